@@ -1,0 +1,89 @@
+//! Sign-in, the session's identity, and roles.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+use crate::organizations::OrganizationRef;
+use crate::validate::{self, Fields};
+
+/// What a user may do. Partner roles belong to exactly one organization; vendor roles to none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    PartnerUser,
+    PartnerAdmin,
+    Manager,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::PartnerUser, Role::PartnerAdmin, Role::Manager, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::PartnerUser => "partner_user",
+            Role::PartnerAdmin => "partner_admin",
+            Role::Manager => "manager",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::PartnerUser => "Partner user",
+            Role::PartnerAdmin => "Partner admin",
+            Role::Manager => "Partner manager",
+            Role::Admin => "Administrator",
+        }
+    }
+
+    /// Vendor staff: managers and admins, who belong to no partner organization.
+    pub fn is_vendor(self) -> bool {
+        matches!(self, Role::Manager | Role::Admin)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+impl LoginRequest {
+    /// Only shape checks: whether the pair is right is the server's to say, in one message.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = Fields::default();
+        f.check("email", validate::email(&self.email));
+        if self.password.is_empty() {
+            f.add("password", "Enter your password.");
+        }
+        f.finish()
+    }
+}
+
+/// The signed-in user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserSummary {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// `GET /api/me`: who is asking, for which organization, and the token that state-changing
+/// requests must echo in `X-CSRF-Token`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub user: UserSummary,
+    pub organization: Option<OrganizationRef>,
+    pub csrf_token: String,
+}

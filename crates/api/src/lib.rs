@@ -1,0 +1,17 @@
+//! The JSON contract between the Portico SPA and server: request and response types plus the
+//! validation rules both sides apply. It compiles for wasm32 and native and must not depend on
+//! IO, async runtimes or heavy crates (no regex): every byte here ships in the browser bundle.
+
+pub mod auth;
+pub mod error;
+pub mod health;
+pub mod invitations;
+pub mod organizations;
+pub mod page;
+pub mod users;
+pub mod validate;
+
+pub use auth::{LoginRequest, Me, Role};
+pub use error::{ErrorBody, ErrorDetail, FieldErrors};
+pub use organizations::OrganizationRef;
+pub use page::Page;
