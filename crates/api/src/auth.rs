@@ -18,7 +18,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::PartnerUser, Role::PartnerAdmin, Role::Manager, Role::Admin];
+    pub const ALL: [Role; 4] = [
+        Role::PartnerUser,
+        Role::PartnerAdmin,
+        Role::Manager,
+        Role::Admin,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

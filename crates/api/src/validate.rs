@@ -26,7 +26,11 @@ impl Fields {
     }
 
     pub fn finish(self) -> Result<(), FieldErrors> {
-        if self.0.is_empty() { Ok(()) } else { Err(self.0) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
     }
 }
 
@@ -99,12 +103,25 @@ mod tests {
 
     #[test]
     fn email_is_normalized() {
-        assert_eq!(email("  Alice@Northwind.Example ").unwrap(), "alice@northwind.example");
+        assert_eq!(
+            email("  Alice@Northwind.Example ").unwrap(),
+            "alice@northwind.example"
+        );
     }
 
     #[test]
     fn email_rejects_malformed() {
-        for bad in ["", "alice", "alice@", "@x.com", "a@b", "a b@x.com", "a@x..com", "a@-x.com", ".a@x.com"] {
+        for bad in [
+            "",
+            "alice",
+            "alice@",
+            "@x.com",
+            "a@b",
+            "a b@x.com",
+            "a@x..com",
+            "a@-x.com",
+            ".a@x.com",
+        ] {
             assert!(email(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -1,0 +1,142 @@
+//! What the `portico` binary does for each command line.
+
+use std::io::BufRead;
+
+use portico_api::validate;
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::{self, CreateUserArgs, ServeArgs};
+use crate::domain::membership::Membership;
+use crate::domain::{password, token};
+use crate::startup::{self, Settings};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::users::{self, NewUser};
+use crate::store::{Db, organizations};
+
+pub async fn serve(args: ServeArgs) -> Result<(), String> {
+    let url = args.database.database_url;
+    let secret_key = config::secret_key(args.secret_key, &config::data_dir(&url))
+        .map_err(|e| format!("secret key: {e}"))?;
+    let dist = args.dist.or_else(crate::web::default_dist);
+    match &dist {
+        Some(d) if !d.join("index.html").is_file() => {
+            return Err(format!(
+                "{} has no index.html: build the SPA first (cargo xtask serve)",
+                d.display()
+            ));
+        }
+        Some(d) => tracing::info!(dist = %d.display(), "serving the SPA"),
+        None => tracing::warn!("no built SPA found: serving the API only"),
+    }
+    let settings = Settings {
+        dist,
+        demo: args.demo,
+        ..Settings::new(
+            url,
+            secret_key,
+            args.public_url
+                .unwrap_or_else(|| format!("http://{}", args.bind)),
+        )
+    };
+    let state = startup::prepare(&settings)
+        .await
+        .map_err(|e| e.to_string())?;
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+    if settings.demo {
+        print_demo_logins(&settings.public_url);
+    }
+    tracing::info!(url = %settings.public_url, engine = ?state.db.engine(), "portico is listening");
+    let app = startup::app(state.clone(), settings.dist.as_deref());
+    startup::serve(listener, app, startup::shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())?;
+    state.db.close().await;
+    Ok(())
+}
+
+fn print_demo_logins(url: &str) {
+    println!(
+        "\nPortico is running at {url}\nDemo sign-ins (password: {}):",
+        crate::demo::PASSWORD
+    );
+    for (email, role) in crate::demo::LOGINS {
+        println!("  {email:<32} {role}");
+    }
+    println!();
+}
+
+pub async fn create_user(args: CreateUserArgs) -> Result<(), String> {
+    let email = validate::email(&args.email).map_err(|m| format!("--email: {m}"))?;
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
+    let name = validate::person_name(&name).map_err(|m| format!("--name: {m}"))?;
+    let (password, generated) = if args.password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+    } else {
+        (token::generate(), true)
+    };
+    validate::new_password(&password).map_err(|m| format!("password: {m}"))?;
+
+    let db = Db::open(&args.database.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let organization_id = match &args.organization {
+        Some(org) => Some(
+            organizations::id_by_name(db.pool(), org)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no organization is named {org:?}"))?,
+        ),
+        None => None,
+    };
+    let membership = Membership::new(args.role, organization_id).map_err(|e| e.to_string())?;
+    let password_hash = password::hash(&password);
+    let now = SystemClock.now();
+    let mut tx = db.pool().begin().await.map_err(|e| e.to_string())?;
+    if users::email_taken(&mut *tx, &email)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        return Err(format!("{email} already has an account"));
+    }
+    let new = NewUser {
+        email: &email,
+        name: &name,
+        membership,
+        password_hash: &password_hash,
+    };
+    let id = users::insert(&mut *tx, &new, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    let entry = AuditEntry {
+        actor_user_id: None,
+        action: "user.created",
+        subject_type: "user",
+        subject_id: Some(id),
+        organization_id,
+        before: None,
+        after: audit::state(
+            &serde_json::json!({ "email": email, "name": name, "role": args.role }),
+        ),
+        rationale: Some("created from the command line"),
+    };
+    audit::record(&mut *tx, &entry, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    tx.commit().await.map_err(|e| e.to_string())?;
+    db.close().await;
+    println!("Created {} {email} (id {id}).", args.role.as_str());
+    if generated {
+        println!("Password (shown once): {password}");
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! Command-line flags (each with an environment variable) and what they resolve to.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+use portico_api::Role;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "portico",
+    version,
+    about = "Portico partner portal server",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage user accounts from the command line (e.g. to create the first administrator).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user. The password is read from standard input with --password-stdin, or
+    /// generated and printed once.
+    Create(CreateUserArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateUserArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long, value_parser = parse_role)]
+    pub role: Role,
+    /// Display name; defaults to the part of the e-mail address before the @.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The partner organization's exact name (partner roles only).
+    #[arg(long)]
+    pub organization: Option<String>,
+    /// Read the password from the first line of standard input.
+    #[arg(long)]
+    pub password_stdin: bool,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// sqlite://path/to/file.db or postgres://user:password@host/database
+    #[arg(
+        long,
+        env = "PORTICO_DATABASE_URL",
+        default_value = "sqlite://./data/portico.db"
+    )]
+    pub database_url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "PORTICO_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: std::net::SocketAddr,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Directory of the built SPA (Trunk's dist/); defaults to ./dist when it exists.
+    #[arg(long, env = "PORTICO_DIST")]
+    pub dist: Option<PathBuf>,
+    /// Seed demo data when the database is empty.
+    #[arg(long, env = "PORTICO_DEMO")]
+    pub demo: bool,
+    /// Key for hashing session and invitation tokens; at least 32 characters. All instances
+    /// of one portal must share it. Generated and kept in the data directory when absent.
+    #[arg(long, env = "PORTICO_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+    /// The URL people use to reach the portal (links in invitations; `https://` makes the
+    /// session cookie Secure). Defaults to http://<bind>.
+    #[arg(long, env = "PORTICO_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| "one of partner_user, partner_admin, manager, admin".to_owned())
+}
+
+pub const SECRET_KEY_MIN: usize = 32;
+
+/// The configured key, or the one kept in `data_dir/secret.key`, created on first use.
+pub fn secret_key(given: Option<String>, data_dir: &Path) -> std::io::Result<String> {
+    if let Some(key) = given {
+        if key.len() < SECRET_KEY_MIN {
+            return Err(std::io::Error::other(format!(
+                "PORTICO_SECRET_KEY must be at least {SECRET_KEY_MIN} characters"
+            )));
+        }
+        return Ok(key);
+    }
+    let path = data_dir.join("secret.key");
+    match std::fs::read_to_string(&path) {
+        Ok(key) if key.trim().len() >= SECRET_KEY_MIN => Ok(key.trim().to_owned()),
+        Ok(_) => Err(std::io::Error::other(format!(
+            "{} is too short; delete it to regenerate",
+            path.display()
+        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(data_dir)?;
+            let key = crate::domain::token::generate();
+            write_private(&path, &key)?;
+            tracing::info!(path = %path.display(), "generated a new secret key");
+            Ok(key)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(contents.as_bytes())
+}
+
+/// Where local state lives: beside the SQLite file, or ./data for PostgreSQL.
+pub fn data_dir(database_url: &str) -> PathBuf {
+    crate::store::sqlite_directory(database_url)
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("data"))
+}

@@ -1,0 +1,6 @@
+//! The program's rules as plain functions and types: no HTTP, no SQL.
+
+pub mod membership;
+pub mod password;
+pub mod throttle;
+pub mod token;

@@ -1,0 +1,62 @@
+//! When repeated failed sign-ins are refused for a while.
+
+use crate::clock::Timestamp;
+
+/// A budget of failures inside a sliding window.
+#[derive(Debug, Clone, Copy)]
+pub struct Throttle {
+    pub max_failures: usize,
+    pub window_secs: i64,
+}
+
+/// Five wrong passwords for one account, or twenty from one address, in fifteen minutes.
+pub const PER_ACCOUNT: Throttle = Throttle {
+    max_failures: 5,
+    window_secs: 15 * 60,
+};
+pub const PER_ADDRESS: Throttle = Throttle {
+    max_failures: 20,
+    window_secs: 15 * 60,
+};
+
+impl Throttle {
+    pub fn window_start(&self, now: Timestamp) -> Timestamp {
+        now - self.window_secs
+    }
+
+    /// Seconds until another attempt is allowed, given the failure times inside the window
+    /// (oldest first); `None` when an attempt may be made now.
+    pub fn retry_after(&self, failures_oldest_first: &[Timestamp], now: Timestamp) -> Option<u64> {
+        if failures_oldest_first.len() < self.max_failures {
+            return None;
+        }
+        // The attempt is allowed again once enough of the oldest failures leave the window.
+        let freeing = failures_oldest_first[failures_oldest_first.len() - self.max_failures];
+        Some((freeing + self.window_secs - now).max(1) as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_until_the_budget_is_spent() {
+        let t = Throttle {
+            max_failures: 3,
+            window_secs: 100,
+        };
+        assert_eq!(t.retry_after(&[10, 20], 30), None);
+        assert_eq!(t.retry_after(&[10, 20, 30], 30), Some(80));
+    }
+
+    #[test]
+    fn waits_for_the_oldest_relevant_failure_to_expire() {
+        let t = Throttle {
+            max_failures: 2,
+            window_secs: 100,
+        };
+        assert_eq!(t.retry_after(&[10, 50, 60], 70), Some(80));
+        assert_eq!(t.retry_after(&[10, 50], 149), Some(1));
+    }
+}

@@ -1,0 +1,55 @@
+//! HTTP only: extract, authorize, call the domain and the store, answer with `portico_api` types.
+//! Every route is registered through `OpenApiRouter`, so it is in the OpenAPI document by
+//! construction.
+
+mod auth;
+pub mod extract;
+mod health;
+mod invitations;
+mod organizations;
+pub mod session;
+mod users;
+
+use std::sync::OnceLock;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use utoipa::OpenApi as _;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+#[derive(utoipa::OpenApi)]
+#[openapi(info(
+    title = "Portico API",
+    description = "The partner portal's JSON API. Errors always \
+    answer `{\"error\":{\"code\",\"message\",\"fields\"}}`. State-changing requests made with a \
+    session cookie must send the session's CSRF token in `X-CSRF-Token`."
+))]
+struct ApiDoc;
+
+/// Every documented route of the server.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(health::router())
+        .merge(auth::router())
+        .merge(invitations::router())
+        .merge(users::router())
+        .merge(organizations::router())
+        .routes(routes!(openapi_json))
+}
+
+/// This document, generated from the code.
+#[utoipa::path(get, path = "/api/openapi.json", tag = "meta",
+    responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json")))]
+async fn openapi_json() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], document())
+}
+
+pub fn document() -> &'static str {
+    static DOCUMENT: OnceLock<String> = OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        serde_json::to_string(&router().into_openapi()).expect("the OpenAPI document serializes")
+    })
+}

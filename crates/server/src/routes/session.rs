@@ -1,0 +1,205 @@
+//! Who is asking: the session cookie, its CSRF token, and the `Caller` extractor.
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use portico_api::auth::UserSummary;
+use portico_api::{Me, OrganizationRef, Role};
+
+use crate::domain::membership::Membership;
+use crate::domain::token;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::store::sessions::{self, NewSession, SessionRow};
+use crate::store::users::{UserRow, organization_ref};
+
+pub const COOKIE: &str = "portico_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// A session ends after this long without a request…
+pub const IDLE_SECS: i64 = 12 * 60 * 60;
+/// …and after this long in any case.
+pub const ABSOLUTE_SECS: i64 = 7 * 24 * 60 * 60;
+/// `last_seen_at` is written at most this often, so reads do not turn into writes.
+const TOUCH_EVERY_SECS: i64 = 60;
+const TOKEN_PURPOSE: &str = "session";
+
+/// The signed-in user behind a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: i64,
+    pub email: String,
+    pub name: String,
+    pub membership: Membership,
+    pub organization: Option<OrganizationRef>,
+    pub csrf_token: String,
+    token_hash: String,
+}
+
+impl Caller {
+    pub fn role(&self) -> Role {
+        self.membership.role()
+    }
+
+    pub fn require_vendor(&self) -> ApiResult<()> {
+        if self.role().is_vendor() {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                "Only partner managers and administrators can do this.",
+            ))
+        }
+    }
+
+    pub fn require_admin(&self) -> ApiResult<()> {
+        if self.role() == Role::Admin {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden("Only administrators can do this."))
+        }
+    }
+
+    pub fn me(&self) -> Me {
+        Me {
+            user: UserSummary {
+                id: self.user_id,
+                email: self.email.clone(),
+                name: self.name.clone(),
+                role: self.role(),
+            },
+            organization: self.organization.clone(),
+            csrf_token: self.csrf_token.clone(),
+        }
+    }
+
+    fn from_row(row: SessionRow) -> ApiResult<Caller> {
+        let role = Role::parse(&row.role)
+            .ok_or_else(|| ApiError::internal(format!("unknown role {:?}", row.role)))?;
+        let SessionRow {
+            token_hash,
+            csrf_token,
+            last_seen_at: _,
+            user_id,
+            email,
+            name,
+            role: _,
+            organization_id,
+            organization_name,
+        } = row;
+        Ok(Caller {
+            user_id,
+            email,
+            name,
+            membership: Membership::new(role, organization_id).map_err(ApiError::internal)?,
+            organization: organization_ref(organization_id, organization_name),
+            csrf_token,
+            token_hash,
+        })
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Caller>()
+            .cloned()
+            .ok_or(ApiError::Unauthenticated)
+    }
+}
+
+/// Resolves the session once per request. A state-changing request that carries a live session
+/// must echo its CSRF token; one whose cookie is dead is treated as anonymous.
+pub async fn resolve(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    if let Some(token) = cookie(request.headers(), COOKIE) {
+        let token_hash = state.tokens.hash(TOKEN_PURPOSE, token);
+        let now = state.now();
+        if let Some(row) =
+            sessions::live(state.db.pool(), &token_hash, now, now - IDLE_SECS).await?
+        {
+            if now - row.last_seen_at >= TOUCH_EVERY_SECS {
+                sessions::touch(state.db.pool(), &token_hash, now).await?;
+            }
+            let caller = Caller::from_row(row)?;
+            if !is_safe(request.method()) && !csrf_matches(request.headers(), &caller.csrf_token) {
+                return Err(ApiError::Csrf);
+            }
+            request.extensions_mut().insert(caller);
+        }
+    }
+    Ok(next.run(request).await)
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+fn csrf_matches(headers: &HeaderMap, expected: &str) -> bool {
+    headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|given| token::same(given, expected))
+}
+
+/// The value of one cookie from the `Cookie` headers.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// Starts a session for a user who just proved who they are; returns what `/api/me` would
+/// and the cookie to set.
+pub async fn start(state: &AppState, user: &UserRow) -> ApiResult<(Me, HeaderValue)> {
+    let token = token::generate();
+    let csrf_token = token::generate();
+    let now = state.now();
+    let new = NewSession {
+        token_hash: &state.tokens.hash(TOKEN_PURPOSE, &token),
+        user_id: user.id,
+        csrf_token: &csrf_token,
+        expires_at: now + ABSOLUTE_SECS,
+    };
+    sessions::insert(state.db.pool(), &new, now).await?;
+    crate::store::users::record_sign_in(state.db.pool(), user.id, now).await?;
+    let me = Me {
+        user: UserSummary {
+            id: user.id,
+            email: user.email.clone(),
+            name: user.name.clone(),
+            role: user.role()?,
+        },
+        organization: user.organization(),
+        csrf_token,
+    };
+    Ok((me, set_cookie(state, &token, ABSOLUTE_SECS)))
+}
+
+pub async fn end(state: &AppState, caller: &Caller) -> ApiResult<HeaderValue> {
+    sessions::delete(state.db.pool(), &caller.token_hash).await?;
+    Ok(set_cookie(state, "", 0))
+}
+
+fn set_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .expect("cookie built from URL-safe characters")
+}

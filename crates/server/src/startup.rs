@@ -1,0 +1,179 @@
+//! Assembles the application and runs it until asked to stop.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderName, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::clock::{Clock, SystemClock};
+use crate::domain::token::TokenHasher;
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::store::{ConnectError, Db};
+use crate::web::{self, Spa};
+
+/// JSON bodies larger than this are refused with 413.
+pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
+
+/// Everything `portico` needs to serve, already resolved from flags and environment.
+pub struct Settings {
+    pub database_url: String,
+    pub dist: Option<PathBuf>,
+    pub secret_key: String,
+    pub public_url: String,
+    pub demo: bool,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Settings {
+    pub fn new(
+        database_url: impl Into<String>,
+        secret_key: impl Into<String>,
+        public_url: impl Into<String>,
+    ) -> Self {
+        Settings {
+            database_url: database_url.into(),
+            dist: None,
+            secret_key: secret_key.into(),
+            public_url: public_url.into(),
+            demo: false,
+            clock: Arc::new(SystemClock),
+        }
+    }
+}
+
+/// Opens the database (migrating it), seeds demo data when asked, and builds the state.
+pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
+    let db = Db::open(&settings.database_url).await?;
+    if settings.demo {
+        crate::demo::seed_if_empty(&db, settings.clock.now()).await?;
+    }
+    Ok(AppState {
+        db,
+        clock: settings.clock.clone(),
+        tokens: TokenHasher::new(&settings.secret_key),
+        public_url: settings.public_url.trim_end_matches('/').into(),
+    })
+}
+
+/// The whole HTTP application: API, probes, SPA, and the layers around them.
+pub fn app(state: AppState, dist: Option<&std::path::Path>) -> Router {
+    let csp = HeaderValue::from_str(&web::content_security_policy(dist)).expect("CSP is ASCII");
+    let spa = Spa::new(dist);
+    let request_id = HeaderName::from_static("x-request-id");
+    let (api, _) = crate::routes::router().split_for_parts();
+    api.fallback(move |request: Request| spa.clone().serve(request))
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        // Only matched routes need to know the caller; static files never do.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::routes::session::resolve,
+        ))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                    let id = request
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default();
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
+                }))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(CatchPanicLayer::custom(|_| panic_response()))
+                .layer(axum::middleware::from_fn(move |request, next| {
+                    web::security_headers(csp.clone(), request, next)
+                }))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}
+
+fn panic_response() -> Response {
+    ApiError::internal("a request handler panicked").into_response()
+}
+
+/// A server running in this process.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Stops accepting, lets in-flight requests finish, and waits for the server to end.
+    pub async fn stop(self) -> std::io::Result<()> {
+        let _ = self.stop.send(());
+        self.task.await.map_err(std::io::Error::other)?
+    }
+}
+
+/// Starts serving on `listener` in the background; for tests and embedding.
+pub async fn spawn(settings: Settings, listener: TcpListener) -> Result<Running, ConnectError> {
+    let state = prepare(&settings).await?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| ConnectError::Sqlx(sqlx::Error::Io(e)))?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let app = app(state.clone(), settings.dist.as_deref());
+    let task = tokio::spawn(serve(listener, app, async {
+        let _ = stopped.await;
+    }));
+    Ok(Running {
+        addr,
+        state,
+        stop,
+        task,
+    })
+}
+
+/// Serves until `shutdown` completes, then drains in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

@@ -1,0 +1,29 @@
+//! What every request handler can reach. Nothing here is the only copy of any state: it all
+//! lives in the database, so any number of instances can serve the same portal.
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::domain::token::TokenHasher;
+use crate::store::Db;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub tokens: TokenHasher,
+    /// Where people reach the portal, e.g. `https://partners.acme.example`; links in
+    /// invitations start with it.
+    pub public_url: Arc<str>,
+}
+
+impl AppState {
+    pub fn now(&self) -> crate::clock::Timestamp {
+        self.clock.now()
+    }
+
+    /// Cookies get `Secure` whenever the portal is reached over TLS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

@@ -1,0 +1,44 @@
+//! The audit trail: who changed what, when, from what to what, and why.
+
+use serde::Serialize;
+
+use crate::clock::Timestamp;
+
+pub struct AuditEntry<'a> {
+    pub actor_user_id: Option<i64>,
+    pub action: &'a str,
+    pub subject_type: &'a str,
+    pub subject_id: Option<i64>,
+    pub organization_id: Option<i64>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub rationale: Option<&'a str>,
+}
+
+/// Serializes a before/after state for the audit record.
+pub fn state(value: &impl Serialize) -> Option<serde_json::Value> {
+    serde_json::to_value(value).ok()
+}
+
+/// Writes the record inside the caller's transaction, so the change and its trace commit together.
+pub async fn record<'c, E>(db: E, entry: &AuditEntry<'_>, now: Timestamp) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, action, subject_type, subject_id, organization_id, \
+         before_json, after_json, rationale) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(now)
+    .bind(entry.actor_user_id)
+    .bind(entry.action)
+    .bind(entry.subject_type)
+    .bind(entry.subject_id)
+    .bind(entry.organization_id)
+    .bind(entry.before.as_ref().map(|v| v.to_string()))
+    .bind(entry.after.as_ref().map(|v| v.to_string()))
+    .bind(entry.rationale)
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! SQL. One pool over either engine; every query is written once in the dialect both accept
+//! (`$n` placeholders, `RETURNING`, integers for time). Row types are read here and converted
+//! into `portico_api` types field by field, so a new column cannot leak without a decision.
+
+pub mod audit;
+pub mod invitations;
+pub mod login_failures;
+pub mod organizations;
+pub mod sessions;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Executor};
+
+/// Which database the URL named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pool: AnyPool,
+    engine: Engine,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("unsupported database URL {0:?}: use sqlite://… or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("cannot create the database directory {0}: {1}")]
+    Directory(PathBuf, std::io::Error),
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migrations failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl Db {
+    /// Connects, creating a SQLite file (and its directory) when missing, and migrates.
+    pub async fn open(url: &str) -> Result<Db, ConnectError> {
+        sqlx::any::install_default_drivers();
+        let (engine, url) = normalize_url(url)?;
+        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        let pool = AnyPoolOptions::new()
+            .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if engine == Engine::Sqlite {
+                        // WAL lets readers proceed while one writer commits.
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        let db = Db { pool, engine };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self.engine {
+            Engine::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await,
+            Engine::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await,
+        }
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Picks the engine and, for SQLite, makes sure the file can be created.
+fn normalize_url(url: &str) -> Result<(Engine, String), ConnectError> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok((Engine::Postgres, url.to_owned()));
+    }
+    let Some(rest) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    else {
+        return Err(ConnectError::UnsupportedUrl(url.to_owned()));
+    };
+    let path = rest.split('?').next().unwrap_or_default();
+    if let Some(dir) = Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| ConnectError::Directory(dir.to_owned(), e))?;
+    }
+    let url = if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    };
+    Ok((Engine::Sqlite, url))
+}
+
+/// The directory that holds a SQLite database file, where local state such as the generated
+/// secret key lives too. `None` for PostgreSQL.
+pub fn sqlite_directory(url: &str) -> Option<PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = Path::new(rest.split('?').next()?);
+    Some(path.parent().map(Path::to_owned).unwrap_or_default())
+}
+
+/// True when an error is a violated unique constraint, on either engine.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|e| e.is_unique_violation())
+}
+
+/// Reads a `?cursor=` (the last id of the previous page); `None` for the first page.
+pub fn parse_cursor(cursor: Option<&str>) -> Result<i64, crate::error::ApiError> {
+    match cursor {
+        None | Some("") => Ok(0),
+        Some(c) => c.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+            crate::error::ApiError::BadRequest("That page cursor is not valid.".into())
+        }),
+    }
+}
+
+/// Splits a fetched `limit + 1` rows into a page and the cursor of the next one.
+pub fn into_page<T, U>(
+    mut rows: Vec<T>,
+    limit: u32,
+    id: impl Fn(&T) -> i64,
+    convert: impl Fn(T) -> Result<U, crate::error::ApiError>,
+) -> Result<portico_api::Page<U>, crate::error::ApiError> {
+    let next_cursor = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        rows.last().map(|last| id(last).to_string())
+    } else {
+        None
+    };
+    Ok(portico_api::Page {
+        items: rows.into_iter().map(convert).collect::<Result<_, _>>()?,
+        next_cursor,
+    })
+}

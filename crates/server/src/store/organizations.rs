@@ -1,0 +1,95 @@
+//! Partner organizations.
+
+use portico_api::organizations::{Motion, OrganizationSummary, Tier};
+use sqlx::{AnyPool, FromRow};
+
+use crate::clock::Timestamp;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct OrganizationRow {
+    pub id: i64,
+    pub name: String,
+    pub motion: String,
+    pub tier: String,
+    pub user_count: i64,
+}
+
+impl OrganizationRow {
+    pub fn into_summary(self) -> Result<OrganizationSummary, ApiError> {
+        let OrganizationRow {
+            id,
+            name,
+            motion,
+            tier,
+            user_count,
+        } = self;
+        Ok(OrganizationSummary {
+            id,
+            name,
+            motion: Motion::parse(&motion)
+                .ok_or_else(|| ApiError::internal(format!("unknown motion {motion:?}")))?,
+            tier: Tier::parse(&tier)
+                .ok_or_else(|| ApiError::internal(format!("unknown tier {tier:?}")))?,
+            user_count,
+        })
+    }
+}
+
+pub async fn insert<'c, E>(
+    db: E,
+    name: &str,
+    motion: Motion,
+    tier: Tier,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO organizations (name, motion, tier, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(name)
+    .bind(motion.as_str())
+    .bind(tier.as_str())
+    .bind(now)
+    .fetch_one(db)
+    .await
+}
+
+pub async fn exists<'c, E>(db: E, id: i64) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organizations WHERE id = $1")
+        .bind(id)
+        .fetch_one(db)
+        .await?;
+    Ok(count > 0)
+}
+
+pub async fn id_by_name<'c, E>(db: E, name: &str) -> Result<Option<i64>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_scalar("SELECT id FROM organizations WHERE name = $1")
+        .bind(name)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn page(
+    db: &AnyPool,
+    after_id: i64,
+    limit: u32,
+) -> Result<Vec<OrganizationRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT o.id, o.name, o.motion, o.tier, \
+         (SELECT COUNT(*) FROM users u WHERE u.organization_id = o.id) AS user_count \
+         FROM organizations o WHERE o.id > $1 ORDER BY o.id LIMIT $2",
+    )
+    .bind(after_id)
+    .bind(i64::from(limit) + 1)
+    .fetch_all(db)
+    .await
+}

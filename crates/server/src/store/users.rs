@@ -1,0 +1,190 @@
+//! People with accounts.
+
+use portico_api::users::UserAdminView;
+use portico_api::{OrganizationRef, Role};
+use sqlx::{AnyPool, FromRow};
+
+use crate::clock::{Timestamp, rfc3339};
+use crate::domain::membership::Membership;
+use crate::error::ApiError;
+
+/// A user with the name of their organization, as most reads need both.
+#[derive(Debug, Clone, FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub organization_id: Option<i64>,
+    pub organization_name: Option<String>,
+    pub password_hash: String,
+    pub created_at: Timestamp,
+    pub last_sign_in_at: Option<Timestamp>,
+    pub deactivated_at: Option<Timestamp>,
+}
+
+/// A query over users with their organization's name; the macro keeps the SQL a static string.
+macro_rules! select_user {
+    ($tail:literal) => {
+        concat!(
+            "SELECT u.id, u.email, u.name, u.role, u.organization_id, o.name AS organization_name, \
+             u.password_hash, u.created_at, u.last_sign_in_at, u.deactivated_at \
+             FROM users u LEFT JOIN organizations o ON o.id = u.organization_id ",
+            $tail
+        )
+    };
+}
+
+impl UserRow {
+    pub fn role(&self) -> Result<Role, ApiError> {
+        Role::parse(&self.role)
+            .ok_or_else(|| ApiError::internal(format!("unknown role {:?}", self.role)))
+    }
+
+    pub fn membership(&self) -> Result<Membership, ApiError> {
+        Membership::new(self.role()?, self.organization_id).map_err(ApiError::internal)
+    }
+
+    pub fn organization(&self) -> Option<OrganizationRef> {
+        organization_ref(self.organization_id, self.organization_name.clone())
+    }
+
+    pub fn into_admin_view(self) -> Result<UserAdminView, ApiError> {
+        let role = self.role()?;
+        let organization = self.organization();
+        let UserRow {
+            id,
+            email,
+            name,
+            role: _,
+            organization_id: _,
+            organization_name: _,
+            password_hash: _,
+            created_at,
+            last_sign_in_at,
+            deactivated_at,
+        } = self;
+        Ok(UserAdminView {
+            id,
+            email,
+            name,
+            role,
+            organization,
+            active: deactivated_at.is_none(),
+            created_at: rfc3339(created_at),
+            last_sign_in_at: last_sign_in_at.map(rfc3339),
+        })
+    }
+}
+
+pub fn organization_ref(id: Option<i64>, name: Option<String>) -> Option<OrganizationRef> {
+    Some(OrganizationRef {
+        id: id?,
+        name: name?,
+    })
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub membership: Membership,
+    pub password_hash: &'a str,
+}
+
+pub async fn insert<'c, E>(db: E, user: &NewUser<'_>, now: Timestamp) -> Result<i64, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO users (email, name, role, organization_id, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(user.email)
+    .bind(user.name)
+    .bind(user.membership.role().as_str())
+    .bind(user.membership.organization_id())
+    .bind(user.password_hash)
+    .bind(now)
+    .fetch_one(db)
+    .await
+}
+
+pub async fn by_email(db: &AnyPool, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(select_user!("WHERE u.email = $1"))
+        .bind(email)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<UserRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(select_user!("WHERE u.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn email_taken<'c, E>(db: E, email: &str) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(db)
+        .await?;
+    Ok(count > 0)
+}
+
+/// Users in id order after `after_id`, one more than `limit` to tell whether a page follows.
+pub async fn page(db: &AnyPool, after_id: i64, limit: u32) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query_as(select_user!("WHERE u.id > $1 ORDER BY u.id LIMIT $2"))
+        .bind(after_id)
+        .bind(i64::from(limit) + 1)
+        .fetch_all(db)
+        .await
+}
+
+pub async fn record_sign_in(db: &AnyPool, id: i64, now: Timestamp) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_role<'c, E>(db: E, id: i64, role: Role) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+        .bind(role.as_str())
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_deactivated_at<'c, E>(
+    db: E,
+    id: i64,
+    at: Option<Timestamp>,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query("UPDATE users SET deactivated_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn count(db: &AnyPool) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(db)
+        .await
+}

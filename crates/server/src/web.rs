@@ -1,0 +1,165 @@
+//! The built SPA and the headers every response carries.
+
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+use tower::ServiceExt as _;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::error::ApiError;
+
+/// Serves `dist/`: real files as they are (precompressed when a `.br`/`.gz` sibling exists),
+/// anything else as `index.html`, so client-side routes survive a reload.
+#[derive(Clone)]
+pub struct Spa {
+    dir: Option<ServeDir<ServeFile>>,
+}
+
+impl Spa {
+    pub fn new(dist: Option<&Path>) -> Spa {
+        let dir = dist.map(|dist| {
+            ServeDir::new(dist)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(
+                    ServeFile::new(dist.join("index.html"))
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                )
+        });
+        Spa { dir }
+    }
+
+    /// The router's fallback: unknown API paths answer JSON, everything else is the SPA's.
+    pub async fn serve(self, request: Request) -> Response {
+        let path = request.uri().path();
+        if path == "/api" || path.starts_with("/api/") {
+            return ApiError::NotFound.into_response();
+        }
+        let Some(dir) = self.dir else {
+            return ApiError::NotFound.into_response();
+        };
+        let hashed = has_content_hash(path);
+        let response = match dir.oneshot(request).await {
+            Ok(response) => response.map(Body::new),
+            Err(infallible) => match infallible {},
+        };
+        with_cache_policy(response, hashed)
+    }
+}
+
+/// Hashed asset names never change content, so they are cached for a year; the HTML that names
+/// them must be revalidated every time so a deploy takes effect at once.
+fn with_cache_policy(mut response: Response, hashed: bool) -> Response {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let policy = match (is_html, hashed) {
+        (true, _) => "no-cache",
+        (false, true) => "public, max-age=31536000, immutable",
+        (false, false) => "public, max-age=3600",
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// Trunk names built assets `name-<16 hex digits>[_bg].ext`.
+fn has_content_hash(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The Content-Security-Policy for the SPA: nothing but our own origin, plus the inline loader
+/// script Trunk writes into `index.html`, allowed by its hash.
+pub fn content_security_policy(dist: Option<&Path>) -> String {
+    let hashes: String = dist
+        .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok())
+        .map(|html| {
+            inline_scripts(&html)
+                .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
+                .collect()
+        })
+        .unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.split("<script").skip(1).filter_map(|rest| {
+        let (attributes, rest) = rest.split_once('>')?;
+        let (body, _) = rest.split_once("</script>")?;
+        (!attributes.contains("src=") && !body.trim().is_empty()).then_some(body)
+    })
+}
+
+fn sha256_base64(text: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+}
+
+/// Adds the security headers every response carries, unless a handler chose its own.
+pub async fn security_headers(csp: HeaderValue, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let defaults = [
+        (header::CONTENT_SECURITY_POLICY, csp),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ),
+    ];
+    for (name, value) in defaults {
+        headers.entry(name).or_insert(value);
+    }
+    response
+}
+
+/// `dist/` relative to the current directory when it exists, so `portico` run from the
+/// repository finds the SPA without flags.
+pub fn default_dist() -> Option<PathBuf> {
+    let dist = PathBuf::from("dist");
+    dist.join("index.html").is_file().then_some(dist)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognizes_hashed_asset_names() {
+        assert!(has_content_hash("/portico-app-0123456789abcdef_bg.wasm"));
+        assert!(has_content_hash("/main-0123456789abcdef.css"));
+        assert!(!has_content_hash("/favicon.svg"));
+        assert!(!has_content_hash("/index.html"));
+    }
+
+    #[test]
+    fn finds_only_inline_scripts() {
+        let html = r#"<script src="/a.js"></script><script type="module">import x</script><script>
+</script>"#;
+        assert_eq!(inline_scripts(html).collect::<Vec<_>>(), vec!["import x"]);
+    }
+}
