@@ -16,6 +16,8 @@ pub enum ApiError {
     Forbidden(&'static str),
     #[error("This page or record does not exist, or you do not have access to it.")]
     NotFound,
+    #[error("There is no such API endpoint.")]
+    NoSuchRoute,
     #[error("This endpoint does not accept that HTTP method.")]
     MethodNotAllowed,
     #[error("{0}")]
@@ -56,6 +58,7 @@ impl ApiError {
             InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
             Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            NoSuchRoute => (StatusCode::NOT_FOUND, "no_such_route"),
             MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
             Conflict(..) => (StatusCode::CONFLICT, "conflict"),
             Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),

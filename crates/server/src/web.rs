@@ -40,7 +40,7 @@ impl Spa {
     pub async fn serve(self, request: Request) -> Response {
         let path = request.uri().path();
         if path == "/api" || path.starts_with("/api/") {
-            return ApiError::NotFound.into_response();
+            return ApiError::NoSuchRoute.into_response();
         }
         let Some(dir) = self.dir else {
             return ApiError::NotFound.into_response();

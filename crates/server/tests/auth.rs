@@ -1,0 +1,300 @@
+//! Sign-in, sessions, CSRF and sign-in throttling over real HTTP.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn signing_in_sets_a_safe_cookie_and_me_answers() {
+    let app = TestApp::start().await;
+    let response = app
+        .anonymous()
+        .post(app.url("/api/auth/login"))
+        .json(&json!({ "email": "  Alice@Northwind.example ", "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("portico_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http must not set Secure: {cookie}"
+    );
+    let me = json(response, StatusCode::OK).await;
+    assert_eq!(me["user"]["email"], ALICE);
+    assert_eq!(me["user"]["role"], "partner_admin");
+    assert_eq!(me["organization"]["name"], "Northwind Partners");
+
+    let session = app.sign_in(BOB).await;
+    let me = json(session.get("/api/me").send().await.unwrap(), StatusCode::OK).await;
+    assert_eq!(me["user"]["name"], "Bob Globex");
+    assert_eq!(me["organization"]["name"], "Globex Consulting");
+    assert_eq!(me["csrf_token"], session.me.csrf_token.as_str());
+    let vendor = app.sign_in(MANAGER).await;
+    assert!(vendor.me.organization.is_none());
+}
+
+#[tokio::test]
+async fn the_cookie_is_secure_behind_https() {
+    let app = TestApp::start_with(|s| s.public_url = "https://partners.acme.example".into()).await;
+    let response = app
+        .anonymous()
+        .post(app.url("/api/auth/login"))
+        .json(&json!({ "email": ALICE, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("; Secure")
+    );
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_get_the_same_answer() {
+    let app = TestApp::start().await;
+    let client = app.anonymous();
+    let mut messages = Vec::new();
+    for (email, password) in [
+        (ALICE, "not-the-password"),
+        ("nobody@nowhere.example", PASSWORD),
+    ] {
+        let response = client
+            .post(app.url("/api/auth/login"))
+            .json(&json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.headers().get("set-cookie").is_none());
+        let (code, body) = error(response, StatusCode::UNAUTHORIZED).await;
+        assert_eq!(code, "invalid_credentials");
+        messages.push(body["error"]["message"].clone());
+    }
+    assert_eq!(messages[0], messages[1]);
+}
+
+#[tokio::test]
+async fn me_without_a_session_is_401() {
+    let app = TestApp::start().await;
+    let response = app
+        .anonymous()
+        .get(app.url("/api/me"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error(response, StatusCode::UNAUTHORIZED).await.0,
+        "unauthenticated"
+    );
+    let forged = app
+        .anonymous()
+        .get(app.url("/api/me"))
+        .header("Cookie", "portico_session=forged")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn repeated_failures_are_throttled_per_account_until_the_window_passes() {
+    let app = TestApp::start().await;
+    let client = app.anonymous();
+    let attempt = |password: &'static str| {
+        client
+            .post(app.url("/api/auth/login"))
+            .json(&json!({ "email": ALICE, "password": password }))
+            .send()
+    };
+    for _ in 0..5 {
+        assert_eq!(
+            attempt("wrong-password").await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let refused = attempt(PASSWORD).await.unwrap();
+    let retry_after: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (1..=900).contains(&retry_after),
+        "Retry-After {retry_after}"
+    );
+    assert_eq!(
+        error(refused, StatusCode::TOO_MANY_REQUESTS).await.0,
+        "rate_limited"
+    );
+
+    // Another account from the same address is not locked by Alice's failures.
+    assert_eq!(app.sign_in(BOB).await.me.user.email, BOB);
+
+    app.clock.advance(retry_after as i64);
+    assert_eq!(attempt(PASSWORD).await.unwrap().status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn many_failures_from_one_address_are_throttled_across_accounts() {
+    let app = TestApp::start().await;
+    let client = app.anonymous();
+    for n in 0..20 {
+        let response = client
+            .post(app.url("/api/auth/login"))
+            .json(&json!({ "email": format!("guess{n}@acme.example"), "password": "guess" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({ "email": ALICE, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_on_the_server() {
+    let app = TestApp::start().await;
+    let client = app.anonymous();
+    let login = client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({ "email": ALICE, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let csrf = json(login, StatusCode::OK).await["csrf_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let response = client
+        .post(app.url("/api/auth/logout"))
+        .header("X-CSRF-Token", csrf)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert!(
+        response.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+
+    // A copy of the old cookie is worthless: the session is gone on the server.
+    let replayed = app
+        .anonymous()
+        .get(app.url("/api/me"))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replayed.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn state_changes_need_the_csrf_token() {
+    let app = TestApp::start().await;
+    let session = app.sign_in(ALICE).await;
+    let missing = session
+        .client
+        .post(app.url("/api/auth/logout"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error(missing, StatusCode::FORBIDDEN).await.0, "csrf_failed");
+    let wrong = session
+        .client
+        .post(app.url("/api/auth/logout"))
+        .header("X-CSRF-Token", "not-the-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error(wrong, StatusCode::FORBIDDEN).await.0, "csrf_failed");
+    // Still signed in: the refused requests changed nothing.
+    assert_eq!(
+        session.get("/api/me").send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        session
+            .post("/api/auth/logout")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+}
+
+#[tokio::test]
+async fn sessions_expire_when_idle_and_in_any_case() {
+    let app = TestApp::start().await;
+    let idle = app.sign_in(ALICE).await;
+    app.clock.advance(11 * 3600);
+    assert_eq!(
+        idle.get("/api/me").send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    app.clock.advance(11 * 3600);
+    assert_eq!(
+        idle.get("/api/me").send().await.unwrap().status(),
+        StatusCode::OK,
+        "activity keeps it alive"
+    );
+    app.clock.advance(13 * 3600);
+    assert_eq!(
+        idle.get("/api/me").send().await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    let busy = app.sign_in(BOB).await;
+    let mut hours = 0;
+    while busy.get("/api/me").send().await.unwrap().status() == StatusCode::OK {
+        assert!(
+            hours <= 7 * 24,
+            "a session in constant use must still end after seven days"
+        );
+        app.clock.advance(11 * 3600);
+        hours += 11;
+    }
+    assert!(hours >= 7 * 24, "ended after {hours} hours");
+}
+
+#[tokio::test]
+async fn sessions_survive_a_restart_and_work_on_every_instance() {
+    let mut app = TestApp::start().await;
+    let session = app.sign_in(ALICE).await;
+    app.stop().await;
+    let other = app.another_instance().await;
+    let response = session
+        .client
+        .get(format!("http://{}/api/me", other.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(response, StatusCode::OK).await["user"]["email"], ALICE);
+    other.stop().await.unwrap();
+}

@@ -1,0 +1,200 @@
+//! A real server on a random port with a fresh database per test: a temporary SQLite file, or a
+//! fresh schema in the PostgreSQL database named by `PORTICO_TEST_POSTGRES_URL`.
+
+#![allow(dead_code)] // each test binary uses its own part of the harness
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use portico_api::Me;
+use portico_server::clock::ManualClock;
+use portico_server::startup::{self, Running, Settings};
+use reqwest::{Client, RequestBuilder, Response, StatusCode};
+use serde_json::Value;
+
+pub const PASSWORD: &str = "portico-demo";
+pub const ADMIN: &str = "admin@acme.example";
+pub const MANAGER: &str = "manager@acme.example";
+pub const ALICE: &str = "alice@northwind.example";
+pub const BOB: &str = "bob@globex-consulting.example";
+const SECRET: &str = "test-secret-key-that-is-long-enough-to-use";
+
+pub struct TestApp {
+    pub base: String,
+    pub clock: ManualClock,
+    pub database_url: String,
+    running: Option<Running>,
+    _dir: tempfile::TempDir,
+}
+
+/// A signed-in browser: its own cookie jar plus the CSRF token from `/api/me`.
+pub struct Session {
+    pub client: Client,
+    pub me: Me,
+    base: String,
+}
+
+impl TestApp {
+    /// A server with the demo data.
+    pub async fn start() -> TestApp {
+        Self::start_with(|_| {}).await
+    }
+
+    pub async fn start_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = match std::env::var("PORTICO_TEST_POSTGRES_URL") {
+            Ok(url) if !url.is_empty() => fresh_postgres_schema(&url).await,
+            _ => format!("sqlite://{}", dir.path().join("portico.db").display()),
+        };
+        let clock = ManualClock::starting_now();
+        let mut settings = Settings::new(database_url.clone(), SECRET, "http://127.0.0.1");
+        settings.demo = true;
+        settings.clock = Arc::new(clock.clone());
+        adjust(&mut settings);
+        let running = listen(settings).await;
+        TestApp {
+            base: format!("http://{}", running.addr),
+            clock,
+            database_url,
+            running: Some(running),
+            _dir: dir,
+        }
+    }
+
+    /// A second instance on the same database, as behind a load balancer or after a restart.
+    pub async fn another_instance(&self) -> Running {
+        let mut settings = Settings::new(self.database_url.clone(), SECRET, "http://127.0.0.1");
+        settings.clock = Arc::new(self.clock.clone());
+        listen(settings).await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn state(&self) -> &portico_server::state::AppState {
+        &self.running.as_ref().expect("running").state
+    }
+
+    pub async fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop().await.expect("clean stop");
+        }
+    }
+
+    /// A client with a cookie jar and no session.
+    pub fn anonymous(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client")
+    }
+
+    pub async fn sign_in(&self, email: &str) -> Session {
+        let client = self.anonymous();
+        let response = client
+            .post(self.url("/api/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("login request");
+        assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
+        let me: Me = response.json().await.expect("Me");
+        Session {
+            client,
+            me,
+            base: self.base.clone(),
+        }
+    }
+
+    /// Rows of the audit log with this action, as (actor, subject id) pairs.
+    pub async fn audit(&self, action: &str) -> Vec<(Option<i64>, Option<i64>)> {
+        sqlx::query_as(
+            "SELECT actor_user_id, subject_id FROM audit_log WHERE action = $1 ORDER BY id",
+        )
+        .bind(action)
+        .fetch_all(self.state().db.pool())
+        .await
+        .expect("audit query")
+    }
+}
+
+async fn listen(settings: Settings) -> Running {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    startup::spawn(settings, listener)
+        .await
+        .expect("server starts")
+}
+
+impl Session {
+    pub fn get(&self, path: &str) -> RequestBuilder {
+        self.client.get(format!("{}{path}", self.base))
+    }
+
+    /// A state-changing request with the CSRF token, as the SPA sends it.
+    pub fn send(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+        self.client
+            .request(method, format!("{}{path}", self.base))
+            .header("X-CSRF-Token", &self.me.csrf_token)
+    }
+
+    pub fn post(&self, path: &str) -> RequestBuilder {
+        self.send(reqwest::Method::POST, path)
+    }
+
+    pub fn patch(&self, path: &str) -> RequestBuilder {
+        self.send(reqwest::Method::PATCH, path)
+    }
+}
+
+/// Reads an error answer, checking it has the one error shape; returns (code, body).
+pub async fn error(response: Response, status: StatusCode) -> (String, Value) {
+    assert_eq!(response.status(), status, "status");
+    let body: Value = response.json().await.expect("a JSON error body");
+    let code = body["error"]["code"]
+        .as_str()
+        .expect("error.code")
+        .to_owned();
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "error.message in {body}"
+    );
+    assert!(
+        body["error"]["fields"].is_object(),
+        "error.fields in {body}"
+    );
+    (code, body)
+}
+
+pub async fn json(response: Response, status: StatusCode) -> Value {
+    assert_eq!(response.status(), status, "status");
+    response.json().await.expect("JSON body")
+}
+
+async fn fresh_postgres_schema(base_url: &str) -> String {
+    sqlx::any::install_default_drivers();
+    let schema = format!(
+        "test_{}",
+        portico_server::domain::token::generate()
+            .to_lowercase()
+            .replace(['-', '_'], "")
+    );
+    let schema = &schema[..24];
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(base_url)
+        .await
+        .expect("connect to PORTICO_TEST_POSTGRES_URL");
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .execute(&mut conn)
+        .await
+        .expect("create schema");
+    let separator = if base_url.contains('?') { '&' } else { '?' };
+    format!("{base_url}{separator}options=-c%20search_path%3D{schema}")
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
