@@ -1,0 +1,89 @@
+//! Serving the built SPA: client routes fall back to index.html, caching and compression fit
+//! each file, and the CSP admits exactly Trunk's inline loader.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+
+const LOADER: &str = "import init from '/portico-app-0123456789abcdef.js'; init();";
+
+fn fake_dist(dir: &std::path::Path) {
+    std::fs::write(
+        dir.join("index.html"),
+        format!("<!doctype html><html><head><script type=\"module\">{LOADER}</script></head><body></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("portico-app-0123456789abcdef.js"),
+        "export default function init() {}",
+    )
+    .unwrap();
+    // The server picks a precompressed sibling by name; its bytes are not inspected.
+    std::fs::write(
+        dir.join("portico-app-0123456789abcdef.js.br"),
+        b"brotli bytes",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+}
+
+#[tokio::test]
+async fn serves_the_spa_with_fitting_cache_headers_and_csp() {
+    let dist = tempfile::tempdir().unwrap();
+    fake_dist(dist.path());
+    let path = dist.path().to_owned();
+    let app = TestApp::start_with(move |s| s.dist = Some(path)).await;
+    let client = reqwest::Client::builder()
+        .no_brotli()
+        .no_gzip()
+        .build()
+        .unwrap();
+
+    let page = client
+        .get(app.url("/manage/some/client/route"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()["cache-control"], "no-cache");
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(page.text().await.unwrap().contains(LOADER));
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(LOADER));
+    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+
+    let asset = client
+        .get(app.url("/portico-app-0123456789abcdef.js"))
+        .header("Accept-Encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(asset.status(), StatusCode::OK);
+    assert_eq!(
+        asset.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(asset.headers()["content-encoding"], "br");
+
+    let icon = client.get(app.url("/favicon.svg")).send().await.unwrap();
+    assert_eq!(icon.headers()["cache-control"], "public, max-age=3600");
+
+    let api_miss = client
+        .get(app.url("/api/nothing-here"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error(api_miss, StatusCode::NOT_FOUND).await.0,
+        "no_such_route"
+    );
+}
