@@ -48,10 +48,12 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         print_demo_logins(&settings.public_url);
     }
     tracing::info!(url = %settings.public_url, engine = ?state.db.engine(), "portico is listening");
+    let housekeeping = crate::jobs::spawn_housekeeping(state.clone());
     let app = startup::app(state.clone(), settings.dist.as_deref());
     startup::serve(listener, app, startup::shutdown_signal())
         .await
         .map_err(|e| e.to_string())?;
+    housekeeping.abort();
     state.db.close().await;
     Ok(())
 }

@@ -298,3 +298,32 @@ async fn sessions_survive_a_restart_and_work_on_every_instance() {
     assert_eq!(json(response, StatusCode::OK).await["user"]["email"], ALICE);
     other.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn housekeeping_forgets_dead_sessions_and_old_failures() {
+    let app = TestApp::start().await;
+    let _live = app.sign_in(ALICE).await;
+    let client = app.anonymous();
+    let failed = client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({ "email": BOB, "password": "wrong-password" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+    let counts = || async {
+        (
+            app.count("SELECT COUNT(*) FROM sessions").await,
+            app.count("SELECT COUNT(*) FROM login_failures").await,
+        )
+    };
+    portico_server::jobs::housekeeping_once(app.state())
+        .await
+        .unwrap();
+    assert_eq!(counts().await, (1, 2), "nothing current is lost");
+    app.clock.advance(13 * 3600);
+    portico_server::jobs::housekeeping_once(app.state())
+        .await
+        .unwrap();
+    assert_eq!(counts().await, (0, 0));
+}

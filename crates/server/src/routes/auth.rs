@@ -62,13 +62,7 @@ async fn login(
     let now = state.now();
     let (true, Some(user)) = (verified, user) else {
         let scopes = [scopes[0].as_str(), scopes[1].as_str()];
-        login_failures::record(
-            state.db.pool(),
-            &scopes,
-            now,
-            now - PER_ACCOUNT.window_secs.max(PER_ADDRESS.window_secs),
-        )
-        .await?;
+        login_failures::record(state.db.pool(), &scopes, now).await?;
         return Err(ApiError::InvalidCredentials);
     };
     login_failures::clear(state.db.pool(), &scopes[0]).await?;

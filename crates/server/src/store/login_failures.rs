@@ -17,13 +17,8 @@ pub async fn since(
         .await
 }
 
-/// Records one failure in each scope and forgets those older than `forget_before`.
-pub async fn record(
-    db: &AnyPool,
-    scopes: &[&str],
-    now: Timestamp,
-    forget_before: Timestamp,
-) -> Result<(), sqlx::Error> {
+/// Records one failure in each scope.
+pub async fn record(db: &AnyPool, scopes: &[&str], now: Timestamp) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     for scope in scopes {
         sqlx::query("INSERT INTO login_failures (scope, at) VALUES ($1, $2)")
@@ -32,11 +27,16 @@ pub async fn record(
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("DELETE FROM login_failures WHERE at <= $1")
-        .bind(forget_before)
-        .execute(&mut *tx)
-        .await?;
     tx.commit().await
+}
+
+/// Forgets failures too old to count against anyone.
+pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM login_failures WHERE at <= $1")
+        .bind(before)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 pub async fn clear(db: &AnyPool, scope: &str) -> Result<(), sqlx::Error> {

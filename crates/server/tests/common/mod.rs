@@ -107,6 +107,13 @@ impl TestApp {
         }
     }
 
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(self.state().db.pool())
+            .await
+            .expect("count query")
+    }
+
     /// Rows of the audit log with this action, as (actor, subject id) pairs.
     pub async fn audit(&self, action: &str) -> Vec<(Option<i64>, Option<i64>)> {
         sqlx::query_as(
