@@ -1,0 +1,120 @@
+//! What partners, managers and admins do in the real SPA, end to end, in headless Chromium.
+
+mod support;
+
+use support::*;
+
+#[tokio::test]
+async fn a_wrong_password_shows_an_error_and_keeps_the_email() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.open(&portal.url("/login")).await;
+    browser.type_into("#email", "alice@northwind.example").await;
+    browser.type_into("#password", "not-the-password").await;
+    browser.click("#sign-in").await;
+    let message = browser.wait_for_text("#form-error", "not right").await;
+    assert!(message.contains("e-mail address or password"), "{message}");
+    assert_eq!(browser.value_of("#email").await, "alice@northwind.example");
+    assert_eq!(browser.wait_for_path("/login").await, "/login");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn signing_in_lands_on_the_home_page_with_name_and_organization() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.sign_in(&portal, "alice@northwind.example").await;
+    browser.wait_for_text("#welcome", "Welcome, Alice Northwind").await;
+    browser.wait_for_text("#home-org", "Northwind Partners").await;
+    browser.wait_for_text("#home-role", "Partner admin").await;
+    browser.wait_for_text("#current-user", "Alice Northwind").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.sign_in(&portal, "bob@globex-consulting.example").await;
+    assert_eq!(browser.nav_links().await, ["Home"]);
+    for path in ["/manage/invitations", "/admin/users"] {
+        browser.open(&portal.url(path)).await;
+        browser.find("#not-found").await;
+        assert!(!browser.is_present("#invite-email").await);
+        assert!(!browser.is_present("#users-table").await);
+    }
+    browser.close().await;
+
+    let admin = support::browser().await;
+    admin.sign_in(&portal, "admin@acme.example").await;
+    assert_eq!(admin.nav_links().await, ["Home", "Invitations", "Users"]);
+    admin.close().await;
+}
+
+#[tokio::test]
+async fn signing_out_returns_to_the_sign_in_page() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.sign_in(&portal, "manager@acme.example").await;
+    assert_eq!(browser.nav_links().await, ["Home", "Invitations"]);
+    browser.click("#sign-out").await;
+    browser.wait_for_path("/login").await;
+    browser.find("#sign-in").await;
+    // The session is over: a protected page sends the visitor back to sign in.
+    browser.open(&portal.url("/")).await;
+    browser.wait_for_path("/login").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_expired_session_returns_to_sign_in_and_back_where_the_user_was() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.sign_in(&portal, "manager@acme.example").await;
+    browser.open(&portal.url("/manage/invitations")).await;
+    browser.find("#invite-email").await;
+    portal.expire_sessions().await;
+    // Any request now finds the session gone.
+    browser.type_into("#invite-email", "someone@northwind.example").await;
+    browser.click("#invite-submit").await;
+    let path = browser.wait_for_path("/login").await;
+    assert!(path.contains("expired=1"), "{path}");
+    browser.wait_for_text("#session-notice", "session has ended").await;
+    browser.type_into("#email", "manager@acme.example").await;
+    browser.type_into("#password", PASSWORD).await;
+    browser.click("#sign-in").await;
+    browser.wait_for_path("/manage/invitations").await;
+    browser.find("#invite-email").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_manager_invites_a_partner_who_joins_from_the_link() {
+    let portal = Portal::start().await;
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.open(&portal.url("/manage/invitations")).await;
+    manager.type_into("#invite-email", "new.seller@northwind.example").await;
+    let org = manager.find("#invite-org").await;
+    org.select_by_label("Northwind Partners").await.unwrap();
+    manager.click("#invite-submit").await;
+    let link = manager.wait_for_text("#invite-link", "/invite/").await;
+    manager.close().await;
+
+    let newcomer = browser().await;
+    let path = link.trim();
+    let path = &path[path.find("/invite/").unwrap()..];
+    newcomer.open(&portal.url(path)).await;
+    newcomer.wait_for_text("body", "new.seller@northwind.example").await;
+    newcomer.type_into("#accept-name", "Nia Seller").await;
+    newcomer.type_into("#accept-password", "short").await;
+    newcomer.type_into("#accept-confirm", "short").await;
+    newcomer.click("#accept-submit").await;
+    newcomer.wait_for_text("#accept-password-error", "12").await;
+    newcomer.type_into("#accept-password", "a long enough password").await;
+    newcomer.type_into("#accept-confirm", "a long enough password").await;
+    newcomer.click("#accept-submit").await;
+    newcomer.wait_for_text("#welcome", "Welcome, Nia Seller").await;
+    newcomer.wait_for_text("#home-org", "Northwind Partners").await;
+    newcomer.close().await;
+}

@@ -1,0 +1,228 @@
+//! Browser-test harness: the real server with the built SPA on a fresh SQLite database, and a
+//! headless Chromium driven over WebDriver by a ChromeDriver this harness starts once.
+
+#![allow(dead_code)] // each test binary uses its own part of the harness
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use portico_server::clock::ManualClock;
+use portico_server::startup::{self, Running, Settings};
+
+pub const PASSWORD: &str = "portico-demo";
+const WAIT: Duration = Duration::from_secs(15);
+
+/// One ChromeDriver for the whole test binary; each test opens its own browser session.
+struct Driver {
+    url: String,
+    _process: Child,
+}
+
+fn driver() -> &'static str {
+    static DRIVER: OnceLock<Driver> = OnceLock::new();
+    &DRIVER
+        .get_or_init(|| {
+            let port = StdListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+            let process = Command::new(&binary)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {binary} ({e}); `cargo xtask test` installs it"));
+            let url = format!("http://127.0.0.1:{port}");
+            for _ in 0..100 {
+                if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return Driver { url, _process: process };
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            panic!("ChromeDriver did not start on port {port}");
+        })
+        .url
+}
+
+/// Where the built SPA is; `cargo xtask test` builds it before the tests run.
+fn dist() -> PathBuf {
+    let dist = std::env::var("PORTICO_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no built SPA: run the tests with `cargo xtask test`",
+        dist.display()
+    );
+    dist
+}
+
+pub struct Portal {
+    pub base: String,
+    pub clock: ManualClock,
+    pub running: Running,
+    _dir: tempfile::TempDir,
+}
+
+impl Portal {
+    /// The server with demo data and the built SPA.
+    pub async fn start() -> Portal {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = ManualClock::starting_now();
+        let mut settings = Settings::new(
+            format!("sqlite://{}", dir.path().join("portico.db").display()),
+            "browser-test-secret-key-long-enough-for-use",
+            "http://127.0.0.1",
+        );
+        settings.demo = true;
+        settings.dist = Some(dist());
+        settings.clock = Arc::new(clock.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let running = startup::spawn(settings, listener).await.expect("server starts");
+        Portal {
+            base: format!("http://{}", running.addr),
+            clock,
+            running,
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Ends every session on the server, as an expiry would.
+    pub async fn expire_sessions(&self) {
+        sqlx::query("DELETE FROM sessions")
+            .execute(self.running.state.db.pool())
+            .await
+            .unwrap();
+    }
+}
+
+/// A fresh headless Chromium.
+pub async fn browser() -> Browser {
+    let profile = tempfile::tempdir().unwrap();
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--window-size=1280,900",
+        &format!("--user-data-dir={}", profile.path().display()),
+    ];
+    let capabilities = serde_json::json!({
+        "goog:chromeOptions": { "binary": chromium, "args": args }
+    });
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities.as_object().unwrap().clone())
+        .connect(driver())
+        .await
+        .expect("a Chromium session from ChromeDriver");
+    Browser {
+        client,
+        _profile: profile,
+    }
+}
+
+pub struct Browser {
+    pub client: Client,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    /// Waits for an element to appear (the SPA renders after the WASM loads).
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css:?} within {WAIT:?}: {e}"))
+    }
+
+    /// Waits until an element shows the wanted text.
+    pub async fn wait_for_text(&self, css: &str, wanted: &str) -> String {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(text) = element.text().await
+                && text.contains(wanted)
+            {
+                return text;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "{css:?} never showed {wanted:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the address bar's path (and query) starts with `prefix`.
+    pub async fn wait_for_path(&self, prefix: &str) -> String {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let url = self.client.current_url().await.unwrap();
+            let path = match url.query() {
+                Some(q) => format!("{}?{q}", url.path()),
+                None => url.path().to_owned(),
+            };
+            if path.starts_with(prefix) {
+                return path;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "stayed at {path}, expected {prefix}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn is_present(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap();
+    }
+
+    pub async fn value_of(&self, css: &str) -> String {
+        self.find(css).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    pub async fn sign_in(&self, portal: &Portal, email: &str) {
+        self.open(&portal.url("/login")).await;
+        self.type_into("#email", email).await;
+        self.type_into("#password", PASSWORD).await;
+        self.click("#sign-in").await;
+        self.find("#welcome").await;
+    }
+
+    /// Texts of the main navigation's links.
+    pub async fn nav_links(&self) -> Vec<String> {
+        let nav = self.find("#main-nav").await;
+        let mut texts = Vec::new();
+        for link in nav.find_all(Locator::Css("a")).await.unwrap() {
+            texts.push(link.text().await.unwrap());
+        }
+        texts
+    }
+
+    pub async fn close(self) {
+        self.client.close().await.unwrap();
+    }
+}
