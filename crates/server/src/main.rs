@@ -4,13 +4,7 @@ use portico_server::config::{Cli, Command, UserCommand};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
-        )
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
-        .init();
+    init_logging();
     let cli = Cli::parse();
     let outcome = match cli.command {
         None => commands::serve(cli.serve).await,
@@ -22,5 +16,19 @@ async fn main() -> std::process::ExitCode {
             eprintln!("portico: {message}");
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+/// Human-readable logs on a terminal; one JSON object per line with `PORTICO_LOG_FORMAT=json`,
+/// for log collectors. `RUST_LOG` sets the levels.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn".into());
+    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    if std::env::var("PORTICO_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        logs.json().init();
+    } else {
+        logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+            .init();
     }
 }
