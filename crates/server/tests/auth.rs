@@ -4,18 +4,11 @@ mod common;
 
 use common::*;
 use reqwest::StatusCode;
-use serde_json::json;
 
 #[tokio::test]
 async fn signing_in_sets_a_safe_cookie_and_me_answers() {
     let app = TestApp::start().await;
-    let response = app
-        .anonymous()
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": "  Alice@Northwind.example ", "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+    let response = app.login("  Alice@Northwind.example ", PASSWORD).await;
     let cookie = response.headers()["set-cookie"]
         .to_str()
         .unwrap()
@@ -46,13 +39,7 @@ async fn signing_in_sets_a_safe_cookie_and_me_answers() {
 #[tokio::test]
 async fn the_cookie_is_secure_behind_https() {
     let app = TestApp::start_with(|s| s.public_url = "https://partners.acme.example".into()).await;
-    let response = app
-        .anonymous()
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": ALICE, "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+    let response = app.login(ALICE, PASSWORD).await;
     assert!(
         response.headers()["set-cookie"]
             .to_str()
@@ -70,12 +57,7 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
         (ALICE, "not-the-password"),
         ("nobody@nowhere.example", PASSWORD),
     ] {
-        let response = client
-            .post(app.url("/api/auth/login"))
-            .json(&json!({ "email": email, "password": password }))
-            .send()
-            .await
-            .unwrap();
+        let response = app.login_with(&client, email, password).await;
         assert!(response.headers().get("set-cookie").is_none());
         let (code, body) = error(response, StatusCode::UNAUTHORIZED).await;
         assert_eq!(code, "invalid_credentials");
@@ -111,19 +93,11 @@ async fn me_without_a_session_is_401() {
 async fn repeated_failures_are_throttled_per_account_until_the_window_passes() {
     let app = TestApp::start().await;
     let client = app.anonymous();
-    let attempt = |password: &'static str| {
-        client
-            .post(app.url("/api/auth/login"))
-            .json(&json!({ "email": ALICE, "password": password }))
-            .send()
-    };
     for _ in 0..5 {
-        assert_eq!(
-            attempt("wrong-password").await.unwrap().status(),
-            StatusCode::UNAUTHORIZED
-        );
+        let failed = app.login_with(&client, ALICE, "wrong-password").await;
+        assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
     }
-    let refused = attempt(PASSWORD).await.unwrap();
+    let refused = app.login_with(&client, ALICE, PASSWORD).await;
     let retry_after: u64 = refused.headers()["retry-after"]
         .to_str()
         .unwrap()
@@ -142,7 +116,10 @@ async fn repeated_failures_are_throttled_per_account_until_the_window_passes() {
     assert_eq!(app.sign_in(BOB).await.me.user.email, BOB);
 
     app.clock.advance(retry_after as i64);
-    assert_eq!(attempt(PASSWORD).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        app.login_with(&client, ALICE, PASSWORD).await.status(),
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -150,20 +127,12 @@ async fn many_failures_from_one_address_are_throttled_across_accounts() {
     let app = TestApp::start().await;
     let client = app.anonymous();
     for n in 0..20 {
-        let response = client
-            .post(app.url("/api/auth/login"))
-            .json(&json!({ "email": format!("guess{n}@acme.example"), "password": "guess" }))
-            .send()
-            .await
-            .unwrap();
+        let response = app
+            .login_with(&client, &format!("guess{n}@acme.example"), "guess")
+            .await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
-    let response = client
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": ALICE, "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+    let response = app.login_with(&client, ALICE, PASSWORD).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -171,12 +140,7 @@ async fn many_failures_from_one_address_are_throttled_across_accounts() {
 async fn logout_ends_the_session_on_the_server() {
     let app = TestApp::start().await;
     let client = app.anonymous();
-    let login = client
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": ALICE, "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+    let login = app.login_with(&client, ALICE, PASSWORD).await;
     let cookie = login.headers()["set-cookie"]
         .to_str()
         .unwrap()
@@ -304,12 +268,7 @@ async fn housekeeping_forgets_dead_sessions_and_old_failures() {
     let app = TestApp::start().await;
     let _live = app.sign_in(ALICE).await;
     let client = app.anonymous();
-    let failed = client
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": BOB, "password": "wrong-password" }))
-        .send()
-        .await
-        .unwrap();
+    let failed = app.login_with(&client, BOB, "wrong-password").await;
     assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
     let counts = || async {
         (

@@ -7,7 +7,6 @@ use std::process::{Command, Stdio};
 
 use common::*;
 use reqwest::StatusCode;
-use serde_json::json;
 
 fn portico(args: &[&str], stdin: &str) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_portico"))
@@ -52,12 +51,8 @@ async fn creates_the_first_admin_who_can_then_sign_in() {
         String::from_utf8_lossy(&out.stderr)
     );
     let login = app
-        .anonymous()
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": "root@acme.example", "password": "a strong first password" }))
-        .send()
-        .await
-        .unwrap();
+        .login("root@acme.example", "a strong first password")
+        .await;
     assert_eq!(json(login, StatusCode::OK).await["user"]["role"], "admin");
     assert_eq!(app.audit("user.created").await.len(), 1);
 
@@ -112,13 +107,7 @@ async fn creates_the_first_admin_who_can_then_sign_in() {
         .lines()
         .find_map(|l| l.strip_prefix("Password (shown once): "))
         .expect("a generated password");
-    let login = app
-        .anonymous()
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": "gen@northwind.example", "password": password }))
-        .send()
-        .await
-        .unwrap();
+    let login = app.login("gen@northwind.example", password).await;
     assert_eq!(
         json(login, StatusCode::OK).await["organization"]["name"],
         "Northwind Partners"

@@ -153,13 +153,7 @@ async fn deactivating_a_user_ends_their_sessions_at_once() {
         alice.get("/api/me").send().await.unwrap().status(),
         StatusCode::UNAUTHORIZED
     );
-    let login = app
-        .anonymous()
-        .post(app.url("/api/auth/login"))
-        .json(&json!({ "email": ALICE, "password": PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+    let login = app.login(ALICE, PASSWORD).await;
     assert_eq!(
         error(login, StatusCode::UNAUTHORIZED).await.0,
         "invalid_credentials"

@@ -90,14 +90,24 @@ impl TestApp {
             .expect("client")
     }
 
-    pub async fn sign_in(&self, email: &str) -> Session {
-        let client = self.anonymous();
-        let response = client
+    /// `POST /api/auth/login` from `client`, whatever the outcome.
+    pub async fn login_with(&self, client: &Client, email: &str, password: &str) -> Response {
+        client
             .post(self.url("/api/auth/login"))
-            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .json(&serde_json::json!({ "email": email, "password": password }))
             .send()
             .await
-            .expect("login request");
+            .expect("login request")
+    }
+
+    /// A sign-in attempt from a fresh client.
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.login_with(&self.anonymous(), email, password).await
+    }
+
+    pub async fn sign_in(&self, email: &str) -> Session {
+        let client = self.anonymous();
+        let response = self.login_with(&client, email, PASSWORD).await;
         assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
         let me: Me = response.json().await.expect("Me");
         Session {
