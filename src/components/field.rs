@@ -1,0 +1,247 @@
+//! Form fields with a label, an optional hint and a per-field error tied to the input.
+
+use leptos::prelude::*;
+use portico_api::FieldErrors;
+
+use crate::api::ApiError;
+use crate::components::focus_by_id;
+
+/// One input's value and error. Errors appear when the person leaves a field they filled in or
+/// submits the form, and disappear as soon as the value is fixed.
+#[derive(Clone, Copy)]
+pub struct FieldState {
+    id: StoredValue<String>,
+    pub value: RwSignal<String>,
+    pub error: RwSignal<Option<String>>,
+    check: Callback<String, Option<String>>,
+    /// Another field whose check reads this one (a password's confirmation).
+    dependent: StoredValue<Option<FieldState>>,
+}
+
+impl FieldState {
+    pub fn new(
+        id: impl Into<String>,
+        check: impl Fn(&str) -> Option<String> + Send + Sync + 'static,
+    ) -> FieldState {
+        FieldState {
+            id: StoredValue::new(id.into()),
+            value: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            check: Callback::new(move |value: String| check(&value)),
+            dependent: StoredValue::new(None),
+        }
+    }
+
+    /// A field with no rules of its own (a select whose choices are all valid).
+    pub fn plain(id: impl Into<String>, value: &str) -> FieldState {
+        let field = FieldState::new(id, |_| None);
+        field.value.set(value.to_owned());
+        field
+    }
+
+    pub fn id(self) -> String {
+        self.id.get_value()
+    }
+
+    /// When this field changes, `other` is checked again if it shows an error.
+    pub fn revalidates(self, other: FieldState) {
+        self.dependent.set_value(Some(other));
+    }
+
+    /// Checks the current value and shows the result; true when it is fine.
+    pub fn validate(self) -> bool {
+        let error = self.check.run(self.value.get_untracked());
+        let ok = error.is_none();
+        self.error.set(error);
+        ok
+    }
+
+    pub fn input(self, value: String) {
+        self.value.set(value);
+        for field in [Some(self), self.dependent.get_value()]
+            .into_iter()
+            .flatten()
+        {
+            if field.error.with_untracked(Option::is_some) {
+                field.validate();
+            }
+        }
+    }
+
+    pub fn blur(self) {
+        if !self.value.with_untracked(String::is_empty) {
+            self.validate();
+        }
+    }
+
+    pub fn get(self) -> String {
+        self.value.get_untracked()
+    }
+}
+
+/// Checks every field (showing each error) and focuses the first that needs attention.
+pub fn validate_all(fields: &[FieldState]) -> bool {
+    // Every field is checked (no short-circuit), so every error shows at once.
+    let failed = fields.iter().map(|f| f.validate()).filter(|ok| !ok).count();
+    let valid = failed == 0;
+    if !valid {
+        focus_first_error(fields);
+    }
+    valid
+}
+
+/// Shows the server's per-field messages next to the matching inputs; `map` pairs the
+/// request's field names with the form's fields. Returns whether any field matched.
+pub fn show_server_errors(fields: &FieldErrors, map: &[(&str, FieldState)]) -> bool {
+    let mut any = false;
+    for (name, field) in map {
+        if let Some(message) = fields.get(*name) {
+            field.error.set(Some(message.clone()));
+            any = true;
+        }
+    }
+    if any {
+        let fields: Vec<FieldState> = map.iter().map(|(_, f)| *f).collect();
+        focus_first_error(&fields);
+    }
+    any
+}
+
+/// Shows a failed submission: per-field messages next to the fields they name, and the
+/// server's sentence in the form's alert unless the fields already say it all.
+pub fn show_error(
+    error: ApiError,
+    map: &[(&str, FieldState)],
+    form_error: RwSignal<Option<String>>,
+) {
+    let matched = show_server_errors(&error.fields, map);
+    if !matched || error.status != 422 {
+        form_error.set(Some(error.message));
+    }
+}
+
+/// Moves focus to the first field that shows an error, so keyboard and screen-reader users land
+/// where the work is.
+pub fn focus_first_error(fields: &[FieldState]) {
+    if let Some(field) = fields
+        .iter()
+        .find(|f| f.error.with_untracked(Option::is_some))
+    {
+        focus_by_id(&field.id());
+    }
+}
+
+/// `aria-invalid` and `aria-describedby` for a control with an error line (and maybe a hint).
+fn aria(
+    field: FieldState,
+    hint_id: Option<String>,
+) -> (Signal<&'static str>, Signal<Option<String>>) {
+    let error_id = format!("{}-error", field.id());
+    let invalid = Signal::derive(move || {
+        if field.error.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    });
+    let described_by = Signal::derive(move || {
+        let error = field
+            .error
+            .with(Option::is_some)
+            .then_some(error_id.as_str());
+        let ids: Vec<&str> = hint_id.as_deref().into_iter().chain(error).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    });
+    (invalid, described_by)
+}
+
+/// A labelled text input with its error message.
+#[component]
+pub fn TextField(
+    field: FieldState,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let id = field.id();
+    let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
+    let (invalid, described_by) = aria(field, hint_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint_id.map(|hint_id| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <input
+                id=id.clone()
+                name=id
+                type=kind
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                required
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=field.value
+                on:input=move |ev| field.input(event_target_value(&ev))
+                on:blur=move |_| field.blur()
+            />
+            <FieldError field />
+        </div>
+    }
+}
+
+/// A labelled select; `options` are (value, label) pairs, `placeholder` an empty first choice.
+#[component]
+pub fn SelectField(
+    field: FieldState,
+    #[prop(into)] label: String,
+    options: Vec<(String, String)>,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] hide_label: bool,
+    #[prop(optional)] disabled: bool,
+) -> impl IntoView {
+    let id = field.id();
+    let (invalid, described_by) = aria(field, None);
+    let placeholder = (!placeholder.is_empty()).then(|| (String::new(), placeholder.to_owned()));
+    let options = placeholder
+        .into_iter()
+        .chain(options)
+        .map(|(value, text)| {
+            let selected = {
+                let value = value.clone();
+                Signal::derive(move || field.value.with(|v| *v == value))
+            };
+            view! {
+                <option value=value prop:selected=selected>
+                    {text}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone() class:visually-hidden=hide_label>
+                {label}
+            </label>
+            <select
+                id=id.clone()
+                name=id
+                disabled=disabled
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:change=move |ev| field.input(event_target_value(&ev))
+            >
+                {options}
+            </select>
+            <FieldError field />
+        </div>
+    }
+}
+
+/// The error line under a field: always present so screen readers hear it change.
+#[component]
+pub fn FieldError(field: FieldState) -> impl IntoView {
+    view! {
+        <p class="field-error" id=format!("{}-error", field.id()) aria-live="polite">
+            {field.error}
+        </p>
+    }
+}

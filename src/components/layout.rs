@@ -1,0 +1,146 @@
+//! The frame around every page: skip link, header with navigation by role, and the main area.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+use portico_api::Role;
+
+use crate::api;
+use crate::components::{focus_by_id, on_click};
+use crate::session::{use_session, watch_for_expiry};
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    watch_for_expiry();
+    focus_main_on_navigation();
+    let session = use_session();
+    // Who is signed in: the header is rebuilt when that changes.
+    let who = Memo::new(move |_| session.me().map(|me| (me.user.role, me.user.name)));
+    view! {
+        <a class="skip-link" href="#main" rel="external" on:click=on_click(skip_to_main)>
+            "Skip to main content"
+        </a>
+        <header class="site-header">
+            <div class="bar">
+                <a class="brand" href="/">
+                    <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                        <rect width="32" height="32" rx="7" fill="#1f4fd1"></rect>
+                        <path
+                            d="M16 5 5 11h22zM6 12.5h20v2H6zM8 15.5h3v9H8zM14.5 15.5h3v9h-3zM21 15.5h3v9h-3zM6 25h20v2.5H6z"
+                            fill="#fff"
+                        ></path>
+                    </svg>
+                    "Portico"
+                </a>
+                {move || who.get().map(|(role, name)| view! { <SignedInHeader role name /> })}
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+    }
+}
+
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    focus_by_id("main");
+}
+
+/// After a client-side navigation, focus moves to the new page's content, as it would after a
+/// full page load for assistive technology.
+fn focus_main_on_navigation() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            focus_by_id("main");
+        }
+        path
+    });
+}
+
+/// Navigation for the role, the user's name and the sign-out button.
+#[component]
+fn SignedInHeader(role: Role, name: String) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let sign_out = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let csrf = session.csrf();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::logout(&csrf).await {
+                // A 401 means the session had already ended: signed out either way.
+                Err(e) if e.status != 401 => {
+                    busy.set(false);
+                    error.set(Some(format!("Could not sign out: {}", e.message)));
+                }
+                _ => {
+                    navigate("/login", NavigateOptions::default());
+                    session.signed_out(false);
+                }
+            }
+        });
+    };
+    let label = Signal::derive(move || {
+        if busy.get() {
+            "Signing out…"
+        } else {
+            "Sign out"
+        }
+    });
+    view! {
+        <nav id="main-nav" aria-label="Main">
+            <ul>
+                <li>
+                    <A href="/" exact=true>
+                        "Home"
+                    </A>
+                </li>
+                {role
+                    .is_vendor()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/manage/invitations">"Invitations"</A>
+                            </li>
+                        }
+                    })}
+                {(role == Role::Admin)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/users">"Users"</A>
+                            </li>
+                        }
+                    })}
+            </ul>
+        </nav>
+        <div class="account">
+            <span class="visually-hidden">"Signed in as "</span>
+            <span id="current-user" class="current-user">
+                {name}
+            </span>
+            <button
+                id="sign-out"
+                type="button"
+                class="secondary small"
+                aria-disabled=Signal::derive(move || busy.get().then_some("true"))
+                on:click=on_click(sign_out)
+            >
+                {label}
+            </button>
+            <p class="account-error" role="alert">
+                {error}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,295 @@
+//! `/manage/invitations`: invite a person, copy the one-time link, and follow pending invitations.
+
+use leptos::prelude::*;
+use portico_api::invitations::{CreateInvitation, CreatedInvitation, Invitation};
+use portico_api::organizations::OrganizationSummary;
+use portico_api::{Role, validate};
+
+use crate::api;
+use crate::components::field::{show_error, show_server_errors, validate_all};
+use crate::components::{
+    ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SelectField, SubmitButton,
+    TextField, Time, on_click, on_submit, set_title, spawn,
+};
+use crate::session::use_session;
+
+#[component]
+pub fn InvitationsPage() -> impl IntoView {
+    set_title("Invitations");
+    let pending =
+        Paged::new(
+            |cursor: Option<String>| async move { api::invitations(cursor.as_deref()).await },
+        );
+    view! {
+        <section class="page">
+            <h1>"Invitations"</h1>
+            <InviteForm reload=Callback::new(move |()| pending.reload()) />
+            <h2 class="section-title" id="pending-heading">
+                "Pending invitations"
+            </h2>
+            <PagedList
+                list=pending.controls()
+                loading="Loading pending invitations…"
+                empty="No pending invitations. Invitations you create appear here until they are accepted or expire."
+            >
+                <PendingTable items=pending.items />
+            </PagedList>
+        </section>
+    }
+}
+
+/// (value, label) choices for the roles the signed-in user may invite: managers only partner
+/// roles, admins any.
+fn invitable_roles(me: Role) -> Vec<(String, String)> {
+    Role::ALL
+        .into_iter()
+        .filter(|r| me == Role::Admin || !r.is_vendor())
+        .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+        .collect()
+}
+
+#[derive(Clone)]
+enum Organizations {
+    Loading,
+    Ready(Vec<OrganizationSummary>),
+    Failed(String),
+}
+
+#[component]
+fn InviteForm(reload: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let my_role = session.role().unwrap_or(Role::PartnerUser);
+
+    let email = FieldState::new("invite-email", |v| {
+        validate::email(v).err().map(str::to_owned)
+    });
+    let role = FieldState::plain("invite-role", Role::PartnerUser.as_str());
+    let vendor_role = Memo::new(move |_| {
+        role.value
+            .with(|r| Role::parse(r).is_some_and(Role::is_vendor))
+    });
+    // The chosen organization's id ("" for none yet).
+    let org = FieldState::new("invite-org", move |v| {
+        (!vendor_role.get_untracked() && v.is_empty())
+            .then(|| "Choose the partner organization.".to_owned())
+    });
+    role.revalidates(org);
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let created = RwSignal::new(None::<CreatedInvitation>);
+
+    let organizations = RwSignal::new(Organizations::Loading);
+    let load_organizations = move || {
+        organizations.set(Organizations::Loading);
+        spawn(async move {
+            organizations.set(match api::all_organizations().await {
+                Ok(list) => Organizations::Ready(list),
+                Err(e) => Organizations::Failed(e.message),
+            });
+        });
+    };
+    load_organizations();
+    let retry = Callback::new(move |()| load_organizations());
+
+    let fields = [email, role, org];
+    let names = [("email", email), ("role", role), ("organization_id", org)];
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        form_error.set(None);
+        created.set(None);
+        if !validate_all(&fields) {
+            return;
+        }
+        let role = Role::parse(&role.get()).unwrap_or(Role::PartnerUser);
+        let request = CreateInvitation {
+            email: email.get().trim().to_owned(),
+            role,
+            organization_id: if role.is_vendor() {
+                None
+            } else {
+                org.get().parse().ok()
+            },
+        };
+        if let Err(errors) = request.validate() {
+            show_server_errors(&errors, &names);
+            return;
+        }
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::create_invitation(&csrf, &request).await;
+            busy.set(false);
+            match result {
+                Ok(invitation) => {
+                    created.set(Some(invitation));
+                    email.value.set(String::new());
+                    reload.run(());
+                }
+                Err(e) => show_error(e, &names, form_error),
+            }
+        });
+    };
+
+    let explanation = if my_role == Role::Admin {
+        "Partner users and admins join one partner organization; vendor staff (partner managers and administrators) belong to none."
+    } else {
+        "Partner users and admins join one partner organization. Only administrators can invite vendor staff."
+    };
+    view! {
+        <section class="panel" aria-labelledby="invite-heading">
+            <h2 id="invite-heading" class="section-title">
+                "Invite someone"
+            </h2>
+            <p class="muted">{explanation}</p>
+            <FormError error=form_error />
+            <form class="form form-grid" novalidate on:submit=on_submit(submit)>
+                <TextField field=email label="E-mail address" kind="email" autocomplete="off" />
+                <SelectField field=role label="Role" options=invitable_roles(my_role) />
+                {move || {
+                    if vendor_role.get() {
+                        return ().into_any();
+                    }
+                    match organizations.get() {
+                        Organizations::Loading => {
+                            view! {
+                                <div class="field">
+                                    <span class="label">"Organization"</span>
+                                    <Loading label="Loading organizations…" />
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Organizations::Failed(message) => {
+                            view! {
+                                <div class="field">
+                                    <span class="label">"Organization"</span>
+                                    <ErrorNotice message retry />
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Organizations::Ready(list) => {
+                            let options = list
+                                .into_iter()
+                                .map(|o| (o.id.to_string(), o.name))
+                                .collect();
+                            view! {
+                                <SelectField
+                                    field=org
+                                    label="Organization"
+                                    options
+                                    placeholder="Choose an organization"
+                                />
+                            }
+                                .into_any()
+                        }
+                    }
+                }}
+                <SubmitButton
+                    id="invite-submit"
+                    label="Create invitation"
+                    busy_label="Creating invitation…"
+                    busy
+                />
+            </form>
+            <div aria-live="polite">{move || created.get().map(|created| view! { <CreatedLink created /> })}</div>
+        </section>
+    }
+}
+
+/// The one-time link with a copy button.
+#[component]
+fn CreatedLink(created: CreatedInvitation) -> impl IntoView {
+    let CreatedInvitation { invitation, link } = created;
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy = {
+        let link = link.clone();
+        move |_| {
+            let promise = window().navigator().clipboard().write_text(&link);
+            spawn(async move {
+                let copied_ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                copied.set(Some(if copied_ok {
+                    "Link copied."
+                } else {
+                    "Copying was not allowed: select the link and copy it by hand."
+                }));
+            });
+        }
+    };
+    let whom = match &invitation.organization {
+        Some(org) => format!(
+            "{} ({} at {})",
+            invitation.email,
+            invitation.role.label(),
+            org.name
+        ),
+        None => format!("{} ({})", invitation.email, invitation.role.label()),
+    };
+    view! {
+        <div class="notice notice-success">
+            <p>
+                <strong>"Invitation created for " {whom} "."</strong>
+                " Send them this link. It is shown only this once and works until "
+                <Time value=invitation.expires_at />
+                "."
+            </p>
+            <div class="copy-row">
+                <code id="invite-link" class="link-box">
+                    {link}
+                </code>
+                <button type="button" class="secondary small" on:click=on_click(copy)>
+                    "Copy link"
+                </button>
+            </div>
+            <p class="muted" role="status">
+                {copied}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn PendingTable(items: RwSignal<Vec<Invitation>>) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" aria-labelledby="pending-heading" tabindex="0">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"E-mail"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Organization"</th>
+                        <th scope="col">"Invited by"</th>
+                        <th scope="col">"Expires"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        items
+                            .get()
+                            .into_iter()
+                            .map(|invitation| {
+                                view! {
+                                    <tr>
+                                        <td>{invitation.email}</td>
+                                        <td>{invitation.role.label()}</td>
+                                        <td>
+                                            {invitation
+                                                .organization
+                                                .map_or_else(|| "Vendor staff".to_owned(), |o| o.name)}
+                                        </td>
+                                        <td>{invitation.invited_by}</td>
+                                        <td>
+                                            <Time value=invitation.expires_at />
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+//! Sign in with e-mail and password, then go back where the person was headed.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use portico_api::{LoginRequest, validate};
+
+use crate::api;
+use crate::components::field::{show_error, validate_all};
+use crate::components::{
+    FieldState, FormError, SubmitButton, TextField, focus_by_id, on_submit, set_title, spawn,
+};
+use crate::session::{Auth, safe_next, use_session};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    set_title("Sign in");
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let expired = query.with_untracked(|q| q.get("expired").as_deref() == Some("1"));
+
+    // Signed in, whether just now or from before: on to where the person was going.
+    Effect::new(move |_| {
+        if matches!(session.auth.get(), Auth::SignedIn(_)) {
+            let next = query
+                .with_untracked(|q| q.get("next"))
+                .filter(|n| safe_next(n).is_some())
+                .unwrap_or_else(|| "/".to_owned());
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(&next, options);
+        }
+    });
+
+    let email = FieldState::new("email", |v| validate::email(v).err().map(str::to_owned));
+    let password = FieldState::new("password", |v| {
+        v.is_empty().then(|| "Enter your password.".to_owned())
+    });
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        form_error.set(None);
+        if !validate_all(&[email, password]) {
+            return;
+        }
+        let request = LoginRequest {
+            email: email.get().trim().to_owned(),
+            password: password.get(),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::login(&csrf, &request).await;
+            busy.set(false);
+            match result {
+                Ok(me) => session.signed_in(me),
+                Err(e) => {
+                    let wrong_pair = e.code == "invalid_credentials";
+                    show_error(e, &[("email", email), ("password", password)], form_error);
+                    if wrong_pair {
+                        focus_by_id("password");
+                    }
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="page narrow">
+            <h1>"Sign in to Portico"</h1>
+            {expired
+                .then(|| {
+                    view! {
+                        <p id="session-notice" class="notice notice-info" role="status">
+                            "Your session has ended. Sign in again to continue."
+                        </p>
+                    }
+                })}
+            <FormError error=form_error />
+            <form class="form" novalidate on:submit=on_submit(submit)>
+                <TextField field=email label="E-mail address" kind="email" autocomplete="username" />
+                <TextField
+                    field=password
+                    label="Password"
+                    kind="password"
+                    autocomplete="current-password"
+                />
+                <SubmitButton id="sign-in" label="Sign in" busy_label="Signing in…" busy />
+            </form>
+            <p class="muted">
+                "New here? Accounts are created from an invitation link: ask your partner manager for one."
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+//! Who is signed in: the current [`Me`] in a context signal, loaded once at start and replaced
+//! on sign-in, sign-out and when the server reports the session gone.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+use portico_api::{Me, Role};
+
+use crate::api;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Auth {
+    /// `GET /api/me` has not answered yet.
+    Loading,
+    /// Nobody is signed in; `expired` when a session just ended under the person's feet.
+    SignedOut {
+        expired: bool,
+    },
+    SignedIn(Me),
+    /// The server could not tell who is signed in (network or server error).
+    Unknown(String),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    pub auth: RwSignal<Auth>,
+}
+
+impl Session {
+    /// Creates the session context and asks the server who is signed in.
+    pub fn provide() -> Session {
+        let session = Session {
+            auth: RwSignal::new(Auth::Loading),
+        };
+        provide_context(session);
+        session.load();
+        session
+    }
+
+    pub fn load(self) {
+        self.auth.set(Auth::Loading);
+        spawn_local(async move {
+            let auth = match api::me().await {
+                Ok(me) => Auth::SignedIn(me),
+                Err(e) if e.status == 401 => Auth::SignedOut { expired: false },
+                Err(e) => Auth::Unknown(e.message),
+            };
+            self.auth.set(auth);
+        });
+    }
+
+    /// The signed-in user, tracked.
+    pub fn me(self) -> Option<Me> {
+        self.auth.with(|auth| match auth {
+            Auth::SignedIn(me) => Some(me.clone()),
+            _ => None,
+        })
+    }
+
+    pub fn role(self) -> Option<Role> {
+        self.auth.with(|auth| match auth {
+            Auth::SignedIn(me) => Some(me.user.role),
+            _ => None,
+        })
+    }
+
+    /// The CSRF token to send with a state-changing request; empty when signed out.
+    pub fn csrf(self) -> String {
+        self.auth.with_untracked(|auth| match auth {
+            Auth::SignedIn(me) => me.csrf_token.clone(),
+            _ => String::new(),
+        })
+    }
+
+    pub fn signed_in(self, me: Me) {
+        self.auth.set(Auth::SignedIn(me));
+    }
+
+    pub fn signed_out(self, expired: bool) {
+        self.auth.set(Auth::SignedOut { expired });
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// Sends the person to sign in when any request finds the session gone, remembering where they
+/// were. Call once, inside the router.
+pub fn watch_for_expiry() {
+    let session = use_session();
+    let navigate = use_navigate();
+    let location = use_location();
+    api::on_session_expired(move || {
+        let here = current_path(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        );
+        if !here.starts_with("/login") {
+            navigate(&login_path(&here, true), NavigateOptions::default());
+        }
+        session.signed_out(true);
+    });
+}
+
+pub fn current_path(pathname: &str, search: &str) -> String {
+    if search.is_empty() {
+        pathname.to_owned()
+    } else {
+        format!("{pathname}?{search}")
+    }
+}
+
+/// `/login?next=…`, plus `&expired=1` when a session just ended.
+pub fn login_path(next: &str, expired: bool) -> String {
+    let mut path = String::from("/login");
+    if safe_next(next).is_some_and(|n| n != "/") {
+        path.push_str("?next=");
+        path.push_str(&api::encode(next, true));
+        if expired {
+            path.push_str("&expired=1");
+        }
+    } else if expired {
+        path.push_str("?expired=1");
+    }
+    path
+}
+
+/// Accepts only a path on this site: one leading `/`, no scheme or host, no backslashes.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
+    ok.then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(
+            safe_next("/manage/invitations"),
+            Some("/manage/invitations")
+        );
+        assert_eq!(safe_next("/admin/users?x=1"), Some("/admin/users?x=1"));
+        for bad in [
+            "",
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "evil",
+            "/a\nb",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn login_paths_carry_where_to_return() {
+        assert_eq!(login_path("/", false), "/login");
+        assert_eq!(login_path("/", true), "/login?expired=1");
+        assert_eq!(
+            login_path("/manage/invitations", true),
+            "/login?next=/manage/invitations&expired=1"
+        );
+        assert_eq!(
+            login_path("/admin/users", false),
+            "/login?next=/admin/users"
+        );
+        assert_eq!(login_path("//evil.example", false), "/login");
+    }
+}
