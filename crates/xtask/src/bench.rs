@@ -1,0 +1,303 @@
+//! `cargo xtask bench`: figures to read, never a pass/fail on timing. The SPA's transfer
+//! size against its budget, a wrk load run against the release server, and criterion benches
+//! when the workspace has any.
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::Duration;
+
+use crate::{Result, cargo, execute, http, phase, serve, setup, spa};
+
+const LOGIN_EMAIL: &str = "alice@northwind.example";
+
+pub fn run(args: &[String]) -> Result<ExitCode> {
+    let seconds = duration_arg(args)?;
+    setup::spa_toolchain()?;
+    spa::build()?;
+    let fits = phase("SPA transfer size", || spa::report_size(&spa::dist()))?;
+    if !fits {
+        println!("warning: the SPA is OVER BUDGET");
+    }
+    let binary = serve::build_server()?;
+    phase("wrk", setup::wrk)?;
+    phase("load run against the release server", || {
+        load_run(&binary, seconds)
+    })?;
+    phase("criterion benches", criterion)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn duration_arg(args: &[String]) -> Result<u32> {
+    match args {
+        [] => Ok(10),
+        [flag, secs] if flag == "--duration" => secs
+            .parse()
+            .ok()
+            .filter(|s| *s > 0)
+            .ok_or_else(|| format!("--duration wants whole seconds, not `{secs}`")),
+        _ => Err("usage: cargo xtask bench [--duration SECS]".into()),
+    }
+}
+
+/// The server with a throw-away database in a temp dir; killed when dropped, even on error.
+struct Server {
+    child: Child,
+    dir: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // SAFETY: plain kill(2) on our own child; SIGTERM lets it shut down cleanly.
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGTERM);
+        }
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Server {
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
+    }
+}
+
+fn start_server(binary: &PathBuf) -> Result<(Server, SocketAddr)> {
+    let addr = free_port()?;
+    let dir = std::env::temp_dir().join(format!("portico-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let log = std::fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
+    let child = Command::new(binary)
+        .arg("--bind")
+        .arg(addr.to_string())
+        .arg("--database-url")
+        .arg(format!("sqlite://{}", dir.join("portico.db").display()))
+        .arg("--demo")
+        // A temp working directory: the server finds no ./dist and touches nothing in the repo.
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().map_err(|e| e.to_string())?)
+        .stderr(log)
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+    let mut server = Server { child, dir };
+    let alive = |s: &mut Server| matches!(s.child.try_wait(), Ok(None));
+    if let Err(e) = http::wait_healthy(addr, Duration::from_secs(120), || alive(&mut server)) {
+        return Err(format!("{e}\n--- server log ---\n{}", server.log()));
+    }
+    Ok((server, addr))
+}
+
+/// A port the kernel says is free now; the server binds it a moment later.
+fn free_port() -> Result<SocketAddr> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| format!("no free loopback port: {e}"))
+}
+
+fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
+    let (server, addr) = start_server(binary)?;
+    let body = format!(
+        r#"{{"email":"{LOGIN_EMAIL}","password":"{}"}}"#,
+        serve::DEMO_PASSWORD
+    );
+    let login = http::post_json(addr, "/api/auth/login", &body)
+        .map_err(|e| format!("POST /api/auth/login: {e}"))?;
+    let session = login
+        .set_cookie("portico_session")
+        .filter(|_| login.status == 200)
+        .ok_or_else(|| {
+            format!(
+                "signing in as {LOGIN_EMAIL} answered {} without a session cookie: {}\n\
+                 --- server log ---\n{}",
+                login.status,
+                login.body,
+                server.log()
+            )
+        })?;
+    println!("signed in as {LOGIN_EMAIL}");
+
+    let health = wrk(addr, "/healthz", None, seconds)?;
+    let me = wrk(addr, "/api/me", Some(&session), seconds)?;
+    drop(server);
+
+    println!(
+        "\n{:<14} {:>12} {:>12} {:>12}",
+        "endpoint", "req/s", "p50", "p99"
+    );
+    for (name, f) in [("GET /healthz", &health), ("GET /api/me", &me)] {
+        println!(
+            "{:<14} {:>12.0} {:>9.2} ms {:>9.2} ms",
+            name, f.requests_per_sec, f.p50_ms, f.p99_ms
+        );
+        if f.non_success > 0 {
+            println!("  warning: {} responses were not 2xx/3xx", f.non_success);
+        }
+    }
+    println!(
+        "ratio /api/me ÷ /healthz (req/s): {:.2}  (wrk: 2 threads, 32 connections, {seconds} s)",
+        me.requests_per_sec / health.requests_per_sec
+    );
+    Ok(())
+}
+
+fn wrk(addr: SocketAddr, path: &str, session: Option<&str>, seconds: u32) -> Result<WrkFigures> {
+    let mut cmd = Command::new("wrk");
+    cmd.args(["-t2", "-c32", "--latency"])
+        .arg(format!("-d{seconds}s"));
+    if let Some(token) = session {
+        cmd.arg("-H")
+            .arg(format!("Cookie: portico_session={token}"));
+    }
+    cmd.arg(format!("http://{addr}{path}"));
+    // The session token is a credential, even a throw-away one: keep it out of the log.
+    println!("$ wrk -t2 -c32 --latency -d{seconds}s http://{addr}{path}");
+    let out = cmd.output().map_err(|e| format!("cannot run wrk: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    print!("{text}");
+    if !out.status.success() {
+        return Err(format!(
+            "wrk failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    parse_wrk(&text).ok_or_else(|| "could not read requests/s and latencies from wrk".into())
+}
+
+#[derive(Debug, PartialEq)]
+pub struct WrkFigures {
+    pub requests_per_sec: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub non_success: u64,
+}
+
+/// Reads `Requests/sec:`, the `50%` and `99%` lines of `--latency`, and the non-2xx count.
+pub fn parse_wrk(text: &str) -> Option<WrkFigures> {
+    let mut rps = None;
+    let mut p50 = None;
+    let mut p99 = None;
+    let mut non_success = 0;
+    for line in text.lines().map(str::trim) {
+        let mut words = line.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some("Requests/sec:"), Some(v)) => rps = v.parse().ok(),
+            (Some("50%"), Some(v)) => p50 = millis(v),
+            (Some("99%"), Some(v)) => p99 = millis(v),
+            _ => {}
+        }
+        if let Some(n) = line.strip_prefix("Non-2xx or 3xx responses:") {
+            non_success = n.trim().parse().unwrap_or(0);
+        }
+    }
+    Some(WrkFigures {
+        requests_per_sec: rps?,
+        p50_ms: p50?,
+        p99_ms: p99?,
+        non_success,
+    })
+}
+
+/// wrk prints latencies as `812.00us`, `1.23ms`, `2.01s` or `1.50m`.
+fn millis(value: &str) -> Option<f64> {
+    let split = value.find(|c: char| c.is_ascii_alphabetic())?;
+    let (number, unit) = value.split_at(split);
+    let n: f64 = number.parse().ok()?;
+    let factor = match unit {
+        "us" => 0.001,
+        "ms" => 1.0,
+        "s" => 1000.0,
+        "m" => 60_000.0,
+        "h" => 3_600_000.0,
+        _ => return None,
+    };
+    Some(n * factor)
+}
+
+/// `cargo bench --workspace`, only when some package declares a bench target (a `[[bench]]`
+/// or a `benches/` directory, both of which `cargo metadata` reports as kind "bench").
+fn criterion() -> Result<()> {
+    let out = cargo()
+        .args(["metadata", "--no-deps", "--format-version", "1"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let metadata = String::from_utf8_lossy(&out.stdout);
+    if !has_bench_target(&metadata) {
+        println!("no benchmarks in the workspace yet: skipping cargo bench");
+        return Ok(());
+    }
+    execute(cargo().args(["bench", "--workspace"]))
+}
+
+fn has_bench_target(metadata: &str) -> bool {
+    let compact: String = metadata.split_whitespace().collect();
+    compact.contains(r#""kind":["bench"]"#)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WRK: &str = "\
+Running 10s test @ http://127.0.0.1:40123/api/me
+  2 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     1.52ms  640.11us  12.03ms   80.00%
+    Req/Sec    10.71k     1.02k   12.50k    71.00%
+  Latency Distribution
+     50%  812.00us
+     75%    1.93ms
+     90%    2.40ms
+     99%    3.10ms
+  213051 requests in 10.00s, 60.12MB read
+  Non-2xx or 3xx responses: 7
+Requests/sec:  21301.87
+Transfer/sec:      6.01MB
+";
+
+    #[test]
+    fn reads_wrk_figures() {
+        let f = parse_wrk(WRK).unwrap();
+        assert_eq!(f.requests_per_sec, 21301.87);
+        assert!((f.p50_ms - 0.812).abs() < 1e-9);
+        assert_eq!(f.p99_ms, 3.10);
+        assert_eq!(f.non_success, 7);
+    }
+
+    #[test]
+    fn wrk_output_without_latency_distribution_is_unreadable() {
+        assert_eq!(parse_wrk("Requests/sec:  100.0\n"), None);
+    }
+
+    #[test]
+    fn converts_wrk_units() {
+        assert_eq!(millis("2.5s"), Some(2500.0));
+        assert_eq!(millis("1.50m"), Some(90_000.0));
+        assert_eq!(millis("12"), None);
+    }
+
+    #[test]
+    fn finds_bench_targets_in_metadata() {
+        let with = r#"{"targets":[{"kind": ["bench"],"name":"conflict"}]}"#;
+        let without = r#"{"targets":[{"kind":["lib"]},{"kind":["test"]}]}"#;
+        assert!(has_bench_target(with));
+        assert!(!has_bench_target(without));
+    }
+
+    #[test]
+    fn reads_the_duration() {
+        assert_eq!(duration_arg(&[]), Ok(10));
+        let args = ["--duration".to_owned(), "3".to_owned()];
+        assert_eq!(duration_arg(&args), Ok(3));
+        assert!(duration_arg(&["--duration".to_owned(), "0".to_owned()]).is_err());
+    }
+}

@@ -1,0 +1,211 @@
+//! Installs the pinned tools when missing. Each check is cheap, so every command runs them
+//! all and a second run changes nothing. Where an install is impossible the error names what
+//! to install by hand.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::{Result, cargo, execute, output_of, phase, repo_root};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Debian's binaryen (108) builds a bundle that loads blank; 132 is known good.
+pub const WASM_OPT_VERSION: &str = "132";
+const BINARYEN_NPM: &str = "binaryen@132.0.0";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// What `trunk build` needs: the wasm target, Trunk, wasm-bindgen and wasm-opt.
+pub fn spa_toolchain() -> Result<()> {
+    phase("wasm target", wasm_target)?;
+    phase("Trunk", trunk)?;
+    phase("wasm-bindgen CLI", wasm_bindgen)?;
+    phase("wasm-opt", wasm_opt)
+}
+
+fn wasm_target() -> Result<()> {
+    if let Some(installed) = output_of("rustup", &["target", "list", "--installed"]) {
+        if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+            println!("{WASM_TARGET}: installed");
+            return Ok(());
+        }
+        return execute(Command::new("rustup").args(["target", "add", WASM_TARGET]));
+    }
+    // Without rustup the target may still ship with the toolchain (distribution packages).
+    let sysroot = output_of("rustc", &["--print", "sysroot"]).unwrap_or_default();
+    if Path::new(&sysroot)
+        .join("lib/rustlib")
+        .join(WASM_TARGET)
+        .is_dir()
+    {
+        println!("{WASM_TARGET}: present in {sysroot}");
+        return Ok(());
+    }
+    Err(format!(
+        "the Rust target {WASM_TARGET} is missing and rustup is not available: install rustup \
+         (https://rustup.rs) or your distribution's wasm32 Rust standard library by hand"
+    ))
+}
+
+fn trunk() -> Result<()> {
+    let wanted = format!("trunk {TRUNK_VERSION}");
+    cargo_installed("trunk", &wanted, || {
+        execute(cargo().args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))
+    })
+}
+
+fn wasm_bindgen() -> Result<()> {
+    let lock = std::fs::read_to_string(repo_root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let version = locked_version(&lock, "wasm-bindgen")
+        .ok_or("Cargo.lock has no wasm-bindgen package; build the app once with cargo")?;
+    // Not --locked: a dependency locked by wasm-bindgen-cli 0.2.130 is missing from the registry.
+    cargo_installed("wasm-bindgen", &format!("wasm-bindgen {version}"), || {
+        execute(cargo().args(["install", "wasm-bindgen-cli", "--version", &version]))
+    })
+}
+
+/// Runs `install` unless `<tool> --version` already prints `wanted`, and checks it afterwards.
+fn cargo_installed(tool: &str, wanted: &str, install: impl FnOnce() -> Result<()>) -> Result<()> {
+    let found = output_of(tool, &["--version"]);
+    if found.as_deref() == Some(wanted) {
+        println!("{wanted}: installed");
+        return Ok(());
+    }
+    println!(
+        "{tool}: {} (want {wanted}); installing",
+        found.as_deref().unwrap_or("not found")
+    );
+    install()?;
+    match output_of(tool, &["--version"]) {
+        Some(v) if v == wanted => Ok(()),
+        other => Err(format!(
+            "after installing, `{tool} --version` says {other:?}, not {wanted:?}: another {tool} \
+             comes first on PATH; remove it or put ~/.cargo/bin first"
+        )),
+    }
+}
+
+/// The version of the first `[[package]]` named `name` in a Cargo.lock.
+pub fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let wanted = format!("name = \"{name}\"");
+    let mut lines = lock.lines().map(str::trim);
+    lines.find(|l| *l == wanted)?;
+    let version = lines.next()?.strip_prefix("version = \"")?;
+    Some(version.trim_end_matches('"').to_owned())
+}
+
+/// The pinned wasm-opt lives in the repository (`.tools/`, git-ignored), not system-wide, so it
+/// cannot clash with a distribution binaryen.
+pub fn npm_bin_dir() -> PathBuf {
+    repo_root().join(".tools/node_modules/.bin")
+}
+
+fn wasm_opt() -> Result<()> {
+    let wasm_opt = npm_bin_dir().join("wasm-opt");
+    let is_pinned = |v: &str| v.split_whitespace().nth(2) == Some(WASM_OPT_VERSION);
+    if let Some(v) = output_of(&wasm_opt, &["--version"]).filter(|v| is_pinned(v)) {
+        println!("{v}: installed");
+        return Ok(());
+    }
+    if output_of("npm", &["--version"]).is_none() || output_of("node", &["--version"]).is_none() {
+        apt_install("Node.js and npm (to install wasm-opt)", &["nodejs", "npm"])?;
+    }
+    let prefix = repo_root().join(".tools");
+    execute(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&prefix)
+            .arg(BINARYEN_NPM),
+    )?;
+    match output_of(&wasm_opt, &["--version"]) {
+        Some(v) if is_pinned(&v) => Ok(()),
+        other => Err(format!(
+            "{} --version says {other:?} after `npm install {BINARYEN_NPM}`; expected version \
+             {WASM_OPT_VERSION}",
+            wasm_opt.display()
+        )),
+    }
+}
+
+/// Chromium and ChromeDriver for the browser tests, from the same apt source so they match.
+pub fn chromium() -> Result<()> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        println!("{CHROMIUM} and {CHROMEDRIVER}: installed");
+        return Ok(());
+    }
+    apt_install(
+        "Chromium and ChromeDriver (for the browser tests)",
+        &["chromium", "chromium-driver"],
+    )
+}
+
+pub fn wrk() -> Result<()> {
+    if on_path("wrk") {
+        return Ok(());
+    }
+    apt_install("wrk (for the load run)", &["wrk"])
+}
+
+fn on_path(program: &str) -> bool {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path).any(|dir| dir.join(program).is_file())
+}
+
+static APT_UPDATED: AtomicBool = AtomicBool::new(false);
+
+/// `apt-get install -y`, after one `apt-get update` per run (only when something is needed).
+fn apt_install(what: &str, packages: &[&str]) -> Result<()> {
+    let by_hand = || {
+        format!(
+            "install {what} by hand (Debian: apt-get install {})",
+            packages.join(" ")
+        )
+    };
+    if !Path::new("/usr/bin/apt-get").exists() {
+        return Err(format!(
+            "{} is missing and apt-get is not available: {}",
+            what,
+            by_hand()
+        ));
+    }
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return Err(format!(
+            "{what} is missing and installing it needs root: {}",
+            by_hand()
+        ));
+    }
+    if !APT_UPDATED.swap(true, Ordering::SeqCst) {
+        execute(Command::new("apt-get").args(["update"]))?;
+    }
+    execute(
+        Command::new("apt-get")
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .args(["install", "-y"])
+            .args(packages),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_locked_version() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-futures\"\nversion = \"0.4.1\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\nsource = \"x\"\n";
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(locked_version(lock, "trunk"), None);
+    }
+
+    #[test]
+    fn the_workspace_lock_pins_wasm_bindgen() {
+        let lock = std::fs::read_to_string(repo_root().join("Cargo.lock")).unwrap();
+        assert!(locked_version(&lock, "wasm-bindgen").is_some());
+    }
+}

@@ -1,0 +1,240 @@
+//! The SPA bundle: build it with Trunk, precompress it for the server, and weigh it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{Result, execute, phase, repo_root};
+
+/// What a browser downloads as text or wasm; these get `.br` and `.gz` siblings.
+const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json"];
+/// What counts towards the transfer-size budget: the code and styles of the app shell.
+const WEIGHED: &[&str] = &["wasm", "js", "css"];
+pub const BUDGET_BROTLI_BYTES: u64 = 120 * 1000;
+
+pub fn dist() -> PathBuf {
+    repo_root().join("dist")
+}
+
+/// `trunk build` with the repository's Trunk.toml, then precompression.
+pub fn build() -> Result<()> {
+    // `--release=true`, not `--release`: the bare flag takes an optional value and would
+    // swallow a following argument.
+    phase("SPA build (trunk build --release=true)", || {
+        execute(
+            Command::new("trunk")
+                .args(["build", "--release=true"])
+                .current_dir(repo_root()),
+        )
+    })?;
+    phase("SPA precompression (brotli q11, gzip -9)", || {
+        let count = precompress(&dist())?;
+        println!("{count} files precompressed in {}", dist().display());
+        Ok(())
+    })
+}
+
+/// Writes `<file>.br` and `<file>.gz` beside every compressible file under `dir`, so the server
+/// can send them as they are instead of compressing on each request. Returns how many files.
+pub fn precompress(dir: &Path) -> Result<usize> {
+    let mut count = 0;
+    for file in files_under(dir)? {
+        if !has_extension(&file, COMPRESSIBLE) {
+            continue;
+        }
+        let raw = read(&file)?;
+        write(&sibling(&file, "br"), &brotli(&raw))?;
+        write(&sibling(&file, "gz"), &gzip(&raw))?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+pub struct Weight {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// Raw, gzip -9 and brotli q11 sizes of the wasm, js and css files under `dir`, largest first.
+pub fn weigh(dir: &Path) -> Result<Vec<Weight>> {
+    let mut weights = Vec::new();
+    for file in files_under(dir)? {
+        if !has_extension(&file, WEIGHED) {
+            continue;
+        }
+        let raw = read(&file)?;
+        let name = file.strip_prefix(dir).unwrap_or(&file);
+        weights.push(Weight {
+            name: name.to_string_lossy().into_owned(),
+            raw: raw.len() as u64,
+            gzip: gzip(&raw).len() as u64,
+            brotli: brotli(&raw).len() as u64,
+        });
+    }
+    weights.sort_by_key(|w| std::cmp::Reverse(w.raw));
+    Ok(weights)
+}
+
+/// Prints the size table and the total against the budget; returns whether it fits.
+pub fn report_size(dir: &Path) -> Result<bool> {
+    let weights = weigh(dir)?;
+    if weights.is_empty() {
+        return Err(format!(
+            "no .wasm, .js or .css files in {}: build the SPA first",
+            dir.display()
+        ));
+    }
+    println!(
+        "{:<48} {:>11} {:>11} {:>11}",
+        "file", "raw", "gzip -9", "brotli 11"
+    );
+    for w in &weights {
+        println!(
+            "{:<48} {:>11} {:>11} {:>11}",
+            w.name,
+            kb(w.raw),
+            kb(w.gzip),
+            kb(w.brotli)
+        );
+    }
+    let sum = |f: fn(&Weight) -> u64| weights.iter().map(f).sum::<u64>();
+    let total = sum(|w| w.brotli);
+    println!(
+        "{:<48} {:>11} {:>11} {:>11}",
+        "total",
+        kb(sum(|w| w.raw)),
+        kb(sum(|w| w.gzip)),
+        kb(total)
+    );
+    let fits = total <= BUDGET_BROTLI_BYTES;
+    println!(
+        "budget: ≤ {} brotli; total {} ({} bytes): {}",
+        kb(BUDGET_BROTLI_BYTES),
+        kb(total),
+        total,
+        if fits { "within budget" } else { "OVER BUDGET" }
+    );
+    Ok(fits)
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+pub fn brotli(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        // Quality 11 and a 4 MiB window (lgwin 22): the smallest output, as `brotli -q 11`.
+        let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
+        writer.write_all(data).expect("writing to memory");
+    }
+    out
+}
+
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+fn sibling(file: &Path, extra: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(extra);
+    PathBuf::from(name)
+}
+
+fn has_extension(file: &Path, wanted: &[&str]) -> bool {
+    file.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| wanted.contains(&e))
+}
+
+/// Every regular file below `dir`, recursively (Trunk puts wasm-bindgen snippets in subfolders).
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = std::fs::read_dir(&current)
+            .map_err(|e| format!("cannot list {}: {e}", current.display()))?;
+        for entry in entries {
+            let path = entry
+                .map_err(|e| format!("cannot list {}: {e}", current.display()))?
+                .path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.is_file() {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read(file: &Path) -> Result<Vec<u8>> {
+    std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
+}
+
+fn write(file: &Path, data: &[u8]) -> Result<()> {
+    std::fs::write(file, data).map_err(|e| format!("cannot write {}: {e}", file.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("snippets/x")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn precompresses_text_and_wasm_and_nothing_else() {
+        let dir = scratch("precompress");
+        let text = "body { color: red; } ".repeat(200);
+        std::fs::write(dir.join("app.css"), &text).unwrap();
+        std::fs::write(dir.join("snippets/x/inline.js"), "export const a = 1;").unwrap();
+        std::fs::write(dir.join("logo.png"), [0u8; 64]).unwrap();
+
+        assert_eq!(precompress(&dir).unwrap(), 2);
+        // Running again replaces the siblings rather than compressing them in turn.
+        assert_eq!(precompress(&dir).unwrap(), 2);
+
+        assert!(dir.join("snippets/x/inline.js.br").is_file());
+        assert!(!dir.join("logo.png.gz").exists());
+        let mut unzipped = String::new();
+        flate2::read::GzDecoder::new(&std::fs::read(dir.join("app.css.gz")).unwrap()[..])
+            .read_to_string(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, text);
+        let mut unbrotlied = String::new();
+        brotli::Decompressor::new(&std::fs::read(dir.join("app.css.br")).unwrap()[..], 4096)
+            .read_to_string(&mut unbrotlied)
+            .unwrap();
+        assert_eq!(unbrotlied, text);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn weighs_only_code_and_styles() {
+        let dir = scratch("weigh");
+        std::fs::write(dir.join("a_bg.wasm"), vec![7u8; 5000]).unwrap();
+        std::fs::write(dir.join("a.js"), "x".repeat(100)).unwrap();
+        std::fs::write(dir.join("index.html"), "<html>").unwrap();
+        std::fs::write(dir.join("a.js.br"), "old").unwrap();
+
+        let weights = weigh(&dir).unwrap();
+        let names: Vec<_> = weights.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, ["a_bg.wasm", "a.js"]);
+        assert_eq!(weights[0].raw, 5000);
+        assert!(weights[0].brotli < weights[0].gzip && weights[0].gzip < 5000);
+        assert!(report_size(&dir).unwrap());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
