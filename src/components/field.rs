@@ -90,9 +90,10 @@ pub fn validate_all(fields: &[FieldState]) -> bool {
     valid
 }
 
-/// Shows the server's per-field messages next to the matching inputs; `map` pairs the
-/// request's field names with the form's fields. Returns whether any field matched.
-pub fn show_server_errors(fields: &FieldErrors, map: &[(&str, FieldState)]) -> bool {
+/// Shows per-field messages (the server's, or a request's own `validate()`) next to the matching
+/// inputs; `map` pairs the request's field names with the form's fields. Returns whether any
+/// field matched.
+pub fn show_field_errors(fields: &FieldErrors, map: &[(&str, FieldState)]) -> bool {
     let mut any = false;
     for (name, field) in map {
         if let Some(message) = fields.get(*name) {
@@ -114,7 +115,7 @@ pub fn show_error(
     map: &[(&str, FieldState)],
     form_error: RwSignal<Option<String>>,
 ) {
-    let matched = show_server_errors(&error.fields, map);
+    let matched = show_field_errors(&error.fields, map);
     if !matched || error.status != 422 {
         form_error.set(Some(error.message));
     }

@@ -144,11 +144,18 @@ pub fn PagedList(
         more,
         retry,
     } = list;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Phase {
+        Loading,
+        Failed,
+        Empty,
+        Rows,
+    }
     let phase = Memo::new(move |_| match state.get() {
-        ListState::Loading => 0,
-        ListState::Failed(_) => 1,
-        _ if is_empty.get() => 2,
-        _ => 3,
+        ListState::Loading => Phase::Loading,
+        ListState::Failed(_) => Phase::Failed,
+        _ if is_empty.get() => Phase::Empty,
+        _ => Phase::Rows,
     });
     let loading_more = Signal::derive(move || state.get() == ListState::LoadingMore);
     let aria_busy = Signal::derive(move || loading_more.get().then_some("true"));
@@ -163,19 +170,19 @@ pub fn PagedList(
         ListState::MoreFailed(message) => Some(message),
         _ => None,
     });
-    let hide_more = Signal::derive(move || !(has_more.get() && phase.get() == 3));
+    let hide_more = Signal::derive(move || !(has_more.get() && phase.get() == Phase::Rows));
     view! {
         {move || match phase.get() {
-            0 => view! { <Loading label=loading /> }.into_any(),
-            1 => {
+            Phase::Loading => view! { <Loading label=loading /> }.into_any(),
+            Phase::Failed => {
                 let message = state.with_untracked(|s| match s {
                     ListState::Failed(m) => m.clone(),
                     _ => String::new(),
                 });
                 view! { <ErrorNotice message retry /> }.into_any()
             }
-            2 => view! { <p class="empty">{empty}</p> }.into_any(),
-            _ => children(),
+            Phase::Empty => view! { <p class="empty">{empty}</p> }.into_any(),
+            Phase::Rows => children(),
         }}
         <div class="list-footer">
             <p class="error-text" role="alert">

@@ -6,7 +6,7 @@ use portico_api::organizations::OrganizationSummary;
 use portico_api::{Role, validate};
 
 use crate::api;
-use crate::components::field::{show_error, show_server_errors, validate_all};
+use crate::components::field::{show_error, show_field_errors, validate_all};
 use crate::components::{
     ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SelectField, SubmitButton,
     TextField, Time, on_click, on_submit, set_title, spawn,
@@ -113,7 +113,7 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
             },
         };
         if let Err(errors) = request.validate() {
-            show_server_errors(&errors, &names);
+            show_field_errors(&errors, &names);
             return;
         }
         let csrf = session.csrf();
