@@ -24,10 +24,16 @@ async fn signing_in_lands_on_the_home_page_with_name_and_organization() {
     let portal = Portal::start().await;
     let browser = browser().await;
     browser.sign_in(&portal, "alice@northwind.example").await;
-    browser.wait_for_text("#welcome", "Welcome, Alice Northwind").await;
-    browser.wait_for_text("#home-org", "Northwind Partners").await;
+    browser
+        .wait_for_text("#welcome", "Welcome, Alice Northwind")
+        .await;
+    browser
+        .wait_for_text("#home-org", "Northwind Partners")
+        .await;
     browser.wait_for_text("#home-role", "Partner admin").await;
-    browser.wait_for_text("#current-user", "Alice Northwind").await;
+    browser
+        .wait_for_text("#current-user", "Alice Northwind")
+        .await;
     browser.close().await;
 }
 
@@ -35,7 +41,9 @@ async fn signing_in_lands_on_the_home_page_with_name_and_organization() {
 async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
     let portal = Portal::start().await;
     let browser = browser().await;
-    browser.sign_in(&portal, "bob@globex-consulting.example").await;
+    browser
+        .sign_in(&portal, "bob@globex-consulting.example")
+        .await;
     assert_eq!(browser.nav_links().await, ["Home"]);
     for path in ["/manage/invitations", "/admin/users"] {
         browser.open(&portal.url(path)).await;
@@ -75,11 +83,17 @@ async fn an_expired_session_returns_to_sign_in_and_back_where_the_user_was() {
     browser.find("#invite-email").await;
     portal.expire_sessions().await;
     // Any request now finds the session gone.
-    browser.type_into("#invite-email", "someone@northwind.example").await;
+    browser
+        .type_into("#invite-email", "someone@northwind.example")
+        .await;
+    let org = browser.find("#invite-org").await;
+    org.select_by_label("Northwind Partners").await.unwrap();
     browser.click("#invite-submit").await;
     let path = browser.wait_for_path("/login").await;
     assert!(path.contains("expired=1"), "{path}");
-    browser.wait_for_text("#session-notice", "session has ended").await;
+    browser
+        .wait_for_text("#session-notice", "session has ended")
+        .await;
     browser.type_into("#email", "manager@acme.example").await;
     browser.type_into("#password", PASSWORD).await;
     browser.click("#sign-in").await;
@@ -94,7 +108,9 @@ async fn a_manager_invites_a_partner_who_joins_from_the_link() {
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
     manager.open(&portal.url("/manage/invitations")).await;
-    manager.type_into("#invite-email", "new.seller@northwind.example").await;
+    manager
+        .type_into("#invite-email", "new.seller@northwind.example")
+        .await;
     let org = manager.find("#invite-org").await;
     org.select_by_label("Northwind Partners").await.unwrap();
     manager.click("#invite-submit").await;
@@ -105,16 +121,26 @@ async fn a_manager_invites_a_partner_who_joins_from_the_link() {
     let path = link.trim();
     let path = &path[path.find("/invite/").unwrap()..];
     newcomer.open(&portal.url(path)).await;
-    newcomer.wait_for_text("body", "new.seller@northwind.example").await;
+    newcomer
+        .wait_for_text("body", "new.seller@northwind.example")
+        .await;
     newcomer.type_into("#accept-name", "Nia Seller").await;
     newcomer.type_into("#accept-password", "short").await;
     newcomer.type_into("#accept-confirm", "short").await;
     newcomer.click("#accept-submit").await;
     newcomer.wait_for_text("#accept-password-error", "12").await;
-    newcomer.type_into("#accept-password", "a long enough password").await;
-    newcomer.type_into("#accept-confirm", "a long enough password").await;
+    newcomer
+        .type_into("#accept-password", "a long enough password")
+        .await;
+    newcomer
+        .type_into("#accept-confirm", "a long enough password")
+        .await;
     newcomer.click("#accept-submit").await;
-    newcomer.wait_for_text("#welcome", "Welcome, Nia Seller").await;
-    newcomer.wait_for_text("#home-org", "Northwind Partners").await;
+    newcomer
+        .wait_for_text("#welcome", "Welcome, Nia Seller")
+        .await;
+    newcomer
+        .wait_for_text("#home-org", "Northwind Partners")
+        .await;
     newcomer.close().await;
 }

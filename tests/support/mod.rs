@@ -27,18 +27,28 @@ fn driver() -> &'static str {
     static DRIVER: OnceLock<Driver> = OnceLock::new();
     &DRIVER
         .get_or_init(|| {
-            let port = StdListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-            let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+            let port = StdListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port();
+            let binary =
+                std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
             let process = Command::new(&binary)
                 .arg(format!("--port={port}"))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .unwrap_or_else(|e| panic!("cannot start {binary} ({e}); `cargo xtask test` installs it"));
+                .unwrap_or_else(|e| {
+                    panic!("cannot start {binary} ({e}); `cargo xtask test` installs it")
+                });
             let url = format!("http://127.0.0.1:{port}");
             for _ in 0..100 {
                 if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Driver { url, _process: process };
+                    return Driver {
+                        url,
+                        _process: process,
+                    };
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
@@ -81,7 +91,9 @@ impl Portal {
         settings.dist = Some(dist());
         settings.clock = Arc::new(clock.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let running = startup::spawn(settings, listener).await.expect("server starts");
+        let running = startup::spawn(settings, listener)
+            .await
+            .expect("server starts");
         Portal {
             base: format!("http://{}", running.addr),
             clock,
@@ -164,7 +176,10 @@ impl Browser {
             {
                 return text;
             }
-            assert!(tokio::time::Instant::now() < deadline, "{css:?} never showed {wanted:?}");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{css:?} never showed {wanted:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -181,7 +196,10 @@ impl Browser {
             if path.starts_with(prefix) {
                 return path;
             }
-            assert!(tokio::time::Instant::now() < deadline, "stayed at {path}, expected {prefix}");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "stayed at {path}, expected {prefix}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -201,7 +219,12 @@ impl Browser {
     }
 
     pub async fn value_of(&self, css: &str) -> String {
-        self.find(css).await.prop("value").await.unwrap().unwrap_or_default()
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
     }
 
     pub async fn sign_in(&self, portal: &Portal, email: &str) {
