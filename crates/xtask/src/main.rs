@@ -3,6 +3,7 @@
 //! pure-Rust compressors and libc), never on the workspace's crates, so it builds in seconds.
 
 mod bench;
+mod child;
 mod http;
 mod serve;
 mod setup;

@@ -2,13 +2,12 @@
 //! foreground on http://127.0.0.1:3000 with demo data, until Ctrl-C.
 
 use std::net::SocketAddr;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
-use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
-use crate::{Result, cargo, execute, http, phase, repo_root, setup, spa, target_dir};
+use crate::{Result, cargo, child, execute, http, phase, repo_root, setup, spa, target_dir};
 
 const BIND: &str = "127.0.0.1:3000";
 pub const DEMO_PASSWORD: &str = "portico-demo";
@@ -37,24 +36,23 @@ pub fn run() -> Result<ExitCode> {
         .args(["--database-url", "sqlite://./data/portico.db"])
         .args(["--dist", "dist", "--demo"])
         .current_dir(repo_root())
-        .stdin(Stdio::null())
-        // Its own process group: a terminal's Ctrl-C reaches only us, and we pass it on once.
-        .process_group(0);
+        .stdin(Stdio::null());
+    child::own_group(&mut cmd);
     println!("\n$ {}", crate::show(&cmd));
-    install_forwarding();
-    let mut child = cmd
+    let forwarding = child::Forwarding::install();
+    let mut server = cmd
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
-    forward_to(child.id() as i32);
+    forwarding.to(server.id());
 
     let addr: SocketAddr = BIND.parse().expect("a valid address");
     let ready = http::wait_healthy(addr, Duration::from_secs(120), || {
-        matches!(child.try_wait(), Ok(None))
+        matches!(server.try_wait(), Ok(None))
     });
     if ready.is_ok() {
         print_banner();
     }
-    let status = child
+    let status = server
         .wait()
         .map_err(|e| format!("waiting for the server: {e}"))?;
     // Shell convention: a child ended by signal N exits 128 + N.
@@ -90,41 +88,4 @@ fn print_banner() {
     }
     println!("  Data is kept in ./data; Ctrl-C stops the server.");
     println!("{rule}\n");
-}
-
-/// The server's pid once started; 0 before. A signal that arrives before then is remembered.
-static CHILD: AtomicI32 = AtomicI32::new(0);
-static PENDING: AtomicI32 = AtomicI32::new(0);
-
-extern "C" fn forward(signal: libc::c_int) {
-    // Only async-signal-safe work here: atomics and kill(2).
-    match CHILD.load(Ordering::SeqCst) {
-        0 => PENDING.store(signal, Ordering::SeqCst),
-        pid => unsafe {
-            libc::kill(pid, signal);
-        },
-    }
-}
-
-fn install_forwarding() {
-    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-        // SAFETY: `forward` is async-signal-safe; glibc's signal() restarts interrupted calls.
-        unsafe {
-            libc::signal(
-                signal,
-                forward as extern "C" fn(libc::c_int) as libc::sighandler_t,
-            );
-        }
-    }
-}
-
-fn forward_to(pid: i32) {
-    CHILD.store(pid, Ordering::SeqCst);
-    let pending = PENDING.swap(0, Ordering::SeqCst);
-    if pending != 0 {
-        // SAFETY: plain kill(2) on the child we just started.
-        unsafe {
-            libc::kill(pid, pending);
-        }
-    }
 }

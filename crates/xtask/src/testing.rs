@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
-use crate::{Result, cargo, phase, setup, show, spa};
+use crate::{Result, cargo, child, phase, setup, show, spa};
 
 const POSTGRES_URL: &str = "PORTICO_TEST_POSTGRES_URL";
 
@@ -27,6 +27,7 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
     runs.push(phase("tests on SQLite", || stream("SQLite", &mut sqlite))?);
 
     match std::env::var(POSTGRES_URL) {
+        _ if child::interrupted() => println!("\ninterrupted: skipping the remaining runs"),
         Ok(url) if !url.is_empty() => {
             let mut postgres = cargo();
             postgres
@@ -43,8 +44,9 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
     println!();
     let mut total = Tally::default();
     for r in &runs {
+        // Worded unlike the closing line, so that only one line reads `N passed, M failed`.
         println!(
-            "{:<11} {:>5} passed, {:>3} failed, {:>3} ignored in {:>6.1} s  (cargo {})",
+            "{:<11} passed {:>5}  failed {:>3}  ignored {:>3}  {:>6.1} s  cargo {}",
             r.label,
             r.tally.passed,
             r.tally.failed,
@@ -94,37 +96,43 @@ struct Run {
 fn stream(label: &'static str, cmd: &mut Command) -> Result<Run> {
     println!("$ {}", show(cmd));
     let started = Instant::now();
-    let mut child = cmd
-        .stdout(Stdio::piped())
+    cmd.stdout(Stdio::piped());
+    child::own_group(cmd);
+    let forwarding = child::Forwarding::install();
+    let mut cargo = cmd
         .spawn()
         .map_err(|e| format!("cannot run `{}`: {e}", show(cmd)))?;
-    let mut reader = BufReader::new(child.stdout.take().expect("piped stdout"));
+    forwarding.to(cargo.id());
+    let stdout = cargo.stdout.take().expect("piped stdout");
+    let reader = std::thread::spawn(move || echo_and_tally(stdout));
+    let status = cargo.wait().map_err(|e| format!("waiting for cargo: {e}"));
+    // A WebDriver or browser that a test left running would keep the output pipe open, and us
+    // waiting, forever: end whatever remains of the run's process group.
+    child::signal_group(cargo.id() as i32, libc::SIGKILL);
+    let tally = reader.join().expect("the output reader does not panic");
+    drop(forwarding);
+    Ok(Run {
+        label,
+        tally,
+        cargo_ok: status?.success(),
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+fn echo_and_tally(output: impl std::io::Read) -> Tally {
+    let mut reader = BufReader::new(output);
     let mut out = std::io::stdout();
     let mut tally = Tally::default();
     let mut line = Vec::new();
-    loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| format!("reading test output: {e}"))?;
-        if n == 0 {
-            break;
-        }
+    while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
         let _ = out.write_all(&line);
         let _ = out.flush();
         if let Some(t) = parse_result_line(&String::from_utf8_lossy(&line)) {
             tally.add(&t);
         }
+        line.clear();
     }
-    let status = child
-        .wait()
-        .map_err(|e| format!("waiting for cargo: {e}"))?;
-    Ok(Run {
-        label,
-        tally,
-        cargo_ok: status.success(),
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    tally
 }
 
 /// Reads libtest's `test result: ok. 12 passed; 0 failed; 1 ignored; …` line (also found after
