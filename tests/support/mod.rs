@@ -6,7 +6,7 @@
 use std::net::TcpListener as StdListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use fantoccini::elements::Element;
@@ -17,44 +17,52 @@ use portico_server::startup::{self, Running, Settings};
 pub const PASSWORD: &str = "portico-demo";
 const WAIT: Duration = Duration::from_secs(15);
 
-/// One ChromeDriver for the whole test binary; each test opens its own browser session.
+/// A ChromeDriver of this browser's own, in its own process group so that dropping it ends
+/// the Chromium it started too, even when a test panics before closing the session.
 struct Driver {
     url: String,
-    _process: Child,
+    process: Child,
 }
 
-fn driver() -> &'static str {
-    static DRIVER: OnceLock<Driver> = OnceLock::new();
-    &DRIVER
-        .get_or_init(|| {
-            let port = StdListener::bind("127.0.0.1:0")
-                .unwrap()
-                .local_addr()
-                .unwrap()
-                .port();
-            let binary =
-                std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-            let process = Command::new(&binary)
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap_or_else(|e| {
-                    panic!("cannot start {binary} ({e}); `cargo xtask test` installs it")
-                });
-            let url = format!("http://127.0.0.1:{port}");
-            for _ in 0..100 {
-                if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Driver {
-                        url,
-                        _process: process,
-                    };
-                }
-                std::thread::sleep(Duration::from_millis(50));
+impl Driver {
+    fn start() -> Driver {
+        use std::os::unix::process::CommandExt as _;
+        let port = StdListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let process = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {binary} ({e}); `cargo xtask test` installs it")
+            });
+        let driver = Driver {
+            url: format!("http://127.0.0.1:{port}"),
+            process,
+        };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return driver;
             }
-            panic!("ChromeDriver did not start on port {port}");
-        })
-        .url
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("ChromeDriver did not start on port {port}");
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.process.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.process.wait();
+    }
 }
 
 /// Where the built SPA is; `cargo xtask test` builds it before the tests run.
@@ -117,6 +125,7 @@ impl Portal {
 
 /// A fresh headless Chromium.
 pub async fn browser() -> Browser {
+    let driver = tokio::task::spawn_blocking(Driver::start).await.unwrap();
     let profile = tempfile::tempdir().unwrap();
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let args = [
@@ -137,17 +146,20 @@ pub async fn browser() -> Browser {
     });
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities.as_object().unwrap().clone())
-        .connect(driver())
+        .connect(&driver.url)
         .await
         .expect("a Chromium session from ChromeDriver");
     Browser {
         client,
+        _driver: driver,
         _profile: profile,
     }
 }
 
 pub struct Browser {
     pub client: Client,
+    // Dropped after the client, in declaration order: the session closes before its driver ends.
+    _driver: Driver,
     _profile: tempfile::TempDir,
 }
 
