@@ -43,7 +43,7 @@ pub fn InvitationsPage() -> impl IntoView {
 fn invitable_roles(me: Role) -> Vec<(String, String)> {
     Role::ALL
         .into_iter()
-        .filter(|r| me == Role::Admin || !r.is_vendor())
+        .filter(|r| me.may_invite(*r))
         .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
         .collect()
 }

@@ -47,6 +47,16 @@ impl Role {
         }
     }
 
+    /// Which roles this role may hand out in an invitation: managers grow the partner side,
+    /// admins any side, partners none.
+    pub fn may_invite(self, invitee: Role) -> bool {
+        match self {
+            Role::Admin => true,
+            Role::Manager => !invitee.is_vendor(),
+            Role::PartnerUser | Role::PartnerAdmin => false,
+        }
+    }
+
     /// Vendor staff: managers and admins, who belong to no partner organization.
     pub fn is_vendor(self) -> bool {
         matches!(self, Role::Manager | Role::Admin)

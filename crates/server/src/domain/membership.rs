@@ -66,15 +66,6 @@ impl Membership {
     }
 }
 
-/// Which roles a given inviter may hand out: managers grow the partner side, admins any side.
-pub fn may_invite(inviter: Role, invitee: Role) -> bool {
-    match inviter {
-        Role::Admin => true,
-        Role::Manager => !invitee.is_vendor(),
-        Role::PartnerUser | Role::PartnerAdmin => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,9 +109,9 @@ mod tests {
 
     #[test]
     fn managers_invite_partners_only() {
-        assert!(may_invite(Role::Manager, Role::PartnerAdmin));
-        assert!(!may_invite(Role::Manager, Role::Admin));
-        assert!(may_invite(Role::Admin, Role::Manager));
-        assert!(!may_invite(Role::PartnerAdmin, Role::PartnerUser));
+        assert!(Role::Manager.may_invite(Role::PartnerAdmin));
+        assert!(!Role::Manager.may_invite(Role::Admin));
+        assert!(Role::Admin.may_invite(Role::Manager));
+        assert!(!Role::PartnerAdmin.may_invite(Role::PartnerUser));
     }
 }

@@ -12,7 +12,7 @@ use portico_api::{ErrorBody, FieldErrors, Me, Page, validate};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::domain::membership::{Membership, may_invite};
+use crate::domain::membership::Membership;
 use crate::domain::{password, token};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
@@ -50,7 +50,7 @@ async fn create(
 ) -> ApiResult<impl IntoResponse> {
     caller.require_vendor()?;
     request.validate().map_err(ApiError::Validation)?;
-    if !may_invite(caller.role(), request.role) {
+    if !caller.role().may_invite(request.role) {
         return Err(ApiError::Forbidden(
             "Only administrators can invite vendor staff.",
         ));
