@@ -8,7 +8,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_net::http::{Request, RequestBuilder, Response};
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
@@ -17,6 +16,11 @@ use portico_api::users::{UpdateUser, UserAdminView};
 use portico_api::{ErrorBody, FieldErrors, LoginRequest, Me, Page};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestInit, Response};
+
+use crate::url::encode;
 
 /// What went wrong with a request, in words a person can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,18 +92,85 @@ enum On401 {
     Return,
 }
 
-async fn send(
-    request: Result<Request, gloo_net::Error>,
-    on_401: On401,
-) -> Result<Response, ApiError> {
-    let request =
-        request.map_err(|_| ApiError::local("bad_request", "The request could not be built."))?;
-    let response = request.send().await.map_err(|_| ApiError::network())?;
-    if response.ok() {
-        return Ok(response);
+/// A request to the API: method, path and, for writes, the CSRF token and a JSON body.
+struct Call<'a> {
+    method: &'static str,
+    url: &'a str,
+    csrf: &'a str,
+    body: Option<String>,
+}
+
+impl<'a> Call<'a> {
+    fn get(url: &'a str) -> Call<'a> {
+        Call {
+            method: "GET",
+            url,
+            csrf: "",
+            body: None,
+        }
     }
-    let status = response.status();
-    let error = match response.json::<ErrorBody>().await {
+
+    fn write(method: &'static str, url: &'a str, csrf: &'a str) -> Call<'a> {
+        Call {
+            method,
+            url,
+            csrf,
+            body: None,
+        }
+    }
+
+    fn json<B: Serialize>(self, body: &B) -> Call<'a> {
+        Call {
+            // Serializing the contract's plain structs cannot fail.
+            body: serde_json::to_string(body).ok(),
+            ..self
+        }
+    }
+
+    fn request(&self) -> Result<Request, JsValue> {
+        let headers = Headers::new()?;
+        let init = RequestInit::new();
+        init.set_method(self.method);
+        if !self.csrf.is_empty() {
+            headers.set("X-CSRF-Token", self.csrf)?;
+        }
+        if let Some(body) = &self.body {
+            headers.set("Content-Type", "application/json")?;
+            init.set_body(&JsValue::from_str(body));
+        }
+        init.set_headers(&headers);
+        Request::new_with_str_and_init(self.url, &init)
+    }
+}
+
+/// A complete answer from the server.
+struct Answer {
+    status: u16,
+    body: String,
+}
+
+async fn fetch(call: &Call<'_>) -> Result<Answer, JsValue> {
+    let response: Response = JsFuture::from(window().fetch_with_request(&call.request()?))
+        .await?
+        .dyn_into()?;
+    let body = JsFuture::from(response.text()?).await?;
+    Ok(Answer {
+        status: response.status(),
+        body: body.as_string().unwrap_or_default(),
+    })
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a browser window")
+}
+
+async fn send(call: Call<'_>, on_401: On401) -> Result<Answer, ApiError> {
+    let answer = fetch(&call).await.map_err(|_| ApiError::network())?;
+    if (200..300).contains(&answer.status) {
+        return Ok(answer);
+    }
+    let status = answer.status;
+    let error = match serde_json::from_str::<ErrorBody>(&answer.body) {
         Ok(body) => ApiError {
             status,
             code: body.error.code,
@@ -114,62 +185,32 @@ async fn send(
     Err(error)
 }
 
-async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let status = response.status();
-    response
-        .json::<T>()
-        .await
-        .map_err(|_| ApiError::bad_response(status))
+fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
+    serde_json::from_str(&answer.body).map_err(|_| ApiError::bad_response(answer.status))
 }
 
-fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
-    if csrf.is_empty() {
-        builder
-    } else {
-        builder.header("X-CSRF-Token", csrf)
+fn list_url(path: &str, cursor: Option<&str>, limit: u32) -> String {
+    match cursor {
+        Some(cursor) => format!("{path}?limit={limit}&cursor={}", encode(cursor, false)),
+        None => format!("{path}?limit={limit}"),
     }
-}
-
-fn write<B: Serialize>(
-    builder: RequestBuilder,
-    csrf: &str,
-    body: &B,
-) -> Result<Request, gloo_net::Error> {
-    with_csrf(builder, csrf).json(body)
-}
-
-fn list_request(path: &str, cursor: Option<&str>, limit: u32) -> Result<Request, gloo_net::Error> {
-    let limit = limit.to_string();
-    let mut params = vec![("limit", limit.as_str())];
-    if let Some(cursor) = cursor {
-        params.push(("cursor", cursor));
-    }
-    Request::get(path).query(params).build()
 }
 
 /// `POST /api/auth/login`
 pub async fn login(csrf: &str, body: &LoginRequest) -> Result<Me, ApiError> {
-    let response = send(
-        write(Request::post("/api/auth/login"), csrf, body),
-        On401::Return,
-    )
-    .await?;
-    json(response).await
+    let call = Call::write("POST", "/api/auth/login", csrf).json(body);
+    json(send(call, On401::Return).await?)
 }
 
 /// `POST /api/auth/logout`
 pub async fn logout(csrf: &str) -> Result<(), ApiError> {
-    send(
-        with_csrf(Request::post("/api/auth/logout"), csrf).build(),
-        On401::Return,
-    )
-    .await?;
+    send(Call::write("POST", "/api/auth/logout", csrf), On401::Return).await?;
     Ok(())
 }
 
 /// `GET /api/me`; a 401 here just means nobody is signed in.
 pub async fn me() -> Result<Me, ApiError> {
-    json(send(Request::get("/api/me").build(), On401::Return).await?).await
+    json(send(Call::get("/api/me"), On401::Return).await?)
 }
 
 /// `GET /api/organizations`
@@ -177,14 +218,8 @@ pub async fn organizations(
     cursor: Option<&str>,
     limit: u32,
 ) -> Result<Page<OrganizationSummary>, ApiError> {
-    json(
-        send(
-            list_request("/api/organizations", cursor, limit),
-            On401::Expire,
-        )
-        .await?,
-    )
-    .await
+    let url = list_url("/api/organizations", cursor, limit);
+    json(send(Call::get(&url), On401::Expire).await?)
 }
 
 /// Every partner organization, following the cursor to the end.
@@ -206,32 +241,20 @@ pub async fn create_invitation(
     csrf: &str,
     body: &CreateInvitation,
 ) -> Result<CreatedInvitation, ApiError> {
-    json(
-        send(
-            write(Request::post("/api/invitations"), csrf, body),
-            On401::Expire,
-        )
-        .await?,
-    )
-    .await
+    let call = Call::write("POST", "/api/invitations", csrf).json(body);
+    json(send(call, On401::Expire).await?)
 }
 
 /// `GET /api/invitations`: pending invitations.
 pub async fn invitations(cursor: Option<&str>) -> Result<Page<Invitation>, ApiError> {
-    json(
-        send(
-            list_request("/api/invitations", cursor, PAGE_SIZE),
-            On401::Expire,
-        )
-        .await?,
-    )
-    .await
+    let url = list_url("/api/invitations", cursor, PAGE_SIZE);
+    json(send(Call::get(&url), On401::Expire).await?)
 }
 
 /// `GET /api/invitations/{token}`
 pub async fn invitation_preview(token: &str) -> Result<InvitationPreview, ApiError> {
     let url = format!("/api/invitations/{}", encode(token, false));
-    json(send(Request::get(&url).build(), On401::Return).await?).await
+    json(send(Call::get(&url), On401::Return).await?)
 }
 
 /// `POST /api/invitations/{token}/accept`: creates the account and signs it in.
@@ -241,12 +264,14 @@ pub async fn accept_invitation(
     body: &AcceptInvitation,
 ) -> Result<Me, ApiError> {
     let url = format!("/api/invitations/{}/accept", encode(token, false));
-    json(send(write(Request::post(&url), csrf, body), On401::Return).await?).await
+    let call = Call::write("POST", &url, csrf).json(body);
+    json(send(call, On401::Return).await?)
 }
 
 /// `GET /api/users`
 pub async fn users(cursor: Option<&str>) -> Result<Page<UserAdminView>, ApiError> {
-    json(send(list_request("/api/users", cursor, PAGE_SIZE), On401::Expire).await?).await
+    let url = list_url("/api/users", cursor, PAGE_SIZE);
+    json(send(Call::get(&url), On401::Expire).await?)
 }
 
 /// `PATCH /api/users/{id}`
@@ -256,38 +281,6 @@ pub async fn update_user(
     body: &UpdateUser,
 ) -> Result<UserAdminView, ApiError> {
     let url = format!("/api/users/{id}");
-    json(send(write(Request::patch(&url), csrf, body), On401::Expire).await?).await
-}
-
-/// Percent-encodes everything but unreserved characters (and `/` when `keep_slash`).
-pub fn encode(text: &str, keep_slash: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            b'/' if keep_slash => out.push('/'),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789ABCDEF";
-                out.push('%');
-                out.push(HEX[usize::from(byte >> 4)] as char);
-                out.push(HEX[usize::from(byte & 15)] as char);
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode;
-
-    #[test]
-    fn encodes_query_values() {
-        assert_eq!(encode("/manage/invitations", true), "/manage/invitations");
-        assert_eq!(encode("/a?b=c&d", true), "/a%3Fb%3Dc%26d");
-        assert_eq!(encode("a/b", false), "a%2Fb");
-        assert_eq!(encode("é", false), "%C3%A9");
-    }
+    let call = Call::write("PATCH", &url, csrf).json(body);
+    json(send(call, On401::Expire).await?)
 }

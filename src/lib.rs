@@ -5,40 +5,42 @@
 pub mod api;
 pub mod components;
 pub mod pages;
+pub mod router;
 pub mod session;
+pub mod url;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use components::guard::{admin_only, any_role, vendor_staff};
 use components::{Layout, RequireRole};
 use pages::{AcceptInvitationPage, HomePage, InvitationsPage, LoginPage, NotFound, UsersPage};
+use router::{Location, Route};
 use session::Session;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let location = Location::provide();
     Session::provide();
+    let route = Memo::new(move |_| location.route());
     view! {
-        <Router>
-            <Layout>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/invite/:token") view=AcceptInvitationPage />
-                    <Route
-                        path=path!("/")
-                        view=|| view! { <RequireRole allow=any_role><HomePage /></RequireRole> }
-                    />
-                    <Route
-                        path=path!("/manage/invitations")
-                        view=|| view! { <RequireRole allow=vendor_staff><InvitationsPage /></RequireRole> }
-                    />
-                    <Route
-                        path=path!("/admin/users")
-                        view=|| view! { <RequireRole allow=admin_only><UsersPage /></RequireRole> }
-                    />
-                </Routes>
-            </Layout>
-        </Router>
+        <Layout>
+            {move || match route.get() {
+                Route::Login => view! { <LoginPage /> }.into_any(),
+                Route::AcceptInvitation { token } => {
+                    view! { <AcceptInvitationPage token /> }.into_any()
+                }
+                Route::Home => {
+                    view! { <RequireRole allow=any_role><HomePage /></RequireRole> }.into_any()
+                }
+                Route::Invitations => {
+                    view! { <RequireRole allow=vendor_staff><InvitationsPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::Users => {
+                    view! { <RequireRole allow=admin_only><UsersPage /></RequireRole> }.into_any()
+                }
+                Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </Layout>
     }
 }

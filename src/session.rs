@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 use portico_api::{Me, Role};
 
 use crate::api;
+use crate::router::use_location;
+use crate::url::encode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Auth {
@@ -87,29 +87,17 @@ pub fn use_session() -> Session {
 }
 
 /// Sends the person to sign in when any request finds the session gone, remembering where they
-/// were. Call once, inside the router.
+/// were. Call once.
 pub fn watch_for_expiry() {
     let session = use_session();
-    let navigate = use_navigate();
     let location = use_location();
     api::on_session_expired(move || {
-        let here = current_path(
-            &location.pathname.get_untracked(),
-            &location.search.get_untracked(),
-        );
+        let here = location.here();
         if !here.starts_with("/login") {
-            navigate(&login_path(&here, true), NavigateOptions::default());
+            location.go(&login_path(&here, true));
         }
         session.signed_out(true);
     });
-}
-
-pub fn current_path(pathname: &str, search: &str) -> String {
-    if search.is_empty() {
-        pathname.to_owned()
-    } else {
-        format!("{pathname}?{search}")
-    }
 }
 
 /// `/login?next=…`, plus `&expired=1` when a session just ended.
@@ -117,7 +105,7 @@ pub fn login_path(next: &str, expired: bool) -> String {
     let mut path = String::from("/login");
     if safe_next(next).is_some_and(|n| n != "/") {
         path.push_str("?next=");
-        path.push_str(&api::encode(next, true));
+        path.push_str(&encode(next, true));
         if expired {
             path.push_str("&expired=1");
         }

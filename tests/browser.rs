@@ -144,3 +144,25 @@ async fn a_manager_invites_a_partner_who_joins_from_the_link() {
         .await;
     newcomer.close().await;
 }
+
+#[tokio::test]
+async fn links_and_the_back_button_change_pages_without_reloading_the_app() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.sign_in(&portal, "admin@acme.example").await;
+    // A full page load would forget this.
+    browser.run("window.portalStayed = true").await;
+    let users_link = "#main-nav a[href='/admin/users']";
+    browser.click(users_link).await;
+    browser.wait_for_text("#users-heading", "Users").await;
+    assert_eq!(browser.wait_for_path("/admin/users").await, "/admin/users");
+    let current = browser.find(users_link).await.attr("aria-current").await;
+    assert_eq!(current.unwrap().as_deref(), Some("page"));
+
+    browser.client.back().await.unwrap();
+    browser.find("#welcome").await;
+    assert_eq!(browser.wait_for_path("/").await, "/");
+    let stayed = browser.run("return window.portalStayed === true").await;
+    assert_eq!(stayed, serde_json::Value::Bool(true));
+    browser.close().await;
+}

@@ -2,13 +2,12 @@
 //! same "Page not found" as for an address that does not exist.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 use portico_api::Role;
 
 use crate::components::{ErrorNotice, Loading};
 use crate::pages::NotFound;
-use crate::session::{Auth, current_path, login_path, use_session};
+use crate::router::use_location;
+use crate::session::{Auth, login_path, use_session};
 
 #[derive(Clone, PartialEq)]
 enum Access {
@@ -24,7 +23,6 @@ enum Access {
 pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let navigate = use_navigate();
     let access = Memo::new(move |_| match session.auth.get() {
         Auth::Loading => Access::Loading,
         Auth::SignedOut { expired } => Access::SignIn { expired },
@@ -37,17 +35,10 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
         Access::Allowed => children(),
         Access::Hidden => view! { <NotFound /> }.into_any(),
         Access::SignIn { expired } => {
-            let here = current_path(
-                &location.pathname.get_untracked(),
-                &location.search.get_untracked(),
-            );
+            let here = location.here();
             // Already on the way to sign in (the session ended mid-request): nothing to do.
             if !here.starts_with("/login") {
-                let options = NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                };
-                navigate(&login_path(&here, expired), options);
+                location.replace(&login_path(&here, expired));
             }
             ().into_any()
         }

@@ -2,13 +2,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
 use portico_api::Role;
 
 use crate::api;
 use crate::components::{focus_by_id, on_click};
+use crate::router::{NavLink, use_location};
 use crate::session::{use_session, watch_for_expiry};
 
 #[component]
@@ -53,7 +51,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 fn focus_main_on_navigation() {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = location.path();
         if previous.is_some_and(|p| p != path) {
             focus_by_id("main");
         }
@@ -65,7 +63,7 @@ fn focus_main_on_navigation() {
 #[component]
 fn SignedInHeader(role: Role, name: String) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let location = use_location();
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let sign_out = move |_| {
@@ -75,7 +73,6 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
         busy.set(true);
         error.set(None);
         let csrf = session.csrf();
-        let navigate = navigate.clone();
         spawn_local(async move {
             match api::logout(&csrf).await {
                 // A 401 means the session had already ended: signed out either way.
@@ -84,7 +81,7 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                     error.set(Some(format!("Could not sign out: {}", e.message)));
                 }
                 _ => {
-                    navigate("/login", NavigateOptions::default());
+                    location.go("/login");
                     session.signed_out(false);
                 }
             }
@@ -101,16 +98,16 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
         <nav id="main-nav" aria-label="Main">
             <ul>
                 <li>
-                    <A href="/" exact=true>
+                    <NavLink href="/" exact=true>
                         "Home"
-                    </A>
+                    </NavLink>
                 </li>
                 {role
                     .is_vendor()
                     .then(|| {
                         view! {
                             <li>
-                                <A href="/manage/invitations">"Invitations"</A>
+                                <NavLink href="/manage/invitations">"Invitations"</NavLink>
                             </li>
                         }
                     })}
@@ -118,7 +115,7 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                     .then(|| {
                         view! {
                             <li>
-                                <A href="/admin/users">"Users"</A>
+                                <NavLink href="/admin/users">"Users"</NavLink>
                             </li>
                         }
                     })}

@@ -1,8 +1,6 @@
 //! `/invite/:token`: see what the invitation is for, choose a name and password, and join.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use portico_api::invitations::{AcceptInvitation, InvitationPreview};
 use portico_api::validate;
 
@@ -12,6 +10,7 @@ use crate::components::{
     ErrorNotice, FieldState, FormError, Loading, SubmitButton, TextField, Time, on_submit,
     set_title, spawn,
 };
+use crate::router::use_location;
 use crate::session::use_session;
 
 #[derive(Clone)]
@@ -24,9 +23,8 @@ enum Step {
 }
 
 #[component]
-pub fn AcceptInvitationPage() -> impl IntoView {
+pub fn AcceptInvitationPage(token: String) -> impl IntoView {
     set_title("Accept your invitation");
-    let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
     let token = StoredValue::new(token);
     let step = RwSignal::new(Step::Checking);
     let check = move || {
@@ -76,7 +74,7 @@ fn AcceptForm(
     step: RwSignal<Step>,
 ) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let location = use_location();
 
     let name = FieldState::new("accept-name", |v| {
         validate::person_name(v).err().map(str::to_owned)
@@ -110,7 +108,6 @@ fn AcceptForm(
             password: password.get(),
         };
         let csrf = session.csrf();
-        let navigate = navigate.clone();
         busy.set(true);
         spawn(async move {
             let result = api::accept_invitation(&csrf, &token.get_value(), &request).await;
@@ -118,7 +115,7 @@ fn AcceptForm(
             match result {
                 Ok(me) => {
                     session.signed_in(me);
-                    navigate("/", NavigateOptions::default());
+                    location.go("/");
                 }
                 Err(e) if e.is_not_found() => step.set(Step::Gone),
                 Err(e) => show_error(e, &[("name", name), ("password", password)], form_error),

@@ -1,8 +1,6 @@
 //! Sign in with e-mail and password, then go back where the person was headed.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use portico_api::{LoginRequest, validate};
 
 use crate::api;
@@ -10,28 +8,24 @@ use crate::components::field::{show_error, validate_all};
 use crate::components::{
     FieldState, FormError, SubmitButton, TextField, focus_by_id, on_submit, set_title, spawn,
 };
+use crate::router::use_location;
 use crate::session::{Auth, safe_next, use_session};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     set_title("Sign in");
     let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let expired = query.with_untracked(|q| q.get("expired").as_deref() == Some("1"));
+    let location = use_location();
+    let expired = location.query("expired").as_deref() == Some("1");
 
     // Signed in, whether just now or from before: on to where the person was going.
     Effect::new(move |_| {
         if matches!(session.auth.get(), Auth::SignedIn(_)) {
-            let next = query
-                .with_untracked(|q| q.get("next"))
+            let next = location
+                .query("next")
                 .filter(|n| safe_next(n).is_some())
                 .unwrap_or_else(|| "/".to_owned());
-            let options = NavigateOptions {
-                replace: true,
-                ..Default::default()
-            };
-            navigate(&next, options);
+            location.replace(&next);
         }
     });
 

@@ -247,6 +247,11 @@ impl Browser {
         self.find("#welcome").await;
     }
 
+    /// Runs a script in the page and returns what it returns.
+    pub async fn run(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, Vec::new()).await.unwrap()
+    }
+
     /// Texts of the main navigation's links.
     pub async fn nav_links(&self) -> Vec<String> {
         let nav = self.find("#main-nav").await;
