@@ -121,8 +121,13 @@ impl<'a> Call<'a> {
 
     fn json<B: Serialize>(self, body: &B) -> Call<'a> {
         Call {
-            // Serializing the contract's plain structs cannot fail.
-            body: serde_json::to_string(body).ok(),
+            // JSON text as serde_json writes it (`null` for `None`, objects for maps), built
+            // by the browser's own JSON. Serializing the contract's plain structs cannot fail.
+            body: body
+                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .ok()
+                .and_then(|v| js_sys::JSON::stringify(&v).ok())
+                .and_then(|v| v.as_string()),
             ..self
         }
     }
@@ -146,17 +151,21 @@ impl<'a> Call<'a> {
 /// A complete answer from the server.
 struct Answer {
     status: u16,
-    body: String,
+    body: JsValue,
 }
 
 async fn fetch(call: &Call<'_>) -> Result<Answer, JsValue> {
     let response: Response = JsFuture::from(window().fetch_with_request(&call.request()?))
         .await?
         .dyn_into()?;
-    let body = JsFuture::from(response.text()?).await?;
+    let text = JsFuture::from(response.text()?).await?;
+    let body = text
+        .as_string()
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .unwrap_or(JsValue::UNDEFINED);
     Ok(Answer {
         status: response.status(),
-        body: body.as_string().unwrap_or_default(),
+        body,
     })
 }
 
@@ -170,7 +179,7 @@ async fn send(call: Call<'_>, on_401: On401) -> Result<Answer, ApiError> {
         return Ok(answer);
     }
     let status = answer.status;
-    let error = match serde_json::from_str::<ErrorBody>(&answer.body) {
+    let error = match serde_wasm_bindgen::from_value::<ErrorBody>(answer.body) {
         Ok(body) => ApiError {
             status,
             code: body.error.code,
@@ -186,7 +195,7 @@ async fn send(call: Call<'_>, on_401: On401) -> Result<Answer, ApiError> {
 }
 
 fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
-    serde_json::from_str(&answer.body).map_err(|_| ApiError::bad_response(answer.status))
+    serde_wasm_bindgen::from_value(answer.body).map_err(|_| ApiError::bad_response(answer.status))
 }
 
 fn list_url(path: &str, cursor: Option<&str>, limit: u32) -> String {
