@@ -31,6 +31,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
     let settings = Settings {
         dist,
         demo: args.demo,
+        trusted_proxies: args.trusted_proxies,
         ..Settings::new(
             url,
             secret_key,

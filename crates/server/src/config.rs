@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 use portico_api::Role;
 
+use crate::domain::proxies::TrustedProxies;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "portico",
@@ -84,6 +86,10 @@ pub struct ServeArgs {
     /// session cookie Secure). Defaults to http://<bind>.
     #[arg(long, env = "PORTICO_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For
+    /// names the client, e.g. a load balancer's subnet. Without it the header is ignored.
+    #[arg(long, env = "PORTICO_TRUSTED_PROXIES", value_parser = TrustedProxies::parse, default_value = "")]
+    pub trusted_proxies: TrustedProxies,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {

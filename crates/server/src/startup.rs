@@ -17,6 +17,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::clock::{Clock, SystemClock};
+use crate::domain::proxies::TrustedProxies;
 use crate::domain::token::TokenHasher;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -33,6 +34,7 @@ pub struct Settings {
     pub secret_key: String,
     pub public_url: String,
     pub demo: bool,
+    pub trusted_proxies: TrustedProxies,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -48,6 +50,7 @@ impl Settings {
             secret_key: secret_key.into(),
             public_url: public_url.into(),
             demo: false,
+            trusted_proxies: TrustedProxies::default(),
             clock: Arc::new(SystemClock),
         }
     }
@@ -64,6 +67,7 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         clock: settings.clock.clone(),
         tokens: TokenHasher::new(&settings.secret_key),
         public_url: settings.public_url.trim_end_matches('/').into(),
+        trusted_proxies: Arc::new(settings.trusted_proxies.clone()),
     })
 }
 

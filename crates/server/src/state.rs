@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::clock::Clock;
+use crate::domain::proxies::TrustedProxies;
 use crate::domain::token::TokenHasher;
 use crate::store::Db;
 
@@ -15,6 +16,7 @@ pub struct AppState {
     /// Where people reach the portal, e.g. `https://partners.acme.example`; links in
     /// invitations start with it.
     pub public_url: Arc<str>,
+    pub trusted_proxies: Arc<TrustedProxies>,
 }
 
 impl AppState {

@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use portico_server::domain::proxies::TrustedProxies;
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -134,6 +135,48 @@ async fn many_failures_from_one_address_are_throttled_across_accounts() {
     }
     let response = app.login_with(&client, ALICE, PASSWORD).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// A sign-in attempt relayed by a proxy that says it came from `client`.
+async fn login_via_proxy(app: &TestApp, client: &str, email: &str, password: &str) -> StatusCode {
+    app.anonymous()
+        .post(app.url("/api/auth/login"))
+        .header("X-Forwarded-For", client)
+        .json(&serde_json::json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .expect("login request")
+        .status()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_address_is_throttled_on_its_own() {
+    let app = TestApp::start_with(|settings| {
+        settings.trusted_proxies = TrustedProxies::parse("127.0.0.1, ::1").unwrap();
+    })
+    .await;
+    for n in 0..20 {
+        let guess = format!("guess{n}@acme.example");
+        let status = login_via_proxy(&app, "203.0.113.7", &guess, "guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let blocked = login_via_proxy(&app, "203.0.113.7", ALICE, PASSWORD).await;
+    assert_eq!(blocked, StatusCode::TOO_MANY_REQUESTS);
+    // Someone else behind the same proxy is not locked out.
+    let other = login_via_proxy(&app, "203.0.113.8", ALICE, PASSWORD).await;
+    assert_eq!(other, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_untrusted_x_forwarded_for_cannot_dodge_the_address_limit() {
+    let app = TestApp::start().await;
+    for n in 0..20 {
+        let guess = format!("guess{n}@acme.example");
+        let status = login_via_proxy(&app, &format!("198.51.100.{n}"), &guess, "guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let blocked = login_via_proxy(&app, "198.51.100.99", ALICE, PASSWORD).await;
+    assert_eq!(blocked, StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]

@@ -2,5 +2,6 @@
 
 pub mod membership;
 pub mod password;
+pub mod proxies;
 pub mod throttle;
 pub mod token;

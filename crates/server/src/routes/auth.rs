@@ -1,9 +1,7 @@
 //! Sign-in, sign-out and `GET /api/me`.
 
-use std::net::SocketAddr;
-
 use axum::Json;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse};
 use portico_api::{ErrorBody, LoginRequest, Me};
@@ -13,7 +11,7 @@ use utoipa_axum::routes;
 use crate::domain::password;
 use crate::domain::throttle::{PER_ACCOUNT, PER_ADDRESS, Throttle};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::ApiJson;
+use crate::routes::extract::{ApiJson, ClientAddr};
 use crate::routes::session::{self, Caller};
 use crate::state::AppState;
 use crate::store::{login_failures, users};
@@ -35,12 +33,12 @@ pub fn router() -> OpenApiRouter<AppState> {
     ))]
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> ApiResult<impl IntoResponse> {
     request.validate().map_err(ApiError::Validation)?;
     let email = request.email.trim().to_lowercase();
-    let scopes = [format!("account:{email}"), format!("address:{}", peer.ip())];
+    let scopes = [format!("account:{email}"), format!("address:{client}")];
     refuse_if_throttled(&state, &scopes[0], PER_ACCOUNT).await?;
     refuse_if_throttled(&state, &scopes[1], PER_ADDRESS).await?;
 

@@ -1,10 +1,14 @@
 //! Extractors whose rejections answer in the API's error shape instead of axum's plain text.
 
+use std::net::{IpAddr, SocketAddr};
+
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// A JSON body: wrong content type 415, too large 413, malformed 400, wrong shape 422.
 #[derive(FromRequest)]
@@ -20,6 +24,30 @@ pub struct ApiQuery<T>(pub T);
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(ApiError))]
 pub struct ApiPath<T>(pub T);
+
+/// The address of the person asking: the socket's peer, or behind a trusted reverse proxy the
+/// client it names in `X-Forwarded-For`.
+pub struct ClientAddr(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let ConnectInfo(peer) = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .copied()
+            .ok_or_else(|| ApiError::internal("served without connection info"))?;
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok());
+        Ok(ClientAddr(
+            state.trusted_proxies.client(peer.ip(), forwarded),
+        ))
+    }
+}
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
