@@ -192,24 +192,53 @@ pub async fn json(response: Response, status: StatusCode) -> Value {
     response.json().await.expect("JSON body")
 }
 
+/// A new, empty schema for one test, named `test_<unix seconds>_<random>`.
 async fn fresh_postgres_schema(base_url: &str) -> String {
     sqlx::any::install_default_drivers();
-    let schema = format!(
-        "test_{}",
-        portico_server::domain::token::generate()
-            .to_lowercase()
-            .replace(['-', '_'], "")
-    );
-    let schema = &schema[..24];
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(base_url)
         .await
         .expect("connect to PORTICO_TEST_POSTGRES_URL");
+    static SWEPT: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    SWEPT.get_or_init(|| drop_stale_schemas(&mut conn)).await;
+    let random = portico_server::domain::token::generate()
+        .to_lowercase()
+        .replace(['-', '_'], "");
+    let schema = format!("test_{}_{}", unix_now(), &random[..12]);
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .execute(&mut conn)
         .await
         .expect("create schema");
     let separator = if base_url.contains('?') { '&' } else { '?' };
     format!("{base_url}{separator}options=-c%20search_path%3D{schema}")
+}
+
+/// Drops the schemas of test runs that ended over an hour ago, so that a developer's database
+/// does not fill up with them; a run still going is younger than that.
+async fn drop_stale_schemas(conn: &mut sqlx::AnyConnection) {
+    let names: Vec<(String,)> =
+        sqlx::query_as("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 'test\\_%'")
+            .fetch_all(&mut *conn)
+            .await
+            .expect("list test schemas");
+    let stale = |name: &str| {
+        let created = name.split('_').nth(1).and_then(|s| s.parse::<u64>().ok());
+        created.is_none_or(|secs| secs + 3600 < unix_now())
+    };
+    for (name,) in names.iter().filter(|(name,)| stale(name)) {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DROP SCHEMA IF EXISTS {name} CASCADE"
+        )))
+        .execute(&mut *conn)
+        .await
+        .expect("drop a stale test schema");
+    }
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs()
 }
 
 pub fn repo_root() -> PathBuf {
