@@ -134,7 +134,9 @@ impl Location {
         else {
             return;
         };
+        // Files and API answers (downloads, exports) are not pages of the app.
         let elsewhere = anchor.origin() != window().location().origin().unwrap_or_default()
+            || anchor.pathname().starts_with("/api/")
             || !matches!(anchor.target().as_str(), "" | "_self")
             || anchor.has_attribute("download")
             || anchor.rel().split_whitespace().any(|r| r == "external");
