@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use leptos::prelude::window;
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
@@ -167,10 +168,6 @@ async fn fetch(call: &Call<'_>) -> Result<Answer, JsValue> {
         status: response.status(),
         body,
     })
-}
-
-fn window() -> web_sys::Window {
-    web_sys::window().expect("the app runs in a browser window")
 }
 
 async fn send(call: Call<'_>, on_401: On401) -> Result<Answer, ApiError> {

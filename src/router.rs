@@ -189,6 +189,13 @@ mod tests {
                 token: "a+b".to_owned()
             }
         );
+        // In a path `+` is itself, not a space.
+        assert_eq!(
+            Route::parse("/invite/a+b"),
+            Route::AcceptInvitation {
+                token: "a+b".to_owned()
+            }
+        );
         for unknown in ["/invite", "/invite/", "/admin", "/admin/users/7", "/nope"] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }

@@ -20,8 +20,8 @@ pub fn encode(text: &str, keep_slash: bool) -> String {
     out
 }
 
-/// Undoes percent-encoding, and `+` as a space as forms send it. A malformed escape is kept as
-/// written and invalid UTF-8 becomes U+FFFD: an address typed by hand never fails to decode.
+/// Undoes percent-encoding. A malformed escape is kept as written and invalid UTF-8 becomes
+/// U+FFFD: an address typed by hand never fails to decode.
 pub fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -31,17 +31,13 @@ pub fn decode(text: &str) -> String {
             .then(|| bytes.get(i + 1..i + 3))
             .flatten()
             .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
-        match (bytes[i], escaped) {
-            (_, Some(byte)) => {
+        match escaped {
+            Some(byte) => {
                 out.push(byte);
                 i += 3;
             }
-            (b'+', None) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (byte, None) => {
-                out.push(byte);
+            None => {
+                out.push(bytes[i]);
                 i += 1;
             }
         }
@@ -49,14 +45,16 @@ pub fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The decoded value of the first `name=…` in a query string (with or without its `?`).
+/// The decoded value of the first `name=…` in a query string (with or without its `?`); there,
+/// unlike in a path, `+` stands for a space, as forms send it.
 pub fn query_value(search: &str, name: &str) -> Option<String> {
     search
         .trim_start_matches('?')
         .split('&')
         .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-        .find(|(key, _)| decode(key) == name)
-        .map(|(_, value)| decode(value))
+        .map(|(key, value)| (decode(&key.replace('+', " ")), value))
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| decode(&value.replace('+', " ")))
 }
 
 #[cfg(test)]
@@ -76,7 +74,7 @@ mod tests {
         for text in ["/a?b=c&d", "é and ü", "100%", "a+b"] {
             assert_eq!(decode(&encode(text, false)), text);
         }
-        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("a+b%20c"), "a+b c");
         assert_eq!(decode("50%"), "50%");
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("%FF"), "\u{FFFD}");
@@ -91,6 +89,7 @@ mod tests {
         );
         assert_eq!(query_value(search, "expired").as_deref(), Some("1"));
         assert_eq!(query_value(search, "flag").as_deref(), Some(""));
+        assert_eq!(query_value("?q=a+b%2Bc", "q").as_deref(), Some("a b+c"));
         assert_eq!(query_value(search, "missing"), None);
         assert_eq!(query_value("", "next"), None);
     }
