@@ -13,6 +13,10 @@ use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
 use portico_api::organizations::OrganizationSummary;
+use portico_api::registrations::{
+    DecisionRequest, ExtensionRequest, ManagerRegistration, ManagerRegistrationDetail,
+    PartnerRegistration, PartnerRegistrationDetail, Product, RegistrationRequest,
+};
 use portico_api::users::{UpdateUser, UserAdminView};
 use portico_api::{ErrorBody, FieldErrors, LoginRequest, Me, Page};
 use serde::Serialize;
@@ -99,6 +103,8 @@ struct Call<'a> {
     url: &'a str,
     csrf: &'a str,
     body: Option<String>,
+    /// A retried write with the same key is applied once.
+    idempotency_key: Option<&'a str>,
 }
 
 impl<'a> Call<'a> {
@@ -108,6 +114,7 @@ impl<'a> Call<'a> {
             url,
             csrf: "",
             body: None,
+            idempotency_key: None,
         }
     }
 
@@ -117,6 +124,7 @@ impl<'a> Call<'a> {
             url,
             csrf,
             body: None,
+            idempotency_key: None,
         }
     }
 
@@ -139,6 +147,9 @@ impl<'a> Call<'a> {
         init.set_method(self.method);
         if !self.csrf.is_empty() {
             headers.set("X-CSRF-Token", self.csrf)?;
+        }
+        if let Some(key) = self.idempotency_key {
+            headers.set("Idempotency-Key", key)?;
         }
         if let Some(body) = &self.body {
             headers.set("Content-Type", "application/json")?;
@@ -289,4 +300,96 @@ pub async fn update_user(
     let url = format!("/api/users/{id}");
     let call = Call::write("PATCH", &url, csrf).json(body);
     json(send(call, On401::Expire).await?)
+}
+
+/// `GET /api/products`
+pub async fn products() -> Result<Vec<Product>, ApiError> {
+    json(send(Call::get("/api/products"), On401::Expire).await?)
+}
+
+/// `POST /api/registrations`; `key` identifies the form, so a resend registers once.
+pub async fn submit_registration(
+    csrf: &str,
+    key: &str,
+    body: &RegistrationRequest,
+) -> Result<PartnerRegistration, ApiError> {
+    let call = Call {
+        idempotency_key: Some(key),
+        ..Call::write("POST", "/api/registrations", csrf).json(body)
+    };
+    json(send(call, On401::Expire).await?)
+}
+
+/// `GET /api/registrations` as a partner: the organization's own, newest first.
+pub async fn my_registrations(cursor: Option<&str>) -> Result<Page<PartnerRegistration>, ApiError> {
+    let url = list_url("/api/registrations", cursor, PAGE_SIZE);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/registrations` as a manager; `queue` lists the undecided, oldest first.
+pub async fn all_registrations(
+    queue: bool,
+    cursor: Option<&str>,
+) -> Result<Page<ManagerRegistration>, ApiError> {
+    let url = list_url("/api/registrations", cursor, PAGE_SIZE);
+    let url = if queue {
+        format!("{url}&queue=true")
+    } else {
+        url
+    };
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/registrations/{id}` as a partner.
+pub async fn my_registration(id: i64) -> Result<PartnerRegistrationDetail, ApiError> {
+    json(
+        send(
+            Call::get(&format!("/api/registrations/{id}")),
+            On401::Expire,
+        )
+        .await?,
+    )
+}
+
+/// `GET /api/registrations/{id}` as a manager.
+pub async fn registration_for_manager(id: i64) -> Result<ManagerRegistrationDetail, ApiError> {
+    json(
+        send(
+            Call::get(&format!("/api/registrations/{id}")),
+            On401::Expire,
+        )
+        .await?,
+    )
+}
+
+/// `POST /api/registrations/{id}/decision`, or its extension's decision when `extension`.
+pub async fn decide_registration(
+    csrf: &str,
+    id: i64,
+    extension: bool,
+    body: &DecisionRequest,
+) -> Result<ManagerRegistration, ApiError> {
+    let path = if extension {
+        "extension/decision"
+    } else {
+        "decision"
+    };
+    let url = format!("/api/registrations/{id}/{path}");
+    json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `POST /api/registrations/{id}/withdraw`
+pub async fn withdraw_registration(csrf: &str, id: i64) -> Result<PartnerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/withdraw");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/registrations/{id}/extension`
+pub async fn request_extension(
+    csrf: &str,
+    id: i64,
+    body: &ExtensionRequest,
+) -> Result<PartnerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/extension");
+    json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
 }

@@ -11,9 +11,13 @@ pub mod url;
 
 use leptos::prelude::*;
 
-use components::guard::{admin_only, any_role, vendor_staff};
+use components::guard::{admin_only, any_role, partners, vendor_staff};
 use components::{Layout, RequireRole};
-use pages::{AcceptInvitationPage, HomePage, InvitationsPage, LoginPage, NotFound, UsersPage};
+use pages::{
+    AcceptInvitationPage, ApprovalQueuePage, HomePage, InvitationsPage, LoginPage,
+    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NotFound, RegisterPage,
+    UsersPage,
+};
 use router::{Location, Route};
 use session::Session;
 
@@ -38,6 +42,27 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Users => {
                     view! { <RequireRole allow=admin_only><UsersPage /></RequireRole> }.into_any()
+                }
+                Route::Register => {
+                    view! { <RequireRole allow=partners><RegisterPage /></RequireRole> }.into_any()
+                }
+                Route::MyRegistrations => {
+                    view! { <RequireRole allow=partners><MyRegistrationsPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::MyRegistration { id } => {
+                    view! { <RequireRole allow=partners><MyRegistrationPage id /></RequireRole> }
+                        .into_any()
+                }
+                Route::ApprovalQueue => {
+                    view! { <RequireRole allow=vendor_staff><ApprovalQueuePage /></RequireRole> }
+                        .into_any()
+                }
+                Route::ManageRegistration { id } => {
+                    view! {
+                        <RequireRole allow=vendor_staff><ManageRegistrationPage id /></RequireRole>
+                    }
+                        .into_any()
                 }
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}

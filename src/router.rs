@@ -19,6 +19,11 @@ pub enum Route {
     AcceptInvitation { token: String },
     Invitations,
     Users,
+    Register,
+    MyRegistrations,
+    MyRegistration { id: i64 },
+    ApprovalQueue,
+    ManageRegistration { id: i64 },
     NotFound,
 }
 
@@ -32,6 +37,15 @@ impl Route {
                 token: decode(token),
             },
             ["manage", "invitations"] => Route::Invitations,
+            ["registrations"] => Route::MyRegistrations,
+            ["registrations", "new"] => Route::Register,
+            ["registrations", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::MyRegistration { id }),
+            ["manage", "registrations"] => Route::ApprovalQueue,
+            ["manage", "registrations", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::ManageRegistration { id }),
             ["admin", "users"] => Route::Users,
             _ => Route::NotFound,
         }
@@ -196,7 +210,23 @@ mod tests {
                 token: "a+b".to_owned()
             }
         );
-        for unknown in ["/invite", "/invite/", "/admin", "/admin/users/7", "/nope"] {
+        assert_eq!(Route::parse("/registrations/new"), Route::Register);
+        assert_eq!(
+            Route::parse("/registrations/12"),
+            Route::MyRegistration { id: 12 }
+        );
+        assert_eq!(
+            Route::parse("/manage/registrations/3"),
+            Route::ManageRegistration { id: 3 }
+        );
+        for unknown in [
+            "/invite",
+            "/invite/",
+            "/admin",
+            "/admin/users/7",
+            "/nope",
+            "/registrations/x",
+        ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
     }

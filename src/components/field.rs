@@ -164,20 +164,27 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] hint: &'static str,
+    /// Not required: the label says "(optional)".
+    #[prop(optional)]
+    optional: bool,
+    /// E.g. `min` for a date: the browser's own picker respects it.
+    #[prop(optional, into)]
+    min: Option<Signal<String>>,
 ) -> impl IntoView {
     let id = field.id();
     let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
     let (invalid, described_by) = aria(field, hint_id.clone());
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <Label id=id.clone() label optional />
             {hint_id.map(|hint_id| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <input
                 id=id.clone()
                 name=id
                 type=kind
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                required
+                required=!optional
+                min=min
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=field.value
@@ -187,6 +194,106 @@ pub fn TextField(
             <FieldError field />
         </div>
     }
+}
+
+/// A field's label, marking optional fields.
+#[component]
+fn Label(id: String, label: &'static str, optional: bool) -> impl IntoView {
+    view! {
+        <label for=id>
+            {label}
+            {optional.then(|| view! { <span class="optional">" (optional)"</span> })}
+        </label>
+    }
+}
+
+/// A labelled multi-line input with its error message.
+#[component]
+pub fn TextArea(
+    field: FieldState,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let id = field.id();
+    let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
+    let (invalid, described_by) = aria(field, hint_id.clone());
+    view! {
+        <div class="field field-wide">
+            <Label id=id.clone() label optional />
+            {hint_id.map(|hint_id| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <textarea
+                id=id.clone()
+                name=id
+                rows="4"
+                required=!optional
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=field.value
+                on:input=move |ev| field.input(event_target_value(&ev))
+                on:blur=move |_| field.blur()
+            ></textarea>
+            <FieldError field />
+        </div>
+    }
+}
+
+/// A group of radio buttons in a fieldset; `options` are (value, label) pairs.
+#[component]
+pub fn RadioGroup(
+    field: FieldState,
+    legend: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let name = field.id();
+    let (invalid, described_by) = aria(field, None);
+    let buttons = options
+        .into_iter()
+        .map(|(value, text)| {
+            let id = format!("{name}-{value}");
+            let label_for = id.clone();
+            let checked = Signal::derive(move || field.value.with(|v| v == value));
+            view! {
+                <label class="choice" for=label_for>
+                    <input
+                        type="radio"
+                        id=id
+                        name=name.clone()
+                        value=value
+                        prop:checked=checked
+                        on:change=move |_| field.input(value.to_owned())
+                    />
+                    {text}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="field field-wide choices"
+            id=field.id()
+            aria-invalid=invalid
+            aria-describedby=described_by
+        >
+            <legend>{legend}</legend>
+            {buttons}
+            <FieldError field />
+        </fieldset>
+    }
+}
+
+/// Starts a form submission unless one is under way: clears the form's message and checks
+/// every field. True when the request should be sent.
+pub fn begin_submit(
+    busy: RwSignal<bool>,
+    form_error: RwSignal<Option<String>>,
+    fields: &[FieldState],
+) -> bool {
+    if busy.get_untracked() {
+        return false;
+    }
+    form_error.set(None);
+    validate_all(fields)
 }
 
 /// A labelled select; `options` are (value, label) pairs, `placeholder` an empty first choice.

@@ -53,6 +53,10 @@ pub fn any_role(_: Role) -> bool {
     true
 }
 
+pub fn partners(role: Role) -> bool {
+    !role.is_vendor()
+}
+
 pub fn vendor_staff(role: Role) -> bool {
     role.is_vendor()
 }

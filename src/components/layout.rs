@@ -102,15 +102,24 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                         "Home"
                     </NavLink>
                 </li>
-                {role
-                    .is_vendor()
-                    .then(|| {
-                        view! {
-                            <li>
-                                <NavLink href="/manage/invitations">"Invitations"</NavLink>
-                            </li>
-                        }
-                    })}
+                {if role.is_vendor() {
+                    view! {
+                        <li>
+                            <NavLink href="/manage/registrations">"Registrations"</NavLink>
+                        </li>
+                        <li>
+                            <NavLink href="/manage/invitations">"Invitations"</NavLink>
+                        </li>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <li>
+                            <NavLink href="/registrations">"Registrations"</NavLink>
+                        </li>
+                    }
+                        .into_any()
+                }}
                 {(role == Role::Admin)
                     .then(|| {
                         view! {

@@ -15,7 +15,7 @@ use leptos::ev::{MouseEvent, SubmitEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub use field::{FieldState, SelectField, TextField};
+pub use field::{FieldState, RadioGroup, SelectField, TextArea, TextField};
 pub use guard::RequireRole;
 pub use layout::Layout;
 pub use paged::{Paged, PagedList};

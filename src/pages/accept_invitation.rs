@@ -5,7 +5,7 @@ use portico_api::invitations::{AcceptInvitation, InvitationPreview};
 use portico_api::validate;
 
 use crate::api;
-use crate::components::field::{show_error, validate_all};
+use crate::components::field::{begin_submit, show_error};
 use crate::components::{
     ErrorNotice, FieldState, FormError, Loading, SubmitButton, TextField, Time, on_submit,
     set_title, spawn,
@@ -96,11 +96,7 @@ fn AcceptForm(
     let busy = RwSignal::new(false);
 
     let submit = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        form_error.set(None);
-        if !validate_all(&[name, password, confirm]) {
+        if !begin_submit(busy, form_error, &[name, password, confirm]) {
             return;
         }
         let request = AcceptInvitation {

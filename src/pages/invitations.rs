@@ -6,7 +6,7 @@ use portico_api::organizations::OrganizationSummary;
 use portico_api::{Role, validate};
 
 use crate::api;
-use crate::components::field::{show_error, show_field_errors, validate_all};
+use crate::components::field::{begin_submit, show_error, show_field_errors};
 use crate::components::{
     ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SelectField, SubmitButton,
     TextField, Time, on_click, on_submit, set_title, spawn,
@@ -94,12 +94,8 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
     let fields = [email, role, org];
     let names = [("email", email), ("role", role), ("organization_id", org)];
     let submit = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        form_error.set(None);
         created.set(None);
-        if !validate_all(&fields) {
+        if !begin_submit(busy, form_error, &fields) {
             return;
         }
         let role = Role::parse(&role.get()).unwrap_or(Role::PartnerUser);

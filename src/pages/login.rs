@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use portico_api::{LoginRequest, validate};
 
 use crate::api;
-use crate::components::field::{show_error, validate_all};
+use crate::components::field::{begin_submit, show_error};
 use crate::components::{
     FieldState, FormError, SubmitButton, TextField, focus_by_id, on_submit, set_title, spawn,
 };
@@ -37,11 +37,7 @@ pub fn LoginPage() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     let submit = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        form_error.set(None);
-        if !validate_all(&[email, password]) {
+        if !begin_submit(busy, form_error, &[email, password]) {
             return;
         }
         let request = LoginRequest {

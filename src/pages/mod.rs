@@ -4,12 +4,18 @@ mod accept_invitation;
 mod home;
 mod invitations;
 mod login;
+mod manage_registrations;
 mod not_found;
+mod register;
+mod registrations;
 mod users;
 
 pub use accept_invitation::AcceptInvitationPage;
 pub use home::HomePage;
 pub use invitations::InvitationsPage;
 pub use login::LoginPage;
+pub use manage_registrations::{ApprovalQueuePage, ManageRegistrationPage};
 pub use not_found::NotFound;
+pub use register::RegisterPage;
+pub use registrations::{MyRegistrationPage, MyRegistrationsPage};
 pub use users::UsersPage;

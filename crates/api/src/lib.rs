@@ -2,12 +2,16 @@
 //! validation rules both sides apply. It compiles for wasm32 and native and must not depend on
 //! IO, async runtimes or heavy crates (no regex): every byte here ships in the browser bundle.
 
+pub mod accounts;
 pub mod auth;
+pub mod date;
 pub mod error;
 pub mod health;
 pub mod invitations;
 pub mod organizations;
 pub mod page;
+pub mod places;
+pub mod registrations;
 pub mod users;
 pub mod validate;
 

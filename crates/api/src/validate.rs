@@ -25,6 +25,11 @@ impl Fields {
         }
     }
 
+    /// Records the error of `result`, if any, and passes its value on.
+    pub fn take<T>(&mut self, field: &str, result: Result<T, &'static str>) -> Option<T> {
+        result.map_err(|message| self.add(field, message)).ok()
+    }
+
     pub fn finish(self) -> Result<(), FieldErrors> {
         if self.0.is_empty() {
             Ok(())
@@ -65,6 +70,43 @@ pub fn email(input: &str) -> Result<String, &'static str> {
         return Err("Enter an e-mail address like name@company.com.");
     }
     Ok(email.to_lowercase())
+}
+
+/// A company's domain from whatever people paste: `https://www.Acme.com/about` → `acme.com`.
+pub fn company_domain(input: &str) -> Result<String, &'static str> {
+    const HINT: &str = "Enter the company's website or domain, like acme.com.";
+    let text = input.trim().to_lowercase();
+    if text.is_empty() {
+        return Err(HINT);
+    }
+    let without_scheme = text
+        .split_once("://")
+        .map_or(text.as_str(), |(_, rest)| rest);
+    let authority = without_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = host.split_once(':').map_or(host, |(host, _)| host);
+    let host = host.trim_end_matches('.');
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |label: &&str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    let top_ok = labels
+        .last()
+        .is_some_and(|tld| tld.starts_with("xn--") || tld.chars().all(char::is_alphabetic));
+    if labels.len() < 2 || host.len() > 253 || !labels.iter().all(label_ok) || !top_ok {
+        return Err(HINT);
+    }
+    Ok(host.to_owned())
 }
 
 /// A display name: trimmed, non-empty, no control characters.
@@ -130,6 +172,30 @@ mod tests {
     fn email_accepts_common_forms() {
         for good in ["a@x.co", "first.last+tag@sub.example.org", "o'neil@x.ie"] {
             assert!(email(good).is_ok(), "{good:?} should be accepted");
+        }
+    }
+
+    #[test]
+    fn company_domains_are_taken_in_any_common_form() {
+        for (input, domain) in [
+            ("https://www.Acme.com/about", "acme.com"),
+            ("acme.com", "acme.com"),
+            ("WWW.ACME.CO.UK.", "acme.co.uk"),
+            ("http://user@shop.acme.com:8080/x?y#z", "shop.acme.com"),
+            ("  münchen.de ", "münchen.de"),
+        ] {
+            assert_eq!(company_domain(input).unwrap(), domain, "{input}");
+        }
+        for bad in [
+            "",
+            "acme",
+            "acme .com",
+            "http://",
+            "acme.c0m",
+            "-acme.com",
+            "192.168.0.1",
+        ] {
+            assert!(company_domain(bad).is_err(), "{bad:?} should be rejected");
         }
     }
 

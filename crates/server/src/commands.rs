@@ -7,6 +7,7 @@ use portico_api::validate;
 use crate::clock::{Clock, SystemClock};
 use crate::config::{self, CreateUserArgs, ServeArgs};
 use crate::domain::membership::Membership;
+use crate::domain::program::ProgramRules;
 use crate::domain::{password, token};
 use crate::startup::{self, Settings};
 use crate::store::audit::{self, AuditEntry};
@@ -32,6 +33,12 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         dist,
         demo: args.demo,
         trusted_proxies: args.trusted_proxies,
+        rules: ProgramRules {
+            approval_sla_hours: args.approval_sla_hours,
+            ..ProgramRules::default()
+        }
+        .with_protection_days(&args.protection_days)
+        .map_err(|e| format!("--protection-days: {e}"))?,
         ..Settings::new(
             url,
             secret_key,
@@ -49,12 +56,14 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         print_demo_logins(&settings.public_url);
     }
     tracing::info!(url = %settings.public_url, engine = ?state.db.engine(), "portico is listening");
-    let housekeeping = crate::jobs::spawn_housekeeping(state.clone());
+    let jobs = crate::jobs::spawn_all(state.clone());
     let app = startup::app(state.clone(), settings.dist.as_deref());
     startup::serve(listener, app, startup::shutdown_signal())
         .await
         .map_err(|e| e.to_string())?;
-    housekeeping.abort();
+    for job in jobs {
+        job.abort();
+    }
     state.db.close().await;
     Ok(())
 }

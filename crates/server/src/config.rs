@@ -90,6 +90,14 @@ pub struct ServeArgs {
     /// names the client, e.g. a load balancer's subnet. Without it the header is ignored.
     #[arg(long, env = "PORTICO_TRUSTED_PROXIES", value_parser = TrustedProxies::parse, default_value = "")]
     pub trusted_proxies: TrustedProxies,
+    /// Hours managers have to decide a registration before it is flagged as late.
+    #[arg(long, env = "PORTICO_APPROVAL_SLA_HOURS", default_value_t = 48,
+        value_parser = clap::value_parser!(i64).range(1..=24 * 90))]
+    pub approval_sla_hours: i64,
+    /// Days an approval protects the partner: a default and per-motion overrides,
+    /// e.g. `90,reseller=120`.
+    #[arg(long, env = "PORTICO_PROTECTION_DAYS", default_value = "90")]
+    pub protection_days: String,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {

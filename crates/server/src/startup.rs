@@ -17,6 +17,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::clock::{Clock, SystemClock};
+use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
 use crate::domain::token::TokenHasher;
 use crate::error::ApiError;
@@ -35,6 +36,7 @@ pub struct Settings {
     pub public_url: String,
     pub demo: bool,
     pub trusted_proxies: TrustedProxies,
+    pub rules: ProgramRules,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -51,6 +53,7 @@ impl Settings {
             public_url: public_url.into(),
             demo: false,
             trusted_proxies: TrustedProxies::default(),
+            rules: ProgramRules::default(),
             clock: Arc::new(SystemClock),
         }
     }
@@ -68,6 +71,7 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         tokens: TokenHasher::new(&settings.secret_key),
         public_url: settings.public_url.trim_end_matches('/').into(),
         trusted_proxies: Arc::new(settings.trusted_proxies.clone()),
+        rules: Arc::new(settings.rules.clone()),
     })
 }
 

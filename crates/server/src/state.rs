@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::clock::Clock;
+use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
 use crate::domain::token::TokenHasher;
 use crate::store::Db;
@@ -17,6 +18,7 @@ pub struct AppState {
     /// invitations start with it.
     pub public_url: Arc<str>,
     pub trusted_proxies: Arc<TrustedProxies>,
+    pub rules: Arc<ProgramRules>,
 }
 
 impl AppState {

@@ -1,7 +1,11 @@
 //! The program's rules as plain functions and types: no HTTP, no SQL.
 
+pub mod account_import;
+pub mod company;
+pub mod conflict;
 pub mod membership;
 pub mod password;
+pub mod program;
 pub mod proxies;
 pub mod throttle;
 pub mod token;

@@ -1,5 +1,8 @@
 //! Background loops. Each pass is idempotent and safe to run on several instances at once.
 
+pub mod registrations;
+
+use std::future::Future;
 use std::time::Duration;
 
 use crate::domain::throttle::{PER_ACCOUNT, PER_ADDRESS};
@@ -8,6 +11,7 @@ use crate::state::AppState;
 use crate::store::{login_failures, sessions};
 
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(10 * 60);
+const REGISTRATION_TIMERS_EVERY: Duration = Duration::from_secs(60);
 
 /// Forgets dead sessions and old sign-in failures, so those tables stay small.
 pub async fn housekeeping_once(state: &AppState) -> Result<(), sqlx::Error> {
@@ -19,14 +23,40 @@ pub async fn housekeeping_once(state: &AppState) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Runs housekeeping now and then for as long as the server runs.
-pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
+/// Starts every background loop; they run now and then for as long as the server runs.
+pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
+    vec![
+        spawn_every(
+            "housekeeping",
+            HOUSEKEEPING_EVERY,
+            state.clone(),
+            |s| async move { housekeeping_once(&s).await },
+        ),
+        spawn_every(
+            "registration timers",
+            REGISTRATION_TIMERS_EVERY,
+            state,
+            |s| async move { registrations::run_once(&s).await },
+        ),
+    ]
+}
+
+fn spawn_every<F, Fut>(
+    name: &'static str,
+    period: Duration,
+    state: AppState,
+    pass: F,
+) -> tokio::task::JoinHandle<()>
+where
+    F: Fn(AppState) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<(), sqlx::Error>> + Send,
+{
     tokio::spawn(async move {
-        let mut ticker = tokio::time::interval(HOUSEKEEPING_EVERY);
+        let mut ticker = tokio::time::interval(period);
         loop {
             ticker.tick().await;
-            if let Err(error) = housekeeping_once(&state).await {
-                tracing::warn!(%error, "housekeeping failed; will retry");
+            if let Err(error) = pass(state.clone()).await {
+                tracing::warn!(%error, job = name, "background job failed; will retry");
             }
         }
     })

@@ -2,11 +2,14 @@
 //! Every route is registered through `OpenApiRouter`, so it is in the OpenAPI document by
 //! construction.
 
+mod accounts;
 mod auth;
 pub mod extract;
 mod health;
 mod invitations;
 mod organizations;
+mod products;
+pub mod registrations;
 pub mod session;
 mod users;
 
@@ -34,9 +37,12 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
         .merge(auth::router())
+        .merge(accounts::router())
         .merge(invitations::router())
         .merge(users::router())
         .merge(organizations::router())
+        .merge(products::router())
+        .merge(registrations::router())
         .routes(routes!(openapi_json))
 }
 

@@ -52,6 +52,21 @@ impl Caller {
         }
     }
 
+    /// The caller's partner organization; vendor staff act on no organization's behalf.
+    pub fn partner_organization(&self) -> ApiResult<i64> {
+        self.membership.organization_id().ok_or(ApiError::Forbidden(
+            "Only partner users can do this for their organization.",
+        ))
+    }
+
+    /// Which registrations and other partner data the caller may read.
+    pub fn scope(&self) -> crate::store::registrations::Scope {
+        match self.membership.organization_id() {
+            Some(id) => crate::store::registrations::Scope::Organization(id),
+            None => crate::store::registrations::Scope::Vendor,
+        }
+    }
+
     pub fn require_admin(&self) -> ApiResult<()> {
         if self.role() == Role::Admin {
             Ok(())

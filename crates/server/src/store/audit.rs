@@ -42,3 +42,30 @@ where
     .await?;
     Ok(())
 }
+
+/// One record of a subject's trail, with the actor's name and role.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TrailRow {
+    pub at: Timestamp,
+    pub action: String,
+    pub actor_name: Option<String>,
+    pub actor_role: Option<String>,
+    pub rationale: Option<String>,
+}
+
+/// Everything recorded about one subject, oldest first.
+pub async fn trail(
+    db: &sqlx::AnyPool,
+    subject_type: &str,
+    subject_id: i64,
+) -> Result<Vec<TrailRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT a.at, a.action, u.name AS actor_name, u.role AS actor_role, a.rationale \
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id \
+         WHERE a.subject_type = $1 AND a.subject_id = $2 ORDER BY a.id",
+    )
+    .bind(subject_type)
+    .bind(subject_id)
+    .fetch_all(db)
+    .await
+}

@@ -2,10 +2,14 @@
 //! (`$n` placeholders, `RETURNING`, integers for time). Row types are read here and converted
 //! into `portico_api` types field by field, so a new column cannot leak without a decision.
 
+pub mod accounts;
 pub mod audit;
 pub mod invitations;
 pub mod login_failures;
 pub mod organizations;
+pub mod outbox;
+pub mod products;
+pub mod registrations;
 pub mod sessions;
 pub mod users;
 
@@ -71,6 +75,16 @@ impl Db {
         match self.engine {
             Engine::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await,
             Engine::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await,
+        }
+    }
+
+    /// A transaction that reads and then writes. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so concurrent ones wait their turn instead of failing when they
+    /// try to write; PostgreSQL's row locks and unique keys already order them.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => self.pool.begin().await,
         }
     }
 
@@ -164,4 +178,12 @@ pub fn into_page<T, U>(
         items: rows.into_iter().map(convert).collect::<Result<_, _>>()?,
         next_cursor,
     })
+}
+
+/// `$start, $start+1, …` for `count` values, for `IN (…)` lists of bound parameters.
+pub fn placeholders(start: usize, count: usize) -> String {
+    (start..start + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,4 +1,7 @@
-//! Demo data for `--demo`: the vendor "Acme Cloud" and partners across every motion and tier.
+//! Demo data for `--demo`: the vendor "Acme Cloud" and partners across every motion and tier,
+//! with products, an account book and registrations in every state.
+
+mod registrations;
 
 use portico_api::Role;
 use portico_api::organizations::{Motion, Tier};
@@ -139,6 +142,7 @@ pub async fn seed_if_empty(db: &Db, now: Timestamp) -> Result<bool, sqlx::Error>
         users::insert(&mut *tx, &user, now).await?;
     }
     tx.commit().await?;
+    registrations::seed(db, now).await?;
     tracing::info!("seeded demo data");
     Ok(true)
 }

@@ -1,0 +1,102 @@
+//! The vendor's account book: customers that already have an owner, which the conflict check
+//! compares every registration against. Managers only.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+use crate::organizations::OrganizationRef;
+use crate::registrations::company_name;
+use crate::validate::{self, Fields};
+
+/// An account as managers see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    pub id: i64,
+    pub name: String,
+    pub domain: Option<String>,
+    /// Who owns the account at the vendor, e.g. "Dana Direct (enterprise sales)".
+    pub owner: String,
+    /// The partner already serving this customer, if any.
+    pub incumbent: Option<OrganizationRef>,
+    /// RFC 3339.
+    pub updated_at: String,
+}
+
+/// `POST /api/accounts` and `PUT /api/accounts/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AccountInput {
+    pub name: String,
+    #[serde(default)]
+    pub domain: Option<String>,
+    pub owner: String,
+    #[serde(default)]
+    pub incumbent_organization_id: Option<i64>,
+}
+
+/// An account that passed validation, normalized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidAccount {
+    pub name: String,
+    pub domain: Option<String>,
+    pub owner: String,
+}
+
+impl AccountInput {
+    pub fn validate(&self) -> Result<ValidAccount, FieldErrors> {
+        let mut f = Fields::default();
+        let name = f.take("name", company_name(&self.name));
+        let domain = match self
+            .domain
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            None => Some(None),
+            Some(d) => f.take("domain", validate::company_domain(d)).map(Some),
+        };
+        let owner = f.take("owner", owner(&self.owner));
+        f.finish()?;
+        let done = "checked by finish()";
+        Ok(ValidAccount {
+            name: name.expect(done),
+            domain: domain.expect(done),
+            owner: owner.expect(done),
+        })
+    }
+}
+
+fn owner(input: &str) -> Result<String, &'static str> {
+    let owner = input.trim();
+    if owner.is_empty() {
+        return Err("Name the account's owner at the vendor.");
+    }
+    if owner.chars().count() > 120 || owner.chars().any(char::is_control) {
+        return Err("Use at most 120 letters, digits and punctuation.");
+    }
+    Ok(owner.to_owned())
+}
+
+/// What an import did. A file with any bad row changes nothing and answers 422 instead, with
+/// one message per bad row in `error.fields` (keyed `row 2`, `row 7`, … counting the header
+/// as row 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportSummary {
+    pub created: u32,
+    pub updated: u32,
+}
+
+/// `GET /api/accounts` filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct AccountQuery {
+    /// Part of the name or domain.
+    pub q: Option<String>,
+    pub cursor: Option<String>,
+    /// 1 to 100; 25 when absent.
+    pub limit: Option<u32>,
+}

@@ -1,0 +1,123 @@
+//! The program's clock rules: how long managers have to decide, how long an approval protects,
+//! and when the partner is reminded.
+
+use portico_api::organizations::Motion;
+use portico_api::registrations::Protection;
+
+use crate::clock::{Timestamp, rfc3339};
+use crate::domain::throttle::Throttle;
+
+const DAY: i64 = 24 * 60 * 60;
+
+/// Submissions one organization may make per hour, so the conflict check cannot be mined.
+pub const SUBMISSIONS: Throttle = Throttle {
+    max_failures: 60,
+    window_secs: 60 * 60,
+};
+
+#[derive(Debug, Clone)]
+pub struct ProgramRules {
+    pub approval_sla_hours: i64,
+    /// Protection length per motion, in `Motion::ALL` order.
+    pub protection_days: [i64; 5],
+    pub extension_days: i64,
+    pub reminder_days_before: i64,
+}
+
+impl Default for ProgramRules {
+    fn default() -> Self {
+        ProgramRules {
+            approval_sla_hours: 48,
+            protection_days: [90; 5],
+            extension_days: 30,
+            reminder_days_before: 7,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("expected DAYS or MOTION=DAYS items separated by commas (e.g. 90,reseller=120), got {0:?}")]
+pub struct BadProtectionDays(String);
+
+impl ProgramRules {
+    pub fn decide_by(&self, submitted_at: Timestamp) -> Timestamp {
+        submitted_at + self.approval_sla_hours * 60 * 60
+    }
+
+    pub fn protection_ends(&self, motion: Motion, approved_at: Timestamp) -> Timestamp {
+        approved_at + self.protection_days[motion_index(motion)] * DAY
+    }
+
+    pub fn extended(&self, ends_at: Timestamp) -> Timestamp {
+        ends_at + self.extension_days * DAY
+    }
+
+    /// Protection ending at or before this moment gets its reminder now.
+    pub fn remind_until(&self, now: Timestamp) -> Timestamp {
+        now + self.reminder_days_before * DAY
+    }
+
+    /// Reads `--protection-days`: a default and per-motion overrides, e.g. `90,reseller=120`.
+    pub fn with_protection_days(mut self, spec: &str) -> Result<Self, BadProtectionDays> {
+        let bad = || BadProtectionDays(spec.to_owned());
+        for item in spec.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+            let (motion, days) = match item.split_once('=') {
+                Some((motion, days)) => (Some(Motion::parse(motion.trim()).ok_or_else(bad)?), days),
+                None => (None, item),
+            };
+            let days: i64 = days
+                .trim()
+                .parse()
+                .ok()
+                .filter(|d| (1..=3650).contains(d))
+                .ok_or_else(bad)?;
+            match motion {
+                Some(m) => self.protection_days[motion_index(m)] = days,
+                None => self.protection_days = [days; 5],
+            }
+        }
+        Ok(self)
+    }
+}
+
+fn motion_index(motion: Motion) -> usize {
+    Motion::ALL
+        .iter()
+        .position(|m| *m == motion)
+        .expect("ALL lists every motion")
+}
+
+/// The protection window as the API shows it.
+pub fn protection(ends_at: Timestamp, now: Timestamp) -> Protection {
+    Protection {
+        ends_at: rfc3339(ends_at),
+        days_left: ((ends_at - now).max(0)) / DAY,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protection_days_take_a_default_and_overrides() {
+        let rules = ProgramRules::default()
+            .with_protection_days("60, reseller=120")
+            .unwrap();
+        assert_eq!(rules.protection_ends(Motion::Referral, 0), 60 * DAY);
+        assert_eq!(rules.protection_ends(Motion::Reseller, 0), 120 * DAY);
+        for bad in ["x", "0", "reseller", "dealer=10", "90,tech=-1"] {
+            assert!(
+                ProgramRules::default().with_protection_days(bad).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn days_left_count_whole_days_and_stop_at_zero() {
+        assert_eq!(protection(10 * DAY, 0).days_left, 10);
+        assert_eq!(protection(10 * DAY, 1).days_left, 9);
+        assert_eq!(protection(0, 5 * DAY).days_left, 0);
+    }
+}

@@ -1,0 +1,98 @@
+//! The registration clock: protection ends, partners are reminded a week before, and late
+//! approvals are flagged. Each step claims its rows with one `UPDATE … RETURNING`, so a row is
+//! handled once even with several instances, and a pass repeated changes nothing.
+
+use portico_api::date::Date;
+use portico_api::registrations::number;
+
+use crate::clock::Timestamp;
+use crate::state::AppState;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::outbox::{self, Message};
+use crate::store::registrations::{self as store, TimerRow};
+
+pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
+    let now = state.now();
+    let mut tx = state.db.begin_write().await?;
+    for row in store::expire_due(&mut *tx, now).await? {
+        let body = "Its protection has ended. Register it again if the opportunity is still open.";
+        record(
+            &mut tx,
+            &row,
+            "registration.expired",
+            "protection_reminder",
+            "protection ended",
+            body,
+            now,
+        )
+        .await?;
+    }
+    for row in store::remind_due(&mut *tx, now, state.rules.remind_until(now)).await? {
+        let ends = row
+            .protection_ends_at
+            .map(Date::from_unix)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let body = format!(
+            "Its protection ends on {ends}. Ask for an extension if the deal needs more time."
+        );
+        record(
+            &mut tx,
+            &row,
+            "registration.reminded",
+            "protection_reminder",
+            "protection ends soon",
+            &body,
+            now,
+        )
+        .await?;
+    }
+    for row in store::flag_late(&mut *tx, now).await? {
+        let body = "It has waited longer than the approval SLA.";
+        record(
+            &mut tx,
+            &row,
+            "registration.sla_breached",
+            "approval_sla",
+            "not decided in time",
+            body,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// The audit record and the outbox message of one timer event. SLA messages go to managers
+/// (no organization); the others to the registering partner.
+async fn record(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    row: &TimerRow,
+    action: &str,
+    category: &str,
+    what: &str,
+    body: &str,
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    let entry = AuditEntry {
+        actor_user_id: None,
+        action,
+        subject_type: "registration",
+        subject_id: Some(row.id),
+        organization_id: Some(row.organization_id),
+        before: None,
+        after: None,
+        rationale: None,
+    };
+    audit::record(&mut **tx, &entry, now).await?;
+    let for_partner = category != "approval_sla";
+    let subject = format!("{} {what}: {}", number(row.id), row.company_name);
+    let message = Message {
+        category,
+        organization_id: for_partner.then_some(row.organization_id),
+        registration_id: Some(row.id),
+        subject: &subject,
+        body,
+    };
+    outbox::enqueue(&mut **tx, &message, now).await
+}

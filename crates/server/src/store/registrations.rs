@@ -1,0 +1,752 @@
+//! Deal and lead registrations. Reads that a partner can reach take the caller's organization
+//! as a bound parameter, so another organization's row is simply not found.
+
+use portico_api::OrganizationRef;
+use portico_api::organizations::Motion;
+use portico_api::registrations::{
+    ConflictLevel, Decision, DeclineReason, Extension, ExtensionStatus, ManagerRegistration,
+    PartnerRegistration, PartnerRole, Product, RegistrationKind, RegistrationStatus,
+    ValidRegistration, Verdict, number,
+};
+use sqlx::{AnyPool, FromRow};
+
+use crate::clock::{Timestamp, rfc3339};
+use crate::domain::program::protection;
+use crate::error::ApiError;
+use crate::store::placeholders;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RegistrationRow {
+    pub id: i64,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub submitter_name: String,
+    pub kind: String,
+    pub company_name: String,
+    pub company_domain: String,
+    pub name_key: String,
+    pub domain_key: Option<String>,
+    pub country: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_title: Option<String>,
+    pub motion: String,
+    pub estimated_value: Option<i64>,
+    pub currency: Option<String>,
+    pub expected_close: Option<String>,
+    pub description: String,
+    pub partner_role: String,
+    pub status: String,
+    pub conflict: String,
+    pub submitted_at: Timestamp,
+    pub decide_by: Timestamp,
+    pub decided_at: Option<Timestamp>,
+    pub decline_reason: Option<String>,
+    pub decision_rationale: Option<String>,
+    pub protection_ends_at: Option<Timestamp>,
+    pub info_question: Option<String>,
+    pub extension_status: Option<String>,
+    pub extension_justification: Option<String>,
+    pub extension_requested_at: Option<Timestamp>,
+    pub extension_rationale: Option<String>,
+}
+
+macro_rules! select_registration {
+    ($tail:literal) => {
+        concat!(
+            "SELECT r.id, r.organization_id, o.name AS organization_name, r.submitter_name, r.kind, \
+             r.company_name, r.company_domain, r.name_key, r.domain_key, r.country, r.contact_name, \
+             r.contact_email, r.contact_title, r.motion, r.estimated_value, r.currency, \
+             r.expected_close, r.description, r.partner_role, r.status, r.conflict, r.submitted_at, \
+             r.decide_by, r.decided_at, r.decline_reason, r.decision_rationale, \
+             r.protection_ends_at, r.info_question, r.extension_status, r.extension_justification, \
+             r.extension_requested_at, r.extension_rationale \
+             FROM registrations r JOIN organizations o ON o.id = r.organization_id ",
+            $tail
+        )
+    };
+}
+
+/// Statuses a manager still has to decide, as an SQL list.
+macro_rules! open_statuses {
+    () => {
+        "('submitted', 'info_requested')"
+    };
+}
+
+fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, ApiError> {
+    parse(value)
+        .ok_or_else(|| ApiError::internal(format!("unknown {what} {value:?} in registrations")))
+}
+
+impl RegistrationRow {
+    pub fn status(&self) -> Result<RegistrationStatus, ApiError> {
+        parsed(&self.status, RegistrationStatus::parse, "status")
+    }
+
+    pub fn motion(&self) -> Result<Motion, ApiError> {
+        parsed(&self.motion, Motion::parse, "motion")
+    }
+
+    pub fn organization(&self) -> OrganizationRef {
+        OrganizationRef {
+            id: self.organization_id,
+            name: self.organization_name.clone(),
+        }
+    }
+
+    /// The partner's view; the matching keys, the organization and the SLA stay behind.
+    pub fn into_partner_view(
+        self,
+        products: Vec<Product>,
+        now: Timestamp,
+    ) -> Result<PartnerRegistration, ApiError> {
+        let status = self.status()?;
+        let motion = self.motion()?;
+        let RegistrationRow {
+            id,
+            organization_id: _,
+            organization_name: _,
+            submitter_name,
+            kind,
+            company_name,
+            company_domain,
+            name_key: _,
+            domain_key: _,
+            country,
+            contact_name,
+            contact_email,
+            contact_title,
+            motion: _,
+            estimated_value,
+            currency,
+            expected_close,
+            description,
+            partner_role,
+            status: _,
+            conflict,
+            submitted_at,
+            decide_by: _,
+            decided_at,
+            decline_reason,
+            decision_rationale,
+            protection_ends_at,
+            info_question,
+            extension_status,
+            extension_justification,
+            extension_requested_at,
+            extension_rationale,
+        } = self;
+        let decline_reason = decline_reason
+            .map(|r| parsed(&r, DeclineReason::parse, "decline reason"))
+            .transpose()?;
+        Ok(PartnerRegistration {
+            id,
+            number: number(id),
+            kind: parsed(&kind, RegistrationKind::parse, "kind")?,
+            status,
+            conflict: parsed(&conflict, ConflictLevel::parse, "conflict level")?,
+            company_name,
+            company_domain,
+            country,
+            contact_name,
+            contact_email,
+            contact_title,
+            motion,
+            products,
+            estimated_value,
+            currency,
+            expected_close,
+            description,
+            partner_role: parsed(&partner_role, PartnerRole::parse, "partner role")?,
+            submitted_by: submitter_name,
+            submitted_at: rfc3339(submitted_at),
+            decision: decision(status, decided_at, decline_reason, decision_rationale),
+            open_question: info_question,
+            protection: protection_ends_at.map(|ends| protection(ends, now)),
+            extension: match (
+                extension_status,
+                extension_justification,
+                extension_requested_at,
+            ) {
+                (Some(s), Some(justification), Some(at)) => Some(Extension {
+                    status: parsed(&s, ExtensionStatus::parse, "extension status")?,
+                    justification,
+                    requested_at: rfc3339(at),
+                    rationale: extension_rationale,
+                }),
+                _ => None,
+            },
+        })
+    }
+
+    pub fn into_manager_view(
+        self,
+        products: Vec<Product>,
+        now: Timestamp,
+    ) -> Result<ManagerRegistration, ApiError> {
+        let organization = self.organization();
+        let decide_by = self.decide_by;
+        let open = self.status()?.is_open();
+        Ok(ManagerRegistration {
+            registration: self.into_partner_view(products, now)?,
+            organization,
+            decide_by: rfc3339(decide_by),
+            sla_breached: open && now > decide_by,
+        })
+    }
+}
+
+/// A decision exists once a manager approved or declined; expiry keeps the approval.
+fn decision(
+    status: RegistrationStatus,
+    decided_at: Option<Timestamp>,
+    reason: Option<DeclineReason>,
+    rationale: Option<String>,
+) -> Option<Decision> {
+    let verdict = match status {
+        RegistrationStatus::Approved | RegistrationStatus::Expired => Verdict::Approve,
+        RegistrationStatus::Declined => Verdict::Decline,
+        _ => return None,
+    };
+    Some(Decision {
+        decision: verdict,
+        reason,
+        rationale,
+        decided_at: rfc3339(decided_at?),
+    })
+}
+
+pub struct NewRegistration<'a> {
+    pub organization_id: i64,
+    pub submitted_by: Option<i64>,
+    pub submitter_name: &'a str,
+    pub submitter_email: &'a str,
+    pub idempotency_key: Option<&'a str>,
+    pub request_hash: &'a str,
+    pub registration: &'a ValidRegistration,
+    pub name_key: &'a str,
+    pub domain_key: Option<&'a str>,
+    pub conflict: ConflictLevel,
+    pub decide_by: Timestamp,
+}
+
+pub async fn insert<'c, E>(
+    db: E,
+    new: &NewRegistration<'_>,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let r = new.registration;
+    let deal = r.deal.as_ref();
+    sqlx::query_scalar(
+        "INSERT INTO registrations (organization_id, submitted_by, submitter_name, submitter_email, \
+         idempotency_key, request_hash, kind, company_name, company_domain, name_key, domain_key, \
+         country, contact_name, contact_email, contact_title, motion, estimated_value, currency, \
+         expected_close, description, partner_role, status, conflict, submitted_at, decide_by, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+         $16, $17, $18, $19, $20, $21, 'submitted', $22, $23, $24, $23) RETURNING id",
+    )
+    .bind(new.organization_id)
+    .bind(new.submitted_by)
+    .bind(new.submitter_name)
+    .bind(new.submitter_email)
+    .bind(new.idempotency_key)
+    .bind(new.request_hash)
+    .bind(r.kind.as_str())
+    .bind(&r.company_name)
+    .bind(&r.company_domain)
+    .bind(new.name_key)
+    .bind(new.domain_key)
+    .bind(r.country)
+    .bind(&r.contact_name)
+    .bind(&r.contact_email)
+    .bind(r.contact_title.as_deref())
+    .bind(r.motion.as_str())
+    .bind(deal.map(|d| d.estimated_value))
+    .bind(deal.map(|d| d.currency))
+    .bind(deal.map(|d| d.expected_close.to_string()))
+    .bind(&r.description)
+    .bind(r.partner_role.as_str())
+    .bind(new.conflict.as_str())
+    .bind(now)
+    .bind(new.decide_by)
+    .fetch_one(db)
+    .await
+}
+
+pub async fn insert_product<'c, E>(
+    db: E,
+    registration_id: i64,
+    product_id: i64,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query("INSERT INTO registration_products (registration_id, product_id) VALUES ($1, $2)")
+        .bind(registration_id)
+        .bind(product_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The registration an earlier request with this idempotency key made, and that request's hash.
+pub async fn by_idempotency_key<'c, E>(
+    db: E,
+    organization_id: i64,
+    key: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(
+        "SELECT id, request_hash FROM registrations WHERE organization_id = $1 AND idempotency_key = $2",
+    )
+    .bind(organization_id)
+    .bind(key)
+    .fetch_optional(db)
+    .await
+}
+
+/// When the organization's recent submissions were made, oldest first.
+pub async fn submitted_since<'c, E>(
+    db: E,
+    organization_id: i64,
+    since: Timestamp,
+) -> Result<Vec<Timestamp>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "SELECT submitted_at FROM registrations WHERE organization_id = $1 AND submitted_at > $2 \
+         ORDER BY submitted_at",
+    )
+    .bind(organization_id)
+    .bind(since)
+    .fetch_all(db)
+    .await
+}
+
+/// A live claim on a customer: undecided, or approved and still protected.
+#[derive(Debug, Clone, FromRow)]
+pub struct ClaimRow {
+    pub id: i64,
+    pub organization_name: String,
+    pub name_key: String,
+    pub domain_key: Option<String>,
+    pub status: String,
+    pub submitted_at: Timestamp,
+    pub decided_at: Option<Timestamp>,
+}
+
+pub async fn live_claims<'c, E>(db: E, now: Timestamp) -> Result<Vec<ClaimRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(concat!(
+        "SELECT r.id, o.name AS organization_name, r.name_key, r.domain_key, r.status, \
+         r.submitted_at, r.decided_at FROM registrations r \
+         JOIN organizations o ON o.id = r.organization_id \
+         WHERE r.status IN ",
+        open_statuses!(),
+        " OR (r.status = 'approved' AND r.protection_ends_at > $1) ORDER BY r.id"
+    ))
+    .bind(now)
+    .fetch_all(db)
+    .await
+}
+
+/// What a finding matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matched {
+    Registration(i64),
+    Account(i64),
+}
+
+pub async fn insert_finding<'c, E>(
+    db: E,
+    registration_id: i64,
+    matched: Matched,
+    kind: &str,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let (registration, account) = match matched {
+        Matched::Registration(id) => (Some(id), None),
+        Matched::Account(id) => (None, Some(id)),
+    };
+    sqlx::query(
+        "INSERT INTO registration_findings (registration_id, matched_registration_id, \
+         matched_account_id, match_kind) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(registration_id)
+    .bind(registration)
+    .bind(account)
+    .bind(kind)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// What one registration matched at submission, with the kind of match.
+pub async fn findings_of(
+    db: &AnyPool,
+    registration_id: i64,
+) -> Result<Vec<(Matched, String)>, sqlx::Error> {
+    let rows: Vec<(Option<i64>, Option<i64>, String)> = sqlx::query_as(
+        "SELECT matched_registration_id, matched_account_id, match_kind FROM registration_findings \
+         WHERE registration_id = $1 ORDER BY id",
+    )
+    .bind(registration_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(registration, account, kind)| match (registration, account) {
+                (Some(id), _) => Some((Matched::Registration(id), kind)),
+                (None, Some(id)) => Some((Matched::Account(id), kind)),
+                (None, None) => None,
+            },
+        )
+        .collect())
+}
+
+/// Who may read a registration: one partner organization, or vendor staff.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    Organization(i64),
+    Vendor,
+}
+
+pub async fn by_id<'c, E>(
+    db: E,
+    id: i64,
+    scope: Scope,
+) -> Result<Option<RegistrationRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    match scope {
+        Scope::Organization(organization_id) => {
+            sqlx::query_as(select_registration!(
+                "WHERE r.id = $1 AND r.organization_id = $2"
+            ))
+            .bind(id)
+            .bind(organization_id)
+            .fetch_optional(db)
+            .await
+        }
+        Scope::Vendor => {
+            sqlx::query_as(select_registration!("WHERE r.id = $1"))
+                .bind(id)
+                .fetch_optional(db)
+                .await
+        }
+    }
+}
+
+/// What a list asks for; `queue` lists the undecided oldest first, everything else is newest first.
+#[derive(Debug, Clone, Copy)]
+pub struct ListFilter {
+    pub scope: Scope,
+    pub organization_id: Option<i64>,
+    pub status: Option<RegistrationStatus>,
+    pub queue: bool,
+    /// The last id of the previous page, 0 for the first.
+    pub after: i64,
+    pub limit: u32,
+}
+
+pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRow>, sqlx::Error> {
+    let mut conditions = Vec::new();
+    let mut values: Vec<i64> = Vec::new();
+    let mut bind = |condition: &str, value: i64| {
+        values.push(value);
+        conditions.push(condition.replace('?', &format!("${}", values.len())));
+    };
+    match filter.scope {
+        Scope::Organization(id) => bind("r.organization_id = ?", id),
+        Scope::Vendor => {
+            if let Some(id) = filter.organization_id {
+                bind("r.organization_id = ?", id);
+            }
+        }
+    }
+    if filter.after > 0 {
+        bind(
+            if filter.queue { "r.id > ?" } else { "r.id < ?" },
+            filter.after,
+        );
+    }
+    if filter.queue {
+        conditions.push(concat!("r.status IN ", open_statuses!()).to_owned());
+    }
+    let status = filter.status.map(RegistrationStatus::as_str);
+    if status.is_some() {
+        conditions.push(format!("r.status = ${}", values.len() + 1));
+    }
+    let sql = format!(
+        "{} WHERE {} ORDER BY r.id {} LIMIT {}",
+        select_registration!(""),
+        if conditions.is_empty() {
+            "1 = 1".to_owned()
+        } else {
+            conditions.join(" AND ")
+        },
+        if filter.queue { "ASC" } else { "DESC" },
+        i64::from(filter.limit) + 1,
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for value in values {
+        query = query.bind(value);
+    }
+    if let Some(status) = status {
+        query = query.bind(status);
+    }
+    query.fetch_all(db).await
+}
+
+/// The products each of these registrations names, as `(registration id, product)`.
+pub async fn products_of(
+    db: &AnyPool,
+    registration_ids: &[i64],
+) -> Result<Vec<(i64, Product)>, sqlx::Error> {
+    if registration_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT rp.registration_id, p.id, p.name FROM registration_products rp \
+         JOIN products p ON p.id = rp.product_id WHERE rp.registration_id IN ({}) ORDER BY p.name",
+        placeholders(1, registration_ids.len())
+    );
+    let mut query = sqlx::query_as::<_, (i64, i64, String)>(sqlx::AssertSqlSafe(sql));
+    for id in registration_ids {
+        query = query.bind(*id);
+    }
+    Ok(query
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(|(registration_id, id, name)| (registration_id, Product { id, name }))
+        .collect())
+}
+
+/// A manager's decision on an undecided registration.
+pub struct DecisionUpdate<'a> {
+    pub id: i64,
+    pub status: RegistrationStatus,
+    pub decided_by: i64,
+    pub reason: Option<DeclineReason>,
+    pub rationale: Option<&'a str>,
+    pub protection_ends_at: Option<Timestamp>,
+}
+
+/// False when the registration was decided or withdrawn meanwhile.
+pub async fn decide<'c, E>(
+    db: E,
+    update: &DecisionUpdate<'_>,
+    now: Timestamp,
+) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let done = sqlx::query(concat!(
+        "UPDATE registrations SET status = $1, decided_at = $2, decided_by = $3, \
+         decline_reason = $4, decision_rationale = $5, protection_ends_at = $6, updated_at = $2, \
+         info_question = NULL \
+         WHERE id = $7 AND status IN ",
+        open_statuses!()
+    ))
+    .bind(update.status.as_str())
+    .bind(now)
+    .bind(update.decided_by)
+    .bind(update.reason.map(DeclineReason::as_str))
+    .bind(update.rationale)
+    .bind(update.protection_ends_at)
+    .bind(update.id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn withdraw<'c, E>(
+    db: E,
+    id: i64,
+    organization_id: i64,
+    now: Timestamp,
+) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let done = sqlx::query(
+        "UPDATE registrations SET status = 'withdrawn', protection_ends_at = NULL, \
+         info_question = NULL, updated_at = $1 \
+         WHERE id = $2 AND organization_id = $3 \
+         AND status IN ('submitted', 'info_requested', 'approved')",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(organization_id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The one extension request an approved registration may make.
+pub async fn request_extension<'c, E>(
+    db: E,
+    id: i64,
+    organization_id: i64,
+    justification: &str,
+    now: Timestamp,
+) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let done = sqlx::query(
+        "UPDATE registrations SET extension_status = 'requested', extension_justification = $1, \
+         extension_requested_at = $2, updated_at = $2 \
+         WHERE id = $3 AND organization_id = $4 AND status = 'approved' AND extension_status IS NULL",
+    )
+    .bind(justification)
+    .bind(now)
+    .bind(id)
+    .bind(organization_id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Decides a pending extension; `protection_ends_at` is the new end (unchanged when declined).
+/// A later end earns a new reminder before it.
+pub async fn decide_extension<'c, E>(
+    db: E,
+    id: i64,
+    status: ExtensionStatus,
+    rationale: Option<&str>,
+    protection_ends_at: Timestamp,
+    now: Timestamp,
+) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let done = sqlx::query(
+        "UPDATE registrations SET extension_status = $1, extension_rationale = $2, \
+         reminded_at = CASE WHEN $3 > protection_ends_at THEN NULL ELSE reminded_at END, \
+         protection_ends_at = $3, updated_at = $4 \
+         WHERE id = $5 AND status = 'approved' AND extension_status = 'requested'",
+    )
+    .bind(status.as_str())
+    .bind(rationale)
+    .bind(protection_ends_at)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A registration a timer just moved, with what the message to its partner needs.
+#[derive(Debug, Clone, FromRow)]
+pub struct TimerRow {
+    pub id: i64,
+    pub organization_id: i64,
+    pub company_name: String,
+    pub protection_ends_at: Option<Timestamp>,
+}
+
+/// Ends the protection of approved registrations whose window has passed. Each row is
+/// returned to exactly one caller, however many instances run this at once.
+pub async fn expire_due<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(
+        "UPDATE registrations SET status = 'expired', updated_at = $1 \
+         WHERE status = 'approved' AND protection_ends_at <= $1 \
+         RETURNING id, organization_id, company_name, protection_ends_at",
+    )
+    .bind(now)
+    .fetch_all(db)
+    .await
+}
+
+/// Marks (once) the approved registrations whose protection ends by `until`.
+pub async fn remind_due<'c, E>(
+    db: E,
+    now: Timestamp,
+    until: Timestamp,
+) -> Result<Vec<TimerRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(
+        "UPDATE registrations SET reminded_at = $1 \
+         WHERE status = 'approved' AND reminded_at IS NULL AND protection_ends_at <= $2 \
+         RETURNING id, organization_id, company_name, protection_ends_at",
+    )
+    .bind(now)
+    .bind(until)
+    .fetch_all(db)
+    .await
+}
+
+/// Flags (once) the undecided registrations past their approval SLA.
+pub async fn flag_late<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(concat!(
+        "UPDATE registrations SET sla_flagged_at = $1 \
+         WHERE sla_flagged_at IS NULL AND decide_by < $1 AND status IN ",
+        open_statuses!(),
+        " RETURNING id, organization_id, company_name, protection_ends_at"
+    ))
+    .bind(now)
+    .fetch_all(db)
+    .await
+}
+
+/// Puts an undecided registration on hold with a question for the partner.
+pub async fn ask<'c, E>(db: E, id: i64, question: &str, now: Timestamp) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let done = sqlx::query(
+        "UPDATE registrations SET status = 'info_requested', info_question = $1, updated_at = $2 \
+         WHERE id = $3 AND status = 'submitted'",
+    )
+    .bind(question)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The partner answered: the registration is back in the queue.
+pub async fn answered<'c, E>(
+    db: E,
+    id: i64,
+    organization_id: i64,
+    now: Timestamp,
+) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let done = sqlx::query(
+        "UPDATE registrations SET status = 'submitted', info_question = NULL, updated_at = $1 \
+         WHERE id = $2 AND organization_id = $3 AND status = 'info_requested'",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(organization_id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

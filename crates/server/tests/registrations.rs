@@ -1,0 +1,570 @@
+//! Deal and lead registration: validation, idempotency, the conflict check, isolation between
+//! organizations, managers' decisions, withdrawal, extensions and the approval clock.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+const GLOBEX_ADMIN: &str = "grace@globex-consulting.example";
+
+fn close_date(app: &TestApp, days_ahead: i64) -> String {
+    let day = portico_api::date::Date::from_unix(app.state().now() + days_ahead * 86_400);
+    day.to_string()
+}
+
+async fn product_ids(session: &Session) -> Vec<i64> {
+    let products = json(
+        session.get("/api/products").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    products
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_i64().unwrap())
+        .collect()
+}
+
+async fn deal(app: &TestApp, session: &Session, company: &str, domain: &str) -> Value {
+    let products = product_ids(session).await;
+    json!({
+        "kind": "deal",
+        "company_name": company,
+        "company_domain": domain,
+        "country": "DE",
+        "contact_name": "Jane Roe",
+        "contact_email": "jane@example.org",
+        "contact_title": "CIO",
+        "motion": "reseller",
+        "products": [products[0]],
+        "estimated_value": 120000,
+        "currency": "EUR",
+        "expected_close": close_date(app, 60),
+        "description": "Replace the legacy partner portal.",
+        "partner_role": "sourced"
+    })
+}
+
+async fn submit(session: &Session, body: &Value) -> reqwest::Response {
+    session
+        .post("/api/registrations")
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn register(app: &TestApp, session: &Session, company: &str, domain: &str) -> Value {
+    let body = deal(app, session, company, domain).await;
+    json(submit(session, &body).await, StatusCode::CREATED).await
+}
+
+/// How many audit records of this action the registration has.
+async fn audited(app: &TestApp, action: &str, id: i64) -> usize {
+    let rows = app.audit(action).await;
+    rows.iter()
+        .filter(|(_, subject)| *subject == Some(id))
+        .count()
+}
+
+async fn decide(manager: &Session, id: i64, body: Value) -> reqwest::Response {
+    manager
+        .post(&format!("/api/registrations/{id}/decision"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_partner_registers_a_deal_and_learns_its_number_and_the_check() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let body = deal(&app, &alice, "Hooli Inc.", "https://www.Hooli.com/about").await;
+    let created = json(submit(&alice, &body).await, StatusCode::CREATED).await;
+    assert_eq!(created["status"], "submitted");
+    assert_eq!(created["conflict"], "none");
+    assert_eq!(created["company_domain"], "hooli.com");
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(created["number"], format!("R-{}", 1000 + id));
+    assert_eq!(created["submitted_by"], "Alice Northwind");
+    assert_eq!(audited(&app, "registration.submitted", id).await, 1);
+
+    let detail = json(
+        alice
+            .get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(detail["registration"]["id"], id);
+    let events: Vec<&str> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        events,
+        ["Submitted"],
+        "partners do not see the conflict check itself"
+    );
+}
+
+#[tokio::test]
+async fn bad_fields_are_all_reported_and_nothing_is_stored() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let before = app.count("SELECT COUNT(*) FROM registrations").await;
+    let mut body = deal(&app, &alice, "", "not a domain").await;
+    body["contact_email"] = json!("jane");
+    body["expected_close"] = json!(close_date(&app, -1));
+    body["estimated_value"] = json!(0);
+    body["country"] = json!("XX");
+    body["products"] = json!([999_999]);
+    let (code, answer) = error(
+        submit(&alice, &body).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(code, "validation_failed");
+    for field in [
+        "company_name",
+        "company_domain",
+        "contact_email",
+        "expected_close",
+        "estimated_value",
+        "country",
+    ] {
+        assert!(
+            answer["error"]["fields"][field].is_string(),
+            "{field} in {answer}"
+        );
+    }
+    body = deal(&app, &alice, "Pied Piper", "piedpiper.com").await;
+    body["products"] = json!([999_999]);
+    let (_, answer) = error(
+        submit(&alice, &body).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(answer["error"]["fields"]["products"].is_string());
+    body["expected_close"] = json!(close_date(&app, 600));
+    body["products"] = json!([]);
+    let (_, answer) = error(
+        submit(&alice, &body).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(answer["error"]["fields"]["expected_close"].is_string());
+    assert!(answer["error"]["fields"]["products"].is_string());
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM registrations").await,
+        before
+    );
+}
+
+#[tokio::test]
+async fn a_lead_needs_fewer_fields() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let lead = json!({
+        "kind": "lead",
+        "company_name": "Pied Piper",
+        "company_domain": "piedpiper.com",
+        "country": "us",
+        "contact_name": "Richard Hendricks",
+        "contact_email": "richard@piedpiper.com",
+        "motion": "referral",
+        "description": "Wants compression for their partner content.",
+        "partner_role": "influenced"
+    });
+    let created = json(submit(&alice, &lead).await, StatusCode::CREATED).await;
+    assert_eq!(created["kind"], "lead");
+    assert_eq!(created["country"], "US");
+    assert_eq!(created["estimated_value"], Value::Null);
+}
+
+#[tokio::test]
+async fn a_retried_submission_creates_one_registration() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let body = deal(&app, &alice, "Initrode", "initrode.com").await;
+    let send = || {
+        alice
+            .post("/api/registrations")
+            .header("Idempotency-Key", "form-123")
+            .json(&body)
+            .send()
+    };
+    let (first, second) = tokio::join!(send(), send());
+    let first = json(first.unwrap(), StatusCode::CREATED).await;
+    let second = json(second.unwrap(), StatusCode::CREATED).await;
+    assert_eq!(first["id"], second["id"]);
+    let again = json(send().await.unwrap(), StatusCode::CREATED).await;
+    assert_eq!(again["id"], first["id"]);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM registrations WHERE company_name = 'Initrode'")
+            .await,
+        1
+    );
+
+    let mut changed = body.clone();
+    changed["company_name"] = json!("Initrode Global");
+    let reused = alice
+        .post("/api/registrations")
+        .header("Idempotency-Key", "form-123")
+        .json(&changed)
+        .send()
+        .await
+        .unwrap();
+    error(reused, StatusCode::UNPROCESSABLE_ENTITY).await;
+}
+
+#[tokio::test]
+async fn a_second_partner_on_the_same_customer_only_learns_it_needs_review() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let bob = app.sign_in(BOB).await;
+    let first = register(
+        &app,
+        &alice,
+        "Massive Dynamic Corporation",
+        "massivedynamic.com",
+    )
+    .await;
+    let second_body = deal(
+        &app,
+        &bob,
+        "Massive Dynamic Corp",
+        "https://massivedynamic.co",
+    )
+    .await;
+    let response = submit(&bob, &second_body).await;
+    let text = response.text().await.unwrap();
+    let second: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(second["conflict"], "review");
+    for secret in ["Northwind", "Alice", first["number"].as_str().unwrap()] {
+        assert!(
+            !text.contains(secret),
+            "{secret} leaked to the other partner: {text}"
+        );
+    }
+    let id = second["id"].as_i64().unwrap();
+    let detail = bob
+        .get(&format!("/api/registrations/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !detail.contains("Northwind") && !detail.contains("findings"),
+        "{detail}"
+    );
+
+    // The same domain matches too, whatever the name.
+    let third = register(
+        &app,
+        &app.sign_in(GLOBEX_ADMIN).await,
+        "MD Labs",
+        "www.massivedynamic.com",
+    )
+    .await;
+    assert_eq!(third["conflict"], "review");
+    // A different company with a similar name does not.
+    let other = register(&app, &bob, "Massive Bank", "massivebank.com").await;
+    assert_eq!(other["conflict"], "none");
+
+    let manager = app.sign_in(MANAGER).await;
+    let detail = json(
+        manager
+            .get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let reason = detail["findings"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with("same company name as registration")
+            && reason.contains(first["number"].as_str().unwrap())
+            && reason.contains("Northwind Partners"),
+        "{reason}"
+    );
+    assert_eq!(detail["matches"][0]["registration"]["id"], first["id"]);
+    assert!(
+        detail["suggestion"]
+            .as_str()
+            .unwrap()
+            .contains("registered first"),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
+async fn another_organizations_registration_is_not_found() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let bob = app.sign_in(BOB).await;
+    let mine = register(&app, &alice, "Soylent", "soylent.com").await;
+    let id = mine["id"].as_i64().unwrap();
+    for path in [
+        format!("/api/registrations/{id}"),
+        "/api/registrations/999999".to_owned(),
+    ] {
+        error(bob.get(&path).send().await.unwrap(), StatusCode::NOT_FOUND).await;
+    }
+    for action in ["withdraw", "extension"] {
+        let response = bob
+            .post(&format!("/api/registrations/{id}/{action}"))
+            .json(&json!({ "justification": "mine now" }))
+            .send()
+            .await
+            .unwrap();
+        error(response, StatusCode::NOT_FOUND).await;
+    }
+    let bobs = json(
+        bob.get("/api/registrations").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        bobs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["id"] != id),
+        "{bobs}"
+    );
+    let alices = json(
+        alice.get("/api/registrations").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(alices["items"][0]["id"], id, "newest first");
+}
+
+#[tokio::test]
+async fn only_managers_decide_and_a_decline_needs_a_rationale() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let manager = app.sign_in(MANAGER).await;
+    let id = register(&app, &alice, "Vandelay Industries", "vandelay.com").await["id"]
+        .as_i64()
+        .unwrap();
+    let approve = json!({ "decision": "approve", "rationale": "Looks good" });
+    error(
+        decide(&alice, id, approve.clone()).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let (code, body) = error(
+        decide(&manager, id, json!({ "decision": "decline" })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(code, "validation_failed");
+    assert!(body["error"]["fields"]["rationale"].is_string());
+    error(
+        decide(&manager, 999_999, approve.clone()).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+
+    let decided = json(decide(&manager, id, approve.clone()).await, StatusCode::OK).await;
+    assert_eq!(decided["registration"]["status"], "approved");
+    assert_eq!(decided["registration"]["protection"]["days_left"], 90);
+    error(decide(&manager, id, approve).await, StatusCode::CONFLICT).await;
+    assert_eq!(audited(&app, "registration.approved", id).await, 1);
+    let messages: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE registration_id = $1")
+            .bind(id)
+            .fetch_one(app.state().db.pool())
+            .await
+            .unwrap();
+    assert_eq!(messages, 1);
+
+    let seen = json(
+        alice
+            .get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let protection = &seen["registration"]["protection"];
+    assert_eq!(protection["days_left"], 90);
+    let approved = &seen["timeline"][1];
+    assert_eq!(approved["what"], "Approved");
+    assert_eq!(approved["who"], "Partner manager");
+    assert_eq!(approved["rationale"], "Looks good");
+}
+
+#[tokio::test]
+async fn a_declined_partner_reads_the_rationale() {
+    let app = TestApp::start().await;
+    let bob = app.sign_in(BOB).await;
+    let manager = app.sign_in(MANAGER).await;
+    let id = register(&app, &bob, "Kramerica", "kramerica.com").await["id"]
+        .as_i64()
+        .unwrap();
+    let body = json!({ "decision": "decline", "reason": "existing_customer", "rationale": "Direct sales owns Kramerica." });
+    json(decide(&manager, id, body).await, StatusCode::OK).await;
+    let seen = json(
+        bob.get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let decision = &seen["registration"]["decision"];
+    assert_eq!(decision["decision"], "decline");
+    assert_eq!(decision["reason"], "existing_customer");
+    assert_eq!(decision["rationale"], "Direct sales owns Kramerica.");
+    assert_eq!(seen["registration"]["protection"], Value::Null);
+}
+
+#[tokio::test]
+async fn a_partner_withdraws_and_asks_once_for_an_extension() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let manager = app.sign_in(MANAGER).await;
+    let id = register(&app, &alice, "Wonka Industries", "wonka.com").await["id"]
+        .as_i64()
+        .unwrap();
+    let extension = |text: &'static str| {
+        alice
+            .post(&format!("/api/registrations/{id}/extension"))
+            .json(&json!({ "justification": text }))
+            .send()
+    };
+    error(extension("Too early").await.unwrap(), StatusCode::CONFLICT).await;
+    json(
+        decide(&manager, id, json!({ "decision": "approve" })).await,
+        StatusCode::OK,
+    )
+    .await;
+    let (_, blank) = error(
+        extension(" ").await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(blank["error"]["fields"]["justification"].is_string());
+    let asked = json(
+        extension("Procurement moved to Q3").await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(asked["extension"]["status"], "requested");
+    error(extension("Again").await.unwrap(), StatusCode::CONFLICT).await;
+
+    let granted = manager
+        .post(&format!("/api/registrations/{id}/extension/decision"))
+        .json(&json!({ "decision": "approve", "rationale": "Fine" }))
+        .send()
+        .await
+        .unwrap();
+    let granted = json(granted, StatusCode::OK).await;
+    assert_eq!(granted["registration"]["protection"]["days_left"], 120);
+    assert_eq!(granted["registration"]["extension"]["status"], "approved");
+
+    let withdrawn = json(
+        alice
+            .post(&format!("/api/registrations/{id}/withdraw"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(withdrawn["status"], "withdrawn");
+    assert_eq!(withdrawn["protection"], Value::Null);
+    error(
+        alice
+            .post(&format!("/api/registrations/{id}/withdraw"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert_eq!(audited(&app, "registration.withdrawn", id).await, 1);
+}
+
+#[tokio::test]
+async fn the_queue_lists_the_undecided_oldest_first_and_marks_sla_breaches() {
+    let app = TestApp::start().await;
+    let older = register(
+        &app,
+        &app.sign_in(ALICE).await,
+        "Cyberdyne Systems",
+        "cyberdyne.com",
+    )
+    .await;
+    app.clock.advance(47 * 3600);
+    let alice = app.sign_in(ALICE).await;
+    let newer = register(&app, &alice, "Oscorp", "oscorp.com").await;
+    app.clock.advance(2 * 3600);
+    let manager = app.sign_in(MANAGER).await;
+    let queue = json(
+        manager
+            .get("/api/registrations?queue=true&limit=100")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let items = queue["items"].as_array().unwrap();
+    let position = |id: &Value| {
+        items
+            .iter()
+            .position(|m| m["registration"]["id"] == *id)
+            .unwrap()
+    };
+    assert!(position(&older["id"]) < position(&newer["id"]));
+    let older_item = &items[position(&older["id"])];
+    assert_eq!(older_item["sla_breached"], true);
+    assert_eq!(older_item["organization"]["name"], "Northwind Partners");
+    assert_eq!(items[position(&newer["id"])]["sla_breached"], false);
+    assert!(items.iter().all(|m| matches!(
+        m["registration"]["status"].as_str(),
+        Some("submitted" | "info_requested")
+    )));
+    error(
+        alice
+            .post("/api/products")
+            .json(&json!({ "name": "Shadow IT" }))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn vendor_staff_cannot_register_and_anonymous_callers_are_refused() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let body = deal(&app, &manager, "Dunder Mifflin", "dundermifflin.com").await;
+    error(submit(&manager, &body).await, StatusCode::FORBIDDEN).await;
+    let anonymous = app
+        .anonymous()
+        .post(app.url("/api/registrations"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    error(anonymous, StatusCode::UNAUTHORIZED).await;
+}

@@ -1,0 +1,309 @@
+//! The manager's side: `/manage/registrations` is the approval queue (oldest first, with the
+//! SLA), `/manage/registrations/{id}` shows a registration beside the claims it collides with,
+//! the suggested resolution, and the decision form.
+
+use leptos::prelude::*;
+use portico_api::accounts::Account;
+use portico_api::registrations::{
+    DecisionRequest, DeclineReason, ManagerRegistration, ManagerRegistrationDetail, Verdict,
+};
+
+use crate::api;
+use crate::components::field::{begin_submit, show_error};
+use crate::components::{
+    ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, RadioGroup, SelectField,
+    SubmitButton, TextArea, Time, on_submit, set_title, spawn,
+};
+use crate::pages::registrations::{
+    Loaded, ProtectionText, RegistrationFacts, StatusBadge, Timeline,
+};
+use crate::router::use_location;
+use crate::session::use_session;
+
+#[component]
+pub fn ApprovalQueuePage() -> impl IntoView {
+    set_title("Registrations to decide");
+    let location = use_location();
+    let everything = location.query("view").as_deref() == Some("all");
+    let list = Paged::new(move |cursor: Option<String>| async move {
+        api::all_registrations(!everything, cursor.as_deref()).await
+    });
+    let (heading, empty) = if everything {
+        ("All registrations", "No registrations yet.")
+    } else {
+        (
+            "Registrations to decide",
+            "Nothing to decide: every registration has an answer.",
+        )
+    };
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1 id="queue-heading">{heading}</h1>
+                <nav aria-label="Registration views" class="tabs">
+                    <a href="/manage/registrations" aria-current=(!everything).then_some("page")>
+                        "To decide"
+                    </a>
+                    <a href="/manage/registrations?view=all" aria-current=everything.then_some("page")>
+                        "All"
+                    </a>
+                </nav>
+            </div>
+            <PagedList list=list.controls() loading="Loading registrations…" empty>
+                <ManagerTable items=list.items />
+            </PagedList>
+        </section>
+    }
+}
+
+#[component]
+fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" aria-labelledby="queue-heading" tabindex="0">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Number"</th>
+                        <th scope="col">"Partner"</th>
+                        <th scope="col">"Customer"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Conflict"</th>
+                        <th scope="col">"Submitted"</th>
+                        <th scope="col">"Decide by"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || items.get().into_iter().map(manager_row).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn manager_row(m: ManagerRegistration) -> impl IntoView {
+    let r = m.registration;
+    let href = format!("/manage/registrations/{}", r.id);
+    let open = r.status.is_open();
+    view! {
+        <tr class:late=m.sla_breached>
+            <td>
+                <a href=href>{r.number}</a>
+            </td>
+            <td>{m.organization.name}</td>
+            <td>{r.company_name}</td>
+            <td>
+                <StatusBadge status=r.status />
+            </td>
+            <td>{r.conflict.label()}</td>
+            <td>
+                <Time value=r.submitted_at />
+            </td>
+            <td>
+                {open.then(|| view! { <Time value=m.decide_by /> })}
+                {m.sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn ManageRegistrationPage(id: i64) -> impl IntoView {
+    set_title("Registration");
+    let state = RwSignal::new(Loaded::Loading);
+    let load = move || {
+        spawn(async move {
+            state.set(match api::registration_for_manager(id).await {
+                Ok(detail) => Loaded::Ready(detail),
+                Err(e) => Loaded::Failed(e),
+            });
+        });
+    };
+    load();
+    let reload = Callback::new(move |()| load());
+    move || match state.get() {
+        Loaded::Loading => view! { <Loading label="Loading the registration…" /> }.into_any(),
+        Loaded::Failed(e) if e.is_not_found() => view! { <crate::pages::NotFound /> }.into_any(),
+        Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry=reload /> }.into_any(),
+        Loaded::Ready(detail) => view! { <ManagerDetail detail reload /> }.into_any(),
+    }
+}
+
+#[component]
+fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> impl IntoView {
+    let ManagerRegistrationDetail {
+        registration,
+        findings,
+        matches,
+        accounts,
+        suggestion,
+        timeline,
+    } = detail;
+    let r = &registration.registration;
+    set_title(&format!("Registration {}", r.number));
+    let id = r.id;
+    let open = r.status.is_open();
+    let extension_pending = r
+        .extension
+        .as_ref()
+        .is_some_and(|x| x.status == portico_api::registrations::ExtensionStatus::Requested);
+    let title = format!("{} · {}", r.number, r.company_name);
+    view! {
+        <section class="page">
+            <p>
+                <a href="/manage/registrations">"← Registrations to decide"</a>
+            </p>
+            <h1>{title}</h1>
+            {(!findings.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="notice notice-warning" id="findings">
+                            <h2 class="section-title">"Conflict check: needs review"</h2>
+                            <ul>
+                                {findings.into_iter().map(|f| view! { <li>{f.reason}</li> }).collect_view()}
+                            </ul>
+                            {suggestion.map(|s| view! { <p id="suggestion"><strong>"Suggested: "</strong>{s}</p> })}
+                        </div>
+                    }
+                })}
+            <div class="side-by-side">
+                <ClaimCard claim=registration.clone() main=true />
+                {matches.into_iter().map(|m| view! { <ClaimCard claim=m main=false /> }).collect_view()}
+                {accounts.into_iter().map(|account| view! { <AccountCard account /> }).collect_view()}
+            </div>
+            {open.then(|| view! { <DecisionForm id extension=false reload /> })}
+            {extension_pending.then(|| view! { <DecisionForm id extension=true reload /> })}
+            <h2 class="section-title">"Timeline"</h2>
+            <Timeline entries=timeline />
+        </section>
+    }
+}
+
+/// One claim on the customer: whose it is, where it stands, and its facts.
+#[component]
+fn ClaimCard(claim: ManagerRegistration, main: bool) -> impl IntoView {
+    let ManagerRegistration {
+        registration: r,
+        organization,
+        decide_by,
+        sla_breached,
+    } = claim;
+    let heading = if main {
+        format!("This registration, by {}", organization.name)
+    } else {
+        format!("{} by {}", r.number, organization.name)
+    };
+    let open = r.status.is_open();
+    view! {
+        <article class="panel claim" class:claim-main=main>
+            <h2 class="section-title">{heading}</h2>
+            <p>
+                <StatusBadge status=r.status />
+                {r.protection.clone().map(|p| view! { " " <ProtectionText protection=p /> })}
+            </p>
+            {open.then(|| view! {
+                <p>
+                    "Decide by " <Time value=decide_by />
+                    {sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
+                </p>
+            })}
+            {r.decision.clone().and_then(|d| d.rationale).map(|text| view! { <p class="prose">{text}</p> })}
+            <RegistrationFacts registration=r />
+        </article>
+    }
+}
+
+/// An account of the vendor's book that the registration matched.
+#[component]
+fn AccountCard(account: Account) -> impl IntoView {
+    view! {
+        <article class="panel claim">
+            <h2 class="section-title">{format!("Account: {}", account.name)}</h2>
+            <dl class="facts">
+                <dt>"Domain"</dt>
+                <dd>{account.domain}</dd>
+                <dt>"Owner"</dt>
+                <dd>{account.owner}</dd>
+                <dt>"Incumbent partner"</dt>
+                <dd>{account.incumbent.map_or_else(|| "None".to_owned(), |o| o.name)}</dd>
+            </dl>
+        </article>
+    }
+}
+
+/// Approve or decline the registration, or its pending extension request.
+#[component]
+fn DecisionForm(id: i64, extension: bool, reload: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let prefix = if extension { "ext" } else { "decision" };
+    let verdict = FieldState::new(format!("{prefix}-verdict"), |v| {
+        Verdict::parse(v)
+            .is_none()
+            .then(|| "Choose approve or decline.".to_owned())
+    });
+    let declining = move || verdict.value.get() == Verdict::Decline.as_str();
+    let reason = FieldState::plain(format!("{prefix}-reason"), DeclineReason::Other.as_str());
+    let rationale = FieldState::new(format!("{prefix}-rationale"), move |v| {
+        (verdict.get() == Verdict::Decline.as_str() && v.trim().is_empty())
+            .then(|| "Explain the decline; the partner will read it.".to_owned())
+    });
+    verdict.revalidates(rationale);
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let names = [
+        ("decision", verdict),
+        ("reason", reason),
+        ("rationale", rationale),
+    ];
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[verdict, rationale]) {
+            return;
+        }
+        let decision = Verdict::parse(&verdict.get()).unwrap_or(Verdict::Approve);
+        let request = DecisionRequest {
+            decision,
+            rationale: Some(rationale.get()).filter(|r| !r.trim().is_empty()),
+            reason: (decision == Verdict::Decline && !extension)
+                .then(|| DeclineReason::parse(&reason.get()))
+                .flatten(),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::decide_registration(&csrf, id, extension, &request).await;
+            busy.set(false);
+            match result {
+                Ok(_) => reload.run(()),
+                Err(e) => show_error(e, &names, form_error),
+            }
+        });
+    };
+    let reasons = DeclineReason::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+        .collect::<Vec<_>>();
+    let heading = if extension {
+        "Decide the extension request"
+    } else {
+        "Decide"
+    };
+    let hint = if extension {
+        "Approving adds the program's extension days to the protection."
+    } else {
+        "Approving starts the protection window. Declining needs a rationale the partner will read."
+    };
+    view! {
+        <section class="panel" aria-label=heading>
+            <h2 class="section-title">{heading}</h2>
+            <p class="muted">{hint}</p>
+            <FormError error=form_error />
+            <form class="form" novalidate on:submit=on_submit(submit)>
+                <RadioGroup field=verdict legend="Decision" options=vec![("approve", "Approve"), ("decline", "Decline")] />
+                {move || (declining() && !extension).then(|| view! {
+                    <SelectField field=reason label="Reason" options=reasons.clone() />
+                })}
+                <TextArea field=rationale label="Rationale" hint="Required when declining" optional=true />
+                <SubmitButton id=if extension { "extension-decision-submit" } else { "decision-submit" } label="Record decision" busy_label="Recording…" busy />
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,426 @@
+//! `/registrations/new`: register a deal or a lead, checked as the partner types with the same
+//! rules the server applies, and confirmed with the registration number and the conflict check.
+
+use leptos::prelude::*;
+use portico_api::date::Date;
+use portico_api::organizations::Motion;
+use portico_api::places::{self, COUNTRIES, CURRENCIES};
+use portico_api::registrations::{
+    self as rules, PartnerRegistration, PartnerRole, Product, RegistrationKind, RegistrationRequest,
+};
+use portico_api::validate;
+
+use crate::api;
+use crate::components::field::{begin_submit, show_error, show_field_errors};
+use crate::components::{
+    ErrorNotice, FieldState, FormError, Loading, RadioGroup, SelectField, SubmitButton, TextArea,
+    TextField, on_click, on_submit, set_title, spawn,
+};
+use crate::session::use_session;
+
+/// Today in UTC, the day the server checks close dates against.
+pub fn today() -> Date {
+    Date::from_unix((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// A fresh key for one filled-in form: resending it never registers twice.
+fn form_key() -> String {
+    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    format!("form-{:x}-{random:x}", js_sys::Date::now() as u64)
+}
+
+fn message<T>(result: Result<T, &'static str>) -> Option<String> {
+    result.err().map(str::to_owned)
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    set_title("Register a deal or lead");
+    let done = RwSignal::new(None::<PartnerRegistration>);
+    // Bumped by "Register another" to start from an empty form with a new key.
+    let form_round = RwSignal::new(0u32);
+    view! {
+        <section class="page">
+            <h1>"Register a deal or lead"</h1>
+            {move || match done.get() {
+                Some(registration) => {
+                    let again = Callback::new(move |()| {
+                        done.set(None);
+                        form_round.update(|n| *n += 1);
+                    });
+                    view! { <Confirmation registration again /> }.into_any()
+                }
+                None => {
+                    form_round.track();
+                    view! { <RegistrationForm done /> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// What the partner learns on submitting: the number, the status, and the conflict check in
+/// words that reveal nothing about anyone else's claims.
+#[component]
+fn Confirmation(registration: PartnerRegistration, again: Callback<()>) -> impl IntoView {
+    let href = format!("/registrations/{}", registration.id);
+    crate::components::focus_soon("confirmation".to_owned());
+    view! {
+        <div id="confirmation" class="notice notice-success" role="status" tabindex="-1">
+            <h2 class="section-title">
+                "Registration " <span id="registration-number">{registration.number}</span>
+                " received"
+            </h2>
+            <p>
+                "Status: " <strong id="registration-status">{registration.status.label()}</strong>
+            </p>
+            <p id="conflict-result">{registration.conflict.partner_message()}</p>
+            <p class="actions">
+                <a href=href>"View the registration"</a>
+                <a href="/registrations">"All our registrations"</a>
+                <button type="button" class="secondary" on:click=on_click(move |_| again.run(()))>
+                    "Register another"
+                </button>
+            </p>
+        </div>
+    }
+}
+
+/// The form's fields, each checked by the shared rules.
+#[derive(Clone, Copy)]
+struct Fields {
+    kind: FieldState,
+    company_name: FieldState,
+    company_domain: FieldState,
+    country: FieldState,
+    contact_name: FieldState,
+    contact_email: FieldState,
+    contact_title: FieldState,
+    motion: FieldState,
+    /// Chosen product ids, comma-separated.
+    products: FieldState,
+    estimated_value: FieldState,
+    currency: FieldState,
+    expected_close: FieldState,
+    description: FieldState,
+    partner_role: FieldState,
+}
+
+impl Fields {
+    fn new() -> Fields {
+        let kind = FieldState::plain("reg-kind", RegistrationKind::Deal.as_str());
+        let is_deal = move || kind.get() == RegistrationKind::Deal.as_str();
+        let products = FieldState::new("reg-products", move |v| {
+            (is_deal() && v.is_empty()).then(|| "Choose at least one product.".to_owned())
+        });
+        kind.revalidates(products);
+        Fields {
+            kind,
+            company_name: FieldState::new("reg-company-name", |v| message(rules::company_name(v))),
+            company_domain: FieldState::new("reg-company-domain", |v| {
+                message(validate::company_domain(v))
+            }),
+            country: FieldState::new("reg-country", |v| message(places::country(v))),
+            contact_name: FieldState::new("reg-contact-name", |v| {
+                message(validate::person_name(v))
+            }),
+            contact_email: FieldState::new("reg-contact-email", |v| message(validate::email(v))),
+            contact_title: FieldState::new("reg-contact-title", |v| {
+                (v.trim().chars().count() > rules::TITLE_MAX)
+                    .then(|| "Use at most 100 characters.".to_owned())
+            }),
+            motion: FieldState::new("reg-motion", |v| {
+                Motion::parse(v)
+                    .is_none()
+                    .then(|| "Choose the motion.".to_owned())
+            }),
+            products,
+            estimated_value: FieldState::new("reg-value", |v| {
+                message(parse_value(v).and_then(|n| rules::estimated_value(Some(n))))
+            }),
+            currency: FieldState::new("reg-currency", |v| message(places::currency(v))),
+            expected_close: FieldState::new("reg-close", |v| {
+                message(rules::expected_close(v, today()))
+            }),
+            description: FieldState::new("reg-description", |v| message(rules::description(v))),
+            partner_role: FieldState::new("reg-role", |v| {
+                PartnerRole::parse(v)
+                    .is_none()
+                    .then(|| "Say whether you sourced or are influencing it.".to_owned())
+            }),
+        }
+    }
+
+    fn is_deal(self) -> bool {
+        self.kind.get() == RegistrationKind::Deal.as_str()
+    }
+
+    /// The fields in form order; deal terms only for a deal.
+    fn visible(self) -> Vec<FieldState> {
+        let mut fields = vec![
+            self.kind,
+            self.company_name,
+            self.company_domain,
+            self.country,
+            self.contact_name,
+            self.contact_email,
+            self.contact_title,
+            self.motion,
+            self.products,
+        ];
+        if self.is_deal() {
+            fields.extend([self.estimated_value, self.currency, self.expected_close]);
+        }
+        fields.extend([self.description, self.partner_role]);
+        fields
+    }
+
+    /// The request's field names paired with the inputs that show their errors.
+    fn names(self) -> [(&'static str, FieldState); 14] {
+        [
+            ("kind", self.kind),
+            ("company_name", self.company_name),
+            ("company_domain", self.company_domain),
+            ("country", self.country),
+            ("contact_name", self.contact_name),
+            ("contact_email", self.contact_email),
+            ("contact_title", self.contact_title),
+            ("motion", self.motion),
+            ("products", self.products),
+            ("estimated_value", self.estimated_value),
+            ("currency", self.currency),
+            ("expected_close", self.expected_close),
+            ("description", self.description),
+            ("partner_role", self.partner_role),
+        ]
+    }
+
+    fn request(self) -> RegistrationRequest {
+        let deal = self.is_deal();
+        let deal_only = |field: FieldState| deal.then(|| field.get());
+        RegistrationRequest {
+            kind: RegistrationKind::parse(&self.kind.get()).unwrap_or(RegistrationKind::Deal),
+            company_name: self.company_name.get(),
+            company_domain: self.company_domain.get(),
+            country: self.country.get(),
+            contact_name: self.contact_name.get(),
+            contact_email: self.contact_email.get(),
+            contact_title: Some(self.contact_title.get()).filter(|t| !t.trim().is_empty()),
+            motion: Motion::parse(&self.motion.get()).unwrap_or(Motion::Referral),
+            products: self
+                .products
+                .get()
+                .split(',')
+                .filter_map(|id| id.parse().ok())
+                .collect(),
+            estimated_value: deal_only(self.estimated_value).and_then(|v| parse_value(&v).ok()),
+            currency: deal_only(self.currency),
+            expected_close: deal_only(self.expected_close),
+            description: self.description.get(),
+            partner_role: PartnerRole::parse(&self.partner_role.get())
+                .unwrap_or(PartnerRole::Sourced),
+        }
+    }
+}
+
+/// A whole amount as people type it: "250000", "250,000" or "250 000".
+fn parse_value(input: &str) -> Result<i64, &'static str> {
+    let digits: String = input
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_' | '\''))
+        .collect();
+    if digits.is_empty() {
+        return Err("Enter the estimated deal value.");
+    }
+    digits
+        .parse()
+        .map_err(|_| "Enter a whole amount in digits, like 250000.")
+}
+
+#[component]
+fn RegistrationForm(done: RwSignal<Option<PartnerRegistration>>) -> impl IntoView {
+    let session = use_session();
+    let fields = Fields::new();
+    let key = StoredValue::new(form_key());
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let is_deal = Memo::new(move |_| fields.kind.value.get() == RegistrationKind::Deal.as_str());
+
+    let submit = move || {
+        if !begin_submit(busy, form_error, &fields.visible()) {
+            return;
+        }
+        let request = fields.request();
+        if let Err(errors) = request.validate(today()) {
+            show_field_errors(&errors, &fields.names());
+            return;
+        }
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::submit_registration(&csrf, &key.get_value(), &request).await;
+            busy.set(false);
+            match result {
+                Ok(registration) => done.set(Some(registration)),
+                Err(e) => show_error(e, &fields.names(), form_error),
+            }
+        });
+    };
+
+    let countries = COUNTRIES
+        .iter()
+        .map(|(code, name)| (code.to_string(), name.to_string()))
+        .collect::<Vec<_>>();
+    let motions = Motion::ALL
+        .iter()
+        .map(|m| (m.as_str().to_owned(), m.label().to_owned()))
+        .collect::<Vec<_>>();
+    let currencies = CURRENCIES
+        .iter()
+        .map(|c| (c.to_string(), c.to_string()))
+        .collect::<Vec<_>>();
+    let min_close = Signal::derive(|| today().to_string());
+    view! {
+        <p class="muted">
+            "A " <strong>"deal"</strong>
+            " is a qualified opportunity with a value and a close date. A " <strong>"lead"</strong>
+            " is early interest: it needs no products, value or close date. Every field is required unless it says optional."
+        </p>
+        <FormError error=form_error />
+        <form class="form form-grid" novalidate on:submit=on_submit(submit)>
+            <RadioGroup
+                field=fields.kind
+                legend="What are you registering?"
+                options=vec![("deal", "Deal"), ("lead", "Lead")]
+            />
+            <TextField field=fields.company_name label="Customer company name" autocomplete="off" />
+            <TextField
+                field=fields.company_domain
+                label="Company website or domain"
+                hint="For example acme.com or https://www.acme.com"
+                autocomplete="off"
+            />
+            <SelectField field=fields.country label="Country" options=countries placeholder="Choose a country" />
+            <TextField field=fields.contact_name label="Contact name" autocomplete="off" />
+            <TextField field=fields.contact_email label="Contact e-mail" kind="email" autocomplete="off" />
+            <TextField field=fields.contact_title label="Contact title" optional=true autocomplete="off" />
+            <SelectField field=fields.motion label="Motion" options=motions placeholder="Choose the motion" />
+            <ProductChoice field=fields.products optional=Signal::derive(move || !is_deal.get()) />
+            {move || {
+                is_deal
+                    .get()
+                    .then(|| {
+                        view! {
+                            <TextField
+                                field=fields.estimated_value
+                                label="Estimated value"
+                                hint="Whole amount, e.g. 250000"
+                                autocomplete="off"
+                            />
+                            <SelectField
+                                field=fields.currency
+                                label="Currency"
+                                options=currencies.clone()
+                                placeholder="Choose a currency"
+                            />
+                            <TextField
+                                field=fields.expected_close
+                                label="Expected close date"
+                                kind="date"
+                                hint="Within the next 18 months"
+                                min=min_close
+                            />
+                        }
+                    })
+            }}
+            <TextArea field=fields.description label="Use case" hint="What the customer wants to achieve, in a few sentences" />
+            <RadioGroup
+                field=fields.partner_role
+                legend="Your role in this opportunity"
+                options=vec![
+                    ("sourced", PartnerRole::Sourced.label()),
+                    ("influenced", PartnerRole::Influenced.label()),
+                ]
+            />
+            <SubmitButton id="register-submit" label="Submit registration" busy_label="Submitting…" busy />
+        </form>
+    }
+}
+
+#[derive(Clone)]
+enum Catalog {
+    Loading,
+    Ready(Vec<Product>),
+    Failed(String),
+}
+
+/// The product catalog as checkboxes; the chosen ids live in `field` as "1,4,7".
+#[component]
+fn ProductChoice(field: FieldState, optional: Signal<bool>) -> impl IntoView {
+    let catalog = RwSignal::new(Catalog::Loading);
+    let load = move || {
+        catalog.set(Catalog::Loading);
+        spawn(async move {
+            catalog.set(match api::products().await {
+                Ok(list) => Catalog::Ready(list),
+                Err(e) => Catalog::Failed(e.message),
+            });
+        });
+    };
+    load();
+    let toggle = move |id: i64, on: bool| {
+        let mut ids: Vec<i64> = field
+            .get()
+            .split(',')
+            .filter_map(|v| v.parse().ok())
+            .filter(|v| *v != id)
+            .collect();
+        if on {
+            ids.push(id);
+        }
+        let text = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        field.input(text);
+    };
+    let chosen = move |id: i64| {
+        field
+            .value
+            .with(|v| v.split(',').any(|p| p == id.to_string()))
+    };
+    view! {
+        <fieldset class="field field-wide choices" id=field.id()>
+            <legend>
+                "Products"
+                {move || optional.get().then(|| view! { <span class="optional">" (optional)"</span> })}
+            </legend>
+            {move || match catalog.get() {
+                Catalog::Loading => view! { <Loading label="Loading products…" /> }.into_any(),
+                Catalog::Failed(message) => {
+                    view! { <ErrorNotice message retry=Callback::new(move |()| load()) /> }.into_any()
+                }
+                Catalog::Ready(products) => {
+                    products
+                        .into_iter()
+                        .map(|product| {
+                            let id = product.id;
+                            let input_id = format!("product-{id}");
+                            let label_for = input_id.clone();
+                            view! {
+                                <label class="choice" for=label_for>
+                                    <input
+                                        type="checkbox"
+                                        id=input_id
+                                        prop:checked=move || chosen(id)
+                                        on:change=move |ev| toggle(id, event_target_checked(&ev))
+                                    />
+                                    {product.name}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }
+            }}
+            <crate::components::field::FieldError field />
+        </fieldset>
+    }
+}

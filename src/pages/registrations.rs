@@ -1,0 +1,370 @@
+//! The partner's registrations: `/registrations` lists them, `/registrations/{id}` shows one
+//! with its decision, protection and timeline, and lets the partner withdraw it or ask once for
+//! a longer protection.
+
+use leptos::prelude::*;
+use portico_api::places::country_name;
+use portico_api::registrations::{
+    ExtensionRequest, PartnerRegistration, PartnerRegistrationDetail, RegistrationKind,
+    RegistrationStatus, TimelineEntry,
+};
+
+use crate::api::{self, ApiError};
+use crate::components::field::{begin_submit, show_error};
+use crate::components::{
+    ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SubmitButton, TextArea, Time,
+    on_click, on_submit, set_title, spawn,
+};
+use crate::session::use_session;
+
+#[component]
+pub fn MyRegistrationsPage() -> impl IntoView {
+    set_title("Registrations");
+    let list = Paged::new(|cursor: Option<String>| async move {
+        api::my_registrations(cursor.as_deref()).await
+    });
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1 id="registrations-heading">"Registrations"</h1>
+                <a class="button" href="/registrations/new">
+                    "Register a deal or lead"
+                </a>
+            </div>
+            <PagedList
+                list=list.controls()
+                loading="Loading registrations…"
+                empty="No registrations yet. Register a deal or lead to protect your claim on a customer."
+            >
+                <PartnerTable items=list.items />
+            </PagedList>
+        </section>
+    }
+}
+
+#[component]
+fn PartnerTable(items: RwSignal<Vec<PartnerRegistration>>) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" aria-labelledby="registrations-heading" tabindex="0">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Number"</th>
+                        <th scope="col">"Customer"</th>
+                        <th scope="col">"Kind"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Decision"</th>
+                        <th scope="col">"Protected until"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || items.get().into_iter().map(partner_row).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn partner_row(r: PartnerRegistration) -> impl IntoView {
+    let href = format!("/registrations/{}", r.id);
+    let decision = r
+        .decision
+        .map(|d| d.rationale.unwrap_or_else(|| d.decision.label().to_owned()));
+    view! {
+        <tr>
+            <td>
+                <a href=href>{r.number}</a>
+            </td>
+            <td>{r.company_name}</td>
+            <td>{r.kind.label()}</td>
+            <td>
+                <StatusBadge status=r.status />
+            </td>
+            <td>{decision}</td>
+            <td>{r.protection.map(|p| view! { <ProtectionText protection=p /> })}</td>
+        </tr>
+    }
+}
+
+/// A status as a coloured label with words (the colour is never the only signal).
+#[component]
+pub fn StatusBadge(status: RegistrationStatus) -> impl IntoView {
+    view! { <span class=format!("badge badge-{}", status.as_str())>{status.label()}</span> }
+}
+
+/// "2027-02-21 (90 days left)"
+#[component]
+pub fn ProtectionText(protection: portico_api::registrations::Protection) -> impl IntoView {
+    let date = protection.ends_at.get(..10).unwrap_or_default().to_owned();
+    let left = match protection.days_left {
+        0 => "ends today or has ended".to_owned(),
+        1 => "1 day left".to_owned(),
+        n => format!("{n} days left"),
+    };
+    view! {
+        <span class="protection">
+            <time datetime=protection.ends_at>{date}</time>
+            " (" {left} ")"
+        </span>
+    }
+}
+
+/// A registration's own facts as a description list, for partners and managers alike.
+#[component]
+pub fn RegistrationFacts(registration: PartnerRegistration) -> impl IntoView {
+    let r = registration;
+    let country = country_name(&r.country).unwrap_or(&r.country).to_owned();
+    let products = r
+        .products
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let value = r.estimated_value.map(|v| {
+        format!(
+            "{} {}",
+            group_thousands(v),
+            r.currency.clone().unwrap_or_default()
+        )
+    });
+    let contact = match &r.contact_title {
+        Some(title) => format!("{} ({title}), {}", r.contact_name, r.contact_email),
+        None => format!("{}, {}", r.contact_name, r.contact_email),
+    };
+    view! {
+        <dl class="facts">
+            <dt>"Customer"</dt>
+            <dd>{r.company_name}</dd>
+            <dt>"Domain"</dt>
+            <dd>{r.company_domain}</dd>
+            <dt>"Country"</dt>
+            <dd>{country}</dd>
+            <dt>"Contact"</dt>
+            <dd>{contact}</dd>
+            <dt>"Kind and motion"</dt>
+            <dd>{format!("{} · {}", r.kind.label(), r.motion.label())}</dd>
+            <dt>"Partner role"</dt>
+            <dd>{r.partner_role.label()}</dd>
+            {(!products.is_empty()).then(|| view! { <dt>"Products"</dt><dd>{products}</dd> })}
+            {(r.kind == RegistrationKind::Deal)
+                .then(|| {
+                    view! {
+                        <dt>"Estimated value"</dt>
+                        <dd>{value}</dd>
+                        <dt>"Expected close"</dt>
+                        <dd>{r.expected_close}</dd>
+                    }
+                })}
+            <dt>"Use case"</dt>
+            <dd class="prose">{r.description}</dd>
+            <dt>"Submitted"</dt>
+            <dd>{r.submitted_by} ", " <Time value=r.submitted_at /></dd>
+        </dl>
+    }
+}
+
+/// 1234567 → "1,234,567"
+fn group_thousands(value: i64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[component]
+pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+    view! {
+        <ol class="timeline" aria-label="Timeline">
+            {entries
+                .into_iter()
+                .map(|e| {
+                    view! {
+                        <li>
+                            <Time value=e.at />
+                            " — "
+                            <strong>{e.what}</strong>
+                            {e.who.map(|who| format!(" by {who}"))}
+                            {e.rationale.map(|r| view! { <p class="prose">{r}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// A record loaded by id: loading, failed (with retry), or ready.
+#[derive(Clone)]
+pub enum Loaded<T> {
+    Loading,
+    Ready(T),
+    Failed(ApiError),
+}
+
+#[component]
+pub fn MyRegistrationPage(id: i64) -> impl IntoView {
+    set_title("Registration");
+    let state = RwSignal::new(Loaded::Loading);
+    let load = move || {
+        spawn(async move {
+            state.set(match api::my_registration(id).await {
+                Ok(detail) => Loaded::Ready(detail),
+                Err(e) => Loaded::Failed(e),
+            });
+        });
+    };
+    load();
+    let reload = Callback::new(move |()| load());
+    move || match state.get() {
+        Loaded::Loading => view! { <Loading label="Loading the registration…" /> }.into_any(),
+        Loaded::Failed(e) if e.is_not_found() => view! { <crate::pages::NotFound /> }.into_any(),
+        Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry=reload /> }.into_any(),
+        Loaded::Ready(detail) => view! { <PartnerDetail detail reload /> }.into_any(),
+    }
+}
+
+#[component]
+fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> impl IntoView {
+    let PartnerRegistrationDetail {
+        registration: r,
+        timeline,
+    } = detail;
+    set_title(&format!("Registration {}", r.number));
+    let may_extend = r.status == RegistrationStatus::Approved && r.extension.is_none();
+    let may_withdraw = r.status.may_withdraw();
+    let id = r.id;
+    view! {
+        <section class="page">
+            <p>
+                <a href="/registrations">"← All registrations"</a>
+            </p>
+            <h1>{format!("{} · {}", r.number, r.company_name)}</h1>
+            <p>
+                <StatusBadge status=r.status />
+                " "
+                <span id="conflict-result">{r.conflict.partner_message()}</span>
+            </p>
+            {r.decision.clone().map(|d| {
+                view! {
+                    <div class="panel" id="decision">
+                        <h2 class="section-title">{d.decision.label()} "d"</h2>
+                        {d.reason.map(|reason| view! { <p>{reason.label()}</p> })}
+                        {d.rationale.map(|text| view! { <p class="prose" id="decision-rationale">{text}</p> })}
+                    </div>
+                }
+            })}
+            {r.protection.clone().map(|p| {
+                view! {
+                    <p id="protection">
+                        "Protected until " <ProtectionText protection=p />
+                    </p>
+                }
+            })}
+            {r.extension.clone().map(|x| {
+                view! {
+                    <p id="extension">
+                        <strong>{x.status.label()}</strong> ": " {x.justification}
+                        {x.rationale.map(|text| format!(" — {text}"))}
+                    </p>
+                }
+            })}
+            <RegistrationFacts registration=r />
+            {may_extend.then(|| view! { <ExtensionForm id reload /> })}
+            {may_withdraw.then(|| view! { <WithdrawButton id reload /> })}
+            <h2 class="section-title">"Timeline"</h2>
+            <Timeline entries=timeline />
+        </section>
+    }
+}
+
+#[component]
+fn ExtensionForm(id: i64, reload: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let justification = FieldState::new("extension-justification", |v| {
+        ExtensionRequest {
+            justification: v.to_owned(),
+        }
+        .validate()
+        .err()
+        .and_then(|e| e.into_values().next())
+    });
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[justification]) {
+            return;
+        }
+        let request = ExtensionRequest {
+            justification: justification.get(),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::request_extension(&csrf, id, &request).await;
+            busy.set(false);
+            match result {
+                Ok(_) => reload.run(()),
+                Err(e) => show_error(e, &[("justification", justification)], form_error),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="extension-heading">
+            <h2 id="extension-heading" class="section-title">"Ask for a longer protection"</h2>
+            <p class="muted">"You can ask once. A partner manager decides."</p>
+            <FormError error=form_error />
+            <form class="form" novalidate on:submit=on_submit(submit)>
+                <TextArea field=justification label="Why does this deal need more time?" />
+                <SubmitButton id="extension-submit" label="Ask for an extension" busy_label="Sending…" busy />
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn WithdrawButton(id: i64, reload: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let withdraw = move |_| {
+        if !confirming.get_untracked() {
+            confirming.set(true);
+            return;
+        }
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = api::withdraw_registration(&csrf, id).await;
+            busy.set(false);
+            match result {
+                Ok(_) => reload.run(()),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    let label = move || {
+        if confirming.get() {
+            "Yes, withdraw it"
+        } else {
+            "Withdraw this registration"
+        }
+    };
+    view! {
+        <div class="actions">
+            <button id="withdraw" type="button" class="danger" aria-busy=move || busy.get().then_some("true") on:click=on_click(withdraw)>
+                {label}
+            </button>
+            {move || confirming.get().then(|| view! { <span class="muted">"Withdrawing ends any protection. Click again to confirm."</span> })}
+            <p class="error-text" role="alert">{error}</p>
+        </div>
+    }
+}
