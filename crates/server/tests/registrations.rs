@@ -568,3 +568,294 @@ async fn vendor_staff_cannot_register_and_anonymous_callers_are_refused() {
         .unwrap();
     error(anonymous, StatusCode::UNAUTHORIZED).await;
 }
+
+async fn import(manager: &Session, csv: &str) -> reqwest::Response {
+    manager
+        .post("/api/accounts/import")
+        .header("Content-Type", "text/csv")
+        .body(csv.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn managers_import_the_account_book_all_or_nothing() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let before = app.count("SELECT COUNT(*) FROM accounts").await;
+    let bad = "name,domain,owner,incumbent_partner\n\
+               Umbrella Corp,umbrella.com,Dana Direct,\n\
+               ,nodomain.com,Dana Direct,\n\
+               Aperture Science,aperture.com,Dana Direct,No Such Partner\n";
+    let (code, body) = error(
+        import(&manager, bad).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(code, "validation_failed");
+    assert!(
+        body["error"]["fields"]["row 3"]
+            .as_str()
+            .unwrap()
+            .starts_with("name:"),
+        "{body}"
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM accounts").await,
+        before,
+        "nothing half-imported"
+    );
+    let (_, body) = error(
+        import(&manager, "name,domain,owner,incumbent_partner\nAperture Science,aperture.com,Dana,No Such Partner\n").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        body["error"]["fields"]["row 2"]
+            .as_str()
+            .unwrap()
+            .contains("No Such Partner")
+    );
+
+    let good = "Name,Domain,Owner,Incumbent Partner\n\
+                Umbrella Corp,https://www.umbrella.com,Dana Direct,Globex Consulting\n\
+                Aperture Science,,Lee Direct,\n";
+    let summary = json(import(&manager, good).await, StatusCode::OK).await;
+    assert_eq!(summary, json!({ "created": 2, "updated": 0 }));
+    let again = "name,domain,owner\nUmbrella Corporation,umbrella.com,Sam Channel\n";
+    let summary = json(import(&manager, again).await, StatusCode::OK).await;
+    assert_eq!(summary, json!({ "created": 0, "updated": 1 }));
+    let listed = json(
+        manager
+            .get("/api/accounts?q=umbrella")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(listed["items"][0]["owner"], "Sam Channel");
+    assert_eq!(listed["items"][0]["incumbent"], Value::Null);
+    assert_eq!(app.audit("accounts.imported").await.len(), 2);
+
+    let alice = app.sign_in(ALICE).await;
+    error(import(&alice, good).await, StatusCode::FORBIDDEN).await;
+    error(
+        alice.get("/api/accounts").send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let not_csv = manager
+        .post("/api/accounts/import")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    error(not_csv, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+}
+
+#[tokio::test]
+async fn a_registration_on_an_account_with_an_incumbent_suggests_the_incumbent() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let csv = "name,domain,owner,incumbent_partner\nAperture Science Inc,aperture.com,Dana Direct,Globex Consulting\n";
+    json(import(&manager, csv).await, StatusCode::OK).await;
+    let alice = app.sign_in(ALICE).await;
+    let created = register(&app, &alice, "Aperture Science", "labs.aperture.com").await;
+    assert_eq!(created["conflict"], "review");
+    let text = serde_json::to_string(&created).unwrap();
+    assert!(!text.contains("Globex") && !text.contains("Dana"), "{text}");
+
+    let id = created["id"].as_i64().unwrap();
+    let detail = json(
+        manager
+            .get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        detail["findings"][0]["reason"],
+        "same domain as account Aperture Science Inc (owner: Dana Direct; incumbent partner: Globex Consulting)"
+    );
+    assert_eq!(detail["accounts"][0]["name"], "Aperture Science Inc");
+    assert_eq!(
+        detail["suggestion"],
+        format!(
+            "Decline R-{}: Globex Consulting is the incumbent partner on Aperture Science Inc.",
+            1000 + id
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_manager_asks_and_the_partner_answers_in_the_portal() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let manager = app.sign_in(MANAGER).await;
+    let id = register(&app, &alice, "Gringotts", "gringotts.com").await["id"]
+        .as_i64()
+        .unwrap();
+    let ask = |question: &'static str| {
+        manager
+            .post(&format!("/api/registrations/{id}/info-request"))
+            .json(&json!({ "question": question }))
+            .send()
+    };
+    let asked = json(
+        ask("Who signs the contract?").await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(asked["registration"]["status"], "info_requested");
+    error(ask("Again?").await.unwrap(), StatusCode::CONFLICT).await;
+    let seen = json(
+        alice
+            .get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        seen["registration"]["open_question"],
+        "Who signs the contract?"
+    );
+
+    let answer = alice
+        .post(&format!("/api/registrations/{id}/info-response"))
+        .json(&json!({ "answer": "The CFO, Griphook." }))
+        .send()
+        .await
+        .unwrap();
+    let answered = json(answer, StatusCode::OK).await;
+    assert_eq!(answered["status"], "submitted");
+    assert_eq!(answered["open_question"], Value::Null);
+    let detail = json(
+        manager
+            .get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["what"], "Partner answered");
+    assert_eq!(last["rationale"], "The CFO, Griphook.");
+    assert_eq!(last["who"], "Alice Northwind");
+}
+
+/// A registration's status and when it was reminded and flagged as late.
+async fn timers_of(app: &TestApp, id: i64) -> (String, Option<i64>, Option<i64>) {
+    sqlx::query_as("SELECT status, reminded_at, sla_flagged_at FROM registrations WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.state().db.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_clock_expires_protection_reminds_before_and_flags_late_approvals() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let manager = app.sign_in(MANAGER).await;
+    let approved = register(&app, &alice, "Nakatomi Trading", "nakatomi.com").await["id"]
+        .as_i64()
+        .unwrap();
+    let waiting = register(&app, &alice, "Weyland Yutani", "weyland.com").await["id"]
+        .as_i64()
+        .unwrap();
+    json(
+        decide(&manager, approved, json!({ "decision": "approve" })).await,
+        StatusCode::OK,
+    )
+    .await;
+    let run = || portico_server::jobs::registrations::run_once(app.state());
+
+    app.clock.advance(49 * 3600);
+    run().await.unwrap();
+    run().await.unwrap();
+    assert!(
+        timers_of(&app, waiting).await.2.is_some(),
+        "past the 48 h SLA"
+    );
+    assert_eq!(
+        audited(&app, "registration.sla_breached", waiting).await,
+        1,
+        "flagged once"
+    );
+
+    app.clock.advance(83 * 86_400);
+    run().await.unwrap();
+    let (state, reminded, _) = timers_of(&app, approved).await;
+    assert_eq!(
+        (state.as_str(), reminded.is_some()),
+        ("approved", true),
+        "a week before the end"
+    );
+    run().await.unwrap();
+    assert_eq!(
+        audited(&app, "registration.reminded", approved).await,
+        1,
+        "reminded once"
+    );
+
+    app.clock.advance(7 * 86_400);
+    let another_instance = app.another_instance().await;
+    let (first, second) = tokio::join!(
+        run(),
+        portico_server::jobs::registrations::run_once(&another_instance.state)
+    );
+    first.unwrap();
+    second.unwrap();
+    assert_eq!(timers_of(&app, approved).await.0, "expired");
+    assert_eq!(
+        audited(&app, "registration.expired", approved).await,
+        1,
+        "expired once"
+    );
+    let alice = app.sign_in(ALICE).await;
+    let seen = json(
+        alice
+            .get(&format!("/api/registrations/{approved}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(seen["registration"]["status"], "expired");
+    let whats: Vec<&str> = seen["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        whats,
+        [
+            "Submitted",
+            "Approved",
+            "Protection ends within 7 days",
+            "Protection ended"
+        ]
+    );
+    let messages: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM outbox WHERE registration_id = $1 AND category = 'protection_reminder'",
+    )
+    .bind(approved)
+    .fetch_one(app.state().db.pool())
+    .await
+    .unwrap();
+    assert_eq!(messages, 2);
+}
