@@ -30,6 +30,8 @@ CREATE TABLE registrations (
     submitted_by BIGINT REFERENCES users (id),
     submitter_name TEXT NOT NULL,
     submitter_email TEXT NOT NULL,
+    -- The client address of a submission through the organization's registration link.
+    submitted_from TEXT,
     -- A retried submission with the same key finds the first one instead of making a second.
     idempotency_key TEXT,
     request_hash TEXT NOT NULL,
@@ -77,6 +79,15 @@ CREATE INDEX registrations_organization ON registrations (organization_id, id);
 CREATE INDEX registrations_status ON registrations (status, submitted_at);
 CREATE INDEX registrations_domain_key ON registrations (domain_key);
 CREATE INDEX registrations_protection ON registrations (protection_ends_at);
+CREATE INDEX registrations_submitted_from ON registrations (submitted_from, submitted_at);
+
+-- Each organization's secret link for sellers without a portal account; only its hash is kept.
+CREATE TABLE registration_links (
+    organization_id BIGINT PRIMARY KEY REFERENCES organizations (id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_by BIGINT NOT NULL REFERENCES users (id),
+    created_at BIGINT NOT NULL
+);
 
 CREATE TABLE registration_products (
     registration_id BIGINT NOT NULL REFERENCES registrations (id),

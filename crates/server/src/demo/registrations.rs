@@ -178,6 +178,7 @@ pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
             submitted_by: Some(user.id),
             submitter_name: &user.name,
             submitter_email: &user.email,
+            submitted_from: None,
             idempotency_key: None,
             request_hash: "demo",
             registration: &registration,

@@ -15,6 +15,12 @@ pub const SUBMISSIONS: Throttle = Throttle {
     window_secs: 60 * 60,
 };
 
+/// Submissions one client address may make per hour through registration links.
+pub const LINK_SUBMISSIONS: Throttle = Throttle {
+    max_failures: 10,
+    window_secs: 60 * 60,
+};
+
 #[derive(Debug, Clone)]
 pub struct ProgramRules {
     pub approval_sla_hours: i64,

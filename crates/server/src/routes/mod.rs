@@ -9,6 +9,7 @@ mod health;
 mod invitations;
 mod organizations;
 mod products;
+mod registration_links;
 pub mod registrations;
 pub mod session;
 mod users;
@@ -43,6 +44,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(organizations::router())
         .merge(products::router())
         .merge(registrations::router())
+        .merge(registration_links::router())
         .routes(routes!(openapi_json))
 }
 

@@ -76,6 +76,7 @@ async fn submit(
         submitted_by: Some(caller.user_id),
         submitter_name: &caller.name,
         submitter_email: &caller.email,
+        submitted_from: None,
         idempotency_key: idempotency_key(&headers)?,
         request_hash: &request_hash(&request)?,
         registration: &valid,
@@ -91,6 +92,8 @@ pub struct Filing<'a> {
     pub submitted_by: Option<i64>,
     pub submitter_name: &'a str,
     pub submitter_email: &'a str,
+    /// The client address, for submissions through a registration link.
+    pub submitted_from: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
     /// Tells a retry (same request) from a reused key (another request).
     pub request_hash: &'a str,
@@ -164,6 +167,7 @@ pub async fn file(
         submitted_by: filing.submitted_by,
         submitter_name: filing.submitter_name,
         submitter_email: filing.submitter_email,
+        submitted_from: filing.submitted_from,
         idempotency_key: filing.idempotency_key,
         request_hash: filing.request_hash,
         registration: valid,
@@ -188,7 +192,7 @@ pub async fn file(
 }
 
 /// The `Idempotency-Key` header, when sent.
-fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<&str>> {
+pub fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<&str>> {
     let Some(value) = headers.get(IDEMPOTENCY_HEADER) else {
         return Ok(None);
     };
@@ -230,7 +234,7 @@ async fn duplicate_of(state: &AppState, organization_id: i64, key: Option<&str>)
         .ok_or_else(|| ApiError::internal("the racing registration vanished"))
 }
 
-async fn created(state: &AppState, id: i64, organization_id: i64) -> ApiResult<Response> {
+pub async fn created(state: &AppState, id: i64, organization_id: i64) -> ApiResult<Response> {
     let row = store::by_id(state.db.pool(), id, Scope::Organization(organization_id))
         .await?
         .ok_or_else(|| ApiError::internal("registration vanished after commit"))?;

@@ -9,6 +9,7 @@ pub mod login_failures;
 pub mod organizations;
 pub mod outbox;
 pub mod products;
+pub mod registration_links;
 pub mod registrations;
 pub mod sessions;
 pub mod users;

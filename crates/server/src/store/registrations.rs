@@ -222,6 +222,7 @@ pub struct NewRegistration<'a> {
     pub submitted_by: Option<i64>,
     pub submitter_name: &'a str,
     pub submitter_email: &'a str,
+    pub submitted_from: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
     pub request_hash: &'a str,
     pub registration: &'a ValidRegistration,
@@ -246,8 +247,9 @@ where
          idempotency_key, request_hash, kind, company_name, company_domain, name_key, domain_key, \
          country, contact_name, contact_email, contact_title, motion, estimated_value, currency, \
          expected_close, description, partner_role, status, conflict, submitted_at, decide_by, \
-         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-         $16, $17, $18, $19, $20, $21, 'submitted', $22, $23, $24, $23) RETURNING id",
+         updated_at, submitted_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+         $13, $14, $15, $16, $17, $18, $19, $20, $21, 'submitted', $22, $23, $24, $23, $25) \
+         RETURNING id",
     )
     .bind(new.organization_id)
     .bind(new.submitted_by)
@@ -273,6 +275,7 @@ where
     .bind(new.conflict.as_str())
     .bind(now)
     .bind(new.decide_by)
+    .bind(new.submitted_from)
     .fetch_one(db)
     .await
 }
@@ -325,6 +328,22 @@ where
          ORDER BY submitted_at",
     )
     .bind(organization_id)
+    .bind(since)
+    .fetch_all(db)
+    .await
+}
+
+/// When registrations came in through a link from this client address, oldest first.
+pub async fn submitted_from_since(
+    db: &AnyPool,
+    address: &str,
+    since: Timestamp,
+) -> Result<Vec<Timestamp>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT submitted_at FROM registrations WHERE submitted_from = $1 AND submitted_at > $2 \
+         ORDER BY submitted_at",
+    )
+    .bind(address)
     .bind(since)
     .fetch_all(db)
     .await
