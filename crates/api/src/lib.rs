@@ -8,6 +8,7 @@ pub mod date;
 pub mod error;
 pub mod health;
 pub mod invitations;
+pub mod notifications;
 pub mod organizations;
 pub mod page;
 pub mod places;

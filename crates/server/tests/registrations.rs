@@ -432,6 +432,35 @@ async fn a_declined_partner_reads_the_rationale() {
     assert_eq!(decision["reason"], "existing_customer");
     assert_eq!(decision["rationale"], "Direct sales owns Kramerica.");
     assert_eq!(seen["registration"]["protection"], Value::Null);
+
+    let notices = json(
+        bob.get("/api/notifications").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let newest = &notices["items"][0];
+    assert_eq!(
+        newest["subject"],
+        format!("R-{} declined: Kramerica", 1000 + id)
+    );
+    assert_eq!(newest["body"], "Direct sales owns Kramerica.");
+    let alices = json(
+        app.sign_in(ALICE)
+            .await
+            .get("/api/notifications")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        alices["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["registration_id"] != id)
+    );
 }
 
 #[tokio::test]

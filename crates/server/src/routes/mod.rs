@@ -7,6 +7,7 @@ mod auth;
 pub mod extract;
 mod health;
 mod invitations;
+mod notifications;
 mod organizations;
 mod products;
 mod registration_links;
@@ -40,6 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(accounts::router())
         .merge(invitations::router())
+        .merge(notifications::router())
         .merge(users::router())
         .merge(organizations::router())
         .merge(products::router())
