@@ -9,13 +9,17 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::window;
+use portico_api::accounts::{Account, AccountInput, ImportSummary};
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
+use portico_api::notifications::Notification;
 use portico_api::organizations::OrganizationSummary;
 use portico_api::registrations::{
-    DecisionRequest, ExtensionRequest, ManagerRegistration, ManagerRegistrationDetail,
-    PartnerRegistration, PartnerRegistrationDetail, Product, RegistrationRequest,
+    CreatedRegistrationLink, DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse,
+    LinkForm, LinkRegistrationRequest, ManagerRegistration, ManagerRegistrationDetail,
+    PartnerRegistration, PartnerRegistrationDetail, Product, RegistrationLinkStatus,
+    RegistrationRequest,
 };
 use portico_api::users::{UpdateUser, UserAdminView};
 use portico_api::{ErrorBody, FieldErrors, LoginRequest, Me, Page};
@@ -102,7 +106,8 @@ struct Call<'a> {
     method: &'static str,
     url: &'a str,
     csrf: &'a str,
-    body: Option<String>,
+    /// The body and its media type.
+    body: Option<(String, &'static str)>,
     /// A retried write with the same key is applied once.
     idempotency_key: Option<&'a str>,
 }
@@ -136,7 +141,8 @@ impl<'a> Call<'a> {
                 .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
                 .ok()
                 .and_then(|v| js_sys::JSON::stringify(&v).ok())
-                .and_then(|v| v.as_string()),
+                .and_then(|v| v.as_string())
+                .map(|text| (text, "application/json")),
             ..self
         }
     }
@@ -151,8 +157,8 @@ impl<'a> Call<'a> {
         if let Some(key) = self.idempotency_key {
             headers.set("Idempotency-Key", key)?;
         }
-        if let Some(body) = &self.body {
-            headers.set("Content-Type", "application/json")?;
+        if let Some((body, media_type)) = &self.body {
+            headers.set("Content-Type", media_type)?;
             init.set_body(&JsValue::from_str(body));
         }
         init.set_headers(&headers);
@@ -392,4 +398,96 @@ pub async fn request_extension(
 ) -> Result<PartnerRegistration, ApiError> {
     let url = format!("/api/registrations/{id}/extension");
     json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `POST /api/registrations/{id}/info-request`
+pub async fn ask_partner(
+    csrf: &str,
+    id: i64,
+    body: &InfoRequest,
+) -> Result<ManagerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/info-request");
+    json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `POST /api/registrations/{id}/info-response`
+pub async fn answer_question(
+    csrf: &str,
+    id: i64,
+    body: &InfoResponse,
+) -> Result<PartnerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/info-response");
+    json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `GET /api/notifications`, newest first.
+pub async fn notifications(cursor: Option<&str>) -> Result<Page<Notification>, ApiError> {
+    let url = list_url("/api/notifications", cursor, PAGE_SIZE);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/registration-link`
+pub async fn registration_link() -> Result<RegistrationLinkStatus, ApiError> {
+    json(send(Call::get("/api/registration-link"), On401::Expire).await?)
+}
+
+/// `POST /api/registration-link`: a new link; the old one stops working.
+pub async fn rotate_registration_link(csrf: &str) -> Result<CreatedRegistrationLink, ApiError> {
+    json(
+        send(
+            Call::write("POST", "/api/registration-link", csrf),
+            On401::Expire,
+        )
+        .await?,
+    )
+}
+
+/// `GET /api/public/registration-links/{token}`
+pub async fn link_form(token: &str) -> Result<LinkForm, ApiError> {
+    let url = format!("/api/public/registration-links/{}", encode(token, false));
+    json(send(Call::get(&url), On401::Return).await?)
+}
+
+/// `POST /api/public/registration-links/{token}/registrations`
+pub async fn submit_via_link(
+    csrf: &str,
+    token: &str,
+    key: &str,
+    body: &LinkRegistrationRequest,
+) -> Result<PartnerRegistration, ApiError> {
+    let url = format!(
+        "/api/public/registration-links/{}/registrations",
+        encode(token, false)
+    );
+    let call = Call {
+        idempotency_key: Some(key),
+        ..Call::write("POST", &url, csrf).json(body)
+    };
+    json(send(call, On401::Return).await?)
+}
+
+/// `GET /api/accounts`, filtered by part of the name or domain.
+pub async fn accounts(query: &str, cursor: Option<&str>) -> Result<Page<Account>, ApiError> {
+    let url = list_url("/api/accounts", cursor, PAGE_SIZE);
+    let url = if query.is_empty() {
+        url
+    } else {
+        format!("{url}&q={}", encode(query, false))
+    };
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `POST /api/accounts`
+pub async fn create_account(csrf: &str, body: &AccountInput) -> Result<Account, ApiError> {
+    let call = Call::write("POST", "/api/accounts", csrf).json(body);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `POST /api/accounts/import` with the file's text.
+pub async fn import_accounts(csrf: &str, csv: String) -> Result<ImportSummary, ApiError> {
+    let call = Call {
+        body: Some((csv, "text/csv")),
+        ..Call::write("POST", "/api/accounts/import", csrf)
+    };
+    json(send(call, On401::Expire).await?)
 }

@@ -13,8 +13,9 @@ use leptos::prelude::*;
 
 use components::guard::{admin_only, any_role, partners, vendor_staff};
 use components::{Layout, RequireRole};
+use pages::register::Channel;
 use pages::{
-    AcceptInvitationPage, ApprovalQueuePage, HomePage, InvitationsPage, LoginPage,
+    AcceptInvitationPage, AccountsPage, ApprovalQueuePage, HomePage, InvitationsPage, LoginPage,
     ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NotFound, RegisterPage,
     UsersPage,
 };
@@ -45,6 +46,13 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Register => {
                     view! { <RequireRole allow=partners><RegisterPage /></RequireRole> }.into_any()
+                }
+                Route::LinkRegistration { token } => {
+                    view! { <RegisterPage channel=Channel::Link(token) /> }.into_any()
+                }
+                Route::Accounts => {
+                    view! { <RequireRole allow=vendor_staff><AccountsPage /></RequireRole> }
+                        .into_any()
                 }
                 Route::MyRegistrations => {
                     view! { <RequireRole allow=partners><MyRegistrationsPage /></RequireRole> }

@@ -20,10 +20,12 @@ pub enum Route {
     Invitations,
     Users,
     Register,
+    LinkRegistration { token: String },
     MyRegistrations,
     MyRegistration { id: i64 },
     ApprovalQueue,
     ManageRegistration { id: i64 },
+    Accounts,
     NotFound,
 }
 
@@ -38,11 +40,15 @@ impl Route {
             },
             ["manage", "invitations"] => Route::Invitations,
             ["registrations"] => Route::MyRegistrations,
+            ["r", token] if !token.is_empty() => Route::LinkRegistration {
+                token: decode(token),
+            },
             ["registrations", "new"] => Route::Register,
             ["registrations", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::MyRegistration { id }),
             ["manage", "registrations"] => Route::ApprovalQueue,
+            ["manage", "accounts"] => Route::Accounts,
             ["manage", "registrations", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageRegistration { id }),
@@ -211,6 +217,13 @@ mod tests {
             }
         );
         assert_eq!(Route::parse("/registrations/new"), Route::Register);
+        assert_eq!(
+            Route::parse("/r/abc"),
+            Route::LinkRegistration {
+                token: "abc".to_owned()
+            }
+        );
+        assert_eq!(Route::parse("/manage/accounts"), Route::Accounts);
         assert_eq!(
             Route::parse("/registrations/12"),
             Route::MyRegistration { id: 12 }

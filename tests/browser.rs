@@ -44,7 +44,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
     browser
         .sign_in(&portal, "bob@globex-consulting.example")
         .await;
-    assert_eq!(browser.nav_links().await, ["Home"]);
+    assert_eq!(browser.nav_links().await, ["Home", "Registrations"]);
     for path in ["/manage/invitations", "/admin/users"] {
         browser.open(&portal.url(path)).await;
         browser.find("#not-found").await;
@@ -55,7 +55,10 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
 
     let admin = support::browser().await;
     admin.sign_in(&portal, "admin@acme.example").await;
-    assert_eq!(admin.nav_links().await, ["Home", "Invitations", "Users"]);
+    assert_eq!(
+        admin.nav_links().await,
+        ["Home", "Registrations", "Accounts", "Invitations", "Users"]
+    );
     admin.close().await;
 }
 
@@ -64,7 +67,10 @@ async fn signing_out_returns_to_the_sign_in_page() {
     let portal = Portal::start().await;
     let browser = browser().await;
     browser.sign_in(&portal, "manager@acme.example").await;
-    assert_eq!(browser.nav_links().await, ["Home", "Invitations"]);
+    assert_eq!(
+        browser.nav_links().await,
+        ["Home", "Registrations", "Accounts", "Invitations"]
+    );
     browser.click("#sign-out").await;
     browser.wait_for_path("/login").await;
     browser.find("#sign-in").await;

@@ -108,6 +108,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <NavLink href="/manage/registrations">"Registrations"</NavLink>
                         </li>
                         <li>
+                            <NavLink href="/manage/accounts">"Accounts"</NavLink>
+                        </li>
+                        <li>
                             <NavLink href="/manage/invitations">"Invitations"</NavLink>
                         </li>
                     }

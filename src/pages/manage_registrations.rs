@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use portico_api::accounts::Account;
 use portico_api::registrations::{
-    DecisionRequest, DeclineReason, ManagerRegistration, ManagerRegistrationDetail, Verdict,
+    DecisionRequest, DeclineReason, InfoRequest, ManagerRegistration, ManagerRegistrationDetail,
+    RegistrationStatus, Verdict,
 };
 
 use crate::api;
@@ -142,6 +143,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
     set_title(&format!("Registration {}", r.number));
     let id = r.id;
     let open = r.status.is_open();
+    let may_ask = r.status == RegistrationStatus::Submitted;
     let extension_pending = r
         .extension
         .as_ref()
@@ -170,7 +172,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
                 {matches.into_iter().map(|m| view! { <ClaimCard claim=m main=false /> }).collect_view()}
                 {accounts.into_iter().map(|account| view! { <AccountCard account /> }).collect_view()}
             </div>
-            {open.then(|| view! { <DecisionForm id extension=false reload /> })}
+            {open.then(|| view! { <DecisionForm id extension=false may_ask reload /> })}
             {extension_pending.then(|| view! { <DecisionForm id extension=true reload /> })}
             <h2 class="section-title">"Timeline"</h2>
             <Timeline entries=timeline />
@@ -230,21 +232,35 @@ fn AccountCard(account: Account) -> impl IntoView {
     }
 }
 
+/// The decision form's third choice: a question instead of a verdict.
+const ASK: &str = "ask";
+
 /// Approve or decline the registration, or its pending extension request.
 #[component]
-fn DecisionForm(id: i64, extension: bool, reload: Callback<()>) -> impl IntoView {
+fn DecisionForm(
+    id: i64,
+    extension: bool,
+    /// Whether "ask the partner" is a choice (an undecided registration without an open question).
+    #[prop(optional)]
+    may_ask: bool,
+    reload: Callback<()>,
+) -> impl IntoView {
     let session = use_session();
     let prefix = if extension { "ext" } else { "decision" };
-    let verdict = FieldState::new(format!("{prefix}-verdict"), |v| {
-        Verdict::parse(v)
-            .is_none()
-            .then(|| "Choose approve or decline.".to_owned())
+    let verdict = FieldState::new(format!("{prefix}-verdict"), move |v| {
+        (Verdict::parse(v).is_none() && !(may_ask && v == ASK))
+            .then(|| "Choose what to do.".to_owned())
     });
     let declining = move || verdict.value.get() == Verdict::Decline.as_str();
     let reason = FieldState::plain(format!("{prefix}-reason"), DeclineReason::Other.as_str());
     let rationale = FieldState::new(format!("{prefix}-rationale"), move |v| {
-        (verdict.get() == Verdict::Decline.as_str() && v.trim().is_empty())
-            .then(|| "Explain the decline; the partner will read it.".to_owned())
+        let choice = verdict.get();
+        let needed = match choice.as_str() {
+            ASK => Some("Write the question for the partner."),
+            "decline" => Some("Explain the decline; the partner will read it."),
+            _ => None,
+        };
+        needed.filter(|_| v.trim().is_empty()).map(str::to_owned)
     });
     verdict.revalidates(rationale);
     let form_error = RwSignal::new(None::<String>);
@@ -258,6 +274,22 @@ fn DecisionForm(id: i64, extension: bool, reload: Callback<()>) -> impl IntoView
         if !begin_submit(busy, form_error, &[verdict, rationale]) {
             return;
         }
+        let csrf = session.csrf();
+        if verdict.get() == ASK {
+            let question = InfoRequest {
+                question: rationale.get(),
+            };
+            busy.set(true);
+            spawn(async move {
+                let result = api::ask_partner(&csrf, id, &question).await;
+                busy.set(false);
+                match result {
+                    Ok(_) => reload.run(()),
+                    Err(e) => show_error(e, &[("question", rationale)], form_error),
+                }
+            });
+            return;
+        }
         let decision = Verdict::parse(&verdict.get()).unwrap_or(Verdict::Approve);
         let request = DecisionRequest {
             decision,
@@ -266,7 +298,6 @@ fn DecisionForm(id: i64, extension: bool, reload: Callback<()>) -> impl IntoView
                 .then(|| DeclineReason::parse(&reason.get()))
                 .flatten(),
         };
-        let csrf = session.csrf();
         busy.set(true);
         spawn(async move {
             let result = api::decide_registration(&csrf, id, extension, &request).await;
@@ -277,6 +308,10 @@ fn DecisionForm(id: i64, extension: bool, reload: Callback<()>) -> impl IntoView
             }
         });
     };
+    let mut choices = vec![("approve", "Approve"), ("decline", "Decline")];
+    if may_ask {
+        choices.push((ASK, "Ask the partner for more information"));
+    }
     let reasons = DeclineReason::ALL
         .iter()
         .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
@@ -297,11 +332,16 @@ fn DecisionForm(id: i64, extension: bool, reload: Callback<()>) -> impl IntoView
             <p class="muted">{hint}</p>
             <FormError error=form_error />
             <form class="form" novalidate on:submit=on_submit(submit)>
-                <RadioGroup field=verdict legend="Decision" options=vec![("approve", "Approve"), ("decline", "Decline")] />
+                <RadioGroup field=verdict legend="Decision" options=choices />
                 {move || (declining() && !extension).then(|| view! {
                     <SelectField field=reason label="Reason" options=reasons.clone() />
                 })}
-                <TextArea field=rationale label="Rationale" hint="Required when declining" optional=true />
+                <TextArea
+                    field=rationale
+                    label="Rationale or question"
+                    hint="Required when declining or asking; the partner reads it"
+                    optional=true
+                />
                 <SubmitButton id=if extension { "extension-decision-submit" } else { "decision-submit" } label="Record decision" busy_label="Recording…" busy />
             </form>
         </section>

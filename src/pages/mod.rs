@@ -1,16 +1,18 @@
 //! One page per file.
 
 mod accept_invitation;
+mod accounts;
 mod home;
 mod invitations;
 mod login;
 mod manage_registrations;
 mod not_found;
-mod register;
+pub mod register;
 mod registrations;
 mod users;
 
 pub use accept_invitation::AcceptInvitationPage;
+pub use accounts::AccountsPage;
 pub use home::HomePage;
 pub use invitations::InvitationsPage;
 pub use login::LoginPage;

@@ -6,7 +6,8 @@ use portico_api::date::Date;
 use portico_api::organizations::Motion;
 use portico_api::places::{self, COUNTRIES, CURRENCIES};
 use portico_api::registrations::{
-    self as rules, PartnerRegistration, PartnerRole, Product, RegistrationKind, RegistrationRequest,
+    self as rules, LinkRegistrationRequest, PartnerRegistration, PartnerRole, Product,
+    RegistrationKind, RegistrationRequest,
 };
 use portico_api::validate;
 
@@ -33,9 +34,26 @@ fn message<T>(result: Result<T, &'static str>) -> Option<String> {
     result.err().map(str::to_owned)
 }
 
+/// How the form reaches the server: a signed-in partner, or an organization's secret link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Channel {
+    Portal,
+    Link(String),
+}
+
+impl Channel {
+    async fn products(&self) -> Result<Vec<Product>, crate::api::ApiError> {
+        match self {
+            Channel::Portal => api::products().await,
+            Channel::Link(token) => api::link_form(token).await.map(|form| form.products),
+        }
+    }
+}
+
 #[component]
-pub fn RegisterPage() -> impl IntoView {
+pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl IntoView {
     set_title("Register a deal or lead");
+    let via_link = matches!(channel, Channel::Link(_));
     let done = RwSignal::new(None::<PartnerRegistration>);
     // Bumped by "Register another" to start from an empty form with a new key.
     let form_round = RwSignal::new(0u32);
@@ -48,11 +66,11 @@ pub fn RegisterPage() -> impl IntoView {
                         done.set(None);
                         form_round.update(|n| *n += 1);
                     });
-                    view! { <Confirmation registration again /> }.into_any()
+                    view! { <Confirmation registration again via_link /> }.into_any()
                 }
                 None => {
                     form_round.track();
-                    view! { <RegistrationForm done /> }.into_any()
+                    view! { <RegistrationForm done channel=channel.clone() /> }.into_any()
                 }
             }}
         </section>
@@ -62,7 +80,11 @@ pub fn RegisterPage() -> impl IntoView {
 /// What the partner learns on submitting: the number, the status, and the conflict check in
 /// words that reveal nothing about anyone else's claims.
 #[component]
-fn Confirmation(registration: PartnerRegistration, again: Callback<()>) -> impl IntoView {
+fn Confirmation(
+    registration: PartnerRegistration,
+    again: Callback<()>,
+    via_link: bool,
+) -> impl IntoView {
     let href = format!("/registrations/{}", registration.id);
     crate::components::focus_soon("confirmation".to_owned());
     view! {
@@ -76,8 +98,13 @@ fn Confirmation(registration: PartnerRegistration, again: Callback<()>) -> impl 
             </p>
             <p id="conflict-result">{registration.conflict.partner_message()}</p>
             <p class="actions">
-                <a href=href>"View the registration"</a>
-                <a href="/registrations">"All our registrations"</a>
+                {(!via_link)
+                    .then(|| {
+                        view! {
+                            <a href=href>"View the registration"</a>
+                            <a href="/registrations">"All our registrations"</a>
+                        }
+                    })}
                 <button type="button" class="secondary" on:click=on_click(move |_| again.run(()))>
                     "Register another"
                 </button>
@@ -238,31 +265,66 @@ fn parse_value(input: &str) -> Result<i64, &'static str> {
 }
 
 #[component]
-fn RegistrationForm(done: RwSignal<Option<PartnerRegistration>>) -> impl IntoView {
+fn RegistrationForm(
+    done: RwSignal<Option<PartnerRegistration>>,
+    channel: Channel,
+) -> impl IntoView {
     let session = use_session();
     let fields = Fields::new();
+    let submitter_name =
+        FieldState::new("reg-submitter-name", |v| message(validate::person_name(v)));
+    let submitter_email = FieldState::new("reg-submitter-email", |v| message(validate::email(v)));
+    let via_link = matches!(channel, Channel::Link(_));
+    let channel = StoredValue::new(channel);
     let key = StoredValue::new(form_key());
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let is_deal = Memo::new(move |_| fields.kind.value.get() == RegistrationKind::Deal.as_str());
 
+    let submitter = [
+        ("submitter_name", submitter_name),
+        ("submitter_email", submitter_email),
+    ];
+    let names = move || {
+        let mut names = fields.names().to_vec();
+        if via_link {
+            names.extend(submitter);
+        }
+        names
+    };
     let submit = move || {
-        if !begin_submit(busy, form_error, &fields.visible()) {
+        let mut visible = fields.visible();
+        if via_link {
+            visible.splice(0..0, [submitter_name, submitter_email]);
+        }
+        if !begin_submit(busy, form_error, &visible) {
             return;
         }
         let request = fields.request();
         if let Err(errors) = request.validate(today()) {
-            show_field_errors(&errors, &fields.names());
+            show_field_errors(&errors, &names());
             return;
         }
         let csrf = session.csrf();
+        let key = key.get_value();
+        let channel = channel.get_value();
         busy.set(true);
         spawn(async move {
-            let result = api::submit_registration(&csrf, &key.get_value(), &request).await;
+            let result = match &channel {
+                Channel::Portal => api::submit_registration(&csrf, &key, &request).await,
+                Channel::Link(token) => {
+                    let body = LinkRegistrationRequest {
+                        submitter_name: submitter_name.get(),
+                        submitter_email: submitter_email.get(),
+                        registration: request,
+                    };
+                    api::submit_via_link(&csrf, token, &key, &body).await
+                }
+            };
             busy.set(false);
             match result {
                 Ok(registration) => done.set(Some(registration)),
-                Err(e) => show_error(e, &fields.names(), form_error),
+                Err(e) => show_error(e, &names(), form_error),
             }
         });
     };
@@ -288,6 +350,18 @@ fn RegistrationForm(done: RwSignal<Option<PartnerRegistration>>) -> impl IntoVie
         </p>
         <FormError error=form_error />
         <form class="form form-grid" novalidate on:submit=on_submit(submit)>
+            {via_link
+                .then(|| {
+                    view! {
+                        <TextField field=submitter_name label="Your name" autocomplete="name" />
+                        <TextField
+                            field=submitter_email
+                            label="Your e-mail"
+                            kind="email"
+                            autocomplete="email"
+                        />
+                    }
+                })}
             <RadioGroup
                 field=fields.kind
                 legend="What are you registering?"
@@ -305,7 +379,11 @@ fn RegistrationForm(done: RwSignal<Option<PartnerRegistration>>) -> impl IntoVie
             <TextField field=fields.contact_email label="Contact e-mail" kind="email" autocomplete="off" />
             <TextField field=fields.contact_title label="Contact title" optional=true autocomplete="off" />
             <SelectField field=fields.motion label="Motion" options=motions placeholder="Choose the motion" />
-            <ProductChoice field=fields.products optional=Signal::derive(move || !is_deal.get()) />
+            <ProductChoice
+                field=fields.products
+                optional=Signal::derive(move || !is_deal.get())
+                channel=channel.get_value()
+            />
             {move || {
                 is_deal
                     .get()
@@ -356,12 +434,14 @@ enum Catalog {
 
 /// The product catalog as checkboxes; the chosen ids live in `field` as "1,4,7".
 #[component]
-fn ProductChoice(field: FieldState, optional: Signal<bool>) -> impl IntoView {
+fn ProductChoice(field: FieldState, optional: Signal<bool>, channel: Channel) -> impl IntoView {
+    let channel = StoredValue::new(channel);
     let catalog = RwSignal::new(Catalog::Loading);
     let load = move || {
         catalog.set(Catalog::Loading);
         spawn(async move {
-            catalog.set(match api::products().await {
+            let channel = channel.get_value();
+            catalog.set(match channel.products().await {
                 Ok(list) => Catalog::Ready(list),
                 Err(e) => Catalog::Failed(e.message),
             });

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use portico_api::places::country_name;
 use portico_api::registrations::{
-    ExtensionRequest, PartnerRegistration, PartnerRegistrationDetail, RegistrationKind,
-    RegistrationStatus, TimelineEntry,
+    ExtensionRequest, InfoResponse, PartnerRegistration, PartnerRegistrationDetail,
+    RegistrationKind, RegistrationStatus, TimelineEntry,
 };
 
 use crate::api::{self, ApiError};
@@ -16,6 +16,8 @@ use crate::components::{
     on_click, on_submit, set_title, spawn,
 };
 use crate::session::use_session;
+use portico_api::Role;
+use portico_api::registrations::RegistrationLinkStatus;
 
 #[component]
 pub fn MyRegistrationsPage() -> impl IntoView {
@@ -38,6 +40,102 @@ pub fn MyRegistrationsPage() -> impl IntoView {
             >
                 <PartnerTable items=list.items />
             </PagedList>
+            <Notices />
+            {(use_session().role() == Some(Role::PartnerAdmin)).then(|| view! { <LinkPanel /> })}
+        </section>
+    }
+}
+
+/// Decisions, questions and reminders about the organization's registrations.
+#[component]
+fn Notices() -> impl IntoView {
+    let list =
+        Paged::new(
+            |cursor: Option<String>| async move { api::notifications(cursor.as_deref()).await },
+        );
+    view! {
+        <h2 class="section-title" id="notices-heading">"Notifications"</h2>
+        <PagedList list=list.controls() loading="Loading notifications…" empty="No notifications yet.">
+            <ul class="notices" aria-labelledby="notices-heading">
+                {move || {
+                    list.items
+                        .get()
+                        .into_iter()
+                        .map(|n| {
+                            let href = n.registration_id.map(|id| format!("/registrations/{id}"));
+                            view! {
+                                <li>
+                                    <Time value=n.created_at />
+                                    " "
+                                    <a href=href>{n.subject}</a>
+                                    {(!n.body.is_empty()).then(|| view! { <p class="prose muted">{n.body}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </PagedList>
+    }
+}
+
+/// The organization's secret registration link, for sellers without a portal account.
+#[component]
+fn LinkPanel() -> impl IntoView {
+    let session = use_session();
+    let status = RwSignal::new(None::<Result<RegistrationLinkStatus, String>>);
+    let created = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    spawn(async move {
+        status.set(Some(api::registration_link().await.map_err(|e| e.message)));
+    });
+    let rotate = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = api::rotate_registration_link(&csrf).await;
+            busy.set(false);
+            match result {
+                Ok(link) => {
+                    status.set(Some(Ok(RegistrationLinkStatus {
+                        active: true,
+                        created_at: Some(link.created_at),
+                    })));
+                    created.set(Some(link.link));
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    let state_text = move || match status.get() {
+        None => "Loading…".to_owned(),
+        Some(Err(message)) => message,
+        Some(Ok(s)) if s.active => format!(
+            "A link is active since {}. Making a new one stops the old one.",
+            s.created_at
+                .as_deref()
+                .map(crate::components::format_time)
+                .unwrap_or_default()
+        ),
+        Some(Ok(_)) => "There is no link yet.".to_owned(),
+    };
+    view! {
+        <section class="panel" aria-labelledby="link-heading">
+            <h2 id="link-heading" class="section-title">"Registration link for your sellers"</h2>
+            <p class="muted">
+                "Sellers without a portal account register through this link; their registrations belong to your organization. It is shown once: copy it when you make it."
+            </p>
+            <p role="status">{state_text}</p>
+            <button id="rotate-link" type="button" class="secondary" aria-busy=move || busy.get().then_some("true") on:click=on_click(rotate)>
+                "Make a new link"
+            </button>
+            <p class="error-text" role="alert">{error}</p>
+            {move || created.get().map(|link| view! { <code id="registration-link" class="link-box">{link}</code> })}
         </section>
     }
 }
@@ -237,6 +335,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
     set_title(&format!("Registration {}", r.number));
     let may_extend = r.status == RegistrationStatus::Approved && r.extension.is_none();
     let may_withdraw = r.status.may_withdraw();
+    let question = r.open_question.clone();
     let id = r.id;
     view! {
         <section class="page">
@@ -273,6 +372,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
                     </p>
                 }
             })}
+            {question.map(|question| view! { <AnswerForm id question reload /> })}
             <RegistrationFacts registration=r />
             {may_extend.then(|| view! { <ExtensionForm id reload /> })}
             {may_withdraw.then(|| view! { <WithdrawButton id reload /> })}
@@ -282,47 +382,130 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
     }
 }
 
-#[component]
-fn ExtensionForm(id: i64, reload: Callback<()>) -> impl IntoView {
-    let session = use_session();
-    let justification = FieldState::new("extension-justification", |v| {
-        ExtensionRequest {
-            justification: v.to_owned(),
+/// What a one-field form on the registration page sends.
+#[derive(Clone, Copy)]
+enum TextRequest {
+    Extension,
+    Answer,
+}
+
+impl TextRequest {
+    fn check(self, text: &str) -> Option<String> {
+        let text = text.to_owned();
+        let result = match self {
+            TextRequest::Extension => ExtensionRequest {
+                justification: text,
+            }
+            .validate(),
+            TextRequest::Answer => InfoResponse { answer: text }.validate(),
+        };
+        result.err().and_then(|e| e.into_values().next())
+    }
+
+    async fn send(
+        self,
+        csrf: String,
+        id: i64,
+        text: String,
+    ) -> Result<PartnerRegistration, ApiError> {
+        match self {
+            TextRequest::Extension => {
+                api::request_extension(
+                    &csrf,
+                    id,
+                    &ExtensionRequest {
+                        justification: text,
+                    },
+                )
+                .await
+            }
+            TextRequest::Answer => {
+                api::answer_question(&csrf, id, &InfoResponse { answer: text }).await
+            }
         }
-        .validate()
-        .err()
-        .and_then(|e| e.into_values().next())
-    });
+    }
+}
+
+/// A one-field form that sends a text about the registration and reloads it: the extension
+/// request, and the answer to a manager's question.
+#[component]
+fn TextRequestForm(
+    registration: i64,
+    request: TextRequest,
+    id: &'static str,
+    heading: &'static str,
+    intro: String,
+    label: &'static str,
+    /// The request's field name, for the server's errors.
+    field_name: &'static str,
+    button: &'static str,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let session = use_session();
+    let text = FieldState::new(format!("{id}-text"), move |v| request.check(v));
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let submit = move || {
-        if !begin_submit(busy, form_error, &[justification]) {
+        if !begin_submit(busy, form_error, &[text]) {
             return;
         }
-        let request = ExtensionRequest {
-            justification: justification.get(),
-        };
         let csrf = session.csrf();
         busy.set(true);
         spawn(async move {
-            let result = api::request_extension(&csrf, id, &request).await;
+            let result = request.send(csrf, registration, text.get()).await;
             busy.set(false);
             match result {
                 Ok(_) => reload.run(()),
-                Err(e) => show_error(e, &[("justification", justification)], form_error),
+                Err(e) => show_error(e, &[(field_name, text)], form_error),
             }
         });
     };
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
     view! {
-        <section class="panel" aria-labelledby="extension-heading">
-            <h2 id="extension-heading" class="section-title">"Ask for a longer protection"</h2>
-            <p class="muted">"You can ask once. A partner manager decides."</p>
+        <section class="panel" aria-labelledby=labelled_by>
+            <h2 id=heading_id class="section-title">{heading}</h2>
+            <p class="prose">{intro}</p>
             <FormError error=form_error />
             <form class="form" novalidate on:submit=on_submit(submit)>
-                <TextArea field=justification label="Why does this deal need more time?" />
-                <SubmitButton id="extension-submit" label="Ask for an extension" busy_label="Sending…" busy />
+                <TextArea field=text label />
+                <SubmitButton id=id label=button busy_label="Sending…" busy />
             </form>
         </section>
+    }
+}
+
+#[component]
+fn ExtensionForm(id: i64, reload: Callback<()>) -> impl IntoView {
+    view! {
+        <TextRequestForm
+            registration=id
+            request=TextRequest::Extension
+            id="extension-submit"
+            heading="Ask for a longer protection"
+            intro="You can ask once. A partner manager decides.".to_owned()
+            label="Why does this deal need more time?"
+            field_name="justification"
+            button="Ask for an extension"
+            reload
+        />
+    }
+}
+
+#[component]
+fn AnswerForm(id: i64, question: String, reload: Callback<()>) -> impl IntoView {
+    view! {
+        <TextRequestForm
+            registration=id
+            request=TextRequest::Answer
+            id="answer-submit"
+            heading="A partner manager asks"
+            intro=question
+            label="Your answer"
+            field_name="answer"
+            button="Send answer"
+            reload
+        />
     }
 }
 

@@ -230,6 +230,21 @@ impl Browser {
         self.find(css).await.click().await.unwrap();
     }
 
+    /// Chooses an option of a select by its visible text.
+    pub async fn select(&self, css: &str, label: &str) {
+        self.find(css).await.select_by_label(label).await.unwrap();
+    }
+
+    /// Sets an input's value as a picker would (date inputs take no typed keys reliably).
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.find(css).await;
+        let script = format!(
+            "const e = document.querySelector({css:?}); e.value = {value:?}; \
+             e.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+        );
+        self.run(&script).await;
+    }
+
     pub async fn value_of(&self, css: &str) -> String {
         self.find(css)
             .await

@@ -1,0 +1,201 @@
+//! Deal registration end to end in headless Chromium: two partners claim one customer, the
+//! manager compares the claims and decides, and each partner reads only its own outcome.
+
+mod support;
+
+use portico_api::date::Date;
+use support::*;
+
+/// Fills and submits the deal form; returns the registration's id from its confirmation.
+async fn register_deal(browser: &Browser, company: &str, domain: &str) -> i64 {
+    browser.type_into("#reg-company-name", company).await;
+    browser.type_into("#reg-company-domain", domain).await;
+    browser.select("#reg-country", "Germany").await;
+    browser.type_into("#reg-contact-name", "Jane Roe").await;
+    browser
+        .type_into("#reg-contact-email", "jane@example.org")
+        .await;
+    browser.select("#reg-motion", "Reseller").await;
+    browser.click("#reg-products input[type=checkbox]").await;
+    browser.type_into("#reg-value", "250,000").await;
+    browser.select("#reg-currency", "EUR").await;
+    let close = Date::from_unix(unix_now()).add_months(3).to_string();
+    browser.set_value("#reg-close", &close).await;
+    browser
+        .type_into("#reg-description", "Replace their partner spreadsheets.")
+        .await;
+    browser.click("#reg-role-sourced").await;
+    browser.click("#register-submit").await;
+    let number = browser.wait_for_text("#registration-number", "R-").await;
+    number
+        .trim()
+        .trim_start_matches("R-")
+        .parse::<i64>()
+        .unwrap()
+        - 1000
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+#[tokio::test]
+async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() {
+    let portal = Portal::start().await;
+
+    let alice = browser().await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    alice.click("#main-nav a[href='/registrations']").await;
+    alice.click("a[href='/registrations/new']").await;
+    // Submitting an empty form shows every problem next to its field and sends nothing.
+    alice
+        .type_into("#reg-contact-email", "not-an-address")
+        .await;
+    alice.click("#register-submit").await;
+    alice
+        .wait_for_text("#reg-company-name-error", "company name")
+        .await;
+    alice
+        .wait_for_text("#reg-contact-email-error", "e-mail address")
+        .await;
+    assert_eq!(alice.value_of("#reg-contact-email").await, "not-an-address");
+    let first = register_deal(
+        &alice,
+        "Massive Dynamic Corporation",
+        "https://www.massivedynamic.com/about",
+    )
+    .await;
+    alice
+        .wait_for_text("#conflict-result", "No conflict found")
+        .await;
+    alice
+        .wait_for_text("#registration-status", "Submitted")
+        .await;
+
+    let bob = browser().await;
+    bob.sign_in(&portal, "bob@globex-consulting.example").await;
+    bob.open(&portal.url("/registrations/new")).await;
+    let second = register_deal(&bob, "Massive Dynamic Corp.", "massivedynamic.co").await;
+    bob.wait_for_text("#conflict-result", "needs review").await;
+    let page = bob.find("main").await.text().await.unwrap();
+    assert!(
+        !page.contains("Northwind") && !page.contains(&format!("R-{}", 1000 + first)),
+        "{page}"
+    );
+
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager
+        .click("#main-nav a[href='/manage/registrations']")
+        .await;
+    manager.wait_for_text("#queue-heading", "to decide").await;
+    manager
+        .click(&format!("a[href='/manage/registrations/{second}']"))
+        .await;
+    let findings = manager
+        .wait_for_text("#findings", "Northwind Partners")
+        .await;
+    assert!(
+        findings.contains(&format!("R-{}", 1000 + first)),
+        "{findings}"
+    );
+    manager
+        .wait_for_text("#suggestion", "registered first")
+        .await;
+    let side_by_side = manager.find(".side-by-side").await.text().await.unwrap();
+    assert!(
+        side_by_side.contains("Globex Consulting") && side_by_side.contains("Northwind Partners")
+    );
+
+    manager
+        .open(&portal.url(&format!("/manage/registrations/{first}")))
+        .await;
+    manager.click("#decision-verdict-approve").await;
+    manager
+        .type_into("#decision-rationale", "Registered first, net-new customer.")
+        .await;
+    manager.click("#decision-submit").await;
+    manager.wait_for_text(".claim-main", "Approved").await;
+
+    manager
+        .open(&portal.url(&format!("/manage/registrations/{second}")))
+        .await;
+    manager.click("#decision-verdict-decline").await;
+    manager.click("#decision-submit").await;
+    manager
+        .wait_for_text("#decision-rationale-error", "Explain the decline")
+        .await;
+    manager
+        .select("#decision-reason", "Another registration has this customer")
+        .await;
+    manager
+        .type_into(
+            "#decision-rationale",
+            "Another partner registered this customer first.",
+        )
+        .await;
+    manager.click("#decision-submit").await;
+    manager.wait_for_text(".claim-main", "Declined").await;
+    manager.close().await;
+
+    alice
+        .open(&portal.url(&format!("/registrations/{first}")))
+        .await;
+    let protection = alice.wait_for_text("#protection", "days left").await;
+    assert!(protection.contains("Protected until"), "{protection}");
+    alice
+        .wait_for_text("#decision", "Registered first, net-new customer.")
+        .await;
+    alice.close().await;
+
+    bob.open(&portal.url(&format!("/registrations/{second}")))
+        .await;
+    bob.wait_for_text(
+        "#decision-rationale",
+        "Another partner registered this customer first.",
+    )
+    .await;
+    bob.wait_for_text("#decision", "Another registration has this customer")
+        .await;
+    assert!(!bob.is_present("#protection").await);
+    bob.close().await;
+}
+
+#[tokio::test]
+async fn a_seller_without_an_account_registers_through_the_link() {
+    let portal = Portal::start().await;
+    let admin = browser().await;
+    admin.sign_in(&portal, "alice@northwind.example").await;
+    admin.open(&portal.url("/registrations")).await;
+    admin.click("#rotate-link").await;
+    let link = admin.wait_for_text("#registration-link", "/r/").await;
+    admin.close().await;
+
+    let seller = browser().await;
+    let path = &link[link.find("/r/").unwrap()..];
+    seller.open(&portal.url(path.trim())).await;
+    seller.type_into("#reg-submitter-name", "Sid Seller").await;
+    seller
+        .type_into("#reg-submitter-email", "sid@northwind.example")
+        .await;
+    let id = register_deal(&seller, "Prestige Worldwide", "prestigeworldwide.com").await;
+    seller
+        .wait_for_text("#conflict-result", "No conflict found")
+        .await;
+    assert!(
+        !seller.is_present("#main-nav").await,
+        "no portal navigation without an account"
+    );
+    seller.close().await;
+
+    let alice = browser().await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    alice
+        .open(&portal.url(&format!("/registrations/{id}")))
+        .await;
+    alice.wait_for_text("main", "Sid Seller").await;
+    alice.close().await;
+}
