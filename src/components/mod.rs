@@ -20,6 +20,29 @@ pub use guard::RequireRole;
 pub use layout::Layout;
 pub use paged::{Paged, PagedList};
 
+/// A scrollable, keyboard-reachable table with column headers; `children` are its rows.
+#[component]
+pub fn DataTable(
+    /// The id of the heading that names the table.
+    labelled_by: &'static str,
+    headers: &'static [&'static str],
+    #[prop(optional)] id: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
+            <table id=(!id.is_empty()).then_some(id)>
+                <thead>
+                    <tr>
+                        {headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
 /// A polite "working on it" line for content that is on its way.
 #[component]
 pub fn Loading(label: &'static str) -> impl IntoView {

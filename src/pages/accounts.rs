@@ -9,7 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api;
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    FieldState, FormError, Paged, PagedList, SubmitButton, TextField, on_submit, set_title, spawn,
+    DataTable, FieldState, FormError, Paged, PagedList, SubmitButton, TextField, on_submit,
+    set_title, spawn,
 };
 use crate::router::use_location;
 use crate::session::use_session;
@@ -54,36 +55,24 @@ pub fn AccountsPage() -> impl IntoView {
 #[component]
 fn AccountTable(items: RwSignal<Vec<Account>>) -> impl IntoView {
     view! {
-        <div class="table-wrap" role="region" aria-labelledby="accounts-heading" tabindex="0">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Domain"</th>
-                        <th scope="col">"Owner"</th>
-                        <th scope="col">"Incumbent partner"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        items
-                            .get()
-                            .into_iter()
-                            .map(|a| {
-                                view! {
-                                    <tr>
-                                        <td>{a.name}</td>
-                                        <td>{a.domain}</td>
-                                        <td>{a.owner}</td>
-                                        <td>{a.incumbent.map(|o| o.name)}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </div>
+        <DataTable labelled_by="accounts-heading" headers=&["Name", "Domain", "Owner", "Incumbent partner"]>
+            {move || {
+                items
+                    .get()
+                    .into_iter()
+                    .map(|a| {
+                        view! {
+                            <tr>
+                                <td>{a.name}</td>
+                                <td>{a.domain}</td>
+                                <td>{a.owner}</td>
+                                <td>{a.incumbent.map(|o| o.name)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </DataTable>
     }
 }
 

@@ -8,8 +8,8 @@ use portico_api::{Role, validate};
 use crate::api;
 use crate::components::field::{begin_submit, show_error, show_field_errors};
 use crate::components::{
-    ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SelectField, SubmitButton,
-    TextField, Time, on_click, on_submit, set_title, spawn,
+    DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SelectField,
+    SubmitButton, TextField, Time, on_click, on_submit, set_title, spawn,
 };
 use crate::session::use_session;
 
@@ -249,43 +249,30 @@ fn CreatedLink(created: CreatedInvitation) -> impl IntoView {
 #[component]
 fn PendingTable(items: RwSignal<Vec<Invitation>>) -> impl IntoView {
     view! {
-        <div class="table-wrap" role="region" aria-labelledby="pending-heading" tabindex="0">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"E-mail"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Organization"</th>
-                        <th scope="col">"Invited by"</th>
-                        <th scope="col">"Expires"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        items
-                            .get()
-                            .into_iter()
-                            .map(|invitation| {
-                                view! {
-                                    <tr>
-                                        <td>{invitation.email}</td>
-                                        <td>{invitation.role.label()}</td>
-                                        <td>
-                                            {invitation
-                                                .organization
-                                                .map_or_else(|| "Vendor staff".to_owned(), |o| o.name)}
-                                        </td>
-                                        <td>{invitation.invited_by}</td>
-                                        <td>
-                                            <Time value=invitation.expires_at />
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </div>
+        <DataTable labelled_by="pending-heading" headers=&["E-mail", "Role", "Organization", "Invited by", "Expires"]>
+            {move || {
+                items
+                    .get()
+                    .into_iter()
+                    .map(|invitation| {
+                        view! {
+                            <tr>
+                                <td>{invitation.email}</td>
+                                <td>{invitation.role.label()}</td>
+                                <td>
+                                    {invitation
+                                        .organization
+                                        .map_or_else(|| "Vendor staff".to_owned(), |o| o.name)}
+                                </td>
+                                <td>{invitation.invited_by}</td>
+                                <td>
+                                    <Time value=invitation.expires_at />
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </DataTable>
     }
 }

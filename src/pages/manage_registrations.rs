@@ -12,8 +12,8 @@ use portico_api::registrations::{
 use crate::api;
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, RadioGroup, SelectField,
-    SubmitButton, TextArea, Time, on_submit, set_title, spawn,
+    DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, RadioGroup,
+    SelectField, SubmitButton, TextArea, Time, on_submit, set_title, spawn,
 };
 use crate::pages::registrations::{
     Loaded, ProtectionText, RegistrationFacts, StatusBadge, Timeline,
@@ -60,24 +60,9 @@ pub fn ApprovalQueuePage() -> impl IntoView {
 #[component]
 fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
     view! {
-        <div class="table-wrap" role="region" aria-labelledby="queue-heading" tabindex="0">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Number"</th>
-                        <th scope="col">"Partner"</th>
-                        <th scope="col">"Customer"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Conflict"</th>
-                        <th scope="col">"Submitted"</th>
-                        <th scope="col">"Decide by"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || items.get().into_iter().map(manager_row).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Status", "Conflict", "Submitted", "Decide by"]>
+            {move || items.get().into_iter().map(manager_row).collect_view()}
+        </DataTable>
     }
 }
 

@@ -12,8 +12,8 @@ use portico_api::registrations::{
 use crate::api::{self, ApiError};
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SubmitButton, TextArea, Time,
-    on_click, on_submit, set_title, spawn,
+    DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SubmitButton,
+    TextArea, Time, on_click, on_submit, set_title, spawn,
 };
 use crate::session::use_session;
 use portico_api::Role;
@@ -143,23 +143,9 @@ fn LinkPanel() -> impl IntoView {
 #[component]
 fn PartnerTable(items: RwSignal<Vec<PartnerRegistration>>) -> impl IntoView {
     view! {
-        <div class="table-wrap" role="region" aria-labelledby="registrations-heading" tabindex="0">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Number"</th>
-                        <th scope="col">"Customer"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Decision"</th>
-                        <th scope="col">"Protected until"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || items.get().into_iter().map(partner_row).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable labelled_by="registrations-heading" headers=&["Number", "Customer", "Kind", "Status", "Decision", "Protected until"]>
+            {move || items.get().into_iter().map(partner_row).collect_view()}
+        </DataTable>
     }
 }
 

@@ -6,7 +6,8 @@ use portico_api::users::{UpdateUser, UserAdminView};
 
 use crate::api;
 use crate::components::{
-    FieldState, Paged, PagedList, SelectField, Time, focus_soon, on_click, set_title, spawn,
+    DataTable, FieldState, Paged, PagedList, SelectField, Time, focus_soon, on_click, set_title,
+    spawn,
 };
 use crate::session::use_session;
 
@@ -79,29 +80,14 @@ pub fn UsersPage() -> impl IntoView {
 fn UsersTable(rows: RwSignal<Vec<Row>>, shared: Shared) -> impl IntoView {
     let me = use_session().me().map_or(0, |me| me.user.id);
     view! {
-        <div class="table-wrap" role="region" aria-labelledby="users-heading" tabindex="0">
-            <table id="users-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"E-mail"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Organization"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Last sign-in"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        rows.get()
-                            .into_iter()
-                            .map(|row| view! { <UserRow row is_me=row.id == me shared /> })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </div>
+        <DataTable labelled_by="users-heading" headers=&["Name", "E-mail", "Role", "Organization", "Status", "Last sign-in", "Actions"] id="users-table">
+            {move || {
+                rows.get()
+                    .into_iter()
+                    .map(|row| view! { <UserRow row is_me=row.id == me shared /> })
+                    .collect_view()
+            }}
+        </DataTable>
     }
 }
 

@@ -620,24 +620,14 @@ async fn decide(
             row.status()?.label().to_lowercase()
         )));
     }
-    audit::record(
-        &mut *tx,
-        &event(&caller, &row, action, rationale.as_deref()),
-        now,
-    )
-    .await?;
-    let subject = format!(
-        "{} {}: {}",
-        number(id),
-        status.label().to_lowercase(),
-        row.company_name
-    );
-    notify(
+    let what = status.label().to_lowercase();
+    record_and_tell(
         &mut tx,
+        &caller,
         &row,
-        "registration_decision",
-        &subject,
-        rationale.as_deref().unwrap_or(""),
+        action,
+        &what,
+        rationale.as_deref(),
         now,
     )
     .await?;
@@ -667,20 +657,24 @@ fn event<'a>(
     }
 }
 
-async fn notify(
+/// The audit record of a manager's action, and the message that tells the partner about it.
+async fn record_and_tell(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
     row: &RegistrationRow,
-    category: &str,
-    subject: &str,
-    body: &str,
+    action: &str,
+    what: &str,
+    text: Option<&str>,
     now: Timestamp,
 ) -> ApiResult<()> {
+    audit::record(&mut **tx, &event(caller, row, action, text), now).await?;
+    let subject = format!("{} {what}: {}", number(row.id), row.company_name);
     let message = Message {
-        category,
+        category: "registration_decision",
         organization_id: Some(row.organization_id),
         registration_id: Some(row.id),
-        subject,
-        body,
+        subject: &subject,
+        body: text.unwrap_or_default(),
     };
     outbox::enqueue(&mut **tx, &message, now).await?;
     Ok(())
@@ -821,24 +815,14 @@ async fn decide_extension(
             number(id)
         )));
     }
-    audit::record(
-        &mut *tx,
-        &event(&caller, &row, action, rationale.as_deref()),
-        now,
-    )
-    .await?;
-    let subject = format!(
-        "{} {}: {}",
-        number(id),
-        status.label().to_lowercase(),
-        row.company_name
-    );
-    notify(
+    let what = status.label().to_lowercase();
+    record_and_tell(
         &mut tx,
+        &caller,
         &row,
-        "registration_decision",
-        &subject,
-        rationale.as_deref().unwrap_or(""),
+        action,
+        &what,
+        rationale.as_deref(),
         now,
     )
     .await?;
@@ -871,31 +855,9 @@ async fn ask(
             row.status()?.label().to_lowercase()
         )));
     }
-    audit::record(
-        &mut *tx,
-        &event(
-            &caller,
-            &row,
-            "registration.info_requested",
-            Some(&question),
-        ),
-        now,
-    )
-    .await?;
-    let subject = format!(
-        "{}: a partner manager asks about {}",
-        number(id),
-        row.company_name
-    );
-    notify(
-        &mut tx,
-        &row,
-        "registration_decision",
-        &subject,
-        &question,
-        now,
-    )
-    .await?;
+    let action = "registration.info_requested";
+    let what = "question from a partner manager";
+    record_and_tell(&mut tx, &caller, &row, action, what, Some(&question), now).await?;
     tx.commit().await?;
     Ok(Json(reread_for_manager(&state, id).await?))
 }
