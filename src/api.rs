@@ -19,7 +19,7 @@ use portico_api::registrations::{
     CreatedRegistrationLink, DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse,
     LinkForm, LinkRegistrationRequest, ManagerRegistration, ManagerRegistrationDetail,
     PartnerRegistration, PartnerRegistrationDetail, Product, RegistrationLinkStatus,
-    RegistrationRequest,
+    RegistrationRequest, RegistrationStatus,
 };
 use portico_api::users::{UpdateUser, UserAdminView};
 use portico_api::{ErrorBody, FieldErrors, LoginRequest, Me, Page};
@@ -335,14 +335,20 @@ pub async fn my_registrations(cursor: Option<&str>) -> Result<Page<PartnerRegist
 /// `GET /api/registrations` as a manager; `queue` lists the undecided, oldest first.
 pub async fn all_registrations(
     queue: bool,
+    status: Option<RegistrationStatus>,
+    organization_id: Option<i64>,
     cursor: Option<&str>,
 ) -> Result<Page<ManagerRegistration>, ApiError> {
-    let url = list_url("/api/registrations", cursor, PAGE_SIZE);
-    let url = if queue {
-        format!("{url}&queue=true")
-    } else {
-        url
-    };
+    let mut url = list_url("/api/registrations", cursor, PAGE_SIZE);
+    if queue {
+        url.push_str("&queue=true");
+    }
+    if let Some(status) = status {
+        url.push_str(&format!("&status={}", status.as_str()));
+    }
+    if let Some(id) = organization_id {
+        url.push_str(&format!("&organization_id={id}"));
+    }
     json(send(Call::get(&url), On401::Expire).await?)
 }
 

@@ -100,6 +100,11 @@ impl Location {
         self.0.with(|a| Route::parse(&a.path))
     }
 
+    /// The query string (with its `?`, or empty), tracked.
+    pub fn search(self) -> String {
+        self.0.with(|a| a.search.clone())
+    }
+
     /// Path and query string, as a `next` to come back to.
     pub fn here(self) -> String {
         self.0.with_untracked(|a| format!("{}{}", a.path, a.search))

@@ -18,37 +18,149 @@ use crate::components::{
 use crate::pages::registrations::{
     Loaded, ProtectionText, RegistrationFacts, StatusBadge, Timeline,
 };
-use crate::router::use_location;
+use crate::router::{Location, use_location};
 use crate::session::use_session;
+
+/// What the registrations page lists, read from its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Filters {
+    /// Every registration, not just those waiting for a decision.
+    all: bool,
+    status: Option<RegistrationStatus>,
+    organization: Option<i64>,
+}
+
+impl Filters {
+    fn read(location: Location) -> Filters {
+        Filters {
+            all: location.query("view").as_deref() == Some("all"),
+            status: location
+                .query("status")
+                .as_deref()
+                .and_then(RegistrationStatus::parse),
+            organization: location.query("organization").and_then(|o| o.parse().ok()),
+        }
+    }
+
+    fn href(self) -> String {
+        let mut query = Vec::new();
+        if self.all {
+            query.push("view=all".to_owned());
+        }
+        if let Some(status) = self.status {
+            query.push(format!("status={}", status.as_str()));
+        }
+        if let Some(id) = self.organization {
+            query.push(format!("organization={id}"));
+        }
+        if query.is_empty() {
+            "/manage/registrations".to_owned()
+        } else {
+            format!("/manage/registrations?{}", query.join("&"))
+        }
+    }
+}
 
 #[component]
 pub fn ApprovalQueuePage() -> impl IntoView {
-    set_title("Registrations to decide");
     let location = use_location();
-    let everything = location.query("view").as_deref() == Some("all");
+    // A new address (another tab or filter) is a new list.
+    move || {
+        location.search();
+        let filters = Filters::read(location);
+        view! { <Queue filters /> }
+    }
+}
+
+#[component]
+fn Queue(filters: Filters) -> impl IntoView {
+    let location = use_location();
     let list = Paged::new(move |cursor: Option<String>| async move {
-        api::all_registrations(!everything, cursor.as_deref()).await
+        let queue = !filters.all;
+        api::all_registrations(
+            queue,
+            filters.status,
+            filters.organization,
+            cursor.as_deref(),
+        )
+        .await
     });
-    let (heading, empty) = if everything {
-        ("All registrations", "No registrations yet.")
+    let (heading, empty) = if filters.all {
+        ("All registrations", "No registrations match.")
     } else {
         (
             "Registrations to decide",
             "Nothing to decide: every registration has an answer.",
         )
     };
+    set_title(heading);
+    let to_decide = Filters {
+        all: false,
+        status: None,
+        ..filters
+    };
+    let everything = Filters {
+        all: true,
+        ..filters
+    };
+    let statuses = RegistrationStatus::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+        .collect::<Vec<_>>();
+    let status = FieldState::plain("filter-status", filters.status.map_or("", |s| s.as_str()));
+    let organization = FieldState::plain(
+        "filter-organization",
+        &filters
+            .organization
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+    );
+    let organizations = RwSignal::new(Vec::new());
+    spawn(async move {
+        if let Ok(list) = api::all_organizations().await {
+            organizations.set(
+                list.into_iter()
+                    .map(|o| (o.id.to_string(), o.name))
+                    .collect(),
+            );
+        }
+    });
+    // Choosing a filter moves to its address; the page follows the address.
+    Effect::new(move |first: Option<()>| {
+        let chosen = Filters {
+            status: RegistrationStatus::parse(&status.value.get()),
+            organization: organization.value.get().parse().ok(),
+            ..filters
+        };
+        if first.is_some() && chosen != filters {
+            location.go(&chosen.href());
+        }
+    });
     view! {
         <section class="page">
             <div class="page-head">
                 <h1 id="queue-heading">{heading}</h1>
                 <nav aria-label="Registration views" class="tabs">
-                    <a href="/manage/registrations" aria-current=(!everything).then_some("page")>
+                    <a href=to_decide.href() aria-current=(!filters.all).then_some("page")>
                         "To decide"
                     </a>
-                    <a href="/manage/registrations?view=all" aria-current=everything.then_some("page")>
+                    <a href=everything.href() aria-current=filters.all.then_some("page")>
                         "All"
                     </a>
                 </nav>
+            </div>
+            <div class="form-grid filters" role="search" aria-label="Filter registrations">
+                {filters.all.then(|| view! {
+                    <SelectField field=status label="Status" options=statuses.clone() placeholder="Any status" />
+                })}
+                {move || view! {
+                    <SelectField
+                        field=organization
+                        label="Partner"
+                        options=organizations.get()
+                        placeholder="Any partner"
+                    />
+                }}
             </div>
             <PagedList list=list.controls() loading="Loading registrations…" empty>
                 <ManagerTable items=list.items />
