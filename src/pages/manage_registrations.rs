@@ -172,7 +172,7 @@ fn Queue(filters: Filters) -> impl IntoView {
 #[component]
 fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
     view! {
-        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Status", "Conflict", "Submitted", "Decide by"]>
+        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Status", "Conflict", "Waiting", "Decide by"]>
             {move || items.get().into_iter().map(manager_row).collect_view()}
         </DataTable>
     }
@@ -193,14 +193,21 @@ fn manager_row(m: ManagerRegistration) -> impl IntoView {
                 <StatusBadge status=r.status />
             </td>
             <td>{r.conflict.label()}</td>
-            <td>
-                <Time value=r.submitted_at />
-            </td>
+            <td>{m.waiting_hours.map(waited)}</td>
             <td>
                 {open.then(|| view! { <Time value=m.decide_by /> })}
                 {m.sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
             </td>
         </tr>
+    }
+}
+
+/// "5 h", "2 d 4 h"
+fn waited(hours: i64) -> String {
+    match (hours / 24, hours % 24) {
+        (0, h) => format!("{h} h"),
+        (d, 0) => format!("{d} d"),
+        (d, h) => format!("{d} d {h} h"),
     }
 }
 
@@ -285,13 +292,13 @@ fn ClaimCard(claim: ManagerRegistration, main: bool) -> impl IntoView {
         organization,
         decide_by,
         sla_breached,
+        waiting_hours,
     } = claim;
     let heading = if main {
         format!("This registration, by {}", organization.name)
     } else {
         format!("{} by {}", r.number, organization.name)
     };
-    let open = r.status.is_open();
     view! {
         <article class="panel claim" class:claim-main=main>
             <h2 class="section-title">{heading}</h2>
@@ -299,9 +306,9 @@ fn ClaimCard(claim: ManagerRegistration, main: bool) -> impl IntoView {
                 <StatusBadge status=r.status />
                 {r.protection.clone().map(|p| view! { " " <ProtectionText protection=p /> })}
             </p>
-            {open.then(|| view! {
+            {waiting_hours.map(|hours| view! {
                 <p>
-                    "Decide by " <Time value=decide_by />
+                    {format!("Waiting {}; decide by ", waited(hours))} <Time value=decide_by />
                     {sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
                 </p>
             })}

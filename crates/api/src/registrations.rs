@@ -585,6 +585,8 @@ pub struct ManagerRegistration {
     pub decide_by: String,
     /// Still undecided after `decide_by`.
     pub sla_breached: bool,
+    /// Whole hours it has waited for a decision; absent once decided or withdrawn.
+    pub waiting_hours: Option<i64>,
 }
 
 /// Another claim on the same customer, as managers see it.

@@ -322,6 +322,7 @@ fn manager_registration_fields() {
         organization: org().unwrap(),
         decide_by: "x".into(),
         sla_breached: false,
+        waiting_hours: Some(3),
     };
     let detail = ManagerRegistrationDetail {
         registration: manager.clone(),
@@ -372,6 +373,7 @@ fn manager_registration_fields() {
             "registration.organization.name",
             "registration.registration",
             "registration.sla_breached",
+            "registration.waiting_hours",
             "suggestion",
             "timeline"
         ]

@@ -1039,3 +1039,25 @@ async fn a_registration_link_is_rate_limited_per_address() {
     .await;
     assert_eq!(code, "rate_limited");
 }
+
+#[tokio::test]
+async fn simultaneous_claims_on_one_customer_cannot_both_miss_each_other() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let bob = app.sign_in(BOB).await;
+    let first = deal(&app, &alice, "Sirius Cybernetics", "sirius.example.org").await;
+    let second = deal(
+        &app,
+        &bob,
+        "Sirius Cybernetics Corp",
+        "www.sirius.example.org",
+    )
+    .await;
+    let (a, b) = tokio::join!(submit(&alice, &first), submit(&bob, &second));
+    let mut levels = vec![
+        json(a, StatusCode::CREATED).await["conflict"].clone(),
+        json(b, StatusCode::CREATED).await["conflict"].clone(),
+    ];
+    levels.sort_by_key(|l| l.to_string());
+    assert_eq!(levels, [json!("none"), json!("review")]);
+}

@@ -109,6 +109,7 @@ pub fn request_hash(request: &RegistrationRequest) -> ApiResult<String> {
 /// returns the registration's id either way.
 pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> {
     let mut tx = state.db.begin_write().await?;
+    store::take_filing_turn(&mut tx, state.db.engine()).await?;
     if let Some(key) = filing.idempotency_key
         && let Some(id) =
             earlier_submission(&mut tx, filing.organization_id, key, filing.request_hash).await?

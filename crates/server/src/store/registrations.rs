@@ -186,13 +186,14 @@ impl RegistrationRow {
         now: Timestamp,
     ) -> Result<ManagerRegistration, ApiError> {
         let organization = self.organization();
-        let decide_by = self.decide_by;
+        let (decide_by, submitted_at) = (self.decide_by, self.submitted_at);
         let open = self.status()?.is_open();
         Ok(ManagerRegistration {
             registration: self.into_partner_view(products, now)?,
             organization,
             decide_by: rfc3339(decide_by),
             sla_breached: open && now > decide_by,
+            waiting_hours: open.then(|| (now - submitted_at) / 3600),
         })
     }
 }
@@ -331,6 +332,21 @@ where
     .bind(since)
     .fetch_all(db)
     .await
+}
+
+/// Makes concurrent filings take turns, so two claims on one customer cannot both miss each
+/// other. SQLite's `BEGIN IMMEDIATE` already does; PostgreSQL takes a transaction-scoped
+/// advisory lock.
+pub async fn take_filing_turn(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    engine: crate::store::Engine,
+) -> Result<(), sqlx::Error> {
+    if engine == crate::store::Engine::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(7261)")
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// When registrations came in through a link from this client address, oldest first.
