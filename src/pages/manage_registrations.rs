@@ -16,7 +16,7 @@ use crate::components::{
     SelectField, SubmitButton, TextArea, Time, on_submit, set_title, spawn,
 };
 use crate::pages::registrations::{
-    Loaded, ProtectionText, RegistrationFacts, StatusBadge, Timeline,
+    Facts, Loaded, ProtectionText, RegistrationFacts, StatusBadge, Timeline,
 };
 use crate::router::{Location, use_location};
 use crate::session::use_session;
@@ -321,17 +321,20 @@ fn ClaimCard(claim: ManagerRegistration, main: bool) -> impl IntoView {
 /// An account of the vendor's book that the registration matched.
 #[component]
 fn AccountCard(account: Account) -> impl IntoView {
+    let facts = vec![
+        ("Domain", account.domain.unwrap_or_default()),
+        ("Owner", account.owner),
+        (
+            "Incumbent partner",
+            account
+                .incumbent
+                .map_or_else(|| "None".to_owned(), |o| o.name),
+        ),
+    ];
     view! {
         <article class="panel claim">
             <h2 class="section-title">{format!("Account: {}", account.name)}</h2>
-            <dl class="facts">
-                <dt>"Domain"</dt>
-                <dd>{account.domain}</dd>
-                <dt>"Owner"</dt>
-                <dd>{account.owner}</dd>
-                <dt>"Incumbent partner"</dt>
-                <dd>{account.incumbent.map_or_else(|| "None".to_owned(), |o| o.name)}</dd>
-            </dl>
+            <Facts facts />
         </article>
     }
 }

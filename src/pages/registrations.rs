@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use portico_api::places::country_name;
 use portico_api::registrations::{
     ExtensionRequest, InfoResponse, PartnerRegistration, PartnerRegistrationDetail,
-    RegistrationKind, RegistrationStatus, TimelineEntry,
+    RegistrationStatus, TimelineEntry,
 };
 
 use crate::api::{self, ApiError};
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
     DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SubmitButton,
-    TextArea, Time, on_click, on_submit, set_title, spawn,
+    TextArea, Time, format_time, on_click, on_submit, set_title, spawn,
 };
 use crate::session::use_session;
 use portico_api::Role;
@@ -197,52 +197,60 @@ pub fn ProtectionText(protection: portico_api::registrations::Protection) -> imp
 #[component]
 pub fn RegistrationFacts(registration: PartnerRegistration) -> impl IntoView {
     let r = registration;
-    let country = country_name(&r.country).unwrap_or(&r.country).to_owned();
     let products = r
         .products
         .iter()
         .map(|p| p.name.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    let value = r.estimated_value.map(|v| {
-        format!(
-            "{} {}",
-            group_thousands(v),
-            r.currency.clone().unwrap_or_default()
-        )
-    });
     let contact = match &r.contact_title {
         Some(title) => format!("{} ({title}), {}", r.contact_name, r.contact_email),
         None => format!("{}, {}", r.contact_name, r.contact_email),
     };
+    let mut facts = vec![
+        ("Customer", r.company_name),
+        ("Domain", r.company_domain),
+        (
+            "Country",
+            country_name(&r.country).unwrap_or(&r.country).to_owned(),
+        ),
+        ("Contact", contact),
+        (
+            "Kind and motion",
+            format!("{} · {}", r.kind.label(), r.motion.label()),
+        ),
+        ("Partner role", r.partner_role.label().to_owned()),
+    ];
+    if !products.is_empty() {
+        facts.push(("Products", products));
+    }
+    if let Some(value) = r.estimated_value {
+        let currency = r.currency.unwrap_or_default();
+        facts.push((
+            "Estimated value",
+            format!("{} {currency}", group_thousands(value)),
+        ));
+    }
+    if let Some(close) = r.expected_close {
+        facts.push(("Expected close", close));
+    }
+    facts.push(("Use case", r.description));
+    facts.push((
+        "Submitted",
+        format!("{}, {}", r.submitted_by, format_time(&r.submitted_at)),
+    ));
+    view! { <Facts facts /> }
+}
+
+/// A description list of label and text pairs.
+#[component]
+pub fn Facts(facts: Vec<(&'static str, String)>) -> impl IntoView {
     view! {
         <dl class="facts">
-            <dt>"Customer"</dt>
-            <dd>{r.company_name}</dd>
-            <dt>"Domain"</dt>
-            <dd>{r.company_domain}</dd>
-            <dt>"Country"</dt>
-            <dd>{country}</dd>
-            <dt>"Contact"</dt>
-            <dd>{contact}</dd>
-            <dt>"Kind and motion"</dt>
-            <dd>{format!("{} · {}", r.kind.label(), r.motion.label())}</dd>
-            <dt>"Partner role"</dt>
-            <dd>{r.partner_role.label()}</dd>
-            {(!products.is_empty()).then(|| view! { <dt>"Products"</dt><dd>{products}</dd> })}
-            {(r.kind == RegistrationKind::Deal)
-                .then(|| {
-                    view! {
-                        <dt>"Estimated value"</dt>
-                        <dd>{value}</dd>
-                        <dt>"Expected close"</dt>
-                        <dd>{r.expected_close}</dd>
-                    }
-                })}
-            <dt>"Use case"</dt>
-            <dd class="prose">{r.description}</dd>
-            <dt>"Submitted"</dt>
-            <dd>{r.submitted_by} ", " <Time value=r.submitted_at /></dd>
+            {facts
+                .into_iter()
+                .map(|(label, text)| view! { <dt>{label}</dt><dd class="prose">{text}</dd> })
+                .collect_view()}
         </dl>
     }
 }
