@@ -269,9 +269,11 @@ pub fn RadioGroup(
         })
         .collect_view();
     view! {
+        // Focusable by script, so a failed submit can move focus to the group.
         <fieldset
             class="field field-wide choices"
             id=field.id()
+            tabindex="-1"
             aria-invalid=invalid
             aria-describedby=described_by
         >

@@ -467,7 +467,7 @@ fn ProductChoice(field: FieldState, optional: Signal<bool>, channel: Channel) ->
             .with(|v| v.split(',').any(|p| p == id.to_string()))
     };
     view! {
-        <fieldset class="field field-wide choices" id=field.id()>
+        <fieldset class="field field-wide choices" id=field.id() tabindex="-1">
             <legend>
                 "Products"
                 {move || optional.get().then(|| view! { <span class="optional">" (optional)"</span> })}
