@@ -489,6 +489,12 @@ pub async fn create_account(csrf: &str, body: &AccountInput) -> Result<Account, 
     json(send(call, On401::Expire).await?)
 }
 
+/// `PUT /api/accounts/{id}`
+pub async fn update_account(csrf: &str, id: i64, body: &AccountInput) -> Result<Account, ApiError> {
+    let url = format!("/api/accounts/{id}");
+    json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
+}
+
 /// `POST /api/accounts/import` with the file's text.
 pub async fn import_accounts(csrf: &str, csv: String) -> Result<ImportSummary, ApiError> {
     let call = Call {

@@ -199,3 +199,47 @@ async fn a_seller_without_an_account_registers_through_the_link() {
     alice.wait_for_text("main", "Sid Seller").await;
     alice.close().await;
 }
+
+#[tokio::test]
+async fn a_manager_imports_the_account_book_and_edits_an_account() {
+    let portal = Portal::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,domain,owner\nInitrode,initrode.com,\n").unwrap();
+    let good = dir.path().join("accounts.csv");
+    std::fs::write(
+        &good,
+        "name,domain,owner,incumbent_partner\nInitrode,initrode.com,Dana Direct,Globex Consulting\n",
+    )
+    .unwrap();
+
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.click("#main-nav a[href='/manage/accounts']").await;
+    let file = manager.find("#accounts-file").await;
+    file.send_keys(&bad.display().to_string()).await.unwrap();
+    manager.click("#import-submit").await;
+    manager
+        .wait_for_text("#import-result", "row 2: owner:")
+        .await;
+
+    let file = manager.find("#accounts-file").await;
+    file.clear().await.unwrap();
+    file.send_keys(&good.display().to_string()).await.unwrap();
+    manager.click("#import-submit").await;
+    manager
+        .wait_for_text("#import-result", "1 new, 0 updated")
+        .await;
+    let row = manager.wait_for_text("#accounts-table", "Initrode").await;
+    assert!(row.contains("Globex Consulting"), "{row}");
+
+    manager.click("#accounts-table tr:last-child button").await;
+    manager
+        .wait_for_text("#account-form-heading", "Edit the account")
+        .await;
+    manager.type_into("#account-owner", "Lee Direct").await;
+    manager.click("#account-submit").await;
+    manager.wait_for_text("#account-form", "Saved").await;
+    manager.wait_for_text("#accounts-table", "Lee Direct").await;
+    manager.close().await;
+}

@@ -9,8 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api;
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    DataTable, FieldState, FormError, Paged, PagedList, SubmitButton, TextField, on_submit,
-    set_title, spawn,
+    DataTable, FieldState, FormError, Paged, PagedList, SelectField, SubmitButton, TextField,
+    focus_by_id, on_click, on_submit, set_title, spawn,
 };
 use crate::router::use_location;
 use crate::session::use_session;
@@ -28,6 +28,7 @@ pub fn AccountsPage() -> impl IntoView {
         })
     };
     let reload = Callback::new(move |()| list.reload());
+    let editing = RwSignal::new(None::<Account>);
     view! {
         <section class="page">
             <h1 id="accounts-heading">"Accounts"</h1>
@@ -35,7 +36,7 @@ pub fn AccountsPage() -> impl IntoView {
                 "Customers that already have an owner. Every registration is checked against them; partners never see this list."
             </p>
             <ImportForm reload />
-            <AddAccountForm reload />
+            <AccountForm reload editing />
             <form class="form inline-form" method="get" action="/manage/accounts" role="search">
                 <label for="accounts-q">"Search by name or domain"</label>
                 <input id="accounts-q" name="q" type="search" value=query />
@@ -46,27 +47,40 @@ pub fn AccountsPage() -> impl IntoView {
                 loading="Loading accounts…"
                 empty="No accounts match. Import your account book as CSV to check registrations against it."
             >
-                <AccountTable items=list.items />
+                <AccountTable items=list.items editing />
             </PagedList>
         </section>
     }
 }
 
 #[component]
-fn AccountTable(items: RwSignal<Vec<Account>>) -> impl IntoView {
+fn AccountTable(
+    items: RwSignal<Vec<Account>>,
+    editing: RwSignal<Option<Account>>,
+) -> impl IntoView {
     view! {
-        <DataTable labelled_by="accounts-heading" headers=&["Name", "Domain", "Owner", "Incumbent partner"]>
+        <DataTable id="accounts-table" labelled_by="accounts-heading" headers=&["Name", "Domain", "Owner", "Incumbent partner", "Actions"]>
             {move || {
                 items
                     .get()
                     .into_iter()
                     .map(|a| {
+                        let chosen = a.clone();
+                        let edit = move |_| {
+                            editing.set(Some(chosen.clone()));
+                            focus_by_id("account-name");
+                        };
                         view! {
                             <tr>
                                 <td>{a.name}</td>
                                 <td>{a.domain}</td>
                                 <td>{a.owner}</td>
                                 <td>{a.incumbent.map(|o| o.name)}</td>
+                                <td>
+                                    <button type="button" class="secondary small" on:click=on_click(edit)>
+                                        "Edit"
+                                    </button>
+                                </td>
                             </tr>
                         }
                     })
@@ -172,8 +186,9 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
     }
 }
 
+/// Adds an account, or edits the one chosen in the table.
 #[component]
-fn AddAccountForm(reload: Callback<()>) -> impl IntoView {
+fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl IntoView {
     let session = use_session();
     let name = FieldState::new("account-name", |v| {
         portico_api::registrations::company_name(v)
@@ -190,12 +205,45 @@ fn AddAccountForm(reload: Callback<()>) -> impl IntoView {
             .is_empty()
             .then(|| "Name the account's owner at the vendor.".to_owned())
     });
+    let incumbent = FieldState::plain("account-incumbent", "");
+    let organizations = RwSignal::new(Vec::new());
+    spawn(async move {
+        if let Ok(list) = api::all_organizations().await {
+            organizations.set(
+                list.into_iter()
+                    .map(|o| (o.id.to_string(), o.name))
+                    .collect(),
+            );
+        }
+    });
+    // Choosing an account in the table fills the form with it.
+    Effect::new(move |_| {
+        let chosen = editing.get();
+        let chosen = chosen.as_ref();
+        name.value
+            .set(chosen.map(|a| a.name.clone()).unwrap_or_default());
+        domain
+            .value
+            .set(chosen.and_then(|a| a.domain.clone()).unwrap_or_default());
+        owner
+            .value
+            .set(chosen.map(|a| a.owner.clone()).unwrap_or_default());
+        let incumbent_id = chosen
+            .and_then(|a| a.incumbent.as_ref())
+            .map(|o| o.id.to_string());
+        incumbent.value.set(incumbent_id.unwrap_or_default());
+    });
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let added = RwSignal::new(None::<String>);
-    let names = [("name", name), ("domain", domain), ("owner", owner)];
+    let done = RwSignal::new(None::<String>);
+    let names = [
+        ("name", name),
+        ("domain", domain),
+        ("owner", owner),
+        ("incumbent_organization_id", incumbent),
+    ];
     let submit = move || {
-        added.set(None);
+        done.set(None);
         if !begin_submit(busy, form_error, &[name, domain, owner]) {
             return;
         }
@@ -203,36 +251,59 @@ fn AddAccountForm(reload: Callback<()>) -> impl IntoView {
             name: name.get(),
             domain: Some(domain.get()),
             owner: owner.get(),
-            incumbent_organization_id: None,
+            incumbent_organization_id: incumbent.get().parse().ok(),
         };
         let csrf = session.csrf();
+        let id = editing.get_untracked().map(|a| a.id);
         busy.set(true);
         spawn(async move {
-            let result = api::create_account(&csrf, &input).await;
+            let result = match id {
+                Some(id) => api::update_account(&csrf, id, &input).await,
+                None => api::create_account(&csrf, &input).await,
+            };
             busy.set(false);
             match result {
                 Ok(account) => {
-                    added.set(Some(format!("Added {}.", account.name)));
-                    for field in [name, domain, owner] {
-                        field.value.set(String::new());
-                    }
+                    let verb = if id.is_some() { "Saved" } else { "Added" };
+                    done.set(Some(format!("{verb} {}.", account.name)));
+                    editing.set(None);
                     reload.run(());
                 }
                 Err(e) => show_error(e, &names, form_error),
             }
         });
     };
+    let heading = move || {
+        if editing.with(Option::is_some) {
+            "Edit the account"
+        } else {
+            "Add an account"
+        }
+    };
     view! {
-        <section class="panel" aria-labelledby="add-account-heading">
-            <h2 id="add-account-heading" class="section-title">"Add an account"</h2>
+        <section class="panel" aria-labelledby="account-form-heading" id="account-form">
+            <h2 id="account-form-heading" class="section-title">{heading}</h2>
             <FormError error=form_error />
             <form class="form form-grid" novalidate on:submit=on_submit(submit)>
                 <TextField field=name label="Company name" autocomplete="off" />
                 <TextField field=domain label="Domain" optional=true autocomplete="off" />
                 <TextField field=owner label="Owner at the vendor" autocomplete="off" />
-                <SubmitButton id="add-account-submit" label="Add account" busy_label="Adding…" busy />
+                {move || view! {
+                    <SelectField
+                        field=incumbent
+                        label="Incumbent partner"
+                        options=organizations.get()
+                        placeholder="None"
+                    />
+                }}
+                <SubmitButton id="account-submit" label="Save account" busy_label="Saving…" busy />
+                {move || editing.with(Option::is_some).then(|| view! {
+                    <button type="button" class="secondary" on:click=on_click(move |_| editing.set(None))>
+                        "Cancel editing"
+                    </button>
+                })}
             </form>
-            <p role="status" class="muted">{added}</p>
+            <p role="status" class="muted">{done}</p>
         </section>
     }
 }

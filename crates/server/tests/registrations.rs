@@ -668,6 +668,42 @@ async fn managers_import_the_account_book_all_or_nothing() {
     assert_eq!(listed["items"][0]["incumbent"], Value::Null);
     assert_eq!(app.audit("accounts.imported").await.len(), 2);
 
+    let id = listed["items"][0]["id"].as_i64().unwrap();
+    let edit = json!({ "name": "Umbrella Corp", "domain": "umbrella.com", "owner": "Dana Direct", "incumbent_organization_id": null });
+    let edited = json(
+        manager
+            .send(reqwest::Method::PUT, &format!("/api/accounts/{id}"))
+            .json(&edit)
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(edited["owner"], "Dana Direct");
+    let missing = manager
+        .send(reqwest::Method::PUT, "/api/accounts/999999")
+        .json(&edit)
+        .send()
+        .await
+        .unwrap();
+    error(missing, StatusCode::NOT_FOUND).await;
+    let bad = json!({ "name": "", "owner": " " });
+    let (_, body) = error(
+        manager
+            .send(reqwest::Method::PUT, &format!("/api/accounts/{id}"))
+            .json(&bad)
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        body["error"]["fields"]["name"].is_string() && body["error"]["fields"]["owner"].is_string()
+    );
+    assert_eq!(audited(&app, "account.updated", id).await, 1);
+
     let alice = app.sign_in(ALICE).await;
     error(import(&alice, good).await, StatusCode::FORBIDDEN).await;
     error(
