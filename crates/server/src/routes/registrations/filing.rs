@@ -1,0 +1,252 @@
+//! Filing a registration: the submission budget, the conflict check against live
+//! registrations and the account book, the findings, and the audit records. Used by the
+//! portal's form, the registration links and the demo data alike.
+
+use portico_api::registrations::{
+    ConflictLevel, RegistrationRequest, RegistrationStatus, ValidRegistration,
+};
+use sha2::{Digest, Sha256};
+
+use super::SUBJECT;
+use crate::clock::Timestamp;
+use crate::domain::company;
+use crate::domain::conflict::{self, AccountClaim, Claim, CustomerKey, MatchKind};
+use crate::domain::program::{ProgramRules, SUBMISSIONS};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::store::accounts::{self, AccountRow};
+use crate::store::audit::{self, AuditEntry};
+use crate::store::registrations::{self as store, ClaimRow, Matched, NewRegistration};
+use crate::store::{is_unique_violation, products};
+
+/// A validated registration and who files it for which organization.
+pub struct Filing<'a> {
+    pub organization_id: i64,
+    /// The signed-in submitter; `None` through the organization's registration link.
+    pub submitted_by: Option<i64>,
+    pub submitter_name: &'a str,
+    pub submitter_email: &'a str,
+    /// The client address, for submissions through a registration link.
+    pub submitted_from: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+    /// Tells a retry (same request) from a reused key (another request).
+    pub request_hash: &'a str,
+    pub registration: &'a ValidRegistration,
+}
+
+pub fn request_hash(request: &RegistrationRequest) -> ApiResult<String> {
+    let bytes = serde_json::to_vec(request).map_err(ApiError::internal)?;
+    Ok(hex::encode(Sha256::digest(bytes)))
+}
+
+/// Files the registration unless a request with the same idempotency key already did;
+/// returns the registration's id either way.
+pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> {
+    let mut tx = state.db.begin_write().await?;
+    store::take_filing_turn(&mut tx, state.db.engine()).await?;
+    if let Some(key) = filing.idempotency_key
+        && let Some(id) =
+            earlier_submission(&mut tx, filing.organization_id, key, filing.request_hash).await?
+    {
+        return Ok(id);
+    }
+    match file(&mut tx, &state.rules, filing, state.now()).await? {
+        Some(id) => {
+            tx.commit().await?;
+            Ok(id)
+        }
+        // Two requests with one key raced and the other committed first.
+        None => {
+            drop(tx);
+            duplicate_of(state, filing.organization_id, filing.idempotency_key).await
+        }
+    }
+}
+
+/// Checks the submission budget and the products, runs the conflict check, and writes the
+/// registration with its findings and audit records. `None` when the idempotency key turned
+/// out to be taken meanwhile.
+pub async fn file(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rules: &ProgramRules,
+    filing: &Filing<'_>,
+    now: Timestamp,
+) -> ApiResult<Option<i64>> {
+    let valid = filing.registration;
+    let recent = store::submitted_since(
+        &mut **tx,
+        filing.organization_id,
+        SUBMISSIONS.window_start(now),
+    )
+    .await?;
+    if let Some(retry_after_secs) = SUBMISSIONS.retry_after(&recent, now) {
+        return Err(ApiError::RateLimited { retry_after_secs });
+    }
+    if !products::all_active(&mut **tx, &valid.products).await? {
+        return Err(ApiError::field(
+            "products",
+            "Choose products from the list.",
+        ));
+    }
+    let name_key = company::name_key(&valid.company_name);
+    let domain_key = company::registrable_domain(&valid.company_domain);
+    let claims = store::live_claims(&mut **tx, now).await?;
+    let accounts = accounts::all(&mut **tx).await?;
+    let customer = CustomerKey {
+        name_key: &name_key,
+        domain_key: domain_key.as_deref(),
+    };
+    let matches = collisions(customer, &claims, &accounts);
+    let new = NewRegistration {
+        organization_id: filing.organization_id,
+        submitted_by: filing.submitted_by,
+        submitter_name: filing.submitter_name,
+        submitter_email: filing.submitter_email,
+        submitted_from: filing.submitted_from,
+        idempotency_key: filing.idempotency_key,
+        request_hash: filing.request_hash,
+        registration: valid,
+        name_key: &name_key,
+        domain_key: domain_key.as_deref(),
+        conflict: if matches.is_empty() {
+            ConflictLevel::None
+        } else {
+            ConflictLevel::Review
+        },
+        decide_by: rules.decide_by(now),
+    };
+    let id = match store::insert(&mut **tx, &new, now).await {
+        Err(e) if filing.idempotency_key.is_some() && is_unique_violation(&e) => return Ok(None),
+        other => other?,
+    };
+    for product_id in &valid.products {
+        store::insert_product(&mut **tx, id, *product_id).await?;
+    }
+    record_findings(tx, id, &matches, filing, now).await?;
+    Ok(Some(id))
+}
+
+/// The registration an earlier request with this key made; the same key on a different
+/// request is refused rather than silently answered with the old registration.
+async fn earlier_submission(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organization_id: i64,
+    key: &str,
+    request_hash: &str,
+) -> ApiResult<Option<i64>> {
+    match store::by_idempotency_key(&mut **tx, organization_id, key).await? {
+        Some((id, hash)) if hash == request_hash => Ok(Some(id)),
+        Some(_) => Err(ApiError::Unprocessable(
+            "This Idempotency-Key was already used for a different registration.".into(),
+        )),
+        None => Ok(None),
+    }
+}
+
+async fn duplicate_of(state: &AppState, organization_id: i64, key: Option<&str>) -> ApiResult<i64> {
+    let key = key.ok_or_else(|| ApiError::internal("duplicate without a key"))?;
+    store::by_idempotency_key(state.db.pool(), organization_id, key)
+        .await?
+        .map(|(id, _)| id)
+        .ok_or_else(|| ApiError::internal("the racing registration vanished"))
+}
+
+/// An existing claim on the customer: a live registration or an account of the book.
+enum Collision<'a> {
+    Registration(MatchKind, &'a ClaimRow),
+    Account(MatchKind, &'a AccountRow),
+}
+
+fn collisions<'a>(
+    customer: CustomerKey<'_>,
+    claims: &'a [ClaimRow],
+    accounts: &'a [AccountRow],
+) -> Vec<Collision<'a>> {
+    let compare = |name_key: &str, domain_key: Option<&str>| {
+        conflict::compare(
+            customer,
+            CustomerKey {
+                name_key,
+                domain_key,
+            },
+        )
+    };
+    let registrations = claims.iter().filter_map(|c| {
+        compare(&c.name_key, c.domain_key.as_deref()).map(|kind| Collision::Registration(kind, c))
+    });
+    let accounts = accounts.iter().filter_map(|a| {
+        compare(&a.name_key, a.domain_key.as_deref()).map(|kind| Collision::Account(kind, a))
+    });
+    registrations.chain(accounts).collect()
+}
+
+pub(super) fn account_claim(row: &AccountRow) -> AccountClaim<'_> {
+    AccountClaim {
+        name: &row.name,
+        owner: &row.owner,
+        incumbent: row
+            .incumbent_organization_id
+            .zip(row.incumbent_name.as_deref()),
+    }
+}
+
+/// Stores the findings and writes the submission's audit records: the partner-visible
+/// submission, and the manager-only conflict check with its reasons.
+async fn record_findings(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    matches: &[Collision<'_>],
+    filing: &Filing<'_>,
+    now: Timestamp,
+) -> ApiResult<()> {
+    let mut reasons = Vec::new();
+    for collision in matches {
+        let (matched, kind, reason) = match collision {
+            Collision::Registration(kind, claim) => (
+                Matched::Registration(claim.id),
+                kind,
+                conflict::reason(*kind, &claim_of(claim)?),
+            ),
+            Collision::Account(kind, account) => (
+                Matched::Account(account.id),
+                kind,
+                conflict::account_reason(*kind, &account_claim(account)),
+            ),
+        };
+        store::insert_finding(&mut **tx, id, matched, kind.as_str()).await?;
+        reasons.push(reason);
+    }
+    let findings = if reasons.is_empty() {
+        "no conflict found".to_owned()
+    } else {
+        reasons.join("; ")
+    };
+    for (action, rationale) in [
+        ("registration.submitted", None),
+        ("registration.conflict_checked", Some(findings.as_str())),
+    ] {
+        let entry = AuditEntry {
+            actor_user_id: filing.submitted_by,
+            action,
+            subject_type: SUBJECT,
+            subject_id: Some(id),
+            organization_id: Some(filing.organization_id),
+            before: None,
+            after: None,
+            rationale,
+        };
+        audit::record(&mut **tx, &entry, now).await?;
+    }
+    Ok(())
+}
+
+fn claim_of(row: &ClaimRow) -> ApiResult<Claim<'_>> {
+    Ok(Claim {
+        registration_id: row.id,
+        organization_name: &row.organization_name,
+        status: RegistrationStatus::parse(&row.status)
+            .ok_or_else(|| ApiError::internal(format!("unknown status {:?}", row.status)))?,
+        submitted_at: row.submitted_at,
+        decided_at: row.decided_at,
+    })
+}

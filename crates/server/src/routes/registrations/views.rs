@@ -1,0 +1,188 @@
+//! Registrations in each side's shape: partners' safe views, managers' views with the
+//! conflict findings side by side, and the timeline each side may read.
+
+use std::collections::HashMap;
+
+use portico_api::Role;
+use portico_api::registrations::{
+    ConflictFinding, ConflictLevel, ManagerRegistration, ManagerRegistrationDetail,
+    PartnerRegistration, Product, TimelineEntry,
+};
+
+use super::filing::account_claim;
+use crate::clock::rfc3339;
+use crate::domain::conflict::{self, Claim, MatchKind, Subject};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::store::accounts::{self, AccountRow};
+use crate::store::audit::TrailRow;
+use crate::store::registrations::{self as store, Matched, RegistrationRow, Scope};
+
+/// Rows with their products, in the partner's shape.
+pub(super) async fn partner_views(
+    state: &AppState,
+    rows: Vec<RegistrationRow>,
+) -> ApiResult<Vec<PartnerRegistration>> {
+    let now = state.now();
+    let mut products = products_by_registration(state, &rows).await?;
+    rows.into_iter()
+        .map(|row| {
+            let own = products.remove(&row.id).unwrap_or_default();
+            row.into_partner_view(own, now)
+        })
+        .collect()
+}
+
+pub(super) async fn manager_views(
+    state: &AppState,
+    rows: Vec<RegistrationRow>,
+) -> ApiResult<Vec<ManagerRegistration>> {
+    let now = state.now();
+    let mut products = products_by_registration(state, &rows).await?;
+    rows.into_iter()
+        .map(|row| {
+            let own = products.remove(&row.id).unwrap_or_default();
+            row.into_manager_view(own, now)
+        })
+        .collect()
+}
+
+async fn products_by_registration(
+    state: &AppState,
+    rows: &[RegistrationRow],
+) -> ApiResult<HashMap<i64, Vec<Product>>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut by_id = HashMap::<i64, Vec<_>>::new();
+    for (registration_id, product) in store::products_of(state.db.pool(), &ids).await? {
+        by_id.entry(registration_id).or_default().push(product);
+    }
+    Ok(by_id)
+}
+
+pub(super) async fn manager_detail(
+    state: &AppState,
+    row: RegistrationRow,
+    trail: Vec<TrailRow>,
+) -> ApiResult<ManagerRegistrationDetail> {
+    let subject = Subject {
+        registration_id: row.id,
+        organization_id: row.organization_id,
+        submitted_at: row.submitted_at,
+    };
+    let mut findings = Vec::new();
+    let (mut matched, mut matched_accounts) = (Vec::new(), Vec::new());
+    for (target, kind) in store::findings_of(state.db.pool(), row.id).await? {
+        let kind = MatchKind::parse(&kind)
+            .ok_or_else(|| ApiError::internal(format!("unknown match kind {kind:?}")))?;
+        let finding = |reason, registration_id, account_id| ConflictFinding {
+            level: ConflictLevel::Review,
+            reason,
+            registration_id,
+            account_id,
+        };
+        match target {
+            Matched::Registration(other_id) => {
+                let Some(other) = store::by_id(state.db.pool(), other_id, Scope::Vendor).await?
+                else {
+                    continue;
+                };
+                findings.push(finding(
+                    conflict::reason(kind, &claim_of_row(&other)?),
+                    Some(other_id),
+                    None,
+                ));
+                matched.push(other);
+            }
+            Matched::Account(account_id) => {
+                let Some(account) = accounts::by_id(state.db.pool(), account_id).await? else {
+                    continue;
+                };
+                findings.push(finding(
+                    conflict::account_reason(kind, &account_claim(&account)),
+                    None,
+                    Some(account_id),
+                ));
+                matched_accounts.push(account);
+            }
+        }
+    }
+    let claims = matched
+        .iter()
+        .map(claim_of_row)
+        .collect::<ApiResult<Vec<_>>>()?;
+    let account_claims: Vec<_> = matched_accounts.iter().map(account_claim).collect();
+    let suggestion = conflict::suggest(subject, &claims, &account_claims);
+    Ok(ManagerRegistrationDetail {
+        registration: manager_views(state, vec![row]).await?.remove(0),
+        findings,
+        matches: manager_views(state, matched).await?,
+        accounts: matched_accounts
+            .into_iter()
+            .map(AccountRow::into_view)
+            .collect(),
+        suggestion,
+        timeline: trail.into_iter().filter_map(manager_entry).collect(),
+    })
+}
+
+fn claim_of_row(row: &RegistrationRow) -> ApiResult<Claim<'_>> {
+    Ok(Claim {
+        registration_id: row.id,
+        organization_name: &row.organization_name,
+        status: row.status()?,
+        submitted_at: row.submitted_at,
+        decided_at: row.decided_at,
+    })
+}
+
+/// How an audit action reads on the timeline, and whether the partner sees it.
+fn describe(action: &str) -> Option<(&'static str, bool)> {
+    Some(match action {
+        "registration.submitted" => ("Submitted", true),
+        "registration.conflict_checked" => ("Conflict check", false),
+        "registration.approved" => ("Approved", true),
+        "registration.declined" => ("Declined", true),
+        "registration.withdrawn" => ("Withdrawn", true),
+        "registration.info_requested" => ("More information requested", true),
+        "registration.info_answered" => ("Partner answered", true),
+        "registration.extension_requested" => ("Extension of protection requested", true),
+        "registration.extension_approved" => ("Extension approved", true),
+        "registration.extension_declined" => ("Extension declined", true),
+        "registration.reminded" => ("Protection ends within 7 days", true),
+        "registration.expired" => ("Protection ended", true),
+        "registration.sla_breached" => ("Not decided within the approval SLA", false),
+        _ => return None,
+    })
+}
+
+pub(super) fn partner_entry(row: TrailRow) -> Option<TimelineEntry> {
+    let (what, partner_visible) = describe(&row.action)?;
+    if !partner_visible {
+        return None;
+    }
+    let vendor = row
+        .actor_role
+        .as_deref()
+        .and_then(Role::parse)
+        .is_some_and(Role::is_vendor);
+    Some(TimelineEntry {
+        at: rfc3339(row.at),
+        what: what.to_owned(),
+        who: if vendor {
+            Some("Partner manager".to_owned())
+        } else {
+            row.actor_name
+        },
+        rationale: row.rationale,
+    })
+}
+
+pub(super) fn manager_entry(row: TrailRow) -> Option<TimelineEntry> {
+    let (what, _) = describe(&row.action)?;
+    Some(TimelineEntry {
+        at: rfc3339(row.at),
+        what: what.to_owned(),
+        who: row.actor_name,
+        rationale: row.rationale,
+    })
+}
