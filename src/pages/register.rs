@@ -96,7 +96,7 @@ fn Confirmation(
             <p>
                 "Status: " <strong id="registration-status">{registration.status.label()}</strong>
             </p>
-            <p id="conflict-result">{registration.conflict.partner_message()}</p>
+            <p id="conflict-result">{registration.conflict_message}</p>
             <p class="actions">
                 {(!via_link)
                     .then(|| {

@@ -340,7 +340,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
             <p>
                 <StatusBadge status=r.status />
                 " "
-                <span id="conflict-result">{r.conflict.partner_message()}</span>
+                <span id="conflict-result">{r.conflict_message.clone()}</span>
             </p>
             {r.decision.clone().map(|d| {
                 view! {

@@ -156,12 +156,12 @@ impl RegistrationStatus {
 
 impl ConflictLevel {
     /// What the partner reads about the check: the same words whatever matched.
-    pub fn partner_message(self) -> &'static str {
+    pub fn partner_message(self, approval_sla_hours: i64) -> String {
         match self {
-            ConflictLevel::None => "No conflict found.",
-            ConflictLevel::Review => {
-                "This customer needs review; a partner manager will decide within 48 hours."
-            }
+            ConflictLevel::None => "No conflict found.".to_owned(),
+            ConflictLevel::Review => format!(
+                "This customer needs review; a partner manager will decide within {approval_sla_hours} hours."
+            ),
         }
     }
 }
@@ -552,6 +552,8 @@ pub struct PartnerRegistration {
     pub kind: RegistrationKind,
     pub status: RegistrationStatus,
     pub conflict: ConflictLevel,
+    /// The conflict check's result in words, e.g. "No conflict found."
+    pub conflict_message: String,
     pub company_name: String,
     pub company_domain: String,
     pub country: String,

@@ -249,6 +249,10 @@ async fn a_second_partner_on_the_same_customer_only_learns_it_needs_review() {
     let text = response.text().await.unwrap();
     let second: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(second["conflict"], "review");
+    assert_eq!(
+        second["conflict_message"],
+        "This customer needs review; a partner manager will decide within 48 hours."
+    );
     for secret in ["Northwind", "Alice", first["number"].as_str().unwrap()] {
         assert!(
             !text.contains(secret),
@@ -1096,4 +1100,37 @@ async fn simultaneous_claims_on_one_customer_cannot_both_miss_each_other() {
     ];
     levels.sort_by_key(|l| l.to_string());
     assert_eq!(levels, [json!("none"), json!("review")]);
+}
+
+#[tokio::test]
+async fn the_approval_sla_is_configurable_and_partners_are_told_it() {
+    let app = TestApp::start_with(|settings| settings.rules.approval_sla_hours = 24).await;
+    let alice = app.sign_in(ALICE).await;
+    let bob = app.sign_in(BOB).await;
+    register(&app, &alice, "Hyperion Corp", "hyperion.example.org").await;
+    let second = register(
+        &app,
+        &bob,
+        "Hyperion Corporation",
+        "hyperion-group.example.org",
+    )
+    .await;
+    assert_eq!(
+        second["conflict_message"],
+        "This customer needs review; a partner manager will decide within 24 hours."
+    );
+    app.clock.advance(25 * 3600);
+    let manager = app.sign_in(MANAGER).await;
+    let id = second["id"].as_i64().unwrap();
+    let detail = json(
+        manager
+            .get(&format!("/api/registrations/{id}"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(detail["registration"]["sla_breached"], true);
+    assert_eq!(detail["registration"]["waiting_hours"], 25);
 }

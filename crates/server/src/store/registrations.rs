@@ -100,6 +100,7 @@ impl RegistrationRow {
         self,
         products: Vec<Product>,
         now: Timestamp,
+        approval_sla_hours: i64,
     ) -> Result<PartnerRegistration, ApiError> {
         let status = self.status()?;
         let motion = self.motion()?;
@@ -137,6 +138,7 @@ impl RegistrationRow {
             extension_requested_at,
             extension_rationale,
         } = self;
+        let level = parsed(&conflict, ConflictLevel::parse, "conflict level")?;
         let decline_reason = decline_reason
             .map(|r| parsed(&r, DeclineReason::parse, "decline reason"))
             .transpose()?;
@@ -145,7 +147,8 @@ impl RegistrationRow {
             number: number(id),
             kind: parsed(&kind, RegistrationKind::parse, "kind")?,
             status,
-            conflict: parsed(&conflict, ConflictLevel::parse, "conflict level")?,
+            conflict: level,
+            conflict_message: level.partner_message(approval_sla_hours),
             company_name,
             company_domain,
             country,
@@ -184,12 +187,13 @@ impl RegistrationRow {
         self,
         products: Vec<Product>,
         now: Timestamp,
+        approval_sla_hours: i64,
     ) -> Result<ManagerRegistration, ApiError> {
         let organization = self.organization();
         let (decide_by, submitted_at) = (self.decide_by, self.submitted_at);
         let open = self.status()?.is_open();
         Ok(ManagerRegistration {
-            registration: self.into_partner_view(products, now)?,
+            registration: self.into_partner_view(products, now, approval_sla_hours)?,
             organization,
             decide_by: rfc3339(decide_by),
             sla_breached: open && now > decide_by,

@@ -28,7 +28,7 @@ pub(super) async fn partner_views(
     rows.into_iter()
         .map(|row| {
             let own = products.remove(&row.id).unwrap_or_default();
-            row.into_partner_view(own, now)
+            row.into_partner_view(own, now, state.rules.approval_sla_hours)
         })
         .collect()
 }
@@ -42,7 +42,7 @@ pub(super) async fn manager_views(
     rows.into_iter()
         .map(|row| {
             let own = products.remove(&row.id).unwrap_or_default();
-            row.into_manager_view(own, now)
+            row.into_manager_view(own, now, state.rules.approval_sla_hours)
         })
         .collect()
 }
