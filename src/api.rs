@@ -16,10 +16,10 @@ use portico_api::invitations::{
 use portico_api::notifications::Notification;
 use portico_api::organizations::OrganizationSummary;
 use portico_api::registrations::{
-    CreatedRegistrationLink, DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse,
-    LinkForm, LinkRegistrationRequest, ManagerRegistration, ManagerRegistrationDetail,
-    PartnerRegistration, PartnerRegistrationDetail, Product, RegistrationLinkStatus,
-    RegistrationRequest, RegistrationStatus,
+    CreateProduct, CreatedRegistrationLink, DecisionRequest, ExtensionRequest, InfoRequest,
+    InfoResponse, LinkForm, LinkRegistrationRequest, ManagerRegistration,
+    ManagerRegistrationDetail, PartnerRegistration, PartnerRegistrationDetail, Product,
+    RegistrationLinkStatus, RegistrationRequest, RegistrationStatus,
 };
 use portico_api::users::{UpdateUser, UserAdminView};
 use portico_api::{ErrorBody, FieldErrors, LoginRequest, Me, Page};
@@ -311,6 +311,23 @@ pub async fn update_user(
 /// `GET /api/products`
 pub async fn products() -> Result<Vec<Product>, ApiError> {
     json(send(Call::get("/api/products"), On401::Expire).await?)
+}
+
+/// `POST /api/products`
+pub async fn create_product(csrf: &str, body: &CreateProduct) -> Result<Product, ApiError> {
+    json(
+        send(
+            Call::write("POST", "/api/products", csrf).json(body),
+            On401::Expire,
+        )
+        .await?,
+    )
+}
+
+/// `POST /api/products/{id}/archive`
+pub async fn archive_product(csrf: &str, id: i64) -> Result<Product, ApiError> {
+    let url = format!("/api/products/{id}/archive");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
 }
 
 /// `POST /api/registrations`; `key` identifies the form, so a resend registers once.

@@ -16,8 +16,8 @@ use components::{Layout, RequireRole};
 use pages::register::Channel;
 use pages::{
     AcceptInvitationPage, AccountsPage, ApprovalQueuePage, HomePage, InvitationsPage, LoginPage,
-    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NotFound, RegisterPage,
-    UsersPage,
+    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NotFound, ProductsPage,
+    RegisterPage, UsersPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -49,6 +49,10 @@ pub fn App() -> impl IntoView {
                 }
                 Route::LinkRegistration { token } => {
                     view! { <RegisterPage channel=Channel::Link(token) /> }.into_any()
+                }
+                Route::Products => {
+                    view! { <RequireRole allow=vendor_staff><ProductsPage /></RequireRole> }
+                        .into_any()
                 }
                 Route::Accounts => {
                     view! { <RequireRole allow=vendor_staff><AccountsPage /></RequireRole> }

@@ -26,6 +26,7 @@ pub enum Route {
     ApprovalQueue,
     ManageRegistration { id: i64 },
     Accounts,
+    Products,
     NotFound,
 }
 
@@ -49,6 +50,7 @@ impl Route {
                 .map_or(Route::NotFound, |id| Route::MyRegistration { id }),
             ["manage", "registrations"] => Route::ApprovalQueue,
             ["manage", "accounts"] => Route::Accounts,
+            ["manage", "products"] => Route::Products,
             ["manage", "registrations", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageRegistration { id }),

@@ -57,7 +57,14 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
     admin.sign_in(&portal, "admin@acme.example").await;
     assert_eq!(
         admin.nav_links().await,
-        ["Home", "Registrations", "Accounts", "Invitations", "Users"]
+        [
+            "Home",
+            "Registrations",
+            "Accounts",
+            "Products",
+            "Invitations",
+            "Users"
+        ]
     );
     admin.close().await;
 }
@@ -69,7 +76,13 @@ async fn signing_out_returns_to_the_sign_in_page() {
     browser.sign_in(&portal, "manager@acme.example").await;
     assert_eq!(
         browser.nav_links().await,
-        ["Home", "Registrations", "Accounts", "Invitations"]
+        [
+            "Home",
+            "Registrations",
+            "Accounts",
+            "Products",
+            "Invitations"
+        ]
     );
     browser.click("#sign-out").await;
     browser.wait_for_path("/login").await;

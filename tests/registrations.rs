@@ -243,3 +243,50 @@ async fn a_manager_imports_the_account_book_and_edits_an_account() {
     manager.wait_for_text("#accounts-table", "Lee Direct").await;
     manager.close().await;
 }
+
+#[tokio::test]
+async fn managers_keep_the_product_catalog_partners_choose_from() {
+    let portal = Portal::start().await;
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.click("#main-nav a[href='/manage/products']").await;
+    manager.click("#add-product-submit").await;
+    manager
+        .wait_for_text("#product-name-error", "product name")
+        .await;
+    manager.type_into("#product-name", "Acme Vault").await;
+    manager.click("#add-product-submit").await;
+    manager.wait_for_text(".product-list", "Acme Vault").await;
+
+    let alice = browser().await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    alice.open(&portal.url("/registrations/new")).await;
+    alice.wait_for_text("#reg-products", "Acme Vault").await;
+
+    manager
+        .click("button[aria-label='Archive Acme Vault']")
+        .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while manager
+        .find(".product-list")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("Acme Vault")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the archived product stayed listed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    alice.open(&portal.url("/registrations/new")).await;
+    alice
+        .wait_for_text("#reg-products", "Premium Support")
+        .await;
+    let choices = alice.find("#reg-products").await.text().await.unwrap();
+    assert!(!choices.contains("Acme Vault"), "{choices}");
+    manager.close().await;
+    alice.close().await;
+}

@@ -111,6 +111,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <NavLink href="/manage/accounts">"Accounts"</NavLink>
                         </li>
                         <li>
+                            <NavLink href="/manage/products">"Products"</NavLink>
+                        </li>
+                        <li>
                             <NavLink href="/manage/invitations">"Invitations"</NavLink>
                         </li>
                     }

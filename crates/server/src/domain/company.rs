@@ -9,20 +9,40 @@ use std::sync::LazyLock;
 /// Words that only say what legal form a company has.
 #[rustfmt::skip]
 const LEGAL_FORMS: &[&str] = &[
-    "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "gmbh", "mbh", "ag", "kg", "ohg",
-    "gbr", "ug", "sa", "sas", "sasu", "sarl", "srl", "spa", "sl", "slu", "bv", "nv", "pty", "plc",
-    "corp", "corporation", "co", "company", "oy", "oyj", "ab", "as", "asa", "aps", "kk", "pte",
-    "pvt", "private", "se", "kft", "zrt", "sro", "doo", "ooo", "pjsc", "jsc", "lda", "ltda", "sdn",
-    "bhd", "tbk", "cv", "sapi", "holding", "group", "aktiengesellschaft", "na",
+    "inc", "incorporated", "llc", "llp", "lp", "pllc", "ltd", "limited", "ltee", "gmbh", "mbh",
+    "ag", "kg", "kgaa", "ohg", "gbr", "ug", "sa", "sas", "sasu", "sarl", "srl", "spa", "sl", "slu",
+    "bv", "nv", "pty", "plc", "ulc", "corp", "corporation", "co", "company", "oy", "oyj", "ab", "as",
+    "asa", "aps", "kk", "pte", "pvt", "private", "se", "kft", "zrt", "sro", "doo", "ooo", "pjsc",
+    "jsc", "lda", "ltda", "sdn", "bhd", "tbk", "cv", "sapi", "holding", "group",
+    "aktiengesellschaft", "na",
+    // What is left of "Amazon.com" once the dot is a space.
+    "com",
 ];
 
-/// Legal forms written as several words once dots are gone ("B. V.", "Sp. z o.o.").
+/// Legal forms written as several words once dots and slashes are gone ("B. V.", "A/S",
+/// "Sp. z o. o.", "S.A.B. de C.V.").
 const LEGAL_PHRASES: &[&[&str]] = &[
+    &["sp", "z", "o", "o"],
+    &["sab", "de", "cv"],
+    &["sa", "de", "cv"],
+    &["kabushiki", "kaisha"],
+    &["sp", "z", "oo"],
+    &["s", "r", "o"],
+    &["s", "p", "a"],
     &["b", "v"],
     &["n", "v"],
     &["s", "a"],
-    &["s", "r", "o"],
-    &["sp", "z", "oo"],
+    &["a", "s"],
+];
+
+/// Legal forms that stand before the name ("Kabushiki Kaisha Toshiba", "PJSC Gazprom").
+const LEADING_LEGAL_PHRASES: &[&[&str]] = &[
+    &["kabushiki", "kaisha"],
+    &["ooo"],
+    &["oao"],
+    &["zao"],
+    &["pao"],
+    &["pjsc"],
 ];
 
 /// Abbreviations and their full word, so both spellings give one key.
@@ -30,45 +50,66 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("intl", "international"),
     ("int", "international"),
     ("tech", "technology"),
-    ("techs", "technology"),
     ("technologies", "technology"),
     ("mfg", "manufacturing"),
     ("svc", "service"),
-    ("svcs", "service"),
     ("sys", "system"),
     ("grp", "group"),
-    ("hldgs", "holding"),
     ("hldg", "holding"),
+    ("hldgs", "holding"),
     ("natl", "national"),
+    ("amer", "american"),
     ("assoc", "associate"),
+    ("assn", "association"),
     ("bros", "brother"),
     ("ctr", "center"),
     ("centre", "center"),
     ("mgmt", "management"),
+    ("mktg", "marketing"),
+    ("engg", "engineering"),
+    ("engr", "engineering"),
     ("univ", "university"),
+    ("inst", "institute"),
+    ("hosp", "hospital"),
     ("dept", "department"),
-    ("labs", "lab"),
-    ("laboratories", "lab"),
-    ("laboratory", "lab"),
+    ("comm", "communication"),
+    ("pharma", "pharmaceutical"),
+    ("lab", "laboratory"),
+    ("labs", "laboratory"),
+    ("laboratories", "laboratory"),
+    // Leading "St." and "Mt." in names are saints and mountains, rarely streets.
+    ("st", "saint"),
+    ("mt", "mount"),
+    ("ft", "fort"),
 ];
 
-/// Words that describe rather than name: one extra of these makes names similar, not different.
+/// Words that describe rather than name: one extra of these (not the first word) makes names
+/// similar, not different.
 #[rustfmt::skip]
-const DESCRIPTORS: &[&str] = &[
-    "international", "global", "worldwide", "group", "holding", "service", "solution", "system",
-    "technology", "lab", "partner", "enterprise", "industrie", "consulting", "software", "digital",
-    "north america", "america", "europe", "usa", "uk",
+const DESCRIPTORS: &[&[&str]] = &[
+    &["international"], &["global"], &["worldwide"], &["group"], &["holding"], &["service"],
+    &["solution"], &["system"], &["technology"], &["laboratory"], &["partner"], &["enterprise"],
+    &["industrie"], &["industry"], &["consulting"], &["software"], &["digital"],
+    // Regional arms: "Siemens USA", "Toyota Motor North America".
+    &["north", "america"], &["latin", "america"], &["asia", "pacific"], &["america"], &["europe"],
+    &["emea"], &["apac"], &["usa"], &["uk"], &["canada"], &["deutschland"], &["india"],
 ];
 
 /// Consumer mail providers: their domains never identify a company.
 #[rustfmt::skip]
 const FREE_MAIL: &[&str] = &[
-    "gmail.com", "googlemail.com", "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com",
-    "me.com", "mac.com", "proton.me", "protonmail.com", "pm.me", "web.de", "mail.ru", "qq.com",
-    "163.com", "126.com", "zoho.com", "fastmail.com", "hey.com", "tutanota.com", "tuta.io",
-    "mail.com", "inbox.com", "t-online.de", "orange.fr", "free.fr", "laposte.net", "libero.it",
-    "seznam.cz", "naver.com", "daum.net", "rediffmail.com", "ymail.com", "rocketmail.com",
-    "gmx.net", "hotmail.com", "yandex.ru",
+    "gmail.com", "googlemail.com", "outlook.com", "live.com", "msn.com", "aol.com", "aim.com",
+    "icloud.com", "me.com", "mac.com", "proton.me", "protonmail.com", "protonmail.ch", "pm.me",
+    "web.de", "t-online.de", "freenet.de", "posteo.de", "mailbox.org", "mail.ru", "bk.ru",
+    "inbox.ru", "list.ru", "rambler.ru", "ya.ru", "qq.com", "foxmail.com", "163.com", "126.com",
+    "yeah.net", "sina.com", "sohu.com", "zoho.com", "zohomail.com", "fastmail.com", "fastmail.fm",
+    "hey.com", "tutanota.com", "tutanota.de", "tuta.io", "tuta.com", "hushmail.com", "duck.com",
+    "mail.com", "email.com", "inbox.com", "gmx.net", "hotmail.com", "yandex.ru", "ymail.com",
+    "rocketmail.com", "orange.fr", "wanadoo.fr", "free.fr", "laposte.net", "sfr.fr", "libero.it",
+    "virgilio.it", "seznam.cz", "wp.pl", "o2.pl", "interia.pl", "onet.pl", "ukr.net", "abv.bg",
+    "naver.com", "daum.net", "hanmail.net", "rediffmail.com", "bluewin.ch", "btinternet.com",
+    "sky.com", "comcast.net", "verizon.net", "att.net", "sbcglobal.net", "bigpond.com",
+    "optusnet.com.au", "shaw.ca", "rogers.com", "uol.com.br", "bol.com.br", "terra.com.br",
 ];
 /// Providers with a domain per country (yahoo.co.uk, hotmail.fr, gmx.de …).
 const FREE_MAIL_BRANDS: &[&str] = &["yahoo", "hotmail", "gmx", "yandex", "outlook", "live"];
@@ -78,36 +119,84 @@ static LEGAL: LazyLock<HashSet<&'static str>> =
 
 /// The name reduced to what identifies the company. Idempotent.
 pub fn name_key(name: &str) -> String {
-    let words = words(name);
-    let mut words: Vec<String> = words.iter().map(|w| canonical(w)).collect();
-    words = drop_joiners(words);
-    drop_leading_the(&mut words);
+    let words: Vec<String> = words(name).iter().map(|w| canonical(w)).collect();
+    let mut words = drop_joiners(words);
+    strip_leading(&mut words);
     strip_legal_forms(&mut words);
     words.join(" ")
 }
 
 /// Lower-case ASCII words: umlauts spelled out (ü → ue) so "Müller" and "Mueller" agree, other
-/// accents dropped, `&` read as "and", dots and apostrophes joining ("A.B.C." → "abc").
+/// accents dropped, `&` read as "and", apostrophes and dotted initials joining ("L'Oréal" →
+/// "loreal", "A.B.C." → "abc") while a dot between words parts them ("Amazon.com").
 fn words(name: &str) -> Vec<String> {
-    let mut text = String::with_capacity(name.len());
+    transliterate(name)
+        .split_whitespace()
+        .flat_map(split_dots)
+        .collect()
+}
+
+/// ASCII letters, digits, dots and spaces only.
+fn transliterate(name: &str) -> String {
+    let mut text = String::with_capacity(name.len() + 8);
     for c in name.chars() {
         match c {
             'ä' | 'Ä' => text.push_str("ae"),
             'ö' | 'Ö' => text.push_str("oe"),
             'ü' | 'Ü' => text.push_str("ue"),
+            // A decomposed umlaut (NFD input) must give the same key as a composed one.
+            '\u{308}' if text.ends_with(['a', 'o', 'u']) => text.push('e'),
+            '\u{300}'..='\u{36f}' => {}
             '&' | '+' => text.push_str(" and "),
-            '.' | '\'' | '’' => {}
-            c => text.push_str(&deunicode::deunicode_char(c).unwrap_or(" ").to_lowercase()),
+            '.' => text.push('.'),
+            '\'' | '’' | '`' | '´' => {}
+            c => push_ascii(&mut text, deunicode::deunicode_char(c).unwrap_or(" ")),
         }
     }
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+    text
+}
+
+fn push_ascii(text: &mut String, piece: &str) {
+    for c in piece.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            text.push(c.to_ascii_lowercase());
+        } else {
+            text.push(' ');
+        }
+    }
+}
+
+/// "j.p." → "jp", "e.on" → "eon", "amazon.com" → "amazon com": a single letter beside a dot is
+/// an initial and joins, longer parts are words of their own.
+fn split_dots(token: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut last_len = 0;
+    for part in token.split('.').filter(|p| !p.is_empty()) {
+        match words.last_mut() {
+            Some(word) if last_len == 1 || part.len() == 1 => word.push_str(part),
+            _ => words.push(part.to_owned()),
+        }
+        last_len = part.len();
+    }
+    words
 }
 
 /// One spelling per word: abbreviations expanded, a plural `s` dropped ("traders" → "trader").
+/// Repeated until nothing changes, so that keys stay idempotent ("intls" → "intl" →
+/// "international").
 fn canonical(word: &str) -> String {
+    let mut word = word.to_owned();
+    for _ in 0..4 {
+        let next = canonical_step(&word);
+        if next == word {
+            break;
+        }
+        word = next;
+    }
+    word
+}
+
+fn canonical_step(word: &str) -> String {
     if let Some((_, full)) = ABBREVIATIONS.iter().find(|(short, _)| *short == word) {
         return (*full).to_owned();
     }
@@ -120,48 +209,61 @@ fn canonical(word: &str) -> String {
     }
 }
 
-fn drop_leading_the(words: &mut Vec<String>) {
-    if words.len() > 1 && words[0] == "the" {
-        words.remove(0);
-    }
-}
-
 /// "Johnson & Johnson" and "Johnson and Johnson" both become "johnson johnson".
 fn drop_joiners(words: Vec<String>) -> Vec<String> {
     let kept: Vec<String> = words.iter().filter(|w| *w != "and").cloned().collect();
     if kept.is_empty() { words } else { kept }
 }
 
+/// Drops a leading "the" and leading legal forms, as often as they come, but never the last word.
+fn strip_leading(words: &mut Vec<String>) {
+    loop {
+        let n = if words.first().is_some_and(|w| w == "the") {
+            1
+        } else {
+            LEADING_LEGAL_PHRASES
+                .iter()
+                .find(|p| starts_with(words, p))
+                .map_or(0, |p| p.len())
+        };
+        if n == 0 || n >= words.len() {
+            return;
+        }
+        words.drain(..n);
+    }
+}
+
 /// Removes legal forms from the end, in any order and number, but never the last word left.
 fn strip_legal_forms(words: &mut Vec<String>) {
     loop {
-        let phrase = LEGAL_PHRASES
+        let n = LEGAL_PHRASES
             .iter()
+            .find(|p| p.len() < words.len() && ends_with(words, p))
             .map(|p| p.len())
-            .find(|&n| n < words.len() && ends_with(words, LEGAL_PHRASES, n));
-        let single = words.len() > 1 && words.last().is_some_and(|w| LEGAL.contains(w.as_str()));
-        match (phrase, single) {
-            (Some(n), _) => words.truncate(words.len() - n),
-            (None, true) => {
-                words.pop();
-            }
-            (None, false) => return,
+            .or_else(|| {
+                let single = words.len() > 1 && words.last().is_some_and(|w| LEGAL.contains(&**w));
+                single.then_some(1)
+            });
+        match n {
+            Some(n) => words.truncate(words.len() - n),
+            None => return,
         }
     }
 }
 
-fn ends_with(words: &[String], phrases: &[&[&str]], n: usize) -> bool {
-    let tail = &words[words.len() - n..];
-    phrases
-        .iter()
-        .filter(|p| p.len() == n)
-        .any(|p| p.iter().zip(tail).all(|(a, b)| *a == b))
+fn starts_with(words: &[String], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| p == w)
+}
+
+fn ends_with(words: &[String], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && starts_with(&words[words.len() - phrase.len()..], phrase)
 }
 
 /// The registrable domain (public-suffix aware) of a URL, host or e-mail address; `None` when
 /// there is none or it is a consumer mail provider.
 pub fn registrable_domain(input: &str) -> Option<String> {
     let host = portico_api::validate::company_domain(input).ok()?;
+    // Host::parse applies IDNA, so Unicode and punycode spellings give one ASCII form.
     let ascii = match url::Host::parse(&host).ok()? {
         url::Host::Domain(ascii) => ascii,
         _ => return None,
@@ -170,9 +272,14 @@ pub fn registrable_domain(input: &str) -> Option<String> {
     (!is_free_mail(&registrable)).then_some(registrable)
 }
 
+/// Whether a registrable domain belongs to a consumer mail provider.
 pub fn is_free_mail(registrable_domain: &str) -> bool {
-    let brand = registrable_domain.split('.').next().unwrap_or_default();
-    FREE_MAIL.contains(&registrable_domain) || FREE_MAIL_BRANDS.contains(&brand)
+    let domain = registrable_domain.trim_end_matches('.');
+    let brand = domain.split('.').next().unwrap_or_default();
+    FREE_MAIL.iter().any(|d| d.eq_ignore_ascii_case(domain))
+        || FREE_MAIL_BRANDS
+            .iter()
+            .any(|b| b.eq_ignore_ascii_case(brand))
 }
 
 /// How alike two name keys are.
@@ -184,8 +291,9 @@ pub enum NameMatch {
     Different,
 }
 
-/// Names match when every distinctive word of one has its counterpart in the other, equal or
-/// a typo away; one extra descriptive word ("International") still counts as similar.
+/// Names match when their words pair up in order, equal or a typo apart, with at most one
+/// descriptive word ("International") left over; weak evidence (typos, the extra word) must be
+/// outweighed by words that agree exactly.
 pub fn compare_names(a_key: &str, b_key: &str) -> NameMatch {
     if a_key.is_empty() || b_key.is_empty() {
         return NameMatch::Different;
@@ -193,58 +301,168 @@ pub fn compare_names(a_key: &str, b_key: &str) -> NameMatch {
     if a_key == b_key {
         return NameMatch::Same;
     }
-    let score = strsim::jaro_winkler(a_key, b_key);
-    // Short names collide by chance ("Meta" vs "Metal"): only an exact key counts.
-    if a_key.len().min(b_key.len()) <= 4 {
+    // Short names collide by chance ("Meta" vs "Metal"), and every alignment starts with the
+    // first letters agreeing: both cheap ways out of the 10,000-key scan.
+    if a_key.len().min(b_key.len()) <= 4 || a_key.as_bytes()[0] != b_key.as_bytes()[0] {
         return NameMatch::Different;
     }
-    if a_key.replace(' ', "") == b_key.replace(' ', "") {
-        return NameMatch::Similar(score);
+    let a: Vec<&str> = a_key.split_whitespace().collect();
+    let b: Vec<&str> = b_key.split_whitespace().collect();
+    if a.len().max(b.len()) > MAX_WORDS {
+        return NameMatch::Different;
     }
-    let a: Vec<&str> = a_key.split(' ').collect();
-    let b: Vec<&str> = b_key.split(' ').collect();
-    if words_correspond(&a, &b) {
-        NameMatch::Similar(score)
+    match align(&a, &b, true, true) {
+        Some(tally) if tally.convincing() => NameMatch::Similar(strsim::jaro_winkler(a_key, b_key)),
+        _ => NameMatch::Different,
+    }
+}
+
+/// Longer "names" are not names; the limit keeps the word pairing's recursion shallow.
+const MAX_WORDS: usize = 32;
+
+/// What pairing the words of two names found.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    exact: u32,
+    typos: u32,
+    skipped: u32,
+    /// Paired words that are not descriptors: a name is more than "Global Software".
+    anchors: u32,
+}
+
+impl Tally {
+    fn convincing(self) -> bool {
+        self.anchors > 0 && self.typos + self.skipped <= self.exact + 1
+    }
+
+    fn paired(mut self, word: &str, typo: bool) -> Tally {
+        if typo {
+            self.typos += 1;
+        } else {
+            self.exact += 1;
+        }
+        if !is_descriptor(&[word]) {
+            self.anchors += 1;
+        }
+        self
+    }
+}
+
+/// Pairs the words of both names in order. The first words must pair; after that one
+/// descriptor phrase may be left over on either side (`may_skip`).
+fn align(a: &[&str], b: &[&str], may_skip: bool, at_start: bool) -> Option<Tally> {
+    if a.is_empty() || b.is_empty() {
+        return align_rest(a, b, may_skip);
+    }
+    pair(a, b, may_skip).or_else(|| {
+        // The first word of a name is what it is called, never a droppable descriptor
+        // ("International Paper" is not "Paper").
+        if !may_skip || at_start {
+            return None;
+        }
+        skip_descriptor(a, b).or_else(|| skip_descriptor(b, a))
+    })
+}
+
+/// Pairs the first word of each name (or one word with two or three run together, "Data Dog"
+/// and "Datadog"), then the rest.
+fn pair(a: &[&str], b: &[&str], may_skip: bool) -> Option<Tally> {
+    let (x, y) = (a[0], b[0]);
+    let (m, n, typo) = match word_match(x, y) {
+        WordMatch::Equal => (1, 1, false),
+        WordMatch::Typo => (1, 1, true),
+        WordMatch::Different => {
+            let (m, n) = run_together(a, y)
+                .map(|m| (m, 1))
+                .or_else(|| run_together(b, x).map(|n| (1, n)))?;
+            (m, n, false)
+        }
+    };
+    let word = if m > 1 { y } else { x };
+    align(&a[m..], &b[n..], may_skip, false).map(|t| t.paired(word, typo))
+}
+
+/// How many leading words of `words` (two or three) spell `joined` when run together.
+fn run_together(words: &[&str], joined: &str) -> Option<usize> {
+    (2..=3.min(words.len())).find(|&k| {
+        let mut rest = joined;
+        words[..k].iter().all(|w| match rest.strip_prefix(w) {
+            Some(r) => {
+                rest = r;
+                true
+            }
+            None => false,
+        }) && rest.is_empty()
+    })
+}
+
+/// Leaves out a descriptor phrase at the front of `a` and pairs what follows.
+fn skip_descriptor(a: &[&str], b: &[&str]) -> Option<Tally> {
+    let n = DESCRIPTORS
+        .iter()
+        .filter(|d| d.len() <= a.len() && d.iter().zip(a).all(|(d, w)| d == w))
+        .map(|d| d.len())
+        .max()?;
+    let mut tally = align(&a[n..], b, false, false)?;
+    tally.skipped += 1;
+    Some(tally)
+}
+
+/// Words left over once the other name is used up: fine only if they are one descriptor.
+fn align_rest(a: &[&str], b: &[&str], may_skip: bool) -> Option<Tally> {
+    let rest = if a.is_empty() { b } else { a };
+    if rest.is_empty() {
+        Some(Tally::default())
+    } else if may_skip && is_descriptor(rest) {
+        Some(Tally {
+            skipped: 1,
+            ..Tally::default()
+        })
     } else {
-        NameMatch::Different
+        None
     }
 }
 
-/// Pairs the words of both names in order; at most one unpaired word, and only a descriptor.
-fn words_correspond(a: &[&str], b: &[&str]) -> bool {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    match long.len() - short.len() {
-        0 => long.iter().zip(short).all(|(x, y)| same_word(x, y)),
-        1 => (0..long.len()).any(|skip| {
-            DESCRIPTORS.contains(&long[skip])
-                && long
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != skip)
-                    .zip(short)
-                    .all(|((_, x), y)| same_word(x, y))
-        }),
-        _ => false,
-    }
+fn is_descriptor(words: &[&str]) -> bool {
+    DESCRIPTORS.iter().any(|d| *d == words)
 }
 
-/// Equal, or a typo apart: one edit in words of five letters or more, two from ten.
-fn same_word(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
+enum WordMatch {
+    Equal,
+    Typo,
+    Different,
+}
+
+/// Equal (or the same word in another form: "industry"/"industrie"), or a typo apart: one edit
+/// in words of five letters or more, two from ten.
+fn word_match(a: &str, b: &str) -> WordMatch {
+    if a == b || singular_y(a) == singular_y(b) {
+        return WordMatch::Equal;
     }
-    let shorter = a.len().min(b.len());
-    let allowed = match shorter {
+    let allowed = match a.len().min(b.len()) {
         0..=4 => 0,
         5..=9 => 1,
         _ => 2,
     };
-    // The first letter is rarely the typo, and differing first letters name different words.
-    allowed > 0
+    // The first letter is rarely the typo, and digits are never one ("Acme 10001").
+    let plausible = allowed > 0
+        && a.len().abs_diff(b.len()) <= allowed
         && a.as_bytes()[0] == b.as_bytes()[0]
-        && strsim::damerau_levenshtein(a, b) <= allowed
+        && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_alphabetic());
+    if plausible && strsim::damerau_levenshtein(a, b) <= allowed {
+        WordMatch::Typo
+    } else {
+        WordMatch::Different
+    }
 }
 
+/// "industrie" (what the plural rule leaves of "industries") and "industry" are one word.
+fn singular_y(word: &str) -> std::borrow::Cow<'_, str> {
+    match word.strip_suffix("ie") {
+        Some(stem) if stem.len() > 2 => format!("{stem}y").into(),
+        _ => word.into(),
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
