@@ -69,14 +69,12 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("engg", "engineering"),
     ("engr", "engineering"),
     ("univ", "university"),
-    ("inst", "institute"),
     ("hosp", "hospital"),
     ("dept", "department"),
-    ("comm", "communication"),
     ("pharma", "pharmaceutical"),
-    ("lab", "laboratory"),
-    ("labs", "laboratory"),
-    ("laboratories", "laboratory"),
+    ("labs", "lab"),
+    ("laboratories", "lab"),
+    ("laboratory", "lab"),
     // Leading "St." and "Mt." in names are saints and mountains, rarely streets.
     ("st", "saint"),
     ("mt", "mount"),
@@ -88,7 +86,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const DESCRIPTORS: &[&[&str]] = &[
     &["international"], &["global"], &["worldwide"], &["group"], &["holding"], &["service"],
-    &["solution"], &["system"], &["technology"], &["laboratory"], &["partner"], &["enterprise"],
+    &["solution"], &["system"], &["technology"], &["lab"], &["partner"], &["enterprise"],
     &["industrie"], &["industry"], &["consulting"], &["software"], &["digital"],
     // Regional arms: "Siemens USA", "Toyota Motor North America".
     &["north", "america"], &["latin", "america"], &["asia", "pacific"], &["america"], &["europe"],
@@ -117,7 +115,12 @@ const FREE_MAIL_BRANDS: &[&str] = &["yahoo", "hotmail", "gmx", "yandex", "outloo
 static LEGAL: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| LEGAL_FORMS.iter().copied().collect());
 
-/// The name reduced to what identifies the company. Idempotent.
+/// The name reduced to what identifies the company, for equality and [`compare_names`]:
+/// lower-case ASCII (accents dropped, umlauts spelled out), `&` read as "and" and "and" dropped,
+/// punctuation turned into spaces with dotted initials joined, abbreviations expanded and plural
+/// `s` dropped per word, a leading "the" removed, and legal forms ("Inc", "GmbH", "Sp. z o.o.")
+/// removed from the end in any order — but never the last word, so "Limited" stays "limited".
+/// Idempotent: `name_key(&name_key(x)) == name_key(x)`.
 pub fn name_key(name: &str) -> String {
     let words: Vec<String> = words(name).iter().map(|w| canonical(w)).collect();
     let mut words = drop_joiners(words);
@@ -269,7 +272,9 @@ pub fn registrable_domain(input: &str) -> Option<String> {
         _ => return None,
     };
     let registrable = psl::domain_str(&ascii)?.to_owned();
-    (!is_free_mail(&registrable)).then_some(registrable)
+    // "www" names a web server, not a company; it would also lose its "www." when fed back in.
+    let usable = !registrable.starts_with("www.") && !is_free_mail(&registrable);
+    usable.then_some(registrable)
 }
 
 /// Whether a registrable domain belongs to a consumer mail provider.
@@ -335,33 +340,46 @@ impl Tally {
         self.anchors > 0 && self.typos + self.skipped <= self.exact + 1
     }
 
-    fn paired(mut self, word: &str, typo: bool) -> Tally {
+    /// Exact words against guesses, then anchors: the order in which alignments are preferred.
+    fn strength(self) -> (i64, u32) {
+        let weak = i64::from(self.typos + self.skipped);
+        (i64::from(self.exact) - weak, self.anchors)
+    }
+
+    fn paired(mut self, x: &str, y: &str, typo: bool) -> Tally {
         if typo {
             self.typos += 1;
         } else {
             self.exact += 1;
         }
-        if !is_descriptor(&[word]) {
+        if !is_descriptor(&[x]) && !is_descriptor(&[y]) {
             self.anchors += 1;
         }
         self
     }
 }
 
-/// Pairs the words of both names in order. The first words must pair; after that one
-/// descriptor phrase may be left over on either side (`may_skip`).
+fn stronger(x: Option<Tally>, y: Option<Tally>) -> Option<Tally> {
+    match (x, y) {
+        (Some(x), Some(y)) if y.strength() > x.strength() => Some(y),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Pairs the words of both names in order, keeping the strongest way to do it. The first words
+/// must pair; after that one descriptor phrase may be left over on either side (`may_skip`).
 fn align(a: &[&str], b: &[&str], may_skip: bool, at_start: bool) -> Option<Tally> {
     if a.is_empty() || b.is_empty() {
         return align_rest(a, b, may_skip);
     }
-    pair(a, b, may_skip).or_else(|| {
-        // The first word of a name is what it is called, never a droppable descriptor
-        // ("International Paper" is not "Paper").
-        if !may_skip || at_start {
-            return None;
-        }
-        skip_descriptor(a, b).or_else(|| skip_descriptor(b, a))
-    })
+    let paired = pair(a, b, may_skip);
+    // The first word of a name is what it is called, never a droppable descriptor
+    // ("International Paper" is not "Paper").
+    if !may_skip || at_start {
+        return paired;
+    }
+    let skipped = stronger(skip_descriptor(a, b), skip_descriptor(b, a));
+    stronger(paired, skipped)
 }
 
 /// Pairs the first word of each name (or one word with two or three run together, "Data Dog"
@@ -378,8 +396,15 @@ fn pair(a: &[&str], b: &[&str], may_skip: bool) -> Option<Tally> {
             (m, n, false)
         }
     };
-    let word = if m > 1 { y } else { x };
-    align(&a[m..], &b[n..], may_skip, false).map(|t| t.paired(word, typo))
+    // A run-together word is compared whole: "data dog" is as much a name as "datadog".
+    let (x, y) = if m > 1 {
+        (y, y)
+    } else if n > 1 {
+        (x, x)
+    } else {
+        (x, y)
+    };
+    align(&a[m..], &b[n..], may_skip, false).map(|t| t.paired(x, y, typo))
 }
 
 /// How many leading words of `words` (two or three) spell `joined` when run together.
@@ -424,7 +449,7 @@ fn align_rest(a: &[&str], b: &[&str], may_skip: bool) -> Option<Tally> {
 }
 
 fn is_descriptor(words: &[&str]) -> bool {
-    DESCRIPTORS.iter().any(|d| *d == words)
+    DESCRIPTORS.contains(&words)
 }
 
 enum WordMatch {
@@ -436,7 +461,7 @@ enum WordMatch {
 /// Equal (or the same word in another form: "industry"/"industrie"), or a typo apart: one edit
 /// in words of five letters or more, two from ten.
 fn word_match(a: &str, b: &str) -> WordMatch {
-    if a == b || singular_y(a) == singular_y(b) {
+    if a == b || ie_is_y(a, b) || ie_is_y(b, a) {
         return WordMatch::Equal;
     }
     let allowed = match a.len().min(b.len()) {
@@ -449,7 +474,7 @@ fn word_match(a: &str, b: &str) -> WordMatch {
         && a.len().abs_diff(b.len()) <= allowed
         && a.as_bytes()[0] == b.as_bytes()[0]
         && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_alphabetic());
-    if plausible && strsim::damerau_levenshtein(a, b) <= allowed {
+    if plausible && strsim::osa_distance(a, b) <= allowed {
         WordMatch::Typo
     } else {
         WordMatch::Different
@@ -457,16 +482,27 @@ fn word_match(a: &str, b: &str) -> WordMatch {
 }
 
 /// "industrie" (what the plural rule leaves of "industries") and "industry" are one word.
-fn singular_y(word: &str) -> std::borrow::Cow<'_, str> {
-    match word.strip_suffix("ie") {
-        Some(stem) if stem.len() > 2 => format!("{stem}y").into(),
-        _ => word.into(),
+fn ie_is_y(a: &str, b: &str) -> bool {
+    match (a.strip_suffix("ie"), b.strip_suffix('y')) {
+        (Some(a), Some(b)) => a.len() > 2 && a == b,
+        _ => false,
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Words that exercise every rule of `name_key`, for the property tests.
+    #[rustfmt::skip]
+    const TRICKY: &[&str] = &[
+        "the", "The", "and", "&", "Co", "co", "Inc", "Ltd", "S", "A", "a", "s", "B", "V", "sp", "z",
+        "o", "oo", "de", "cv", "sab", "kabushiki", "kaisha", "ooo", "intls", "intl", "grps",
+        "techs", "labs", "ies", "industries", "industry", "Acme", "acme", "Müller", "Mu\u{308}ller",
+        "com", "amazon", "st", "sts", "ss", "sss", "l'", "E", "ON", "Global", "Software", "north",
+        "america", "data", "dog", "datadog", "stark", "starks",
+    ];
 
     fn similar(a: &str, b: &str) -> bool {
         compare_names(&name_key(a), &name_key(b)) != NameMatch::Different
@@ -486,6 +522,17 @@ mod tests {
             ("Globex Intl", "Globex International"),
             ("Initech Technologies", "Initech Tech"),
             ("Northwind Traders", "Northwind Trader"),
+            ("Mu\u{308}ller", "Müller"),
+            ("Amazon.com, Inc.", "Amazon"),
+            ("J.P. Morgan", "JP Morgan"),
+            ("E.ON SE", "EON"),
+            ("Novo Nordisk A/S", "Novo Nordisk"),
+            ("Henkel AG & Co. KGaA", "Henkel"),
+            ("Grupo Bimbo, S.A.B. de C.V.", "Grupo Bimbo"),
+            ("Orlen Sp. z o. o.", "Orlen Sp. z o.o."),
+            ("Kabushiki Kaisha Toshiba", "Toshiba"),
+            ("St. Jude Medical", "Saint Jude Medical"),
+            ("Smith Bros", "Smith Brothers"),
         ] {
             assert_eq!(name_key(a), name_key(b), "{a} / {b}");
         }
@@ -498,9 +545,49 @@ mod tests {
             ("Globex International", "Globex"),
             ("Northwind", "North Wind"),
             ("Massive Dynamic Corporation", "Massive Dynamics"),
+            ("Stark Industry", "Stark Industries"),
+            ("Data Dog", "Datadog"),
+            ("Toyota Motor North America", "Toyota Motor"),
         ] {
             assert!(similar(a, b), "{a} ~ {b}");
         }
+    }
+
+    #[test]
+    fn equal_keys_are_the_same_and_near_ones_only_similar() {
+        assert_eq!(compare_names("acme", "acme"), NameMatch::Same);
+        let NameMatch::Similar(score) = compare_names("stark industrie", "stark industire") else {
+            panic!("a typo should be similar");
+        };
+        assert!(score > 0.9 && score < 1.0, "{score}");
+        assert_eq!(compare_names("", ""), NameMatch::Different);
+        assert_eq!(compare_names("", "acme"), NameMatch::Different);
+    }
+
+    #[test]
+    fn weak_evidence_needs_a_name_word_that_agrees() {
+        for (a, b) in [
+            // A typo plus an extra word is two guesses with nothing exact behind them.
+            ("Canon", "Cannon Industries"),
+            // The first word is the name, not a descriptor to drop.
+            ("International Paper", "Paper Source"),
+            ("Global Software", "Global"),
+            // Numbers are identifiers, not typos.
+            ("Acme 10001", "Acme 10002"),
+        ] {
+            assert!(!similar(a, b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn absurdly_long_names_are_compared_only_for_equality() {
+        let long = "word ".repeat(10_000);
+        let key = name_key(&long);
+        assert_eq!(compare_names(&key, &key), NameMatch::Same);
+        assert_eq!(
+            compare_names(&key, &format!("{key} more")),
+            NameMatch::Different
+        );
     }
 
     #[test]
@@ -536,6 +623,11 @@ mod tests {
             ("jane@sales.acme.de", "acme.de"),
             ("WWW.ACME.COM:8080", "acme.com"),
             ("münchen.de", "xn--mnchen-3ya.de"),
+            ("https://www.XN--MNCHEN-3YA.de/", "xn--mnchen-3ya.de"),
+            ("acme.com.", "acme.com"),
+            ("jane@acme.com", "acme.com"),
+            ("mailto:jane@acme.com", "acme.com"),
+            ("acme.com", "acme.com"),
         ] {
             assert_eq!(
                 registrable_domain(input).as_deref(),
@@ -552,8 +644,31 @@ mod tests {
             "192.168.0.1",
             "localhost",
             "co.uk",
+            "bob@googlemail.com",
+            "jane@yahoo.com",
+            "x@proton.me",
+            "",
+            "http://[::1]:8080/",
+            "shop.www.de",
         ] {
             assert_eq!(registrable_domain(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn free_mail_is_told_apart_from_companies() {
+        for free in [
+            "gmail.com",
+            "GMAIL.COM",
+            "yahoo.fr",
+            "hotmail.co.uk",
+            "gmx.de",
+            "qq.com",
+        ] {
+            assert!(is_free_mail(free), "{free}");
+        }
+        for company in ["acme.com", "google.com", "mailchimp.com", "protonic.com"] {
+            assert!(!is_free_mail(company), "{company}");
         }
     }
 
@@ -605,7 +720,33 @@ mod tests {
         }
 
         #[test]
+        fn name_keys_of_tricky_words_are_idempotent(
+            parts in proptest::collection::vec(proptest::sample::select(TRICKY.to_vec()), 0..7),
+            separators in proptest::collection::vec(proptest::sample::select(vec![" ", ".", ". ", "&", ", ", "-"]), 7),
+        ) {
+            let name: String = parts.iter().zip(&separators).flat_map(|(p, s)| [*p, *s]).collect();
+            let key = name_key(&name);
+            prop_assert_eq!(name_key(&key), key.clone(), "{:?}", name);
+            prop_assert_eq!(compare_names(&key, &key) == NameMatch::Same, !key.is_empty());
+        }
+
+        #[test]
+        fn comparison_is_symmetric(
+            a in proptest::collection::vec(proptest::sample::select(TRICKY.to_vec()), 1..5),
+            b in proptest::collection::vec(proptest::sample::select(TRICKY.to_vec()), 1..5),
+        ) {
+            let (a, b) = (name_key(&a.join(" ")), name_key(&b.join(" ")));
+            let forward = compare_names(&a, &b) == NameMatch::Different;
+            prop_assert_eq!(forward, compare_names(&b, &a) == NameMatch::Different, "{} / {}", a, b);
+        }
+
+        #[test]
         fn legal_form_order_does_not_matter(base in "[A-Za-z]{3,12}( [A-Za-z]{3,12})?", forms in proptest::sample::subsequence(vec!["Ltd", "Inc.", "GmbH", "Co", "LLC", "S.A."], 0..4)) {
+            // A base made only of joiners and legal forms ("And GmbH LLC") has no name to keep.
+            prop_assume!(base.split(' ').any(|w| {
+                let w = w.to_lowercase();
+                !LEGAL.contains(w.as_str()) && w != "and" && w != "the"
+            }));
             let mut reversed = forms.clone();
             reversed.reverse();
             let forward = format!("{base} {}", forms.join(" "));
