@@ -12,11 +12,11 @@ use portico_api::registrations::{
 use crate::api;
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, RadioGroup,
-    SelectField, SubmitButton, TextArea, Time, on_submit, set_title, spawn,
+    DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField, SubmitButton,
+    TextArea, Time, on_submit, set_title, spawn,
 };
 use crate::pages::registrations::{
-    Facts, Loaded, ProtectionText, RegistrationFacts, StatusBadge, Timeline,
+    Facts, ProtectionText, RegistrationFacts, StatusBadge, Timeline, record_page,
 };
 use crate::router::{Location, use_location};
 use crate::session::use_session;
@@ -214,23 +214,11 @@ fn waited(hours: i64) -> String {
 #[component]
 pub fn ManageRegistrationPage(id: i64) -> impl IntoView {
     set_title("Registration");
-    let state = RwSignal::new(Loaded::Loading);
-    let load = move || {
-        spawn(async move {
-            state.set(match api::registration_for_manager(id).await {
-                Ok(detail) => Loaded::Ready(detail),
-                Err(e) => Loaded::Failed(e),
-            });
-        });
-    };
-    load();
-    let reload = Callback::new(move |()| load());
-    move || match state.get() {
-        Loaded::Loading => view! { <Loading label="Loading the registration…" /> }.into_any(),
-        Loaded::Failed(e) if e.is_not_found() => view! { <crate::pages::NotFound /> }.into_any(),
-        Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry=reload /> }.into_any(),
-        Loaded::Ready(detail) => view! { <ManagerDetail detail reload /> }.into_any(),
-    }
+    record_page(
+        move || api::registration_for_manager(id),
+        "Loading the registration…",
+        |detail, reload| view! { <ManagerDetail detail reload /> }.into_any(),
+    )
 }
 
 #[component]

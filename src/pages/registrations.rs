@@ -298,14 +298,22 @@ pub enum Loaded<T> {
     Failed(ApiError),
 }
 
-#[component]
-pub fn MyRegistrationPage(id: i64) -> impl IntoView {
-    set_title("Registration");
+/// A page of one record loaded by id: loading, "not found", an error with a retry, or the
+/// record drawn by `ready` (which gets a callback to load it again after a change).
+pub fn record_page<T, Fut>(
+    fetch: impl Fn() -> Fut + Copy + Send + Sync + 'static,
+    loading: &'static str,
+    ready: impl Fn(T, Callback<()>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
     let state = RwSignal::new(Loaded::Loading);
     let load = move || {
         spawn(async move {
-            state.set(match api::my_registration(id).await {
-                Ok(detail) => Loaded::Ready(detail),
+            state.set(match fetch().await {
+                Ok(record) => Loaded::Ready(record),
                 Err(e) => Loaded::Failed(e),
             });
         });
@@ -313,11 +321,21 @@ pub fn MyRegistrationPage(id: i64) -> impl IntoView {
     load();
     let reload = Callback::new(move |()| load());
     move || match state.get() {
-        Loaded::Loading => view! { <Loading label="Loading the registration…" /> }.into_any(),
+        Loaded::Loading => view! { <Loading label=loading /> }.into_any(),
         Loaded::Failed(e) if e.is_not_found() => view! { <crate::pages::NotFound /> }.into_any(),
         Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry=reload /> }.into_any(),
-        Loaded::Ready(detail) => view! { <PartnerDetail detail reload /> }.into_any(),
+        Loaded::Ready(record) => ready(record, reload),
     }
+}
+
+#[component]
+pub fn MyRegistrationPage(id: i64) -> impl IntoView {
+    set_title("Registration");
+    record_page(
+        move || api::my_registration(id),
+        "Loading the registration…",
+        |detail, reload| view! { <PartnerDetail detail reload /> }.into_any(),
+    )
 }
 
 #[component]
