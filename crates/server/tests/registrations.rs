@@ -724,6 +724,63 @@ async fn managers_import_the_account_book_all_or_nothing() {
     error(not_csv, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
 }
 
+/// The conflict check finds candidates by blocking keys: an edited account is found under its
+/// new name only, and keys lost or computed by older rules are computed again at start-up.
+#[tokio::test]
+async fn the_check_finds_accounts_under_their_current_name_and_recomputes_stale_keys() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let account = |name: &str| json!({ "name": name, "owner": "Dana Direct" });
+    let created = json(
+        manager
+            .post("/api/accounts")
+            .json(&account("Zyxland Robotics"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = created["id"].as_i64().unwrap();
+    json(
+        manager
+            .send(reqwest::Method::PUT, &format!("/api/accounts/{id}"))
+            .json(&account("Quorvex Dynamics GmbH"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+
+    let alice = app.sign_in(ALICE).await;
+    let typo = register(&app, &alice, "Quorvx Dynamics", "quorvex-one.example").await;
+    assert_eq!(typo["conflict"], "review");
+    let old_name = register(&app, &alice, "Zyxland Robotics", "zyxland.example").await;
+    assert_eq!(old_name["conflict"], "none");
+
+    let pool = app.state().db.pool();
+    for sql in [
+        "DELETE FROM account_blocks",
+        "DELETE FROM registration_blocks",
+        "UPDATE accounts SET name_key = 'stale'",
+        "UPDATE matching_keys SET version = 0",
+    ] {
+        sqlx::query(sql).execute(pool).await.unwrap();
+    }
+    portico_server::store::Db::open(&app.database_url)
+        .await
+        .unwrap()
+        .close()
+        .await;
+    assert!(app.count("SELECT COUNT(*) FROM account_blocks").await > 0);
+    let bob = app.sign_in(BOB).await;
+    let again = register(&app, &bob, "Quorvex Dynamics", "quorvex-two.example").await;
+    assert_eq!(again["conflict"], "review");
+    let same_as_alice = register(&app, &bob, "Zyxland Robotic", "zyxland-two.example").await;
+    assert_eq!(same_as_alice["conflict"], "review");
+}
+
 #[tokio::test]
 async fn a_registration_on_an_account_with_an_incumbent_suggests_the_incumbent() {
     let app = TestApp::start().await;

@@ -464,11 +464,7 @@ fn word_match(a: &str, b: &str) -> WordMatch {
     if a == b || ie_is_y(a, b) || ie_is_y(b, a) {
         return WordMatch::Equal;
     }
-    let allowed = match a.len().min(b.len()) {
-        0..=4 => 0,
-        5..=9 => 1,
-        _ => 2,
-    };
+    let allowed = typo_budget(a.len().min(b.len()));
     // The first letter is rarely the typo, and digits are never one ("Acme 10001").
     let plausible = allowed > 0
         && a.len().abs_diff(b.len()) <= allowed
@@ -481,8 +477,17 @@ fn word_match(a: &str, b: &str) -> WordMatch {
     }
 }
 
+/// How many edits a word of this length may be from another and still be the same word.
+pub(crate) fn typo_budget(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
 /// "industrie" (what the plural rule leaves of "industries") and "industry" are one word.
-fn ie_is_y(a: &str, b: &str) -> bool {
+pub(crate) fn ie_is_y(a: &str, b: &str) -> bool {
     match (a.strip_suffix("ie"), b.strip_suffix('y')) {
         (Some(a), Some(b)) => a.len() > 2 && a == b,
         _ => false,

@@ -1,9 +1,10 @@
 //! The vendor's account book.
 
 use portico_api::accounts::{Account, ValidAccount};
-use sqlx::{AnyPool, FromRow};
+use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
+use crate::store::blocks::{self, Holder, Probe};
 use crate::store::users::organization_ref;
 
 #[derive(Debug, Clone, FromRow)]
@@ -62,11 +63,13 @@ pub struct NewAccount<'a> {
     pub incumbent_organization_id: Option<i64>,
 }
 
-pub async fn insert<'c, E>(db: E, new: &NewAccount<'_>, now: Timestamp) -> Result<i64, sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query_scalar(
+/// Adds an account with its blocking keys.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    new: &NewAccount<'_>,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error> {
+    let id = sqlx::query_scalar(
         "INSERT INTO accounts (name, domain, name_key, domain_key, owner, incumbent_organization_id, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     )
@@ -77,21 +80,27 @@ where
     .bind(&new.account.owner)
     .bind(new.incumbent_organization_id)
     .bind(now)
-    .fetch_one(db)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    blocks::add(conn, Holder::Account, &[(id, new.name_key)]).await?;
+    Ok(id)
 }
 
-/// Replaces an account's fields; false when there is no such account.
-pub async fn update<'c, E>(
-    db: E,
+/// Replaces an account's fields and blocking keys; false when there is no such account.
+pub async fn update(
+    conn: &mut AnyConnection,
     id: i64,
     new: &NewAccount<'_>,
     now: Timestamp,
-) -> Result<bool, sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    let done = sqlx::query(
+) -> Result<bool, sqlx::Error> {
+    let Some(old_key) = sqlx::query_scalar::<_, String>("SELECT name_key FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    sqlx::query(
         "UPDATE accounts SET name = $1, domain = $2, name_key = $3, domain_key = $4, owner = $5, \
          incumbent_organization_id = $6, updated_at = $7 WHERE id = $8",
     )
@@ -103,9 +112,13 @@ where
     .bind(new.incumbent_organization_id)
     .bind(now)
     .bind(id)
-    .execute(db)
+    .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    if old_key != new.name_key {
+        blocks::remove(conn, Holder::Account, id, &old_key).await?;
+        blocks::add(conn, Holder::Account, &[(id, new.name_key)]).await?;
+    }
+    Ok(true)
 }
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AccountRow>, sqlx::Error>
@@ -145,14 +158,17 @@ where
     }
 }
 
-/// Every account, for the conflict check.
-pub async fn all<'c, E>(db: E) -> Result<Vec<AccountRow>, sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query_as(select_account!("ORDER BY a.id"))
-        .fetch_all(db)
-        .await
+/// The accounts that may be the probed customer, for the conflict check.
+pub async fn candidates(
+    conn: &mut AnyConnection,
+    probe: &Probe,
+) -> Result<Vec<AccountRow>, sqlx::Error> {
+    let sql = format!(
+        "{} WHERE a.id IN ({}) ORDER BY a.id",
+        select_account!(""),
+        probe.candidates(Holder::Account, 1)
+    );
+    probe.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_all(conn).await
 }
 
 /// A page by name; `pattern` is a lower-case `%…%` filter on name and domain.

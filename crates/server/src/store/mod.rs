@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod blocks;
 pub mod invitations;
 pub mod login_failures;
 pub mod organizations;
@@ -47,7 +48,8 @@ pub enum ConnectError {
 }
 
 impl Db {
-    /// Connects, creating a SQLite file (and its directory) when missing, and migrates.
+    /// Connects, creating a SQLite file (and its directory) when missing, migrates, and brings
+    /// the stored matching keys up to the code's matching rules.
     pub async fn open(url: &str) -> Result<Db, ConnectError> {
         sqlx::any::install_default_drivers();
         let (engine, url) = normalize_url(url)?;
@@ -69,6 +71,7 @@ impl Db {
             .await?;
         let db = Db { pool, engine };
         db.migrate().await?;
+        blocks::refresh(&db).await?;
         Ok(db)
     }
 

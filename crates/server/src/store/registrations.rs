@@ -8,11 +8,12 @@ use portico_api::registrations::{
     PartnerRegistration, PartnerRole, Product, RegistrationKind, RegistrationStatus,
     ValidRegistration, Verdict, number,
 };
-use sqlx::{AnyPool, FromRow};
+use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::program::protection;
 use crate::error::ApiError;
+use crate::store::blocks::{Holder, Probe};
 use crate::store::placeholders;
 
 #[derive(Debug, Clone, FromRow)]
@@ -381,21 +382,22 @@ pub struct ClaimRow {
     pub decided_at: Option<Timestamp>,
 }
 
-pub async fn live_claims<'c, E>(db: E, now: Timestamp) -> Result<Vec<ClaimRow>, sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query_as(concat!(
+/// Pending and protected registrations that may be the probed customer.
+pub async fn live_claims(
+    conn: &mut AnyConnection,
+    now: Timestamp,
+    probe: &Probe,
+) -> Result<Vec<ClaimRow>, sqlx::Error> {
+    let sql = format!(
         "SELECT r.id, o.name AS organization_name, r.name_key, r.domain_key, r.status, \
          r.submitted_at, r.decided_at FROM registrations r \
          JOIN organizations o ON o.id = r.organization_id \
-         WHERE r.status IN ",
+         WHERE r.id IN ({}) AND (r.status IN {} \
+         OR (r.status = 'approved' AND r.protection_ends_at > $1)) ORDER BY r.id",
+        probe.candidates(Holder::Registration, 2),
         open_statuses!(),
-        " OR (r.status = 'approved' AND r.protection_ends_at > $1) ORDER BY r.id"
-    ))
-    .bind(now)
-    .fetch_all(db)
-    .await
+    );
+    probe.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(now)).fetch_all(conn).await
 }
 
 /// What a finding matched.

@@ -17,6 +17,7 @@ use crate::state::AppState;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::registrations::{self as store, ClaimRow, Matched, NewRegistration};
+use crate::store::blocks::{self, Holder, Probe};
 use crate::store::{is_unique_violation, products};
 
 /// A validated registration and who files it for which organization.
@@ -90,8 +91,9 @@ pub async fn file(
     }
     let name_key = company::name_key(&valid.company_name);
     let domain_key = company::registrable_domain(&valid.company_domain);
-    let claims = store::live_claims(&mut **tx, now).await?;
-    let accounts = accounts::all(&mut **tx).await?;
+    let probe = Probe::new(&name_key, domain_key.as_deref());
+    let claims = store::live_claims(tx, now, &probe).await?;
+    let accounts = accounts::candidates(tx, &probe).await?;
     let customer = CustomerKey {
         name_key: &name_key,
         domain_key: domain_key.as_deref(),
@@ -119,6 +121,7 @@ pub async fn file(
         Err(e) if filing.idempotency_key.is_some() && is_unique_violation(&e) => return Ok(None),
         other => other?,
     };
+    blocks::add(tx, Holder::Registration, &[(id, &name_key)]).await?;
     for product_id in &valid.products {
         store::insert_product(&mut **tx, id, *product_id).await?;
     }

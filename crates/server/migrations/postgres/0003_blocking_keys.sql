@@ -1,0 +1,23 @@
+-- Blocking keys (domain/blocking.rs): the conflict check looks up the registrations and
+-- accounts that might name the same customer here instead of reading them all. A name's keys
+-- follow from its stored name_key, so an edit deletes the old name's keys and adds the new.
+
+CREATE TABLE account_blocks (
+    block TEXT NOT NULL,
+    account_id BIGINT NOT NULL REFERENCES accounts (id),
+    PRIMARY KEY (block, account_id)
+);
+
+CREATE TABLE registration_blocks (
+    block TEXT NOT NULL,
+    registration_id BIGINT NOT NULL REFERENCES registrations (id),
+    PRIMARY KEY (block, registration_id)
+);
+
+-- Which version of the matching rules the stored name_key, domain_key and blocks follow;
+-- start-up computes them again when the code's version differs. 0: never computed.
+CREATE TABLE matching_keys (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version BIGINT NOT NULL
+);
+INSERT INTO matching_keys (id, version) VALUES (1, 0);
