@@ -35,6 +35,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         trusted_proxies: args.trusted_proxies,
         rules: ProgramRules {
             approval_sla_hours: args.approval_sla_hours,
+            submissions_per_hour: args.submissions_per_hour as usize,
             ..ProgramRules::default()
         }
         .with_protection_days(&args.protection_days)

@@ -94,6 +94,11 @@ pub struct ServeArgs {
     #[arg(long, env = "PORTICO_APPROVAL_SLA_HOURS", default_value_t = 48,
         value_parser = clap::value_parser!(i64).range(1..=24 * 90))]
     pub approval_sla_hours: i64,
+    /// Registrations one partner organization may submit per hour; the limit keeps the
+    /// conflict check from being used to probe for other partners' customers.
+    #[arg(long, env = "PORTICO_SUBMISSIONS_PER_HOUR", default_value_t = 60,
+        value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub submissions_per_hour: u32,
     /// Days an approval protects the partner: a default and per-motion overrides,
     /// e.g. `90,reseller=120`.
     #[arg(long, env = "PORTICO_PROTECTION_DAYS", default_value = "90")]

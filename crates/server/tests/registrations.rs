@@ -1137,6 +1137,30 @@ async fn a_registration_link_is_rate_limited_per_address() {
     assert_eq!(code, "rate_limited");
 }
 
+/// The hourly submission budget per organization keeps the check from being mined; a second
+/// organization has its own, and the budget comes back as the hour moves on.
+#[tokio::test]
+async fn an_organization_has_an_hourly_submission_budget() {
+    let app = TestApp::start_with(|s| s.rules.submissions_per_hour = 3).await;
+    let alice = app.sign_in(ALICE).await;
+    for i in 0..3 {
+        register(&app, &alice, &format!("Budget {i}"), &format!("budget{i}.example")).await;
+        app.clock.advance(60);
+    }
+    let body = deal(&app, &alice, "Budget 3", "budget3.example").await;
+    let refused = submit(&alice, &body).await;
+    let retry_after = refused.headers()["retry-after"].to_str().unwrap().to_owned();
+    let (code, _) = error(refused, StatusCode::TOO_MANY_REQUESTS).await;
+    assert_eq!(code, "rate_limited");
+    // The oldest of the three leaves the window an hour after it was made, 3 minutes ago.
+    assert_eq!(retry_after, (60 * 60 - 180).to_string());
+
+    let bob = app.sign_in(BOB).await;
+    register(&app, &bob, "Budget 3", "budget3.example").await;
+    app.clock.advance(60 * 60 - 180);
+    json(submit(&alice, &body).await, StatusCode::CREATED).await;
+}
+
 #[tokio::test]
 async fn simultaneous_claims_on_one_customer_cannot_both_miss_each_other() {
     let app = TestApp::start().await;

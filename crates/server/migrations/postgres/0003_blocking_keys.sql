@@ -21,3 +21,6 @@ CREATE TABLE matching_keys (
     version BIGINT NOT NULL
 );
 INSERT INTO matching_keys (id, version) VALUES (1, 0);
+
+-- The submission budget reads one organization's latest submissions.
+CREATE INDEX registrations_submitted ON registrations (organization_id, submitted_at);

@@ -235,7 +235,7 @@ fn demo_registration(
 
 /// Moves a filed registration to its demo outcome, with the audit record a real action writes.
 async fn settle(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     rules: &ProgramRules,
     id: i64,
     manager: i64,
@@ -246,7 +246,7 @@ async fn settle(
     let organization_id =
         sqlx::query_scalar("SELECT organization_id FROM registrations WHERE id = $1")
             .bind(id)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?;
     let decision = |status, reason, rationale, ends| DecisionUpdate {
         id,
@@ -259,13 +259,13 @@ async fn settle(
     let (actor, action, rationale) = match outcome {
         Outcome::Waits => return Ok(()),
         Outcome::Asked(question) => {
-            store::ask(&mut **tx, id, question, at).await?;
+            store::ask(&mut *tx, id, question, at).await?;
             (manager, "registration.info_requested", Some(question))
         }
         Outcome::Approved(text) => {
             let ends = rules.protection_ends(registration.motion, at);
             store::decide(
-                &mut **tx,
+                &mut *tx,
                 &decision(RegistrationStatus::Approved, None, text, Some(ends)),
                 at,
             )
@@ -274,7 +274,7 @@ async fn settle(
         }
         Outcome::Declined(reason, text) => {
             store::decide(
-                &mut **tx,
+                &mut *tx,
                 &decision(RegistrationStatus::Declined, Some(reason), text, None),
                 at,
             )
@@ -282,7 +282,7 @@ async fn settle(
             (manager, "registration.declined", Some(text))
         }
         Outcome::Withdrawn => {
-            store::withdraw(&mut **tx, id, organization_id, at).await?;
+            store::withdraw(&mut *tx, id, organization_id, at).await?;
             (*submitter, "registration.withdrawn", None)
         }
     };
@@ -296,5 +296,5 @@ async fn settle(
         after: None,
         rationale,
     };
-    audit::record(&mut **tx, &entry, at).await
+    audit::record(&mut *tx, &entry, at).await
 }

@@ -9,12 +9,6 @@ use crate::domain::throttle::Throttle;
 
 const DAY: i64 = 24 * 60 * 60;
 
-/// Submissions one organization may make per hour, so the conflict check cannot be mined.
-pub const SUBMISSIONS: Throttle = Throttle {
-    max_failures: 60,
-    window_secs: 60 * 60,
-};
-
 /// Submissions one client address may make per hour through registration links.
 pub const LINK_SUBMISSIONS: Throttle = Throttle {
     max_failures: 10,
@@ -24,6 +18,8 @@ pub const LINK_SUBMISSIONS: Throttle = Throttle {
 #[derive(Debug, Clone)]
 pub struct ProgramRules {
     pub approval_sla_hours: i64,
+    /// Submissions one organization may make per hour, so the conflict check cannot be mined.
+    pub submissions_per_hour: usize,
     /// Protection length per motion, in `Motion::ALL` order.
     pub protection_days: [i64; 5],
     pub extension_days: i64,
@@ -34,6 +30,7 @@ impl Default for ProgramRules {
     fn default() -> Self {
         ProgramRules {
             approval_sla_hours: 48,
+            submissions_per_hour: 60,
             protection_days: [90; 5],
             extension_days: 30,
             reminder_days_before: 7,
@@ -46,6 +43,13 @@ impl Default for ProgramRules {
 pub struct BadProtectionDays(String);
 
 impl ProgramRules {
+    pub fn submissions(&self) -> Throttle {
+        Throttle {
+            max_failures: self.submissions_per_hour,
+            window_secs: 60 * 60,
+        }
+    }
+
     pub fn decide_by(&self, submitted_at: Timestamp) -> Timestamp {
         submitted_at + self.approval_sla_hours * 60 * 60
     }

@@ -31,8 +31,16 @@ impl Throttle {
             return None;
         }
         // The attempt is allowed again once enough of the oldest failures leave the window.
-        let freeing = failures_oldest_first[failures_oldest_first.len() - self.max_failures];
-        Some((freeing + self.window_secs - now).max(1) as u64)
+        Some(self.retry_after_budget_spent(
+            failures_oldest_first[failures_oldest_first.len() - self.max_failures],
+            now,
+        ))
+    }
+
+    /// Seconds until another attempt is allowed, given the time of the `max_failures`-th most
+    /// recent failure inside the window, if there is one: reading that one row is enough.
+    pub fn retry_after_budget_spent(&self, nth_latest: Timestamp, now: Timestamp) -> u64 {
+        (nth_latest + self.window_secs - now).max(1) as u64
     }
 }
 

@@ -66,7 +66,7 @@ pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
 /// The audit record and the outbox message of one timer event. SLA messages go to managers
 /// (no organization); the others to the registering partner.
 async fn record(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     row: &TimerRow,
     action: &str,
     category: &str,
@@ -84,7 +84,7 @@ async fn record(
         after: None,
         rationale: None,
     };
-    audit::record(&mut **tx, &entry, now).await?;
+    audit::record(&mut *tx, &entry, now).await?;
     let for_partner = category != "approval_sla";
     let subject = format!("{} {what}: {}", number(row.id), row.company_name);
     let message = Message {
@@ -94,5 +94,5 @@ async fn record(
         subject: &subject,
         body,
     };
-    outbox::enqueue(&mut **tx, &message, now).await
+    outbox::enqueue(&mut *tx, &message, now).await
 }

@@ -195,7 +195,7 @@ async fn import(
 
 /// Each row's incumbent organization id; unknown names fail the import with their rows.
 async fn resolve_incumbents(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     rows: &[account_import::ImportRow],
 ) -> ApiResult<Vec<Option<i64>>> {
     let mut ids = Vec::with_capacity(rows.len());
@@ -205,7 +205,7 @@ async fn resolve_incumbents(
             ids.push(None);
             continue;
         };
-        match organizations::id_by_name(&mut **tx, name).await? {
+        match organizations::id_by_name(&mut *tx, name).await? {
             Some(id) => ids.push(Some(id)),
             None => {
                 errors.insert(
@@ -223,11 +223,11 @@ async fn resolve_incumbents(
 }
 
 async fn check_incumbent(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     id: Option<i64>,
 ) -> ApiResult<()> {
     match id {
-        Some(id) if !organizations::exists(&mut **tx, id).await? => Err(ApiError::field(
+        Some(id) if !organizations::exists(&mut *tx, id).await? => Err(ApiError::field(
             "incumbent_organization_id",
             "That organization does not exist.",
         )),
@@ -266,8 +266,8 @@ impl Keys {
     }
 }
 
-async fn reread(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> ApiResult<Account> {
-    Ok(store::by_id(&mut **tx, id)
+async fn reread(tx: &mut sqlx::AnyConnection, id: i64) -> ApiResult<Account> {
+    Ok(store::by_id(&mut *tx, id)
         .await?
         .ok_or_else(|| ApiError::internal("account vanished inside its transaction"))?
         .into_view())

@@ -15,12 +15,15 @@ pub mod registrations;
 pub mod sessions;
 pub mod users;
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 /// Which database the URL named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +36,35 @@ pub enum Engine {
 pub struct Db {
     pool: AnyPool,
     engine: Engine,
+    /// SQLite has one writer. Its busy handler makes waiting writers sleep and poll, which
+    /// costs tens of milliseconds under load; queueing them here hands the lock straight on.
+    write_turn: Arc<Mutex<()>>,
+}
+
+/// A transaction that writes; on SQLite it holds the process's write turn until it ends.
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,7 +101,11 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        let db = Db { pool, engine };
+        let db = Db {
+            pool,
+            engine,
+            write_turn: Arc::default(),
+        };
         db.migrate().await?;
         blocks::refresh(&db).await?;
         Ok(db)
@@ -82,13 +118,23 @@ impl Db {
         }
     }
 
-    /// A transaction that reads and then writes. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so concurrent ones wait their turn instead of failing when they
-    /// try to write; PostgreSQL's row locks and unique keys already order them.
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    /// A transaction that reads and then writes. On SQLite it waits for the process's write
+    /// turn and then takes the write lock at once (`BEGIN IMMEDIATE`), so concurrent ones
+    /// queue instead of failing when they try to write; PostgreSQL's row locks and unique keys
+    /// already order them.
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.engine {
-            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Engine::Postgres => self.pool.begin().await,
+            Engine::Sqlite => {
+                let turn = Arc::clone(&self.write_turn).lock_owned().await;
+                Ok(WriteTx {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                })
+            }
+            Engine::Postgres => Ok(WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            }),
         }
     }
 

@@ -320,22 +320,24 @@ where
     .await
 }
 
-/// When the organization's recent submissions were made, oldest first.
-pub async fn submitted_since<'c, E>(
+/// When the organization made its `n`-th most recent submission, if that was after `since`.
+pub async fn nth_latest_submission<'c, E>(
     db: E,
     organization_id: i64,
     since: Timestamp,
-) -> Result<Vec<Timestamp>, sqlx::Error>
+    n: usize,
+) -> Result<Option<Timestamp>, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     sqlx::query_scalar(
         "SELECT submitted_at FROM registrations WHERE organization_id = $1 AND submitted_at > $2 \
-         ORDER BY submitted_at",
+         ORDER BY submitted_at DESC LIMIT 1 OFFSET $3",
     )
     .bind(organization_id)
     .bind(since)
-    .fetch_all(db)
+    .bind(n.saturating_sub(1) as i64)
+    .fetch_optional(db)
     .await
 }
 
@@ -343,12 +345,12 @@ where
 /// other. SQLite's `BEGIN IMMEDIATE` already does; PostgreSQL takes a transaction-scoped
 /// advisory lock.
 pub async fn take_filing_turn(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     engine: crate::store::Engine,
 ) -> Result<(), sqlx::Error> {
     if engine == crate::store::Engine::Postgres {
         sqlx::query("SELECT pg_advisory_xact_lock(7261)")
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())

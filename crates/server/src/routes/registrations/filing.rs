@@ -11,7 +11,7 @@ use super::SUBJECT;
 use crate::clock::Timestamp;
 use crate::domain::company;
 use crate::domain::conflict::{self, AccountClaim, Claim, CustomerKey, MatchKind};
-use crate::domain::program::{ProgramRules, SUBMISSIONS};
+use crate::domain::program::ProgramRules;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::accounts::{self, AccountRow};
@@ -68,22 +68,24 @@ pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> 
 /// registration with its findings and audit records. `None` when the idempotency key turned
 /// out to be taken meanwhile.
 pub async fn file(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     rules: &ProgramRules,
     filing: &Filing<'_>,
     now: Timestamp,
 ) -> ApiResult<Option<i64>> {
     let valid = filing.registration;
-    let recent = store::submitted_since(
-        &mut **tx,
+    let budget = rules.submissions();
+    let spent = store::nth_latest_submission(
+        &mut *tx,
         filing.organization_id,
-        SUBMISSIONS.window_start(now),
+        budget.window_start(now),
+        budget.max_failures,
     )
     .await?;
-    if let Some(retry_after_secs) = SUBMISSIONS.retry_after(&recent, now) {
+    if let Some(retry_after_secs) = spent.map(|at| budget.retry_after_budget_spent(at, now)) {
         return Err(ApiError::RateLimited { retry_after_secs });
     }
-    if !products::all_active(&mut **tx, &valid.products).await? {
+    if !products::all_active(&mut *tx, &valid.products).await? {
         return Err(ApiError::field(
             "products",
             "Choose products from the list.",
@@ -117,13 +119,13 @@ pub async fn file(
         },
         decide_by: rules.decide_by(now),
     };
-    let id = match store::insert(&mut **tx, &new, now).await {
+    let id = match store::insert(&mut *tx, &new, now).await {
         Err(e) if filing.idempotency_key.is_some() && is_unique_violation(&e) => return Ok(None),
         other => other?,
     };
     blocks::add(tx, Holder::Registration, &[(id, &name_key)]).await?;
     for product_id in &valid.products {
-        store::insert_product(&mut **tx, id, *product_id).await?;
+        store::insert_product(&mut *tx, id, *product_id).await?;
     }
     record_findings(tx, id, &matches, filing, now).await?;
     Ok(Some(id))
@@ -132,12 +134,12 @@ pub async fn file(
 /// The registration an earlier request with this key made; the same key on a different
 /// request is refused rather than silently answered with the old registration.
 async fn earlier_submission(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     organization_id: i64,
     key: &str,
     request_hash: &str,
 ) -> ApiResult<Option<i64>> {
-    match store::by_idempotency_key(&mut **tx, organization_id, key).await? {
+    match store::by_idempotency_key(&mut *tx, organization_id, key).await? {
         Some((id, hash)) if hash == request_hash => Ok(Some(id)),
         Some(_) => Err(ApiError::Unprocessable(
             "This Idempotency-Key was already used for a different registration.".into(),
@@ -196,7 +198,7 @@ pub(super) fn account_claim(row: &AccountRow) -> AccountClaim<'_> {
 /// Stores the findings and writes the submission's audit records: the partner-visible
 /// submission, and the manager-only conflict check with its reasons.
 async fn record_findings(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     id: i64,
     matches: &[Collision<'_>],
     filing: &Filing<'_>,
@@ -216,7 +218,7 @@ async fn record_findings(
                 conflict::account_reason(*kind, &account_claim(account)),
             ),
         };
-        store::insert_finding(&mut **tx, id, matched, kind.as_str()).await?;
+        store::insert_finding(&mut *tx, id, matched, kind.as_str()).await?;
         reasons.push(reason);
     }
     let findings = if reasons.is_empty() {
@@ -238,7 +240,7 @@ async fn record_findings(
             after: None,
             rationale,
         };
-        audit::record(&mut **tx, &entry, now).await?;
+        audit::record(&mut *tx, &entry, now).await?;
     }
     Ok(())
 }

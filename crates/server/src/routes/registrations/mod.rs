@@ -258,7 +258,7 @@ fn event<'a>(
 
 /// The audit record of a manager's action, and the message that tells the partner about it.
 async fn record_and_tell(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     caller: &Caller,
     row: &RegistrationRow,
     action: &str,
@@ -266,7 +266,7 @@ async fn record_and_tell(
     text: Option<&str>,
     now: Timestamp,
 ) -> ApiResult<()> {
-    audit::record(&mut **tx, &event(caller, row, action, text), now).await?;
+    audit::record(&mut *tx, &event(caller, row, action, text), now).await?;
     let subject = format!("{} {what}: {}", number(row.id), row.company_name);
     let message = Message {
         category: "registration_decision",
@@ -275,7 +275,7 @@ async fn record_and_tell(
         subject: &subject,
         body: text.unwrap_or_default(),
     };
-    outbox::enqueue(&mut **tx, &message, now).await?;
+    outbox::enqueue(&mut *tx, &message, now).await?;
     Ok(())
 }
 
