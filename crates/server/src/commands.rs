@@ -5,7 +5,7 @@ use std::io::BufRead;
 use portico_api::validate;
 
 use crate::clock::{Clock, SystemClock};
-use crate::config::{self, CreateUserArgs, ServeArgs};
+use crate::config::{self, CreateUserArgs, LoadDataArgs, ServeArgs};
 use crate::domain::membership::Membership;
 use crate::domain::program::ProgramRules;
 use crate::domain::{password, token};
@@ -78,6 +78,24 @@ fn print_demo_logins(url: &str) {
         println!("  {email:<32} {role}");
     }
     println!();
+}
+
+pub async fn load_data(args: LoadDataArgs) -> Result<(), String> {
+    let db = Db::open(&args.database.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    crate::demo::volume::load(&db, args.accounts, args.registrations, SystemClock.now())
+        .await
+        .map_err(|e| format!("loading data: {e}"))?;
+    println!(
+        "added {} accounts and {} registrations in {:.1} s",
+        args.accounts,
+        args.registrations,
+        started.elapsed().as_secs_f64()
+    );
+    db.close().await;
+    Ok(())
 }
 
 pub async fn create_user(args: CreateUserArgs) -> Result<(), String> {

@@ -26,6 +26,21 @@ pub enum Command {
     /// Manage user accounts from the command line (e.g. to create the first administrator).
     #[command(subcommand)]
     User(UserCommand),
+    /// Add made-up accounts and live registrations in bulk, for capacity and load runs.
+    /// Start the server once with --demo first: the registrations go to its organizations.
+    LoadData(LoadDataArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LoadDataArgs {
+    /// Accounts to add to the account book.
+    #[arg(long, default_value_t = 0)]
+    pub accounts: usize,
+    /// Live registrations to add: half pending, half approved and protected.
+    #[arg(long, default_value_t = 0)]
+    pub registrations: usize,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }
 
 #[derive(Debug, Subcommand)]

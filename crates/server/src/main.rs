@@ -9,6 +9,7 @@ async fn main() -> std::process::ExitCode {
     let outcome = match cli.command {
         None => commands::serve(cli.serve).await,
         Some(Command::User(UserCommand::Create(args))) => commands::create_user(args).await,
+        Some(Command::LoadData(args)) => commands::load_data(args).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

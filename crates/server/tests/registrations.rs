@@ -1144,12 +1144,21 @@ async fn an_organization_has_an_hourly_submission_budget() {
     let app = TestApp::start_with(|s| s.rules.submissions_per_hour = 3).await;
     let alice = app.sign_in(ALICE).await;
     for i in 0..3 {
-        register(&app, &alice, &format!("Budget {i}"), &format!("budget{i}.example")).await;
+        register(
+            &app,
+            &alice,
+            &format!("Budget {i}"),
+            &format!("budget{i}.example"),
+        )
+        .await;
         app.clock.advance(60);
     }
     let body = deal(&app, &alice, "Budget 3", "budget3.example").await;
     let refused = submit(&alice, &body).await;
-    let retry_after = refused.headers()["retry-after"].to_str().unwrap().to_owned();
+    let retry_after = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     let (code, _) = error(refused, StatusCode::TOO_MANY_REQUESTS).await;
     assert_eq!(code, "rate_limited");
     // The oldest of the three leaves the window an hour after it was made, 3 minutes ago.

@@ -2,6 +2,7 @@
 //! with products, an account book and registrations in every state.
 
 mod registrations;
+pub mod volume;
 
 use portico_api::Role;
 use portico_api::organizations::{Motion, Tier};

@@ -10,7 +10,7 @@ use portico_api::registrations::{
 use crate::clock::Timestamp;
 use crate::domain::company;
 use crate::domain::program::ProgramRules;
-use crate::routes::registrations::{Filing, file};
+use crate::routes::registrations::{Filing, Lookup, file};
 use crate::store::accounts::{self, NewAccount};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::registrations::{self as store, DecisionUpdate};
@@ -159,7 +159,7 @@ pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
             domain_key: domain_key.as_deref(),
             incumbent_organization_id: incumbent,
         };
-        accounts::insert(&mut *tx, &new, now).await?;
+        accounts::insert(&mut tx, &new, now).await?;
     }
     tx.commit().await?;
     let product = products::active(db.pool()).await?.first().map(|p| p.id);
@@ -184,7 +184,10 @@ pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
             registration: &registration,
         };
         let mut tx = db.begin_write().await?;
-        let id = file(&mut tx, &rules, &filing, at)
+        let lookup = Lookup::read(&mut tx, &registration, at)
+            .await
+            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+        let id = file(&mut tx, &rules, &filing, lookup, at)
             .await
             .map_err(|e| sqlx::Error::Protocol(e.to_string()))?
             .unwrap_or_default();

@@ -4,13 +4,16 @@
 //! The guarantee the store relies on: when [`compare_names`](super::company::compare_names)
 //! does not call two name keys different, their blocking keys share at least one value. Every
 //! match pairs the first words (equal, a typo apart, or one run together from the other's first
-//! two or three words), so the keys describe the first word only: its first letters, and those
-//! letters with each possible typo deleted (the "deletion neighbourhood" of spelling
-//! correctors). Two words a typo apart always share a variant with that typo deleted.
+//! two or three words), and then the next words, whose first letters agree, unless a
+//! descriptor ("International") is left out. So a key is the first word's first letters, as
+//! written or with a typo deleted (the "deletion neighbourhood" of spelling correctors: two
+//! words a typo apart share a variant with it deleted), followed by the first letter of what
+//! may come next. The second part keeps a common first word ("Global", "First") from making a
+//! block of thousands.
 
 use std::collections::BTreeSet;
 
-use super::company::typo_budget;
+use super::company::{DESCRIPTORS, typo_budget};
 
 /// How much of the first word a key keeps: long words differ from their typos within these
 /// letters or not at all (a typo further on leaves the head alone).
@@ -19,7 +22,7 @@ const HEAD: usize = 7;
 /// Bump when `name_key`, `registrable_domain` or `blocking_keys` change what they return for
 /// any input: the stored keys of every account and registration are then computed again at
 /// start-up. The test `fingerprint_changes_only_with_the_version` notices a forgotten bump.
-pub const MATCHING_VERSION: i64 = 1;
+pub const MATCHING_VERSION: i64 = 2;
 
 /// The blocking keys of a `company::name_key`, sorted and without duplicates.
 pub fn blocking_keys(name_key: &str) -> Vec<String> {
@@ -27,17 +30,43 @@ pub fn blocking_keys(name_key: &str) -> Vec<String> {
     let Some(first) = words.first() else {
         return Vec::new();
     };
-    let mut keys = BTreeSet::new();
-    deletions(head(first), typo_budget(first.len()), &mut keys);
+    let mut heads = BTreeSet::new();
+    deletions(head(first), typo_budget(first.len()), &mut heads);
     // "industrie" and "industry" are one word to the comparison.
     if let Some(stem) = first.strip_suffix("ie").filter(|s| s.len() > 2) {
-        keys.insert(head(&format!("{stem}y")).to_owned());
+        heads.insert(head(&format!("{stem}y")).to_owned());
     }
+    let mut keys = BTreeSet::new();
+    combine(&heads, &words[1..], &mut keys);
     // "Data Dog" pairs with "Datadog".
     for k in 2..=3.min(words.len()) {
-        keys.insert(head(&words[..k].concat()).to_owned());
+        let joined = BTreeSet::from([head(&words[..k].concat()).to_owned()]);
+        combine(&joined, &words[k..], &mut keys);
     }
     keys.into_iter().collect()
+}
+
+/// Each head followed by each letter that may come after it.
+fn combine(heads: &BTreeSet<String>, rest: &[&str], keys: &mut BTreeSet<String>) {
+    let next = next_letters(rest);
+    for head in heads {
+        for letter in &next {
+            keys.insert(format!("{head} {letter}"));
+        }
+    }
+}
+
+/// What the word after the first may start with in a name this one matches: the first letter
+/// of the next word, or of the word after a descriptor there, or `$` for the end of the name.
+fn next_letters(rest: &[&str]) -> BTreeSet<char> {
+    let start = |words: &[&str]| words.first().and_then(|w| w.chars().next()).unwrap_or('$');
+    let mut letters = BTreeSet::from([start(rest)]);
+    for descriptor in DESCRIPTORS {
+        if rest.len() >= descriptor.len() && rest.iter().zip(*descriptor).all(|(w, d)| w == d) {
+            letters.insert(start(&rest[descriptor.len()..]));
+        }
+    }
+    letters
 }
 
 fn head(word: &str) -> &str {
@@ -75,15 +104,26 @@ mod tests {
     }
 
     #[test]
-    fn keys_cover_the_first_word_its_typos_and_run_together_words() {
+    fn keys_cover_the_first_word_its_typos_run_together_words_and_what_follows() {
         assert_eq!(blocking_keys(""), Vec::<String>::new());
-        assert_eq!(blocking_keys("acme"), ["acme"]);
+        assert_eq!(blocking_keys("acme"), ["acme $"]);
         assert_eq!(
-            blocking_keys("stark industrie"),
-            ["sark", "stak", "star", "stark", "starkin", "strk"]
+            blocking_keys("stark cloud"),
+            [
+                "sark c",
+                "stak c",
+                "star c",
+                "stark c",
+                "starkcl $",
+                "strk c"
+            ]
         );
-        assert_eq!(blocking_keys("acme data"), ["acme", "acmedat"]);
-        assert!(blocking_keys("international paper").len() <= 1 + 6 + 15 + 1);
+        // A descriptor may be left out: "Stark Industries" is "Stark".
+        assert!(blocking_keys("stark industrie").contains(&"stark $".to_owned()));
+        assert_eq!(
+            blocking_keys("acme international cloud"),
+            ["acme c", "acme i", "acmeint $", "acmeint c"]
+        );
     }
 
     #[test]
@@ -94,7 +134,10 @@ mod tests {
             ("microsoft", "mcrosoft"),
             ("globex", "globex international"),
             ("datadog", "data dog"),
-            ("international businesse machine", "internatoinal business machine"),
+            (
+                "international businesse machine",
+                "internatoinal business machine",
+            ),
             ("xyzie data", "xyzy data"),
         ] {
             let (a, b) = (name_key(a), name_key(b));
@@ -133,15 +176,27 @@ mod tests {
         let fingerprint = hex::encode(hash.finalize());
         assert_eq!(
             (MATCHING_VERSION, &fingerprint[..16]),
-            (1, "1a389cfe60e24bd4"),
+            (2, "cd9e82617929d344"),
             "matching changed: bump MATCHING_VERSION and record the new fingerprint"
         );
     }
 
+    /// Words that pair in every way the comparison knows: typos, run together, descriptors.
+    #[rustfmt::skip]
+    const LOOK_ALIKE: &[&str] = &[
+        "acme", "acne", "globex", "glebex", "globexs", "data", "dog", "datadog", "datadgo",
+        "international", "north", "america", "group", "holding", "cloud", "cloudbank", "bank",
+        "industries", "industry", "stark", "starck", "software", "lab", "the", "and", "inc",
+        "northwind", "nothwind", "traders", "trader", "microsoft", "micro", "soft",
+    ];
+
     /// A word with up to two random typos after its first letter.
     fn typo_pair() -> impl Strategy<Value = (String, String)> {
-        ("[a-z]{5,13}", proptest::collection::vec((0u8..4, 1usize..14, "[a-z]"), 0..3)).prop_map(
-            |(word, edits)| {
+        (
+            "[a-z]{5,13}",
+            proptest::collection::vec((0u8..4, 1usize..14, "[a-z]"), 0..3),
+        )
+            .prop_map(|(word, edits)| {
                 let mut typo: Vec<char> = word.chars().collect();
                 for (kind, at, c) in edits {
                     let at = 1 + (at - 1) % (typo.len() - 1).max(1);
@@ -157,8 +212,7 @@ mod tests {
                     }
                 }
                 (word, typo.into_iter().collect())
-            },
-        )
+            })
     }
 
     proptest! {
@@ -166,8 +220,20 @@ mod tests {
         fn names_a_typo_apart_share_a_key(
             (a, b) in typo_pair(),
             rest in proptest::sample::select(vec!["", " data", " industrie", " international", " cloud bank"]),
+            extra in proptest::sample::select(vec!["", " international", " north america", " group holding", " datax"]),
         ) {
-            let (a, b) = (format!("{a}{rest}"), format!("{b}{rest}"));
+            let (a, b) = (format!("{a}{rest}"), format!("{b}{extra}{rest}"));
+            if matched(&a, &b) {
+                prop_assert!(share_a_key(&a, &b), "{} / {}", a, b);
+            }
+        }
+
+        #[test]
+        fn names_of_look_alike_words_that_match_share_a_key(
+            a in proptest::collection::vec(proptest::sample::select(LOOK_ALIKE.to_vec()), 1..5),
+            b in proptest::collection::vec(proptest::sample::select(LOOK_ALIKE.to_vec()), 1..5),
+        ) {
+            let (a, b) = (name_key(&a.join(" ")), name_key(&b.join(" ")));
             if matched(&a, &b) {
                 prop_assert!(share_a_key(&a, &b), "{} / {}", a, b);
             }

@@ -84,7 +84,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// Words that describe rather than name: one extra of these (not the first word) makes names
 /// similar, not different.
 #[rustfmt::skip]
-const DESCRIPTORS: &[&[&str]] = &[
+pub(crate) const DESCRIPTORS: &[&[&str]] = &[
     &["international"], &["global"], &["worldwide"], &["group"], &["holding"], &["service"],
     &["solution"], &["system"], &["technology"], &["lab"], &["partner"], &["enterprise"],
     &["industrie"], &["industry"], &["consulting"], &["software"], &["digital"],

@@ -75,7 +75,7 @@ async fn create(
     check_incumbent(&mut tx, input.incumbent_organization_id).await?;
     let keys = Keys::of(&valid);
     let id = store::insert(
-        &mut *tx,
+        &mut tx,
         &keys.row(&valid, input.incumbent_organization_id),
         now,
     )
@@ -113,7 +113,7 @@ async fn replace(
     check_incumbent(&mut tx, input.incumbent_organization_id).await?;
     let keys = Keys::of(&valid);
     store::update(
-        &mut *tx,
+        &mut tx,
         id,
         &keys.row(&valid, input.incumbent_organization_id),
         now,
@@ -168,10 +168,10 @@ async fn import(
         };
         match store::id_by_key(&mut *tx, new.domain_key, new.name_key).await? {
             Some(id) => {
-                store::update(&mut *tx, id, &new, now).await?;
+                store::update(&mut tx, id, &new, now).await?;
                 updated.push(id);
             }
-            None => created.push(store::insert(&mut *tx, &new, now).await?),
+            None => created.push(store::insert(&mut tx, &new, now).await?),
         }
     }
     let summary = serde_json::json!({ "created": created, "updated": updated });
@@ -222,10 +222,7 @@ async fn resolve_incumbents(
     }
 }
 
-async fn check_incumbent(
-    tx: &mut sqlx::AnyConnection,
-    id: Option<i64>,
-) -> ApiResult<()> {
+async fn check_incumbent(tx: &mut sqlx::AnyConnection, id: Option<i64>) -> ApiResult<()> {
     match id {
         Some(id) if !organizations::exists(&mut *tx, id).await? => Err(ApiError::field(
             "incumbent_organization_id",

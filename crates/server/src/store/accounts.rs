@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::store::blocks::{self, Holder, Probe};
+use crate::store::placeholders;
 use crate::store::users::organization_ref;
 
 #[derive(Debug, Clone, FromRow)]
@@ -93,10 +94,11 @@ pub async fn update(
     new: &NewAccount<'_>,
     now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
-    let Some(old_key) = sqlx::query_scalar::<_, String>("SELECT name_key FROM accounts WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
+    let Some(old_key) =
+        sqlx::query_scalar::<_, String>("SELECT name_key FROM accounts WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?
     else {
         return Ok(false);
     };
@@ -158,17 +160,44 @@ where
     }
 }
 
-/// The accounts that may be the probed customer, for the conflict check.
+/// What the conflict check compares of an account.
+#[derive(Debug, Clone, FromRow)]
+pub struct AccountKeys {
+    pub id: i64,
+    pub name_key: String,
+    pub domain_key: Option<String>,
+}
+
+/// The keys of the accounts that may be the probed customer: only what the comparison needs,
+/// since a common name makes hundreds of candidates and few of them match.
 pub async fn candidates(
     conn: &mut AnyConnection,
     probe: &Probe,
-) -> Result<Vec<AccountRow>, sqlx::Error> {
+) -> Result<Vec<AccountKeys>, sqlx::Error> {
+    let sql = format!(
+        "SELECT id, name_key, domain_key FROM accounts WHERE id IN ({})",
+        probe.candidates(Holder::Account, 1)
+    );
+    probe
+        .bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)))
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<AccountRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
         "{} WHERE a.id IN ({}) ORDER BY a.id",
         select_account!(""),
-        probe.candidates(Holder::Account, 1)
+        placeholders(1, ids.len())
     );
-    probe.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql))).fetch_all(conn).await
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(conn).await
 }
 
 /// A page by name; `pattern` is a lower-case `%…%` filter on name and domain.

@@ -39,8 +39,9 @@ impl Holder {
     }
 }
 
-/// Key–record pairs per statement: well under both engines' limits on parameters.
-const PAIRS_PER_INSERT: usize = 1000;
+/// Key–record pairs per statement: SQLite's driver looks each parameter up by name, which costs
+/// time quadratic in the parameters of one statement, so many small statements beat one big one.
+const PAIRS_PER_INSERT: usize = 100;
 
 /// Stores the keys of each `(record id, name_key)`.
 pub async fn add(
@@ -176,9 +177,12 @@ async fn rekey(
     name: &str,
     domain: &str,
 ) -> Result<u64, sqlx::Error> {
-    sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {}", holder.table())))
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DELETE FROM {}",
+        holder.table()
+    )))
+    .execute(&mut *conn)
+    .await?;
     let select = format!(
         "SELECT id, {name}, {domain} FROM {} WHERE id > $1 ORDER BY id LIMIT 1000",
         holder.records()
@@ -189,10 +193,11 @@ async fn rekey(
     );
     let (mut after, mut count) = (0, 0);
     loop {
-        let page: Vec<(i64, String, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(select.clone()))
-            .bind(after)
-            .fetch_all(&mut *conn)
-            .await?;
+        let page: Vec<(i64, String, Option<String>)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(select.clone()))
+                .bind(after)
+                .fetch_all(&mut *conn)
+                .await?;
         let Some(last) = page.last() else {
             return Ok(count);
         };

@@ -17,8 +17,8 @@ pub mod users;
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -92,9 +92,15 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
-                        // WAL lets readers proceed while one writer commits.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
-                            .await?;
+                        // WAL lets readers proceed while one writer commits. A commit that
+                        // fills the log would also copy it into the database and sync it,
+                        // holding the write lock for tens of milliseconds: `checkpoints`
+                        // does that beside the writers instead.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA wal_autocheckpoint = 0;",
+                        )
+                        .await?;
                     }
                     Ok(())
                 })
@@ -108,6 +114,9 @@ impl Db {
         };
         db.migrate().await?;
         blocks::refresh(&db).await?;
+        if engine == Engine::Sqlite {
+            tokio::spawn(checkpoints(db.pool.clone()));
+        }
         Ok(db)
     }
 
@@ -153,6 +162,28 @@ impl Db {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// Copies SQLite's write-ahead log into the database every second without blocking writers
+/// (`PASSIVE`), until the pool closes.
+async fn checkpoints(pool: AnyPool) {
+    let mut ticks = tokio::time::interval(Duration::from_secs(1));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::warn!(error = %e, "WAL checkpoint failed");
+        }
     }
 }
 

@@ -286,19 +286,26 @@ where
     .await
 }
 
-pub async fn insert_product<'c, E>(
-    db: E,
+pub async fn insert_products(
+    conn: &mut AnyConnection,
     registration_id: i64,
-    product_id: i64,
-) -> Result<(), sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query("INSERT INTO registration_products (registration_id, product_id) VALUES ($1, $2)")
-        .bind(registration_id)
-        .bind(product_id)
-        .execute(db)
-        .await?;
+    product_ids: &[i64],
+) -> Result<(), sqlx::Error> {
+    if product_ids.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..product_ids.len())
+        .map(|i| format!("($1, ${})", i + 2))
+        .collect();
+    let sql = format!(
+        "INSERT INTO registration_products (registration_id, product_id) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
+    for id in product_ids {
+        query = query.bind(id);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 
@@ -384,22 +391,33 @@ pub struct ClaimRow {
     pub decided_at: Option<Timestamp>,
 }
 
-/// Pending and protected registrations that may be the probed customer.
+/// The id of the newest registration, 0 when there is none.
+pub async fn newest_id(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM registrations")
+        .fetch_one(conn)
+        .await
+}
+
+/// Pending and protected registrations after `after_id` that may be the probed customer.
 pub async fn live_claims(
     conn: &mut AnyConnection,
     now: Timestamp,
     probe: &Probe,
+    after_id: i64,
 ) -> Result<Vec<ClaimRow>, sqlx::Error> {
     let sql = format!(
         "SELECT r.id, o.name AS organization_name, r.name_key, r.domain_key, r.status, \
          r.submitted_at, r.decided_at FROM registrations r \
          JOIN organizations o ON o.id = r.organization_id \
-         WHERE r.id IN ({}) AND (r.status IN {} \
+         WHERE r.id > $2 AND r.id IN ({}) AND (r.status IN {} \
          OR (r.status = 'approved' AND r.protection_ends_at > $1)) ORDER BY r.id",
-        probe.candidates(Holder::Registration, 2),
+        probe.candidates(Holder::Registration, 3),
         open_statuses!(),
     );
-    probe.bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(now)).fetch_all(conn).await
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(now)
+        .bind(after_id);
+    probe.bind(query).fetch_all(conn).await
 }
 
 /// What a finding matched.

@@ -2,6 +2,8 @@
 //! registrations and the account book, the findings, and the audit records. Used by the
 //! portal's form, the registration links and the demo data alike.
 
+use std::collections::HashSet;
+
 use portico_api::registrations::{
     ConflictLevel, RegistrationRequest, RegistrationStatus, ValidRegistration,
 };
@@ -16,8 +18,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::{self, AuditEntry};
-use crate::store::registrations::{self as store, ClaimRow, Matched, NewRegistration};
 use crate::store::blocks::{self, Holder, Probe};
+use crate::store::registrations::{self as store, ClaimRow, Matched, NewRegistration};
 use crate::store::{is_unique_violation, products};
 
 /// A validated registration and who files it for which organization.
@@ -43,15 +45,18 @@ pub fn request_hash(request: &RegistrationRequest) -> ApiResult<String> {
 /// Files the registration unless a request with the same idempotency key already did;
 /// returns the registration's id either way.
 pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> {
-    let mut tx = state.db.begin_write().await?;
-    store::take_filing_turn(&mut tx, state.db.engine()).await?;
-    if let Some(key) = filing.idempotency_key
-        && let Some(id) =
-            earlier_submission(&mut tx, filing.organization_id, key, filing.request_hash).await?
-    {
+    let now = state.now();
+    // Everything that only reads happens before the write turn, so filings wait less for it.
+    let mut conn = state.db.pool().acquire().await?;
+    if let Some(id) = earlier_submission(&mut conn, filing).await? {
         return Ok(id);
     }
-    match file(&mut tx, &state.rules, filing, state.now()).await? {
+    admit(&mut conn, &state.rules, filing, now).await?;
+    let lookup = Lookup::read(&mut conn, filing.registration, now).await?;
+    drop(conn);
+    let mut tx = state.db.begin_write().await?;
+    store::take_filing_turn(&mut tx, state.db.engine()).await?;
+    match file(&mut tx, &state.rules, filing, lookup, now).await? {
         Some(id) => {
             tx.commit().await?;
             Ok(id)
@@ -59,24 +64,26 @@ pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> 
         // Two requests with one key raced and the other committed first.
         None => {
             drop(tx);
-            duplicate_of(state, filing.organization_id, filing.idempotency_key).await
+            let mut conn = state.db.pool().acquire().await?;
+            earlier_submission(&mut conn, filing)
+                .await?
+                .ok_or_else(|| ApiError::internal("the racing registration vanished"))
         }
     }
 }
 
-/// Checks the submission budget and the products, runs the conflict check, and writes the
-/// registration with its findings and audit records. `None` when the idempotency key turned
-/// out to be taken meanwhile.
-pub async fn file(
-    tx: &mut sqlx::AnyConnection,
+/// Checks the organization's submission budget and the products. Outside the write turn, so
+/// simultaneous submissions may overrun the budget by a few; it is there against mining the
+/// conflict check, which a few more answers do not make possible.
+async fn admit(
+    conn: &mut sqlx::AnyConnection,
     rules: &ProgramRules,
     filing: &Filing<'_>,
     now: Timestamp,
-) -> ApiResult<Option<i64>> {
-    let valid = filing.registration;
+) -> ApiResult<()> {
     let budget = rules.submissions();
     let spent = store::nth_latest_submission(
-        &mut *tx,
+        &mut *conn,
         filing.organization_id,
         budget.window_start(now),
         budget.max_failures,
@@ -85,22 +92,102 @@ pub async fn file(
     if let Some(retry_after_secs) = spent.map(|at| budget.retry_after_budget_spent(at, now)) {
         return Err(ApiError::RateLimited { retry_after_secs });
     }
-    if !products::all_active(&mut *tx, &valid.products).await? {
+    if !products::all_active(conn, &filing.registration.products).await? {
         return Err(ApiError::field(
             "products",
             "Choose products from the list.",
         ));
     }
-    let name_key = company::name_key(&valid.company_name);
-    let domain_key = company::registrable_domain(&valid.company_domain);
-    let probe = Probe::new(&name_key, domain_key.as_deref());
-    let claims = store::live_claims(tx, now, &probe).await?;
-    let accounts = accounts::candidates(tx, &probe).await?;
+    Ok(())
+}
+
+/// The conflict check's reading: the live registrations and the accounts that share a blocking
+/// key or the domain with the customer. Done before the write turn; inside it, only the
+/// registrations filed since are read again. The account book is read once: an account
+/// imported while a registration is filed counts as imported a moment later.
+pub struct Lookup {
+    name_key: String,
+    domain_key: Option<String>,
+    probe: Probe,
+    /// The newest registration when the claims were read: later ones are not among them.
+    seen_up_to: i64,
+    claims: Vec<ClaimRow>,
+    accounts: Vec<AccountRow>,
+}
+
+impl Lookup {
+    pub async fn read(
+        conn: &mut sqlx::AnyConnection,
+        registration: &ValidRegistration,
+        now: Timestamp,
+    ) -> ApiResult<Lookup> {
+        let name_key = company::name_key(&registration.company_name);
+        let domain_key = company::registrable_domain(&registration.company_domain);
+        let probe = Probe::new(&name_key, domain_key.as_deref());
+        // Read first: a registration filed while the claims are read is then caught up on.
+        let seen_up_to = store::newest_id(&mut *conn).await?;
+        let claims = store::live_claims(&mut *conn, now, &probe, 0).await?;
+        let customer = CustomerKey {
+            name_key: &name_key,
+            domain_key: domain_key.as_deref(),
+        };
+        let matched: Vec<i64> = accounts::candidates(&mut *conn, &probe)
+            .await?
+            .into_iter()
+            .filter(|a| {
+                let keys = CustomerKey {
+                    name_key: &a.name_key,
+                    domain_key: a.domain_key.as_deref(),
+                };
+                conflict::compare(customer, keys).is_some()
+            })
+            .map(|a| a.id)
+            .collect();
+        let accounts = accounts::by_ids(conn, &matched).await?;
+        Ok(Lookup {
+            name_key,
+            domain_key,
+            probe,
+            seen_up_to,
+            claims,
+            accounts,
+        })
+    }
+
+    /// Adds the claims filed since the reading; called in the write turn, when no more can be.
+    /// One committed between reading the newest id and the claims is there already.
+    async fn catch_up(&mut self, conn: &mut sqlx::AnyConnection, now: Timestamp) -> ApiResult<()> {
+        let newer = store::live_claims(conn, now, &self.probe, self.seen_up_to).await?;
+        let known: HashSet<i64> = self.claims.iter().map(|c| c.id).collect();
+        self.claims
+            .extend(newer.into_iter().filter(|c| !known.contains(&c.id)));
+        Ok(())
+    }
+}
+
+/// Completes the conflict check and writes the registration with its findings and audit
+/// records; in the write turn. `None` when the idempotency key turned out to be taken.
+pub async fn file(
+    tx: &mut sqlx::AnyConnection,
+    rules: &ProgramRules,
+    filing: &Filing<'_>,
+    mut lookup: Lookup,
+    now: Timestamp,
+) -> ApiResult<Option<i64>> {
+    let valid = filing.registration;
+    lookup.catch_up(tx, now).await?;
+    let Lookup {
+        name_key,
+        domain_key,
+        claims,
+        accounts,
+        ..
+    } = &lookup;
     let customer = CustomerKey {
-        name_key: &name_key,
+        name_key,
         domain_key: domain_key.as_deref(),
     };
-    let matches = collisions(customer, &claims, &accounts);
+    let matches = collisions(customer, claims, accounts);
     let new = NewRegistration {
         organization_id: filing.organization_id,
         submitted_by: filing.submitted_by,
@@ -110,7 +197,7 @@ pub async fn file(
         idempotency_key: filing.idempotency_key,
         request_hash: filing.request_hash,
         registration: valid,
-        name_key: &name_key,
+        name_key,
         domain_key: domain_key.as_deref(),
         conflict: if matches.is_empty() {
             ConflictLevel::None
@@ -123,37 +210,28 @@ pub async fn file(
         Err(e) if filing.idempotency_key.is_some() && is_unique_violation(&e) => return Ok(None),
         other => other?,
     };
-    blocks::add(tx, Holder::Registration, &[(id, &name_key)]).await?;
-    for product_id in &valid.products {
-        store::insert_product(&mut *tx, id, *product_id).await?;
-    }
+    blocks::add(tx, Holder::Registration, &[(id, name_key)]).await?;
+    store::insert_products(&mut *tx, id, &valid.products).await?;
     record_findings(tx, id, &matches, filing, now).await?;
     Ok(Some(id))
 }
 
-/// The registration an earlier request with this key made; the same key on a different
-/// request is refused rather than silently answered with the old registration.
+/// The registration an earlier request with this idempotency key made; the same key on a
+/// different request is refused rather than silently answered with the old registration.
 async fn earlier_submission(
-    tx: &mut sqlx::AnyConnection,
-    organization_id: i64,
-    key: &str,
-    request_hash: &str,
+    conn: &mut sqlx::AnyConnection,
+    filing: &Filing<'_>,
 ) -> ApiResult<Option<i64>> {
-    match store::by_idempotency_key(&mut *tx, organization_id, key).await? {
-        Some((id, hash)) if hash == request_hash => Ok(Some(id)),
+    let Some(key) = filing.idempotency_key else {
+        return Ok(None);
+    };
+    match store::by_idempotency_key(conn, filing.organization_id, key).await? {
+        Some((id, hash)) if hash == filing.request_hash => Ok(Some(id)),
         Some(_) => Err(ApiError::Unprocessable(
             "This Idempotency-Key was already used for a different registration.".into(),
         )),
         None => Ok(None),
     }
-}
-
-async fn duplicate_of(state: &AppState, organization_id: i64, key: Option<&str>) -> ApiResult<i64> {
-    let key = key.ok_or_else(|| ApiError::internal("duplicate without a key"))?;
-    store::by_idempotency_key(state.db.pool(), organization_id, key)
-        .await?
-        .map(|(id, _)| id)
-        .ok_or_else(|| ApiError::internal("the racing registration vanished"))
 }
 
 /// An existing claim on the customer: a live registration or an account of the book.

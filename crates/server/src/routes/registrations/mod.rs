@@ -18,7 +18,7 @@ use portico_api::{ErrorBody, FieldErrors, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub use filing::{Filing, file, file_once, request_hash};
+pub use filing::{Filing, Lookup, file, file_once, request_hash};
 use views::{manager_detail, manager_views, partner_entry, partner_views};
 
 use crate::clock::Timestamp;

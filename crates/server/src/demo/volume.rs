@@ -1,0 +1,295 @@
+//! Volume for capacity runs (`portico load-data`, the conflict check's benchmarks): an account
+//! book and live registrations of made-up companies, written in bulk. The names are built like
+//! real ones, an invented brand with an industry word and a legal form, so blocking keys and
+//! name comparison do the work they do on a real book.
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::clock::Timestamp;
+use crate::domain::company;
+use crate::store::blocks::{self, Holder};
+use crate::store::{Db, Engine};
+
+const SYLLABLES: [&str; 64] = [
+    "ac", "al", "an", "ar", "bel", "bor", "cal", "cor", "dan", "del", "en", "fal", "gar", "hel",
+    "in", "jor", "kal", "lor", "mar", "mel", "nor", "ol", "or", "pal", "quin", "ral", "sal", "sor",
+    "tal", "tor", "ul", "van", "ver", "wel", "xan", "yor", "zan", "tek", "nix", "vo", "ba", "bi",
+    "cu", "di", "fen", "gu", "hax", "ix", "ju", "ky", "lum", "mo", "nu", "ox", "pri", "ru", "sy",
+    "tri", "um", "vex", "wy", "yu", "zo", "stra",
+];
+const INDUSTRIES: [&str; 24] = [
+    "Logistics",
+    "Health",
+    "Software",
+    "Foods",
+    "Energy",
+    "Capital",
+    "Robotics",
+    "Labs",
+    "Analytics",
+    "Media",
+    "Motors",
+    "Pharma",
+    "Retail",
+    "Systems",
+    "Bank",
+    "Insurance",
+    "Consulting",
+    "Networks",
+    "Aerospace",
+    "Textiles",
+    "Mining",
+    "Security",
+    "Travel",
+    "Cloud",
+];
+const LEGAL_FORMS: [&str; 10] = [
+    "Inc", "LLC", "Ltd", "GmbH", "SA", "AG", "BV", "Pty Ltd", "PLC", "Corp",
+];
+
+/// Changes whenever `Companies` makes other names, so kept volume databases are built again.
+pub const GENERATION: u32 = 2;
+
+/// Made-up companies, the same sequence for the same seed.
+pub struct Companies {
+    rng: StdRng,
+    made: u64,
+}
+
+/// A made-up company: its name and a website unique to it.
+pub struct Company {
+    pub name: String,
+    pub domain: String,
+}
+
+impl Companies {
+    pub fn new(seed: u64) -> Companies {
+        Companies {
+            rng: StdRng::seed_from_u64(seed),
+            made: 0,
+        }
+    }
+}
+
+impl Iterator for Companies {
+    type Item = Company;
+
+    fn next(&mut self) -> Option<Company> {
+        let syllables = self.rng.random_range(3..=4);
+        let mut brand: String = (0..syllables)
+            .map(|_| SYLLABLES[self.rng.random_range(0..SYLLABLES.len())])
+            .collect();
+        if let Some(first) = brand.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        let industry = INDUSTRIES[self.rng.random_range(0..INDUSTRIES.len())];
+        let legal = LEGAL_FORMS[self.rng.random_range(0..LEGAL_FORMS.len())];
+        self.made += 1;
+        let domain = format!(
+            "{}-{}-{}.example",
+            brand.to_lowercase(),
+            industry.to_lowercase(),
+            self.made
+        );
+        Some(Company {
+            name: format!("{brand} {industry} {legal}"),
+            domain,
+        })
+    }
+}
+
+/// Rows per INSERT statement: few, as parameters cost time quadratic in their number on SQLite.
+const ROWS_PER_INSERT: usize = 50;
+
+/// Adds `accounts` accounts and `registrations` live leads (half waiting for a decision, half
+/// approved and protected) spread over the existing organizations, with their matching keys,
+/// in one transaction. Seed 1 makes the accounts, seed 2 the registrations.
+pub async fn load(
+    db: &Db,
+    accounts: usize,
+    registrations: usize,
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    let organizations: Vec<i64> = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
+        .fetch_all(db.pool())
+        .await?;
+    if registrations > 0 && organizations.is_empty() {
+        return Err(sqlx::Error::Protocol(
+            "registrations need partner organizations: start the server with --demo first".into(),
+        ));
+    }
+    let mut tx = db.begin_write().await?;
+    if db.engine() == Engine::Sqlite {
+        // The blocking keys arrive in no particular order; a large cache keeps their index
+        // pages in memory instead of rereading them from disk for every statement.
+        sqlx::query("PRAGMA cache_size = -524288")
+            .execute(&mut *tx)
+            .await?;
+    }
+    let mut id = next_id(&mut tx, "accounts").await?;
+    let book: Vec<Company> = Companies::new(1).take(accounts).collect();
+    for chunk in book.chunks(ROWS_PER_INSERT) {
+        insert_accounts(&mut tx, id, chunk, now).await?;
+        id += chunk.len() as i64;
+    }
+    let mut id = next_id(&mut tx, "registrations").await?;
+    let claims: Vec<Company> = Companies::new(2).take(registrations).collect();
+    for chunk in claims.chunks(ROWS_PER_INSERT) {
+        insert_leads(&mut tx, id, chunk, &organizations, now).await?;
+        id += chunk.len() as i64;
+    }
+    if db.engine() == Engine::Postgres {
+        // Explicit ids leave the sequences behind; the next ordinary insert takes the one after.
+        for table in ["accounts", "registrations"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+                 (SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await
+}
+
+/// Explicit ids, so the blocking keys can be written without reading the rows back.
+async fn next_id(conn: &mut sqlx::AnyConnection, table: &str) -> Result<i64, sqlx::Error> {
+    let max: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COALESCE(MAX(id), 0) FROM {table}"
+    )))
+    .fetch_one(conn)
+    .await?;
+    Ok(max + 1)
+}
+
+/// A company's name key and registrable domain.
+fn keys_of(company: &Company) -> (String, Option<String>) {
+    (
+        company::name_key(&company.name),
+        company::registrable_domain(&company.domain),
+    )
+}
+
+async fn insert_accounts(
+    conn: &mut sqlx::AnyConnection,
+    first_id: i64,
+    companies: &[Company],
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    let keys: Vec<_> = companies.iter().map(keys_of).collect();
+    let rows: Vec<String> = (0..companies.len())
+        .map(|i| {
+            let p = 2 + 5 * i;
+            format!(
+                "(${}, ${}, ${}, ${}, ${}, 'Direct Sales', $1, $1)",
+                p,
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO accounts (id, name, domain, name_key, domain_key, owner, created_at, \
+         updated_at) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+    for (i, (company, (name_key, domain_key))) in companies.iter().zip(&keys).enumerate() {
+        query = query
+            .bind(first_id + i as i64)
+            .bind(&company.name)
+            .bind(&company.domain)
+            .bind(name_key)
+            .bind(domain_key.as_deref());
+    }
+    query.execute(&mut *conn).await?;
+    add_blocks(conn, Holder::Account, first_id, &keys).await
+}
+
+/// Leads rather than deals: fewer columns, the same work for the conflict check.
+async fn insert_leads(
+    conn: &mut sqlx::AnyConnection,
+    first_id: i64,
+    companies: &[Company],
+    organizations: &[i64],
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    const DAY: i64 = 86_400;
+    let keys: Vec<_> = companies.iter().map(keys_of).collect();
+    let rows: Vec<String> = (0..companies.len())
+        .map(|i| {
+            let p = 4 + 6 * i;
+            let approved = (first_id + i as i64) % 2 == 0;
+            format!(
+                "(${}, ${}, 'Load Seller', 'seller@load.example', 'load', 'lead', ${}, ${}, ${}, \
+                 ${}, 'US', 'Pat Buyer', 'pat@buyer.example', 'tech', 'Synthetic volume.', \
+                 'sourced', '{}', 'none', $1, $2, {}, {}, $1)",
+                p,
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4,
+                p + 5,
+                if approved { "approved" } else { "submitted" },
+                if approved { "$1" } else { "NULL" },
+                if approved { "$3" } else { "NULL" },
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO registrations (id, organization_id, submitter_name, submitter_email, \
+         request_hash, kind, company_name, company_domain, name_key, domain_key, country, \
+         contact_name, contact_email, motion, description, partner_role, status, conflict, \
+         submitted_at, decide_by, decided_at, protection_ends_at, updated_at) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(now - DAY)
+        .bind(now + DAY)
+        .bind(now + 60 * DAY);
+    for (i, (company, (name_key, domain_key))) in companies.iter().zip(&keys).enumerate() {
+        let id = first_id + i as i64;
+        query = query
+            .bind(id)
+            .bind(organizations[id as usize % organizations.len()])
+            .bind(&company.name)
+            .bind(&company.domain)
+            .bind(name_key)
+            .bind(domain_key.as_deref());
+    }
+    query.execute(&mut *conn).await?;
+    add_blocks(conn, Holder::Registration, first_id, &keys).await
+}
+
+async fn add_blocks(
+    conn: &mut sqlx::AnyConnection,
+    holder: Holder,
+    first_id: i64,
+    keys: &[(String, Option<String>)],
+) -> Result<(), sqlx::Error> {
+    let names: Vec<(i64, &str)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (name_key, _))| (first_id + i as i64, name_key.as_str()))
+        .collect();
+    blocks::add(conn, holder, &names).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn companies_look_like_companies_and_repeat_for_a_seed() {
+        let first: Vec<String> = Companies::new(7).take(3).map(|c| c.name).collect();
+        let again: Vec<String> = Companies::new(7).take(3).map(|c| c.name).collect();
+        assert_eq!(first, again);
+        let company = Companies::new(7).next().unwrap();
+        let words: Vec<&str> = company.name.split(' ').collect();
+        assert!(words.len() >= 3, "{}", company.name);
+        assert!(company.domain.ends_with("-1.example"), "{}", company.domain);
+    }
+}
