@@ -398,26 +398,42 @@ pub async fn newest_id(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
         .await
 }
 
-/// Pending and protected registrations after `after_id` that may be the probed customer.
+/// Which registrations the conflict check reads.
+pub enum ClaimScope<'a> {
+    /// Those that share a blocking key or the domain with the probed customer.
+    Probe(&'a Probe),
+    /// Those filed after this id: the few since a probe was read.
+    After(i64),
+}
+
+/// The pending and protected registrations in `scope`.
 pub async fn live_claims(
     conn: &mut AnyConnection,
     now: Timestamp,
-    probe: &Probe,
-    after_id: i64,
+    scope: ClaimScope<'_>,
 ) -> Result<Vec<ClaimRow>, sqlx::Error> {
+    let which = match &scope {
+        ClaimScope::Probe(probe) => {
+            format!("r.id IN ({})", probe.candidates(Holder::Registration, 2))
+        }
+        ClaimScope::After(_) => "r.id > $2".to_owned(),
+    };
+    // Liveness is one CASE expression, which no index serves: the planner then starts from
+    // the few candidate ids rather than from the index on status and its 200,000 live rows.
     let sql = format!(
         "SELECT r.id, o.name AS organization_name, r.name_key, r.domain_key, r.status, \
          r.submitted_at, r.decided_at FROM registrations r \
          JOIN organizations o ON o.id = r.organization_id \
-         WHERE r.id > $2 AND r.id IN ({}) AND (r.status IN {} \
-         OR (r.status = 'approved' AND r.protection_ends_at > $1)) ORDER BY r.id",
-        probe.candidates(Holder::Registration, 3),
+         WHERE {which} AND CASE WHEN r.status IN {} THEN 1 \
+         WHEN r.status = 'approved' AND r.protection_ends_at > $1 THEN 1 ELSE 0 END = 1 \
+         ORDER BY r.id",
         open_statuses!(),
     );
-    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(now)
-        .bind(after_id);
-    probe.bind(query).fetch_all(conn).await
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(now);
+    match scope {
+        ClaimScope::Probe(probe) => probe.bind(query).fetch_all(conn).await,
+        ClaimScope::After(id) => query.bind(id).fetch_all(conn).await,
+    }
 }
 
 /// What a finding matched.
@@ -427,29 +443,32 @@ pub enum Matched {
     Account(i64),
 }
 
-pub async fn insert_finding<'c, E>(
-    db: E,
+/// Stores what a registration matched, each with the kind of match, in one statement.
+pub async fn insert_findings(
+    conn: &mut AnyConnection,
     registration_id: i64,
-    matched: Matched,
-    kind: &str,
-) -> Result<(), sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    let (registration, account) = match matched {
-        Matched::Registration(id) => (Some(id), None),
-        Matched::Account(id) => (None, Some(id)),
-    };
-    sqlx::query(
+    findings: &[(Matched, &str)],
+) -> Result<(), sqlx::Error> {
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..findings.len())
+        .map(|i| format!("($1, ${}, ${}, ${})", 3 * i + 2, 3 * i + 3, 3 * i + 4))
+        .collect();
+    let sql = format!(
         "INSERT INTO registration_findings (registration_id, matched_registration_id, \
-         matched_account_id, match_kind) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(registration_id)
-    .bind(registration)
-    .bind(account)
-    .bind(kind)
-    .execute(db)
-    .await?;
+         matched_account_id, match_kind) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
+    for (matched, kind) in findings {
+        let (registration, account) = match *matched {
+            Matched::Registration(id) => (Some(id), None),
+            Matched::Account(id) => (None, Some(id)),
+        };
+        query = query.bind(registration).bind(account).bind(*kind);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

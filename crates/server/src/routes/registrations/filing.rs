@@ -19,7 +19,7 @@ use crate::state::AppState;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::blocks::{self, Holder, Probe};
-use crate::store::registrations::{self as store, ClaimRow, Matched, NewRegistration};
+use crate::store::registrations::{self as store, ClaimRow, ClaimScope, Matched, NewRegistration};
 use crate::store::{is_unique_violation, products};
 
 /// A validated registration and who files it for which organization.
@@ -108,7 +108,6 @@ async fn admit(
 pub struct Lookup {
     name_key: String,
     domain_key: Option<String>,
-    probe: Probe,
     /// The newest registration when the claims were read: later ones are not among them.
     seen_up_to: i64,
     claims: Vec<ClaimRow>,
@@ -126,7 +125,7 @@ impl Lookup {
         let probe = Probe::new(&name_key, domain_key.as_deref());
         // Read first: a registration filed while the claims are read is then caught up on.
         let seen_up_to = store::newest_id(&mut *conn).await?;
-        let claims = store::live_claims(&mut *conn, now, &probe, 0).await?;
+        let claims = store::live_claims(&mut *conn, now, ClaimScope::Probe(&probe)).await?;
         let customer = CustomerKey {
             name_key: &name_key,
             domain_key: domain_key.as_deref(),
@@ -147,7 +146,6 @@ impl Lookup {
         Ok(Lookup {
             name_key,
             domain_key,
-            probe,
             seen_up_to,
             claims,
             accounts,
@@ -155,9 +153,11 @@ impl Lookup {
     }
 
     /// Adds the claims filed since the reading; called in the write turn, when no more can be.
-    /// One committed between reading the newest id and the claims is there already.
+    /// They are few, so all are read and `collisions` picks the matching ones; one committed
+    /// between reading the newest id and the claims is there already.
     async fn catch_up(&mut self, conn: &mut sqlx::AnyConnection, now: Timestamp) -> ApiResult<()> {
-        let newer = store::live_claims(conn, now, &self.probe, self.seen_up_to).await?;
+        let after = ClaimScope::After(self.seen_up_to);
+        let newer = store::live_claims(conn, now, after).await?;
         let known: HashSet<i64> = self.claims.iter().map(|c| c.id).collect();
         self.claims
             .extend(newer.into_iter().filter(|c| !known.contains(&c.id)));
@@ -282,7 +282,7 @@ async fn record_findings(
     filing: &Filing<'_>,
     now: Timestamp,
 ) -> ApiResult<()> {
-    let mut reasons = Vec::new();
+    let (mut reasons, mut found) = (Vec::new(), Vec::new());
     for collision in matches {
         let (matched, kind, reason) = match collision {
             Collision::Registration(kind, claim) => (
@@ -296,9 +296,10 @@ async fn record_findings(
                 conflict::account_reason(*kind, &account_claim(account)),
             ),
         };
-        store::insert_finding(&mut *tx, id, matched, kind.as_str()).await?;
+        found.push((matched, kind.as_str()));
         reasons.push(reason);
     }
+    store::insert_findings(&mut *tx, id, &found).await?;
     let findings = if reasons.is_empty() {
         "no conflict found".to_owned()
     } else {
