@@ -31,7 +31,7 @@ use crate::store::outbox::{self, Message};
 use crate::store::registrations::{
     self as store, DecisionUpdate, ListFilter, RegistrationRow, Scope,
 };
-use crate::store::{into_page, parse_cursor};
+use crate::store::{WriteTx, into_page, parse_cursor};
 
 const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 const SUBJECT: &str = "registration";
@@ -182,10 +182,7 @@ async fn decide(
     caller.require_vendor()?;
     let rationale = request.validate().map_err(ApiError::Validation)?;
     let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, Scope::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (mut tx, row) = open(&state, id, Scope::Vendor).await?;
     let (status, reason, ends, action) = match request.decision {
         Verdict::Approve => (
             RegistrationStatus::Approved,
@@ -297,6 +294,16 @@ async fn reread_for_partner(
     Ok(partner_views(state, vec![row]).await?.remove(0))
 }
 
+/// A write transaction and the registration in it, if the caller's scope holds it: another
+/// organization's registration is not found.
+async fn open(state: &AppState, id: i64, scope: Scope) -> ApiResult<(WriteTx, RegistrationRow)> {
+    let mut tx = state.db.begin_write().await?;
+    let row = store::by_id(&mut *tx, id, scope)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok((tx, row))
+}
+
 /// The partner takes a registration back: undecided, or approved (ending its protection).
 #[utoipa::path(post, path = "/api/registrations/{id}/withdraw", tag = "registrations",
     params(("id" = i64, Path)),
@@ -309,10 +316,7 @@ async fn withdraw(
 ) -> ApiResult<Json<PartnerRegistration>> {
     let organization_id = caller.partner_organization()?;
     let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, Scope::Organization(organization_id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (mut tx, row) = open(&state, id, Scope::Organization(organization_id)).await?;
     if !store::withdraw(&mut *tx, id, organization_id, now).await? {
         return Err(not_now(format!(
             "{} is {} and cannot be withdrawn.",
@@ -345,10 +349,7 @@ async fn request_extension(
     let organization_id = caller.partner_organization()?;
     let justification = request.validate().map_err(ApiError::Validation)?;
     let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, Scope::Organization(organization_id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (mut tx, row) = open(&state, id, Scope::Organization(organization_id)).await?;
     if !store::request_extension(&mut *tx, id, organization_id, &justification, now).await? {
         return Err(not_now(if row.extension_status.is_some() {
             "An extension can be asked for once per registration, and this one already was."
@@ -385,10 +386,7 @@ async fn decide_extension(
     caller.require_vendor()?;
     let rationale = request.validate().map_err(ApiError::Validation)?;
     let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, Scope::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (mut tx, row) = open(&state, id, Scope::Vendor).await?;
     let (Some(ends), Some("requested")) = (row.protection_ends_at, row.extension_status.as_deref())
     else {
         return Err(not_now(format!(
@@ -443,10 +441,7 @@ async fn ask(
     caller.require_vendor()?;
     let question = request.validate().map_err(ApiError::Validation)?;
     let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, Scope::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (mut tx, row) = open(&state, id, Scope::Vendor).await?;
     if !store::ask(&mut *tx, id, &question, now).await? {
         return Err(not_now(format!(
             "{} is {}; questions can be asked only while it waits for a decision.",
@@ -475,10 +470,7 @@ async fn answer(
     let organization_id = caller.partner_organization()?;
     let answer = request.validate().map_err(ApiError::Validation)?;
     let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, Scope::Organization(organization_id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let (mut tx, row) = open(&state, id, Scope::Organization(organization_id)).await?;
     if !store::answered(&mut *tx, id, organization_id, now).await? {
         return Err(not_now(format!("{} has no open question.", number(id))));
     }
