@@ -91,7 +91,7 @@ pub struct ImportSummary {
 
 /// `GET /api/accounts` filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct AccountQuery {
     /// Part of the name or domain.

@@ -20,6 +20,14 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
     /// `YYYY-MM-DD`, exactly.
     pub fn parse(input: &str) -> Option<Date> {
         let bytes = input.as_bytes();

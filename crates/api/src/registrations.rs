@@ -94,26 +94,6 @@ pub enum ExtensionStatus {
     Declined,
 }
 
-macro_rules! string_enum {
-    ($type:ty { $($variant:ident => $text:literal / $label:literal),+ $(,)? }) => {
-        impl $type {
-            pub const ALL: &'static [$type] = &[$(<$type>::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$type>::$variant => $text),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<$type> {
-                match s { $($text => Some(<$type>::$variant),)+ _ => None }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $(<$type>::$variant => $label),+ }
-            }
-        }
-    };
-}
-
 string_enum!(RegistrationKind { Deal => "deal" / "Deal", Lead => "lead" / "Lead" });
 string_enum!(PartnerRole {
     Sourced => "sourced" / "We sourced it",
@@ -642,7 +622,7 @@ pub struct ManagerRegistrationDetail {
 
 /// `GET /api/registrations` filters; partners can use `status` only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationQuery {
     pub status: Option<RegistrationStatus>,

@@ -1,6 +1,7 @@
 //! Demo data for `--demo`: the vendor "Acme Cloud" and partners across every motion and tier,
 //! with products, an account book and registrations in every state.
 
+mod pipeline;
 mod registrations;
 pub mod volume;
 
@@ -144,6 +145,7 @@ pub async fn seed_if_empty(db: &Db, now: Timestamp) -> Result<bool, sqlx::Error>
     }
     tx.commit().await?;
     registrations::seed(db, now).await?;
+    pipeline::seed(db, now).await?;
     tracing::info!("seeded demo data");
     Ok(true)
 }

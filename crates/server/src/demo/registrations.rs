@@ -13,6 +13,7 @@ use crate::domain::program::ProgramRules;
 use crate::routes::registrations::{Filing, Lookup, file};
 use crate::store::accounts::{self, NewAccount};
 use crate::store::audit::{self, AuditEntry};
+use crate::store::opportunities::{self, FromRegistration};
 use crate::store::registrations::{self as store, DecisionUpdate};
 use crate::store::{Db, organizations, products, users};
 
@@ -273,6 +274,17 @@ async fn settle(
                 at,
             )
             .await?;
+            if let Some(deal) = &registration.deal {
+                let entry = FromRegistration {
+                    registration_id: id,
+                    organization_id,
+                    customer_name: &registration.company_name,
+                    motion: registration.motion,
+                    amount: Some((deal.estimated_value, deal.currency)),
+                    partner_role: registration.partner_role,
+                };
+                opportunities::open_from_registration(&mut *tx, &entry, at).await?;
+            }
             (manager, "registration.approved", Some(text))
         }
         Outcome::Declined(reason, text) => {

@@ -6,6 +6,7 @@ pub mod company;
 pub mod conflict;
 pub mod membership;
 pub mod password;
+pub mod pipeline;
 pub mod program;
 pub mod proxies;
 pub mod throttle;

@@ -8,8 +8,11 @@ pub mod extract;
 mod health;
 mod invitations;
 mod notifications;
+mod opportunities;
 mod organizations;
+mod pipeline;
 mod products;
+mod program;
 mod registration_links;
 pub mod registrations;
 pub mod session;
@@ -46,6 +49,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(organizations::router())
         .merge(products::router())
         .merge(registrations::router())
+        .merge(pipeline::router())
+        .merge(opportunities::router())
+        .merge(program::router())
         .merge(registration_links::router())
         .routes(routes!(openapi_json))
 }

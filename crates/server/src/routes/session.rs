@@ -60,10 +60,10 @@ impl Caller {
     }
 
     /// Which registrations and other partner data the caller may read.
-    pub fn scope(&self) -> crate::store::registrations::Scope {
+    pub fn scope(&self) -> crate::store::Scope {
         match self.membership.organization_id() {
-            Some(id) => crate::store::registrations::Scope::Organization(id),
-            None => crate::store::registrations::Scope::Vendor,
+            Some(id) => crate::store::Scope::Organization(id),
+            None => crate::store::Scope::Vendor,
         }
     }
 

@@ -7,6 +7,8 @@ pub mod audit;
 pub mod blocks;
 pub mod invitations;
 pub mod login_failures;
+pub mod numbers;
+pub mod opportunities;
 pub mod organizations;
 pub mod outbox;
 pub mod products;
@@ -223,6 +225,13 @@ pub fn sqlite_directory(url: &str) -> Option<PathBuf> {
         .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = Path::new(rest.split('?').next()?);
     Some(path.parent().map(Path::to_owned).unwrap_or_default())
+}
+
+/// Who may read partner data: one partner organization, or vendor staff.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    Organization(i64),
+    Vendor,
 }
 
 /// True when an error is a violated unique constraint, on either engine.

@@ -14,7 +14,8 @@ use crate::clock::{Timestamp, rfc3339};
 use crate::domain::program::protection;
 use crate::error::ApiError;
 use crate::store::blocks::{Holder, Probe};
-use crate::store::placeholders;
+use crate::store::opportunities::FromRegistration;
+use crate::store::{Scope, placeholders};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct RegistrationRow {
@@ -94,6 +95,21 @@ impl RegistrationRow {
             id: self.organization_id,
             name: self.organization_name.clone(),
         }
+    }
+
+    /// What an approved deal brings into the pipeline; a lead brings nothing.
+    pub fn pipeline_entry(&self) -> Result<Option<FromRegistration<'_>>, ApiError> {
+        if self.kind != RegistrationKind::Deal.as_str() {
+            return Ok(None);
+        }
+        Ok(Some(FromRegistration {
+            registration_id: self.id,
+            organization_id: self.organization_id,
+            customer_name: &self.company_name,
+            motion: self.motion()?,
+            amount: self.estimated_value.zip(self.currency.as_deref()),
+            partner_role: parsed(&self.partner_role, PartnerRole::parse, "partner role")?,
+        }))
     }
 
     /// The partner's view; the matching keys, the organization and the SLA stay behind.
@@ -496,13 +512,6 @@ pub async fn findings_of(
         .collect())
 }
 
-/// Who may read a registration: one partner organization, or vendor staff.
-#[derive(Debug, Clone, Copy)]
-pub enum Scope {
-    Organization(i64),
-    Vendor,
-}
-
 pub async fn by_id<'c, E>(
     db: E,
     id: i64,
@@ -829,4 +838,30 @@ where
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Undecided registrations past their approval SLA, the most overdue first, and how many
+/// there are in all.
+pub async fn late(
+    db: &AnyPool,
+    now: Timestamp,
+    limit: i64,
+) -> Result<(i64, Vec<RegistrationRow>), sqlx::Error> {
+    let total = sqlx::query_scalar(concat!(
+        "SELECT COUNT(*) FROM registrations WHERE status IN ",
+        open_statuses!(),
+        " AND decide_by < $1"
+    ))
+    .bind(now)
+    .fetch_one(db)
+    .await?;
+    let rows = sqlx::query_as(select_registration!(
+        "WHERE r.status IN ('submitted', 'info_requested') AND r.decide_by < $1 \
+         ORDER BY r.decide_by, r.id LIMIT $2"
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok((total, rows))
 }

@@ -27,11 +27,10 @@ use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
+use crate::store::opportunities;
 use crate::store::outbox::{self, Message};
-use crate::store::registrations::{
-    self as store, DecisionUpdate, ListFilter, RegistrationRow, Scope,
-};
-use crate::store::{WriteTx, into_page, parse_cursor};
+use crate::store::registrations::{self as store, DecisionUpdate, ListFilter, RegistrationRow};
+use crate::store::{Scope, WriteTx, into_page, parse_cursor};
 
 const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 const SUBJECT: &str = "registration";
@@ -215,6 +214,11 @@ async fn decide(
             number(id),
             row.status()?.label().to_lowercase()
         )));
+    }
+    if status == RegistrationStatus::Approved
+        && let Some(entry) = row.pipeline_entry()?
+    {
+        opportunities::open_from_registration(&mut tx, &entry, now).await?;
     }
     let what = status.label().to_lowercase();
     record_and_tell(

@@ -14,9 +14,10 @@ use crate::clock::rfc3339;
 use crate::domain::conflict::{self, Claim, MatchKind, Subject};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
+use crate::store::Scope;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::TrailRow;
-use crate::store::registrations::{self as store, Matched, RegistrationRow, Scope};
+use crate::store::registrations::{self as store, Matched, RegistrationRow};
 
 /// Rows with their products, in the partner's shape.
 pub(super) async fn partner_views(

@@ -1,0 +1,157 @@
+//! The program's numbers for managers: pipeline by motion and the partner's role, outcomes,
+//! partner-sourced revenue by quarter and how fast new partners register.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::State;
+use portico_api::organizations::Motion;
+use portico_api::pipeline::{
+    MotionOutcomes, MotionPipeline, NewPartner, NumbersQuery, ProgramNumbers, QuarterRevenue,
+};
+use portico_api::registrations::PartnerRole;
+use portico_api::{ErrorBody, FieldErrors, OrganizationRef};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::clock::{Timestamp, rfc3339};
+use crate::domain::pipeline::Quarter;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::extract::ApiQuery;
+use crate::routes::session::Caller;
+use crate::state::AppState;
+use crate::store::numbers;
+
+const QUARTERS: i32 = 8;
+const NEW_PARTNER_DAYS: i64 = 90;
+/// When no deal has an amount yet.
+const FALLBACK_CURRENCY: &str = "USD";
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(program_numbers))
+}
+
+/// The program's numbers in one currency (the most used when absent): deal counts cover every
+/// deal, values only those in that currency. Managers only.
+#[utoipa::path(get, path = "/api/program/numbers", tag = "pipeline", params(NumbersQuery),
+    responses((status = 200, body = ProgramNumbers), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn program_numbers(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<NumbersQuery>,
+) -> ApiResult<Json<ProgramNumbers>> {
+    caller.require_vendor()?;
+    let db = state.db.pool();
+    let now = state.now();
+    let currencies = numbers::currencies(db).await?;
+    let currency = match query.currency.as_deref() {
+        Some(code) => portico_api::places::currency(code).map_err(|message| {
+            ApiError::Validation(FieldErrors::from([("currency".into(), message.into())]))
+        })?,
+        None => currencies.first().map_or(FALLBACK_CURRENCY, String::as_str),
+    }
+    .to_owned();
+    Ok(Json(ProgramNumbers {
+        pipeline_by_motion: pipeline(numbers::open_pipeline(db, &currency).await?),
+        outcomes_by_motion: outcomes(numbers::closed(db).await?),
+        sourced_revenue_by_quarter: revenue(db, &currency, now).await?,
+        new_partners: new_partners(db, now).await?,
+        currency,
+        currencies,
+    }))
+}
+
+fn pipeline(rows: Vec<numbers::OpenRow>) -> Vec<MotionPipeline> {
+    let mut by_motion: Vec<MotionPipeline> = Motion::ALL
+        .iter()
+        .map(|&motion| MotionPipeline {
+            motion,
+            sourced_count: 0,
+            sourced_value: 0,
+            influenced_count: 0,
+            influenced_value: 0,
+        })
+        .collect();
+    for row in rows {
+        let Some(entry) = by_motion
+            .iter_mut()
+            .find(|m| m.motion.as_str() == row.motion)
+        else {
+            continue;
+        };
+        match row.partner_role.as_deref().and_then(PartnerRole::parse) {
+            Some(PartnerRole::Sourced) => {
+                entry.sourced_count += row.deals;
+                entry.sourced_value += row.value;
+            }
+            Some(PartnerRole::Influenced) => {
+                entry.influenced_count += row.deals;
+                entry.influenced_value += row.value;
+            }
+            // Not yet attributed: neither sourced nor influenced.
+            None => {}
+        }
+    }
+    by_motion
+}
+
+fn outcomes(rows: Vec<numbers::ClosedRow>) -> Vec<MotionOutcomes> {
+    Motion::ALL
+        .iter()
+        .map(|&motion| {
+            let row = rows.iter().find(|r| r.motion == motion.as_str());
+            let (won, lost, seconds) = row.map_or((0, 0, 0), |r| (r.won, r.lost, r.won_seconds));
+            MotionOutcomes {
+                motion,
+                won,
+                lost,
+                win_rate_percent: (won + lost > 0)
+                    .then(|| (won * 100 + (won + lost) / 2) / (won + lost)),
+                average_cycle_days: (won > 0).then(|| seconds / won / 86_400),
+            }
+        })
+        .collect()
+}
+
+async fn revenue(
+    db: &sqlx::AnyPool,
+    currency: &str,
+    now: Timestamp,
+) -> ApiResult<Vec<QuarterRevenue>> {
+    let first = Quarter::of(now).back(QUARTERS - 1);
+    let mut by_quarter: BTreeMap<Quarter, i64> =
+        std::iter::successors(Some(first), |q| Some(q.next()))
+            .take(QUARTERS as usize)
+            .map(|quarter| (quarter, 0))
+            .collect();
+    for (day, value) in numbers::sourced_wins_by_day(db, currency, first.start()).await? {
+        if let Some(sum) = by_quarter.get_mut(&Quarter::of(day * 86_400)) {
+            *sum += value;
+        }
+    }
+    Ok(by_quarter
+        .into_iter()
+        .map(|(quarter, value)| QuarterRevenue {
+            quarter: quarter.label(),
+            value,
+        })
+        .collect())
+}
+
+async fn new_partners(db: &sqlx::AnyPool, now: Timestamp) -> ApiResult<Vec<NewPartner>> {
+    let rows = numbers::joined_since(db, now - NEW_PARTNER_DAYS * 86_400).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| NewPartner {
+            organization: OrganizationRef {
+                id: row.id,
+                name: row.name,
+            },
+            joined_at: rfc3339(row.created_at),
+            days_to_first_registration: row
+                .first_submitted_at
+                .map(|first| (first - row.created_at).max(0) / 86_400),
+        })
+        .collect())
+}

@@ -1,0 +1,787 @@
+//! Opportunities and their shared notes. Reads that a partner can reach take the caller's
+//! organization as a bound parameter, so another organization's row is simply not found.
+
+use portico_api::OrganizationRef;
+use portico_api::organizations::Motion;
+use portico_api::pipeline::{
+    ExitCriterion, LOST, ManagerOpportunity, NoteSide, PartnerOpportunity, PipelineSort,
+    ProtectionStatus, SharedNote, Stage, ValidNewOpportunity, WON,
+};
+use portico_api::registrations::{ConflictLevel, PartnerRole, RegistrationStatus};
+use sqlx::any::AnyArguments;
+use sqlx::{AnyConnection, Arguments as _, FromRow};
+
+use crate::clock::{Timestamp, rfc3339};
+use crate::domain::pipeline::{Position, expiring_from, protection_status};
+use crate::error::ApiError;
+use crate::store::Scope;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct OpportunityRow {
+    pub id: i64,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub registration_id: Option<i64>,
+    pub customer_name: String,
+    pub motion: String,
+    pub stage: String,
+    pub stage_entered_at: Timestamp,
+    pub criteria_met: i64,
+    pub loss_reason: Option<String>,
+    pub closed_at: Option<Timestamp>,
+    pub owner_name: Option<String>,
+    pub next_step: Option<String>,
+    pub next_step_due: Option<String>,
+    pub amount: Option<i64>,
+    pub currency: Option<String>,
+    pub discount_band: Option<String>,
+    pub price_protection: i64,
+    pub partner_role: Option<String>,
+    pub attribution_percent: Option<i64>,
+    pub internal_notes: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub last_activity_at: Timestamp,
+    pub registration_status: Option<String>,
+    pub protection_ends_at: Option<Timestamp>,
+    pub conflict: Option<String>,
+}
+
+macro_rules! select_opportunity {
+    ($tail:literal) => {
+        concat!(
+            "SELECT o.id, o.organization_id, g.name AS organization_name, o.registration_id, \
+             o.customer_name, o.motion, o.stage, o.stage_entered_at, o.criteria_met, \
+             o.loss_reason, o.closed_at, o.owner_name, o.next_step, o.next_step_due, o.amount, \
+             o.currency, o.discount_band, o.price_protection, o.partner_role, \
+             o.attribution_percent, o.internal_notes, o.created_at, o.updated_at, \
+             o.last_activity_at, r.status AS registration_status, r.protection_ends_at, \
+             r.conflict \
+             FROM opportunities o JOIN organizations g ON g.id = o.organization_id \
+             LEFT JOIN registrations r ON r.id = o.registration_id ",
+            $tail
+        )
+    };
+}
+
+fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, ApiError> {
+    parse(value)
+        .ok_or_else(|| ApiError::internal(format!("unknown {what} {value:?} in opportunities")))
+}
+
+fn optional<T>(
+    value: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Option<T>, ApiError> {
+    value.map(|v| parsed(v, parse, what)).transpose()
+}
+
+impl OpportunityRow {
+    pub fn motion(&self) -> Result<Motion, ApiError> {
+        parsed(&self.motion, Motion::parse, "motion")
+    }
+
+    pub fn stage(&self) -> Result<Stage, ApiError> {
+        let motion = self.motion()?;
+        Stage::parse(motion, &self.stage)
+            .ok_or_else(|| ApiError::internal(format!("unknown stage {:?}", self.stage)))
+    }
+
+    /// What the stage-move rules need to know.
+    pub fn position(&self) -> Result<Position, ApiError> {
+        Ok(Position {
+            motion: self.motion()?,
+            stage: self.stage()?,
+            criteria_met: u32::try_from(self.criteria_met).unwrap_or(0),
+            partner_role: optional(self.partner_role.as_deref(), PartnerRole::parse, "role")?,
+            attribution_percent: self.attribution_percent.and_then(|p| u8::try_from(p).ok()),
+        })
+    }
+
+    /// The partner's view: the safe fields, nothing else.
+    pub fn into_partner_view(self, now: Timestamp) -> Result<PartnerOpportunity, ApiError> {
+        Ok(self.split(now)?.0)
+    }
+
+    /// The manager's view: the partner's view and everything the vendor keeps to itself.
+    pub fn into_manager_view(self, now: Timestamp) -> Result<ManagerOpportunity, ApiError> {
+        let (opportunity, internal) = self.split(now)?;
+        let Internal {
+            organization,
+            registration_id,
+            amount,
+            currency,
+            discount_band,
+            price_protection,
+            partner_role,
+            attribution_percent,
+            internal_notes,
+            loss_reason,
+            conflict,
+            exit_criteria,
+            last_activity_at,
+            created_at,
+        } = internal;
+        Ok(ManagerOpportunity {
+            opportunity,
+            organization,
+            registration_id,
+            amount,
+            currency,
+            discount_band,
+            price_protection,
+            partner_role,
+            attribution_percent,
+            internal_notes,
+            loss_reason,
+            conflict,
+            exit_criteria,
+            last_activity_at: rfc3339(last_activity_at),
+            created_at: rfc3339(created_at),
+        })
+    }
+
+    /// Every column goes to exactly one side, so a new column cannot reach partners unnoticed.
+    fn split(self, now: Timestamp) -> Result<(PartnerOpportunity, Internal), ApiError> {
+        let position = self.position()?;
+        let OpportunityRow {
+            id,
+            organization_id,
+            organization_name,
+            registration_id,
+            customer_name,
+            motion: _,
+            stage,
+            stage_entered_at,
+            criteria_met: _,
+            loss_reason,
+            closed_at: _,
+            owner_name,
+            next_step,
+            next_step_due,
+            amount,
+            currency,
+            discount_band,
+            price_protection,
+            partner_role: _,
+            attribution_percent: _,
+            internal_notes,
+            created_at,
+            updated_at,
+            last_activity_at,
+            registration_status,
+            protection_ends_at,
+            conflict,
+        } = self;
+        let partner = PartnerOpportunity {
+            id,
+            customer_name,
+            motion: position.motion,
+            stage,
+            stage_entered_at: rfc3339(stage_entered_at),
+            owner_name,
+            next_step,
+            next_step_due,
+            registration_status: optional(
+                registration_status.as_deref(),
+                RegistrationStatus::parse,
+                "registration status",
+            )?,
+            protection_status: protection_status(protection_ends_at, now),
+            protection_ends: protection_ends_at.map(rfc3339),
+            updated_at: rfc3339(updated_at),
+        };
+        let internal = Internal {
+            organization: OrganizationRef {
+                id: organization_id,
+                name: organization_name,
+            },
+            registration_id,
+            amount,
+            currency,
+            discount_band,
+            price_protection: price_protection != 0,
+            partner_role: position.partner_role,
+            attribution_percent: position.attribution_percent,
+            internal_notes,
+            loss_reason,
+            conflict: optional(conflict.as_deref(), ConflictLevel::parse, "conflict")?,
+            exit_criteria: exit_criteria(&position),
+            last_activity_at,
+            created_at,
+        };
+        Ok((partner, internal))
+    }
+}
+
+/// The manager-only part of a row.
+struct Internal {
+    organization: OrganizationRef,
+    registration_id: Option<i64>,
+    amount: Option<i64>,
+    currency: Option<String>,
+    discount_band: Option<String>,
+    price_protection: bool,
+    partner_role: Option<PartnerRole>,
+    attribution_percent: Option<u8>,
+    internal_notes: String,
+    loss_reason: Option<String>,
+    conflict: Option<ConflictLevel>,
+    exit_criteria: Vec<ExitCriterion>,
+    last_activity_at: Timestamp,
+    created_at: Timestamp,
+}
+
+fn exit_criteria(position: &Position) -> Vec<ExitCriterion> {
+    position
+        .stage
+        .exit_criteria(position.motion)
+        .iter()
+        .enumerate()
+        .map(|(i, label)| ExitCriterion {
+            label: (*label).to_owned(),
+            met: position.criteria_met & (1 << i) != 0,
+        })
+        .collect()
+}
+
+pub async fn by_id<'c, E>(
+    db: E,
+    id: i64,
+    scope: Scope,
+) -> Result<Option<OpportunityRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    match scope {
+        Scope::Organization(organization_id) => {
+            sqlx::query_as(select_opportunity!(
+                "WHERE o.id = $1 AND o.organization_id = $2"
+            ))
+            .bind(id)
+            .bind(organization_id)
+            .fetch_optional(db)
+            .await
+        }
+        Scope::Vendor => {
+            sqlx::query_as(select_opportunity!("WHERE o.id = $1"))
+                .bind(id)
+                .fetch_optional(db)
+                .await
+        }
+    }
+}
+
+/// What an approved deal registration brings into the pipeline.
+pub struct FromRegistration<'a> {
+    pub registration_id: i64,
+    pub organization_id: i64,
+    pub customer_name: &'a str,
+    pub motion: Motion,
+    pub amount: Option<(i64, &'a str)>,
+    pub partner_role: PartnerRole,
+}
+
+/// An approved deal registration enters its motion's first stage, once.
+pub async fn open_from_registration(
+    tx: &mut AnyConnection,
+    from: &FromRegistration<'_>,
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO opportunities (organization_id, registration_id, customer_name, \
+         customer_search, motion, stage, stage_entered_at, amount, currency, partner_role, \
+         created_at, updated_at, last_activity_at) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $7, $7, $7 \
+         WHERE NOT EXISTS (SELECT 1 FROM opportunities WHERE registration_id = $2)",
+    )
+    .bind(from.organization_id)
+    .bind(from.registration_id)
+    .bind(from.customer_name)
+    .bind(search_key(from.customer_name))
+    .bind(from.motion.as_str())
+    .bind(Stage::FIRST.slug(from.motion))
+    .bind(now)
+    .bind(from.amount.map(|(a, _)| a))
+    .bind(from.amount.map(|(_, c)| c))
+    .bind(from.partner_role.as_str())
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+/// The customer name as search compares it.
+pub fn search_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// A deal a manager creates without a registration; returns its id.
+pub async fn insert(
+    tx: &mut AnyConnection,
+    new: &ValidNewOpportunity,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO opportunities (organization_id, customer_name, customer_search, motion, \
+         stage, stage_entered_at, owner_name, amount, currency, partner_role, \
+         attribution_percent, created_at, updated_at, last_activity_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $6, $6, $6) RETURNING id",
+    )
+    .bind(new.organization_id)
+    .bind(&new.customer_name)
+    .bind(search_key(&new.customer_name))
+    .bind(new.motion.as_str())
+    .bind(Stage::FIRST.slug(new.motion))
+    .bind(now)
+    .bind(new.owner_name.as_deref())
+    .bind(new.amount.map(|(a, _)| a))
+    .bind(new.amount.map(|(_, c)| c))
+    .bind(new.partner_role.as_str())
+    .bind(new.attribution_percent.map(i64::from))
+    .fetch_one(tx)
+    .await
+}
+
+/// Every editable column at once: the route merges the patch into the current row first.
+/// Serialized, it is the audit record's state (the bookkeeping columns left out).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Edit {
+    #[serde(skip)]
+    pub id: i64,
+    pub stage: String,
+    pub stage_entered_at: Timestamp,
+    pub criteria_met: i64,
+    pub loss_reason: Option<String>,
+    pub closed_at: Option<Timestamp>,
+    pub owner_name: Option<String>,
+    pub next_step: Option<String>,
+    pub next_step_due: Option<String>,
+    pub amount: Option<i64>,
+    pub currency: Option<String>,
+    pub discount_band: Option<String>,
+    pub price_protection: bool,
+    pub partner_role: Option<String>,
+    pub attribution_percent: Option<i64>,
+    pub internal_notes: String,
+    #[serde(skip)]
+    pub updated_at: Timestamp,
+    #[serde(skip)]
+    pub last_activity_at: Timestamp,
+}
+
+impl From<&OpportunityRow> for Edit {
+    fn from(row: &OpportunityRow) -> Edit {
+        Edit {
+            id: row.id,
+            stage: row.stage.clone(),
+            stage_entered_at: row.stage_entered_at,
+            criteria_met: row.criteria_met,
+            loss_reason: row.loss_reason.clone(),
+            closed_at: row.closed_at,
+            owner_name: row.owner_name.clone(),
+            next_step: row.next_step.clone(),
+            next_step_due: row.next_step_due.clone(),
+            amount: row.amount,
+            currency: row.currency.clone(),
+            discount_band: row.discount_band.clone(),
+            price_protection: row.price_protection != 0,
+            partner_role: row.partner_role.clone(),
+            attribution_percent: row.attribution_percent,
+            internal_notes: row.internal_notes.clone(),
+            updated_at: row.updated_at,
+            last_activity_at: row.last_activity_at,
+        }
+    }
+}
+
+impl Edit {
+    /// The editable columns a partner sees: when one changes, the partner's "last updated" does.
+    pub fn partner_view(&self) -> impl PartialEq + '_ {
+        (
+            &self.stage,
+            &self.owner_name,
+            &self.next_step,
+            &self.next_step_due,
+        )
+    }
+}
+
+pub async fn update(tx: &mut AnyConnection, edit: &Edit) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE opportunities SET stage = $2, stage_entered_at = $3, criteria_met = $4, \
+         loss_reason = $5, closed_at = $6, owner_name = $7, next_step = $8, next_step_due = $9, \
+         amount = $10, currency = $11, discount_band = $12, price_protection = $13, \
+         partner_role = $14, attribution_percent = $15, internal_notes = $16, updated_at = $17, \
+         last_activity_at = $18 WHERE id = $1",
+    )
+    .bind(edit.id)
+    .bind(&edit.stage)
+    .bind(edit.stage_entered_at)
+    .bind(edit.criteria_met)
+    .bind(edit.loss_reason.as_deref())
+    .bind(edit.closed_at)
+    .bind(edit.owner_name.as_deref())
+    .bind(edit.next_step.as_deref())
+    .bind(edit.next_step_due.as_deref())
+    .bind(edit.amount)
+    .bind(edit.currency.as_deref())
+    .bind(edit.discount_band.as_deref())
+    .bind(i64::from(edit.price_protection))
+    .bind(edit.partner_role.as_deref())
+    .bind(edit.attribution_percent)
+    .bind(&edit.internal_notes)
+    .bind(edit.updated_at)
+    .bind(edit.last_activity_at)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow)]
+struct NoteRow {
+    id: i64,
+    side: String,
+    author_name: String,
+    body: String,
+    created_at: Timestamp,
+}
+
+pub async fn notes(db: &sqlx::AnyPool, opportunity_id: i64) -> Result<Vec<SharedNote>, ApiError> {
+    let rows: Vec<NoteRow> = sqlx::query_as(
+        "SELECT id, side, author_name, body, created_at FROM opportunity_notes \
+         WHERE opportunity_id = $1 ORDER BY id",
+    )
+    .bind(opportunity_id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(NoteRow::into_view).collect()
+}
+
+impl NoteRow {
+    fn into_view(self) -> Result<SharedNote, ApiError> {
+        let NoteRow {
+            id,
+            side,
+            author_name,
+            body,
+            created_at,
+        } = self;
+        Ok(SharedNote {
+            id,
+            side: parsed(&side, NoteSide::parse, "note side")?,
+            author_name,
+            body,
+            created_at: rfc3339(created_at),
+        })
+    }
+}
+
+pub struct NewNote<'a> {
+    pub opportunity_id: i64,
+    pub side: NoteSide,
+    pub author_user_id: i64,
+    pub author_name: &'a str,
+    pub body: &'a str,
+}
+
+/// Adds a shared note and marks the deal as updated for both sides.
+pub async fn add_note(
+    tx: &mut AnyConnection,
+    note: &NewNote<'_>,
+    now: Timestamp,
+) -> Result<SharedNote, ApiError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO opportunity_notes (opportunity_id, side, author_user_id, author_name, body, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(note.opportunity_id)
+    .bind(note.side.as_str())
+    .bind(note.author_user_id)
+    .bind(note.author_name)
+    .bind(note.body)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE opportunities SET updated_at = $2, last_activity_at = $2 WHERE id = $1")
+        .bind(note.opportunity_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    Ok(SharedNote {
+        id,
+        side: note.side,
+        author_name: note.author_name.to_owned(),
+        body: note.body.to_owned(),
+        created_at: rfc3339(now),
+    })
+}
+
+/// Where a page starts: the sort key and id of the previous page's last row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keyset {
+    pub key: SortKey,
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortKey {
+    Number(i64),
+    Text(String),
+}
+
+impl Keyset {
+    /// Opaque to clients: `<id>.<hex of the key>`, so any customer name fits in a URL.
+    pub fn encode(&self) -> String {
+        let key = match &self.key {
+            SortKey::Number(n) => n.to_string(),
+            SortKey::Text(t) => t.clone(),
+        };
+        format!("{}.{}", self.id, hex::encode(key))
+    }
+
+    pub fn decode(cursor: &str, sort: PipelineSort) -> Option<Keyset> {
+        let (id, key) = cursor.split_once('.')?;
+        let key = String::from_utf8(hex::decode(key).ok()?).ok()?;
+        let key = match sort {
+            PipelineSort::Updated | PipelineSort::StageEntered => {
+                SortKey::Number(key.parse().ok()?)
+            }
+            PipelineSort::Customer | PipelineSort::NextStepDue => SortKey::Text(key),
+        };
+        Some(Keyset {
+            key,
+            id: id.parse().ok()?,
+        })
+    }
+
+    /// The keyset of a row under `sort`.
+    pub fn of(row: &OpportunityRow, sort: PipelineSort) -> Keyset {
+        let key = match sort {
+            PipelineSort::Updated => SortKey::Number(row.updated_at),
+            PipelineSort::StageEntered => SortKey::Number(row.stage_entered_at),
+            PipelineSort::Customer => SortKey::Text(search_key(&row.customer_name)),
+            PipelineSort::NextStepDue => SortKey::Text(
+                row.next_step_due
+                    .clone()
+                    .unwrap_or_else(|| NO_DUE.to_owned()),
+            ),
+        };
+        Keyset { key, id: row.id }
+    }
+}
+
+/// Sorts deals without a due date after every real date.
+const NO_DUE: &str = "9999-12-31";
+
+/// The sort's SQL expression and whether it runs newest first.
+fn order(sort: PipelineSort) -> (&'static str, bool) {
+    match sort {
+        PipelineSort::Updated => ("o.updated_at", true),
+        PipelineSort::StageEntered => ("o.stage_entered_at", true),
+        PipelineSort::Customer => ("o.customer_search", false),
+        PipelineSort::NextStepDue => ("COALESCE(o.next_step_due, '9999-12-31')", false),
+    }
+}
+
+/// What a pipeline list asks for, already checked against the caller's role.
+#[derive(Debug, Clone)]
+pub struct PipelineFilter {
+    pub scope: Scope,
+    pub organization_id: Option<i64>,
+    pub motion: Option<Motion>,
+    pub stage: Option<String>,
+    pub protection: Option<ProtectionStatus>,
+    pub search: Option<String>,
+    pub conflict_only: bool,
+    /// Only open deals idle since before this moment.
+    pub idle_since: Option<Timestamp>,
+    pub sort: PipelineSort,
+    pub after: Option<Keyset>,
+    pub limit: u32,
+    pub now: Timestamp,
+}
+
+/// Bound values in the order their `$n` placeholders were written.
+#[derive(Default)]
+struct Conditions {
+    sql: Vec<String>,
+    values: Vec<SortKey>,
+}
+
+impl Conditions {
+    /// Adds a condition whose `?` marks stand for `values`, in order.
+    fn add(&mut self, condition: &str, values: impl IntoIterator<Item = SortKey>) {
+        let mut text = String::new();
+        let mut values = values.into_iter();
+        for (i, part) in condition.split('?').enumerate() {
+            if i > 0 {
+                self.values.push(values.next().expect("a value per ? mark"));
+                text.push_str(&format!("${}", self.values.len()));
+            }
+            text.push_str(part);
+        }
+        self.sql.push(text);
+    }
+
+    fn fixed(&mut self, condition: &str) {
+        self.sql.push(condition.to_owned());
+    }
+
+    fn arguments(self) -> Result<AnyArguments, sqlx::Error> {
+        let mut arguments = AnyArguments::default();
+        for value in self.values {
+            match value {
+                SortKey::Number(n) => arguments.add(n),
+                SortKey::Text(t) => arguments.add(t),
+            }
+            .map_err(sqlx::Error::Encode)?;
+        }
+        Ok(arguments)
+    }
+
+    fn clause(&self) -> String {
+        if self.sql.is_empty() {
+            "1 = 1".to_owned()
+        } else {
+            self.sql.join(" AND ")
+        }
+    }
+}
+
+fn conditions(filter: &PipelineFilter) -> Conditions {
+    use SortKey::{Number, Text};
+    let mut c = Conditions::default();
+    let organization = match filter.scope {
+        Scope::Organization(id) => Some(id),
+        Scope::Vendor => filter.organization_id,
+    };
+    if let Some(id) = organization {
+        c.add("o.organization_id = ?", [Number(id)]);
+    }
+    if let Some(motion) = filter.motion {
+        c.add("o.motion = ?", [Text(motion.as_str().to_owned())]);
+    }
+    if let Some(stage) = &filter.stage {
+        c.add("o.stage = ?", [Text(stage.clone())]);
+    }
+    if let Some(protection) = filter.protection {
+        let now = filter.now;
+        match protection {
+            ProtectionStatus::None => c.fixed("r.protection_ends_at IS NULL"),
+            ProtectionStatus::Expired => c.add("r.protection_ends_at <= ?", [Number(now)]),
+            ProtectionStatus::Expiring => c.add(
+                "r.protection_ends_at > ? AND r.protection_ends_at <= ?",
+                [Number(now), Number(expiring_from(now))],
+            ),
+            ProtectionStatus::Active => {
+                c.add("r.protection_ends_at > ?", [Number(expiring_from(now))])
+            }
+        }
+    }
+    if let Some(search) = &filter.search {
+        c.add(
+            "o.customer_search LIKE ? ESCAPE '\\'",
+            [Text(format!("%{}%", like_escape(&search_key(search))))],
+        );
+    }
+    if filter.conflict_only {
+        c.fixed("r.conflict = 'review'");
+    }
+    if let Some(since) = filter.idle_since {
+        c.add(
+            &format!("o.stage NOT IN ('{WON}', '{LOST}') AND o.last_activity_at < ?"),
+            [Number(since)],
+        );
+    }
+    if let Some(after) = &filter.after {
+        let (expression, descending) = order(filter.sort);
+        let op = if descending { "<" } else { ">" };
+        c.add(
+            &format!("({expression} {op} ? OR ({expression} = ? AND o.id {op} ?))"),
+            [after.key.clone(), after.key.clone(), Number(after.id)],
+        );
+    }
+    c
+}
+
+fn like_escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// One page (`limit + 1` rows, to tell whether another follows) in the filter's order.
+pub async fn page(
+    db: &sqlx::AnyPool,
+    filter: &PipelineFilter,
+) -> Result<Vec<OpportunityRow>, sqlx::Error> {
+    let c = conditions(filter);
+    let (expression, descending) = order(filter.sort);
+    let direction = if descending { "DESC" } else { "ASC" };
+    let sql = format!(
+        "{} WHERE {} ORDER BY {expression} {direction}, o.id {direction} LIMIT {}",
+        select_opportunity!(""),
+        c.clause(),
+        i64::from(filter.limit) + 1,
+    );
+    sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+        .fetch_all(db)
+        .await
+}
+
+/// How many rows match, for the review lists' totals.
+pub async fn count(db: &sqlx::AnyPool, filter: &PipelineFilter) -> Result<i64, sqlx::Error> {
+    let c = conditions(filter);
+    let sql = format!(
+        "SELECT COUNT(*) FROM opportunities o LEFT JOIN registrations r \
+         ON r.id = o.registration_id WHERE {}",
+        c.clause()
+    );
+    sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+        .fetch_one(db)
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_any_key() {
+        for (sort, key) in [
+            (PipelineSort::Updated, SortKey::Number(1_790_000_000)),
+            (
+                PipelineSort::Customer,
+                SortKey::Text("o'brien & 50% ünd.co".into()),
+            ),
+        ] {
+            let keyset = Keyset { key, id: 42 };
+            let cursor = keyset.encode();
+            assert!(
+                cursor
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.')
+            );
+            assert_eq!(Keyset::decode(&cursor, sort), Some(keyset));
+        }
+        assert_eq!(Keyset::decode("12.zz", PipelineSort::Customer), None);
+        assert_eq!(Keyset::decode("12", PipelineSort::Updated), None);
+    }
+
+    #[test]
+    fn placeholders_follow_the_values() {
+        let mut c = Conditions::default();
+        c.add("a = ?", [SortKey::Number(1)]);
+        c.fixed("b IS NULL");
+        c.add(
+            "(c > ? OR (c = ? AND id > ?))",
+            [SortKey::Number(2), SortKey::Number(2), SortKey::Number(3)],
+        );
+        assert_eq!(
+            c.clause(),
+            "a = $1 AND b IS NULL AND (c > $2 OR (c = $3 AND id > $4))"
+        );
+        assert_eq!(c.values.len(), 4);
+    }
+}
