@@ -85,9 +85,17 @@ async fn loaded_database() -> PathBuf {
         .expect("open");
     let now = unix_now();
     demo::seed_if_empty(&db, now).await.expect("demo data");
-    demo::volume::load(&db, ACCOUNTS, REGISTRATIONS, now)
-        .await
-        .expect("volume");
+    demo::volume::load(
+        &db,
+        demo::volume::Volume {
+            accounts: ACCOUNTS,
+            registrations: REGISTRATIONS,
+            ..Default::default()
+        },
+        now,
+    )
+    .await
+    .expect("volume");
     db.close().await;
     std::fs::rename(&partial, &path).expect("keep the loaded database");
     path

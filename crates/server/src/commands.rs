@@ -85,13 +85,21 @@ pub async fn load_data(args: LoadDataArgs) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    crate::demo::volume::load(&db, args.accounts, args.registrations, SystemClock.now())
+    let volume = crate::demo::volume::Volume {
+        accounts: args.accounts,
+        registrations: args.registrations,
+        organizations: args.organizations,
+        opportunities: args.opportunities,
+    };
+    crate::demo::volume::load(&db, volume, SystemClock.now())
         .await
         .map_err(|e| format!("loading data: {e}"))?;
     println!(
-        "added {} accounts and {} registrations in {:.1} s",
+        "added {} accounts, {} organizations, {} registrations and {} deals in {:.1} s",
         args.accounts,
+        args.organizations,
         args.registrations,
+        args.opportunities,
         started.elapsed().as_secs_f64()
     );
     db.close().await;

@@ -39,6 +39,12 @@ pub struct LoadDataArgs {
     /// Live registrations to add: half pending, half approved and protected.
     #[arg(long, default_value_t = 0)]
     pub registrations: usize,
+    /// Partner organizations to add, named `Load Partner 00042`.
+    #[arg(long, default_value_t = 0)]
+    pub organizations: usize,
+    /// Deals to add to the pipeline, in every stage, spread over all organizations.
+    #[arg(long, default_value_t = 0)]
+    pub opportunities: usize,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }

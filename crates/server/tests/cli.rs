@@ -1,4 +1,4 @@
-//! `portico user create` bootstraps accounts from the command line.
+//! The command line: `portico user create` bootstraps accounts, `portico load-data` adds volume.
 
 mod common;
 
@@ -160,4 +160,73 @@ async fn sigterm_stops_the_server_cleanly() {
         .await
         .unwrap();
     assert_eq!(status.code(), Some(0));
+}
+
+#[tokio::test]
+async fn load_data_adds_volume_that_the_pipeline_serves() {
+    let app = TestApp::start().await;
+    let url = app.database_url.clone();
+    let organizations = app.count("SELECT COUNT(*) FROM organizations").await;
+    let deals = app.count("SELECT COUNT(*) FROM opportunities").await;
+    let args = [
+        "load-data",
+        "--accounts",
+        "20",
+        "--registrations",
+        "10",
+        "--organizations",
+        "3",
+        "--opportunities",
+        "140",
+        "--database-url",
+        &url,
+    ];
+    let out = portico(&args, "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM organizations").await,
+        organizations + 3
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM opportunities").await,
+        deals + 140
+    );
+
+    let manager = app.sign_in(MANAGER).await;
+    let won = manager
+        .get("/api/pipeline?stage=won&q=inc&limit=100")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        !json(won, StatusCode::OK).await["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let numbers = manager.get("/api/program/numbers").send().await.unwrap();
+    json(numbers, StatusCode::OK).await;
+    // Ids continue after the loaded rows on both engines.
+    let northwind = json(
+        manager.get("/api/pipeline?limit=1").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let organization_id = northwind["items"][0]["organization"]["id"]
+        .as_i64()
+        .unwrap();
+    let added = manager
+        .post("/api/opportunities")
+        .json(&serde_json::json!({
+            "organization_id": organization_id, "customer_name": "After Load Ltd",
+            "motion": "tech", "partner_role": "sourced"
+        }))
+        .send()
+        .await
+        .unwrap();
+    json(added, StatusCode::CREATED).await;
 }

@@ -97,6 +97,29 @@ async fn patch(manager: &Session, id: i64, body: Value) -> reqwest::Response {
         .unwrap()
 }
 
+/// The running totals the numbers read equal a count of every deal.
+async fn assert_totals_add_up(app: &TestApp) {
+    type Total = (String, String, String, String, i64, i64, i64);
+    let pool = app.state().db.pool();
+    let kept: Vec<Total> = sqlx::query_as(
+        "SELECT motion, partner_role, stage, currency, deals, value, cycle_seconds \
+         FROM pipeline_totals WHERE deals <> 0 ORDER BY 1, 2, 3, 4",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let counted: Vec<Total> = sqlx::query_as(
+        "SELECT motion, COALESCE(partner_role, ''), stage, COALESCE(currency, ''), COUNT(*), \
+         CAST(COALESCE(SUM(amount), 0) AS BIGINT), \
+         CAST(COALESCE(SUM(closed_at - created_at), 0) AS BIGINT) FROM opportunities \
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, counted);
+}
+
 #[tokio::test]
 async fn partners_see_only_their_own_deals_and_only_the_safe_fields() {
     let app = TestApp::start().await;
@@ -513,6 +536,7 @@ async fn moving_a_stage_needs_attribution_and_the_exit_criteria() {
         StatusCode::NOT_FOUND,
     )
     .await;
+    assert_totals_add_up(&app).await;
 }
 
 #[tokio::test]
@@ -736,6 +760,7 @@ async fn managers_get_the_review_lists_and_the_program_numbers() {
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
+    assert_totals_add_up(&app).await;
 }
 
 /// Sentinels in every sensitive field, then every GET a partner can reach: none may show up.
@@ -882,4 +907,5 @@ async fn no_partner_response_leaks_a_sensitive_field() {
         }
     }
     assert!(reached >= 10, "the partner reached {reached} endpoints");
+    assert_totals_add_up(&app).await;
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use crate::{Result, cargo, execute, http, phase, serve, setup, spa};
 
 const LOGIN_EMAIL: &str = "alice@northwind.example";
+const MANAGER_EMAIL: &str = "manager@acme.example";
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
     let seconds = duration_arg(args)?;
@@ -97,10 +98,79 @@ fn free_port() -> Result<SocketAddr> {
         .map_err(|e| format!("no free loopback port: {e}"))
 }
 
+/// The pipeline volume the load run serves: 500 organizations (the demo's and these) with
+/// 100,000 deals between them.
+const LOAD_ORGANIZATIONS: &str = "493";
+const LOAD_OPPORTUNITIES: &str = "100000";
+/// A partner's first pipeline page: 50 rows, one filter, sorted.
+const PIPELINE_PAGE: &str = "/api/pipeline?motion=reseller&sort=customer&limit=50";
+/// A manager's page is read by one person at a time, not by 32.
+const MANAGER_CONNECTIONS: u32 = 4;
+
 fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     let (server, addr) = start_server(binary)?;
+    add_volume(binary, &server)?;
+    let partner = sign_in(addr, &server, LOGIN_EMAIL)?;
+    let manager = sign_in(addr, &server, MANAGER_EMAIL)?;
+
+    let health = wrk(addr, "/healthz", None, 32, seconds)?;
+    let mut runs = vec![("/healthz", 32, health)];
+    for path in ["/api/me", "/api/registrations", PIPELINE_PAGE] {
+        runs.push((path, 32, wrk(addr, path, Some(&partner), 32, seconds)?));
+    }
+    let numbers = "/api/program/numbers";
+    let connections = MANAGER_CONNECTIONS;
+    runs.push((
+        numbers,
+        connections,
+        wrk(addr, numbers, Some(&manager), connections, seconds)?,
+    ));
+    drop(server);
+
+    let health = runs[0].2.requests_per_sec;
+    println!(
+        "\n{:<60} {:>5} {:>10} {:>12} {:>12} {:>7}",
+        "endpoint", "conns", "req/s", "p50", "p99", "ratio"
+    );
+    for (path, connections, f) in &runs {
+        println!(
+            "{:<60} {:>5} {:>10.0} {:>9.2} ms {:>9.2} ms {:>7.2}",
+            format!("GET {path}"),
+            connections,
+            f.requests_per_sec,
+            f.p50_ms,
+            f.p99_ms,
+            f.requests_per_sec / health
+        );
+        if f.non_success > 0 {
+            println!("  warning: {} responses were not 2xx/3xx", f.non_success);
+        }
+    }
+    println!(
+        "ratio: req/s against GET /healthz in the same run (wrk: 2 threads, {seconds} s); \
+         database: the demo plus {LOAD_ORGANIZATIONS} organizations and {LOAD_OPPORTUNITIES} deals"
+    );
+    Ok(())
+}
+
+/// `portico load-data` against the running server's database.
+fn add_volume(binary: &PathBuf, server: &Server) -> Result<()> {
+    let url = format!("sqlite://{}", server.dir.join("portico.db").display());
+    execute(Command::new(binary).args([
+        "load-data",
+        "--organizations",
+        LOAD_ORGANIZATIONS,
+        "--opportunities",
+        LOAD_OPPORTUNITIES,
+        "--database-url",
+        &url,
+    ]))
+}
+
+/// A session cookie for a demo user.
+fn sign_in(addr: SocketAddr, server: &Server, email: &str) -> Result<String> {
     let body = format!(
-        r#"{{"email":"{LOGIN_EMAIL}","password":"{}"}}"#,
+        r#"{{"email":"{email}","password":"{}"}}"#,
         serve::DEMO_PASSWORD
     );
     let login = http::post_json(addr, "/api/auth/login", &body)
@@ -110,50 +180,26 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
         .filter(|_| login.status == 200)
         .ok_or_else(|| {
             format!(
-                "signing in as {LOGIN_EMAIL} answered {} without a session cookie: {}\n\
+                "signing in as {email} answered {} without a session cookie: {}\n\
                  --- server log ---\n{}",
                 login.status,
                 login.body,
                 server.log()
             )
         })?;
-    println!("signed in as {LOGIN_EMAIL}");
-
-    let health = wrk(addr, "/healthz", None, seconds)?;
-    let signed_in = ["/api/me", "/api/registrations"]
-        .into_iter()
-        .map(|path| Ok((path, wrk(addr, path, Some(&session), seconds)?)))
-        .collect::<Result<Vec<_>>>()?;
-    drop(server);
-
-    println!(
-        "\n{:<24} {:>12} {:>12} {:>12} {:>8}",
-        "endpoint", "req/s", "p50", "p99", "ratio"
-    );
-    for (path, f) in
-        std::iter::once(("/healthz", &health)).chain(signed_in.iter().map(|(p, f)| (*p, f)))
-    {
-        println!(
-            "{:<24} {:>12.0} {:>9.2} ms {:>9.2} ms {:>8.2}",
-            format!("GET {path}"),
-            f.requests_per_sec,
-            f.p50_ms,
-            f.p99_ms,
-            f.requests_per_sec / health.requests_per_sec
-        );
-        if f.non_success > 0 {
-            println!("  warning: {} responses were not 2xx/3xx", f.non_success);
-        }
-    }
-    println!(
-        "ratio: req/s against GET /healthz in the same run (wrk: 2 threads, 32 connections, {seconds} s)"
-    );
-    Ok(())
+    println!("signed in as {email}");
+    Ok(session)
 }
 
-fn wrk(addr: SocketAddr, path: &str, session: Option<&str>, seconds: u32) -> Result<WrkFigures> {
+fn wrk(
+    addr: SocketAddr,
+    path: &str,
+    session: Option<&str>,
+    connections: u32,
+    seconds: u32,
+) -> Result<WrkFigures> {
     let mut cmd = Command::new("wrk");
-    cmd.args(["-t2", "-c32", "--latency"])
+    cmd.args(["-t2", &format!("-c{connections}"), "--latency"])
         .arg(format!("-d{seconds}s"));
     if let Some(token) = session {
         cmd.arg("-H")
@@ -161,7 +207,7 @@ fn wrk(addr: SocketAddr, path: &str, session: Option<&str>, seconds: u32) -> Res
     }
     cmd.arg(format!("http://{addr}{path}"));
     // The session token is a credential, even a throw-away one: keep it out of the log.
-    println!("$ wrk -t2 -c32 --latency -d{seconds}s http://{addr}{path}");
+    println!("$ wrk -t2 -c{connections} --latency -d{seconds}s http://{addr}{path}");
     let out = cmd.output().map_err(|e| format!("cannot run wrk: {e}"))?;
     let text = String::from_utf8_lossy(&out.stdout);
     print!("{text}");

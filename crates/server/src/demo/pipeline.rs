@@ -121,7 +121,11 @@ fn progress(id: i64, new: &ValidNewOpportunity, stage: Stage, n: usize, now: Tim
     let created = created_at(n, now);
     let closed_at = (!stage.is_open()).then(|| (created + (25 + n as i64 % 7 * 15) * DAY).min(now));
     let entered = closed_at.unwrap_or(now - (1 + n as i64 % 20) * DAY);
-    let idle = if n.is_multiple_of(5) { 30 } else { n as i64 % 9 };
+    let idle = if n.is_multiple_of(5) {
+        30
+    } else {
+        n as i64 % 9
+    };
     let due = portico_api::date::Date::from_unix(now + (n as i64 % 21 - 5) * DAY);
     Edit {
         id,

@@ -6,6 +6,9 @@
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use portico_api::organizations::Motion;
+use portico_api::pipeline::Stage;
+
 use crate::clock::Timestamp;
 use crate::domain::company;
 use crate::store::blocks::{self, Holder};
@@ -99,26 +102,25 @@ impl Iterator for Companies {
     }
 }
 
+const DAY: i64 = 86_400;
+
 /// Rows per INSERT statement: few, as parameters cost time quadratic in their number on SQLite.
 const ROWS_PER_INSERT: usize = 50;
 
-/// Adds `accounts` accounts and `registrations` live leads (half waiting for a decision, half
-/// approved and protected) spread over the existing organizations, with their matching keys,
-/// in one transaction. Seed 1 makes the accounts, seed 2 the registrations.
-pub async fn load(
-    db: &Db,
-    accounts: usize,
-    registrations: usize,
-    now: Timestamp,
-) -> Result<(), sqlx::Error> {
-    let organizations: Vec<i64> = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
-        .fetch_all(db.pool())
-        .await?;
-    if registrations > 0 && organizations.is_empty() {
-        return Err(sqlx::Error::Protocol(
-            "registrations need partner organizations: start the server with --demo first".into(),
-        ));
-    }
+/// How much synthetic data to add.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Volume {
+    pub accounts: usize,
+    pub registrations: usize,
+    pub organizations: usize,
+    pub opportunities: usize,
+}
+
+/// Adds `accounts` accounts, `organizations` partner organizations, `registrations` live leads
+/// (half waiting for a decision, half approved and protected) and `opportunities` deals in
+/// every stage, spread over all organizations, with their matching keys, in one transaction.
+/// Seed 1 makes the accounts, seed 2 the registrations, seed 3 the deals' customers.
+pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
     if db.engine() == Engine::Sqlite {
         // The blocking keys arrive in no particular order; a large cache keeps their index
@@ -127,21 +129,50 @@ pub async fn load(
             .execute(&mut *tx)
             .await?;
     }
+    let first = next_id(&mut tx, "organizations").await?;
+    for start in (0..volume.organizations).step_by(ROWS_PER_INSERT) {
+        let count = ROWS_PER_INSERT.min(volume.organizations - start);
+        insert_organizations(&mut tx, first + start as i64, count, now).await?;
+    }
+    let organizations: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, motion FROM organizations ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?;
+    if (volume.registrations > 0 || volume.opportunities > 0) && organizations.is_empty() {
+        return Err(sqlx::Error::Protocol(
+            "registrations and deals need partner organizations: start the server with --demo \
+             first or add --organizations"
+                .into(),
+        ));
+    }
     let mut id = next_id(&mut tx, "accounts").await?;
-    let book: Vec<Company> = Companies::new(1).take(accounts).collect();
+    let book: Vec<Company> = Companies::new(1).take(volume.accounts).collect();
     for chunk in book.chunks(ROWS_PER_INSERT) {
         insert_accounts(&mut tx, id, chunk, now).await?;
         id += chunk.len() as i64;
     }
+    let ids: Vec<i64> = organizations.iter().map(|(id, _)| *id).collect();
     let mut id = next_id(&mut tx, "registrations").await?;
-    let claims: Vec<Company> = Companies::new(2).take(registrations).collect();
+    let claims: Vec<Company> = Companies::new(2).take(volume.registrations).collect();
     for chunk in claims.chunks(ROWS_PER_INSERT) {
-        insert_leads(&mut tx, id, chunk, &organizations, now).await?;
+        insert_leads(&mut tx, id, chunk, &ids, now).await?;
         id += chunk.len() as i64;
     }
+    let mut id = next_id(&mut tx, "opportunities").await?;
+    let deals: Vec<Company> = Companies::new(3).take(volume.opportunities).collect();
+    for chunk in deals.chunks(ROWS_PER_INSERT) {
+        insert_deals(&mut tx, id, chunk, &organizations, now).await?;
+        id += chunk.len() as i64;
+    }
+    crate::store::opportunities::recount(&mut tx).await?;
     if db.engine() == Engine::Postgres {
         // Explicit ids leave the sequences behind; the next ordinary insert takes the one after.
-        for table in ["accounts", "registrations"] {
+        for table in [
+            "organizations",
+            "accounts",
+            "registrations",
+            "opportunities",
+        ] {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
                  (SELECT COALESCE(MAX(id), 1) FROM {table}))"
@@ -151,6 +182,86 @@ pub async fn load(
         }
     }
     tx.commit().await
+}
+
+/// Partners named `Load Partner 00042`, every motion and tier, joined over the last year.
+async fn insert_organizations(
+    conn: &mut sqlx::AnyConnection,
+    first_id: i64,
+    count: usize,
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    const TIERS: [&str; 4] = ["registered", "silver", "gold", "platinum"];
+    let rows: Vec<String> = (0..count as i64)
+        .map(|i| {
+            let id = first_id + i;
+            format!(
+                "({id}, 'Load Partner {id:05}', '{}', '{}', {})",
+                Motion::ALL[id as usize % 5].as_str(),
+                TIERS[id as usize % 4],
+                now - (id % 365) * DAY
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO organizations (id, name, motion, tier, created_at) VALUES {}",
+        rows.join(", ")
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(conn).await?;
+    Ok(())
+}
+
+/// Deals in the organization's motion, cycling through every stage and both outcomes.
+async fn insert_deals(
+    conn: &mut sqlx::AnyConnection,
+    first_id: i64,
+    companies: &[Company],
+    organizations: &[(i64, String)],
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    let rows: Vec<String> = (0..companies.len())
+        .map(|i| {
+            let id = first_id + i as i64;
+            let (organization, motion) = &organizations[id as usize % organizations.len()];
+            let motion = Motion::parse(motion).unwrap_or(Motion::Referral);
+            let stage = Stage::ALL[(id / 7) as usize % Stage::ALL.len()];
+            let created = now - (id % 540) * DAY;
+            let closed = (!stage.is_open()).then_some((created + (10 + id % 120) * DAY).min(now));
+            let lost = if stage == Stage::Lost {
+                "'Chose a competitor.'"
+            } else {
+                "NULL"
+            };
+            let p = 2 + 2 * i;
+            format!(
+                "({id}, {organization}, ${p}, ${}, '{}', '{}', {}, 0, {lost}, {}, 'Riley Direct', \
+                 'Next call', '2027-01-{:02}', {}, 'USD', '{}', 100, {created}, $1, $1)",
+                p + 1,
+                motion.as_str(),
+                stage.slug(motion),
+                closed.unwrap_or(now - (id % 60) * DAY),
+                closed.map_or("NULL".to_owned(), |c| c.to_string()),
+                1 + id % 28,
+                5_000 + (id * 7_919) % 250_000,
+                if id % 3 == 0 { "influenced" } else { "sourced" },
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO opportunities (id, organization_id, customer_name, customer_search, motion, \
+         stage, stage_entered_at, criteria_met, loss_reason, closed_at, owner_name, next_step, \
+         next_step_due, amount, currency, partner_role, attribution_percent, created_at, \
+         updated_at, last_activity_at) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+    for company in companies {
+        query = query
+            .bind(&company.name)
+            .bind(crate::store::opportunities::search_key(&company.name));
+    }
+    query.execute(&mut *conn).await?;
+    Ok(())
 }
 
 /// Explicit ids, so the blocking keys can be written without reading the rows back.
@@ -217,7 +328,6 @@ async fn insert_leads(
     organizations: &[i64],
     now: Timestamp,
 ) -> Result<(), sqlx::Error> {
-    const DAY: i64 = 86_400;
     let keys: Vec<_> = companies.iter().map(keys_of).collect();
     let rows: Vec<String> = (0..companies.len())
         .map(|i| {

@@ -7,7 +7,8 @@ use axum::Json;
 use axum::extract::State;
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{
-    MotionOutcomes, MotionPipeline, NewPartner, NumbersQuery, ProgramNumbers, QuarterRevenue,
+    LOST, MotionOutcomes, MotionPipeline, NewPartner, NumbersQuery, ProgramNumbers, QuarterRevenue,
+    Stage, WON,
 };
 use portico_api::registrations::PartnerRole;
 use portico_api::{ErrorBody, FieldErrors, OrganizationRef};
@@ -44,7 +45,8 @@ async fn program_numbers(
     caller.require_vendor()?;
     let db = state.db.pool();
     let now = state.now();
-    let currencies = numbers::currencies(db).await?;
+    let totals = numbers::totals(db).await?;
+    let currencies = currencies(&totals);
     let currency = match query.currency.as_deref() {
         Some(code) => portico_api::places::currency(code).map_err(|message| {
             ApiError::Validation(FieldErrors::from([("currency".into(), message.into())]))
@@ -53,8 +55,8 @@ async fn program_numbers(
     }
     .to_owned();
     Ok(Json(ProgramNumbers {
-        pipeline_by_motion: pipeline(numbers::open_pipeline(db, &currency).await?),
-        outcomes_by_motion: outcomes(numbers::closed(db).await?),
+        pipeline_by_motion: pipeline(&totals, &currency),
+        outcomes_by_motion: outcomes(&totals),
         sourced_revenue_by_quarter: revenue(db, &currency, now).await?,
         new_partners: new_partners(db, now).await?,
         currency,
@@ -62,46 +64,71 @@ async fn program_numbers(
     }))
 }
 
-fn pipeline(rows: Vec<numbers::OpenRow>) -> Vec<MotionPipeline> {
-    let mut by_motion: Vec<MotionPipeline> = Motion::ALL
-        .iter()
-        .map(|&motion| MotionPipeline {
-            motion,
-            sourced_count: 0,
-            sourced_value: 0,
-            influenced_count: 0,
-            influenced_value: 0,
-        })
-        .collect();
-    for row in rows {
-        let Some(entry) = by_motion
-            .iter_mut()
-            .find(|m| m.motion.as_str() == row.motion)
-        else {
-            continue;
-        };
-        match row.partner_role.as_deref().and_then(PartnerRole::parse) {
-            Some(PartnerRole::Sourced) => {
-                entry.sourced_count += row.deals;
-                entry.sourced_value += row.value;
-            }
-            Some(PartnerRole::Influenced) => {
-                entry.influenced_count += row.deals;
-                entry.influenced_value += row.value;
-            }
-            // Not yet attributed: neither sourced nor influenced.
-            None => {}
-        }
+/// Currencies deals are recorded in, most used first.
+fn currencies(totals: &[numbers::TotalRow]) -> Vec<String> {
+    let mut deals: BTreeMap<&str, i64> = BTreeMap::new();
+    for row in totals.iter().filter(|r| !r.currency.is_empty()) {
+        *deals.entry(&row.currency).or_default() += row.deals;
     }
-    by_motion
+    let mut ranked: Vec<(&str, i64)> = deals.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.into_iter().map(|(c, _)| c.to_owned()).collect()
 }
 
-fn outcomes(rows: Vec<numbers::ClosedRow>) -> Vec<MotionOutcomes> {
+/// Open deals of every motion: all of them counted, the value of those in `currency`.
+fn pipeline(totals: &[numbers::TotalRow], currency: &str) -> Vec<MotionPipeline> {
     Motion::ALL
         .iter()
         .map(|&motion| {
-            let row = rows.iter().find(|r| r.motion == motion.as_str());
-            let (won, lost, seconds) = row.map_or((0, 0, 0), |r| (r.won, r.lost, r.won_seconds));
+            let mut entry = MotionPipeline {
+                motion,
+                sourced_count: 0,
+                sourced_value: 0,
+                influenced_count: 0,
+                influenced_value: 0,
+            };
+            let open = totals.iter().filter(|r| {
+                r.motion == motion.as_str()
+                    && Stage::parse(motion, &r.stage).is_some_and(Stage::is_open)
+            });
+            for row in open {
+                let value = if row.currency == currency {
+                    row.value
+                } else {
+                    0
+                };
+                match PartnerRole::parse(&row.partner_role) {
+                    Some(PartnerRole::Sourced) => {
+                        entry.sourced_count += row.deals;
+                        entry.sourced_value += value;
+                    }
+                    Some(PartnerRole::Influenced) => {
+                        entry.influenced_count += row.deals;
+                        entry.influenced_value += value;
+                    }
+                    // Not yet attributed: neither sourced nor influenced.
+                    None => {}
+                }
+            }
+            entry
+        })
+        .collect()
+}
+
+fn outcomes(totals: &[numbers::TotalRow]) -> Vec<MotionOutcomes> {
+    Motion::ALL
+        .iter()
+        .map(|&motion| {
+            let sum = |stage: &str, field: fn(&numbers::TotalRow) -> i64| -> i64 {
+                totals
+                    .iter()
+                    .filter(|r| r.motion == motion.as_str() && r.stage == stage)
+                    .map(field)
+                    .sum()
+            };
+            let won = sum(WON, |r| r.deals);
+            let lost = sum(LOST, |r| r.deals);
+            let seconds = sum(WON, |r| r.cycle_seconds);
             MotionOutcomes {
                 motion,
                 won,

@@ -1,58 +1,29 @@
-//! The program's numbers: a handful of aggregate queries over the whole pipeline. Sums are cast
-//! to BIGINT because PostgreSQL sums BIGINT into NUMERIC.
+//! The program's numbers: the pipeline's running totals, and the few aggregates they do not
+//! hold. Sums are cast to BIGINT because PostgreSQL sums BIGINT into NUMERIC.
 
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
 
-/// Currencies deals are recorded in, most used first.
-pub async fn currencies(db: &AnyPool) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT currency FROM opportunities WHERE currency IS NOT NULL \
-         GROUP BY currency ORDER BY COUNT(*) DESC, currency",
-    )
-    .fetch_all(db)
-    .await
-}
-
 #[derive(Debug, FromRow)]
-pub struct OpenRow {
+pub struct TotalRow {
     pub motion: String,
-    pub partner_role: Option<String>,
+    /// '' while undecided.
+    pub partner_role: String,
+    pub stage: String,
+    /// '' for deals without an amount.
+    pub currency: String,
     pub deals: i64,
-    /// Of the deals in the chosen currency.
     pub value: i64,
+    /// From creation to close, summed over the closed deals.
+    pub cycle_seconds: i64,
 }
 
-/// Open deals by motion and the partner's role.
-pub async fn open_pipeline(db: &AnyPool, currency: &str) -> Result<Vec<OpenRow>, sqlx::Error> {
+/// The pipeline's running totals by motion, partner role, stage and currency.
+pub async fn totals(db: &AnyPool) -> Result<Vec<TotalRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT motion, partner_role, COUNT(*) AS deals, \
-         CAST(COALESCE(SUM(CASE WHEN currency = $1 THEN amount ELSE 0 END), 0) AS BIGINT) AS value \
-         FROM opportunities WHERE closed_at IS NULL GROUP BY motion, partner_role",
-    )
-    .bind(currency)
-    .fetch_all(db)
-    .await
-}
-
-#[derive(Debug, FromRow)]
-pub struct ClosedRow {
-    pub motion: String,
-    pub won: i64,
-    pub lost: i64,
-    /// From creation to close, summed over the won deals.
-    pub won_seconds: i64,
-}
-
-pub async fn closed(db: &AnyPool) -> Result<Vec<ClosedRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT motion, \
-         CAST(SUM(CASE WHEN stage = 'won' THEN 1 ELSE 0 END) AS BIGINT) AS won, \
-         CAST(SUM(CASE WHEN stage = 'lost' THEN 1 ELSE 0 END) AS BIGINT) AS lost, \
-         CAST(COALESCE(SUM(CASE WHEN stage = 'won' THEN closed_at - created_at ELSE 0 END), 0) \
-         AS BIGINT) AS won_seconds \
-         FROM opportunities WHERE closed_at IS NOT NULL GROUP BY motion",
+        "SELECT motion, partner_role, stage, currency, deals, value, cycle_seconds \
+         FROM pipeline_totals WHERE deals <> 0",
     )
     .fetch_all(db)
     .await

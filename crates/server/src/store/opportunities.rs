@@ -289,12 +289,12 @@ pub async fn open_from_registration(
     from: &FromRegistration<'_>,
     now: Timestamp,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let opened: Option<i64> = sqlx::query_scalar(
         "INSERT INTO opportunities (organization_id, registration_id, customer_name, \
          customer_search, motion, stage, stage_entered_at, amount, currency, partner_role, \
          created_at, updated_at, last_activity_at) \
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $7, $7, $7 \
-         WHERE NOT EXISTS (SELECT 1 FROM opportunities WHERE registration_id = $2)",
+         WHERE NOT EXISTS (SELECT 1 FROM opportunities WHERE registration_id = $2) RETURNING id",
     )
     .bind(from.organization_id)
     .bind(from.registration_id)
@@ -306,9 +306,12 @@ pub async fn open_from_registration(
     .bind(from.amount.map(|(a, _)| a))
     .bind(from.amount.map(|(_, c)| c))
     .bind(from.partner_role.as_str())
-    .execute(tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    Ok(())
+    match opened {
+        Some(id) => tally(tx, id, Count::Add).await,
+        None => Ok(()),
+    }
 }
 
 /// The customer name as search compares it.
@@ -322,7 +325,7 @@ pub async fn insert(
     new: &ValidNewOpportunity,
     now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO opportunities (organization_id, customer_name, customer_search, motion, \
          stage, stage_entered_at, owner_name, amount, currency, partner_role, \
          attribution_percent, created_at, updated_at, last_activity_at) \
@@ -339,8 +342,10 @@ pub async fn insert(
     .bind(new.amount.map(|(_, c)| c))
     .bind(new.partner_role.as_str())
     .bind(new.attribution_percent.map(i64::from))
-    .fetch_one(tx)
-    .await
+    .fetch_one(&mut *tx)
+    .await?;
+    tally(tx, id, Count::Add).await?;
+    Ok(id)
 }
 
 /// Every editable column at once: the route merges the patch into the current row first.
@@ -408,6 +413,7 @@ impl Edit {
 }
 
 pub async fn update(tx: &mut AnyConnection, edit: &Edit) -> Result<(), sqlx::Error> {
+    tally(tx, edit.id, Count::Remove).await?;
     sqlx::query(
         "UPDATE opportunities SET stage = $2, stage_entered_at = $3, criteria_met = $4, \
          loss_reason = $5, closed_at = $6, owner_name = $7, next_step = $8, next_step_due = $9, \
@@ -433,10 +439,54 @@ pub async fn update(tx: &mut AnyConnection, edit: &Edit) -> Result<(), sqlx::Err
     .bind(&edit.internal_notes)
     .bind(edit.updated_at)
     .bind(edit.last_activity_at)
+    .execute(&mut *tx)
+    .await?;
+    tally(tx, edit.id, Count::Add).await
+}
+
+/// Whether a deal joins its totals or leaves them.
+#[derive(Debug, Clone, Copy)]
+enum Count {
+    Add = 1,
+    Remove = -1,
+}
+
+/// Adds the deal, as it is now, to `pipeline_totals` or takes it out.
+async fn tally(tx: &mut AnyConnection, id: i64, count: Count) -> Result<(), sqlx::Error> {
+    // SQLite needs the WHERE to read ON CONFLICT as the upsert rather than a join constraint.
+    sqlx::query(
+        "INSERT INTO pipeline_totals (motion, partner_role, stage, currency, deals, value, \
+         cycle_seconds) \
+         SELECT motion, COALESCE(partner_role, ''), stage, COALESCE(currency, ''), $2, \
+         $2 * COALESCE(amount, 0), $2 * COALESCE(closed_at - created_at, 0) \
+         FROM opportunities WHERE id = $1 \
+         ON CONFLICT (motion, partner_role, stage, currency) DO UPDATE SET \
+         deals = pipeline_totals.deals + excluded.deals, \
+         value = pipeline_totals.value + excluded.value, \
+         cycle_seconds = pipeline_totals.cycle_seconds + excluded.cycle_seconds",
+    )
+    .bind(id)
+    .bind(count as i64)
     .execute(tx)
     .await?;
     Ok(())
 }
+
+/// The totals computed afresh from every deal, after rows were written in bulk.
+pub async fn recount(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM pipeline_totals")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(TOTALS_FROM_DEALS).execute(tx).await?;
+    Ok(())
+}
+
+/// The same statement the migration fills the table with.
+const TOTALS_FROM_DEALS: &str = "INSERT INTO pipeline_totals (motion, partner_role, stage, \
+     currency, deals, value, cycle_seconds) \
+     SELECT motion, COALESCE(partner_role, ''), stage, COALESCE(currency, ''), COUNT(*), \
+     COALESCE(SUM(amount), 0), COALESCE(SUM(closed_at - created_at), 0) FROM opportunities \
+     GROUP BY motion, COALESCE(partner_role, ''), stage, COALESCE(currency, '')";
 
 #[derive(Debug, Clone, FromRow)]
 struct NoteRow {
