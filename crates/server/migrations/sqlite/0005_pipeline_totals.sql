@@ -22,3 +22,9 @@ GROUP BY motion, COALESCE(partner_role, ''), stage, COALESCE(currency, '');
 
 -- Partner-sourced revenue by quarter reads the won deals' close dates and amounts from here.
 CREATE INDEX opportunities_wins ON opportunities (stage, partner_role, currency, closed_at, amount);
+
+-- Pipeline pages in each sort order read just the page's rows, for one partner or for all.
+CREATE INDEX opportunities_organization_customer ON opportunities (organization_id, customer_search, id);
+CREATE INDEX opportunities_organization_entered ON opportunities (organization_id, stage_entered_at, id);
+CREATE INDEX opportunities_customer ON opportunities (customer_search, id);
+CREATE INDEX opportunities_entered ON opportunities (stage_entered_at, id);

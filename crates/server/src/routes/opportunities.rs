@@ -41,20 +41,19 @@ async fn detail(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<OpportunityDetail>> {
-    let row = store::by_id(state.db.pool(), id, caller.scope())
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let notes = store::notes(state.db.pool(), id).await?;
+    let db = state.db.pool();
     let now = state.now();
     Ok(Json(match caller.scope() {
-        Scope::Organization(_) => OpportunityDetail::Partner(PartnerOpportunityDetail {
-            opportunity: row.into_partner_view(now)?,
-            notes,
-        }),
-        Scope::Vendor => OpportunityDetail::Manager(ManagerOpportunityDetail {
-            opportunity: row.into_manager_view(now)?,
-            notes,
-        }),
+        Scope::Organization(organization_id) => {
+            let row = store::safe_by_id(db, id, organization_id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            OpportunityDetail::Partner(PartnerOpportunityDetail {
+                opportunity: row.into_partner_view(now)?,
+                notes: store::notes(db, id).await?,
+            })
+        }
+        Scope::Vendor => OpportunityDetail::Manager(manager_detail(&state, id).await?),
     }))
 }
 
@@ -74,7 +73,7 @@ async fn edit(
     caller.require_vendor()?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, Scope::Vendor)
+    let row = store::by_id(&mut *tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let position = row.position()?;
@@ -202,9 +201,9 @@ fn changes(
 }
 
 async fn manager_detail(state: &AppState, id: i64) -> ApiResult<ManagerOpportunityDetail> {
-    let row = store::by_id(state.db.pool(), id, Scope::Vendor)
+    let row = store::by_id(state.db.pool(), id)
         .await?
-        .ok_or_else(|| ApiError::internal("opportunity vanished after commit"))?;
+        .ok_or(ApiError::NotFound)?;
     Ok(ManagerOpportunityDetail {
         opportunity: row.into_manager_view(state.now())?,
         notes: store::notes(state.db.pool(), id).await?,
@@ -226,7 +225,7 @@ async fn add_note(
     let body = request.validate().map_err(ApiError::Validation)?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, caller.scope())
+    let organization_id = store::organization_of(&mut tx, id, caller.scope())
         .await?
         .ok_or(ApiError::NotFound)?;
     let side = match caller.scope() {
@@ -246,7 +245,7 @@ async fn add_note(
         action: "opportunity.note_added",
         subject_type: SUBJECT,
         subject_id: Some(id),
-        organization_id: Some(row.organization_id),
+        organization_id: Some(organization_id),
         before: None,
         after: audit::state(&serde_json::json!({ "note_id": view.id, "side": side })),
         rationale: None,

@@ -21,7 +21,9 @@ use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::Scope;
-use crate::store::opportunities::{self as store, Keyset, OpportunityRow, PipelineFilter};
+use crate::store::opportunities::{
+    self as store, Keyset, Listed, OpportunityRow, PipelineFilter, SafeRow,
+};
 use crate::store::registrations as registrations_store;
 
 /// Rows a CSV export holds at most; the filters narrow a larger pipeline.
@@ -47,13 +49,15 @@ async fn list(
     ApiQuery(query): ApiQuery<PipelineQuery>,
 ) -> ApiResult<Json<PipelinePage>> {
     let filter = filter(&state, &caller, &query)?;
-    let rows = store::page(state.db.pool(), &filter).await?;
+    let db = state.db.pool();
     let now = filter.now;
     Ok(Json(match caller.scope() {
         Scope::Organization(_) => {
+            let rows: Vec<SafeRow> = store::page(db, &filter).await?;
             PipelinePage::Partner(paged(rows, &filter, |row| row.into_partner_view(now))?)
         }
         Scope::Vendor => {
+            let rows: Vec<OpportunityRow> = store::page(db, &filter).await?;
             PipelinePage::Manager(paged(rows, &filter, |row| row.into_manager_view(now))?)
         }
     }))
@@ -114,16 +118,16 @@ fn stage_filter(query: &PipelineQuery) -> ApiResult<Option<String>> {
     }
 }
 
-fn paged<T>(
-    mut rows: Vec<OpportunityRow>,
+fn paged<R: Listed, T>(
+    mut rows: Vec<R>,
     filter: &PipelineFilter,
-    view: impl Fn(OpportunityRow) -> ApiResult<T>,
+    view: impl Fn(R) -> ApiResult<T>,
 ) -> ApiResult<Page<T>> {
     let limit = filter.limit as usize;
     let next_cursor = (rows.len() > limit).then(|| {
         rows.truncate(limit);
         rows.last()
-            .map(|last| Keyset::of(last, filter.sort).encode())
+            .map(|last| Keyset::of(last.safe(), filter.sort).encode())
     });
     Ok(Page {
         items: rows.into_iter().map(view).collect::<ApiResult<_>>()?,
@@ -144,32 +148,24 @@ async fn export(
     let mut filter = filter(&state, &caller, &query)?;
     filter.after = None;
     filter.limit = CSV_CHUNK;
+    let now = filter.now;
     let mut out = csv::Writer::from_writer(Vec::new());
-    let vendor = matches!(caller.scope(), Scope::Vendor);
-    let header = if vendor {
-        [PARTNER_COLUMNS, MANAGER_COLUMNS].concat()
-    } else {
-        PARTNER_COLUMNS.to_vec()
-    };
-    out.write_record(&header).map_err(ApiError::internal)?;
-    let mut written = 0;
-    loop {
-        let mut rows = store::page(state.db.pool(), &filter).await?;
-        let more = rows.len() > CSV_CHUNK as usize;
-        rows.truncate(CSV_CHUNK as usize);
-        filter.after = rows.last().map(|last| Keyset::of(last, filter.sort));
-        for row in rows {
-            let record = if vendor {
-                manager_record(row.into_manager_view(filter.now)?)
-            } else {
-                partner_record(row.into_partner_view(filter.now)?)
-            };
-            out.write_record(record.into_iter().map(defuse))
+    match caller.scope() {
+        Scope::Organization(_) => {
+            out.write_record(PARTNER_COLUMNS)
                 .map_err(ApiError::internal)?;
-            written += 1;
+            write_rows(&state, &mut filter, &mut out, |row: SafeRow| {
+                Ok(partner_record(row.into_partner_view(now)?))
+            })
+            .await?;
         }
-        if !more || written >= CSV_MAX_ROWS {
-            break;
+        Scope::Vendor => {
+            let header = [PARTNER_COLUMNS, MANAGER_COLUMNS].concat();
+            out.write_record(&header).map_err(ApiError::internal)?;
+            write_rows(&state, &mut filter, &mut out, |row: OpportunityRow| {
+                Ok(manager_record(row.into_manager_view(now)?))
+            })
+            .await?;
         }
     }
     let body = out.into_inner().map_err(ApiError::internal)?;
@@ -184,6 +180,30 @@ async fn export(
         body,
     )
         .into_response())
+}
+
+/// Every row the filter matches (up to `CSV_MAX_ROWS`), a chunk at a time.
+async fn write_rows<R: Listed>(
+    state: &AppState,
+    filter: &mut PipelineFilter,
+    out: &mut csv::Writer<Vec<u8>>,
+    record: impl Fn(R) -> ApiResult<Vec<String>>,
+) -> ApiResult<()> {
+    let mut written = 0;
+    loop {
+        let mut rows: Vec<R> = store::page(state.db.pool(), filter).await?;
+        let more = rows.len() > CSV_CHUNK as usize;
+        rows.truncate(CSV_CHUNK as usize);
+        filter.after = rows.last().map(|last| Keyset::of(last.safe(), filter.sort));
+        for row in rows {
+            out.write_record(record(row)?.into_iter().map(defuse))
+                .map_err(ApiError::internal)?;
+            written += 1;
+        }
+        if !more || written >= CSV_MAX_ROWS {
+            return Ok(());
+        }
+    }
 }
 
 const PARTNER_COLUMNS: [&str; 12] = [
@@ -354,7 +374,7 @@ async fn review_list(
     state: &AppState,
     filter: &PipelineFilter,
 ) -> ApiResult<ReviewList<ManagerOpportunity>> {
-    let mut rows = store::page(state.db.pool(), filter).await?;
+    let mut rows: Vec<OpportunityRow> = store::page(state.db.pool(), filter).await?;
     rows.truncate(filter.limit as usize);
     Ok(ReviewList {
         total: store::count(state.db.pool(), filter).await?,

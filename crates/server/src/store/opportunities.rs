@@ -16,22 +16,33 @@ use crate::domain::pipeline::{Position, expiring_from, protection_status};
 use crate::error::ApiError;
 use crate::store::Scope;
 
+/// The columns a partner may read, and all that partner reads select.
 #[derive(Debug, Clone, FromRow)]
-pub struct OpportunityRow {
+pub struct SafeRow {
     pub id: i64,
-    pub organization_id: i64,
-    pub organization_name: String,
-    pub registration_id: Option<i64>,
     pub customer_name: String,
     pub motion: String,
     pub stage: String,
     pub stage_entered_at: Timestamp,
-    pub criteria_met: i64,
-    pub loss_reason: Option<String>,
-    pub closed_at: Option<Timestamp>,
     pub owner_name: Option<String>,
     pub next_step: Option<String>,
     pub next_step_due: Option<String>,
+    pub updated_at: Timestamp,
+    pub registration_status: Option<String>,
+    pub protection_ends_at: Option<Timestamp>,
+}
+
+/// A whole opportunity, for vendor staff.
+#[derive(Debug, Clone, FromRow)]
+pub struct OpportunityRow {
+    #[sqlx(flatten)]
+    pub safe: SafeRow,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub registration_id: Option<i64>,
+    pub criteria_met: i64,
+    pub loss_reason: Option<String>,
+    pub closed_at: Option<Timestamp>,
     pub amount: Option<i64>,
     pub currency: Option<String>,
     pub discount_band: Option<String>,
@@ -40,23 +51,34 @@ pub struct OpportunityRow {
     pub attribution_percent: Option<i64>,
     pub internal_notes: String,
     pub created_at: Timestamp,
-    pub updated_at: Timestamp,
     pub last_activity_at: Timestamp,
-    pub registration_status: Option<String>,
-    pub protection_ends_at: Option<Timestamp>,
     pub conflict: Option<String>,
 }
+
+/// The safe columns, from `opportunities o LEFT JOIN registrations r`.
+macro_rules! safe_columns {
+    () => {
+        "o.id, o.customer_name, o.motion, o.stage, o.stage_entered_at, o.owner_name, \
+         o.next_step, o.next_step_due, o.updated_at, r.status AS registration_status, \
+         r.protection_ends_at"
+    };
+}
+
+const SELECT_SAFE: &str = concat!(
+    "SELECT ",
+    safe_columns!(),
+    " FROM opportunities o LEFT JOIN registrations r ON r.id = o.registration_id "
+);
 
 macro_rules! select_opportunity {
     ($tail:literal) => {
         concat!(
-            "SELECT o.id, o.organization_id, g.name AS organization_name, o.registration_id, \
-             o.customer_name, o.motion, o.stage, o.stage_entered_at, o.criteria_met, \
-             o.loss_reason, o.closed_at, o.owner_name, o.next_step, o.next_step_due, o.amount, \
-             o.currency, o.discount_band, o.price_protection, o.partner_role, \
-             o.attribution_percent, o.internal_notes, o.created_at, o.updated_at, \
-             o.last_activity_at, r.status AS registration_status, r.protection_ends_at, \
-             r.conflict \
+            "SELECT ",
+            safe_columns!(),
+            ", o.organization_id, g.name AS organization_name, o.registration_id, \
+             o.criteria_met, o.loss_reason, o.closed_at, o.amount, o.currency, \
+             o.discount_band, o.price_protection, o.partner_role, o.attribution_percent, \
+             o.internal_notes, o.created_at, o.last_activity_at, r.conflict \
              FROM opportunities o JOIN organizations g ON g.id = o.organization_id \
              LEFT JOIN registrations r ON r.id = o.registration_id ",
             $tail
@@ -77,107 +99,36 @@ fn optional<T>(
     value.map(|v| parsed(v, parse, what)).transpose()
 }
 
-impl OpportunityRow {
+impl SafeRow {
     pub fn motion(&self) -> Result<Motion, ApiError> {
         parsed(&self.motion, Motion::parse, "motion")
     }
 
     pub fn stage(&self) -> Result<Stage, ApiError> {
-        let motion = self.motion()?;
-        Stage::parse(motion, &self.stage)
+        Stage::parse(self.motion()?, &self.stage)
             .ok_or_else(|| ApiError::internal(format!("unknown stage {:?}", self.stage)))
-    }
-
-    /// What the stage-move rules need to know.
-    pub fn position(&self) -> Result<Position, ApiError> {
-        Ok(Position {
-            motion: self.motion()?,
-            stage: self.stage()?,
-            criteria_met: u32::try_from(self.criteria_met).unwrap_or(0),
-            partner_role: optional(self.partner_role.as_deref(), PartnerRole::parse, "role")?,
-            attribution_percent: self.attribution_percent.and_then(|p| u8::try_from(p).ok()),
-        })
     }
 
     /// The partner's view: the safe fields, nothing else.
     pub fn into_partner_view(self, now: Timestamp) -> Result<PartnerOpportunity, ApiError> {
-        Ok(self.split(now)?.0)
-    }
-
-    /// The manager's view: the partner's view and everything the vendor keeps to itself.
-    pub fn into_manager_view(self, now: Timestamp) -> Result<ManagerOpportunity, ApiError> {
-        let (opportunity, internal) = self.split(now)?;
-        let Internal {
-            organization,
-            registration_id,
-            amount,
-            currency,
-            discount_band,
-            price_protection,
-            partner_role,
-            attribution_percent,
-            internal_notes,
-            loss_reason,
-            conflict,
-            exit_criteria,
-            last_activity_at,
-            created_at,
-        } = internal;
-        Ok(ManagerOpportunity {
-            opportunity,
-            organization,
-            registration_id,
-            amount,
-            currency,
-            discount_band,
-            price_protection,
-            partner_role,
-            attribution_percent,
-            internal_notes,
-            loss_reason,
-            conflict,
-            exit_criteria,
-            last_activity_at: rfc3339(last_activity_at),
-            created_at: rfc3339(created_at),
-        })
-    }
-
-    /// Every column goes to exactly one side, so a new column cannot reach partners unnoticed.
-    fn split(self, now: Timestamp) -> Result<(PartnerOpportunity, Internal), ApiError> {
-        let position = self.position()?;
-        let OpportunityRow {
+        let motion = self.motion()?;
+        let SafeRow {
             id,
-            organization_id,
-            organization_name,
-            registration_id,
             customer_name,
             motion: _,
             stage,
             stage_entered_at,
-            criteria_met: _,
-            loss_reason,
-            closed_at: _,
             owner_name,
             next_step,
             next_step_due,
-            amount,
-            currency,
-            discount_band,
-            price_protection,
-            partner_role: _,
-            attribution_percent: _,
-            internal_notes,
-            created_at,
             updated_at,
-            last_activity_at,
             registration_status,
             protection_ends_at,
-            conflict,
         } = self;
-        let partner = PartnerOpportunity {
+        Ok(PartnerOpportunity {
             id,
             customer_name,
-            motion: position.motion,
+            motion,
             stage,
             stage_entered_at: rfc3339(stage_entered_at),
             owner_name,
@@ -191,8 +142,47 @@ impl OpportunityRow {
             protection_status: protection_status(protection_ends_at, now),
             protection_ends: protection_ends_at.map(rfc3339),
             updated_at: rfc3339(updated_at),
-        };
-        let internal = Internal {
+        })
+    }
+}
+
+impl OpportunityRow {
+    /// What the stage-move rules need to know.
+    pub fn position(&self) -> Result<Position, ApiError> {
+        Ok(Position {
+            motion: self.safe.motion()?,
+            stage: self.safe.stage()?,
+            criteria_met: u32::try_from(self.criteria_met).unwrap_or(0),
+            partner_role: optional(self.partner_role.as_deref(), PartnerRole::parse, "role")?,
+            attribution_percent: self.attribution_percent.and_then(|p| u8::try_from(p).ok()),
+        })
+    }
+
+    /// The partner's view and everything the vendor keeps to itself. Every column is named
+    /// here, so a new one cannot reach a response without a decision.
+    pub fn into_manager_view(self, now: Timestamp) -> Result<ManagerOpportunity, ApiError> {
+        let position = self.position()?;
+        let OpportunityRow {
+            safe,
+            organization_id,
+            organization_name,
+            registration_id,
+            criteria_met: _,
+            loss_reason,
+            closed_at: _,
+            amount,
+            currency,
+            discount_band,
+            price_protection,
+            partner_role: _,
+            attribution_percent: _,
+            internal_notes,
+            created_at,
+            last_activity_at,
+            conflict,
+        } = self;
+        Ok(ManagerOpportunity {
+            opportunity: safe.into_partner_view(now)?,
             organization: OrganizationRef {
                 id: organization_id,
                 name: organization_name,
@@ -208,29 +198,10 @@ impl OpportunityRow {
             loss_reason,
             conflict: optional(conflict.as_deref(), ConflictLevel::parse, "conflict")?,
             exit_criteria: exit_criteria(&position),
-            last_activity_at,
-            created_at,
-        };
-        Ok((partner, internal))
+            last_activity_at: rfc3339(last_activity_at),
+            created_at: rfc3339(created_at),
+        })
     }
-}
-
-/// The manager-only part of a row.
-struct Internal {
-    organization: OrganizationRef,
-    registration_id: Option<i64>,
-    amount: Option<i64>,
-    currency: Option<String>,
-    discount_band: Option<String>,
-    price_protection: bool,
-    partner_role: Option<PartnerRole>,
-    attribution_percent: Option<u8>,
-    internal_notes: String,
-    loss_reason: Option<String>,
-    conflict: Option<ConflictLevel>,
-    exit_criteria: Vec<ExitCriterion>,
-    last_activity_at: Timestamp,
-    created_at: Timestamp,
 }
 
 fn exit_criteria(position: &Position) -> Vec<ExitCriterion> {
@@ -246,31 +217,47 @@ fn exit_criteria(position: &Position) -> Vec<ExitCriterion> {
         .collect()
 }
 
-pub async fn by_id<'c, E>(
-    db: E,
-    id: i64,
-    scope: Scope,
-) -> Result<Option<OpportunityRow>, sqlx::Error>
+/// A whole deal, for vendor staff.
+pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    match scope {
-        Scope::Organization(organization_id) => {
-            sqlx::query_as(select_opportunity!(
-                "WHERE o.id = $1 AND o.organization_id = $2"
-            ))
+    sqlx::query_as(select_opportunity!("WHERE o.id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// A partner's read of one of its organization's deals: the safe columns only.
+pub async fn safe_by_id(
+    db: &sqlx::AnyPool,
+    id: i64,
+    organization_id: i64,
+) -> Result<Option<SafeRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT_SAFE} WHERE o.id = $1 AND o.organization_id = $2"
+    )))
+    .bind(id)
+    .bind(organization_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// The organization a deal belongs to, if the scope may see it.
+pub async fn organization_of(
+    tx: &mut AnyConnection,
+    id: i64,
+    scope: Scope,
+) -> Result<Option<i64>, sqlx::Error> {
+    let organization: Option<i64> =
+        sqlx::query_scalar("SELECT organization_id FROM opportunities WHERE id = $1")
             .bind(id)
-            .bind(organization_id)
-            .fetch_optional(db)
-            .await
-        }
-        Scope::Vendor => {
-            sqlx::query_as(select_opportunity!("WHERE o.id = $1"))
-                .bind(id)
-                .fetch_optional(db)
-                .await
-        }
-    }
+            .fetch_optional(tx)
+            .await?;
+    Ok(organization.filter(|org| match scope {
+        Scope::Organization(own) => *org == own,
+        Scope::Vendor => true,
+    }))
 }
 
 /// What an approved deal registration brings into the pipeline.
@@ -378,15 +365,15 @@ pub struct Edit {
 impl From<&OpportunityRow> for Edit {
     fn from(row: &OpportunityRow) -> Edit {
         Edit {
-            id: row.id,
-            stage: row.stage.clone(),
-            stage_entered_at: row.stage_entered_at,
+            id: row.safe.id,
+            stage: row.safe.stage.clone(),
+            stage_entered_at: row.safe.stage_entered_at,
             criteria_met: row.criteria_met,
             loss_reason: row.loss_reason.clone(),
             closed_at: row.closed_at,
-            owner_name: row.owner_name.clone(),
-            next_step: row.next_step.clone(),
-            next_step_due: row.next_step_due.clone(),
+            owner_name: row.safe.owner_name.clone(),
+            next_step: row.safe.next_step.clone(),
+            next_step_due: row.safe.next_step_due.clone(),
             amount: row.amount,
             currency: row.currency.clone(),
             discount_band: row.discount_band.clone(),
@@ -394,7 +381,7 @@ impl From<&OpportunityRow> for Edit {
             partner_role: row.partner_role.clone(),
             attribution_percent: row.attribution_percent,
             internal_notes: row.internal_notes.clone(),
-            updated_at: row.updated_at,
+            updated_at: row.safe.updated_at,
             last_activity_at: row.last_activity_at,
         }
     }
@@ -606,7 +593,7 @@ impl Keyset {
     }
 
     /// The keyset of a row under `sort`.
-    pub fn of(row: &OpportunityRow, sort: PipelineSort) -> Keyset {
+    pub fn of(row: &SafeRow, sort: PipelineSort) -> Keyset {
         let key = match sort {
             PipelineSort::Updated => SortKey::Number(row.updated_at),
             PipelineSort::StageEntered => SortKey::Number(row.stage_entered_at),
@@ -761,17 +748,40 @@ fn like_escape(text: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// A row a pipeline list reads: partners read `SafeRow`s, vendor staff whole rows.
+pub trait Listed: for<'r> FromRow<'r, sqlx::any::AnyRow> + Send + Unpin {
+    const SELECT: &'static str;
+
+    fn safe(&self) -> &SafeRow;
+}
+
+impl Listed for SafeRow {
+    const SELECT: &'static str = SELECT_SAFE;
+
+    fn safe(&self) -> &SafeRow {
+        self
+    }
+}
+
+impl Listed for OpportunityRow {
+    const SELECT: &'static str = select_opportunity!("");
+
+    fn safe(&self) -> &SafeRow {
+        &self.safe
+    }
+}
+
 /// One page (`limit + 1` rows, to tell whether another follows) in the filter's order.
-pub async fn page(
+pub async fn page<R: Listed>(
     db: &sqlx::AnyPool,
     filter: &PipelineFilter,
-) -> Result<Vec<OpportunityRow>, sqlx::Error> {
+) -> Result<Vec<R>, sqlx::Error> {
     let c = conditions(filter);
     let (expression, descending) = order(filter.sort);
     let direction = if descending { "DESC" } else { "ASC" };
     let sql = format!(
         "{} WHERE {} ORDER BY {expression} {direction}, o.id {direction} LIMIT {}",
-        select_opportunity!(""),
+        R::SELECT,
         c.clause(),
         i64::from(filter.limit) + 1,
     );
