@@ -15,6 +15,10 @@ use portico_api::invitations::{
 };
 use portico_api::notifications::Notification;
 use portico_api::organizations::OrganizationSummary;
+use portico_api::pipeline::{
+    ManagerOpportunityDetail, NoteRequest, OpportunityDetail, OpportunityPatch,
+    PartnerOpportunityDetail, PipelinePage, PipelineReview, ProgramNumbers, SharedNote,
+};
 use portico_api::registrations::{
     CreateProduct, CreatedRegistrationLink, DecisionRequest, ExtensionRequest, InfoRequest,
     InfoResponse, LinkForm, LinkRegistrationRequest, ManagerRegistration,
@@ -519,4 +523,90 @@ pub async fn import_accounts(csrf: &str, csv: String) -> Result<ImportSummary, A
         ..Call::write("POST", "/api/accounts/import", csrf)
     };
     json(send(call, On401::Expire).await?)
+}
+
+// The pipeline's answers differ by the caller's side. They are read as the side's own type
+// rather than through the contract's untagged and flattened enums, whose buffering
+// deserializers would weigh more in the bundle than every pipeline page together.
+
+/// `GET /api/pipeline?{query}` (already encoded); `manager` for vendor staff.
+pub async fn pipeline(
+    manager: bool,
+    query: &str,
+    cursor: Option<&str>,
+) -> Result<PipelinePage, ApiError> {
+    let mut url = list_url("/api/pipeline", cursor, PAGE_SIZE);
+    if !query.is_empty() {
+        url.push('&');
+        url.push_str(query);
+    }
+    let answer = send(Call::get(&url), On401::Expire).await?;
+    Ok(if manager {
+        PipelinePage::Manager(json(answer)?)
+    } else {
+        PipelinePage::Partner(json(answer)?)
+    })
+}
+
+/// `GET /api/opportunities/{id}`; `manager` for vendor staff.
+pub async fn opportunity(manager: bool, id: i64) -> Result<OpportunityDetail, ApiError> {
+    let answer = send(
+        Call::get(&format!("/api/opportunities/{id}")),
+        On401::Expire,
+    )
+    .await?;
+    let notes = Answer {
+        status: answer.status,
+        body: js_sys::Reflect::get(&answer.body, &JsValue::from_str("notes"))
+            .unwrap_or(JsValue::UNDEFINED),
+    };
+    let notes: Vec<SharedNote> = json(notes)?;
+    // The opportunity's own fields sit beside `notes`, which its type ignores.
+    Ok(if manager {
+        OpportunityDetail::Manager(ManagerOpportunityDetail {
+            opportunity: json(answer)?,
+            notes,
+        })
+    } else {
+        OpportunityDetail::Partner(PartnerOpportunityDetail {
+            opportunity: json(answer)?,
+            notes,
+        })
+    })
+}
+
+/// `PATCH /api/opportunities/{id}`; the page loads the opportunity again afterwards.
+pub async fn update_opportunity(
+    csrf: &str,
+    id: i64,
+    body: &OpportunityPatch,
+) -> Result<(), ApiError> {
+    let url = format!("/api/opportunities/{id}");
+    send(Call::write("PATCH", &url, csrf).json(body), On401::Expire).await?;
+    Ok(())
+}
+
+/// `POST /api/opportunities/{id}/notes`
+pub async fn add_note(csrf: &str, id: i64, body: &NoteRequest) -> Result<SharedNote, ApiError> {
+    let url = format!("/api/opportunities/{id}/notes");
+    json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `GET /api/pipeline/review`, with the server's default for stale deals when `stale_days` is
+/// absent.
+pub async fn pipeline_review(stale_days: Option<u32>) -> Result<PipelineReview, ApiError> {
+    let url = match stale_days {
+        Some(days) => format!("/api/pipeline/review?stale_days={days}"),
+        None => "/api/pipeline/review".to_owned(),
+    };
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/program/numbers`, in the most used currency when `currency` is absent.
+pub async fn program_numbers(currency: Option<&str>) -> Result<ProgramNumbers, ApiError> {
+    let url = match currency {
+        Some(code) => format!("/api/program/numbers?currency={}", encode(code, false)),
+        None => "/api/program/numbers".to_owned(),
+    };
+    json(send(Call::get(&url), On401::Expire).await?)
 }

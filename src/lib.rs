@@ -16,8 +16,8 @@ use components::{Layout, RequireRole};
 use pages::register::Channel;
 use pages::{
     AcceptInvitationPage, AccountsPage, ApprovalQueuePage, HomePage, InvitationsPage, LoginPage,
-    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NotFound, ProductsPage,
-    RegisterPage, UsersPage,
+    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NotFound, NumbersPage,
+    OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -74,6 +74,24 @@ pub fn App() -> impl IntoView {
                     view! {
                         <RequireRole allow=vendor_staff><ManageRegistrationPage id /></RequireRole>
                     }
+                        .into_any()
+                }
+                Route::Pipeline => {
+                    view! { <RequireRole allow=any_role><PipelinePage manager=false /></RequireRole> }
+                        .into_any()
+                }
+                Route::ManagePipeline => {
+                    view! {
+                        <RequireRole allow=vendor_staff><PipelinePage manager=true /></RequireRole>
+                    }
+                        .into_any()
+                }
+                Route::Opportunity { id } => {
+                    view! { <RequireRole allow=any_role><OpportunityPage id /></RequireRole> }
+                        .into_any()
+                }
+                Route::Numbers => {
+                    view! { <RequireRole allow=vendor_staff><NumbersPage /></RequireRole> }
                         .into_any()
                 }
                 Route::NotFound => view! { <NotFound /> }.into_any(),

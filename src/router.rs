@@ -27,6 +27,10 @@ pub enum Route {
     ManageRegistration { id: i64 },
     Accounts,
     Products,
+    Pipeline,
+    Opportunity { id: i64 },
+    ManagePipeline,
+    Numbers,
     NotFound,
 }
 
@@ -55,6 +59,12 @@ impl Route {
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageRegistration { id }),
             ["admin", "users"] => Route::Users,
+            ["pipeline"] => Route::Pipeline,
+            ["opportunities", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Opportunity { id }),
+            ["manage", "pipeline"] => Route::ManagePipeline,
+            ["manage", "numbers"] => Route::Numbers,
             _ => Route::NotFound,
         }
     }
@@ -239,7 +249,15 @@ mod tests {
             Route::parse("/manage/registrations/3"),
             Route::ManageRegistration { id: 3 }
         );
+        assert_eq!(Route::parse("/pipeline"), Route::Pipeline);
+        assert_eq!(
+            Route::parse("/opportunities/9"),
+            Route::Opportunity { id: 9 }
+        );
+        assert_eq!(Route::parse("/manage/pipeline"), Route::ManagePipeline);
+        assert_eq!(Route::parse("/manage/numbers"), Route::Numbers);
         for unknown in [
+            "/opportunities/x",
             "/invite",
             "/invite/",
             "/admin",

@@ -44,7 +44,10 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
     browser
         .sign_in(&portal, "bob@globex-consulting.example")
         .await;
-    assert_eq!(browser.nav_links().await, ["Home", "Registrations"]);
+    assert_eq!(
+        browser.nav_links().await,
+        ["Home", "Registrations", "Pipeline"]
+    );
     for path in ["/manage/invitations", "/admin/users"] {
         browser.open(&portal.url(path)).await;
         browser.find("#not-found").await;
@@ -60,6 +63,8 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
         [
             "Home",
             "Registrations",
+            "Pipeline",
+            "Numbers",
             "Accounts",
             "Products",
             "Invitations",
@@ -79,6 +84,8 @@ async fn signing_out_returns_to_the_sign_in_page() {
         [
             "Home",
             "Registrations",
+            "Pipeline",
+            "Numbers",
             "Accounts",
             "Products",
             "Invitations"

@@ -108,6 +108,12 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <NavLink href="/manage/registrations">"Registrations"</NavLink>
                         </li>
                         <li>
+                            <NavLink href="/manage/pipeline">"Pipeline"</NavLink>
+                        </li>
+                        <li>
+                            <NavLink href="/manage/numbers">"Numbers"</NavLink>
+                        </li>
+                        <li>
                             <NavLink href="/manage/accounts">"Accounts"</NavLink>
                         </li>
                         <li>
@@ -122,6 +128,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                     view! {
                         <li>
                             <NavLink href="/registrations">"Registrations"</NavLink>
+                        </li>
+                        <li>
+                            <NavLink href="/pipeline">"Pipeline"</NavLink>
                         </li>
                     }
                         .into_any()

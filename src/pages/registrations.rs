@@ -256,7 +256,7 @@ pub fn Facts(facts: Vec<(&'static str, String)>) -> impl IntoView {
 }
 
 /// 1234567 → "1,234,567"
-fn group_thousands(value: i64) -> String {
+pub(crate) fn group_thousands(value: i64) -> String {
     let digits = value.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -1,0 +1,372 @@
+//! `/manage/numbers`: the program's numbers as bar charts drawn in SVG, each with its numbers
+//! as a table for screen readers and anyone who wants the exact figures.
+
+use leptos::prelude::*;
+use portico_api::pipeline::{MotionOutcomes, MotionPipeline, ProgramNumbers};
+
+use crate::api;
+use crate::components::{ErrorNotice, FieldState, Loading, SelectField, set_title, spawn};
+use crate::pages::registrations::{Loaded, group_thousands};
+use crate::router::use_location;
+use crate::url::encode;
+
+#[component]
+pub fn NumbersPage() -> impl IntoView {
+    set_title("Program numbers");
+    let location = use_location();
+    let asked = Memo::new(move |_| {
+        location.search();
+        location.query("currency").filter(|c| !c.is_empty())
+    });
+    let state = RwSignal::new(Loaded::Loading);
+    let currencies = RwSignal::new(Vec::<String>::new());
+    let choice = FieldState::plain("numbers-currency", "");
+    // The currency the charts are in; the select moves the address when it differs.
+    let shown = StoredValue::new(String::new());
+    let load = move || {
+        let code = asked.get_untracked();
+        state.set(Loaded::Loading);
+        spawn(async move {
+            let result = api::program_numbers(code.as_deref()).await;
+            if let Ok(numbers) = &result {
+                shown.set_value(numbers.currency.clone());
+                choice.value.set(numbers.currency.clone());
+                if currencies.with_untracked(|c| *c != numbers.currencies) {
+                    currencies.set(numbers.currencies.clone());
+                }
+            }
+            state.set(match result {
+                Ok(numbers) => Loaded::Ready(numbers),
+                Err(e) => Loaded::Failed(e),
+            });
+        });
+    };
+    Effect::new(move |_| {
+        asked.track();
+        load();
+    });
+    Effect::new(move |_| {
+        let code = choice.value.get();
+        if !code.is_empty() && shown.with_value(|s| *s != code) {
+            location.go(&format!(
+                "/manage/numbers?currency={}",
+                encode(&code, false)
+            ));
+        }
+    });
+    let retry = Callback::new(move |()| load());
+    view! {
+        <section class="page">
+            <h1 id="numbers-heading">"Program numbers"</h1>
+            <p class="muted">"Open pipeline, outcomes and revenue that partners bring, by motion."</p>
+            {move || {
+                let options = currencies
+                    .get()
+                    .into_iter()
+                    .map(|c| (c.clone(), c))
+                    .collect::<Vec<_>>();
+                (options.len() > 1)
+                    .then(|| view! {
+                        <div class="filters currency-choice">
+                            <SelectField field=choice label="Currency" options />
+                        </div>
+                    })
+            }}
+            {move || match state.get() {
+                Loaded::Loading => view! { <Loading label="Loading the numbers…" /> }.into_any(),
+                Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry /> }.into_any(),
+                Loaded::Ready(numbers) => view! {
+                    <div class="charts">{charts(numbers).into_iter().map(chart).collect_view()}</div>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+const PIPELINE_COLUMNS: &[&str] = &[
+    "Motion",
+    "Sourced deals",
+    "Sourced value",
+    "Influenced deals",
+    "Influenced value",
+];
+const OUTCOME_COLUMNS: &[&str] = &["Motion", "Won", "Lost", "Win rate", "Average cycle"];
+const NO_CLOSED: &str = "no closed deals";
+
+fn charts(n: ProgramNumbers) -> Vec<ChartData> {
+    let ProgramNumbers {
+        currency,
+        pipeline_by_motion: pipeline,
+        outcomes_by_motion: outcomes,
+        sourced_revenue_by_quarter: revenue,
+        new_partners,
+        ..
+    } = n;
+    let amount = |v: i64| format!("{} {currency}", group_thousands(v));
+    let pipeline_bar = |p: &MotionPipeline, parts: [i64; 2], text: String| Bar {
+        label: p.motion.label().to_owned(),
+        parts,
+        text,
+        cells: vec![
+            p.sourced_count.to_string(),
+            amount(p.sourced_value),
+            p.influenced_count.to_string(),
+            amount(p.influenced_value),
+        ],
+    };
+    let outcome_bar = |o: &MotionOutcomes, value: Option<i64>, text: String| Bar {
+        label: o.motion.label().to_owned(),
+        parts: [value.unwrap_or(0), 0],
+        text,
+        cells: vec![
+            o.won.to_string(),
+            o.lost.to_string(),
+            o.win_rate_percent
+                .map_or_else(|| NO_CLOSED.to_owned(), |r| format!("{r}%")),
+            o.average_cycle_days
+                .map_or_else(|| NO_CLOSED.to_owned(), days),
+        ],
+    };
+    vec![
+        ChartData {
+            id: "chart-pipeline-value",
+            title: format!("Open pipeline value by motion ({currency})"),
+            stacked: true,
+            max: 0,
+            headers: PIPELINE_COLUMNS,
+            empty: "No open deals yet.",
+            bars: pipeline
+                .iter()
+                .map(|p| {
+                    let total = amount(p.sourced_value + p.influenced_value);
+                    pipeline_bar(p, [p.sourced_value, p.influenced_value], total)
+                })
+                .collect(),
+        },
+        ChartData {
+            id: "chart-pipeline-count",
+            title: "Open deals by motion".to_owned(),
+            stacked: true,
+            max: 0,
+            headers: PIPELINE_COLUMNS,
+            empty: "No open deals yet.",
+            bars: pipeline
+                .iter()
+                .map(|p| {
+                    let total = count(p.sourced_count + p.influenced_count, "deal");
+                    pipeline_bar(p, [p.sourced_count, p.influenced_count], total)
+                })
+                .collect(),
+        },
+        ChartData {
+            id: "chart-win-rate",
+            title: "Win rate by motion".to_owned(),
+            stacked: false,
+            max: 100,
+            headers: OUTCOME_COLUMNS,
+            empty: "No closed deals yet.",
+            bars: outcomes
+                .iter()
+                .map(|o| {
+                    let text = o.win_rate_percent.map_or_else(
+                        || NO_CLOSED.to_owned(),
+                        |rate| format!("{rate}% · {} won, {} lost", o.won, o.lost),
+                    );
+                    outcome_bar(o, o.win_rate_percent, text)
+                })
+                .collect(),
+        },
+        ChartData {
+            id: "chart-cycle",
+            title: "Average days from creation to a won deal".to_owned(),
+            stacked: false,
+            max: 0,
+            headers: OUTCOME_COLUMNS,
+            empty: "No closed deals yet.",
+            bars: outcomes
+                .iter()
+                .map(|o| {
+                    let text = o
+                        .average_cycle_days
+                        .map_or_else(|| NO_CLOSED.to_owned(), days);
+                    outcome_bar(o, o.average_cycle_days, text)
+                })
+                .collect(),
+        },
+        ChartData {
+            id: "chart-revenue",
+            title: format!("Partner-sourced revenue by quarter ({currency})"),
+            stacked: false,
+            max: 0,
+            headers: &["Quarter", "Revenue"],
+            empty: "No partner-sourced deals won in the last 8 quarters.",
+            bars: revenue
+                .into_iter()
+                .map(|q| Bar {
+                    text: amount(q.value),
+                    cells: vec![amount(q.value)],
+                    label: q.quarter,
+                    parts: [q.value, 0],
+                })
+                .collect(),
+        },
+        ChartData {
+            id: "chart-first-registration",
+            title: "Days to first registration, partners who joined in the last 90 days".to_owned(),
+            stacked: false,
+            max: 0,
+            headers: &["Partner", "Joined", "First registration after"],
+            empty: "No partner joined in the last 90 days.",
+            bars: new_partners
+                .into_iter()
+                .map(|p| {
+                    let after = p
+                        .days_to_first_registration
+                        .map_or_else(|| "not yet".to_owned(), days);
+                    Bar {
+                        label: p.organization.name,
+                        parts: [p.days_to_first_registration.unwrap_or(0), 0],
+                        text: after.clone(),
+                        cells: vec![p.joined_at.get(..10).unwrap_or_default().to_owned(), after],
+                    }
+                })
+                .collect(),
+        },
+    ]
+}
+
+/// "1 deal", "3 deals"
+fn count(n: i64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn days(n: i64) -> String {
+    count(n, "day")
+}
+
+/// One chart: bars scaled to `max` (or to the longest when 0), and a table of the figures.
+struct ChartData {
+    id: &'static str,
+    title: String,
+    /// Whether the bars stack a sourced and an influenced part.
+    stacked: bool,
+    max: i64,
+    /// The table's columns: the bar's label, then its cells.
+    headers: &'static [&'static str],
+    empty: &'static str,
+    bars: Vec<Bar>,
+}
+
+/// One bar: its label, up to two stacked parts, the figure written beside it, and its row of
+/// the table.
+struct Bar {
+    label: String,
+    parts: [i64; 2],
+    text: String,
+    cells: Vec<String>,
+}
+
+const ROW: i64 = 30;
+const LABEL_END: f64 = 210.0;
+const BAR_SPACE: f64 = 220.0;
+
+fn chart(data: ChartData) -> AnyView {
+    let ChartData {
+        id,
+        title,
+        stacked,
+        max,
+        headers,
+        empty,
+        bars,
+    } = data;
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    let body = if bars.is_empty() {
+        view! { <p class="empty">{empty}</p> }.into_any()
+    } else {
+        drawing(title.clone(), stacked, max, headers, bars).into_any()
+    };
+    view! {
+        <section class="chart" id=id aria-labelledby=labelled_by>
+            <h2 class="chart-title" id=heading>{title}</h2>
+            {body}
+        </section>
+    }
+    .into_any()
+}
+
+/// The bars, a legend for stacked ones, and the figures as a table.
+fn drawing(
+    title: String,
+    stacked: bool,
+    max: i64,
+    headers: &'static [&'static str],
+    bars: Vec<Bar>,
+) -> impl IntoView {
+    let longest = bars.iter().map(|b| b.parts[0] + b.parts[1]).max();
+    let scale = BAR_SPACE / max.max(longest.unwrap_or(0)).max(1) as f64;
+    let height = bars.len() as i64 * ROW + 8;
+    let mut drawn = Vec::with_capacity(bars.len());
+    let mut rows = Vec::with_capacity(bars.len());
+    for (i, bar) in bars.into_iter().enumerate() {
+        let Bar {
+            label,
+            parts,
+            text,
+            cells,
+        } = bar;
+        let y = i as i64 * ROW + 4;
+        let first = parts[0].max(0) as f64 * scale;
+        let second = if stacked {
+            parts[1].max(0) as f64 * scale
+        } else {
+            0.0
+        };
+        drawn.push(view! {
+            <g>
+                <text class="bar-label" x=LABEL_END - 8.0 y=y + 19 text-anchor="end">{label.clone()}</text>
+                <rect class="bar-a" x=LABEL_END y=y + 5 width=first height="18"></rect>
+                <rect class="bar-b" x=LABEL_END + first y=y + 5 width=second height="18"></rect>
+                <text class="bar-value" x=LABEL_END + first + second + 6.0 y=y + 19>{text}</text>
+            </g>
+        });
+        rows.push(view! {
+            <tr>
+                <th scope="row">{label}</th>
+                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+            </tr>
+        });
+    }
+    let legend = stacked.then(|| {
+        view! {
+            <p class="legend" aria-hidden="true">
+                <span class="swatch bar-a"></span> "Sourced " <span class="swatch bar-b"></span> "Influenced"
+            </p>
+        }
+    });
+    let label = title.clone();
+    view! {
+        {legend}
+        <svg viewBox=format!("0 0 600 {height}") role="img" aria-label=label focusable="false">
+            <title>{title}</title>
+            {drawn}
+        </svg>
+        <details>
+            <summary>"Show the figures as a table"</summary>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,719 @@
+//! The shared pipeline lists: `/pipeline` shows a partner its own organization's deals,
+//! `/manage/pipeline` shows vendor staff every partner's, as a table or a board per stage, with
+//! the weekly review above. Both read their filters from the address, so a view can be linked.
+
+use leptos::prelude::*;
+use portico_api::organizations::Motion;
+use portico_api::pipeline::{
+    LOST, ManagerOpportunity, PartnerOpportunity, PipelinePage as Answer, PipelineReview,
+    PipelineSort, ProtectionStatus, ReviewList, Stage, WON, stage_label, stages,
+};
+use portico_api::registrations::ConflictLevel;
+use portico_api::{Page, Role};
+
+use crate::api;
+use crate::components::{
+    DataTable, ErrorNotice, FieldState, Loading, Paged, PagedList, SelectField, Time, on_submit,
+    set_title, spawn,
+};
+use crate::pages::registrations::{Loaded, StatusBadge, group_thousands};
+use crate::router::{Location, use_location};
+use crate::session::use_session;
+use crate::url::encode;
+
+const PARTNER_PATH: &str = "/pipeline";
+const MANAGER_PATH: &str = "/manage/pipeline";
+
+/// What a pipeline view lists, read from its address. The query string uses the API's own
+/// parameter names, so the page's address and the API call share it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Filters {
+    motion: Option<Motion>,
+    /// A stage of `motion`, `won` or `lost`.
+    stage: Option<String>,
+    protection: Option<ProtectionStatus>,
+    q: String,
+    sort: Option<PipelineSort>,
+    organization: Option<i64>,
+    conflict: bool,
+    stale_days: Option<u32>,
+    board: bool,
+}
+
+impl Filters {
+    fn read(location: Location, manager: bool) -> Filters {
+        let get = |name: &str| location.query(name).filter(|v| !v.is_empty());
+        let motion = get("motion").as_deref().and_then(Motion::parse);
+        let mut filters = Filters {
+            motion,
+            stage: get("stage").filter(|s| stage_fits(motion, s)),
+            protection: get("protection")
+                .as_deref()
+                .and_then(ProtectionStatus::parse),
+            q: get("q").unwrap_or_default().trim().to_owned(),
+            sort: get("sort").as_deref().and_then(PipelineSort::parse),
+            ..Filters::default()
+        };
+        if manager {
+            filters.organization = get("organization_id").and_then(|v| v.parse().ok());
+            filters.conflict = get("conflict").as_deref() == Some("true");
+            filters.stale_days = get("stale_days")
+                .and_then(|v| v.parse().ok())
+                .filter(|d| *d > 0);
+            filters.board = get("view").as_deref() == Some("board");
+        }
+        filters
+    }
+
+    /// The filters as `name=value&…`, without the page's choice of view.
+    fn query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut add =
+            |name: &str, value: &str| parts.push(format!("{name}={}", encode(value, false)));
+        if let Some(motion) = self.motion {
+            add("motion", motion.as_str());
+        }
+        if let Some(stage) = &self.stage {
+            add("stage", stage);
+        }
+        if let Some(protection) = self.protection {
+            add("protection", protection.as_str());
+        }
+        if !self.q.is_empty() {
+            add("q", &self.q);
+        }
+        if let Some(sort) = self.sort.filter(|s| *s != PipelineSort::Updated) {
+            add("sort", sort.as_str());
+        }
+        if let Some(id) = self.organization {
+            add("organization_id", &id.to_string());
+        }
+        if self.conflict {
+            add("conflict", "true");
+        }
+        if let Some(days) = self.stale_days {
+            add("stale_days", &days.to_string());
+        }
+        parts.join("&")
+    }
+
+    fn href(&self, path: &str) -> String {
+        let mut query = self.query();
+        if self.board {
+            query.push_str(if query.is_empty() {
+                "view=board"
+            } else {
+                "&view=board"
+            });
+        }
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+}
+
+/// Whether a stage slug can be asked for: `won` and `lost` always, the others with their motion.
+fn stage_fits(motion: Option<Motion>, slug: &str) -> bool {
+    slug == WON || slug == LOST || motion.is_some_and(|m| Stage::parse(m, slug).is_some())
+}
+
+/// A motion's stages in order, then the outcomes; only the outcomes without a motion.
+pub fn stage_options(motion: Option<Motion>) -> Vec<(String, String)> {
+    let open = motion.into_iter().flat_map(|m| {
+        stages(m)
+            .iter()
+            .map(|s| (s.slug.to_owned(), s.label.to_owned()))
+    });
+    open.chain([
+        (WON.to_owned(), "Won".to_owned()),
+        (LOST.to_owned(), "Lost".to_owned()),
+    ])
+    .collect()
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&t| (value(t).to_owned(), label(t).to_owned()))
+        .collect()
+}
+
+/// One line of either list: the partner's fields, plus what only vendor staff see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    o: PartnerOpportunity,
+    partner: Option<String>,
+    amount: Option<String>,
+    conflict: bool,
+}
+
+impl From<ManagerOpportunity> for Row {
+    fn from(m: ManagerOpportunity) -> Row {
+        Row {
+            amount: money(m.amount, m.currency.as_deref()),
+            partner: Some(m.organization.name),
+            conflict: m.conflict == Some(ConflictLevel::Review),
+            o: m.opportunity,
+        }
+    }
+}
+
+/// "250,000 EUR"
+pub fn money(amount: Option<i64>, currency: Option<&str>) -> Option<String> {
+    amount.map(|a| format!("{} {}", group_thousands(a), currency.unwrap_or_default()))
+}
+
+fn rows(answer: Answer) -> Page<Row> {
+    match answer {
+        Answer::Manager(page) => Page {
+            items: page.items.into_iter().map(Row::from).collect(),
+            next_cursor: page.next_cursor,
+        },
+        Answer::Partner(page) => Page {
+            items: page
+                .items
+                .into_iter()
+                .map(|o| Row {
+                    o,
+                    partner: None,
+                    amount: None,
+                    conflict: false,
+                })
+                .collect(),
+            next_cursor: page.next_cursor,
+        },
+    }
+}
+
+#[component]
+pub fn PipelinePage(manager: bool) -> impl IntoView {
+    let location = use_location();
+    // Vendor staff following a partner's link land on their own view of the same filters.
+    if !manager && use_session().role().is_some_and(Role::is_vendor) {
+        let here = location.here();
+        location.replace(&format!(
+            "{MANAGER_PATH}{}",
+            here.trim_start_matches(PARTNER_PATH)
+        ));
+        return ().into_any();
+    }
+    set_title(if manager {
+        "Partner pipeline"
+    } else {
+        "Pipeline"
+    });
+    let path = if manager { MANAGER_PATH } else { PARTNER_PATH };
+    let filters = Memo::new(move |_| {
+        location.search();
+        Filters::read(location, manager)
+    });
+    let stale_days = Memo::new(move |_| filters.with(|f| f.stale_days));
+    let intro = if manager {
+        "Every partner's deals. Open one to move its stage, confirm exit criteria or add notes."
+    } else {
+        "Your organization's deals as they move through the vendor's stages. Open one to read and add shared notes."
+    };
+    view! {
+        <section class="page">
+            <h1 id="pipeline-heading">{if manager { "Partner pipeline" } else { "Pipeline" }}</h1>
+            <p class="muted">{intro}</p>
+            {manager.then_some(move || view! { <Review stale_days=stale_days.get() /> })}
+            <FilterForm filters manager path />
+            {move || view! { <Results filters=filters.get() manager path /> }}
+        </section>
+    }
+    .into_any()
+}
+
+/// The filters as a search form; applying it moves to the matching address.
+#[component]
+fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl IntoView {
+    let location = use_location();
+    let motion = FieldState::plain("filter-motion", "");
+    let stage = FieldState::plain("filter-stage", "");
+    let protection = FieldState::plain("filter-protection", "");
+    let sort = FieldState::plain("filter-sort", "");
+    let organization = FieldState::plain("filter-organization", "");
+    let q = RwSignal::new(String::new());
+    let conflict = RwSignal::new(false);
+    let stale = RwSignal::new(String::new());
+    // The form follows the address, also on the back and forward buttons.
+    Effect::new(move |_| {
+        let f = filters.get();
+        motion
+            .value
+            .set(f.motion.map_or("", Motion::as_str).to_owned());
+        stage.value.set(f.stage.unwrap_or_default());
+        protection
+            .value
+            .set(f.protection.map_or("", ProtectionStatus::as_str).to_owned());
+        sort.value
+            .set(f.sort.unwrap_or_default().as_str().to_owned());
+        organization
+            .value
+            .set(f.organization.map(|id| id.to_string()).unwrap_or_default());
+        q.set(f.q);
+        conflict.set(f.conflict);
+        stale.set(f.stale_days.map(|d| d.to_string()).unwrap_or_default());
+    });
+    let organizations = RwSignal::new(Vec::new());
+    if manager {
+        spawn(async move {
+            if let Ok(list) = api::all_organizations().await {
+                organizations.set(
+                    list.into_iter()
+                        .map(|o| (o.id.to_string(), o.name))
+                        .collect(),
+                );
+            }
+        });
+    }
+    let apply = move || {
+        let chosen_motion = Motion::parse(&motion.get());
+        let chosen = Filters {
+            motion: chosen_motion,
+            stage: Some(stage.get()).filter(|s| stage_fits(chosen_motion, s)),
+            protection: ProtectionStatus::parse(&protection.get()),
+            q: q.get_untracked().trim().to_owned(),
+            sort: PipelineSort::parse(&sort.get()),
+            organization: organization.get().parse().ok(),
+            conflict: conflict.get_untracked(),
+            stale_days: stale.get_untracked().trim().parse().ok().filter(|d| *d > 0),
+            board: filters.with_untracked(|f| f.board),
+        };
+        location.go(&chosen.href(path));
+    };
+    let motions = options(&Motion::ALL, Motion::as_str, Motion::label);
+    view! {
+        <form
+            class="form form-grid filters"
+            role="search"
+            aria-label="Filter the pipeline"
+            novalidate
+            on:submit=on_submit(apply)
+        >
+            <SelectField field=motion label="Motion" options=motions placeholder="Any motion" />
+            <div>
+                {move || {
+                    let chosen = Motion::parse(&motion.value.get());
+                    view! { <SelectField field=stage label="Stage" options=stage_options(chosen) placeholder="Any stage" /> }
+                }}
+                <p class="hint" hidden=move || !motion.value.with(String::is_empty)>
+                    "Choose a motion to pick one of its stages."
+                </p>
+            </div>
+            <SelectField
+                field=protection
+                label="Protection"
+                options=options(ProtectionStatus::ALL, ProtectionStatus::as_str, ProtectionStatus::label)
+                placeholder="Any protection"
+            />
+            <div class="field">
+                <label for="filter-q">"Customer"</label>
+                <input
+                    id="filter-q"
+                    name="q"
+                    type="search"
+                    prop:value=q
+                    on:input=move |ev| q.set(event_target_value(&ev))
+                />
+            </div>
+            <SelectField
+                field=sort
+                label="Sort by"
+                options=options(PipelineSort::ALL, PipelineSort::as_str, PipelineSort::label)
+            />
+            {manager.then(|| view! {
+                {move || view! {
+                    <SelectField field=organization label="Partner" options=organizations.get() placeholder="Any partner" />
+                }}
+                <div class="field">
+                    <label for="filter-stale">"Quiet for at least (days)"</label>
+                    <input
+                        id="filter-stale"
+                        name="stale_days"
+                        type="number"
+                        min="1"
+                        inputmode="numeric"
+                        prop:value=stale
+                        on:input=move |ev| stale.set(event_target_value(&ev))
+                    />
+                </div>
+                <label class="choice filter-check" for="filter-conflict">
+                    <input
+                        id="filter-conflict"
+                        type="checkbox"
+                        prop:checked=conflict
+                        on:change=move |ev| conflict.set(event_target_checked(&ev))
+                    />
+                    "Only conflicts to review"
+                </label>
+            })}
+            <div class="actions">
+                <button id="filter-apply" type="submit" class="primary">"Apply filters"</button>
+                <a class="button secondary-link" href=path>"Clear"</a>
+            </div>
+        </form>
+    }
+}
+
+/// The list for one set of filters: table or board, the count, and the CSV download.
+#[component]
+fn Results(filters: Filters, manager: bool, path: &'static str) -> impl IntoView {
+    let query = filters.query();
+    let csv = if query.is_empty() {
+        "/api/pipeline.csv".to_owned()
+    } else {
+        format!("/api/pipeline.csv?{query}")
+    };
+    let board = manager && filters.board;
+    let views = manager.then(|| {
+        let table = Filters {
+            board: false,
+            ..filters.clone()
+        }
+        .href(path);
+        let columns = Filters {
+            board: true,
+            ..filters.clone()
+        }
+        .href(path);
+        view! {
+            <nav aria-label="Pipeline views" class="tabs">
+                <a id="view-table" href=table aria-current=(!board).then_some("page")>"Table"</a>
+                <a id="view-board" href=columns aria-current=board.then_some("page")>"Board"</a>
+            </nav>
+        }
+    });
+    let head = |count: AnyView| {
+        view! {
+            <div class="results-head">
+                {count}
+                {views}
+                <a id="pipeline-csv" class="button secondary-link" href=csv download>
+                    "Download CSV"
+                </a>
+            </div>
+        }
+    };
+    let motion = match (board, filters.motion) {
+        (true, None) => {
+            return view! {
+                {head(().into_any())}
+                <p class="notice notice-info" id="board-needs-motion">
+                    "Choose a motion above to see the board: each motion has its own stages."
+                </p>
+            }
+            .into_any();
+        }
+        (_, motion) => motion,
+    };
+    let list = Paged::new(move |cursor: Option<String>| {
+        let query = query.clone();
+        async move {
+            api::pipeline(manager, &query, cursor.as_deref())
+                .await
+                .map(rows)
+        }
+    });
+    let items = list.items;
+    let count = move || match items.with(Vec::len) {
+        0 => String::new(),
+        1 => "1 deal shown".to_owned(),
+        n => format!("{n} deals shown"),
+    };
+    let count = view! { <p id="pipeline-count" class="muted" role="status">{count}</p> }.into_any();
+    view! {
+        {head(count)}
+        <PagedList list=list.controls() loading="Loading the pipeline…" empty="No deals match these filters.">
+            {match motion.filter(|_| board) {
+                Some(motion) => view! { <Board items motion /> }.into_any(),
+                None => view! { <PipelineTable items manager /> }.into_any(),
+            }}
+        </PagedList>
+    }
+    .into_any()
+}
+
+const PARTNER_HEADERS: [&str; 9] = [
+    "Customer",
+    "Motion",
+    "Stage",
+    "In stage since",
+    "Owner",
+    "Next step",
+    "Registration",
+    "Protection",
+    "Last updated",
+];
+const MANAGER_HEADERS: [&str; 11] = [
+    "Customer",
+    "Partner",
+    "Motion",
+    "Stage",
+    "In stage since",
+    "Owner",
+    "Next step",
+    "Registration",
+    "Protection",
+    "Amount",
+    "Last updated",
+];
+
+#[component]
+fn PipelineTable(items: RwSignal<Vec<Row>>, manager: bool) -> impl IntoView {
+    let headers: &'static [&'static str] = if manager {
+        &MANAGER_HEADERS
+    } else {
+        &PARTNER_HEADERS
+    };
+    view! {
+        <DataTable id="pipeline-table" labelled_by="pipeline-heading" headers>
+            {move || items.get().into_iter().map(|r| table_row(r, manager)).collect_view()}
+        </DataTable>
+    }
+}
+
+fn table_row(r: Row, manager: bool) -> impl IntoView {
+    let Row {
+        o,
+        partner,
+        amount,
+        conflict,
+    } = r;
+    let href = format!("/opportunities/{}", o.id);
+    let stage = stage_label(o.motion, &o.stage).to_owned();
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=href>{o.customer_name}</a>
+                {conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
+            </th>
+            {manager.then(|| view! { <td>{partner}</td> })}
+            <td>{o.motion.label()}</td>
+            <td>{stage}</td>
+            <td><Day value=o.stage_entered_at /></td>
+            <td>{o.owner_name}</td>
+            <td class="wide">{next_step(o.next_step, o.next_step_due)}</td>
+            <td>{o.registration_status.map(|status| view! { <StatusBadge status /> })}</td>
+            <td>{protection(o.protection_status, o.protection_ends)}</td>
+            {manager.then(|| view! { <td class="number">{amount}</td> })}
+            <td><Day value=o.updated_at /></td>
+        </tr>
+    }
+}
+
+/// "Send the proposal (due 2026-12-01)"
+pub fn next_step(step: Option<String>, due: Option<String>) -> Option<String> {
+    match (step, due) {
+        (Some(step), Some(due)) => Some(format!("{step} (due {due})")),
+        (Some(step), None) => Some(step),
+        (None, Some(due)) => Some(format!("Due {due}")),
+        (None, None) => None,
+    }
+}
+
+/// "Protected until 2027-02-21"
+pub fn protection(status: ProtectionStatus, ends: Option<String>) -> String {
+    match ends.as_deref().and_then(|e| e.get(..10)) {
+        Some(day) if status != ProtectionStatus::None => format!("{} until {day}", status.label()),
+        _ => status.label().to_owned(),
+    }
+}
+
+/// The date of an RFC 3339 timestamp, with the full time for machines.
+#[component]
+pub fn Day(value: String) -> impl IntoView {
+    let day = value.get(..10).unwrap_or(&value).to_owned();
+    view! { <time datetime=value>{day}</time> }
+}
+
+/// Columns per stage of one motion, outcomes last, with the loaded deals as cards.
+#[component]
+fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
+    let columns = Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let slug = stage.slug(motion);
+            let label = stage.label(motion);
+            let heading = format!("board-{slug}");
+            let labelled_by = heading.clone();
+            let cards = move || {
+                items.with(|rows| {
+                    rows.iter()
+                        .filter(|r| r.o.stage == slug)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            };
+            view! {
+                <section class="board-column" aria-labelledby=labelled_by>
+                    <h2 class="board-title" id=heading>
+                        {label} " "
+                        <span class="muted">{move || items.with(|rows| rows.iter().filter(|r| r.o.stage == slug).count())}</span>
+                    </h2>
+                    <ul>
+                        {move || cards().into_iter().map(board_card).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="muted">"The board shows the deals loaded so far; load more to fill it."</p>
+        <div class="board" id="pipeline-board" role="region" aria-label="Board" tabindex="0">
+            {columns}
+        </div>
+    }
+}
+
+fn board_card(r: Row) -> impl IntoView {
+    let href = format!("/opportunities/{}", r.o.id);
+    let about = [
+        r.partner,
+        r.amount,
+        next_step(r.o.next_step, r.o.next_step_due),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    view! {
+        <li class="board-card">
+            <a href=href>{r.o.customer_name}</a>
+            {r.conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
+            <p class="muted">{about}</p>
+        </li>
+    }
+}
+
+/// The weekly review: what needs a manager's attention across every partner.
+#[component]
+fn Review(stale_days: Option<u32>) -> impl IntoView {
+    let state = RwSignal::new(Loaded::Loading);
+    let load = move || {
+        spawn(async move {
+            state.set(match api::pipeline_review(stale_days).await {
+                Ok(review) => Loaded::Ready(review),
+                Err(e) => Loaded::Failed(e),
+            });
+        });
+    };
+    load();
+    let retry = Callback::new(move |()| load());
+    view! {
+        <details class="panel review" open>
+            <summary><h2 class="section-title" id="review-heading">"Weekly review"</h2></summary>
+            {move || match state.get() {
+                Loaded::Loading => view! { <Loading label="Loading the review…" /> }.into_any(),
+                Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry /> }.into_any(),
+                Loaded::Ready(review) => review_lists(review).into_any(),
+            }}
+        </details>
+    }
+}
+
+/// A review list's entries as links with a date: (address, text, RFC 3339 time).
+type Entries = ReviewList<(String, String, Option<String>)>;
+
+fn review_lists(review: PipelineReview) -> impl IntoView {
+    let PipelineReview {
+        expiring,
+        stale,
+        stale_days,
+        late_approvals,
+        duplicates,
+    } = review;
+    let late = ReviewList {
+        total: late_approvals.total,
+        items: late_approvals
+            .items
+            .into_iter()
+            .map(|a| {
+                let text = format!(
+                    "{} · {} · {}",
+                    a.number, a.company_name, a.organization.name
+                );
+                let href = format!("/manage/registrations/{}", a.registration_id);
+                (href, text, Some(a.decide_by))
+            })
+            .collect(),
+    };
+    let deals = |list: ReviewList<ManagerOpportunity>,
+                 when: fn(&ManagerOpportunity) -> Option<String>| Entries {
+        total: list.total,
+        items: list
+            .items
+            .into_iter()
+            .map(|m| {
+                let at = when(&m);
+                let text = format!("{} · {}", m.opportunity.customer_name, m.organization.name);
+                (format!("/opportunities/{}", m.opportunity.id), text, at)
+            })
+            .collect(),
+    };
+    let blocks = [
+        (
+            "review-expiring",
+            "Protection expiring within 7 days".to_owned(),
+            deals(expiring, |m| m.opportunity.protection_ends.clone()),
+        ),
+        (
+            "review-stale",
+            format!("No activity for {stale_days} days"),
+            deals(stale, |m| Some(m.last_activity_at.clone())),
+        ),
+        ("review-late", "Approvals past their SLA".to_owned(), late),
+        (
+            "review-duplicates",
+            "Possible duplicates to review".to_owned(),
+            deals(duplicates, |_| None),
+        ),
+    ];
+    view! {
+        <div class="review-lists">
+            {blocks.into_iter().map(|(id, title, list)| review_block(id, title, list)).collect_view()}
+        </div>
+    }
+}
+
+/// One review list: its total, and links to its first items with their date.
+fn review_block(id: &'static str, title: String, list: Entries) -> impl IntoView {
+    let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
+    let shown = list.items.len() as i64;
+    let note = (list.total > shown).then(|| format!("The first {shown} of {}.", list.total));
+    // Approvals are decided in their own queue.
+    let queue = (id == "review-late").then(|| {
+        view! {
+            <p>
+                <a href="/manage/registrations">"Open the approval queue"</a>
+            </p>
+        }
+    });
+    let items = if list.items.is_empty() {
+        view! { <p class="muted">"None."</p> }.into_any()
+    } else {
+        view! {
+            <ul>
+                {list.items.into_iter().map(|(href, text, at)| view! {
+                    <li><a href=href>{text}</a> {at.map(|value| view! { " " <Time value /> })}</li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="review-block" id=id aria-labelledby=labelled_by>
+            <h3 id=heading>{title} " " <span class="count">{list.total}</span></h3>
+            {items}
+            <p class="muted">{note}</p>
+            {queue}
+        </section>
+    }
+}
