@@ -88,6 +88,38 @@ async fn add_deal(manager: &Session, organization_id: i64, customer: &str) -> Va
     json(response, StatusCode::CREATED).await
 }
 
+/// A deal registration of `company` (its domain made from the name), as `session` files it.
+async fn register_deal(app: &TestApp, session: &Session, company: &str, motion: &str) -> Value {
+    let products = get(session, "/api/products").await;
+    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
+    let domain = format!("{}.example", company.to_lowercase().replace(' ', "-"));
+    let body = json!({
+        "kind": "deal", "company_name": company, "company_domain": domain,
+        "country": "DE", "contact_name": "Jane Roe", "contact_email": format!("jane@{domain}"),
+        "motion": motion, "products": [products[0]["id"]], "estimated_value": 90000,
+        "currency": "EUR", "expected_close": close, "description": "A real project.",
+        "partner_role": "sourced"
+    });
+    let response = session
+        .post("/api/registrations")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    json(response, StatusCode::CREATED).await
+}
+
+async fn approve(manager: &Session, registration: &Value) {
+    let id = registration["id"].as_i64().unwrap();
+    let decision = manager
+        .post(&format!("/api/registrations/{id}/decision"))
+        .json(&json!({ "decision": "approve" }))
+        .send()
+        .await
+        .unwrap();
+    json(decision, StatusCode::OK).await;
+}
+
 async fn patch(manager: &Session, id: i64, body: Value) -> reqwest::Response {
     manager
         .patch(&format!("/api/opportunities/{id}"))
@@ -544,36 +576,12 @@ async fn an_approved_deal_registration_enters_the_pipeline() {
     let app = TestApp::start().await;
     let alice = app.sign_in(ALICE).await;
     let manager = app.sign_in(MANAGER).await;
-    let products = get(&alice, "/api/products").await;
-    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
-    let registration = json(
-        alice
-            .post("/api/registrations")
-            .json(&json!({
-                "kind": "deal", "company_name": "Zephyr Robotics", "company_domain": "zephyr-robotics.example",
-                "country": "DE", "contact_name": "Jane Roe", "contact_email": "jane@zephyr-robotics.example",
-                "motion": "marketplace", "products": [products[0]["id"]], "estimated_value": 90000,
-                "currency": "EUR", "expected_close": close, "description": "Marketplace private offer.",
-                "partner_role": "sourced"
-            }))
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::CREATED,
-    )
-    .await;
-    let id = registration["id"].as_i64().unwrap();
+    let registration = register_deal(&app, &alice, "Zephyr Robotics", "marketplace").await;
     assert!(
         every_row(&alice, "q=zephyr", async |_| {}).await.is_empty(),
         "not before approval"
     );
-    let decision = manager
-        .post(&format!("/api/registrations/{id}/decision"))
-        .json(&json!({ "decision": "approve" }))
-        .send()
-        .await
-        .unwrap();
-    json(decision, StatusCode::OK).await;
+    approve(&manager, &registration).await;
 
     let rows = every_row(&alice, "q=zephyr", async |_| {}).await;
     assert_eq!(rows.len(), 1);
@@ -612,6 +620,43 @@ async fn an_approved_deal_registration_enters_the_pipeline() {
             .await
             .len(),
         1
+    );
+}
+
+#[tokio::test]
+async fn a_withdrawn_registration_leaves_its_deal_unprotected() {
+    let app = TestApp::start().await;
+    let alice = app.sign_in(ALICE).await;
+    let manager = app.sign_in(MANAGER).await;
+    let registration = register_deal(&app, &alice, "Yarrow Mills", "services").await;
+    approve(&manager, &registration).await;
+    let id = registration["id"].as_i64().unwrap();
+    let withdrawn = alice
+        .post(&format!("/api/registrations/{id}/withdraw"))
+        .send()
+        .await
+        .unwrap();
+    json(withdrawn, StatusCode::OK).await;
+
+    let rows = every_row(&alice, "q=yarrow", async |_| {}).await;
+    assert_eq!(rows[0]["registration_status"], "withdrawn");
+    assert_eq!(rows[0]["protection_status"], "expired");
+    assert_eq!(
+        every_row(&alice, "q=yarrow&protection=expired", async |_| {})
+            .await
+            .len(),
+        1
+    );
+    assert!(
+        every_row(&alice, "q=yarrow&protection=none", async |_| {})
+            .await
+            .is_empty()
+    );
+    let unregistered = every_row(&alice, "protection=none&limit=100", async |_| {}).await;
+    assert!(
+        unregistered
+            .iter()
+            .all(|r| r["registration_status"].is_null())
     );
 }
 
@@ -808,29 +853,11 @@ async fn no_partner_response_leaks_a_sensitive_field() {
     .await;
 
     // The other partner claims one of Alice's customers, so her deal has a conflict naming it.
-    let products = get(&alice, "/api/products").await;
-    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
-    let claim = |session: &Session| {
-        session.post("/api/registrations").json(&json!({
-            "kind": "deal", "company_name": "Sentinel Shared Customer", "company_domain": "sentinel-shared.example",
-            "country": "DE", "contact_name": "Jane Roe", "contact_email": "jane@sentinel-shared.example",
-            "motion": "reseller", "products": [products[0]["id"]], "estimated_value": 1000,
-            "currency": "EUR", "expected_close": close, "description": "Both want it.",
-            "partner_role": "sourced"
-        }))
-    };
-    let first = json(claim(&bob).send().await.unwrap(), StatusCode::CREATED).await;
-    let second = json(claim(&alice).send().await.unwrap(), StatusCode::CREATED).await;
+    let first = register_deal(&app, &bob, "Sentinel Shared Customer", "reseller").await;
+    let second = register_deal(&app, &alice, "Sentinel Shared Customer", "reseller").await;
     assert_eq!(second["conflict"], "review");
     for registration in [&first, &second] {
-        let id = registration["id"].as_i64().unwrap();
-        let decision = manager
-            .post(&format!("/api/registrations/{id}/decision"))
-            .json(&json!({ "decision": "approve" }))
-            .send()
-            .await
-            .unwrap();
-        json(decision, StatusCode::OK).await;
+        approve(&manager, registration).await;
     }
     let conflicted = every_row(&manager, "conflict=true&limit=100", async |_| {}).await;
     assert!(

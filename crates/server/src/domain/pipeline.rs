@@ -93,13 +93,29 @@ fn criteria_confirmed(from: &Position) -> Result<(), String> {
     ))
 }
 
-/// The state of a protection window that ends at `ends` (absent without a registration).
-pub fn protection_status(ends: Option<Timestamp>, now: Timestamp) -> ProtectionStatus {
-    match ends {
-        None => ProtectionStatus::None,
-        Some(end) if end <= now => ProtectionStatus::Expired,
-        Some(end) if end <= expiring_from(now) => ProtectionStatus::Expiring,
-        Some(_) => ProtectionStatus::Active,
+/// Where a deal's protection stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Created without a registration: nothing to protect.
+    Unregistered,
+    /// Registered; `ends` is absent once the registration was withdrawn.
+    Registered { ends: Option<Timestamp> },
+}
+
+/// The state of a deal's protection window at `now`.
+pub fn protection_status(window: Window, now: Timestamp) -> ProtectionStatus {
+    match window {
+        Window::Unregistered => ProtectionStatus::None,
+        Window::Registered { ends: None } => ProtectionStatus::Expired,
+        Window::Registered { ends: Some(end) } => ended_or_not(end, now),
+    }
+}
+
+fn ended_or_not(end: Timestamp, now: Timestamp) -> ProtectionStatus {
+    match end {
+        end if end <= now => ProtectionStatus::Expired,
+        end if end <= expiring_from(now) => ProtectionStatus::Expiring,
+        _ => ProtectionStatus::Active,
     }
 }
 
@@ -207,14 +223,23 @@ mod tests {
     #[test]
     fn protection_expires_and_warns_a_week_ahead() {
         let now = 1_000_000;
-        assert_eq!(protection_status(None, now), ProtectionStatus::None);
-        assert_eq!(protection_status(Some(now), now), ProtectionStatus::Expired);
+        let ending = |end| Window::Registered { ends: Some(end) };
         assert_eq!(
-            protection_status(Some(now + 7 * 86_400), now),
+            protection_status(Window::Unregistered, now),
+            ProtectionStatus::None
+        );
+        let withdrawn = Window::Registered { ends: None };
+        assert_eq!(protection_status(withdrawn, now), ProtectionStatus::Expired);
+        assert_eq!(
+            protection_status(ending(now), now),
+            ProtectionStatus::Expired
+        );
+        assert_eq!(
+            protection_status(ending(now + 7 * 86_400), now),
             ProtectionStatus::Expiring
         );
         assert_eq!(
-            protection_status(Some(now + 7 * 86_400 + 1), now),
+            protection_status(ending(now + 7 * 86_400 + 1), now),
             ProtectionStatus::Active
         );
     }

@@ -12,7 +12,7 @@ use sqlx::any::AnyArguments;
 use sqlx::{AnyConnection, Arguments as _, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
-use crate::domain::pipeline::{Position, expiring_from, protection_status};
+use crate::domain::pipeline::{Position, Window, expiring_from, protection_status};
 use crate::error::ApiError;
 use crate::store::Scope;
 
@@ -112,6 +112,12 @@ impl SafeRow {
     /// The partner's view: the safe fields, nothing else.
     pub fn into_partner_view(self, now: Timestamp) -> Result<PartnerOpportunity, ApiError> {
         let motion = self.motion()?;
+        let window = match self.registration_status {
+            None => Window::Unregistered,
+            Some(_) => Window::Registered {
+                ends: self.protection_ends_at,
+            },
+        };
         let SafeRow {
             id,
             customer_name,
@@ -139,7 +145,7 @@ impl SafeRow {
                 RegistrationStatus::parse,
                 "registration status",
             )?,
-            protection_status: protection_status(protection_ends_at, now),
+            protection_status: protection_status(window, now),
             protection_ends: protection_ends_at.map(rfc3339),
             updated_at: rfc3339(updated_at),
         })
@@ -705,8 +711,12 @@ fn conditions(filter: &PipelineFilter) -> Conditions {
     if let Some(protection) = filter.protection {
         let now = filter.now;
         match protection {
-            ProtectionStatus::None => c.fixed("r.protection_ends_at IS NULL"),
-            ProtectionStatus::Expired => c.add("r.protection_ends_at <= ?", [Number(now)]),
+            ProtectionStatus::None => c.fixed("o.registration_id IS NULL"),
+            ProtectionStatus::Expired => c.add(
+                "o.registration_id IS NOT NULL \
+                 AND (r.protection_ends_at IS NULL OR r.protection_ends_at <= ?)",
+                [Number(now)],
+            ),
             ProtectionStatus::Expiring => c.add(
                 "r.protection_ends_at > ? AND r.protection_ends_at <= ?",
                 [Number(now), Number(expiring_from(now))],
