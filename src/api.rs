@@ -16,7 +16,7 @@ use portico_api::invitations::{
 use portico_api::notifications::Notification;
 use portico_api::organizations::OrganizationSummary;
 use portico_api::pipeline::{
-    ManagerOpportunityDetail, NoteRequest, OpportunityDetail, OpportunityPatch,
+    ManagerOpportunityDetail, NewOpportunity, NoteRequest, OpportunityDetail, OpportunityPatch,
     PartnerOpportunityDetail, PipelinePage, PipelineReview, ProgramNumbers, SharedNote,
 };
 use portico_api::registrations::{
@@ -548,6 +548,16 @@ pub async fn pipeline(
     })
 }
 
+/// An opportunity detail's `notes`; the opportunity's own fields sit beside them, and its
+/// type ignores them, so the same answer is read again as the opportunity.
+fn notes(answer: &Answer) -> Result<Vec<SharedNote>, ApiError> {
+    json(Answer {
+        status: answer.status,
+        body: js_sys::Reflect::get(&answer.body, &JsValue::from_str("notes"))
+            .unwrap_or(JsValue::UNDEFINED),
+    })
+}
+
 /// `GET /api/opportunities/{id}`; `manager` for vendor staff.
 pub async fn opportunity(manager: bool, id: i64) -> Result<OpportunityDetail, ApiError> {
     let answer = send(
@@ -555,13 +565,7 @@ pub async fn opportunity(manager: bool, id: i64) -> Result<OpportunityDetail, Ap
         On401::Expire,
     )
     .await?;
-    let notes = Answer {
-        status: answer.status,
-        body: js_sys::Reflect::get(&answer.body, &JsValue::from_str("notes"))
-            .unwrap_or(JsValue::UNDEFINED),
-    };
-    let notes: Vec<SharedNote> = json(notes)?;
-    // The opportunity's own fields sit beside `notes`, which its type ignores.
+    let notes = notes(&answer)?;
     Ok(if manager {
         OpportunityDetail::Manager(ManagerOpportunityDetail {
             opportunity: json(answer)?,
@@ -572,6 +576,19 @@ pub async fn opportunity(manager: bool, id: i64) -> Result<OpportunityDetail, Ap
             opportunity: json(answer)?,
             notes,
         })
+    })
+}
+
+/// `POST /api/opportunities` (managers): a deal without a registration.
+pub async fn create_opportunity(
+    csrf: &str,
+    body: &NewOpportunity,
+) -> Result<ManagerOpportunityDetail, ApiError> {
+    let call = Call::write("POST", "/api/opportunities", csrf).json(body);
+    let answer = send(call, On401::Expire).await?;
+    Ok(ManagerOpportunityDetail {
+        notes: notes(&answer)?,
+        opportunity: json(answer)?,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The shared pipeline end to end in headless Chromium: a partner filters, pages and exports
 //! its deals; a manager moves a deal through its exit criteria and the partner sees the result;
-//! a partner cannot open another organization's deal.
+//! a manager adds a deal a partner influenced and the partner sees it without its terms; a
+//! partner cannot open another organization's deal.
 
 mod support;
 
@@ -349,6 +350,82 @@ async fn a_manager_reviews_the_board_and_the_program_numbers() {
         manager.find(chart).await;
     }
     manager.close().await;
+}
+
+#[tokio::test]
+async fn a_manager_adds_an_influenced_deal_the_partner_then_sees() {
+    let portal = Portal::start().await;
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.click("#main-nav a[href='/manage/pipeline']").await;
+    let toggle = manager.find("#new-deal-toggle").await;
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    assert!(!manager.is_present("#new-deal-submit").await);
+    toggle.click().await.unwrap();
+    manager
+        .wait_for_text("#new-deal-organization", "Northwind Partners")
+        .await;
+
+    // Nothing filled in: each required field says what it needs, and nothing is sent.
+    manager.click("#new-deal-submit").await;
+    manager
+        .wait_for_text("#new-deal-customer-error", "Enter the customer")
+        .await;
+    manager
+        .wait_for_text("#new-deal-organization-error", "Choose the partner")
+        .await;
+    assert_eq!(
+        manager.wait_for_path("/manage/pipeline").await,
+        "/manage/pipeline"
+    );
+
+    manager
+        .select("#new-deal-organization", "Northwind Partners")
+        .await;
+    manager
+        .type_into("#new-deal-customer", "Influenced Insights")
+        .await;
+    manager.select("#new-deal-motion", "Tech / ISV").await;
+    manager.click("#new-deal-role-influenced").await;
+    manager.type_into("#new-deal-attribution", "25").await;
+    manager.click("#new-deal-submit").await;
+    manager.wait_for_path("/opportunities/").await;
+    manager
+        .wait_for_text("#opp-heading", "Influenced Insights")
+        .await;
+    manager
+        .wait_for_text("#opp-stage-label", "Integration Fit")
+        .await;
+    let facts = manager
+        .wait_for_text("main", "Influenced · 25% attributed")
+        .await;
+    assert!(facts.contains("Northwind Partners"), "{facts}");
+    manager.close().await;
+
+    let alice = browser().await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    alice.click("#main-nav a[href='/pipeline']").await;
+    alice.type_into("#filter-q", "Influenced Insights").await;
+    alice.click("#filter-apply").await;
+    alice
+        .wait_for_path("/pipeline?q=Influenced%20Insights")
+        .await;
+    alice.wait_for_text("#pipeline-count", "1 deal shown").await;
+    let row = alice
+        .wait_for_text("#pipeline-table tbody", "Influenced Insights")
+        .await;
+    assert!(
+        row.contains("Tech / ISV") && row.contains("Integration Fit"),
+        "{row}"
+    );
+    let page = alice.find("main").await.text().await.unwrap();
+    for private in ["Amount", "attribut", "Attribution", "25%", "Influenced ·"] {
+        assert!(!page.contains(private), "{private} in {page}");
+    }
+    alice.close().await;
 }
 
 fn unix_now() -> i64 {

@@ -161,15 +161,23 @@ fn ManagerFacts(m: ManagerOpportunity) -> impl IntoView {
     }
 }
 
-fn role_label(role: PartnerRole) -> &'static str {
+pub fn role_label(role: PartnerRole) -> &'static str {
     match role {
         PartnerRole::Sourced => "Sourced",
         PartnerRole::Influenced => "Influenced",
     }
 }
 
+/// The currencies deals use, as select options.
+pub fn currency_options() -> Vec<(String, String)> {
+    CURRENCIES
+        .iter()
+        .map(|c| (c.to_string(), c.to_string()))
+        .collect()
+}
+
 /// A whole number typed with or without thousands separators.
-fn parse_number(input: &str) -> Option<i64> {
+pub fn parse_number(input: &str) -> Option<i64> {
     input
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '_' | '\''))
@@ -333,10 +341,7 @@ fn EditForm(
         });
     };
     let current_label = stage_label(motion, &o.stage).to_owned();
-    let currencies = CURRENCIES
-        .iter()
-        .map(|c| (c.to_string(), c.to_string()))
-        .collect();
+    let currencies = currency_options();
     let roles = PartnerRole::ALL
         .iter()
         .map(|r| (r.as_str().to_owned(), role_label(*r).to_owned()))

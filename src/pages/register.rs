@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use portico_api::date::Date;
 use portico_api::organizations::Motion;
-use portico_api::places::{self, COUNTRIES, CURRENCIES};
+use portico_api::places::{self, COUNTRIES};
 use portico_api::registrations::{
     self as rules, LinkRegistrationRequest, PartnerRegistration, PartnerRole, Product,
     RegistrationKind, RegistrationRequest,
@@ -337,10 +337,7 @@ fn RegistrationForm(
         .iter()
         .map(|m| (m.as_str().to_owned(), m.label().to_owned()))
         .collect::<Vec<_>>();
-    let currencies = CURRENCIES
-        .iter()
-        .map(|c| (c.to_string(), c.to_string()))
-        .collect::<Vec<_>>();
+    let currencies = crate::pages::opportunity::currency_options();
     let min_close = Signal::derive(|| today().to_string());
     view! {
         <p class="muted">
