@@ -21,6 +21,8 @@ use crate::store::Scope;
 pub struct SafeRow {
     pub id: i64,
     pub customer_name: String,
+    /// What search and the customer sort compare; pages continue from it.
+    pub customer_search: String,
     pub motion: String,
     pub stage: String,
     pub stage_entered_at: Timestamp,
@@ -58,7 +60,7 @@ pub struct OpportunityRow {
 /// The safe columns, from `opportunities o LEFT JOIN registrations r`.
 macro_rules! safe_columns {
     () => {
-        "o.id, o.customer_name, o.motion, o.stage, o.stage_entered_at, o.owner_name, \
+        "o.id, o.customer_name, o.customer_search, o.motion, o.stage, o.stage_entered_at, o.owner_name, \
          o.next_step, o.next_step_due, o.updated_at, r.status AS registration_status, \
          r.protection_ends_at"
     };
@@ -121,6 +123,7 @@ impl SafeRow {
         let SafeRow {
             id,
             customer_name,
+            customer_search: _,
             motion: _,
             stage,
             stage_entered_at,
@@ -603,7 +606,7 @@ impl Keyset {
         let key = match sort {
             PipelineSort::Updated => SortKey::Number(row.updated_at),
             PipelineSort::StageEntered => SortKey::Number(row.stage_entered_at),
-            PipelineSort::Customer => SortKey::Text(search_key(&row.customer_name)),
+            PipelineSort::Customer => SortKey::Text(row.customer_search.clone()),
             PipelineSort::NextStepDue => SortKey::Text(
                 row.next_step_due
                     .clone()
