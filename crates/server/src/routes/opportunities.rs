@@ -4,22 +4,22 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use portico_api::ErrorBody;
 use portico_api::pipeline::{
     ManagerOpportunityDetail, NewOpportunity, NoteRequest, NoteSide, OpportunityDetail,
     OpportunityPatch, PartnerOpportunityDetail, SharedNote, Stage, ValidPatch,
 };
-use portico_api::{ErrorBody, FieldErrors};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::clock::Timestamp;
-use crate::domain::pipeline::check_move;
+use crate::domain::pipeline::{Position, check_move};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::opportunities::{self as store, Edit, NewNote, OpportunityRow};
+use crate::store::opportunities::{self as store, Edit, NewNote};
 use crate::store::{Scope, organizations};
 
 const SUBJECT: &str = "opportunity";
@@ -81,7 +81,7 @@ async fn edit(
         .validate(position.motion, position.stage)
         .map_err(ApiError::Validation)?;
     let before = Edit::from(&row);
-    let after = apply(&row, &valid, now)?;
+    let after = apply(position, &before, &valid, now)?;
     let (old, new) = changes(&before, &after);
     if !new.is_empty() {
         store::update(&mut tx, &after).await?;
@@ -105,16 +105,19 @@ async fn edit(
     Ok(Json(manager_detail(&state, id).await?))
 }
 
-/// The row with the patch applied, after the stage-move rules allowed it.
-fn apply(row: &OpportunityRow, patch: &ValidPatch, now: Timestamp) -> ApiResult<Edit> {
-    let mut position = row.position()?;
+/// The deal with the patch applied, after the stage-move rules allowed it.
+fn apply(
+    mut position: Position,
+    before: &Edit,
+    patch: &ValidPatch,
+    now: Timestamp,
+) -> ApiResult<Edit> {
     position.criteria_met = patch.criteria_met.unwrap_or(position.criteria_met);
     position.partner_role = patch.partner_role.or(position.partner_role);
     position.attribution_percent = patch.attribution_percent.or(position.attribution_percent);
     let target = patch.stage.unwrap_or(position.stage);
-    check_move(&position, target).map_err(|message| field_error("stage", &message))?;
-    let original = Edit::from(row);
-    let mut edit = original.clone();
+    check_move(&position, target).map_err(|message| ApiError::field("stage", &message))?;
+    let mut edit = before.clone();
     if target != position.stage {
         edit.stage = target.slug(position.motion).to_owned();
         edit.stage_entered_at = now;
@@ -122,7 +125,7 @@ fn apply(row: &OpportunityRow, patch: &ValidPatch, now: Timestamp) -> ApiResult<
         position.criteria_met = 0;
     }
     edit.criteria_met = i64::from(position.criteria_met);
-    edit.loss_reason = loss_reason(row, patch, target)?;
+    edit.loss_reason = loss_reason(before, patch, target)?;
     set(&mut edit.owner_name, &patch.owner_name);
     set(&mut edit.next_step, &patch.next_step);
     if let Some(due) = patch.next_step_due {
@@ -131,10 +134,10 @@ fn apply(row: &OpportunityRow, patch: &ValidPatch, now: Timestamp) -> ApiResult<
     edit.amount = patch.amount.or(edit.amount);
     edit.currency = patch.currency.map(str::to_owned).or(edit.currency);
     if edit.amount.is_some() && edit.currency.is_none() {
-        return Err(field_error("currency", "Choose the amount's currency."));
+        return Err(ApiError::field("currency", "Choose the amount's currency."));
     }
     if edit.currency.is_some() && edit.amount.is_none() {
-        return Err(field_error("amount", "Enter the amount."));
+        return Err(ApiError::field("amount", "Enter the amount."));
     }
     set(&mut edit.discount_band, &patch.discount_band);
     edit.price_protection = patch.price_protection.unwrap_or(edit.price_protection);
@@ -143,7 +146,7 @@ fn apply(row: &OpportunityRow, patch: &ValidPatch, now: Timestamp) -> ApiResult<
     if let Some(notes) = &patch.internal_notes {
         edit.internal_notes = notes.clone();
     }
-    if edit.partner_view() != original.partner_view() {
+    if edit.partner_view() != before.partner_view() {
         edit.updated_at = now;
     }
     edit.last_activity_at = now;
@@ -157,28 +160,20 @@ fn set(field: &mut Option<String>, change: &Option<Option<String>>) {
 }
 
 /// A lost deal keeps a reason; any other stage has none.
-fn loss_reason(
-    row: &OpportunityRow,
-    patch: &ValidPatch,
-    target: Stage,
-) -> ApiResult<Option<String>> {
+fn loss_reason(before: &Edit, patch: &ValidPatch, target: Stage) -> ApiResult<Option<String>> {
     let given = patch.loss_reason.clone();
     match (target, given) {
         (Stage::Lost, Some(Some(reason))) => Ok(Some(reason)),
-        (Stage::Lost, Some(None)) => Err(field_error("loss_reason", "Say why the deal was lost.")),
-        (Stage::Lost, None) => Ok(row.loss_reason.clone()),
-        (_, Some(Some(_))) => Err(field_error(
+        (Stage::Lost, Some(None)) => {
+            Err(ApiError::field("loss_reason", "Say why the deal was lost."))
+        }
+        (Stage::Lost, None) => Ok(before.loss_reason.clone()),
+        (_, Some(Some(_))) => Err(ApiError::field(
             "loss_reason",
             "Only a lost deal has a loss reason; move it to lost.",
         )),
         (_, _) => Ok(None),
     }
-}
-
-fn field_error(field: &str, message: &str) -> ApiError {
-    let mut fields = FieldErrors::new();
-    fields.insert(field.to_owned(), message.to_owned());
-    ApiError::Validation(fields)
 }
 
 /// The fields that differ, as the audit record's before and after.
@@ -270,7 +265,7 @@ async fn create(
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
     if !organizations::exists(&mut *tx, valid.organization_id).await? {
-        return Err(field_error(
+        return Err(ApiError::field(
             "organization_id",
             "There is no such partner organization.",
         ));

@@ -11,7 +11,7 @@ use portico_api::pipeline::{
     Stage, WON,
 };
 use portico_api::registrations::PartnerRole;
-use portico_api::{ErrorBody, FieldErrors, OrganizationRef};
+use portico_api::{ErrorBody, OrganizationRef};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -48,9 +48,8 @@ async fn program_numbers(
     let totals = numbers::totals(db).await?;
     let currencies = currencies(&totals);
     let currency = match query.currency.as_deref() {
-        Some(code) => portico_api::places::currency(code).map_err(|message| {
-            ApiError::Validation(FieldErrors::from([("currency".into(), message.into())]))
-        })?,
+        Some(code) => portico_api::places::currency(code)
+            .map_err(|message| ApiError::field("currency", message))?,
         None => currencies.first().map_or(FALLBACK_CURRENCY, String::as_str),
     }
     .to_owned();
