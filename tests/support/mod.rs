@@ -95,6 +95,7 @@ impl Portal {
             "browser-test-secret-key-long-enough-for-use",
             "http://127.0.0.1",
         );
+        settings.storage = dir.path().join("files").display().to_string();
         settings.demo = true;
         settings.dist = Some(dist());
         settings.clock = Arc::new(clock.clone());

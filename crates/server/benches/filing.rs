@@ -84,7 +84,11 @@ async fn loaded_database() -> PathBuf {
         .await
         .expect("open");
     let now = unix_now();
-    demo::seed_if_empty(&db, now).await.expect("demo data");
+    let blobs =
+        portico_server::blobs::Blobs::local(&path.with_extension("files")).expect("storage");
+    demo::seed_if_empty(&db, &blobs, now)
+        .await
+        .expect("demo data");
     demo::volume::load(
         &db,
         demo::volume::Volume {

@@ -29,8 +29,15 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         Some(d) => tracing::info!(dist = %d.display(), "serving the SPA"),
         None => tracing::warn!("no built SPA found: serving the API only"),
     }
+    let defaults = Settings::new(
+        url,
+        secret_key,
+        args.public_url
+            .unwrap_or_else(|| format!("http://{}", args.bind)),
+    );
     let settings = Settings {
         dist,
+        storage: args.storage.unwrap_or(defaults.storage.clone()),
         demo: args.demo,
         trusted_proxies: args.trusted_proxies,
         rules: ProgramRules {
@@ -40,12 +47,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         }
         .with_protection_days(&args.protection_days)
         .map_err(|e| format!("--protection-days: {e}"))?,
-        ..Settings::new(
-            url,
-            secret_key,
-            args.public_url
-                .unwrap_or_else(|| format!("http://{}", args.bind)),
-        )
+        ..defaults
     };
     let state = startup::prepare(&settings)
         .await

@@ -96,6 +96,11 @@ pub struct ServeArgs {
     /// Directory of the built SPA (Trunk's dist/); defaults to ./dist when it exists.
     #[arg(long, env = "PORTICO_DIST")]
     pub dist: Option<PathBuf>,
+    /// Where uploaded files are kept: a directory, or `s3://bucket/prefix` for S3-compatible
+    /// object storage (credentials, region and `AWS_ENDPOINT` from the usual `AWS_*` variables).
+    /// Defaults to `files/` in the data directory.
+    #[arg(long, env = "PORTICO_STORAGE")]
+    pub storage: Option<String>,
     /// Seed demo data when the database is empty.
     #[arg(long, env = "PORTICO_DEMO")]
     pub demo: bool,

@@ -30,6 +30,8 @@ pub enum ApiError {
     PayloadTooLarge(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
+    #[error("The requested range starts past the end of the file.")]
+    RangeNotSatisfiable,
     #[error("Too many attempts. Try again in {} minute(s).", retry_after_secs.div_ceil(60))]
     RateLimited { retry_after_secs: u64 },
     #[error("This request is missing the security token; reload the page and try again.")]
@@ -64,6 +66,7 @@ impl ApiError {
             Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
             Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "unprocessable"),
             PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            RangeNotSatisfiable => (StatusCode::RANGE_NOT_SATISFIABLE, "range_not_satisfiable"),
             UnsupportedMediaType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
             }

@@ -7,15 +7,17 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{HeaderName, HeaderValue};
+use axum::http::{Extensions, HeaderMap, HeaderName, HeaderValue, StatusCode, Version, header};
 use axum::response::{IntoResponse, Response};
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
+use crate::blobs::Blobs;
 use crate::clock::{Clock, SystemClock};
 use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
@@ -35,6 +37,8 @@ pub struct Settings {
     pub secret_key: String,
     pub public_url: String,
     pub demo: bool,
+    /// Where uploaded files go: a directory, or `s3://bucket/prefix`.
+    pub storage: String,
     pub trusted_proxies: TrustedProxies,
     pub rules: ProgramRules,
     pub clock: Arc<dyn Clock>,
@@ -46,8 +50,13 @@ impl Settings {
         secret_key: impl Into<String>,
         public_url: impl Into<String>,
     ) -> Self {
+        let database_url = database_url.into();
         Settings {
-            database_url: database_url.into(),
+            storage: crate::config::data_dir(&database_url)
+                .join("files")
+                .display()
+                .to_string(),
+            database_url,
             dist: None,
             secret_key: secret_key.into(),
             public_url: public_url.into(),
@@ -62,11 +71,13 @@ impl Settings {
 /// Opens the database (migrating it), seeds demo data when asked, and builds the state.
 pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
     let db = Db::open(&settings.database_url).await?;
+    let blobs = Blobs::open(&settings.storage).map_err(ConnectError::Storage)?;
     if settings.demo {
-        crate::demo::seed_if_empty(&db, settings.clock.now()).await?;
+        crate::demo::seed_if_empty(&db, &blobs, settings.clock.now()).await?;
     }
     Ok(AppState {
         db,
+        blobs,
         clock: settings.clock.clone(),
         tokens: TokenHasher::new(&settings.secret_key),
         public_url: settings.public_url.trim_end_matches('/').into(),
@@ -109,9 +120,19 @@ pub fn app(state: AppState, dist: Option<&std::path::Path>) -> Router {
                 .layer(axum::middleware::from_fn(move |request, next| {
                     web::security_headers(csp.clone(), request, next)
                 }))
-                .layer(CompressionLayer::new()),
+                .layer(CompressionLayer::new().compress_when(not_downloads())),
         )
         .with_state(state)
+}
+
+/// Files sent as attachments are already compressed formats, and compressing them would drop
+/// their length and range support.
+fn not_downloads() -> impl Predicate {
+    DefaultPredicate::new().and(
+        |_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions| {
+            !headers.contains_key(header::CONTENT_DISPOSITION)
+        },
+    )
 }
 
 fn panic_response() -> Response {

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::blobs::Blobs;
 use crate::clock::Clock;
 use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
@@ -12,6 +13,7 @@ use crate::store::Db;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub blobs: Blobs,
     pub clock: Arc<dyn Clock>,
     pub tokens: TokenHasher,
     /// Where people reach the portal, e.g. `https://partners.acme.example`; links in

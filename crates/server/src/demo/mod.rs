@@ -1,6 +1,9 @@
 //! Demo data for `--demo`: the vendor "Acme Cloud" and partners across every motion and tier,
-//! with products, an account book and registrations in every state.
+//! with products, an account book, registrations in every state, a pipeline and a content
+//! library.
 
+mod content;
+pub mod files;
 mod pipeline;
 mod registrations;
 pub mod volume;
@@ -8,6 +11,7 @@ pub mod volume;
 use portico_api::Role;
 use portico_api::organizations::{Motion, Tier};
 
+use crate::blobs::Blobs;
 use crate::clock::Timestamp;
 use crate::domain::membership::Membership;
 use crate::domain::password;
@@ -116,7 +120,7 @@ pub const LOGINS: [(&str, &str); 4] = [
 ];
 
 /// Seeds only an empty database, so a restart keeps whatever was changed since.
-pub async fn seed_if_empty(db: &Db, now: Timestamp) -> Result<bool, sqlx::Error> {
+pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<bool, sqlx::Error> {
     if users::count(db.pool()).await? > 0 {
         return Ok(false);
     }
@@ -146,6 +150,10 @@ pub async fn seed_if_empty(db: &Db, now: Timestamp) -> Result<bool, sqlx::Error>
     tx.commit().await?;
     registrations::seed(db, now).await?;
     pipeline::seed(db, now).await?;
+    let manager = users::by_email(db.pool(), "manager@acme.example")
+        .await?
+        .ok_or_else(|| sqlx::Error::Protocol("the demo manager is missing".into()))?;
+    content::seed(db, blobs, manager.id, now).await?;
     tracing::info!("seeded demo data");
     Ok(true)
 }

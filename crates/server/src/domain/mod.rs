@@ -2,8 +2,11 @@
 
 pub mod account_import;
 pub mod blocking;
+pub mod byte_range;
 pub mod company;
 pub mod conflict;
+pub mod file_type;
+pub mod markdown;
 pub mod membership;
 pub mod password;
 pub mod pipeline;

@@ -3,7 +3,9 @@
 //! construction.
 
 mod accounts;
+mod assets;
 mod auth;
+mod content_usage;
 pub mod extract;
 mod health;
 mod invitations;
@@ -52,6 +54,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(pipeline::router())
         .merge(opportunities::router())
         .merge(program::router())
+        .merge(assets::router())
+        .merge(content_usage::router())
         .merge(registration_links::router())
         .routes(routes!(openapi_json))
 }

@@ -3,8 +3,11 @@
 //! into `portico_api` types field by field, so a new column cannot leak without a decision.
 
 pub mod accounts;
+pub mod asset_usage;
+pub mod assets;
 pub mod audit;
 pub mod blocks;
+pub mod conditions;
 pub mod invitations;
 pub mod login_failures;
 pub mod numbers;
@@ -77,6 +80,8 @@ pub enum ConnectError {
     Directory(PathBuf, std::io::Error),
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),
+    #[error("file storage: {0}")]
+    Storage(#[from] object_store::Error),
     #[error("migrations failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
 }

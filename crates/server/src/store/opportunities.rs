@@ -8,13 +8,13 @@ use portico_api::pipeline::{
     ProtectionStatus, SharedNote, Stage, ValidNewOpportunity, WON,
 };
 use portico_api::registrations::{ConflictLevel, PartnerRole, RegistrationStatus};
-use sqlx::any::AnyArguments;
-use sqlx::{AnyConnection, Arguments as _, FromRow};
+use sqlx::{AnyConnection, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::pipeline::{Position, Window, expiring_from, protection_status};
 use crate::error::ApiError;
 use crate::store::Scope;
+use crate::store::conditions::{Conditions, SortKey};
 
 /// The columns a partner may read, and all that partner reads select.
 #[derive(Debug, Clone, FromRow)]
@@ -570,12 +570,6 @@ pub struct Keyset {
     pub id: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortKey {
-    Number(i64),
-    Text(String),
-}
-
 impl Keyset {
     /// Opaque to clients: `<id>.<hex of the key>`, so any customer name fits in a URL.
     pub fn encode(&self) -> String {
@@ -646,53 +640,6 @@ pub struct PipelineFilter {
     pub after: Option<Keyset>,
     pub limit: u32,
     pub now: Timestamp,
-}
-
-/// Bound values in the order their `$n` placeholders were written.
-#[derive(Default)]
-struct Conditions {
-    sql: Vec<String>,
-    values: Vec<SortKey>,
-}
-
-impl Conditions {
-    /// Adds a condition whose `?` marks stand for `values`, in order.
-    fn add(&mut self, condition: &str, values: impl IntoIterator<Item = SortKey>) {
-        let mut text = String::new();
-        let mut values = values.into_iter();
-        for (i, part) in condition.split('?').enumerate() {
-            if i > 0 {
-                self.values.push(values.next().expect("a value per ? mark"));
-                text.push_str(&format!("${}", self.values.len()));
-            }
-            text.push_str(part);
-        }
-        self.sql.push(text);
-    }
-
-    fn fixed(&mut self, condition: &str) {
-        self.sql.push(condition.to_owned());
-    }
-
-    fn arguments(self) -> Result<AnyArguments, sqlx::Error> {
-        let mut arguments = AnyArguments::default();
-        for value in self.values {
-            match value {
-                SortKey::Number(n) => arguments.add(n),
-                SortKey::Text(t) => arguments.add(t),
-            }
-            .map_err(sqlx::Error::Encode)?;
-        }
-        Ok(arguments)
-    }
-
-    fn clause(&self) -> String {
-        if self.sql.is_empty() {
-            "1 = 1".to_owned()
-        } else {
-            self.sql.join(" AND ")
-        }
-    }
 }
 
 fn conditions(filter: &PipelineFilter) -> Conditions {
@@ -840,21 +787,5 @@ mod tests {
         }
         assert_eq!(Keyset::decode("12.zz", PipelineSort::Customer), None);
         assert_eq!(Keyset::decode("12", PipelineSort::Updated), None);
-    }
-
-    #[test]
-    fn placeholders_follow_the_values() {
-        let mut c = Conditions::default();
-        c.add("a = ?", [SortKey::Number(1)]);
-        c.fixed("b IS NULL");
-        c.add(
-            "(c > ? OR (c = ? AND id > ?))",
-            [SortKey::Number(2), SortKey::Number(2), SortKey::Number(3)],
-        );
-        assert_eq!(
-            c.clause(),
-            "a = $1 AND b IS NULL AND (c > $2 OR (c = $3 AND id > $4))"
-        );
-        assert_eq!(c.values.len(), 4);
     }
 }

@@ -68,6 +68,16 @@ where
     Ok(count > 0)
 }
 
+pub async fn name<'c, E>(db: E, id: i64) -> Result<Option<String>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_scalar("SELECT name FROM organizations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
 pub async fn id_by_name<'c, E>(db: E, name: &str) -> Result<Option<i64>, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,

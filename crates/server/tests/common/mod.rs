@@ -23,6 +23,7 @@ pub struct TestApp {
     pub base: String,
     pub clock: ManualClock,
     pub database_url: String,
+    pub storage: String,
     running: Option<Running>,
     _dir: tempfile::TempDir,
 }
@@ -48,11 +49,14 @@ impl TestApp {
         };
         let clock = ManualClock::starting_now();
         let mut settings = Settings::new(database_url.clone(), SECRET, "http://127.0.0.1");
+        settings.storage = dir.path().join("files").display().to_string();
         settings.demo = true;
         settings.clock = Arc::new(clock.clone());
         adjust(&mut settings);
+        let storage = settings.storage.clone();
         let running = listen(settings).await;
         TestApp {
+            storage,
             base: format!("http://{}", running.addr),
             clock,
             database_url,
@@ -64,6 +68,7 @@ impl TestApp {
     /// A second instance on the same database, as behind a load balancer or after a restart.
     pub async fn another_instance(&self) -> Running {
         let mut settings = Settings::new(self.database_url.clone(), SECRET, "http://127.0.0.1");
+        settings.storage = self.storage.clone();
         settings.clock = Arc::new(self.clock.clone());
         listen(settings).await
     }

@@ -1,0 +1,613 @@
+//! The content hub: partners search, read and download assets; managers upload, edit, version,
+//! publish and archive them.
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::TryStreamExt as _;
+use portico_api::ErrorBody;
+use portico_api::assets::{
+    ALLOWED_FILE_TYPES, AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetState,
+    FacetCount, Facets, ManagedAsset, UPLOAD_MAX_BYTES,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::blobs::{Received, UploadError};
+use crate::domain::byte_range;
+use crate::domain::markdown::to_safe_html;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::session::Caller;
+use crate::state::AppState;
+use crate::store::asset_usage::{self, Event, Subject, Use};
+use crate::store::assets::{self, AssetRow, Reader, Search};
+use crate::store::audit::{self, AuditEntry};
+
+/// Room for the metadata part and multipart framing around a file of the largest size.
+const UPLOAD_BODY_LIMIT: usize = UPLOAD_MAX_BYTES as usize + 1024 * 1024;
+/// Offsets past this are refused: nobody pages through ten thousand cards.
+const OFFSET_MAX: u32 = 10_000;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    let uploads = OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(add_version))
+        .layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT));
+    OpenApiRouter::new()
+        .merge(uploads)
+        .routes(routes!(detail, edit))
+        .routes(routes!(download))
+        .routes(routes!(publish))
+        .routes(routes!(archive))
+}
+
+impl Caller {
+    fn reader(&self) -> Reader {
+        match self.membership.organization_id() {
+            Some(id) => Reader::Partner(id),
+            None => Reader::Vendor,
+        }
+    }
+}
+
+/// Search the hub. Partners see only published assets meant for their tier, motion and
+/// certifications; managers see drafts too (and archived ones with `state=archived`).
+#[utoipa::path(get, path = "/api/assets", tag = "content", params(AssetQuery),
+    responses((status = 200, body = AssetSearch), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody)))]
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<AssetQuery>,
+) -> ApiResult<Json<AssetSearch>> {
+    let search = Search {
+        reader: caller.reader(),
+        words: query.words(),
+        kind: query.kind,
+        motion: query.motion,
+        industry: query.industry.clone().filter(|v| !v.is_empty()),
+        use_case: query.use_case.clone().filter(|v| !v.is_empty()),
+        state: query.state,
+        sort: query.sort.unwrap_or_default(),
+        offset: offset(query.cursor.as_deref())?,
+        limit: query.limit(),
+    };
+    let (mut rows, facets, new_since) = tokio::try_join!(
+        search.page(&state.db),
+        search.facets(&state.db),
+        assets::visit(&state.db, caller.user_id, state.now()),
+    )?;
+    let next_cursor = (rows.len() > search.limit as usize).then(|| {
+        rows.truncate(search.limit as usize);
+        (search.offset + search.limit).to_string()
+    });
+    let items = rows
+        .into_iter()
+        .map(|row| row.into_card(Some(new_since)))
+        .collect::<ApiResult<_>>()?;
+    let (total, facets) = facet_counts(facets);
+    Ok(Json(AssetSearch {
+        items,
+        next_cursor,
+        total,
+        facets,
+    }))
+}
+
+fn offset(cursor: Option<&str>) -> ApiResult<u32> {
+    match cursor {
+        None | Some("") => Ok(0),
+        Some(c) => c
+            .parse()
+            .ok()
+            .filter(|n| *n <= OFFSET_MAX)
+            .ok_or_else(|| ApiError::BadRequest("That page cursor is not valid.".into())),
+    }
+}
+
+fn facet_counts(rows: Vec<assets::FacetRow>) -> (i64, Facets) {
+    let mut facets = Facets::default();
+    let mut total = 0;
+    for row in rows {
+        let list = match row.facet.as_str() {
+            "kind" => {
+                total += row.n;
+                &mut facets.kind
+            }
+            "motion" => &mut facets.motion,
+            "industry" => &mut facets.industry,
+            _ => &mut facets.use_case,
+        };
+        list.push(FacetCount {
+            value: row.value,
+            count: row.n,
+        });
+    }
+    for list in [
+        &mut facets.kind,
+        &mut facets.motion,
+        &mut facets.industry,
+        &mut facets.use_case,
+    ] {
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
+    (total, facets)
+}
+
+/// One asset: for partners the view (and their view is counted), for managers everything.
+#[utoipa::path(get, path = "/api/assets/{id}", tag = "content", params(("id" = i64, Path)),
+    responses((status = 200, body = AssetDetail), (status = 404, body = ErrorBody)))]
+async fn detail(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<AssetDetail>> {
+    let row = assets::find(state.db.pool(), id, caller.reader())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    match caller.reader() {
+        Reader::Partner(organization_id) => {
+            let (view, _) = row.split(None)?;
+            record(&state, &caller, organization_id, id, Event::View).await?;
+            Ok(Json(AssetDetail::Partner(view)))
+        }
+        Reader::Vendor => Ok(Json(AssetDetail::Manager(managed(&state, row).await?))),
+    }
+}
+
+async fn record(
+    state: &AppState,
+    caller: &Caller,
+    organization_id: i64,
+    asset_id: i64,
+    event: Event,
+) -> ApiResult<()> {
+    let usage = Use {
+        asset_id,
+        organization_id,
+        user_id: caller.user_id,
+        event,
+    };
+    Ok(asset_usage::record(&state.db, &usage, state.now()).await?)
+}
+
+async fn managed(state: &AppState, row: AssetRow) -> ApiResult<ManagedAsset> {
+    let id = row.card.id;
+    let (versions, usage) = tokio::try_join!(
+        assets::versions(state.db.pool(), id),
+        asset_usage::by_asset(state.db.pool(), Subject::Asset(id), 0, 1),
+    )?;
+    let (views, downloads) = usage.first().map_or((0, 0), |u| (u.views, u.downloads));
+    let (asset, internals) = row.split(None)?;
+    Ok(ManagedAsset {
+        asset,
+        body: internals.body,
+        audience: internals.audience,
+        versions: versions.into_iter().map(|v| v.into_view()).collect(),
+        views,
+        downloads,
+        created_at: crate::clock::rfc3339(internals.created_at),
+    })
+}
+
+/// The asset's current file, with its stored type, as an attachment. Supports one byte range
+/// (`Range: bytes=…`) for video players and resumed downloads.
+#[utoipa::path(get, path = "/api/assets/{id}/download", tag = "content", params(("id" = i64, Path)),
+    responses((status = 200, description = "The file"), (status = 206, description = "Part of the file"),
+        (status = 404, body = ErrorBody), (status = 416, description = "The range is past the end")))]
+async fn download(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let file = assets::current_file(state.db.pool(), id, caller.reader())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let size = file.size as u64;
+    let etag = format!("\"{}\"", file.sha256);
+    let range = match headers.get(header::IF_RANGE) {
+        Some(tag) if tag.as_bytes() != etag.as_bytes() => Ok(None),
+        _ => byte_range::parse(
+            headers.get(header::RANGE).and_then(|v| v.to_str().ok()),
+            size,
+        ),
+    };
+    let Ok(range) = range else {
+        return Ok(unsatisfiable(size));
+    };
+    // A player fetching a video in ranges is one download, counted at its first byte.
+    if let Reader::Partner(organization_id) = caller.reader()
+        && range.as_ref().is_none_or(|r| r.start == 0)
+    {
+        record(&state, &caller, organization_id, id, Event::Download).await?;
+    }
+    let reading = state
+        .blobs
+        .read(&file.storage_key, range.clone())
+        .await
+        .map_err(ApiError::internal)?;
+    let mut response = Response::new(Body::from_stream(reading.body));
+    let sent = range.clone().unwrap_or(0..size);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, value(&file.content_type)?);
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        value(&disposition(&file.file_name))?,
+    );
+    headers.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(sent.end - sent.start),
+    );
+    headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    headers.insert(header::ETAG, value(&etag)?);
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    if range.is_some() {
+        *response.status_mut() = StatusCode::PARTIAL_CONTENT;
+        response.headers_mut().insert(
+            header::CONTENT_RANGE,
+            value(&format!("bytes {}-{}/{size}", sent.start, sent.end - 1))?,
+        );
+    }
+    Ok(response)
+}
+
+fn value(text: &str) -> ApiResult<HeaderValue> {
+    HeaderValue::from_str(text).map_err(ApiError::internal)
+}
+
+fn unsatisfiable(size: u64) -> Response {
+    let mut response = ApiError::RangeNotSatisfiable.into_response();
+    if let Ok(range) = HeaderValue::from_str(&format!("bytes */{size}")) {
+        response.headers_mut().insert(header::CONTENT_RANGE, range);
+    }
+    response
+}
+
+/// `attachment` with an ASCII fallback name and the exact name in RFC 8187 encoding.
+fn disposition(file_name: &str) -> String {
+    let ascii: String = deunicode::deunicode(file_name)
+        .chars()
+        .filter(|c| c.is_ascii_graphic() && *c != '"' && *c != '\\' || *c == ' ')
+        .collect();
+    let encoded: String = file_name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// A draft asset from a multipart form: `metadata` (JSON of `AssetMetadata`) and `file`, or the
+/// metadata alone with a `link`. Files up to 100 MB of an allowed type (checked by content).
+#[utoipa::path(post, path = "/api/assets", tag = "content",
+    request_body(content_type = "multipart/form-data", description = "`metadata`: AssetMetadata as JSON; `file`: the file, unless metadata has a link"),
+    responses((status = 201, body = ManagedAsset), (status = 403, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> ApiResult<(StatusCode, Json<ManagedAsset>)> {
+    caller.require_vendor()?;
+    refuse_oversize(&headers)?;
+    let upload = read_upload(&state, multipart).await?;
+    let file = upload.file.clone();
+    let created = discard_on_error(&state, file.as_ref(), async {
+        let metadata = upload.metadata()?;
+        match (&metadata.link, &upload.file) {
+            (None, None) => return Err(ApiError::field("file", "Choose a file to upload, or give a link.")),
+            (Some(_), Some(_)) => return Err(ApiError::field("link", "Give a link or a file, not both.")),
+            _ => {}
+        }
+        let now = state.now();
+        let mut tx = state.db.begin_write().await?;
+        let id = assets::insert(&mut tx, &metadata, &to_safe_html(&metadata.body), caller.user_id, now).await?;
+        if let Some(file) = &upload.file {
+            assets::add_version(&mut tx, id, file, caller.user_id, now).await?;
+        }
+        let after = serde_json::json!({ "metadata": metadata, "sha256": upload.file.as_ref().map(|f| &f.sha256) });
+        audit::record(&mut *tx, &entry(&caller, "asset.created", id, None, Some(after)), now).await?;
+        tx.commit().await?;
+        Ok(id)
+    })
+    .await?;
+    let row = assets::find(state.db.pool(), created, Reader::Vendor)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(managed(&state, row).await?)))
+}
+
+/// A new file for an asset; partners get it from now on, managers keep the history.
+#[utoipa::path(post, path = "/api/assets/{id}/versions", tag = "content", params(("id" = i64, Path)),
+    request_body(content_type = "multipart/form-data", description = "`file`: the new file"),
+    responses((status = 200, body = ManagedAsset), (status = 404, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn add_version(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> ApiResult<Json<ManagedAsset>> {
+    caller.require_vendor()?;
+    refuse_oversize(&headers)?;
+    let current = assets::find(state.db.pool(), id, Reader::Vendor)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if current.card.link.is_some() {
+        return Err(ApiError::field(
+            "file",
+            "This asset is a link; edit the link instead.",
+        ));
+    }
+    let upload = read_upload(&state, multipart).await?;
+    let Some(file) = upload.file else {
+        return Err(ApiError::field("file", "Choose the new file."));
+    };
+    discard_on_error(&state, Some(&file), async {
+        let now = state.now();
+        let mut tx = state.db.begin_write().await?;
+        let number = assets::add_version(&mut tx, id, &file, caller.user_id, now).await?;
+        let after = serde_json::json!({ "version": number, "file_name": file.file_name,
+            "size": file.size, "sha256": file.sha256 });
+        audit::record(
+            &mut *tx,
+            &entry(&caller, "asset.version_added", id, None, Some(after)),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
+    let row = assets::find(state.db.pool(), id, Reader::Vendor)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(managed(&state, row).await?))
+}
+
+/// Answers 413 before reading a body that says it is too large.
+fn refuse_oversize(headers: &HeaderMap) -> ApiResult<()> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(length) if length > UPLOAD_BODY_LIMIT as u64 => Err(too_large()),
+        _ => Ok(()),
+    }
+}
+
+fn too_large() -> ApiError {
+    ApiError::PayloadTooLarge(format!(
+        "The file is larger than {} MB, the most an asset can hold. Compress it or link to it instead.",
+        UPLOAD_MAX_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Runs `work`; when it fails, the file it was given is removed from storage again.
+async fn discard_on_error<T>(
+    state: &AppState,
+    file: Option<&Received>,
+    work: impl Future<Output = ApiResult<T>>,
+) -> ApiResult<T> {
+    let result = work.await;
+    if let (Err(_), Some(file)) = (&result, file) {
+        state.blobs.delete(&file.key).await;
+    }
+    result
+}
+
+/// The parts of an upload form, the file already stored.
+struct Upload {
+    metadata: Option<String>,
+    file: Option<Received>,
+}
+
+impl Upload {
+    fn metadata(&self) -> ApiResult<portico_api::assets::ValidMetadata> {
+        let text = self.metadata.as_deref().ok_or_else(|| {
+            ApiError::BadRequest(
+                "Send the asset's metadata as JSON in a part named `metadata`.".into(),
+            )
+        })?;
+        let metadata: AssetMetadata = serde_json::from_str(text)
+            .map_err(|e| ApiError::Unprocessable(format!("The metadata part is not valid: {e}")))?;
+        metadata.validate().map_err(ApiError::Validation)
+    }
+}
+
+async fn read_upload(state: &AppState, mut multipart: Multipart) -> ApiResult<Upload> {
+    let mut upload = Upload {
+        metadata: None,
+        file: None,
+    };
+    let result = read_parts(state, &mut multipart, &mut upload).await;
+    if let Err(e) = result {
+        if let Some(file) = &upload.file {
+            state.blobs.delete(&file.key).await;
+        }
+        return Err(e);
+    }
+    Ok(upload)
+}
+
+async fn read_parts(
+    state: &AppState,
+    multipart: &mut Multipart,
+    upload: &mut Upload,
+) -> ApiResult<()> {
+    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+        match field.name() {
+            Some("metadata") if upload.metadata.is_none() => {
+                upload.metadata = Some(field.text().await.map_err(multipart_error)?);
+            }
+            Some("file") if upload.file.is_none() => {
+                let name = field.file_name().unwrap_or_default().to_owned();
+                let body = field.map_err(|e| match e.status() {
+                    StatusCode::PAYLOAD_TOO_LARGE => UploadError::TooLarge,
+                    _ => UploadError::Interrupted(e.body_text()),
+                });
+                let received = state.blobs.receive(body, &name, UPLOAD_MAX_BYTES).await;
+                upload.file = Some(received.map_err(upload_error)?);
+            }
+            Some(other) => {
+                return Err(ApiError::BadRequest(format!(
+                    "Unexpected form part {other:?}: send `metadata` and `file` once each."
+                )));
+            }
+            None => return Err(ApiError::BadRequest("Every form part needs a name.".into())),
+        }
+    }
+    Ok(())
+}
+
+fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        too_large()
+    } else {
+        ApiError::BadRequest(format!("The upload could not be read: {}", e.body_text()))
+    }
+}
+
+fn upload_error(e: UploadError) -> ApiError {
+    match e {
+        UploadError::TooLarge => too_large(),
+        UploadError::NotAllowed => ApiError::UnsupportedMediaType(format!(
+            "This file type is not accepted. Upload a {ALLOWED_FILE_TYPES} file."
+        )),
+        UploadError::Empty => ApiError::field("file", "The file is empty."),
+        UploadError::Interrupted(cause) => {
+            ApiError::BadRequest(format!("The upload was interrupted: {cause}"))
+        }
+        UploadError::Storage(e) => ApiError::internal(e),
+    }
+}
+
+/// Replace the asset's metadata (the whole set). The file changes through versions.
+#[utoipa::path(patch, path = "/api/assets/{id}", tag = "content", params(("id" = i64, Path)),
+    request_body = AssetMetadata,
+    responses((status = 200, body = ManagedAsset), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn edit(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(request): ApiJson<AssetMetadata>,
+) -> ApiResult<Json<ManagedAsset>> {
+    caller.require_vendor()?;
+    let metadata = request.validate().map_err(ApiError::Validation)?;
+    let now = state.now();
+    let mut tx = state.db.begin_write().await?;
+    let before = assets::find(&mut *tx, id, Reader::Vendor)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    match (before.has_file(), &metadata.link) {
+        (true, Some(_)) => {
+            return Err(ApiError::field(
+                "link",
+                "This asset has a file; upload a new version instead.",
+            ));
+        }
+        (false, None) => return Err(ApiError::field("link", "A link asset needs its link.")),
+        _ => {}
+    }
+    assets::update(&mut tx, id, &metadata, &to_safe_html(&metadata.body), now).await?;
+    let before = audit::state(&before.metadata()?);
+    let after = audit::state(&metadata);
+    audit::record(
+        &mut *tx,
+        &entry(&caller, "asset.edited", id, before, after),
+        now,
+    )
+    .await?;
+    let row = assets::find(&mut *tx, id, Reader::Vendor)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    tx.commit().await?;
+    Ok(Json(managed(&state, row).await?))
+}
+
+/// Make the asset visible to its audience.
+#[utoipa::path(post, path = "/api/assets/{id}/publish", tag = "content", params(("id" = i64, Path)),
+    responses((status = 200, body = ManagedAsset), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn publish(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<ManagedAsset>> {
+    move_to(state, caller, id, AssetState::Published).await
+}
+
+/// Take the asset away from partners; managers keep it and its history.
+#[utoipa::path(post, path = "/api/assets/{id}/archive", tag = "content", params(("id" = i64, Path)),
+    responses((status = 200, body = ManagedAsset), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn archive(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<ManagedAsset>> {
+    move_to(state, caller, id, AssetState::Archived).await
+}
+
+/// Moves an asset to `target`. Asking again for the state it is in changes nothing, so a
+/// retried click is harmless.
+async fn move_to(
+    state: AppState,
+    caller: Caller,
+    id: i64,
+    target: AssetState,
+) -> ApiResult<Json<ManagedAsset>> {
+    caller.require_vendor()?;
+    let now = state.now();
+    let mut tx = state.db.begin_write().await?;
+    let current = assets::find(&mut *tx, id, Reader::Vendor)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let from = current.state()?;
+    if from != target {
+        assets::set_state(&mut tx, id, target, now).await?;
+        let action = match target {
+            AssetState::Published => "asset.published",
+            AssetState::Archived => "asset.archived",
+            AssetState::Draft => "asset.drafted",
+        };
+        let before = Some(serde_json::json!({ "state": from }));
+        let after = Some(serde_json::json!({ "state": target }));
+        audit::record(&mut *tx, &entry(&caller, action, id, before, after), now).await?;
+    }
+    let row = assets::find(&mut *tx, id, Reader::Vendor)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    tx.commit().await?;
+    Ok(Json(managed(&state, row).await?))
+}
+
+fn entry<'a>(
+    caller: &Caller,
+    action: &'a str,
+    id: i64,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> AuditEntry<'a> {
+    AuditEntry {
+        actor_user_id: Some(caller.user_id),
+        action,
+        subject_type: "asset",
+        subject_id: Some(id),
+        organization_id: None,
+        before,
+        after,
+        rationale: None,
+    }
+}

@@ -1,0 +1,715 @@
+//! Content hub assets: metadata, file versions, facet tags, search, and who may see what.
+//!
+//! Visibility is decided in SQL, so a partner's query can only ever return assets its
+//! organization may see; everything else reads as not found.
+
+use portico_api::assets::{
+    AssetCard, AssetKind, AssetMetadata, AssetSort, AssetState, AssetVersion, AssetView, Audience,
+    Certification, FileInfo, ValidMetadata,
+};
+use portico_api::organizations::{Motion, Tier};
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+use crate::blobs::Received;
+use crate::clock::{Timestamp, rfc3339};
+use crate::error::ApiError;
+use crate::store::conditions::{Conditions, SortKey};
+use crate::store::{Db, Engine};
+
+/// Who is reading: vendor staff see every asset; a partner organization only published assets
+/// whose audience includes its tier, motion and certifications.
+#[derive(Debug, Clone, Copy)]
+pub enum Reader {
+    Vendor,
+    Partner(i64),
+}
+
+const CARD_COLUMNS: &str = "a.id, a.kind, a.state, a.title, a.summary, a.motions, a.industries, \
+    a.use_cases, a.language, a.published_at, a.link, v.file_name, v.content_type, v.size";
+const WITH_FILE: &str = "LEFT JOIN asset_versions v ON v.id = a.current_version_id";
+
+/// What a card shows, as stored.
+#[derive(Debug, Clone, FromRow)]
+pub struct CardRow {
+    pub id: i64,
+    pub kind: String,
+    pub state: String,
+    pub title: String,
+    pub summary: String,
+    pub motions: String,
+    pub industries: String,
+    pub use_cases: String,
+    pub language: String,
+    pub published_at: Option<Timestamp>,
+    pub link: Option<String>,
+    pub file_name: Option<String>,
+    pub content_type: Option<String>,
+    pub size: Option<i64>,
+}
+
+impl CardRow {
+    /// `new_since`: the reader's previous visit to the hub; later publications are new.
+    pub fn into_card(self, new_since: Option<Timestamp>) -> Result<AssetCard, ApiError> {
+        let CardRow {
+            id,
+            kind,
+            state,
+            title,
+            summary,
+            motions,
+            industries,
+            use_cases,
+            language,
+            published_at,
+            link,
+            file_name,
+            content_type,
+            size,
+        } = self;
+        let file = match (file_name, content_type, size) {
+            (Some(name), Some(content_type), Some(size)) => Some(FileInfo {
+                name,
+                content_type,
+                size,
+            }),
+            _ => None,
+        };
+        Ok(AssetCard {
+            id,
+            kind: parse(&kind, AssetKind::parse)?,
+            state: parse(&state, AssetState::parse)?,
+            title,
+            summary,
+            motions: lines(&motions)
+                .map(|m| parse(m, Motion::parse))
+                .collect::<Result<_, _>>()?,
+            industries: lines(&industries).map(str::to_owned).collect(),
+            use_cases: lines(&use_cases).map(str::to_owned).collect(),
+            language,
+            published_at: published_at.map(rfc3339),
+            is_new: matches!((published_at, new_since), (Some(p), Some(seen)) if p > seen),
+            file,
+            link,
+        })
+    }
+}
+
+/// Everything about one asset.
+#[derive(Debug, Clone, FromRow)]
+pub struct AssetRow {
+    #[sqlx(flatten)]
+    pub card: CardRow,
+    pub body: String,
+    pub body_html: String,
+    pub audience_tiers: String,
+    pub audience_motions: String,
+    pub audience_certification: Option<String>,
+    pub use_count: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl AssetRow {
+    pub fn state(&self) -> Result<AssetState, ApiError> {
+        parse(&self.card.state, AssetState::parse)
+    }
+
+    pub fn audience(&self) -> Result<Audience, ApiError> {
+        Ok(Audience {
+            tiers: members(&self.audience_tiers)
+                .map(|t| parse(t, Tier::parse))
+                .collect::<Result<_, _>>()?,
+            motions: members(&self.audience_motions)
+                .map(|m| parse(m, Motion::parse))
+                .collect::<Result<_, _>>()?,
+            certification: self
+                .audience_certification
+                .as_deref()
+                .map(|c| parse(c, Certification::parse))
+                .transpose()?,
+        })
+    }
+}
+
+/// What only vendor staff see of an asset besides its view.
+pub struct Internals {
+    pub body: String,
+    pub audience: Audience,
+    pub created_at: Timestamp,
+}
+
+impl AssetRow {
+    /// The view everyone may see, and the rest.
+    pub fn split(self, new_since: Option<Timestamp>) -> Result<(AssetView, Internals), ApiError> {
+        let audience = self.audience()?;
+        let AssetRow {
+            card,
+            body,
+            body_html,
+            audience_tiers: _,
+            audience_motions: _,
+            audience_certification: _,
+            use_count: _,
+            created_at,
+            updated_at,
+        } = self;
+        let view = AssetView {
+            card: card.into_card(new_since)?,
+            body_html,
+            updated_at: rfc3339(updated_at),
+        };
+        Ok((
+            view,
+            Internals {
+                body,
+                audience,
+                created_at,
+            },
+        ))
+    }
+
+    /// The metadata as a manager would send it, for audit records and edit checks.
+    pub fn metadata(&self) -> Result<AssetMetadata, ApiError> {
+        let (view, internals) = self.clone().split(None)?;
+        let AssetCard {
+            kind,
+            title,
+            summary,
+            motions,
+            industries,
+            use_cases,
+            language,
+            link,
+            ..
+        } = view.card;
+        Ok(AssetMetadata {
+            title,
+            summary,
+            body: internals.body,
+            kind,
+            motions,
+            industries,
+            use_cases,
+            language,
+            audience: internals.audience,
+            link,
+        })
+    }
+
+    pub fn has_file(&self) -> bool {
+        self.card.file_name.is_some()
+    }
+}
+
+fn parse<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, ApiError> {
+    parse(text).ok_or_else(|| ApiError::internal(format!("unknown stored value {text:?}")))
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').filter(|s| !s.is_empty())
+}
+
+fn members(text: &str) -> impl Iterator<Item = &str> {
+    text.split(',').filter(|s| !s.is_empty())
+}
+
+/// `,a,b,` so that `LIKE '%,a,%'` tests membership; '' for an empty list (everyone).
+fn member_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let joined = items.into_iter().collect::<Vec<_>>().join(",");
+    if joined.is_empty() {
+        joined
+    } else {
+        format!(",{joined},")
+    }
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct VersionRow {
+    pub number: i64,
+    pub storage_key: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_at: Timestamp,
+    pub uploaded_by: String,
+}
+
+impl VersionRow {
+    pub fn into_view(self) -> AssetVersion {
+        let VersionRow {
+            number,
+            storage_key: _,
+            file_name,
+            content_type,
+            size,
+            sha256,
+            uploaded_at,
+            uploaded_by,
+        } = self;
+        AssetVersion {
+            number,
+            file: FileInfo {
+                name: file_name,
+                content_type,
+                size,
+            },
+            sha256,
+            uploaded_at: rfc3339(uploaded_at),
+            uploaded_by,
+        }
+    }
+}
+
+/// The SQL condition that admits only what `reader` may see.
+fn admit(c: &mut Conditions, reader: Reader, state: Option<AssetState>) {
+    match (reader, state) {
+        (Reader::Vendor, Some(state)) => {
+            c.add("a.state = ?", [SortKey::Text(state.as_str().into())])
+        }
+        (Reader::Vendor, None) => c.fixed("a.state <> 'archived'"),
+        (Reader::Partner(organization_id), _) => c.add(
+            "a.state = 'published' AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = ? \
+             AND (a.audience_tiers = '' OR a.audience_tiers LIKE '%,' || o.tier || ',%') \
+             AND (a.audience_motions = '' OR a.audience_motions LIKE '%,' || o.motion || ',%') \
+             AND (a.audience_certification IS NULL OR EXISTS (SELECT 1 FROM \
+             organization_certifications oc WHERE oc.organization_id = o.id \
+             AND oc.certification = a.audience_certification)))",
+            [SortKey::Number(organization_id)],
+        ),
+    }
+}
+
+/// One asset, if `reader` may see it (vendor staff: in any state).
+pub async fn find<'c, E>(db: E, id: i64, reader: Reader) -> Result<Option<AssetRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let mut c = Conditions::default();
+    c.add("a.id = ?", [SortKey::Number(id)]);
+    if let Reader::Partner(_) = reader {
+        admit(&mut c, reader, None);
+    }
+    let sql = format!(
+        "SELECT {CARD_COLUMNS}, a.body, a.body_html, a.audience_tiers, a.audience_motions, \
+         a.audience_certification, a.use_count, a.created_at, a.updated_at \
+         FROM assets a {WITH_FILE} WHERE {}",
+        c.clause()
+    );
+    sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+        .fetch_optional(db)
+        .await
+}
+
+/// The current file of an asset `reader` may see.
+pub async fn current_file(
+    db: &AnyPool,
+    id: i64,
+    reader: Reader,
+) -> Result<Option<VersionRow>, sqlx::Error> {
+    let mut c = Conditions::default();
+    c.add("a.id = ?", [SortKey::Number(id)]);
+    if let Reader::Partner(_) = reader {
+        admit(&mut c, reader, None);
+    }
+    let sql = format!(
+        "SELECT v.number, v.storage_key, v.file_name, v.content_type, v.size, v.sha256, \
+         v.uploaded_at, u.name AS uploaded_by FROM assets a \
+         JOIN asset_versions v ON v.id = a.current_version_id \
+         JOIN users u ON u.id = v.uploaded_by WHERE {}",
+        c.clause()
+    );
+    sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+        .fetch_optional(db)
+        .await
+}
+
+/// Every file the asset has had, newest first.
+pub async fn versions<'c, E>(db: E, asset_id: i64) -> Result<Vec<VersionRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(
+        "SELECT v.number, v.storage_key, v.file_name, v.content_type, v.size, v.sha256, \
+         v.uploaded_at, u.name AS uploaded_by FROM asset_versions v \
+         JOIN users u ON u.id = v.uploaded_by WHERE v.asset_id = $1 ORDER BY v.number DESC",
+    )
+    .bind(asset_id)
+    .fetch_all(db)
+    .await
+}
+
+/// A search of the hub: words, facet filters, a page.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub reader: Reader,
+    pub words: Vec<String>,
+    pub kind: Option<AssetKind>,
+    pub motion: Option<Motion>,
+    pub industry: Option<String>,
+    pub use_case: Option<String>,
+    pub state: Option<AssetState>,
+    pub sort: AssetSort,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// How many matching assets carry one value of a facet (`kind`, `motion`, `industry`,
+/// `use_case`).
+#[derive(Debug, Clone, FromRow)]
+pub struct FacetRow {
+    pub facet: String,
+    pub value: String,
+    pub n: i64,
+}
+
+impl Search {
+    /// The FROM clause and conditions: the engine's full-text index when there are words.
+    fn matching(&self, engine: Engine) -> (String, Conditions) {
+        let mut c = Conditions::default();
+        let from = if self.words.is_empty() {
+            "assets a".to_owned()
+        } else {
+            match engine {
+                Engine::Sqlite => {
+                    let terms = self.words.iter().map(|w| format!("\"{w}\"*"));
+                    let p = c.bind(SortKey::Text(terms.collect::<Vec<_>>().join(" ")));
+                    format!(
+                        "assets a JOIN (SELECT rowid AS hit_id, \
+                         -bm25(assets_search, 10.0, 4.0, 1.0) AS score \
+                         FROM assets_search WHERE assets_search MATCH {p}) s ON s.hit_id = a.id"
+                    )
+                }
+                Engine::Postgres => {
+                    let terms = self.words.iter().map(|w| format!("{w}:*"));
+                    let p = c.bind(SortKey::Text(terms.collect::<Vec<_>>().join(" & ")));
+                    format!(
+                        "assets a JOIN (SELECT id AS hit_id, \
+                         ts_rank(search, to_tsquery('english', {p})) AS score \
+                         FROM assets WHERE search @@ to_tsquery('english', {p})) s \
+                         ON s.hit_id = a.id"
+                    )
+                }
+            }
+        };
+        admit(&mut c, self.reader, self.state);
+        if let Some(kind) = self.kind {
+            c.add("a.kind = ?", [SortKey::Text(kind.as_str().into())]);
+        }
+        let tags = [
+            ("motion", self.motion.map(|m| m.as_str().to_owned())),
+            ("industry", self.industry.clone()),
+            ("use_case", self.use_case.clone()),
+        ];
+        for (facet, value) in tags {
+            if let Some(value) = value {
+                c.add(
+                    "a.id IN (SELECT asset_id FROM asset_tags WHERE facet = ? AND value = ?)",
+                    [SortKey::Text(facet.into()), SortKey::Text(value)],
+                );
+            }
+        }
+        (from, c)
+    }
+
+    fn order(&self) -> &'static str {
+        match self.sort {
+            AssetSort::Relevance if !self.words.is_empty() => "s.score DESC, a.id DESC",
+            AssetSort::MostUsed => "a.use_count DESC, a.id DESC",
+            AssetSort::Relevance | AssetSort::Newest => {
+                "COALESCE(a.published_at, a.created_at) DESC, a.id DESC"
+            }
+        }
+    }
+
+    /// One page of cards: `limit + 1` rows, so the caller can tell whether more follow.
+    pub async fn page(&self, db: &Db) -> Result<Vec<CardRow>, sqlx::Error> {
+        let (from, c) = self.matching(db.engine());
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM {from} {WITH_FILE} WHERE {} ORDER BY {} \
+             LIMIT {} OFFSET {}",
+            c.clause(),
+            self.order(),
+            self.limit + 1,
+            self.offset
+        );
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+            .fetch_all(db.pool())
+            .await
+    }
+
+    /// Facet counts over every match; the kind counts add up to the total.
+    pub async fn facets(&self, db: &Db) -> Result<Vec<FacetRow>, sqlx::Error> {
+        let (from, c) = self.matching(db.engine());
+        let sql = format!(
+            "WITH hits AS (SELECT a.id, a.kind FROM {from} WHERE {}) \
+             SELECT 'kind' AS facet, kind AS value, COUNT(*) AS n FROM hits GROUP BY kind \
+             UNION ALL SELECT t.facet, t.value, COUNT(*) AS n FROM asset_tags t \
+             JOIN hits h ON h.id = t.asset_id GROUP BY t.facet, t.value",
+            c.clause()
+        );
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+            .fetch_all(db.pool())
+            .await
+    }
+}
+
+/// A new draft asset; returns its id.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    metadata: &ValidMetadata,
+    body_html: &str,
+    created_by: i64,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO assets (kind, state, title, summary, body, body_html, language, motions, \
+         industries, use_cases, audience_tiers, audience_motions, audience_certification, link, \
+         created_by, created_at, updated_at) \
+         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
+         RETURNING id",
+    )
+    .bind(metadata.kind.as_str())
+    .bind(&metadata.title)
+    .bind(&metadata.summary)
+    .bind(&metadata.body)
+    .bind(body_html)
+    .bind(&metadata.language)
+    .bind(motion_lines(&metadata.motions))
+    .bind(metadata.industries.join("\n"))
+    .bind(metadata.use_cases.join("\n"))
+    .bind(member_list(
+        metadata.audience.tiers.iter().map(|t| t.as_str()),
+    ))
+    .bind(member_list(
+        metadata.audience.motions.iter().map(|m| m.as_str()),
+    ))
+    .bind(metadata.audience.certification.map(Certification::as_str))
+    .bind(metadata.link.as_deref())
+    .bind(created_by)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    write_tags(conn, id, metadata).await?;
+    Ok(id)
+}
+
+/// Replaces an asset's metadata; false when there is no such asset.
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    metadata: &ValidMetadata,
+    body_html: &str,
+    now: Timestamp,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE assets SET kind = $1, title = $2, summary = $3, body = $4, body_html = $5, \
+         language = $6, motions = $7, industries = $8, use_cases = $9, audience_tiers = $10, \
+         audience_motions = $11, audience_certification = $12, link = $13, updated_at = $14 \
+         WHERE id = $15",
+    )
+    .bind(metadata.kind.as_str())
+    .bind(&metadata.title)
+    .bind(&metadata.summary)
+    .bind(&metadata.body)
+    .bind(body_html)
+    .bind(&metadata.language)
+    .bind(motion_lines(&metadata.motions))
+    .bind(metadata.industries.join("\n"))
+    .bind(metadata.use_cases.join("\n"))
+    .bind(member_list(
+        metadata.audience.tiers.iter().map(|t| t.as_str()),
+    ))
+    .bind(member_list(
+        metadata.audience.motions.iter().map(|m| m.as_str()),
+    ))
+    .bind(metadata.audience.certification.map(Certification::as_str))
+    .bind(metadata.link.as_deref())
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM asset_tags WHERE asset_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    write_tags(conn, id, metadata).await?;
+    Ok(true)
+}
+
+fn motion_lines(motions: &[Motion]) -> String {
+    motions
+        .iter()
+        .map(|m| m.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn write_tags(
+    conn: &mut AnyConnection,
+    id: i64,
+    metadata: &ValidMetadata,
+) -> Result<(), sqlx::Error> {
+    let motions = metadata.motions.iter().map(|m| ("motion", m.as_str()));
+    let industries = metadata.industries.iter().map(|i| ("industry", i.as_str()));
+    let use_cases = metadata.use_cases.iter().map(|u| ("use_case", u.as_str()));
+    for (facet, value) in motions.chain(industries).chain(use_cases) {
+        sqlx::query("INSERT INTO asset_tags (asset_id, facet, value) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(facet)
+            .bind(value)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Records a stored file as the asset's next version and makes it the current one.
+pub async fn add_version(
+    conn: &mut AnyConnection,
+    asset_id: i64,
+    file: &Received,
+    uploaded_by: i64,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error> {
+    let number: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM asset_versions WHERE asset_id = $1",
+    )
+    .bind(asset_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let version_id: i64 = sqlx::query_scalar(
+        "INSERT INTO asset_versions (asset_id, number, storage_key, file_name, content_type, \
+         size, sha256, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         RETURNING id",
+    )
+    .bind(asset_id)
+    .bind(number)
+    .bind(&file.key)
+    .bind(&file.file_name)
+    .bind(file.file_type.content_type())
+    .bind(file.size)
+    .bind(&file.sha256)
+    .bind(uploaded_by)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE assets SET current_version_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(version_id)
+        .bind(now)
+        .bind(asset_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(number)
+}
+
+/// Moves an asset to `state`; publishing stamps the time partners see it as new from.
+pub async fn set_state(
+    conn: &mut AnyConnection,
+    id: i64,
+    state: AssetState,
+    now: Timestamp,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE assets SET state = $1, updated_at = $2, published_at = CASE \
+         WHEN $1 = 'published' AND state <> 'published' THEN $2 ELSE published_at END \
+         WHERE id = $3",
+    )
+    .bind(state.as_str())
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// A hub visit that starts after this long away counts as a new visit.
+const VISIT_GAP_SECS: i64 = 30 * 60;
+/// The visit's last moment is written at most this often, so searching stays a read.
+const VISIT_TOUCH_SECS: i64 = 60;
+/// On a first visit, what was published in this many days is new.
+const FIRST_VISIT_NEW_DAYS: i64 = 30;
+
+/// Notes that the user is looking at the hub and returns the end of their previous visit:
+/// what was published after it is new to them.
+pub async fn visit(db: &Db, user_id: i64, now: Timestamp) -> Result<Timestamp, sqlx::Error> {
+    let seen: Option<(Option<Timestamp>, Timestamp)> = sqlx::query_as(
+        "SELECT previous_visit_at, last_seen_at FROM content_visits WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let first_visit = now - FIRST_VISIT_NEW_DAYS * 86_400;
+    let previous = match seen {
+        Some((previous, last)) if now - last < VISIT_GAP_SECS => {
+            let previous = previous.unwrap_or(first_visit);
+            if now - last < VISIT_TOUCH_SECS {
+                return Ok(previous);
+            }
+            previous
+        }
+        Some((_, last)) => last,
+        None => first_visit,
+    };
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO content_visits (user_id, previous_visit_at, last_seen_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (user_id) DO UPDATE SET previous_visit_at = $2, last_seen_at = $3",
+    )
+    .bind(user_id)
+    .bind(previous)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(previous)
+}
+
+/// The partner organization's certifications.
+pub async fn certifications<'c, E>(
+    db: E,
+    organization_id: i64,
+) -> Result<Vec<Certification>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT certification FROM organization_certifications WHERE organization_id = $1 \
+         ORDER BY certification",
+    )
+    .bind(organization_id)
+    .fetch_all(db)
+    .await?;
+    Ok(names
+        .iter()
+        .filter_map(|n| Certification::parse(n))
+        .collect())
+}
+
+/// Replaces the organization's certifications.
+pub async fn set_certifications(
+    conn: &mut AnyConnection,
+    organization_id: i64,
+    held: &[Certification],
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM organization_certifications WHERE organization_id = $1")
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    for certification in held {
+        sqlx::query(
+            "INSERT INTO organization_certifications (organization_id, certification, granted_at) \
+             VALUES ($1, $2, $3)",
+        )
+        .bind(organization_id)
+        .bind(certification.as_str())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
