@@ -93,17 +93,33 @@ pub async fn load_data(args: LoadDataArgs) -> Result<(), String> {
         organizations: args.organizations,
         opportunities: args.opportunities,
     };
-    crate::demo::volume::load(&db, volume, SystemClock.now())
+    let now = SystemClock.now();
+    crate::demo::volume::load(&db, volume, now)
         .await
         .map_err(|e| format!("loading data: {e}"))?;
+    crate::demo::asset_volume::load(&db, args.assets, now)
+        .await
+        .map_err(|e| format!("loading assets: {e}"))?;
     println!(
-        "added {} accounts, {} organizations, {} registrations and {} deals in {:.1} s",
+        "added {} accounts, {} organizations, {} registrations, {} deals and {} assets in {:.1} s",
         args.accounts,
         args.organizations,
         args.registrations,
         args.opportunities,
+        args.assets,
         started.elapsed().as_secs_f64()
     );
+    if let Some(megabytes) = args.large_file_mb {
+        let storage = args.storage.unwrap_or_else(|| {
+            let dir = config::data_dir(&args.database.database_url).join("files");
+            dir.display().to_string()
+        });
+        let blobs = crate::blobs::Blobs::open(&storage).map_err(|e| e.to_string())?;
+        let id = crate::demo::asset_volume::large_file(&db, &blobs, megabytes, now)
+            .await
+            .map_err(|e| format!("adding the large file: {e}"))?;
+        println!("large file asset: {id}");
+    }
     db.close().await;
     Ok(())
 }

@@ -45,6 +45,15 @@ pub struct LoadDataArgs {
     /// Deals to add to the pipeline, in every stage, spread over all organizations.
     #[arg(long, default_value_t = 0)]
     pub opportunities: usize,
+    /// Published assets to add to the content hub (external links with generated text).
+    #[arg(long, default_value_t = 0)]
+    pub assets: usize,
+    /// Also add one published video of this many MiB, for download runs; prints its id.
+    #[arg(long)]
+    pub large_file_mb: Option<usize>,
+    /// Where the server keeps uploaded files (as its --storage); needed with --large-file-mb.
+    #[arg(long, env = "PORTICO_STORAGE")]
+    pub storage: Option<String>,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }

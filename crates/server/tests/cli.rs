@@ -230,3 +230,66 @@ async fn load_data_adds_volume_that_the_pipeline_serves() {
         .unwrap();
     json(added, StatusCode::CREATED).await;
 }
+
+#[tokio::test]
+async fn load_data_adds_a_library_the_hub_searches_and_a_large_file_it_serves() {
+    let app = TestApp::start().await;
+    let url = app.database_url.clone();
+    let assets = app.count("SELECT COUNT(*) FROM assets").await;
+    let args = [
+        "load-data",
+        "--assets",
+        "120",
+        "--large-file-mb",
+        "3",
+        "--storage",
+        &app.storage,
+        "--database-url",
+        &url,
+    ];
+    let out = portico(&args, "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM assets").await, assets + 121);
+    let id: i64 = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("large file asset: "))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no large file id in {stdout}"));
+
+    let alice = app.sign_in(ALICE).await;
+    let found = json(
+        alice
+            .get("/api/assets?q=security&industry=Healthcare")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(found["total"].as_i64().unwrap() > 0, "{found}");
+    let download = alice
+        .get(&format!("/api/assets/{id}/download"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(download.status(), StatusCode::OK);
+    assert_eq!(download.headers()["content-type"], "video/mp4");
+    assert_eq!(download.bytes().await.unwrap().len(), 3 * 1024 * 1024);
+    // Ids continue after the loaded rows on both engines.
+    let manager = app.sign_in(MANAGER).await;
+    let link = serde_json::json!({"title": "After load", "kind": "other", "language": "en",
+        "link": "https://example.com/after"});
+    let form = reqwest::multipart::Form::new().text("metadata", link.to_string());
+    let created = manager
+        .post("/api/assets")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    json(created, StatusCode::CREATED).await;
+}

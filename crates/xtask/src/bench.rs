@@ -99,9 +99,16 @@ fn free_port() -> Result<SocketAddr> {
 }
 
 /// The pipeline volume the load run serves: 500 organizations (the demo's and these) with
-/// 100,000 deals between them.
+/// 100,000 deals between them; and a content library of 20,000 assets.
 const LOAD_ORGANIZATIONS: &str = "493";
 const LOAD_OPPORTUNITIES: &str = "100000";
+const LOAD_ASSETS: &str = "20000";
+/// The file the download run fetches, in MiB.
+const DOWNLOAD_MB: usize = 100;
+/// A partner's search with its facet counts, and the hub opened without a query (every
+/// visible asset counted into the facets).
+const CONTENT_SEARCH: &str = "/api/assets?q=security%20review";
+const CONTENT_BROWSE: &str = "/api/assets";
 /// A partner's first pipeline page: 50 rows, one filter, sorted.
 const PIPELINE_PAGE: &str = "/api/pipeline?motion=reseller&sort=customer&limit=50";
 /// A manager's page is read by one person at a time, not by 32.
@@ -109,13 +116,19 @@ const MANAGER_CONNECTIONS: u32 = 4;
 
 fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     let (server, addr) = start_server(binary)?;
-    add_volume(binary, &server)?;
+    let large_file = add_volume(binary, &server)?;
     let partner = sign_in(addr, &server, LOGIN_EMAIL)?;
     let manager = sign_in(addr, &server, MANAGER_EMAIL)?;
 
     let health = wrk(addr, "/healthz", None, 32, seconds)?;
     let mut runs = vec![("/healthz", 32, health)];
-    for path in ["/api/me", "/api/registrations", PIPELINE_PAGE] {
+    for path in [
+        "/api/me",
+        "/api/registrations",
+        PIPELINE_PAGE,
+        CONTENT_SEARCH,
+        CONTENT_BROWSE,
+    ] {
         runs.push((path, 32, wrk(addr, path, Some(&partner), 32, seconds)?));
     }
     let numbers = "/api/program/numbers";
@@ -125,6 +138,11 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
         connections,
         wrk(addr, numbers, Some(&manager), connections, seconds)?,
     ));
+    for path in [CONTENT_SEARCH, CONTENT_BROWSE] {
+        runs.push((path, 4, wrk(addr, path, Some(&partner), 4, seconds)?));
+    }
+    let download = format!("/api/assets/{large_file}/download");
+    let downloads = download_run(addr, &server, &download, &partner)?;
     drop(server);
 
     let health = runs[0].2.requests_per_sec;
@@ -148,23 +166,109 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     }
     println!(
         "ratio: req/s against GET /healthz in the same run (wrk: 2 threads, {seconds} s); \
-         database: the demo plus {LOAD_ORGANIZATIONS} organizations and {LOAD_OPPORTUNITIES} deals"
+         database: the demo plus {LOAD_ORGANIZATIONS} organizations, {LOAD_OPPORTUNITIES} deals \
+         and {LOAD_ASSETS} assets"
     );
+    println!("\nGET {download} ({DOWNLOAD_MB} MiB, one client, loopback):");
+    for (n, d) in downloads.iter().enumerate() {
+        println!(
+            "  run {}: {:.0} MB/s ({:.2} s); server memory {} -> {} KiB (peak {} KiB)",
+            n + 1,
+            d.megabytes_per_sec,
+            d.seconds,
+            d.rss_before_kib,
+            d.rss_after_kib,
+            d.peak_kib
+        );
+    }
     Ok(())
 }
 
-/// `portico load-data` against the running server's database.
-fn add_volume(binary: &PathBuf, server: &Server) -> Result<()> {
+struct Download {
+    megabytes_per_sec: f64,
+    seconds: f64,
+    rss_before_kib: u64,
+    rss_after_kib: u64,
+    peak_kib: u64,
+}
+
+/// Fetches the large file three times, timing each and reading the server's resident memory
+/// before and after (and its peak): a streamed download leaves it flat.
+fn download_run(
+    addr: SocketAddr,
+    server: &Server,
+    path: &str,
+    session: &str,
+) -> Result<Vec<Download>> {
+    let pid = server.child.id();
+    (0..3)
+        .map(|_| {
+            let before = memory_kib(pid, "VmRSS")?;
+            let started = std::time::Instant::now();
+            let bytes = http::download(addr, path, &format!("portico_session={session}"))
+                .map_err(|e| format!("GET {path}: {e}"))?;
+            let seconds = started.elapsed().as_secs_f64();
+            if bytes != (DOWNLOAD_MB * 1024 * 1024) as u64 {
+                return Err(format!("GET {path} sent {bytes} bytes of the file's body"));
+            }
+            Ok(Download {
+                megabytes_per_sec: bytes as f64 / 1e6 / seconds,
+                seconds,
+                rss_before_kib: before,
+                rss_after_kib: memory_kib(pid, "VmRSS")?,
+                peak_kib: memory_kib(pid, "VmHWM")?,
+            })
+        })
+        .collect()
+}
+
+/// A line of `/proc/<pid>/status`, e.g. `VmRSS:  81234 kB`.
+fn memory_kib(pid: u32, field: &str) -> Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .map_err(|e| format!("cannot read the server's memory: {e}"))?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .ok_or_else(|| format!("no {field} in /proc/{pid}/status"))
+}
+
+/// `portico load-data` against the running server's database; returns the large file's id.
+fn add_volume(binary: &PathBuf, server: &Server) -> Result<String> {
     let url = format!("sqlite://{}", server.dir.join("portico.db").display());
-    execute(Command::new(binary).args([
+    let megabytes = DOWNLOAD_MB.to_string();
+    let mut cmd = Command::new(binary);
+    cmd.args([
         "load-data",
         "--organizations",
         LOAD_ORGANIZATIONS,
         "--opportunities",
         LOAD_OPPORTUNITIES,
+        "--assets",
+        LOAD_ASSETS,
+        "--large-file-mb",
+        &megabytes,
         "--database-url",
         &url,
-    ]))
+    ])
+    .current_dir(&server.dir);
+    println!("$ {}", crate::show(&cmd));
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot run load-data: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    print!("{stdout}");
+    if !out.status.success() {
+        return Err(format!(
+            "load-data failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("large file asset: "))
+        .map(str::to_owned)
+        .ok_or_else(|| "load-data did not say which asset holds the large file".into())
 }
 
 /// A session cookie for a demo user.

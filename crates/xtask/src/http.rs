@@ -37,6 +37,39 @@ pub fn post_json(addr: SocketAddr, path: &str, json: &str) -> std::io::Result<Re
     request(addr, "POST", path, Some(json))
 }
 
+/// GETs `path` with a cookie and reads the body to the end without keeping it; returns how
+/// many bytes followed the response head.
+pub fn download(addr: SocketAddr, path: &str, cookie: &str) -> std::io::Result<u64> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(30))?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    let head = format!(
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes())?;
+    let mut buffer = vec![0u8; 1024 * 1024];
+    let mut head = Vec::new();
+    let mut body: Option<u64> = None;
+    loop {
+        let n = stream.read(&mut buffer)?;
+        if n == 0 {
+            return body.ok_or_else(|| std::io::Error::other("the response ended in its head"));
+        }
+        match body.as_mut() {
+            Some(total) => *total += n as u64,
+            None => {
+                head.extend_from_slice(&buffer[..n]);
+                if let Some(end) = head.windows(4).position(|w| w == b"\r\n\r\n") {
+                    if !head.starts_with(b"HTTP/1.1 200") {
+                        let text = String::from_utf8_lossy(&head[..end]).into_owned();
+                        return Err(std::io::Error::other(text));
+                    }
+                    body = Some((head.len() - end - 4) as u64);
+                }
+            }
+        }
+    }
+}
+
 fn request(
     addr: SocketAddr,
     method: &str,

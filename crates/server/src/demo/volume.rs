@@ -102,10 +102,10 @@ impl Iterator for Companies {
     }
 }
 
-const DAY: i64 = 86_400;
+pub(super) const DAY: i64 = 86_400;
 
 /// Rows per INSERT statement: few, as parameters cost time quadratic in their number on SQLite.
-const ROWS_PER_INSERT: usize = 50;
+pub(super) const ROWS_PER_INSERT: usize = 50;
 
 /// How much synthetic data to add.
 #[derive(Debug, Clone, Copy, Default)]
@@ -265,7 +265,10 @@ async fn insert_deals(
 }
 
 /// Explicit ids, so the blocking keys can be written without reading the rows back.
-async fn next_id(conn: &mut sqlx::AnyConnection, table: &str) -> Result<i64, sqlx::Error> {
+pub(super) async fn next_id(
+    conn: &mut sqlx::AnyConnection,
+    table: &str,
+) -> Result<i64, sqlx::Error> {
     let max: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT COALESCE(MAX(id), 0) FROM {table}"
     )))
