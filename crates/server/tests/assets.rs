@@ -88,6 +88,27 @@ fn ids(page: &Value) -> Vec<i64> {
         .collect()
 }
 
+/// The running facet totals equal a fresh count over the published assets.
+async fn assert_facet_totals_add_up(app: &TestApp) {
+    let pool = app.state().db.pool();
+    let kept: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT audience_tiers, audience_motions, audience_certification, facet, value, n \
+         FROM asset_facet_totals WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let counted: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT a.audience_tiers, a.audience_motions, a.audience_certification, t.facet, t.value, \
+         COUNT(*) FROM assets a JOIN asset_tags t ON t.asset_id = a.id \
+         WHERE a.state = 'published' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, counted);
+}
+
 async fn status(session: &Session, path: &str) -> StatusCode {
     session.get(path).send().await.unwrap().status()
 }
@@ -196,6 +217,7 @@ async fn partners_see_only_assets_meant_for_their_tier_motion_and_certification(
         ids(&search(&manager, "q=zorblax&state=archived").await),
         vec![gold]
     );
+    assert_facet_totals_add_up(&app).await;
 
     // Partners cannot publish, edit or upload.
     let response = alice
@@ -690,6 +712,7 @@ async fn edits_keep_the_file_and_every_change_is_audited() {
         StatusCode::OK,
     )
     .await;
+    assert_facet_totals_add_up(&app).await;
     for action in [
         "asset.created",
         "asset.published",

@@ -28,7 +28,7 @@ CREATE TABLE assets (
     -- the same way on both engines.
     audience_tiers TEXT NOT NULL,
     audience_motions TEXT NOT NULL,
-    audience_certification TEXT,
+    audience_certification TEXT NOT NULL DEFAULT '',  -- '' when none is required
     link TEXT,
     current_version_id BIGINT,
     -- Views plus downloads ever, for "most used"; asset_events has each one.
@@ -45,7 +45,8 @@ CREATE TABLE assets (
     ) STORED
 );
 CREATE INDEX assets_search ON assets USING GIN (search);
-CREATE INDEX assets_state_published ON assets (state, published_at, id);
+-- Partners' lists and counts read only these columns, so they never touch the wide rows.
+CREATE INDEX assets_visible ON assets (state, published_at, id, kind, audience_tiers, audience_motions, audience_certification);
 CREATE INDEX assets_state_used ON assets (state, use_count, id);
 
 CREATE TABLE asset_versions (
@@ -64,11 +65,23 @@ CREATE TABLE asset_versions (
 
 CREATE TABLE asset_tags (
     asset_id BIGINT NOT NULL REFERENCES assets (id),
-    facet TEXT NOT NULL CHECK (facet IN ('motion', 'industry', 'use_case')),
+    facet TEXT NOT NULL CHECK (facet IN ('kind', 'motion', 'industry', 'use_case')),
     value TEXT NOT NULL,
     PRIMARY KEY (asset_id, facet, value)
 );
 CREATE INDEX asset_tags_value ON asset_tags (facet, value, asset_id);
+
+-- Facet counts of the published assets per audience, kept by every write of an asset
+-- (store/assets.rs), so a partner opening the hub reads a few rows instead of counting.
+CREATE TABLE asset_facet_totals (
+    audience_tiers TEXT NOT NULL,
+    audience_motions TEXT NOT NULL,
+    audience_certification TEXT NOT NULL,
+    facet TEXT NOT NULL,
+    value TEXT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (audience_tiers, audience_motions, audience_certification, facet, value)
+);
 
 CREATE TABLE asset_events (
     id BIGSERIAL PRIMARY KEY,

@@ -157,6 +157,28 @@ fn words(rng: &mut StdRng, n: usize) -> String {
         .join(" ")
 }
 
+/// Body text as real prose has it: mostly words from a long tail (made of syllables, the
+/// common ones far more often than the rare), with one word in seven from the business
+/// vocabulary, so each business word is in about one body in six, not in all of them.
+fn prose(rng: &mut StdRng, n: usize) -> String {
+    const SYLLABLES: [&str; 24] = [
+        "ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ber", "dal", "fen", "gor", "hul", "jen",
+        "kir", "lan", "mor", "nis", "pel", "quo", "ris", "sel", "tam", "wex",
+    ];
+    (0..n)
+        .map(|_| {
+            if rng.random_ratio(1, 7) {
+                return WORDS[rng.random_range(0..WORDS.len())].to_owned();
+            }
+            // Squaring a uniform draw makes low ranks common: a Zipf-like spread.
+            let rank = (rng.random::<f64>().powi(2) * 13_824.0) as usize;
+            let [a, b, c] = [rank % 24, rank / 24 % 24, rank / 576 % 24];
+            format!("{}{}{}", SYLLABLES[a], SYLLABLES[b], SYLLABLES[c])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn generate(rng: &mut StdRng, i: usize) -> Generated {
     let kind = AssetKind::ALL[i % AssetKind::ALL.len()];
     let industry = INDUSTRIES[rng.random_range(0..INDUSTRIES.len())];
@@ -164,17 +186,21 @@ fn generate(rng: &mut StdRng, i: usize) -> Generated {
     if let Some(first) = title.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    let paragraphs: Vec<String> = (0..4).map(|_| words(rng, 30)).collect();
+    let paragraphs: Vec<String> = (0..4).map(|_| prose(rng, 30)).collect();
     Generated {
         kind,
         title,
-        summary: words(rng, 18),
+        summary: prose(rng, 18),
         body: paragraphs.join("\n\n"),
         motions: vec![Motion::ALL[i % 5], Motion::ALL[(i / 5) % 5]],
         industries: vec![industry],
         use_cases: vec![USE_CASES[rng.random_range(0..USE_CASES.len())]],
         // One in five is for gold and platinum partners only.
-        tiers: if i % 5 == 0 { ",gold,platinum," } else { "" },
+        tiers: if i.is_multiple_of(5) {
+            ",gold,platinum,"
+        } else {
+            ""
+        },
     }
 }
 
@@ -189,6 +215,7 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), sqlx::Err
         let id = first + (n * ROWS_PER_INSERT) as i64;
         insert(&mut tx, id, chunk, author, now).await?;
     }
+    assets::recount_facets(&mut tx).await?;
     if db.engine() == Engine::Postgres {
         sqlx::query(
             "SELECT setval(pg_get_serial_sequence('assets', 'id'), \
@@ -247,11 +274,12 @@ async fn insert(
             unreachable!("a row has 14 values")
         };
         assets.push(format!(
-            "({}, 'published', 'en', '', {link}, {author}, {at}, {at}, {at}, {uses})",
+            "({}, 'published', 'en', '', '', {link}, {author}, {at}, {at}, {at}, {uses})",
             text.join(", ")
         ));
         let mut seen = Vec::new();
-        let facets = a.motions.iter().map(|m| ("motion", m.as_str()));
+        let facets = std::iter::once(("kind", a.kind.as_str()));
+        let facets = facets.chain(a.motions.iter().map(|m| ("motion", m.as_str())));
         let facets = facets
             .chain(a.industries.iter().map(|v| ("industry", *v)))
             .chain(a.use_cases.iter().map(|v| ("use_case", *v)));
@@ -267,7 +295,8 @@ async fn insert(
     }
     let sql = format!(
         "INSERT INTO assets (id, kind, title, summary, body, body_html, motions, industries, \
-         use_cases, audience_tiers, state, language, audience_motions, link, created_by, \
+         use_cases, audience_tiers, state, language, audience_motions, audience_certification, \
+         link, created_by, \
          created_at, updated_at, published_at, use_count) VALUES {}",
         assets.join(", ")
     );

@@ -552,7 +552,7 @@ async fn usage(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
     .await?;
     let published: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM assets WHERE state = 'published' AND audience_tiers = '' \
-         AND audience_motions = '' AND audience_certification IS NULL ORDER BY id",
+         AND audience_motions = '' AND audience_certification = '' ORDER BY id",
     )
     .fetch_all(db.pool())
     .await?;

@@ -44,12 +44,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(archive))
 }
 
-impl Caller {
-    fn reader(&self) -> Reader {
-        match self.membership.organization_id() {
-            Some(id) => Reader::Partner(id),
-            None => Reader::Vendor,
-        }
+/// What the caller may see: everything for vendor staff, their organization's audience for
+/// partners.
+async fn reader(state: &AppState, caller: &Caller) -> ApiResult<Reader> {
+    match caller.membership.organization_id() {
+        None => Ok(Reader::Vendor),
+        Some(id) => assets::profile(state.db.pool(), id)
+            .await?
+            .map(Reader::Partner)
+            .ok_or_else(|| ApiError::internal(format!("organization {id} is missing"))),
     }
 }
 
@@ -64,7 +67,7 @@ async fn list(
     ApiQuery(query): ApiQuery<AssetQuery>,
 ) -> ApiResult<Json<AssetSearch>> {
     let search = Search {
-        reader: caller.reader(),
+        reader: reader(&state, &caller).await?,
         words: query.words(),
         kind: query.kind,
         motion: query.motion,
@@ -145,13 +148,14 @@ async fn detail(
     caller: Caller,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<AssetDetail>> {
-    let row = assets::find(state.db.pool(), id, caller.reader())
+    let reader = reader(&state, &caller).await?;
+    let row = assets::find(state.db.pool(), id, &reader)
         .await?
         .ok_or(ApiError::NotFound)?;
-    match caller.reader() {
-        Reader::Partner(organization_id) => {
+    match reader {
+        Reader::Partner(profile) => {
             let (view, _) = row.split(None)?;
-            record(&state, &caller, organization_id, id, Event::View).await?;
+            record(&state, &caller, profile.organization_id, id, Event::View).await?;
             Ok(Json(AssetDetail::Partner(view)))
         }
         Reader::Vendor => Ok(Json(AssetDetail::Manager(managed(&state, row).await?))),
@@ -204,7 +208,8 @@ async fn download(
     ApiPath(id): ApiPath<i64>,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let file = assets::current_file(state.db.pool(), id, caller.reader())
+    let reader = reader(&state, &caller).await?;
+    let file = assets::current_file(state.db.pool(), id, &reader)
         .await?
         .ok_or(ApiError::NotFound)?;
     let size = file.size as u64;
@@ -220,10 +225,17 @@ async fn download(
         return Ok(unsatisfiable(size));
     };
     // A player fetching a video in ranges is one download, counted at its first byte.
-    if let Reader::Partner(organization_id) = caller.reader()
+    if let Reader::Partner(profile) = &reader
         && range.as_ref().is_none_or(|r| r.start == 0)
     {
-        record(&state, &caller, organization_id, id, Event::Download).await?;
+        record(
+            &state,
+            &caller,
+            profile.organization_id,
+            id,
+            Event::Download,
+        )
+        .await?;
     }
     let reading = state
         .blobs
@@ -321,7 +333,7 @@ async fn create(
         Ok(id)
     })
     .await?;
-    let row = assets::find(state.db.pool(), created, Reader::Vendor)
+    let row = assets::find(state.db.pool(), created, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok((StatusCode::CREATED, Json(managed(&state, row).await?)))
@@ -341,7 +353,7 @@ async fn add_version(
 ) -> ApiResult<Json<ManagedAsset>> {
     caller.require_vendor()?;
     refuse_oversize(&headers)?;
-    let current = assets::find(state.db.pool(), id, Reader::Vendor)
+    let current = assets::find(state.db.pool(), id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     if current.card.link.is_some() {
@@ -370,7 +382,7 @@ async fn add_version(
         Ok(())
     })
     .await?;
-    let row = assets::find(state.db.pool(), id, Reader::Vendor)
+    let row = assets::find(state.db.pool(), id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(managed(&state, row).await?))
@@ -509,7 +521,7 @@ async fn edit(
     let metadata = request.validate().map_err(ApiError::Validation)?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
-    let before = assets::find(&mut *tx, id, Reader::Vendor)
+    let before = assets::find(&mut *tx, id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     match (before.has_file(), &metadata.link) {
@@ -531,7 +543,7 @@ async fn edit(
         now,
     )
     .await?;
-    let row = assets::find(&mut *tx, id, Reader::Vendor)
+    let row = assets::find(&mut *tx, id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
@@ -571,7 +583,7 @@ async fn move_to(
     caller.require_vendor()?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
-    let current = assets::find(&mut *tx, id, Reader::Vendor)
+    let current = assets::find(&mut *tx, id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     let from = current.state()?;
@@ -586,7 +598,7 @@ async fn move_to(
         let after = Some(serde_json::json!({ "state": target }));
         audit::record(&mut *tx, &entry(&caller, action, id, before, after), now).await?;
     }
-    let row = assets::find(&mut *tx, id, Reader::Vendor)
+    let row = assets::find(&mut *tx, id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;

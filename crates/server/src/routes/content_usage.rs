@@ -76,7 +76,7 @@ async fn asset(
     ApiQuery(query): ApiQuery<UsageQuery>,
 ) -> ApiResult<Json<AssetUsageDetail>> {
     caller.require_vendor()?;
-    let row = assets::find(state.db.pool(), id, Reader::Vendor)
+    let row = assets::find(state.db.pool(), id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     let days = query.days();

@@ -18,10 +18,37 @@ use crate::store::{Db, Engine};
 
 /// Who is reading: vendor staff see every asset; a partner organization only published assets
 /// whose audience includes its tier, motion and certifications.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Reader {
     Vendor,
-    Partner(i64),
+    Partner(Profile),
+}
+
+/// What decides which assets a partner organization sees.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub organization_id: i64,
+    tier: String,
+    motion: String,
+    certifications: Vec<String>,
+}
+
+/// The organization's tier, motion and certifications; `None` when there is no such
+/// organization.
+pub async fn profile(db: &AnyPool, organization_id: i64) -> Result<Option<Profile>, sqlx::Error> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT o.tier, o.motion, oc.certification FROM organizations o \
+         LEFT JOIN organization_certifications oc ON oc.organization_id = o.id WHERE o.id = $1",
+    )
+    .bind(organization_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.first().map(|(tier, motion, _)| Profile {
+        organization_id,
+        tier: tier.clone(),
+        motion: motion.clone(),
+        certifications: rows.iter().filter_map(|(_, _, c)| c.clone()).collect(),
+    }))
 }
 
 const CARD_COLUMNS: &str = "a.id, a.kind, a.state, a.title, a.summary, a.motions, a.industries, \
@@ -103,7 +130,8 @@ pub struct AssetRow {
     pub body_html: String,
     pub audience_tiers: String,
     pub audience_motions: String,
-    pub audience_certification: Option<String>,
+    /// '' when no certification is required.
+    pub audience_certification: String,
     pub use_count: i64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -122,11 +150,10 @@ impl AssetRow {
             motions: members(&self.audience_motions)
                 .map(|m| parse(m, Motion::parse))
                 .collect::<Result<_, _>>()?,
-            certification: self
-                .audience_certification
-                .as_deref()
-                .map(|c| parse(c, Certification::parse))
-                .transpose()?,
+            certification: match self.audience_certification.as_str() {
+                "" => None,
+                c => Some(parse(c, Certification::parse)?),
+            },
         })
     }
 }
@@ -261,34 +288,60 @@ impl VersionRow {
     }
 }
 
-/// The SQL condition that admits only what `reader` may see.
-fn admit(c: &mut Conditions, reader: Reader, state: Option<AssetState>) {
+/// The SQL condition that admits only what `reader` may see, on the columns of `table` (an
+/// asset, or a row of facet totals, which carry the same audience columns).
+fn admit(c: &mut Conditions, table: &str, reader: &Reader, state: Option<AssetState>) {
     match (reader, state) {
-        (Reader::Vendor, Some(state)) => {
-            c.add("a.state = ?", [SortKey::Text(state.as_str().into())])
-        }
-        (Reader::Vendor, None) => c.fixed("a.state <> 'archived'"),
-        (Reader::Partner(organization_id), _) => c.add(
-            "a.state = 'published' AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = ? \
-             AND (a.audience_tiers = '' OR a.audience_tiers LIKE '%,' || o.tier || ',%') \
-             AND (a.audience_motions = '' OR a.audience_motions LIKE '%,' || o.motion || ',%') \
-             AND (a.audience_certification IS NULL OR EXISTS (SELECT 1 FROM \
-             organization_certifications oc WHERE oc.organization_id = o.id \
-             AND oc.certification = a.audience_certification)))",
-            [SortKey::Number(organization_id)],
+        (Reader::Vendor, Some(state)) => c.add(
+            &format!("{table}.state = ?"),
+            [SortKey::Text(state.as_str().into())],
         ),
+        (Reader::Vendor, None) => c.fixed(&format!("{table}.state <> 'archived'")),
+        (Reader::Partner(profile), _) => {
+            c.fixed(&format!("{table}.state = 'published'"));
+            audience(c, table, profile);
+        }
     }
 }
 
+/// Audience columns that include the partner: the same literal tests on both engines, so no
+/// correlated subquery runs per row.
+fn audience(c: &mut Conditions, table: &str, profile: &Profile) {
+    let member = |value: &str| SortKey::Text(format!("%,{value},%"));
+    c.add(
+        &format!(
+            "({table}.audience_tiers = '' OR {table}.audience_tiers LIKE ?) \
+             AND ({table}.audience_motions = '' OR {table}.audience_motions LIKE ?)"
+        ),
+        [member(&profile.tier), member(&profile.motion)],
+    );
+    let held = profile
+        .certifications
+        .iter()
+        .map(|c| SortKey::Text(c.clone()));
+    let marks = vec!["?"; profile.certifications.len()].join(", ");
+    c.add(
+        &format!(
+            "({table}.audience_certification = ''{})",
+            if marks.is_empty() {
+                String::new()
+            } else {
+                format!(" OR {table}.audience_certification IN ({marks})")
+            }
+        ),
+        held,
+    );
+}
+
 /// One asset, if `reader` may see it (vendor staff: in any state).
-pub async fn find<'c, E>(db: E, id: i64, reader: Reader) -> Result<Option<AssetRow>, sqlx::Error>
+pub async fn find<'c, E>(db: E, id: i64, reader: &Reader) -> Result<Option<AssetRow>, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     let mut c = Conditions::default();
     c.add("a.id = ?", [SortKey::Number(id)]);
     if let Reader::Partner(_) = reader {
-        admit(&mut c, reader, None);
+        admit(&mut c, "a", reader, None);
     }
     let sql = format!(
         "SELECT {CARD_COLUMNS}, a.body, a.body_html, a.audience_tiers, a.audience_motions, \
@@ -305,12 +358,12 @@ where
 pub async fn current_file(
     db: &AnyPool,
     id: i64,
-    reader: Reader,
+    reader: &Reader,
 ) -> Result<Option<VersionRow>, sqlx::Error> {
     let mut c = Conditions::default();
     c.add("a.id = ?", [SortKey::Number(id)]);
     if let Reader::Partner(_) = reader {
-        admit(&mut c, reader, None);
+        admit(&mut c, "a", reader, None);
     }
     let sql = format!(
         "SELECT v.number, v.storage_key, v.file_name, v.content_type, v.size, v.sha256, \
@@ -364,72 +417,100 @@ pub struct FacetRow {
 }
 
 impl Search {
-    /// The FROM clause and conditions: the engine's full-text index when there are words.
-    fn matching(&self, engine: Engine) -> (String, Conditions) {
-        let mut c = Conditions::default();
-        let from = if self.words.is_empty() {
-            "assets a".to_owned()
-        } else {
-            match engine {
-                Engine::Sqlite => {
-                    let terms = self.words.iter().map(|w| format!("\"{w}\"*"));
-                    let p = c.bind(SortKey::Text(terms.collect::<Vec<_>>().join(" ")));
-                    format!(
-                        "assets a JOIN (SELECT rowid AS hit_id, \
-                         -bm25(assets_search, 10.0, 4.0, 1.0) AS score \
-                         FROM assets_search WHERE assets_search MATCH {p}) s ON s.hit_id = a.id"
-                    )
-                }
-                Engine::Postgres => {
-                    let terms = self.words.iter().map(|w| format!("{w}:*"));
-                    let p = c.bind(SortKey::Text(terms.collect::<Vec<_>>().join(" & ")));
-                    format!(
-                        "assets a JOIN (SELECT id AS hit_id, \
-                         ts_rank(search, to_tsquery('english', {p})) AS score \
-                         FROM assets WHERE search @@ to_tsquery('english', {p})) s \
-                         ON s.hit_id = a.id"
-                    )
-                }
+    /// The FROM clause: with words on SQLite, the full-text table joined to the assets it
+    /// matches. CROSS JOIN keeps it outside: the planner would otherwise walk every asset and
+    /// search the index once for each.
+    fn source(&self, engine: Engine, c: &mut Conditions) -> String {
+        match (self.terms(engine), engine) {
+            (Some(terms), Engine::Sqlite) => {
+                let p = c.bind(SortKey::Text(terms));
+                format!(
+                    "assets_search CROSS JOIN assets a ON a.id = assets_search.rowid \
+                     AND assets_search MATCH {p}"
+                )
             }
-        };
-        admit(&mut c, self.reader, self.state);
+            _ => "assets a".into(),
+        }
+    }
+
+    /// The conditions every match meets, beyond those of `source`.
+    fn conditions(&self, engine: Engine, c: &mut Conditions) {
+        if let (Some(terms), Engine::Postgres) = (self.terms(engine), engine) {
+            c.add(
+                "a.search @@ to_tsquery('english', ?)",
+                [SortKey::Text(terms)],
+            );
+        }
+        admit(c, "a", &self.reader, self.state);
         if let Some(kind) = self.kind {
             c.add("a.kind = ?", [SortKey::Text(kind.as_str().into())]);
         }
-        let tags = [
+        for (facet, value) in self.tag_filters() {
+            c.add(
+                "a.id IN (SELECT asset_id FROM asset_tags WHERE facet = ? AND value = ?)",
+                [SortKey::Text(facet.into()), SortKey::Text(value)],
+            );
+        }
+    }
+
+    fn tag_filters(&self) -> Vec<(&'static str, String)> {
+        [
             ("motion", self.motion.map(|m| m.as_str().to_owned())),
             ("industry", self.industry.clone()),
             ("use_case", self.use_case.clone()),
-        ];
-        for (facet, value) in tags {
-            if let Some(value) = value {
-                c.add(
-                    "a.id IN (SELECT asset_id FROM asset_tags WHERE facet = ? AND value = ?)",
-                    [SortKey::Text(facet.into()), SortKey::Text(value)],
-                );
-            }
+        ]
+        .into_iter()
+        .filter_map(|(facet, value)| Some((facet, value?)))
+        .collect()
+    }
+
+    /// The words as the engine's query syntax: every word must match, as a prefix. The words
+    /// hold only letters and digits, so nothing in them is read as syntax.
+    fn terms(&self, engine: Engine) -> Option<String> {
+        if self.words.is_empty() {
+            return None;
         }
-        (from, c)
+        let terms: Vec<String> = match engine {
+            Engine::Sqlite => self.words.iter().map(|w| format!("\"{w}\"*")).collect(),
+            Engine::Postgres => self.words.iter().map(|w| format!("{w}:*")).collect(),
+        };
+        Some(terms.join(if engine == Engine::Sqlite { " " } else { " & " }))
+    }
+
+    /// The ORDER BY of a page; ranking uses the engine's score of each match.
+    fn ranking(&self, engine: Engine, c: &mut Conditions) -> String {
+        match (self.terms(engine), engine) {
+            (Some(_), Engine::Sqlite) if self.sort == AssetSort::Relevance => {
+                "bm25(assets_search, 10.0, 4.0, 1.0), a.id DESC".into()
+            }
+            (Some(terms), Engine::Postgres) if self.sort == AssetSort::Relevance => {
+                let p = c.bind(SortKey::Text(terms));
+                format!("ts_rank(a.search, to_tsquery('english', {p})) DESC, a.id DESC")
+            }
+            _ => self.order().into(),
+        }
     }
 
     fn order(&self) -> &'static str {
-        match self.sort {
-            AssetSort::Relevance if !self.words.is_empty() => "s.score DESC, a.id DESC",
-            AssetSort::MostUsed => "a.use_count DESC, a.id DESC",
-            AssetSort::Relevance | AssetSort::Newest => {
-                "COALESCE(a.published_at, a.created_at) DESC, a.id DESC"
-            }
+        match (self.sort, &self.reader) {
+            (AssetSort::MostUsed, _) => "a.use_count DESC, a.id DESC",
+            // Partners only see published assets, so the publication time orders them (and
+            // an index serves it); managers' drafts have none yet.
+            (_, Reader::Partner(_)) => "a.published_at DESC, a.id DESC",
+            (_, Reader::Vendor) => "COALESCE(a.published_at, a.created_at) DESC, a.id DESC",
         }
     }
 
     /// One page of cards: `limit + 1` rows, so the caller can tell whether more follow.
     pub async fn page(&self, db: &Db) -> Result<Vec<CardRow>, sqlx::Error> {
-        let (from, c) = self.matching(db.engine());
+        let mut c = Conditions::default();
+        let from = self.source(db.engine(), &mut c);
+        let order = self.ranking(db.engine(), &mut c);
+        self.conditions(db.engine(), &mut c);
         let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM {from} {WITH_FILE} WHERE {} ORDER BY {} \
+            "SELECT {CARD_COLUMNS} FROM {from} {WITH_FILE} WHERE {} ORDER BY {order} \
              LIMIT {} OFFSET {}",
             c.clause(),
-            self.order(),
             self.limit + 1,
             self.offset
         );
@@ -438,16 +519,39 @@ impl Search {
             .await
     }
 
-    /// Facet counts over every match; the kind counts add up to the total.
+    /// Facet counts over every match; the kind counts add up to the total. A partner opening
+    /// the hub without a query or filter reads the running totals instead of counting.
     pub async fn facets(&self, db: &Db) -> Result<Vec<FacetRow>, sqlx::Error> {
-        let (from, c) = self.matching(db.engine());
-        let sql = format!(
-            "WITH hits AS (SELECT a.id, a.kind FROM {from} WHERE {}) \
-             SELECT 'kind' AS facet, kind AS value, COUNT(*) AS n FROM hits GROUP BY kind \
-             UNION ALL SELECT t.facet, t.value, COUNT(*) AS n FROM asset_tags t \
-             JOIN hits h ON h.id = t.asset_id GROUP BY t.facet, t.value",
-            c.clause()
-        );
+        let unfiltered =
+            self.words.is_empty() && self.kind.is_none() && self.tag_filters().is_empty();
+        let (sql, c) = match &self.reader {
+            Reader::Partner(profile) if unfiltered => {
+                let mut c = Conditions::default();
+                audience(&mut c, "f", profile);
+                let sql = format!(
+                    "SELECT facet, value, CAST(SUM(n) AS BIGINT) AS n FROM asset_facet_totals f \
+                     WHERE {} GROUP BY facet, value HAVING SUM(n) > 0",
+                    c.clause()
+                );
+                (sql, c)
+            }
+            _ => {
+                let mut c = Conditions::default();
+                let from = self.source(db.engine(), &mut c);
+                self.conditions(db.engine(), &mut c);
+                let join = match db.engine() {
+                    Engine::Sqlite => "CROSS JOIN",
+                    Engine::Postgres => "JOIN",
+                };
+                let sql = format!(
+                    "SELECT t.facet, t.value, COUNT(*) AS n FROM {from} \
+                     {join} asset_tags t ON t.asset_id = a.id WHERE {} \
+                     GROUP BY t.facet, t.value",
+                    c.clause()
+                );
+                (sql, c)
+            }
+        };
         sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
             .fetch_all(db.pool())
             .await
@@ -484,7 +588,12 @@ pub async fn insert(
     .bind(member_list(
         metadata.audience.motions.iter().map(|m| m.as_str()),
     ))
-    .bind(metadata.audience.certification.map(Certification::as_str))
+    .bind(
+        metadata
+            .audience
+            .certification
+            .map_or("", Certification::as_str),
+    )
     .bind(metadata.link.as_deref())
     .bind(created_by)
     .bind(now)
@@ -502,6 +611,7 @@ pub async fn update(
     body_html: &str,
     now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
+    tally(conn, id, -1).await?;
     let done = sqlx::query(
         "UPDATE assets SET kind = $1, title = $2, summary = $3, body = $4, body_html = $5, \
          language = $6, motions = $7, industries = $8, use_cases = $9, audience_tiers = $10, \
@@ -523,7 +633,12 @@ pub async fn update(
     .bind(member_list(
         metadata.audience.motions.iter().map(|m| m.as_str()),
     ))
-    .bind(metadata.audience.certification.map(Certification::as_str))
+    .bind(
+        metadata
+            .audience
+            .certification
+            .map_or("", Certification::as_str),
+    )
     .bind(metadata.link.as_deref())
     .bind(now)
     .bind(id)
@@ -537,7 +652,45 @@ pub async fn update(
         .execute(&mut *conn)
         .await?;
     write_tags(conn, id, metadata).await?;
+    tally(conn, id, 1).await?;
     Ok(true)
+}
+
+/// Adds (`sign` 1) or removes (-1) a published asset's facets in the running totals; an asset
+/// in another state counts nowhere.
+async fn tally(conn: &mut AnyConnection, id: i64, sign: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO asset_facet_totals (audience_tiers, audience_motions, \
+         audience_certification, facet, value, n) \
+         SELECT a.audience_tiers, a.audience_motions, a.audience_certification, t.facet, t.value, $2 \
+         FROM assets a JOIN asset_tags t ON t.asset_id = a.id \
+         WHERE a.id = $1 AND a.state = 'published' \
+         ON CONFLICT (audience_tiers, audience_motions, audience_certification, facet, value) \
+         DO UPDATE SET n = asset_facet_totals.n + excluded.n",
+    )
+    .bind(id)
+    .bind(sign)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Counts the running totals afresh, after bulk loads that bypass `tally`.
+pub async fn recount_facets(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM asset_facet_totals")
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO asset_facet_totals (audience_tiers, audience_motions, \
+         audience_certification, facet, value, n) \
+         SELECT a.audience_tiers, a.audience_motions, a.audience_certification, t.facet, t.value, \
+         COUNT(*) FROM assets a JOIN asset_tags t ON t.asset_id = a.id \
+         WHERE a.state = 'published' \
+         GROUP BY a.audience_tiers, a.audience_motions, a.audience_certification, t.facet, t.value",
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 fn motion_lines(motions: &[Motion]) -> String {
@@ -553,10 +706,11 @@ async fn write_tags(
     id: i64,
     metadata: &ValidMetadata,
 ) -> Result<(), sqlx::Error> {
+    let kind = std::iter::once(("kind", metadata.kind.as_str()));
     let motions = metadata.motions.iter().map(|m| ("motion", m.as_str()));
     let industries = metadata.industries.iter().map(|i| ("industry", i.as_str()));
     let use_cases = metadata.use_cases.iter().map(|u| ("use_case", u.as_str()));
-    for (facet, value) in motions.chain(industries).chain(use_cases) {
+    for (facet, value) in kind.chain(motions).chain(industries).chain(use_cases) {
         sqlx::query("INSERT INTO asset_tags (asset_id, facet, value) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(facet)
@@ -613,6 +767,7 @@ pub async fn set_state(
     state: AssetState,
     now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
+    tally(conn, id, -1).await?;
     let done = sqlx::query(
         "UPDATE assets SET state = $1, updated_at = $2, published_at = CASE \
          WHEN $1 = 'published' AND state <> 'published' THEN $2 ELSE published_at END \
@@ -621,8 +776,9 @@ pub async fn set_state(
     .bind(state.as_str())
     .bind(now)
     .bind(id)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    tally(conn, id, 1).await?;
     Ok(done.rows_affected() > 0)
 }
 
