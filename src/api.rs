@@ -10,6 +10,10 @@ use std::rc::Rc;
 
 use leptos::prelude::window;
 use portico_api::accounts::{Account, AccountInput, ImportSummary};
+use portico_api::assets::{
+    AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetUsageDetail, AssetView,
+    Certifications, ContentUsage, ManagedAsset, PartnerContentUsage, UPLOAD_MAX_BYTES,
+};
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
@@ -29,9 +33,12 @@ use portico_api::users::{UpdateUser, UserAdminView};
 use portico_api::{ErrorBody, FieldErrors, LoginRequest, Me, Page};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, Request, RequestInit, Response};
+use web_sys::{
+    File, FormData, Headers, ProgressEvent, Request, RequestInit, Response, XmlHttpRequest,
+};
 
 use crate::url::encode;
 
@@ -139,14 +146,7 @@ impl<'a> Call<'a> {
 
     fn json<B: Serialize>(self, body: &B) -> Call<'a> {
         Call {
-            // JSON text as serde_json writes it (`null` for `None`, objects for maps), built
-            // by the browser's own JSON. Serializing the contract's plain structs cannot fail.
-            body: body
-                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-                .ok()
-                .and_then(|v| js_sys::JSON::stringify(&v).ok())
-                .and_then(|v| v.as_string())
-                .map(|text| (text, "application/json")),
+            body: json_text(body).map(|text| (text, "application/json")),
             ..self
         }
     }
@@ -168,6 +168,15 @@ impl<'a> Call<'a> {
         init.set_headers(&headers);
         Request::new_with_str_and_init(self.url, &init)
     }
+}
+
+/// JSON text as serde_json writes it (`null` for `None`, objects for maps), built by the
+/// browser's own JSON. Serializing the contract's plain structs cannot fail.
+fn json_text<B: Serialize>(body: &B) -> Option<String> {
+    body.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .and_then(|v| v.as_string())
 }
 
 /// A complete answer from the server.
@@ -193,6 +202,11 @@ async fn fetch(call: &Call<'_>) -> Result<Answer, JsValue> {
 
 async fn send(call: Call<'_>, on_401: On401) -> Result<Answer, ApiError> {
     let answer = fetch(&call).await.map_err(|_| ApiError::network())?;
+    checked(answer, on_401)
+}
+
+/// A 2xx answer as it came; any other as the server's error.
+fn checked(answer: Answer, on_401: On401) -> Result<Answer, ApiError> {
     if (200..300).contains(&answer.status) {
         return Ok(answer);
     }
@@ -214,6 +228,15 @@ async fn send(call: Call<'_>, on_401: On401) -> Result<Answer, ApiError> {
 
 fn json<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
     serde_wasm_bindgen::from_value(answer.body).map_err(|_| ApiError::bad_response(answer.status))
+}
+
+/// One member of an answer's JSON object, as an answer of its own.
+fn member(answer: &Answer, name: &str) -> Answer {
+    Answer {
+        status: answer.status,
+        body: js_sys::Reflect::get(&answer.body, &JsValue::from_str(name))
+            .unwrap_or(JsValue::UNDEFINED),
+    }
 }
 
 fn list_url(path: &str, cursor: Option<&str>, limit: u32) -> String {
@@ -551,11 +574,7 @@ pub async fn pipeline(
 /// An opportunity detail's `notes`; the opportunity's own fields sit beside them, and its
 /// type ignores them, so the same answer is read again as the opportunity.
 fn notes(answer: &Answer) -> Result<Vec<SharedNote>, ApiError> {
-    json(Answer {
-        status: answer.status,
-        body: js_sys::Reflect::get(&answer.body, &JsValue::from_str("notes"))
-            .unwrap_or(JsValue::UNDEFINED),
-    })
+    json(member(answer, "notes"))
 }
 
 /// `GET /api/opportunities/{id}`; `manager` for vendor staff.
@@ -626,4 +645,244 @@ pub async fn program_numbers(currency: Option<&str>) -> Result<ProgramNumbers, A
         None => "/api/program/numbers".to_owned(),
     };
     json(send(Call::get(&url), On401::Expire).await?)
+}
+
+// Asset answers nest the card flattened beside the rendered body; like the opportunity
+// detail, they are read member by member rather than through the contract's flattened and
+// untagged types.
+
+/// An `AssetView`: the card's fields with the rendered body beside them.
+fn asset_view(answer: Answer) -> Result<AssetView, ApiError> {
+    Ok(AssetView {
+        body_html: json(member(&answer, "body_html"))?,
+        updated_at: json(member(&answer, "updated_at"))?,
+        card: json(answer)?,
+    })
+}
+
+fn managed_asset(answer: Answer) -> Result<ManagedAsset, ApiError> {
+    Ok(ManagedAsset {
+        asset: asset_view(member(&answer, "asset"))?,
+        body: json(member(&answer, "body"))?,
+        audience: json(member(&answer, "audience"))?,
+        versions: json(member(&answer, "versions"))?,
+        views: json(member(&answer, "views"))?,
+        downloads: json(member(&answer, "downloads"))?,
+        created_at: json(member(&answer, "created_at"))?,
+    })
+}
+
+/// `GET /api/assets?{query}` (already encoded).
+pub async fn assets(query: &str, cursor: Option<&str>) -> Result<AssetSearch, ApiError> {
+    let mut url = list_url("/api/assets", cursor, AssetQuery::DEFAULT_LIMIT);
+    if !query.is_empty() {
+        url.push('&');
+        url.push_str(query);
+    }
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/assets/{id}`; `manager` for vendor staff.
+pub async fn asset(manager: bool, id: i64) -> Result<AssetDetail, ApiError> {
+    let answer = send(Call::get(&format!("/api/assets/{id}")), On401::Expire).await?;
+    Ok(if manager {
+        AssetDetail::Manager(managed_asset(answer)?)
+    } else {
+        AssetDetail::Partner(asset_view(answer)?)
+    })
+}
+
+/// `GET /api/assets/{id}` as a manager.
+pub async fn managed(id: i64) -> Result<ManagedAsset, ApiError> {
+    managed_asset(send(Call::get(&format!("/api/assets/{id}")), On401::Expire).await?)
+}
+
+/// `PATCH /api/assets/{id}` with the whole metadata.
+pub async fn update_asset(
+    csrf: &str,
+    id: i64,
+    body: &AssetMetadata,
+) -> Result<ManagedAsset, ApiError> {
+    let url = format!("/api/assets/{id}");
+    managed_asset(send(Call::write("PATCH", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `POST /api/assets/{id}/publish`
+pub async fn publish_asset(csrf: &str, id: i64) -> Result<ManagedAsset, ApiError> {
+    let url = format!("/api/assets/{id}/publish");
+    managed_asset(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/assets/{id}/archive`
+pub async fn archive_asset(csrf: &str, id: i64) -> Result<ManagedAsset, ApiError> {
+    let url = format!("/api/assets/{id}/archive");
+    managed_asset(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// Hears how much of an upload has been sent, in percent.
+pub type Progress = Box<dyn Fn(u8)>;
+
+/// `POST /api/assets` as `multipart/form-data`: the metadata as JSON, and the file unless the
+/// asset is a link.
+pub async fn create_asset(
+    csrf: &str,
+    metadata: &AssetMetadata,
+    file: Option<&File>,
+    progress: Progress,
+) -> Result<ManagedAsset, ApiError> {
+    let form = FormData::new().map_err(|_| ApiError::network())?;
+    let text = json_text(metadata).unwrap_or_default();
+    form.append_with_str("metadata", &text)
+        .map_err(|_| ApiError::network())?;
+    if let Some(file) = file {
+        form.append_with_blob_and_filename("file", file, &file.name())
+            .map_err(|_| ApiError::network())?;
+    }
+    upload("/api/assets", csrf, &form, progress).await
+}
+
+/// `POST /api/assets/{id}/versions` as `multipart/form-data`: a new current file.
+pub async fn upload_version(
+    csrf: &str,
+    id: i64,
+    file: &File,
+    progress: Progress,
+) -> Result<ManagedAsset, ApiError> {
+    let form = FormData::new().map_err(|_| ApiError::network())?;
+    form.append_with_blob_and_filename("file", file, &file.name())
+        .map_err(|_| ApiError::network())?;
+    upload(&format!("/api/assets/{id}/versions"), csrf, &form, progress).await
+}
+
+/// Sends a form with `XMLHttpRequest`, the browser API that reports upload progress (`fetch`
+/// does not), and reads the answer like every other call's.
+async fn upload(
+    url: &str,
+    csrf: &str,
+    form: &FormData,
+    progress: Progress,
+) -> Result<ManagedAsset, ApiError> {
+    let answer = send_form(url, csrf, form, progress)
+        .await
+        .map_err(|_| ApiError::network())?;
+    match checked(answer, On401::Expire) {
+        Ok(answer) => managed_asset(answer),
+        // A limit in front of the application may answer without the JSON error body.
+        Err(e) if e.status == 413 && e.code == "bad_response" => Err(ApiError {
+            status: 413,
+            code: "payload_too_large".to_owned(),
+            message: format!(
+                "The file is too large: files can be at most {} MB.",
+                UPLOAD_MAX_BYTES / (1024 * 1024)
+            ),
+            fields: FieldErrors::new(),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// A request under way. Dropping it (the page went away) stops the upload and its reports.
+struct Sending {
+    xhr: XmlHttpRequest,
+    _progress: Closure<dyn FnMut(ProgressEvent)>,
+}
+
+impl Drop for Sending {
+    fn drop(&mut self) {
+        if let Ok(upload) = self.xhr.upload() {
+            upload.set_onprogress(None);
+        }
+        if self.xhr.ready_state() != XmlHttpRequest::DONE {
+            let _ = self.xhr.abort();
+        }
+    }
+}
+
+async fn send_form(
+    url: &str,
+    csrf: &str,
+    form: &FormData,
+    progress: Progress,
+) -> Result<Answer, JsValue> {
+    let xhr = XmlHttpRequest::new()?;
+    xhr.open("POST", url)?;
+    xhr.set_with_credentials(true);
+    xhr.set_request_header("X-CSRF-Token", csrf)?;
+    let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+        if e.length_computable() && e.total() > 0.0 {
+            progress((e.loaded() / e.total() * 100.0).clamp(0.0, 100.0) as u8);
+        }
+    });
+    xhr.upload()?
+        .set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    let sending = Sending {
+        xhr,
+        _progress: on_progress,
+    };
+    // `loadend` comes once, after success, failure or abort.
+    let finished = js_sys::Promise::new(&mut |resolve, _| {
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        sending.xhr.set_onloadend(Some(done.unchecked_ref()));
+    });
+    sending.xhr.send_with_opt_form_data(Some(form))?;
+    JsFuture::from(finished).await?;
+    let status = sending.xhr.status()?;
+    if status == 0 {
+        return Err(JsValue::NULL);
+    }
+    let body = sending
+        .xhr
+        .response_text()?
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .unwrap_or(JsValue::UNDEFINED);
+    Ok(Answer { status, body })
+}
+
+fn days_query(path: &str, days: Option<u32>) -> String {
+    match days {
+        Some(days) => format!("{path}?days={days}"),
+        None => path.to_owned(),
+    }
+}
+
+/// `GET /api/content/usage`, over the server's default period when `days` is absent.
+pub async fn content_usage(days: Option<u32>) -> Result<ContentUsage, ApiError> {
+    let url = days_query("/api/content/usage", days);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/assets/{id}/usage`
+pub async fn asset_usage(id: i64, days: Option<u32>) -> Result<AssetUsageDetail, ApiError> {
+    let url = days_query(&format!("/api/assets/{id}/usage"), days);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/organizations/{id}/content-usage`
+pub async fn partner_content_usage(
+    organization_id: i64,
+    days: Option<u32>,
+) -> Result<PartnerContentUsage, ApiError> {
+    let url = days_query(
+        &format!("/api/organizations/{organization_id}/content-usage"),
+        days,
+    );
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/organizations/{id}/certifications`
+pub async fn certifications(organization_id: i64) -> Result<Certifications, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/certifications");
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `PUT /api/organizations/{id}/certifications`: the full set the partner holds.
+pub async fn save_certifications(
+    csrf: &str,
+    organization_id: i64,
+    body: &Certifications,
+) -> Result<Certifications, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/certifications");
+    json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
 }

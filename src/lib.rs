@@ -15,9 +15,10 @@ use components::guard::{admin_only, any_role, partners, vendor_staff};
 use components::{Layout, RequireRole};
 use pages::register::Channel;
 use pages::{
-    AcceptInvitationPage, AccountsPage, ApprovalQueuePage, HomePage, InvitationsPage, LoginPage,
-    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NotFound, NumbersPage,
-    OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
+    AcceptInvitationPage, AccountsPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
+    ContentUsagePage, HomePage, InvitationsPage, LoginPage, ManageAssetPage,
+    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage, NotFound,
+    NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -92,6 +93,28 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Numbers => {
                     view! { <RequireRole allow=vendor_staff><NumbersPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::Content => {
+                    view! { <RequireRole allow=any_role><ContentPage /></RequireRole> }.into_any()
+                }
+                Route::Asset { id } => {
+                    view! { <RequireRole allow=any_role><AssetPage id /></RequireRole> }.into_any()
+                }
+                Route::ContentDesk => {
+                    view! { <RequireRole allow=vendor_staff><ContentDeskPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::NewAsset => {
+                    view! { <RequireRole allow=vendor_staff><NewAssetPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::ManageAsset { id } => {
+                    view! { <RequireRole allow=vendor_staff><ManageAssetPage id /></RequireRole> }
+                        .into_any()
+                }
+                Route::ContentUsage => {
+                    view! { <RequireRole allow=vendor_staff><ContentUsagePage /></RequireRole> }
                         .into_any()
                 }
                 Route::NotFound => view! { <NotFound /> }.into_any(),

@@ -31,6 +31,12 @@ pub enum Route {
     Opportunity { id: i64 },
     ManagePipeline,
     Numbers,
+    Content,
+    Asset { id: i64 },
+    ContentDesk,
+    NewAsset,
+    ManageAsset { id: i64 },
+    ContentUsage,
     NotFound,
 }
 
@@ -65,6 +71,14 @@ impl Route {
                 .map_or(Route::NotFound, |id| Route::Opportunity { id }),
             ["manage", "pipeline"] => Route::ManagePipeline,
             ["manage", "numbers"] => Route::Numbers,
+            ["content"] => Route::Content,
+            ["content", id] => id.parse().map_or(Route::NotFound, |id| Route::Asset { id }),
+            ["manage", "content"] => Route::ContentDesk,
+            ["manage", "content", "new"] => Route::NewAsset,
+            ["manage", "content", "usage"] => Route::ContentUsage,
+            ["manage", "content", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::ManageAsset { id }),
             _ => Route::NotFound,
         }
     }
@@ -264,6 +278,29 @@ mod tests {
             "/admin/users/7",
             "/nope",
             "/registrations/x",
+        ] {
+            assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn content_paths_name_their_pages() {
+        assert_eq!(Route::parse("/content"), Route::Content);
+        assert_eq!(Route::parse("/content/"), Route::Content);
+        assert_eq!(Route::parse("/content/42"), Route::Asset { id: 42 });
+        assert_eq!(Route::parse("/manage/content"), Route::ContentDesk);
+        assert_eq!(Route::parse("/manage/content/new"), Route::NewAsset);
+        assert_eq!(Route::parse("/manage/content/usage"), Route::ContentUsage);
+        assert_eq!(
+            Route::parse("/manage/content/7"),
+            Route::ManageAsset { id: 7 }
+        );
+        for unknown in [
+            "/content/x",
+            "/content/1/download",
+            "/manage/content/x",
+            "/manage/content/7/edit",
+            "/manage/contents",
         ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }

@@ -46,7 +46,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
         .await;
     assert_eq!(
         browser.nav_links().await,
-        ["Home", "Registrations", "Pipeline"]
+        ["Home", "Registrations", "Pipeline", "Content"]
     );
     for path in ["/manage/invitations", "/admin/users"] {
         browser.open(&portal.url(path)).await;
@@ -65,6 +65,8 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Registrations",
             "Pipeline",
             "Numbers",
+            "Content",
+            "Manage content",
             "Accounts",
             "Products",
             "Invitations",
@@ -86,6 +88,8 @@ async fn signing_out_returns_to_the_sign_in_page() {
             "Registrations",
             "Pipeline",
             "Numbers",
+            "Content",
+            "Manage content",
             "Accounts",
             "Products",
             "Invitations"

@@ -114,6 +114,12 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <NavLink href="/manage/numbers">"Numbers"</NavLink>
                         </li>
                         <li>
+                            <NavLink href="/content">"Content"</NavLink>
+                        </li>
+                        <li>
+                            <NavLink href="/manage/content">"Manage content"</NavLink>
+                        </li>
+                        <li>
                             <NavLink href="/manage/accounts">"Accounts"</NavLink>
                         </li>
                         <li>
@@ -131,6 +137,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                         </li>
                         <li>
                             <NavLink href="/pipeline">"Pipeline"</NavLink>
+                        </li>
+                        <li>
+                            <NavLink href="/content">"Content"</NavLink>
                         </li>
                     }
                         .into_any()

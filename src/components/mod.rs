@@ -1,12 +1,15 @@
-//! Reusable pieces: the page frame, route guards, form fields, paginated lists and notices.
+//! Reusable pieces: the page frame, route guards, form fields, checkbox groups, file uploads,
+//! paginated lists and notices.
 //!
 //! The pieces are plain (non-generic) components taking signals, so each is compiled once and
 //! shared by every page: that keeps the WebAssembly bundle small.
 
+pub mod checks;
 pub mod field;
 pub mod guard;
 pub mod layout;
 pub mod paged;
+pub mod upload;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -15,10 +18,12 @@ use leptos::ev::{MouseEvent, SubmitEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub use checks::CheckGroup;
 pub use field::{FieldState, RadioGroup, SelectField, TextArea, TextField};
 pub use guard::RequireRole;
 pub use layout::Layout;
 pub use paged::{Paged, PagedList};
+pub use upload::{FileUpload, Upload};
 
 /// A scrollable, keyboard-reachable table with column headers; `children` are its rows.
 #[component]
@@ -160,6 +165,29 @@ pub fn format_time(rfc3339: &str) -> String {
     format!("{} {} {zone}", &rfc3339[..10], &rfc3339[11..16])
 }
 
+/// A size in bytes as people read it: "512 bytes", "1.5 KB", "100 MB" (binary multiples, as
+/// the upload limit is counted).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    match bytes {
+        1 => return "1 byte".to_owned(),
+        0..1024 => return format!("{bytes} bytes"),
+        _ => {}
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded >= 100.0 || rounded.fract() == 0.0 {
+        format!("{rounded:.0} {}", UNITS[unit])
+    } else {
+        format!("{rounded:.1} {}", UNITS[unit])
+    }
+}
+
 /// A timestamp in a `<time>` element, machine-readable and human-readable.
 #[component]
 pub fn Time(value: String) -> impl IntoView {
@@ -169,7 +197,19 @@ pub fn Time(value: String) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::format_time;
+    use super::{format_time, human_size};
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(human_size(0), "0 bytes");
+        assert_eq!(human_size(1), "1 byte");
+        assert_eq!(human_size(1023), "1023 bytes");
+        assert_eq!(human_size(1024), "1 KB");
+        assert_eq!(human_size(1536), "1.5 KB");
+        assert_eq!(human_size(1024 * 1024 - 1), "1024 KB");
+        assert_eq!(human_size(5 * 1024 * 1024 + 300 * 1024), "5.3 MB");
+        assert_eq!(human_size(100 * 1024 * 1024), "100 MB");
+    }
 
     #[test]
     fn formats_rfc3339() {

@@ -2,9 +2,13 @@
 
 mod accept_invitation;
 mod accounts;
+mod asset;
+mod content;
+mod content_usage;
 mod home;
 mod invitations;
 mod login;
+mod manage_content;
 mod manage_registrations;
 mod not_found;
 mod numbers;
@@ -17,9 +21,13 @@ mod users;
 
 pub use accept_invitation::AcceptInvitationPage;
 pub use accounts::AccountsPage;
+pub use asset::AssetPage;
+pub use content::ContentPage;
+pub use content_usage::ContentUsagePage;
 pub use home::HomePage;
 pub use invitations::InvitationsPage;
 pub use login::LoginPage;
+pub use manage_content::{ContentDeskPage, ManageAssetPage, NewAssetPage};
 pub use manage_registrations::{ApprovalQueuePage, ManageRegistrationPage};
 pub use not_found::NotFound;
 pub use numbers::NumbersPage;

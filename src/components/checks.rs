@@ -1,0 +1,51 @@
+//! A group of checkboxes in a fieldset, for choosing any number of values from a short list.
+
+use leptos::prelude::*;
+
+/// Checkboxes with ids `{id}-{value}`; `chosen` holds the checked values in the options' order.
+#[component]
+pub fn CheckGroup(
+    /// The fieldset's id, and the prefix of each checkbox's id.
+    id: &'static str,
+    legend: &'static str,
+    #[prop(optional)] hint: &'static str,
+    /// (value, label) pairs.
+    options: Vec<(&'static str, &'static str)>,
+    chosen: RwSignal<Vec<&'static str>>,
+) -> impl IntoView {
+    let order: Vec<&'static str> = options.iter().map(|(value, _)| *value).collect();
+    let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
+    let described_by = hint_id.clone();
+    let boxes = options
+        .into_iter()
+        .map(|(value, text)| {
+            let box_id = format!("{id}-{value}");
+            let label_for = box_id.clone();
+            let order = order.clone();
+            let checked = Signal::derive(move || chosen.with(|c| c.contains(&value)));
+            let toggle = move |ev| {
+                let on = event_target_checked(&ev);
+                chosen.update(|c| {
+                    c.retain(|v| *v != value);
+                    if on {
+                        c.push(value);
+                        c.sort_by_key(|v| order.iter().position(|o| o == v));
+                    }
+                });
+            };
+            view! {
+                <label class="choice" for=label_for>
+                    <input type="checkbox" id=box_id value=value prop:checked=checked on:change=toggle />
+                    {text}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field field-wide choices" id=id aria-describedby=described_by>
+            <legend>{legend}</legend>
+            {hint_id.map(|hint_id| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {boxes}
+        </fieldset>
+    }
+}

@@ -1,0 +1,163 @@
+//! Choosing a file to upload and following the upload: the type list and size limit are shown
+//! and the size is checked before anything is sent; while the file goes up, a progress bar and
+//! an announced percentage follow it.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use portico_api::assets::{ALLOWED_FILE_TYPES, UPLOAD_MAX_BYTES};
+use web_sys::File;
+
+use crate::api::{ApiError, Progress};
+use crate::components::field::FieldError;
+use crate::components::{FieldState, focus_by_id, human_size};
+
+/// What the file picker offers; the server checks the content itself.
+const ACCEPT: &str = ".pdf,.pptx,.docx,.xlsx,.png,.jpg,.jpeg,.mp4,.zip";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sending {
+    Idle,
+    /// Percent sent so far.
+    Under(u8),
+    Complete,
+    Failed,
+}
+
+/// One file input and the state of its upload.
+#[derive(Clone, Copy)]
+pub struct Upload {
+    /// The input's error line; the server's messages for `file` land here too.
+    pub field: FieldState,
+    input: NodeRef<Input>,
+    sending: RwSignal<Sending>,
+}
+
+impl Upload {
+    pub fn new() -> Upload {
+        Upload {
+            field: FieldState::new("asset-file", |_| None),
+            input: NodeRef::new(),
+            sending: RwSignal::new(Sending::Idle),
+        }
+    }
+
+    /// The chosen file when it may be sent; otherwise the field says why.
+    pub fn file(self) -> Option<File> {
+        let file = self
+            .input
+            .get_untracked()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        let error = match &file {
+            None => Some("Choose a file to upload.".to_owned()),
+            Some(f) if f.size() as u64 > UPLOAD_MAX_BYTES => Some(format!(
+                "{} is {}: files can be at most {}. Make it smaller, or share it as a link.",
+                f.name(),
+                human_size(f.size() as u64),
+                human_size(UPLOAD_MAX_BYTES)
+            )),
+            Some(_) => None,
+        };
+        let ok = error.is_none();
+        self.field.error.set(error);
+        file.filter(|_| ok)
+    }
+
+    /// Starts following an upload: what the request reports its progress to.
+    pub fn progress(self) -> Progress {
+        self.sending.set(Sending::Under(0));
+        Box::new(move |percent| {
+            // The page may be gone by the time the browser reports.
+            let _ = self.sending.try_set(Sending::Under(percent));
+        })
+    }
+
+    /// Shows the server's refusal of the file itself (too large, a type it does not accept)
+    /// beside the input and moves focus there; false for any other failure.
+    pub fn show_refusal(self, error: &ApiError) -> bool {
+        if !matches!(error.status, 413 | 415) {
+            return false;
+        }
+        let message = error.fields.get("file").unwrap_or(&error.message);
+        self.field.error.set(Some(message.clone()));
+        focus_by_id(&self.field.id());
+        true
+    }
+
+    /// The upload ended; `ok` when the server took the file.
+    pub fn finish(self, ok: bool) {
+        self.sending.set(if ok {
+            Sending::Complete
+        } else {
+            Sending::Failed
+        });
+    }
+}
+
+impl Default for Upload {
+    fn default() -> Self {
+        Upload::new()
+    }
+}
+
+/// The labelled file input with its limits and error, and the upload's progress.
+#[component]
+pub fn FileUpload(upload: Upload, label: &'static str) -> impl IntoView {
+    let field = upload.field;
+    let id = field.id();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        move || match field.error.with(Option::is_some) {
+            true => format!("{hint_id} {error_id}"),
+            false => hint_id.clone(),
+        }
+    };
+    let invalid = move || field.error.with(Option::is_some).to_string();
+    let hint = format!(
+        "{ALLOWED_FILE_TYPES}; at most {}.",
+        human_size(UPLOAD_MAX_BYTES)
+    );
+    let sending = upload.sending;
+    let percent = move || match sending.get() {
+        Sending::Under(p) => p,
+        _ => 100,
+    };
+    let status = move || match sending.get() {
+        Sending::Idle => String::new(),
+        Sending::Under(p) => format!("Uploading… {p}%"),
+        Sending::Complete => "Upload complete.".to_owned(),
+        Sending::Failed => "The upload did not go through.".to_owned(),
+    };
+    let bar_hidden = move || matches!(sending.get(), Sending::Idle | Sending::Failed);
+    view! {
+        <div class="field field-wide upload">
+            <label for=id.clone()>{label}</label>
+            <p class="hint" id=hint_id>{hint}</p>
+            <input
+                id=id.clone()
+                name=id
+                type="file"
+                accept=ACCEPT
+                node_ref=upload.input
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:change=move |_| {
+                    upload.file();
+                }
+            />
+            <FieldError field />
+            <progress
+                id="upload-progress"
+                max="100"
+                prop:value=percent
+                aria-label="Upload progress"
+                hidden=bar_hidden
+            ></progress>
+            <p id="upload-status" class="upload-status" role="status" aria-live="polite">
+                {status}
+            </p>
+        </div>
+    }
+}

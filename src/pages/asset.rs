@@ -1,0 +1,124 @@
+//! `/content/{id}`: one asset as partners read it, with its description and the download (or
+//! the external link). An asset the reader may not see is "Page not found", like any other.
+
+use leptos::prelude::*;
+use portico_api::Role;
+use portico_api::assets::{AssetDetail, AssetView, FileInfo, LANGUAGES};
+
+use crate::api;
+use crate::components::{human_size, set_title};
+use crate::pages::content::{Tags, tags};
+use crate::pages::pipeline::Day;
+use crate::pages::registrations::record_page;
+use crate::session::use_session;
+
+#[component]
+pub fn AssetPage(id: i64) -> impl IntoView {
+    set_title("Content");
+    let manager = use_session().role().is_some_and(Role::is_vendor);
+    view! {
+        <section class="page">
+            {record_page(
+                move || api::asset(manager, id),
+                "Loading the asset…",
+                move |detail, _| {
+                    let view = match detail {
+                        AssetDetail::Manager(managed) => managed.asset,
+                        AssetDetail::Partner(view) => view,
+                    };
+                    view! { <AssetBody view manager /> }.into_any()
+                },
+            )}
+        </section>
+    }
+}
+
+#[component]
+fn AssetBody(view: AssetView, manager: bool) -> impl IntoView {
+    let AssetView {
+        card, body_html, ..
+    } = view;
+    set_title(&card.title);
+    let id = card.id;
+    let tags = tags(&card);
+    let get = match (&card.file, &card.link) {
+        (Some(file), _) => download(id, file).into_any(),
+        (None, Some(link)) => view! {
+            <a id="asset-link" class="button" href=link.clone() target="_blank" rel="noopener noreferrer">
+                "Open link"
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        }
+        .into_any(),
+        (None, None) => ().into_any(),
+    };
+    let language = language_name(&card.language);
+    view! {
+        <p>
+            <a href="/content">"← Content"</a>
+            {manager.then(|| view! {
+                " · " <a href=format!("/manage/content/{id}")>"Edit in the content desk"</a>
+            })}
+        </p>
+        <p class="asset-kind">{card.kind.label()}</p>
+        <h1 id="asset-title">{card.title}</h1>
+        {(!card.summary.is_empty()).then(|| view! { <p class="lead">{card.summary}</p> })}
+        <div class="asset-get">{get}</div>
+        <dl class="facts" id="asset-facts">
+            <dt>"Language"</dt>
+            <dd>{language}</dd>
+            <dt>"Published"</dt>
+            <dd>
+                {match card.published_at {
+                    Some(value) => view! { <Day value /> }.into_any(),
+                    None => "Not published".into_any(),
+                }}
+            </dd>
+        </dl>
+        <Tags tags />
+        // `body_html` is the server's rendering of the Markdown body, sanitized there: no
+        // scripts, no raw HTML, only http(s) and mailto links.
+        <div id="asset-body" class="asset-body" inner_html=body_html></div>
+    }
+}
+
+/// The download button: file name, type and size.
+fn download(id: i64, file: &FileInfo) -> impl IntoView + use<> {
+    let href = format!("/api/assets/{id}/download");
+    let about = format!(
+        "{} · {}",
+        file_type(&file.content_type),
+        human_size(file.size.max(0) as u64)
+    );
+    view! {
+        <a id="asset-download" class="button" href=href download=file.name.clone()>
+            "Download " {file.name.clone()}
+        </a>
+        " "
+        <span id="asset-file-about" class="muted">{about}</span>
+    }
+}
+
+/// A content type in words: "PDF", "PowerPoint", …
+pub fn file_type(content_type: &str) -> &str {
+    match content_type {
+        "application/pdf" => "PDF",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation" => "PowerPoint",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
+        "image/png" => "PNG image",
+        "image/jpeg" => "JPEG image",
+        "video/mp4" => "MP4 video",
+        "application/zip" => "ZIP archive",
+        other => other,
+    }
+}
+
+/// "de" → "German"; an unknown code as it is.
+pub fn language_name(code: &str) -> String {
+    LANGUAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, name)| name)
+        .to_owned()
+}

@@ -1,0 +1,425 @@
+//! `/content`: the partner hub. Partners search the published assets they may see, narrow them
+//! by kind, motion, industry and use case (each with its count), sort them and open one. Vendor
+//! staff see the hub as partners do, with every published asset. Words, filters and sort live in
+//! the address, so a view can be linked.
+
+use leptos::prelude::*;
+use portico_api::assets::{AssetCard, AssetKind, AssetSort, AssetState, FacetCount, Facets};
+use portico_api::organizations::Motion;
+use portico_api::{Page, Role};
+
+use crate::api;
+use crate::components::{Paged, PagedList, on_submit, set_title};
+use crate::router::{Location, use_location};
+use crate::session::use_session;
+use crate::url::encode;
+
+const PATH: &str = "/content";
+
+/// A facet of the search: one value may be chosen at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Kind,
+    Motion,
+    Industry,
+    UseCase,
+}
+
+impl Facet {
+    const ALL: [Facet; 4] = [Facet::Kind, Facet::Motion, Facet::Industry, Facet::UseCase];
+
+    /// The parameter's name, in the page's address and the API's.
+    fn name(self) -> &'static str {
+        match self {
+            Facet::Kind => "kind",
+            Facet::Motion => "motion",
+            Facet::Industry => "industry",
+            Facet::UseCase => "use_case",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Facet::Kind => "Kind",
+            Facet::Motion => "Motion",
+            Facet::Industry => "Industry",
+            Facet::UseCase => "Use case",
+        }
+    }
+
+    /// A value as shown; kinds and motions by their labels, and only known ones accepted.
+    fn label(self, value: &str) -> Option<String> {
+        match self {
+            Facet::Kind => AssetKind::parse(value).map(|k| k.label().to_owned()),
+            Facet::Motion => Motion::parse(value).map(|m| m.label().to_owned()),
+            Facet::Industry | Facet::UseCase => Some(value.to_owned()),
+        }
+    }
+
+    fn counts(self, facets: &Facets) -> &[FacetCount] {
+        match self {
+            Facet::Kind => &facets.kind,
+            Facet::Motion => &facets.motion,
+            Facet::Industry => &facets.industry,
+            Facet::UseCase => &facets.use_case,
+        }
+    }
+}
+
+/// What a content list shows, read from its address. The query string uses the API's own
+/// parameter names, so the page's address and the API call share it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub q: String,
+    /// One chosen value per facet, in `Facet::ALL`'s order.
+    chosen: [Option<String>; 4],
+    sort: Option<AssetSort>,
+    /// The content desk's state filter.
+    pub state: Option<AssetState>,
+}
+
+impl Filters {
+    /// The filters in the address; `state` only where the page offers it.
+    pub fn read(location: Location, with_state: bool) -> Filters {
+        let get = |name: &str| location.query(name).filter(|v| !v.trim().is_empty());
+        Filters {
+            q: get("q").unwrap_or_default().trim().to_owned(),
+            chosen: Facet::ALL.map(|f| get(f.name()).filter(|v| f.label(v).is_some())),
+            sort: get("sort").as_deref().and_then(AssetSort::parse),
+            state: get("state")
+                .filter(|_| with_state)
+                .as_deref()
+                .and_then(AssetState::parse),
+        }
+    }
+
+    /// Words and a state only, as the content desk searches.
+    pub fn words_and_state(q: String, state: Option<AssetState>) -> Filters {
+        Filters {
+            q,
+            state,
+            ..Filters::default()
+        }
+    }
+
+    /// `name=value&…`
+    pub fn query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut add = |name: &str, value: &str| {
+            parts.push(format!("{name}={}", encode(value, false)));
+        };
+        if !self.q.is_empty() {
+            add("q", &self.q);
+        }
+        for (facet, value) in Facet::ALL.iter().zip(&self.chosen) {
+            if let Some(value) = value {
+                add(facet.name(), value);
+            }
+        }
+        if let Some(sort) = self.sort.filter(|s| *s != AssetSort::default()) {
+            add("sort", sort.as_str());
+        }
+        if let Some(state) = self.state {
+            add("state", state.as_str());
+        }
+        parts.join("&")
+    }
+
+    pub fn href(&self, path: &str) -> String {
+        match self.query() {
+            query if query.is_empty() => path.to_owned(),
+            query => format!("{path}?{query}"),
+        }
+    }
+
+    fn with_facet(&self, facet: Facet, value: Option<&str>) -> Filters {
+        let mut filters = self.clone();
+        filters.chosen[facet as usize] = value.map(str::to_owned);
+        filters
+    }
+
+    fn narrowed(&self) -> bool {
+        !self.q.is_empty() || self.chosen.iter().any(Option::is_some)
+    }
+}
+
+#[component]
+pub fn ContentPage() -> impl IntoView {
+    set_title("Content");
+    let location = use_location();
+    let manager = use_session().role().is_some_and(Role::is_vendor);
+    let filters = Memo::new(move |_| {
+        location.search();
+        Filters::read(location, false)
+    });
+    view! {
+        <section class="page">
+            <h1 id="content-heading">"Content"</h1>
+            <p class="muted">
+                "Decks, case studies, battlecards and more to sell with. Search, or narrow the list by kind, motion, industry and use case."
+            </p>
+            <SearchForm filters />
+            {move || view! { <Results filters=filters.get() manager /> }}
+        </section>
+    }
+}
+
+/// The words to search for and the order; both move to the matching address.
+#[component]
+fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
+    let location = use_location();
+    let q = RwSignal::new(String::new());
+    // The box follows the address, also on the back and forward buttons.
+    Effect::new(move |_| q.set(filters.with(|f| f.q.clone())));
+    let search = move || {
+        let chosen = Filters {
+            q: q.get_untracked().trim().to_owned(),
+            ..filters.get_untracked()
+        };
+        location.go(&chosen.href(PATH));
+    };
+    let sort = move |ev| {
+        let chosen = Filters {
+            sort: AssetSort::parse(&event_target_value(&ev)),
+            ..filters.get_untracked()
+        };
+        location.go(&chosen.href(PATH));
+    };
+    let current_sort = move || filters.with(|f| f.sort.unwrap_or_default());
+    view! {
+        <div class="content-search">
+            <form class="search-form" role="search" aria-label="Search content" novalidate on:submit=on_submit(search)>
+                <label for="content-q">"Search content"</label>
+                <div class="search-row">
+                    <input
+                        id="content-q"
+                        name="q"
+                        type="search"
+                        autocomplete="off"
+                        prop:value=q
+                        on:input=move |ev| q.set(event_target_value(&ev))
+                    />
+                    <button id="content-search" type="submit" class="primary">"Search"</button>
+                </div>
+            </form>
+            <div class="field sort-field">
+                <label for="content-sort">"Sort by"</label>
+                <select id="content-sort" name="sort" on:change=sort>
+                    {AssetSort::ALL
+                        .iter()
+                        .map(|&s| view! {
+                            <option value=s.as_str() prop:selected=move || current_sort() == s>{s.label()}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// The results for one set of filters: facets with counts beside the cards.
+#[component]
+fn Results(filters: Filters, manager: bool) -> impl IntoView {
+    // Vendor staff see what partners may find: the published assets.
+    let query = Filters {
+        state: manager.then_some(AssetState::Published),
+        ..filters.clone()
+    }
+    .query();
+    let total = RwSignal::new(None::<i64>);
+    let facets = RwSignal::new(Facets::default());
+    let list = Paged::new(move |cursor: Option<String>| {
+        let query = query.clone();
+        async move {
+            let found = api::assets(&query, cursor.as_deref()).await?;
+            if cursor.is_none() {
+                let _ = total.try_set(Some(found.total));
+                let _ = facets.try_set(found.facets);
+            }
+            Ok(Page {
+                items: found.items,
+                next_cursor: found.next_cursor,
+            })
+        }
+    });
+    let count = move || match total.get() {
+        None => String::new(),
+        Some(1) => "1 asset".to_owned(),
+        Some(n) => format!("{n} assets"),
+    };
+    let narrowed = filters.narrowed();
+    let clear = move || {
+        (narrowed && total.get() == Some(0)).then(|| {
+            view! {
+                <p>
+                    <a id="content-clear" class="button secondary-link" href=PATH>
+                        "Clear the search and filters"
+                    </a>
+                </p>
+            }
+        })
+    };
+    let items = list.items;
+    view! {
+        <div class="content-layout">
+            <FacetPanel filters facets />
+            <div class="content-main">
+                <h2 class="visually-hidden" id="content-results-heading">"Results"</h2>
+                <p id="content-count" class="muted" role="status">{count}</p>
+                <PagedList
+                    list=list.controls()
+                    loading="Loading content…"
+                    empty="No content matches your search and filters."
+                >
+                    <ul id="content-results" class="cards asset-grid" aria-labelledby="content-results-heading">
+                        {move || items.get().into_iter().map(|card| view! { <AssetCardView card /> }).collect_view()}
+                    </ul>
+                </PagedList>
+                {clear}
+            </div>
+        </div>
+    }
+}
+
+/// Each facet's values with their counts; choosing one narrows the list, "Clear" widens it.
+#[component]
+fn FacetPanel(filters: Filters, facets: RwSignal<Facets>) -> impl IntoView {
+    let blocks = Facet::ALL
+        .into_iter()
+        .map(|facet| {
+            let filters = filters.clone();
+            move || facets.with(|all| facet_block(facet, &filters, facet.counts(all)))
+        })
+        .collect_view();
+    view! {
+        <aside class="facets" aria-labelledby="facets-heading">
+            <h2 id="facets-heading" class="facets-title">"Filters"</h2>
+            {blocks}
+        </aside>
+    }
+}
+
+fn facet_block(facet: Facet, filters: &Filters, counts: &[FacetCount]) -> impl IntoView + use<> {
+    let chosen = filters.chosen[facet as usize].clone();
+    if counts.is_empty() && chosen.is_none() {
+        return ().into_any();
+    }
+    let id = format!("facet-{}", facet.name());
+    let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
+    let values = counts
+        .iter()
+        .filter_map(|c| {
+            let label = facet.label(&c.value)?;
+            let here = chosen.as_deref() == Some(c.value.as_str());
+            let href = filters.with_facet(facet, Some(&c.value)).href(PATH);
+            Some(view! {
+                <li>
+                    <a href=href aria-current=here.then_some("true")>
+                        {label} " " <span class="count">{format!("({})", c.count)}</span>
+                    </a>
+                </li>
+            })
+        })
+        .collect_view();
+    let clear = chosen.map(|_| {
+        let href = filters.with_facet(facet, None).href(PATH);
+        let label = format!("Clear the {} filter", facet.title().to_lowercase());
+        view! {
+            <a class="facet-clear" href=href aria-label=label>
+                "Clear"
+            </a>
+        }
+    });
+    view! {
+        <section class="facet" id=id aria-labelledby=labelled_by>
+            <h3 id=heading>{facet.title()}</h3>
+            <ul>{values}</ul>
+            {clear}
+        </section>
+    }
+    .into_any()
+}
+
+/// One result: kind, title linking to the asset, summary and tags.
+#[component]
+fn AssetCardView(card: AssetCard) -> impl IntoView {
+    let href = format!("/content/{}", card.id);
+    let tags = tags(&card);
+    view! {
+        <li class="card asset-card">
+            <p class="asset-kind">
+                {card.kind.label()}
+                {card.is_new.then(|| view! { " " <span class="badge badge-new">"New"</span> })}
+            </p>
+            <h3 class="asset-card-title">
+                <a href=href>{card.title}</a>
+            </h3>
+            {(!card.summary.is_empty()).then(|| view! { <p>{card.summary}</p> })}
+            <Tags tags />
+        </li>
+    }
+}
+
+/// What an asset is about, as tags: its motions, industries and use cases.
+pub fn tags(card: &AssetCard) -> Vec<String> {
+    card.motions
+        .iter()
+        .map(|m| m.label().to_owned())
+        .chain(card.industries.iter().cloned())
+        .chain(card.use_cases.iter().cloned())
+        .collect()
+}
+
+#[component]
+pub fn Tags(tags: Vec<String>) -> impl IntoView {
+    (!tags.is_empty()).then(|| {
+        view! {
+            <ul class="tags" aria-label="Tags">
+                {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_round_trip_through_the_query() {
+        let filters = Filters {
+            q: "roi calculator".to_owned(),
+            chosen: [
+                Some("deck".to_owned()),
+                None,
+                Some("Financial services".to_owned()),
+                None,
+            ],
+            sort: Some(AssetSort::Newest),
+            state: None,
+        };
+        assert_eq!(
+            filters.href(PATH),
+            "/content?q=roi%20calculator&kind=deck&industry=Financial%20services&sort=newest"
+        );
+        let cleared = filters.with_facet(Facet::Kind, None);
+        assert_eq!(
+            cleared.query(),
+            "q=roi%20calculator&industry=Financial%20services&sort=newest"
+        );
+        assert!(!Filters::default().narrowed());
+        assert_eq!(Filters::default().href(PATH), PATH);
+    }
+
+    #[test]
+    fn only_known_kinds_and_motions_are_labelled() {
+        assert_eq!(
+            Facet::Kind.label("case_study").as_deref(),
+            Some("Case study")
+        );
+        assert_eq!(Facet::Kind.label("nope"), None);
+        assert_eq!(Facet::Motion.label("tech").as_deref(), Some("Tech / ISV"));
+        assert_eq!(Facet::Industry.label("Retail").as_deref(), Some("Retail"));
+    }
+}
