@@ -558,6 +558,47 @@ impl Search {
     }
 }
 
+/// The columns a manager's metadata fills, bound as `$1` to `$13` by `bind_metadata`.
+const METADATA_COLUMNS: [&str; 13] = [
+    "kind",
+    "title",
+    "summary",
+    "body",
+    "body_html",
+    "language",
+    "motions",
+    "industries",
+    "use_cases",
+    "audience_tiers",
+    "audience_motions",
+    "audience_certification",
+    "link",
+];
+
+type Statement<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+fn bind_metadata<'q>(
+    query: Statement<'q>,
+    metadata: &'q ValidMetadata,
+    body_html: &'q str,
+) -> Statement<'q> {
+    let audience = &metadata.audience;
+    query
+        .bind(metadata.kind.as_str())
+        .bind(&metadata.title)
+        .bind(&metadata.summary)
+        .bind(&metadata.body)
+        .bind(body_html)
+        .bind(&metadata.language)
+        .bind(motion_lines(&metadata.motions))
+        .bind(metadata.industries.join("\n"))
+        .bind(metadata.use_cases.join("\n"))
+        .bind(member_list(audience.tiers.iter().map(|t| t.as_str())))
+        .bind(member_list(audience.motions.iter().map(|m| m.as_str())))
+        .bind(audience.certification.map_or("", Certification::as_str))
+        .bind(metadata.link.as_deref())
+}
+
 /// A new draft asset; returns its id.
 pub async fn insert(
     conn: &mut AnyConnection,
@@ -566,39 +607,18 @@ pub async fn insert(
     created_by: i64,
     now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO assets (kind, state, title, summary, body, body_html, language, motions, \
-         industries, use_cases, audience_tiers, audience_motions, audience_certification, link, \
-         created_by, created_at, updated_at) \
-         VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
-         RETURNING id",
-    )
-    .bind(metadata.kind.as_str())
-    .bind(&metadata.title)
-    .bind(&metadata.summary)
-    .bind(&metadata.body)
-    .bind(body_html)
-    .bind(&metadata.language)
-    .bind(motion_lines(&metadata.motions))
-    .bind(metadata.industries.join("\n"))
-    .bind(metadata.use_cases.join("\n"))
-    .bind(member_list(
-        metadata.audience.tiers.iter().map(|t| t.as_str()),
-    ))
-    .bind(member_list(
-        metadata.audience.motions.iter().map(|m| m.as_str()),
-    ))
-    .bind(
-        metadata
-            .audience
-            .certification
-            .map_or("", Certification::as_str),
-    )
-    .bind(metadata.link.as_deref())
-    .bind(created_by)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    let sql = format!(
+        "INSERT INTO assets ({}, state, created_by, created_at, updated_at) \
+         VALUES ({}, 'draft', $14, $15, $15) RETURNING id",
+        METADATA_COLUMNS.join(", "),
+        super::placeholders(1, METADATA_COLUMNS.len())
+    );
+    let row = bind_metadata(sqlx::query(sqlx::AssertSqlSafe(sql)), metadata, body_html)
+        .bind(created_by)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+    let id: i64 = sqlx::Row::try_get(&row, "id")?;
     write_tags(conn, id, metadata).await?;
     Ok(id)
 }
@@ -612,38 +632,20 @@ pub async fn update(
     now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
     tally(conn, id, -1).await?;
-    let done = sqlx::query(
-        "UPDATE assets SET kind = $1, title = $2, summary = $3, body = $4, body_html = $5, \
-         language = $6, motions = $7, industries = $8, use_cases = $9, audience_tiers = $10, \
-         audience_motions = $11, audience_certification = $12, link = $13, updated_at = $14 \
-         WHERE id = $15",
-    )
-    .bind(metadata.kind.as_str())
-    .bind(&metadata.title)
-    .bind(&metadata.summary)
-    .bind(&metadata.body)
-    .bind(body_html)
-    .bind(&metadata.language)
-    .bind(motion_lines(&metadata.motions))
-    .bind(metadata.industries.join("\n"))
-    .bind(metadata.use_cases.join("\n"))
-    .bind(member_list(
-        metadata.audience.tiers.iter().map(|t| t.as_str()),
-    ))
-    .bind(member_list(
-        metadata.audience.motions.iter().map(|m| m.as_str()),
-    ))
-    .bind(
-        metadata
-            .audience
-            .certification
-            .map_or("", Certification::as_str),
-    )
-    .bind(metadata.link.as_deref())
-    .bind(now)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
+    let assignments: Vec<String> = METADATA_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, column)| format!("{column} = ${}", i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE assets SET {}, updated_at = $14 WHERE id = $15",
+        assignments.join(", ")
+    );
+    let done = bind_metadata(sqlx::query(sqlx::AssertSqlSafe(sql)), metadata, body_html)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     if done.rows_affected() == 0 {
         return Ok(false);
     }
