@@ -128,12 +128,6 @@ pub struct Audience {
     pub certification: Option<Certification>,
 }
 
-impl Audience {
-    pub fn is_everyone(&self) -> bool {
-        self.tiers.is_empty() && self.motions.is_empty() && self.certification.is_none()
-    }
-}
-
 /// What a manager writes about an asset: the `metadata` part of `POST /api/assets` and the body
 /// of `PATCH /api/assets/{id}` (always the whole set; the file is changed through versions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

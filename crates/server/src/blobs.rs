@@ -153,11 +153,6 @@ impl Blobs {
         Ok(Reading { body, size })
     }
 
-    /// The size of a stored file, without reading it.
-    pub async fn size(&self, key: &str) -> Result<u64, object_store::Error> {
-        Ok(self.store.head(&Path::from(key)).await?.size)
-    }
-
     /// Removes a file; one already gone is not an error.
     pub async fn delete(&self, key: &str) {
         match self.store.delete(&Path::from(key)).await {
