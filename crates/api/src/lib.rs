@@ -29,6 +29,7 @@ pub mod auth;
 pub mod date;
 pub mod error;
 pub mod health;
+pub mod integrations;
 pub mod invitations;
 pub mod notifications;
 pub mod organizations;

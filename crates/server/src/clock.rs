@@ -9,6 +9,11 @@ pub type Timestamp = i64;
 
 pub trait Clock: Send + Sync + 'static {
     fn now(&self) -> Timestamp;
+
+    /// Milliseconds since the epoch, for latencies measured in less than seconds.
+    fn now_ms(&self) -> i64 {
+        self.now() * 1000
+    }
 }
 
 pub struct SystemClock;
@@ -18,6 +23,13 @@ impl Clock for SystemClock {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
+            .unwrap_or_default()
+    }
+
+    fn now_ms(&self) -> i64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
             .unwrap_or_default()
     }
 }
@@ -44,11 +56,27 @@ impl Clock for ManualClock {
 
 /// RFC 3339 in UTC, the format of every timestamp in the API.
 pub fn rfc3339(at: Timestamp) -> String {
-    time::OffsetDateTime::from_unix_timestamp(at)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
+    format_rfc3339(time::OffsetDateTime::from_unix_timestamp(at).ok())
+}
+
+/// RFC 3339 with milliseconds, for times kept in milliseconds.
+pub fn rfc3339_ms(at_ms: i64) -> String {
+    format_rfc3339(
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at_ms) * 1_000_000).ok(),
+    )
+}
+
+fn format_rfc3339(at: Option<time::OffsetDateTime>) -> String {
+    at.and_then(|t| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .ok()
+    })
+    .unwrap_or_default()
+}
+
+/// Milliseconds since the epoch of an RFC 3339 time.
+pub fn parse_rfc3339_ms(text: &str) -> Option<i64> {
+    let at =
+        time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
+    i64::try_from(at.unix_timestamp_nanos() / 1_000_000).ok()
 }

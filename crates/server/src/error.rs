@@ -12,6 +12,9 @@ pub enum ApiError {
     Unauthenticated,
     #[error("The e-mail address or password is not right.")]
     InvalidCredentials,
+    /// A request that authenticates by signature (CRM cards and events) did not.
+    #[error("The request's signature is missing, wrong or too old.")]
+    BadSignature,
     #[error("{0}")]
     Forbidden(&'static str),
     #[error("This page or record does not exist, or you do not have access to it.")]
@@ -58,6 +61,7 @@ impl ApiError {
             BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
             InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
+            BadSignature => (StatusCode::UNAUTHORIZED, "bad_signature"),
             Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             NotFound => (StatusCode::NOT_FOUND, "not_found"),
             NoSuchRoute => (StatusCode::NOT_FOUND, "no_such_route"),

@@ -21,6 +21,7 @@ use crate::blobs::Blobs;
 use crate::clock::{Clock, SystemClock};
 use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
+use crate::domain::sealed::Sealer;
 use crate::domain::token::TokenHasher;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -80,6 +81,8 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         blobs,
         clock: settings.clock.clone(),
         tokens: TokenHasher::new(&settings.secret_key),
+        sealer: Sealer::new(&settings.secret_key),
+        webhook_signal: Arc::default(),
         public_url: settings.public_url.trim_end_matches('/').into(),
         trusted_proxies: Arc::new(settings.trusted_proxies.clone()),
         rules: Arc::new(settings.rules.clone()),

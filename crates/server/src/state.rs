@@ -7,6 +7,7 @@ use crate::blobs::Blobs;
 use crate::clock::Clock;
 use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
+use crate::domain::sealed::Sealer;
 use crate::domain::token::TokenHasher;
 use crate::store::Db;
 
@@ -16,6 +17,11 @@ pub struct AppState {
     pub blobs: Blobs,
     pub clock: Arc<dyn Clock>,
     pub tokens: TokenHasher,
+    /// Opens the integration and webhook secrets kept in the database.
+    pub sealer: Sealer,
+    /// Wakes this instance's webhook worker when a change here published an event; other
+    /// instances find it on their next poll.
+    pub webhook_signal: Arc<tokio::sync::Notify>,
     /// Where people reach the portal, e.g. `https://partners.acme.example`; links in
     /// invitations start with it.
     pub public_url: Arc<str>,
@@ -26,6 +32,10 @@ pub struct AppState {
 impl AppState {
     pub fn now(&self) -> crate::clock::Timestamp {
         self.clock.now()
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
     }
 
     /// Cookies get `Secure` whenever the portal is reached over TLS.

@@ -115,13 +115,17 @@ fn sha256_base64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
 }
 
-/// Adds the security headers every response carries, unless a handler chose its own.
+/// Adds the security headers every response carries, unless a handler chose its own. A
+/// handler that sets its own Content-Security-Policy (the CRM cards) decides its framing with
+/// `frame-ancestors` there, so it gets no `X-Frame-Options: DENY`, which cannot name origins.
 pub async fn security_headers(csp: HeaderValue, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     let defaults = [
-        (header::CONTENT_SECURITY_POLICY, csp),
-        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
         (
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

@@ -88,38 +88,6 @@ async fn add_deal(manager: &Session, organization_id: i64, customer: &str) -> Va
     json(response, StatusCode::CREATED).await
 }
 
-/// A deal registration of `company` (its domain made from the name), as `session` files it.
-async fn register_deal(app: &TestApp, session: &Session, company: &str, motion: &str) -> Value {
-    let products = get(session, "/api/products").await;
-    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
-    let domain = format!("{}.example", company.to_lowercase().replace(' ', "-"));
-    let body = json!({
-        "kind": "deal", "company_name": company, "company_domain": domain,
-        "country": "DE", "contact_name": "Jane Roe", "contact_email": format!("jane@{domain}"),
-        "motion": motion, "products": [products[0]["id"]], "estimated_value": 90000,
-        "currency": "EUR", "expected_close": close, "description": "A real project.",
-        "partner_role": "sourced"
-    });
-    let response = session
-        .post("/api/registrations")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    json(response, StatusCode::CREATED).await
-}
-
-async fn approve(manager: &Session, registration: &Value) {
-    let id = registration["id"].as_i64().unwrap();
-    let decision = manager
-        .post(&format!("/api/registrations/{id}/decision"))
-        .json(&json!({ "decision": "approve" }))
-        .send()
-        .await
-        .unwrap();
-    json(decision, StatusCode::OK).await;
-}
-
 async fn patch(manager: &Session, id: i64, body: Value) -> reqwest::Response {
     manager
         .patch(&format!("/api/opportunities/{id}"))

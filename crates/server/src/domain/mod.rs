@@ -1,6 +1,7 @@
 //! The program's rules as plain functions and types: no HTTP, no SQL.
 
 pub mod account_import;
+pub mod backoff;
 pub mod blocking;
 pub mod byte_range;
 pub mod company;
@@ -12,5 +13,7 @@ pub mod password;
 pub mod pipeline;
 pub mod program;
 pub mod proxies;
+pub mod sealed;
+pub mod signatures;
 pub mod throttle;
 pub mod token;

@@ -1,6 +1,7 @@
 //! Background loops. Each pass is idempotent and safe to run on several instances at once.
 
 pub mod registrations;
+pub mod webhooks;
 
 use std::future::Future;
 use std::time::Duration;
@@ -35,9 +36,10 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
         spawn_every(
             "registration timers",
             REGISTRATION_TIMERS_EVERY,
-            state,
+            state.clone(),
             |s| async move { registrations::run_once(&s).await },
         ),
+        webhooks::spawn(state),
     ]
 }
 

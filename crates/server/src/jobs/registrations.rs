@@ -3,6 +3,7 @@
 //! handled once even with several instances, and a pass repeated changes nothing.
 
 use portico_api::date::Date;
+use portico_api::integrations::WebhookEventType;
 use portico_api::registrations::number;
 
 use crate::clock::Timestamp;
@@ -10,6 +11,7 @@ use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::outbox::{self, Message};
 use crate::store::registrations::{self as store, TimerRow};
+use crate::store::webhooks;
 
 pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
     let now = state.now();
@@ -24,6 +26,13 @@ pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
             "protection ended",
             body,
             now,
+        )
+        .await?;
+        webhooks::publish_registration(
+            &mut tx,
+            row.id,
+            WebhookEventType::RegistrationExpired,
+            state.now_ms(),
         )
         .await?;
     }
@@ -60,7 +69,9 @@ pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
         )
         .await?;
     }
-    tx.commit().await
+    tx.commit().await?;
+    state.webhook_signal.notify_one();
+    Ok(())
 }
 
 /// The audit record and the outbox message of one timer event. SLA messages go to managers

@@ -25,6 +25,7 @@ use crate::state::AppState;
 use crate::store::asset_usage::{self, Event, Subject, Use};
 use crate::store::assets::{self, AssetRow, Reader, Search};
 use crate::store::audit::{self, AuditEntry};
+use crate::store::webhooks;
 
 /// Room for the metadata part and multipart framing around a file of the largest size.
 const UPLOAD_BODY_LIMIT: usize = UPLOAD_MAX_BYTES as usize + 1024 * 1024;
@@ -547,6 +548,7 @@ async fn edit(
         .await?
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
+    state.webhook_signal.notify_one();
     Ok(Json(managed(&state, row).await?))
 }
 
@@ -597,11 +599,15 @@ async fn move_to(
         let before = Some(serde_json::json!({ "state": from }));
         let after = Some(serde_json::json!({ "state": target }));
         audit::record(&mut *tx, &entry(&caller, action, id, before, after), now).await?;
+        if target == AssetState::Published {
+            webhooks::publish_asset(&mut tx, id, state.now_ms()).await?;
+        }
     }
     let row = assets::find(&mut *tx, id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
+    state.webhook_signal.notify_one();
     Ok(Json(managed(&state, row).await?))
 }
 

@@ -6,8 +6,11 @@ mod accounts;
 mod assets;
 mod auth;
 mod content_usage;
+mod crm_events;
+mod embed;
 pub mod extract;
 mod health;
+mod integrations;
 mod invitations;
 mod notifications;
 mod opportunities;
@@ -19,6 +22,7 @@ mod registration_links;
 pub mod registrations;
 pub mod session;
 mod users;
+mod webhooks;
 
 use std::sync::OnceLock;
 
@@ -57,6 +61,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(assets::router())
         .merge(content_usage::router())
         .merge(registration_links::router())
+        .merge(integrations::router())
+        .merge(webhooks::router())
+        .merge(crm_events::router())
+        .merge(embed::router())
         .routes(routes!(openapi_json))
 }
 

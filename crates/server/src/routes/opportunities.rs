@@ -20,7 +20,7 @@ use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::opportunities::{self as store, Edit, NewNote};
-use crate::store::{Scope, organizations};
+use crate::store::{Scope, organizations, webhooks};
 
 const SUBJECT: &str = "opportunity";
 
@@ -100,8 +100,12 @@ async fn edit(
             rationale: None,
         };
         audit::record(&mut *tx, &entry, now).await?;
+        if before.stage != after.stage {
+            webhooks::publish_stage_change(&mut tx, id, &before.stage, state.now_ms()).await?;
+        }
     }
     tx.commit().await?;
+    state.webhook_signal.notify_one();
     Ok(Json(manager_detail(&state, id).await?))
 }
 
@@ -177,7 +181,7 @@ fn loss_reason(before: &Edit, patch: &ValidPatch, target: Stage) -> ApiResult<Op
 }
 
 /// The fields that differ, as the audit record's before and after.
-fn changes(
+pub(crate) fn changes(
     before: &Edit,
     after: &Edit,
 ) -> (

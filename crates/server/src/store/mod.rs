@@ -7,7 +7,10 @@ pub mod asset_usage;
 pub mod assets;
 pub mod audit;
 pub mod blocks;
+pub mod cards;
 pub mod conditions;
+pub mod crm;
+pub mod integrations;
 pub mod invitations;
 pub mod login_failures;
 pub mod numbers;
@@ -19,6 +22,7 @@ pub mod registration_links;
 pub mod registrations;
 pub mod sessions;
 pub mod users;
+pub mod webhooks;
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ use portico_api::Me;
 use portico_server::clock::ManualClock;
 use portico_server::startup::{self, Running, Settings};
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 pub const PASSWORD: &str = "portico-demo";
 pub const ADMIN: &str = "admin@acme.example";
@@ -111,15 +111,7 @@ impl TestApp {
     }
 
     pub async fn sign_in(&self, email: &str) -> Session {
-        let client = self.anonymous();
-        let response = self.login_with(&client, email, PASSWORD).await;
-        assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
-        let me: Me = response.json().await.expect("Me");
-        Session {
-            client,
-            me,
-            base: self.base.clone(),
-        }
+        Session::sign_in(&self.base, email).await
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {
@@ -151,6 +143,36 @@ async fn listen(settings: Settings) -> Running {
 }
 
 impl Session {
+    /// Signs in as `email` at the server listening at `base`.
+    pub async fn sign_in(base: &str, email: &str) -> Session {
+        let client = Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let response = client
+            .post(format!("{base}/api/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("login request");
+        assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
+        let me: Me = response.json().await.expect("Me");
+        Session {
+            client,
+            me,
+            base: base.to_owned(),
+        }
+    }
+
+    /// The same signed-in browser talking to another instance (sessions live in the database).
+    pub fn against(&self, addr: std::net::SocketAddr) -> Session {
+        Session {
+            client: self.client.clone(),
+            me: self.me.clone(),
+            base: format!("http://{addr}"),
+        }
+    }
+
     pub fn get(&self, path: &str) -> RequestBuilder {
         self.client.get(format!("{}{path}", self.base))
     }
@@ -248,4 +270,40 @@ fn unix_now() -> u64 {
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A deal registration of `company` (its domain made from the name), as `session` files it.
+pub async fn register_deal(app: &TestApp, session: &Session, company: &str, motion: &str) -> Value {
+    let products = json(
+        session.get("/api/products").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
+    let domain = format!("{}.example", company.to_lowercase().replace(' ', "-"));
+    let body = json!({
+        "kind": "deal", "company_name": company, "company_domain": domain,
+        "country": "DE", "contact_name": "Jane Roe", "contact_email": format!("jane@{domain}"),
+        "motion": motion, "products": [products[0]["id"]], "estimated_value": 90000,
+        "currency": "EUR", "expected_close": close, "description": "A real project.",
+        "partner_role": "sourced"
+    });
+    let response = session
+        .post("/api/registrations")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    json(response, StatusCode::CREATED).await
+}
+
+pub async fn approve(manager: &Session, registration: &Value) {
+    let id = registration["id"].as_i64().unwrap();
+    let decision = manager
+        .post(&format!("/api/registrations/{id}/decision"))
+        .json(&json!({ "decision": "approve" }))
+        .send()
+        .await
+        .unwrap();
+    json(decision, StatusCode::OK).await;
 }

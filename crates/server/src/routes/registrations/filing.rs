@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use portico_api::integrations::WebhookEventType;
 use portico_api::registrations::{
     ConflictLevel, RegistrationRequest, RegistrationStatus, ValidRegistration,
 };
@@ -20,7 +21,7 @@ use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::blocks::{self, Holder, Probe};
 use crate::store::registrations::{self as store, ClaimRow, ClaimScope, Matched, NewRegistration};
-use crate::store::{is_unique_violation, products};
+use crate::store::{is_unique_violation, products, webhooks};
 
 /// A validated registration and who files it for which organization.
 pub struct Filing<'a> {
@@ -58,7 +59,10 @@ pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> 
     store::take_filing_turn(&mut tx, state.db.engine()).await?;
     match file(&mut tx, &state.rules, filing, lookup, now).await? {
         Some(id) => {
+            let submitted = WebhookEventType::RegistrationSubmitted;
+            webhooks::publish_registration(&mut tx, id, submitted, state.now_ms()).await?;
             tx.commit().await?;
+            state.webhook_signal.notify_one();
             Ok(id)
         }
         // Two requests with one key raced and the other committed first.

@@ -2,13 +2,14 @@
 //! decision, withdrawal and protection extensions.
 
 mod filing;
-mod views;
+pub(crate) mod views;
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use portico_api::date::Date;
+use portico_api::integrations::WebhookEventType;
 use portico_api::registrations::{
     DecisionRequest, ExtensionRequest, ExtensionStatus, InfoRequest, InfoResponse,
     ManagerRegistration, PartnerRegistration, PartnerRegistrationDetail, RegistrationDetail,
@@ -30,6 +31,7 @@ use crate::store::audit::{self, AuditEntry};
 use crate::store::opportunities;
 use crate::store::outbox::{self, Message};
 use crate::store::registrations::{self as store, DecisionUpdate, ListFilter, RegistrationRow};
+use crate::store::webhooks;
 use crate::store::{Scope, WriteTx, into_page, parse_cursor};
 
 const IDEMPOTENCY_HEADER: &str = "idempotency-key";
@@ -231,7 +233,13 @@ async fn decide(
         now,
     )
     .await?;
+    let published = match status {
+        RegistrationStatus::Approved => WebhookEventType::RegistrationApproved,
+        _ => WebhookEventType::RegistrationDeclined,
+    };
+    webhooks::publish_registration(&mut tx, id, published, state.now_ms()).await?;
     tx.commit().await?;
+    state.webhook_signal.notify_one();
     Ok(Json(reread_for_manager(&state, id).await?))
 }
 

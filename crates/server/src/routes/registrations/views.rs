@@ -70,9 +70,45 @@ pub(super) async fn manager_detail(
         organization_id: row.organization_id,
         submitted_at: row.submitted_at,
     };
+    let Findings {
+        findings,
+        matched,
+        matched_accounts,
+    } = conflict_findings(state, row.id).await?;
+    let claims = matched
+        .iter()
+        .map(claim_of_row)
+        .collect::<ApiResult<Vec<_>>>()?;
+    let account_claims: Vec<_> = matched_accounts.iter().map(account_claim).collect();
+    let suggestion = conflict::suggest(subject, &claims, &account_claims);
+    Ok(ManagerRegistrationDetail {
+        registration: manager_views(state, vec![row]).await?.remove(0),
+        findings,
+        matches: manager_views(state, matched).await?,
+        accounts: matched_accounts
+            .into_iter()
+            .map(AccountRow::into_view)
+            .collect(),
+        suggestion,
+        timeline: trail.into_iter().filter_map(manager_entry).collect(),
+    })
+}
+
+/// What the conflict check found for a registration: each finding with its reason, and the
+/// registrations and accounts it matched.
+pub(crate) struct Findings {
+    pub findings: Vec<ConflictFinding>,
+    pub matched: Vec<RegistrationRow>,
+    pub matched_accounts: Vec<AccountRow>,
+}
+
+pub(crate) async fn conflict_findings(
+    state: &AppState,
+    registration_id: i64,
+) -> ApiResult<Findings> {
     let mut findings = Vec::new();
     let (mut matched, mut matched_accounts) = (Vec::new(), Vec::new());
-    for (target, kind) in store::findings_of(state.db.pool(), row.id).await? {
+    for (target, kind) in store::findings_of(state.db.pool(), registration_id).await? {
         let kind = MatchKind::parse(&kind)
             .ok_or_else(|| ApiError::internal(format!("unknown match kind {kind:?}")))?;
         let finding = |reason, registration_id, account_id| ConflictFinding {
@@ -107,22 +143,10 @@ pub(super) async fn manager_detail(
             }
         }
     }
-    let claims = matched
-        .iter()
-        .map(claim_of_row)
-        .collect::<ApiResult<Vec<_>>>()?;
-    let account_claims: Vec<_> = matched_accounts.iter().map(account_claim).collect();
-    let suggestion = conflict::suggest(subject, &claims, &account_claims);
-    Ok(ManagerRegistrationDetail {
-        registration: manager_views(state, vec![row]).await?.remove(0),
+    Ok(Findings {
         findings,
-        matches: manager_views(state, matched).await?,
-        accounts: matched_accounts
-            .into_iter()
-            .map(AccountRow::into_view)
-            .collect(),
-        suggestion,
-        timeline: trail.into_iter().filter_map(manager_entry).collect(),
+        matched,
+        matched_accounts,
     })
 }
 

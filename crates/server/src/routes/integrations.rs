@@ -1,0 +1,197 @@
+//! CRM integrations as managers set them up: frame origins, secrets, and signed card links.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use portico_api::ErrorBody;
+use portico_api::integrations::{
+    CardLink, CardLinkRequest, CardSubject, CrmSystem, Integration, IntegrationSecret,
+    IntegrationSettings,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::clock::rfc3339;
+use crate::domain::signatures::card_url_signature;
+use crate::domain::token;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::extract::{ApiJson, ApiPath};
+use crate::routes::session::Caller;
+use crate::state::AppState;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::integrations::{self as store, IntegrationRow};
+
+const SUBJECT: &str = "integration";
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(save))
+        .routes(routes!(new_secret))
+        .routes(routes!(card_link))
+}
+
+/// Both CRM integrations, configured or not. Vendor staff only.
+#[utoipa::path(get, path = "/api/integrations", tag = "integrations",
+    responses((status = 200, body = [Integration]), (status = 403, body = ErrorBody)))]
+async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<Integration>>> {
+    caller.require_vendor()?;
+    let rows = store::all(state.db.pool()).await?;
+    let views = CrmSystem::ALL
+        .iter()
+        .map(|&system| {
+            let row = rows.iter().find(|r| r.system() == Some(system));
+            view(&state, system, row)
+        })
+        .collect();
+    Ok(Json(views))
+}
+
+fn view(state: &AppState, system: CrmSystem, row: Option<&IntegrationRow>) -> Integration {
+    let card_endpoint = match system {
+        CrmSystem::Hubspot => "/api/integrations/hubspot/card",
+        CrmSystem::Salesforce => "/embed/salesforce",
+    };
+    Integration {
+        system,
+        configured: row.is_some(),
+        frame_origins: row
+            .map(|r| r.origins().map(str::to_owned).collect())
+            .unwrap_or_default(),
+        has_app_secret: row.is_some_and(|r| r.app_secret_sealed.is_some()),
+        secret_created_at: row.map(|r| rfc3339(r.secret_created_at)),
+        card_endpoint: format!("{}{card_endpoint}", state.public_url),
+        events_endpoint: format!("{}/api/integrations/crm/events", state.public_url),
+    }
+}
+
+/// Set the origins allowed to frame the card and the CRM app's secret. The first save creates
+/// the integration with a new integration secret (see `POST …/secret` to read one).
+#[utoipa::path(put, path = "/api/integrations/{system}", tag = "integrations",
+    params(("system" = CrmSystem, Path)), request_body = IntegrationSettings,
+    responses((status = 200, body = Integration), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn save(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(system): ApiPath<CrmSystem>,
+    ApiJson(settings): ApiJson<IntegrationSettings>,
+) -> ApiResult<Json<Integration>> {
+    caller.require_vendor()?;
+    let valid = settings.validate().map_err(ApiError::Validation)?;
+    let now = state.now();
+    let mut tx = state.db.begin_write().await?;
+    let before = store::get(&mut *tx, system).await?;
+    let first_secret = state.sealer.seal(&token::generate());
+    store::save_origins(&mut *tx, system, &valid.frame_origins, &first_secret, now).await?;
+    if let Some(change) = &valid.app_secret {
+        let sealed = change.as_deref().map(|s| state.sealer.seal(s));
+        store::set_app_secret(&mut *tx, system, sealed.as_deref(), now).await?;
+    }
+    let entry = AuditEntry {
+        actor_user_id: Some(caller.user_id),
+        action: "integration.saved",
+        subject_type: SUBJECT,
+        subject_id: None,
+        organization_id: None,
+        before: before.as_ref().and_then(|b| {
+            audit::state(&serde_json::json!({
+                "system": system, "frame_origins": b.frame_origins,
+                "has_app_secret": b.app_secret_sealed.is_some(),
+            }))
+        }),
+        after: audit::state(&serde_json::json!({
+            "system": system, "frame_origins": valid.frame_origins.join(" "),
+            "app_secret": match &valid.app_secret {
+                None => "kept", Some(None) => "removed", Some(Some(_)) => "replaced",
+            },
+        })),
+        rationale: None,
+    };
+    audit::record(&mut *tx, &entry, now).await?;
+    let row = store::get(&mut *tx, system).await?;
+    tx.commit().await?;
+    Ok(Json(view(&state, system, row.as_ref())))
+}
+
+/// Make a new integration secret (for signed card links and CRM events) and show it this once;
+/// the old one stops working at once.
+#[utoipa::path(post, path = "/api/integrations/{system}/secret", tag = "integrations",
+    params(("system" = CrmSystem, Path)),
+    responses((status = 201, body = IntegrationSecret), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn new_secret(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(system): ApiPath<CrmSystem>,
+) -> ApiResult<(StatusCode, Json<IntegrationSecret>)> {
+    caller.require_vendor()?;
+    let now = state.now();
+    let secret = token::generate();
+    let mut tx = state.db.begin_write().await?;
+    store::get(&mut *tx, system)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    store::set_secret(&mut *tx, system, &state.sealer.seal(&secret), now).await?;
+    let entry = AuditEntry {
+        actor_user_id: Some(caller.user_id),
+        action: "integration.secret_rotated",
+        subject_type: SUBJECT,
+        subject_id: None,
+        organization_id: None,
+        before: None,
+        after: audit::state(&serde_json::json!({ "system": system })),
+        rationale: None,
+    };
+    audit::record(&mut *tx, &entry, now).await?;
+    tx.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(IntegrationSecret { system, secret }),
+    ))
+}
+
+/// A signed card URL for this CRM's iframe, valid for the given days.
+#[utoipa::path(post, path = "/api/integrations/{system}/card-links", tag = "integrations",
+    params(("system" = CrmSystem, Path)), request_body = CardLinkRequest,
+    responses((status = 200, body = CardLink), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn card_link(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(system): ApiPath<CrmSystem>,
+    ApiJson(request): ApiJson<CardLinkRequest>,
+) -> ApiResult<Json<CardLink>> {
+    caller.require_vendor()?;
+    request.validate().map_err(ApiError::Validation)?;
+    let row = store::get(state.db.pool(), system).await?.ok_or_else(|| {
+        ApiError::Unprocessable(format!(
+            "Set up the {} integration first: save its frame origins.",
+            system.label()
+        ))
+    })?;
+    let path = match request.subject {
+        CardSubject::Opportunity(id) => format!("/embed/deals/{id}"),
+        CardSubject::Registration(id) => format!("/embed/registrations/{id}"),
+    };
+    let expires = state.now() + i64::from(request.valid_days) * 86_400;
+    Ok(Json(CardLink {
+        url: signed_card_url(&state, &row, &path, expires)?,
+        expires_at: rfc3339(expires),
+    }))
+}
+
+/// The public URL of a card path, signed with the integration's secret until `exp`.
+pub fn signed_card_url(
+    state: &AppState,
+    integration: &IntegrationRow,
+    path: &str,
+    exp: i64,
+) -> ApiResult<String> {
+    let secret = state
+        .sealer
+        .open(&integration.secret_sealed)
+        .ok_or_else(|| ApiError::internal("the integration secret does not open with this key"))?;
+    let sig = card_url_signature(&secret, path, exp);
+    Ok(format!("{}{path}?exp={exp}&sig={sig}", state.public_url))
+}

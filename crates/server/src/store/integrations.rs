@@ -1,0 +1,114 @@
+//! CRM integrations: their frame origins and sealed secrets.
+
+use portico_api::integrations::CrmSystem;
+use sqlx::{AnyPool, FromRow};
+
+use crate::clock::Timestamp;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct IntegrationRow {
+    pub system: String,
+    pub frame_origins: String,
+    pub secret_sealed: String,
+    pub secret_created_at: Timestamp,
+    pub app_secret_sealed: Option<String>,
+}
+
+impl IntegrationRow {
+    pub fn system(&self) -> Option<CrmSystem> {
+        CrmSystem::parse(&self.system)
+    }
+
+    pub fn origins(&self) -> impl Iterator<Item = &str> {
+        self.frame_origins.split_whitespace()
+    }
+}
+
+const COLUMNS: &str = "system, frame_origins, secret_sealed, secret_created_at, app_secret_sealed";
+
+pub async fn all(db: &AnyPool) -> Result<Vec<IntegrationRow>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM integrations ORDER BY system"
+    )))
+    .fetch_all(db)
+    .await
+}
+
+pub async fn get<'c, E>(db: E, system: CrmSystem) -> Result<Option<IntegrationRow>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM integrations WHERE system = $1"
+    )))
+    .bind(system.as_str())
+    .fetch_optional(db)
+    .await
+}
+
+/// Creates the integration with `secret_sealed` as its first secret, or changes its origins.
+pub async fn save_origins<'c, E>(
+    db: E,
+    system: CrmSystem,
+    origins: &[String],
+    secret_sealed: &str,
+    now: Timestamp,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO integrations (system, frame_origins, secret_sealed, secret_created_at, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $4, $4) \
+         ON CONFLICT (system) DO UPDATE SET frame_origins = excluded.frame_origins, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(system.as_str())
+    .bind(origins.join(" "))
+    .bind(secret_sealed)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_app_secret<'c, E>(
+    db: E,
+    system: CrmSystem,
+    sealed: Option<&str>,
+    now: Timestamp,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "UPDATE integrations SET app_secret_sealed = $2, updated_at = $3 WHERE system = $1",
+    )
+    .bind(system.as_str())
+    .bind(sealed)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_secret<'c, E>(
+    db: E,
+    system: CrmSystem,
+    sealed: &str,
+    now: Timestamp,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "UPDATE integrations SET secret_sealed = $2, secret_created_at = $3, updated_at = $3 \
+         WHERE system = $1",
+    )
+    .bind(system.as_str())
+    .bind(sealed)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
