@@ -14,6 +14,10 @@ use portico_api::assets::{
     AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetUsageDetail, AssetView,
     Certifications, ContentUsage, ManagedAsset, PartnerContentUsage, UPLOAD_MAX_BYTES,
 };
+use portico_api::integrations::{
+    CardLink, CardLinkRequest, CreatedEndpoint, CrmSystem, Delivery, DeliveryState, EndpointInput,
+    Integration, IntegrationSecret, IntegrationSettings, Replayed, WebhookEndpoint, WebhookSecret,
+};
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
@@ -885,4 +889,105 @@ pub async fn save_certifications(
 ) -> Result<Certifications, ApiError> {
     let url = format!("/api/organizations/{organization_id}/certifications");
     json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `GET /api/integrations`: HubSpot and Salesforce.
+pub async fn integrations() -> Result<Vec<Integration>, ApiError> {
+    json(send(Call::get("/api/integrations"), On401::Expire).await?)
+}
+
+/// `PUT /api/integrations/{system}`
+pub async fn save_integration(
+    csrf: &str,
+    system: CrmSystem,
+    body: &IntegrationSettings,
+) -> Result<Integration, ApiError> {
+    let url = format!("/api/integrations/{}", system.as_str());
+    json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `POST /api/integrations/{system}/secret`: a new integration secret; the old one stops
+/// working.
+pub async fn rotate_integration_secret(
+    csrf: &str,
+    system: CrmSystem,
+) -> Result<IntegrationSecret, ApiError> {
+    let url = format!("/api/integrations/{}/secret", system.as_str());
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/integrations/{system}/card-links`
+pub async fn create_card_link(
+    csrf: &str,
+    system: CrmSystem,
+    body: &CardLinkRequest,
+) -> Result<CardLink, ApiError> {
+    let url = format!("/api/integrations/{}/card-links", system.as_str());
+    json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `GET /api/webhooks/endpoints`
+pub async fn webhook_endpoints() -> Result<Vec<WebhookEndpoint>, ApiError> {
+    json(send(Call::get("/api/webhooks/endpoints"), On401::Expire).await?)
+}
+
+/// `POST /api/webhooks/endpoints`
+pub async fn create_webhook_endpoint(
+    csrf: &str,
+    body: &EndpointInput,
+) -> Result<CreatedEndpoint, ApiError> {
+    let call = Call::write("POST", "/api/webhooks/endpoints", csrf).json(body);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `GET /api/webhooks/endpoints/{id}`
+pub async fn webhook_endpoint(id: i64) -> Result<WebhookEndpoint, ApiError> {
+    let url = format!("/api/webhooks/endpoints/{id}");
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `PUT /api/webhooks/endpoints/{id}`
+pub async fn update_webhook_endpoint(
+    csrf: &str,
+    id: i64,
+    body: &EndpointInput,
+) -> Result<WebhookEndpoint, ApiError> {
+    let url = format!("/api/webhooks/endpoints/{id}");
+    json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `POST /api/webhooks/endpoints/{id}/secret`: a new signing secret; the old one stops working.
+pub async fn rotate_webhook_secret(csrf: &str, id: i64) -> Result<WebhookSecret, ApiError> {
+    let url = format!("/api/webhooks/endpoints/{id}/secret");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `GET /api/webhooks/endpoints/{id}/deliveries`, newest first, of one state when `state` is
+/// given.
+pub async fn webhook_deliveries(
+    id: i64,
+    state: Option<DeliveryState>,
+    cursor: Option<&str>,
+) -> Result<Page<Delivery>, ApiError> {
+    let mut url = list_url(
+        &format!("/api/webhooks/endpoints/{id}/deliveries"),
+        cursor,
+        PAGE_SIZE,
+    );
+    if let Some(state) = state {
+        url.push_str(&format!("&state={}", state.as_str()));
+    }
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `POST /api/webhooks/deliveries/{id}/replay`
+pub async fn replay_delivery(csrf: &str, id: i64) -> Result<Delivery, ApiError> {
+    let url = format!("/api/webhooks/deliveries/{id}/replay");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/webhooks/endpoints/{id}/replay`: every dead delivery of the endpoint.
+pub async fn replay_dead_deliveries(csrf: &str, id: i64) -> Result<Replayed, ApiError> {
+    let url = format!("/api/webhooks/endpoints/{id}/replay");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
 }

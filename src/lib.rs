@@ -16,9 +16,10 @@ use components::{Layout, RequireRole};
 use pages::register::Channel;
 use pages::{
     AcceptInvitationPage, AccountsPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
-    ContentUsagePage, HomePage, InvitationsPage, LoginPage, ManageAssetPage,
+    ContentUsagePage, HomePage, IntegrationsPage, InvitationsPage, LoginPage, ManageAssetPage,
     ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage, NotFound,
     NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
+    WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -115,6 +116,16 @@ pub fn App() -> impl IntoView {
                 }
                 Route::ContentUsage => {
                     view! { <RequireRole allow=vendor_staff><ContentUsagePage /></RequireRole> }
+                        .into_any()
+                }
+                Route::Integrations => {
+                    view! { <RequireRole allow=vendor_staff><IntegrationsPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::WebhookEndpoint { id } => {
+                    view! {
+                        <RequireRole allow=vendor_staff><WebhookEndpointPage id /></RequireRole>
+                    }
                         .into_any()
                 }
                 Route::NotFound => view! { <NotFound /> }.into_any(),

@@ -37,6 +37,8 @@ pub enum Route {
     NewAsset,
     ManageAsset { id: i64 },
     ContentUsage,
+    Integrations,
+    WebhookEndpoint { id: i64 },
     NotFound,
 }
 
@@ -79,6 +81,10 @@ impl Route {
             ["manage", "content", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageAsset { id }),
+            ["manage", "integrations"] => Route::Integrations,
+            ["manage", "integrations", "webhooks", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::WebhookEndpoint { id }),
             _ => Route::NotFound,
         }
     }
@@ -301,6 +307,22 @@ mod tests {
             "/manage/content/x",
             "/manage/content/7/edit",
             "/manage/contents",
+        ] {
+            assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn integration_paths_name_their_pages() {
+        assert_eq!(Route::parse("/manage/integrations"), Route::Integrations);
+        assert_eq!(
+            Route::parse("/manage/integrations/webhooks/4"),
+            Route::WebhookEndpoint { id: 4 }
+        );
+        for unknown in [
+            "/manage/integrations/webhooks",
+            "/manage/integrations/webhooks/x",
+            "/manage/integrations/hubspot",
         ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::FieldState;
+use crate::components::field::{FieldError, aria};
+
 /// Checkboxes with ids `{id}-{value}`; `chosen` holds the checked values in the options' order.
 #[component]
 pub fn CheckGroup(
@@ -12,10 +15,19 @@ pub fn CheckGroup(
     /// (value, label) pairs.
     options: Vec<(&'static str, &'static str)>,
     chosen: RwSignal<Vec<&'static str>>,
+    /// Holds the group's error, shown under it; its id is the group's `id`.
+    #[prop(optional)]
+    field: Option<FieldState>,
 ) -> impl IntoView {
     let order: Vec<&'static str> = options.iter().map(|(value, _)| *value).collect();
     let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
-    let described_by = hint_id.clone();
+    let (invalid, described_by) = match field {
+        Some(field) => {
+            let (invalid, described_by) = aria(field, hint_id.clone());
+            (Some(invalid), described_by)
+        }
+        None => (None, Signal::stored(hint_id.clone())),
+    };
     let boxes = options
         .into_iter()
         .map(|(value, text)| {
@@ -42,10 +54,18 @@ pub fn CheckGroup(
         })
         .collect_view();
     view! {
-        <fieldset class="field field-wide choices" id=id aria-describedby=described_by>
+        // Focusable by script when it has an error to show, like a radio group.
+        <fieldset
+            class="field field-wide choices"
+            id=id
+            tabindex=field.map(|_| "-1")
+            aria-invalid=invalid
+            aria-describedby=described_by
+        >
             <legend>{legend}</legend>
             {hint_id.map(|hint_id| view! { <p class="hint" id=hint_id>{hint}</p> })}
             {boxes}
+            {field.map(|field| view! { <FieldError field /> })}
         </fieldset>
     }
 }

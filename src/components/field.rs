@@ -133,7 +133,7 @@ pub fn focus_first_error(fields: &[FieldState]) {
 }
 
 /// `aria-invalid` and `aria-describedby` for a control with an error line (and maybe a hint).
-fn aria(
+pub(crate) fn aria(
     field: FieldState,
     hint_id: Option<String>,
 ) -> (Signal<&'static str>, Signal<Option<String>>) {
@@ -170,6 +170,9 @@ pub fn TextField(
     /// E.g. `min` for a date: the browser's own picker respects it.
     #[prop(optional, into)]
     min: Option<Signal<String>>,
+    /// Shown in the empty input; never the only place something is said.
+    #[prop(optional, into)]
+    placeholder: MaybeProp<String>,
 ) -> impl IntoView {
     let id = field.id();
     let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
@@ -185,6 +188,7 @@ pub fn TextField(
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 required=!optional
                 min=min
+                placeholder=move || placeholder.get()
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=field.value

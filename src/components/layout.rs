@@ -128,6 +128,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                         <li>
                             <NavLink href="/manage/invitations">"Invitations"</NavLink>
                         </li>
+                        <li>
+                            <NavLink href="/manage/integrations">"Integrations"</NavLink>
+                        </li>
                     }
                         .into_any()
                 } else {

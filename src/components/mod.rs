@@ -1,10 +1,13 @@
 //! Reusable pieces: the page frame, route guards, form fields, checkbox groups, file uploads,
-//! paginated lists and notices.
+//! paginated lists, notices, action buttons, copyable text and CRM card links.
 //!
 //! The pieces are plain (non-generic) components taking signals, so each is compiled once and
 //! shared by every page: that keeps the WebAssembly bundle small.
 
+pub mod action;
+pub mod card_link;
 pub mod checks;
+pub mod copy;
 pub mod field;
 pub mod guard;
 pub mod layout;
@@ -18,7 +21,10 @@ use leptos::ev::{MouseEvent, SubmitEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub use action::ActionButton;
+pub use card_link::CardLinkPanel;
 pub use checks::CheckGroup;
+pub use copy::{CopyText, OneTimeSecret};
 pub use field::{FieldState, RadioGroup, SelectField, TextArea, TextField};
 pub use guard::RequireRole;
 pub use layout::Layout;

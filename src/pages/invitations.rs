@@ -8,8 +8,8 @@ use portico_api::{Role, validate};
 use crate::api;
 use crate::components::field::{begin_submit, show_error, show_field_errors};
 use crate::components::{
-    DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SelectField,
-    SubmitButton, TextField, Time, on_click, on_submit, set_title, spawn,
+    CopyText, DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList,
+    SelectField, SubmitButton, TextField, Time, on_submit, set_title, spawn,
 };
 use crate::session::use_session;
 
@@ -199,21 +199,6 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
 #[component]
 fn CreatedLink(created: CreatedInvitation) -> impl IntoView {
     let CreatedInvitation { invitation, link } = created;
-    let copied = RwSignal::new(None::<&'static str>);
-    let copy = {
-        let link = link.clone();
-        move |_| {
-            let promise = window().navigator().clipboard().write_text(&link);
-            spawn(async move {
-                let copied_ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                copied.set(Some(if copied_ok {
-                    "Link copied."
-                } else {
-                    "Copying was not allowed: select the link and copy it by hand."
-                }));
-            });
-        }
-    };
     let whom = match &invitation.organization {
         Some(org) => format!(
             "{} ({} at {})",
@@ -231,17 +216,7 @@ fn CreatedLink(created: CreatedInvitation) -> impl IntoView {
                 <Time value=invitation.expires_at />
                 "."
             </p>
-            <div class="copy-row">
-                <code id="invite-link" class="link-box">
-                    {link}
-                </code>
-                <button type="button" class="secondary small" on:click=on_click(copy)>
-                    "Copy link"
-                </button>
-            </div>
-            <p class="muted" role="status">
-                {copied}
-            </p>
+            <CopyText id="invite-link" text=link label="Copy link" />
         </div>
     }
 }

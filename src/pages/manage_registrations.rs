@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use portico_api::accounts::Account;
+use portico_api::integrations::CardSubject;
 use portico_api::registrations::{
     DecisionRequest, DeclineReason, InfoRequest, ManagerRegistration, ManagerRegistrationDetail,
     RegistrationStatus, Verdict,
@@ -12,8 +13,8 @@ use portico_api::registrations::{
 use crate::api;
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField, SubmitButton,
-    TextArea, Time, on_submit, set_title, spawn,
+    CardLinkPanel, DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField,
+    SubmitButton, TextArea, Time, on_submit, set_title, spawn,
 };
 use crate::pages::registrations::{
     Facts, ProtectionText, RegistrationFacts, StatusBadge, Timeline, record_page,
@@ -266,6 +267,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
             </div>
             {open.then(|| view! { <DecisionForm id extension=false may_ask reload /> })}
             {extension_pending.then(|| view! { <DecisionForm id extension=true reload /> })}
+            <CardLinkPanel subject=CardSubject::Registration(id) />
             <h2 class="section-title">"Timeline"</h2>
             <Timeline entries=timeline />
         </section>

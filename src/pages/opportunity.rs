@@ -3,6 +3,7 @@
 //! confirm the current stage's exit criteria and move the deal on.
 
 use leptos::prelude::*;
+use portico_api::integrations::CardSubject;
 use portico_api::pipeline::{
     LOST, ManagerOpportunity, ManagerOpportunityDetail, NoteRequest, OpportunityDetail,
     OpportunityPatch, PartnerOpportunity, PartnerOpportunityDetail, SharedNote, Stage, stage_label,
@@ -14,8 +15,8 @@ use portico_api::{FieldErrors, Role};
 use crate::api;
 use crate::components::field::{show_error, show_field_errors};
 use crate::components::{
-    FieldState, FormError, SelectField, SubmitButton, TextArea, TextField, Time, on_submit,
-    set_title, spawn,
+    CardLinkPanel, FieldState, FormError, SelectField, SubmitButton, TextArea, TextField, Time,
+    on_submit, set_title, spawn,
 };
 use crate::pages::pipeline::{money, next_step, protection, stage_options};
 use crate::pages::registrations::{Facts, StatusBadge, record_page};
@@ -72,6 +73,7 @@ fn Detail(
         {manager.map(|m| view! {
             <ManagerFacts m=m.clone() />
             <EditForm m reload saved />
+            <CardLinkPanel subject=CardSubject::Opportunity(id) />
         })}
         <Notes id notes vendor />
     }

@@ -97,6 +97,10 @@ pub async fn load_data(args: LoadDataArgs) -> Result<(), String> {
     crate::demo::volume::load(&db, volume, now)
         .await
         .map_err(|e| format!("loading data: {e}"))?;
+    let (last_before,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM assets")
+        .fetch_one(db.pool())
+        .await
+        .map_err(|e| format!("reading the assets: {e}"))?;
     crate::demo::asset_volume::load(&db, args.assets, now)
         .await
         .map_err(|e| format!("loading assets: {e}"))?;
@@ -109,6 +113,10 @@ pub async fn load_data(args: LoadDataArgs) -> Result<(), String> {
         args.assets,
         started.elapsed().as_secs_f64()
     );
+    if args.assets > 0 {
+        // Load runs address the added assets by id.
+        println!("first added asset: {}", last_before + 1);
+    }
     if let Some(megabytes) = args.large_file_mb {
         let storage = args.storage.unwrap_or_else(|| {
             let dir = config::data_dir(&args.database.database_url).join("files");

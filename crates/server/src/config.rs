@@ -113,8 +113,9 @@ pub struct ServeArgs {
     /// Seed demo data when the database is empty.
     #[arg(long, env = "PORTICO_DEMO")]
     pub demo: bool,
-    /// Key for hashing session and invitation tokens; at least 32 characters. All instances
-    /// of one portal must share it. Generated and kept in the data directory when absent.
+    /// Key for hashing session and invitation tokens and for encrypting integration and webhook
+    /// secrets; at least 32 characters. All instances of one portal must share it. Generated
+    /// and kept in the data directory when absent.
     #[arg(long, env = "PORTICO_SECRET_KEY", hide_env_values = true)]
     pub secret_key: Option<String>,
     /// The URL people use to reach the portal (links in invitations; `https://` makes the

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::Duration;
 
-use crate::{Result, cargo, execute, http, phase, serve, setup, spa};
+use crate::http::Session;
+use crate::{Result, cargo, execute, http, phase, serve, setup, spa, webhook_load};
 
 const LOGIN_EMAIL: &str = "alice@northwind.example";
 const MANAGER_EMAIL: &str = "manager@acme.example";
@@ -25,6 +26,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     phase("load run against the release server", || {
         load_run(&binary, seconds)
     })?;
+    phase("webhook delivery under load", || webhook_run(&binary))?;
     phase("criterion benches", criterion)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -117,8 +119,8 @@ const MANAGER_CONNECTIONS: u32 = 4;
 fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     let (server, addr) = start_server(binary)?;
     let large_file = add_volume(binary, &server)?;
-    let partner = sign_in(addr, &server, LOGIN_EMAIL)?;
-    let manager = sign_in(addr, &server, MANAGER_EMAIL)?;
+    let partner = sign_in(addr, &server, LOGIN_EMAIL)?.cookie;
+    let manager = sign_in(addr, &server, MANAGER_EMAIL)?.cookie;
 
     let health = wrk(addr, "/healthz", None, 32, seconds)?;
     let mut runs = vec![("/healthz", 32, health)];
@@ -235,28 +237,46 @@ fn memory_kib(pid: u32, field: &str) -> Result<u64> {
 
 /// `portico load-data` against the running server's database; returns the large file's id.
 fn add_volume(binary: &PathBuf, server: &Server) -> Result<String> {
-    let url = format!("sqlite://{}", server.dir.join("portico.db").display());
     let megabytes = DOWNLOAD_MB.to_string();
+    let stdout = load_data(
+        binary,
+        server,
+        &[
+            "--organizations",
+            LOAD_ORGANIZATIONS,
+            "--opportunities",
+            LOAD_OPPORTUNITIES,
+            "--assets",
+            LOAD_ASSETS,
+            "--large-file-mb",
+            &megabytes,
+        ],
+    )?;
+    printed(&stdout, "large file asset: ")
+}
+
+/// The value `load-data` printed after `label`.
+fn printed(stdout: &str, label: &str) -> Result<String> {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(label))
+        .map(str::to_owned)
+        .ok_or_else(|| format!("load-data did not print {label:?}"))
+}
+
+/// Runs `portico load-data` with `args` on the server's database; returns what it printed.
+fn load_data(binary: &PathBuf, server: &Server, args: &[&str]) -> Result<String> {
+    let url = format!("sqlite://{}", server.dir.join("portico.db").display());
     let mut cmd = Command::new(binary);
-    cmd.args([
-        "load-data",
-        "--organizations",
-        LOAD_ORGANIZATIONS,
-        "--opportunities",
-        LOAD_OPPORTUNITIES,
-        "--assets",
-        LOAD_ASSETS,
-        "--large-file-mb",
-        &megabytes,
-        "--database-url",
-        &url,
-    ])
-    .current_dir(&server.dir);
+    cmd.arg("load-data")
+        .args(args)
+        .args(["--database-url", &url])
+        .current_dir(&server.dir);
     println!("$ {}", crate::show(&cmd));
     let out = cmd
         .output()
         .map_err(|e| format!("cannot run load-data: {e}"))?;
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     print!("{stdout}");
     if !out.status.success() {
         return Err(format!(
@@ -264,15 +284,51 @@ fn add_volume(binary: &PathBuf, server: &Server) -> Result<String> {
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("large file asset: "))
-        .map(str::to_owned)
-        .ok_or_else(|| "load-data did not say which asset holds the large file".into())
+    Ok(stdout)
 }
 
-/// A session cookie for a demo user.
-fn sign_in(addr: SocketAddr, server: &Server, email: &str) -> Result<String> {
+/// How long events are published in the webhook run.
+const WEBHOOK_SECONDS: u32 = 60;
+
+/// The webhook outbox under a steady 200 events a second, on a fresh server.
+fn webhook_run(binary: &PathBuf) -> Result<()> {
+    let (server, addr) = start_server(binary)?;
+    let assets = (webhook_load::ASSETS_PER_THREAD * 4).to_string();
+    let stdout = load_data(binary, &server, &["--assets", &assets])?;
+    let first: i64 = printed(&stdout, "first added asset: ")?
+        .parse()
+        .map_err(|e| format!("load-data printed a bad asset id: {e}"))?;
+    let manager = sign_in(addr, &server, MANAGER_EMAIL)?;
+    let f = webhook_load::run(addr, &manager, first, WEBHOOK_SECONDS)?;
+    drop(server);
+    let figure =
+        |key| http::json_number(&f.endpoint_health, key).map_or("-".into(), |v| format!("{v}"));
+    println!(
+        "\nwebhooks: {} asset.published events in {:.1} s ({:.0}/s, target {}/s) to a loopback receiver",
+        f.published,
+        f.seconds,
+        f.published as f64 / f.seconds,
+        webhook_load::RATE
+    );
+    println!(
+        "  received {} distinct webhook ids, {} duplicates; server reports delivered {}, pending {}, dead {}",
+        f.received,
+        f.duplicates,
+        figure("delivered"),
+        figure("pending"),
+        figure("dead")
+    );
+    println!(
+        "  event to delivery: p50 {} ms, p95 {} ms; within 5 s: {} %",
+        figure("p50_ms"),
+        figure("p95_ms"),
+        figure("within_target_percent")
+    );
+    Ok(())
+}
+
+/// A demo user's session cookie and CSRF token.
+fn sign_in(addr: SocketAddr, server: &Server, email: &str) -> Result<Session> {
     let body = format!(
         r#"{{"email":"{email}","password":"{}"}}"#,
         serve::DEMO_PASSWORD
@@ -292,7 +348,12 @@ fn sign_in(addr: SocketAddr, server: &Server, email: &str) -> Result<String> {
             )
         })?;
     println!("signed in as {email}");
-    Ok(session)
+    let csrf = http::json_string(&login.body, "csrf_token")
+        .ok_or("the sign-in answer has no CSRF token")?;
+    Ok(Session {
+        cookie: session,
+        csrf,
+    })
 }
 
 fn wrk(

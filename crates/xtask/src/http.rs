@@ -30,11 +30,49 @@ impl Response {
 }
 
 pub fn get(addr: SocketAddr, path: &str) -> std::io::Result<Response> {
-    request(addr, "GET", path, None)
+    request(addr, "GET", path, None, &[])
 }
 
 pub fn post_json(addr: SocketAddr, path: &str, json: &str) -> std::io::Result<Response> {
-    request(addr, "POST", path, Some(json))
+    request(addr, "POST", path, Some(json), &[])
+}
+
+/// A request as a signed-in browser sends it: the session cookie and the CSRF token.
+pub fn signed_in(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    json: Option<&str>,
+    session: &Session,
+) -> std::io::Result<Response> {
+    let cookie = format!("portico_session={}", session.cookie);
+    let headers = [
+        ("Cookie", cookie.as_str()),
+        ("X-CSRF-Token", session.csrf.as_str()),
+    ];
+    request(addr, method, path, json, &headers)
+}
+
+/// What `signed_in` needs from a sign-in.
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// The number after `"key":` in a JSON text; enough for the flat figures the bench reads.
+pub fn json_number(body: &str, key: &str) -> Option<f64> {
+    let at = body.find(&format!("\"{key}\":"))? + key.len() + 3;
+    let rest = body[at..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
+/// The string after `"key":` in a JSON text (no escapes expected).
+pub fn json_string(body: &str, key: &str) -> Option<String> {
+    let at = body.find(&format!("\"{key}\":\""))? + key.len() + 4;
+    body[at..].split('"').next().map(str::to_owned)
 }
 
 /// GETs `path` with a cookie and reads the body to the end without keeping it; returns how
@@ -75,12 +113,16 @@ fn request(
     method: &str,
     path: &str,
     json: Option<&str>,
+    headers: &[(&str, &str)],
 ) -> std::io::Result<Response> {
     let timeout = Duration::from_secs(30);
     let mut stream = TcpStream::connect_timeout(&addr, timeout)?;
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(timeout))?;
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
     if let Some(body) = json {
         head.push_str(&format!(
             "Content-Type: application/json\r\nContent-Length: {}\r\n",
@@ -154,6 +196,15 @@ mod tests {
         assert_eq!(r.set_cookie("portico_session").as_deref(), Some("abc123"));
         assert_eq!(r.set_cookie("missing"), None);
         assert!(r.body.starts_with('{'));
+    }
+
+    #[test]
+    fn reads_flat_json_figures() {
+        let body = r#"{"health":{"delivered":12000,"p95_ms":41,"within_target_percent":99.5},"csrf_token":"t-1"}"#;
+        assert_eq!(json_number(body, "delivered"), Some(12000.0));
+        assert_eq!(json_number(body, "within_target_percent"), Some(99.5));
+        assert_eq!(json_number(body, "p50_ms"), None);
+        assert_eq!(json_string(body, "csrf_token").as_deref(), Some("t-1"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod serve;
 mod setup;
 mod spa;
 mod testing;
+mod webhook_load;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,77 @@
+//! Text to copy by hand or with a button: links, endpoint URLs and the secrets the server shows
+//! once.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::components::{focus_soon, on_click, spawn};
+
+/// Read-only text in a box, with a button that copies it and a line saying whether it worked.
+#[component]
+pub fn CopyText(
+    /// The box's id.
+    #[prop(into)]
+    id: String,
+    text: String,
+    /// The button's name, saying what it copies, e.g. "Copy link".
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy = {
+        let text = text.clone();
+        move |_| {
+            let promise = window().navigator().clipboard().write_text(&text);
+            spawn(async move {
+                let copied_ok = JsFuture::from(promise).await.is_ok();
+                copied.set(Some(if copied_ok {
+                    "Copied."
+                } else {
+                    "Copying was not allowed: select the text and copy it by hand."
+                }));
+            });
+        }
+    };
+    view! {
+        <div class="copy-row">
+            <code id=id class="link-box">
+                {text}
+            </code>
+            <button type="button" class="secondary small" on:click=on_click(copy)>
+                {label}
+            </button>
+        </div>
+        <p class="muted copy-status" role="status">
+            {copied}
+        </p>
+    }
+}
+
+/// A secret the server has just made and will never show again: the warning, the secret with
+/// its copy button, and a button to hide it once copied. Nothing shows while `secret` is empty.
+#[component]
+pub fn OneTimeSecret(
+    /// The notice's id; the secret's box is `{id}-value`.
+    #[prop(into)]
+    id: String,
+    /// What the secret is, e.g. "The new signing secret".
+    what: &'static str,
+    secret: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let notice = move |value: String| {
+        focus_soon(id.clone());
+        view! {
+            <div id=id.clone() class="notice notice-warning one-time-secret" tabindex="-1">
+                <p>
+                    <strong>{what} " is shown only this once."</strong>
+                    " Copy it now and keep it somewhere safe: it will not be shown again."
+                </p>
+                <CopyText id=format!("{id}-value") text=value label="Copy secret" />
+                <button type="button" class="secondary small" on:click=on_click(move |_| secret.set(None))>
+                    "I have copied it"
+                </button>
+            </div>
+        }
+    };
+    view! { <div aria-live="polite">{move || secret.get().map(&notice)}</div> }
+}

@@ -1,0 +1,663 @@
+//! `/manage/integrations/webhooks/{id}`: one webhook endpoint. Its settings (the form that also
+//! adds endpoints on `/manage/integrations`), its health over the last 24 hours, a new signing
+//! secret, and its deliveries by state (in the address) with replays.
+
+use leptos::prelude::*;
+use portico_api::Page;
+use portico_api::integrations::{
+    CreatedEndpoint, Delivery, DeliveryState, EndpointHealth, EndpointInput, WebhookEndpoint,
+    WebhookEventType,
+};
+
+use crate::api;
+use crate::components::field::{begin_submit, show_error, show_field_errors};
+use crate::components::{
+    ActionButton, CheckGroup, DataTable, FieldState, FormError, OneTimeSecret, Paged, PagedList,
+    SubmitButton, TextField, Time, on_submit, set_title, spawn,
+};
+use crate::pages::registrations::{Facts, record_page};
+use crate::router::{Location, use_location};
+use crate::session::use_session;
+
+pub const INTEGRATIONS: &str = "/manage/integrations";
+
+fn endpoint_path(id: i64) -> String {
+    format!("{INTEGRATIONS}/webhooks/{id}")
+}
+
+#[component]
+pub fn WebhookEndpointPage(id: i64) -> impl IntoView {
+    set_title("Webhook endpoint");
+    view! {
+        <section class="page">
+            <p><a href=INTEGRATIONS>"← Integrations"</a></p>
+            {record_page(
+                move || api::webhook_endpoint(id),
+                "Loading the endpoint…",
+                |endpoint, _| view! { <Endpoint endpoint /> }.into_any(),
+            )}
+        </section>
+    }
+}
+
+/// The endpoint as last read; writes update it from their answers, so the form keeps what was
+/// typed while health and deliveries change around it.
+#[component]
+fn Endpoint(endpoint: WebhookEndpoint) -> impl IntoView {
+    set_title(&endpoint.url);
+    let id = endpoint.id;
+    let initial = input_of(&endpoint);
+    let current = RwSignal::new(endpoint);
+    let saved = Callback::new(move |endpoint| current.set(endpoint));
+    view! {
+        <h1 id="endpoint-heading" class="break-anywhere">{move || current.with(|e| e.url.clone())}</h1>
+        <section class="panel" aria-labelledby="endpoint-health-heading">
+            <h2 class="section-title" id="endpoint-health-heading">"Health summary, last 24 hours"</h2>
+            {move || view! { <Facts facts=health_facts(&current.get()) /> }}
+            {move || view! { <HealthFlags health=current.get().health /> }}
+        </section>
+        <section class="panel" aria-labelledby="endpoint-form-heading">
+            <h2 class="section-title" id="endpoint-form-heading">"Settings"</h2>
+            <EndpointForm initial save=EndpointSave::Update(id, saved) />
+        </section>
+        <SigningSecret id />
+        <Deliveries current />
+    }
+}
+
+fn input_of(e: &WebhookEndpoint) -> EndpointInput {
+    EndpointInput {
+        url: e.url.clone(),
+        description: e.description.clone(),
+        event_types: e.event_types.clone(),
+        enabled: e.enabled,
+        sla_seconds: e.sla_seconds,
+        sla_percent: e.sla_percent,
+    }
+}
+
+// Health, as the endpoint list and this page show it.
+
+/// A number with one decimal, without a trailing ".0": "97.3", "100".
+fn one_decimal(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// "850 ms", "1.2 s", "45 s", "12 min", "3.5 h"
+pub fn duration_text(ms: u64) -> String {
+    let (value, unit) = match ms {
+        0..1_000 => return format!("{ms} ms"),
+        1_000..60_000 => (ms as f64 / 1_000.0, "s"),
+        60_000..3_600_000 => (ms as f64 / 60_000.0, "min"),
+        _ => (ms as f64 / 3_600_000.0, "h"),
+    };
+    if value < 10.0 {
+        format!("{} {unit}", one_decimal(value))
+    } else {
+        format!("{value:.0} {unit}")
+    }
+}
+
+/// "p50 850 ms · p95 1.2 s"
+pub fn latency_text(h: &EndpointHealth) -> String {
+    match (h.p50_ms, h.p95_ms) {
+        (Some(p50), Some(p95)) => {
+            format!("p50 {} · p95 {}", duration_text(p50), duration_text(p95))
+        }
+        _ => "Nothing delivered yet".to_owned(),
+    }
+}
+
+/// "97.3 % within 5 s, target 95 %"
+pub fn target_text(e: &WebhookEndpoint) -> String {
+    let within = duration_text(u64::from(e.sla_seconds) * 1_000);
+    match e.health.within_target_percent {
+        Some(p) => format!(
+            "{} % within {within}, target {} %",
+            one_decimal(p),
+            e.sla_percent
+        ),
+        None => format!("No events yet; target {} % within {within}", e.sla_percent),
+    }
+}
+
+/// "12 delivered, 3 pending, 1 dead"
+pub fn counts_text(h: &EndpointHealth) -> String {
+    format!(
+        "{} delivered, {} pending, {} dead",
+        h.delivered, h.pending, h.dead
+    )
+}
+
+pub fn event_labels(types: &[WebhookEventType]) -> String {
+    types
+        .iter()
+        .map(|t| t.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn health_facts(e: &WebhookEndpoint) -> Vec<(&'static str, String)> {
+    let state = if e.enabled { "Enabled" } else { "Paused" };
+    vec![
+        ("State", state.to_owned()),
+        ("Events", event_labels(&e.event_types)),
+        ("Latency", latency_text(&e.health)),
+        ("Latency target", target_text(e)),
+        ("Deliveries", counts_text(&e.health)),
+    ]
+}
+
+/// "Failing" and "Breaching target" in words, with the last error; "Healthy" otherwise.
+#[component]
+pub fn HealthFlags(health: EndpointHealth) -> impl IntoView {
+    let healthy = !(health.failing || health.breaching);
+    view! {
+        <p class="flags">
+            {healthy.then(|| view! { <span class="badge badge-healthy">"Healthy"</span> })}
+            {health.failing.then(|| view! { <span class="badge badge-late">"Failing"</span> })}
+            {health.breaching.then(|| view! { <span class="badge badge-late">"Breaching target"</span> })}
+        </p>
+        {health.last_error.map(|error| view! { <p class="prose muted">"Last error: " {error}</p> })}
+    }
+}
+
+// The endpoint form, for a new endpoint and for an existing one.
+
+/// What the endpoint form does with valid input.
+#[derive(Clone, Copy)]
+pub enum EndpointSave {
+    /// Adds an endpoint; the form empties for the next one.
+    Create(Callback<CreatedEndpoint>),
+    /// Saves the endpoint with this id.
+    Update(i64, Callback<WebhookEndpoint>),
+}
+
+/// A whole number as typed; anything else stays out of range, for the shared rule to word.
+fn whole(value: &str) -> u32 {
+    value.trim().parse().unwrap_or(0)
+}
+
+/// A field checked by the shared rule for `name`, with its value set into an input by `set`.
+fn rule_field(id: &str, name: &'static str, set: fn(&mut EndpointInput, &str)) -> FieldState {
+    FieldState::new(id, move |value| {
+        let mut input = EndpointInput::default();
+        set(&mut input, value);
+        input.validate().err().and_then(|mut e| e.remove(name))
+    })
+}
+
+#[derive(Clone, Copy)]
+struct EndpointFields {
+    url: FieldState,
+    description: FieldState,
+    /// Holds the event checkboxes' error; the choice is in `chosen`.
+    events: FieldState,
+    chosen: RwSignal<Vec<&'static str>>,
+    enabled: RwSignal<bool>,
+    sla_seconds: FieldState,
+    sla_percent: FieldState,
+}
+
+impl EndpointFields {
+    fn new(initial: &EndpointInput) -> EndpointFields {
+        let chosen = RwSignal::new(Vec::new());
+        let f = EndpointFields {
+            url: rule_field("endpoint-url", "url", |i, v| i.url = v.to_owned()),
+            description: rule_field("endpoint-description", "description", |i, v| {
+                i.description = v.to_owned()
+            }),
+            events: FieldState::new("endpoint-events", move |_| {
+                let input = EndpointInput {
+                    event_types: event_types(chosen),
+                    ..EndpointInput::default()
+                };
+                input
+                    .validate()
+                    .err()
+                    .and_then(|mut e| e.remove("event_types"))
+            }),
+            chosen,
+            enabled: RwSignal::new(true),
+            sla_seconds: rule_field("endpoint-sla-seconds", "sla_seconds", |i, v| {
+                i.sla_seconds = whole(v)
+            }),
+            sla_percent: rule_field("endpoint-sla-percent", "sla_percent", |i, v| {
+                i.sla_percent = u8::try_from(whole(v)).unwrap_or(u8::MAX)
+            }),
+        };
+        f.fill(initial);
+        f
+    }
+
+    fn fill(self, input: &EndpointInput) {
+        self.url.value.set(input.url.clone());
+        self.description.value.set(input.description.clone());
+        self.chosen
+            .set(input.event_types.iter().map(|t| t.as_str()).collect());
+        self.enabled.set(input.enabled);
+        self.sla_seconds.value.set(input.sla_seconds.to_string());
+        self.sla_percent.value.set(input.sla_percent.to_string());
+    }
+
+    fn input(self) -> EndpointInput {
+        EndpointInput {
+            url: self.url.get(),
+            description: self.description.get(),
+            event_types: event_types(self.chosen),
+            enabled: self.enabled.get_untracked(),
+            sla_seconds: whole(&self.sla_seconds.get()),
+            sla_percent: u8::try_from(whole(&self.sla_percent.get())).unwrap_or(u8::MAX),
+        }
+    }
+
+    /// The request's field names and the inputs that show their errors, in the form's order.
+    fn map(self) -> [(&'static str, FieldState); 5] {
+        [
+            ("url", self.url),
+            ("description", self.description),
+            ("event_types", self.events),
+            ("sla_seconds", self.sla_seconds),
+            ("sla_percent", self.sla_percent),
+        ]
+    }
+}
+
+fn event_types(chosen: RwSignal<Vec<&'static str>>) -> Vec<WebhookEventType> {
+    chosen.with_untracked(|c| {
+        c.iter()
+            .filter_map(|v| WebhookEventType::parse(v))
+            .collect()
+    })
+}
+
+/// The endpoint's URL, description, events, state and latency target, checked with the shared
+/// rules as they are typed and before they are sent.
+#[component]
+pub fn EndpointForm(initial: EndpointInput, save: EndpointSave) -> impl IntoView {
+    let session = use_session();
+    let f = EndpointFields::new(&initial);
+    let map = f.map();
+    let form_error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    // A shown "choose an event" error goes as soon as one is chosen.
+    Effect::new(move |_| {
+        f.chosen.track();
+        if f.events.error.with_untracked(Option::is_some) {
+            f.events.validate();
+        }
+    });
+    let submit = move || {
+        if !begin_submit(busy, form_error, &map.map(|(_, field)| field)) {
+            return;
+        }
+        status.set(None);
+        let input = match f.input().validate() {
+            Ok(input) => input,
+            Err(errors) => {
+                show_field_errors(&errors, &map);
+                return;
+            }
+        };
+        busy.set(true);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = match save {
+                EndpointSave::Create(done) => api::create_webhook_endpoint(&csrf, &input)
+                    .await
+                    .map(|created| {
+                        f.fill(&EndpointInput::default());
+                        done.run(created);
+                        "Endpoint added."
+                    }),
+                EndpointSave::Update(id, done) => api::update_webhook_endpoint(&csrf, id, &input)
+                    .await
+                    .map(|saved| {
+                        done.run(saved);
+                        "Saved."
+                    }),
+            };
+            busy.set(false);
+            match result {
+                Ok(done) => status.set(Some(done)),
+                Err(e) => show_error(e, &map, form_error),
+            }
+        });
+    };
+    let options = WebhookEventType::ALL
+        .iter()
+        .map(|t| (t.as_str(), t.label()))
+        .collect();
+    let (label, busy_label) = match save {
+        EndpointSave::Create(_) => ("Add endpoint", "Adding…"),
+        EndpointSave::Update(..) => ("Save changes", "Saving…"),
+    };
+    view! {
+        <FormError error=form_error />
+        <form class="form form-grid" id="endpoint-form" novalidate on:submit=on_submit(submit)>
+            <TextField field=f.url label="URL" kind="url" autocomplete="off" hint="https://… (plain http:// only to this machine, for local tests)." />
+            <TextField field=f.description label="Description" autocomplete="off" optional=true />
+            <CheckGroup id="endpoint-events" legend="Events to send" options chosen=f.chosen field=f.events />
+            <TextField field=f.sla_seconds label="Latency target (seconds)" kind="number" hint="From the event to a successful delivery; 1 to 3,600." />
+            <TextField field=f.sla_percent label="Share within the target (%)" kind="number" hint="The endpoint breaches the target below this share of the last 24 hours' events." />
+            <div class="field filter-check">
+                <label class="choice" for="endpoint-enabled">
+                    <input
+                        type="checkbox"
+                        id="endpoint-enabled"
+                        prop:checked=f.enabled
+                        on:change=move |ev| f.enabled.set(event_target_checked(&ev))
+                    />
+                    "Enabled: send events to this endpoint"
+                </label>
+            </div>
+            <p id="endpoint-status" class="muted field-wide status-line" role="status">{status}</p>
+            <SubmitButton id="endpoint-save" label busy_label busy />
+        </form>
+    }
+}
+
+// The signing secret.
+
+/// A new signing secret, shown once; the old one stops working, so it asks first.
+#[component]
+fn SigningSecret(id: i64) -> impl IntoView {
+    let session = use_session();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let secret = RwSignal::new(None::<String>);
+    let run = Callback::new(move |()| {
+        busy.set(true);
+        error.set(None);
+        secret.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = api::rotate_webhook_secret(&csrf, id).await;
+            busy.set(false);
+            match result {
+                Ok(made) => secret.set(Some(made.secret)),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    });
+    view! {
+        <section class="panel" aria-labelledby="signing-secret-heading">
+            <h2 class="section-title" id="signing-secret-heading">"Signing secret"</h2>
+            <p class="muted">
+                "Each delivery is signed with this secret (Standard Webhooks: the webhook-id, webhook-timestamp and webhook-signature headers), so the receiver can check it came from Portico."
+            </p>
+            <ActionButton
+                id="rotate-signing-secret"
+                label="Make a new signing secret"
+                busy_label="Making a new secret…"
+                busy
+                run
+                question="Make a new signing secret? The current one stops working at once: the receiver must check signatures with the new one."
+                confirm_label="Yes, make a new secret"
+            />
+            <p class="error-text" role="alert">{error}</p>
+            <OneTimeSecret id="signing-secret" what="The new signing secret" secret />
+        </section>
+    }
+}
+
+// Deliveries.
+
+/// The delivery state in the address, if any.
+fn state_in(location: Location) -> Option<DeliveryState> {
+    location
+        .query("state")
+        .as_deref()
+        .and_then(DeliveryState::parse)
+}
+
+fn state_href(id: i64, state: Option<DeliveryState>) -> String {
+    match state {
+        Some(state) => format!("{}?state={}", endpoint_path(id), state.as_str()),
+        None => endpoint_path(id),
+    }
+}
+
+#[component]
+fn Deliveries(current: RwSignal<WebhookEndpoint>) -> impl IntoView {
+    let location = use_location();
+    view! {
+        <section aria-labelledby="deliveries-heading">
+            <h2 class="section-title" id="deliveries-heading">"Deliveries"</h2>
+            // Another state in the address is another list.
+            {move || {
+                location.search();
+                let state = state_in(location);
+                view! { <DeliveryList current state /> }
+            }}
+        </section>
+    }
+}
+
+/// One delivery and its replay button's state.
+#[derive(Clone)]
+struct Row {
+    delivery: Delivery,
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+}
+
+/// What a replay shares with the list: how to start its task and what to do after.
+#[derive(Clone, Copy)]
+struct Replays {
+    /// The list's owner, so a row redrawn meanwhile (by "Load more") does not cancel a replay.
+    owner: StoredValue<Owner>,
+    /// After a replay: says what happened and loads the list and the health again.
+    done: Callback<String>,
+}
+
+impl Replays {
+    fn start(self, task: impl std::future::Future<Output = ()> + 'static) {
+        self.owner.get_value().with(|| spawn(task));
+    }
+}
+
+#[component]
+fn DeliveryList(current: RwSignal<WebhookEndpoint>, state: Option<DeliveryState>) -> impl IntoView {
+    let id = current.with_untracked(|e| e.id);
+    let list = Paged::new(move |cursor: Option<String>| async move {
+        let page = api::webhook_deliveries(id, state, cursor.as_deref()).await?;
+        Ok(Page {
+            items: page
+                .items
+                .into_iter()
+                .map(|delivery| Row {
+                    delivery,
+                    busy: RwSignal::new(false),
+                    error: RwSignal::new(None),
+                })
+                .collect(),
+            next_cursor: page.next_cursor,
+        })
+    });
+    let announcement = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let done = Callback::new(move |what: String| {
+        announcement.set(Some(what));
+        list.reload();
+        spawn(async move {
+            match api::webhook_endpoint(id).await {
+                Ok(endpoint) => current.set(endpoint),
+                Err(e) => error.set(Some(format!(
+                    "The health figures could not be loaded again: {}",
+                    e.message
+                ))),
+            }
+        });
+    });
+    let replays = Replays {
+        owner: StoredValue::new(Owner::current().expect("a component has an owner")),
+        done,
+    };
+    let empty = match state {
+        None => "No deliveries yet.",
+        Some(DeliveryState::Pending) => "No deliveries are waiting to be sent.",
+        Some(DeliveryState::Delivered) => "No deliveries have arrived yet.",
+        Some(DeliveryState::Dead) => "No dead deliveries: nothing to replay.",
+    };
+    view! {
+        <div class="results-head">
+            <StateTabs id state />
+            <ReplayDead current replays error />
+        </div>
+        <p class="muted status-line" role="status">{announcement}</p>
+        <p class="error-text" role="alert">{error}</p>
+        <PagedList list=list.controls() loading="Loading deliveries…" empty>
+            <DataTable id="deliveries-table" labelled_by="deliveries-heading" headers=&["Message", "Event", "Subject", "State", "Attempts", "Created", "Delivered or next attempt", "Latency", "Last answer", "Actions"]>
+                {move || list.items.get().into_iter().map(|row| delivery_row(row, replays)).collect_view()}
+            </DataTable>
+        </PagedList>
+    }
+}
+
+/// Links to each state's list; the current one is marked.
+#[component]
+fn StateTabs(id: i64, state: Option<DeliveryState>) -> impl IntoView {
+    let choices = std::iter::once((None, "All"))
+        .chain(DeliveryState::ALL.iter().map(|s| (Some(*s), s.label())))
+        .map(|(choice, label)| {
+            view! {
+                <a href=state_href(id, choice) aria-current=(choice == state).then_some("page")>
+                    {label}
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="tabs" aria-label="Delivery states">
+            {choices}
+        </nav>
+    }
+}
+
+/// Sends every dead delivery again; shown while there are any.
+#[component]
+fn ReplayDead(
+    current: RwSignal<WebhookEndpoint>,
+    replays: Replays,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let session = use_session();
+    let busy = RwSignal::new(false);
+    let dead = Signal::derive(move || current.with(|e| e.health.dead));
+    let run = Callback::new(move |()| {
+        busy.set(true);
+        error.set(None);
+        let id = current.with_untracked(|e| e.id);
+        let csrf = session.csrf();
+        replays.start(async move {
+            let result = api::replay_dead_deliveries(&csrf, id).await;
+            busy.set(false);
+            match result {
+                Ok(r) if r.replayed == 1 => replays
+                    .done
+                    .run("1 dead delivery is queued to be sent again.".to_owned()),
+                Ok(r) => replays.done.run(format!(
+                    "{} dead deliveries are queued to be sent again.",
+                    r.replayed
+                )),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    });
+    let label = Signal::derive(move || format!("Replay all dead ({})", dead.get()));
+    view! {
+        <div class="actions" hidden=move || dead.get() == 0>
+            <ActionButton id="replay-dead" label busy_label="Replaying…" busy run class="primary" />
+        </div>
+    }
+}
+
+fn delivery_row(row: Row, replays: Replays) -> impl IntoView {
+    let Row {
+        delivery: d,
+        busy,
+        error,
+    } = row;
+    let id = d.id;
+    let message_id = format!("delivery-{id}-message");
+    let replayable = matches!(d.state, DeliveryState::Dead | DeliveryState::Delivered);
+    let session = use_session();
+    let message = d.message_id.clone();
+    let run = Callback::new(move |()| {
+        busy.set(true);
+        error.set(None);
+        let csrf = session.csrf();
+        let message = message.clone();
+        replays.start(async move {
+            let result = api::replay_delivery(&csrf, id).await;
+            busy.set(false);
+            match result {
+                Ok(_) => replays
+                    .done
+                    .run(format!("Delivery {message} is queued to be sent again.")),
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    });
+    let when = match (d.delivered_at, d.next_attempt_at) {
+        (Some(value), _) => view! { "Delivered " <Time value /> }.into_any(),
+        (None, Some(value)) => view! { "Next attempt " <Time value /> }.into_any(),
+        (None, None) => "None".into_any(),
+    };
+    let answer = match (d.last_status, d.last_error) {
+        (Some(status), Some(error)) => format!("HTTP {status}: {error}"),
+        (Some(status), None) => format!("HTTP {status}"),
+        (None, Some(error)) => error,
+        (None, None) => String::new(),
+    };
+    view! {
+        <tr>
+            <th scope="row"><code id=message_id.clone()>{d.message_id}</code></th>
+            <td>{d.event_type.label()}</td>
+            <td><code>{d.subject}</code></td>
+            <td><span class=format!("badge badge-delivery-{}", d.state.as_str())>{d.state.label()}</span></td>
+            <td class="number">{d.attempts}</td>
+            <td><Time value=d.created_at /></td>
+            <td>{when}</td>
+            <td class="number">{d.latency_ms.map(duration_text)}</td>
+            <td class="prose">{answer}</td>
+            <td class="row-actions">
+                {replayable.then(|| view! {
+                    <ActionButton
+                        id=format!("replay-{id}")
+                        label="Replay"
+                        busy_label="Replaying…"
+                        busy
+                        run
+                        described_by=message_id
+                        class="secondary small"
+                    />
+                })}
+                <p class="error-text" role="alert">{error}</p>
+            </td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration_text;
+
+    #[test]
+    fn durations_read_as_people_say_them() {
+        assert_eq!(duration_text(0), "0 ms");
+        assert_eq!(duration_text(850), "850 ms");
+        assert_eq!(duration_text(1_000), "1 s");
+        assert_eq!(duration_text(1_249), "1.2 s");
+        assert_eq!(duration_text(45_000), "45 s");
+        assert_eq!(duration_text(720_000), "12 min");
+        assert_eq!(duration_text(12_600_000), "3.5 h");
+    }
+}
