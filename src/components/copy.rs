@@ -1,10 +1,13 @@
 //! Text to copy by hand or with a button: links, endpoint URLs and the secrets the server shows
 //! once.
 
+use std::future::Future;
+
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::{focus_soon, on_click, spawn};
+use crate::api::ApiError;
+use crate::components::{ActionButton, focus_soon, on_click, spawn};
 
 /// Read-only text in a box, with a button that copies it and a line saying whether it worked.
 #[component]
@@ -74,4 +77,52 @@ pub fn OneTimeSecret(
         }
     };
     view! { <div aria-live="polite">{move || secret.get().map(&notice)}</div> }
+}
+
+/// A button that makes a new secret with `make` (given the CSRF token) and shows it once; the
+/// old secret stops working, so with a `question` it asks first. The notice's id is `{id}-new`.
+#[component]
+pub fn SecretMaker<F, Fut>(
+    #[prop(into)] id: String,
+    label: &'static str,
+    busy_label: &'static str,
+    #[prop(optional, into)] question: MaybeProp<String>,
+    /// What the secret is, e.g. "The new signing secret".
+    what: &'static str,
+    make: F,
+) -> impl IntoView
+where
+    F: Fn(String) -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<String, ApiError>> + 'static,
+{
+    let session = crate::session::use_session();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let secret = RwSignal::new(None::<String>);
+    let run = Callback::new(move |()| {
+        busy.set(true);
+        error.set(None);
+        secret.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            match make(csrf).await {
+                Ok(made) => secret.set(Some(made)),
+                Err(e) => error.set(Some(e.message)),
+            }
+            busy.set(false);
+        });
+    });
+    view! {
+        <ActionButton
+            id=id.clone()
+            label=label
+            busy_label
+            busy
+            run
+            question
+            confirm_label="Yes, make a new secret"
+        />
+        <p class="error-text" role="alert">{error}</p>
+        <OneTimeSecret id=format!("{id}-new") what secret />
+    }
 }

@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 pub use action::ActionButton;
 pub use card_link::CardLinkPanel;
 pub use checks::CheckGroup;
-pub use copy::{CopyText, OneTimeSecret};
+pub use copy::{CopyText, OneTimeSecret, SecretMaker};
 pub use field::{FieldState, RadioGroup, SelectField, TextArea, TextField};
 pub use guard::RequireRole;
 pub use layout::Layout;

@@ -8,11 +8,11 @@ use portico_api::integrations::{
     frame_origins,
 };
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    ActionButton, CopyText, DataTable, FieldState, FormError, OneTimeSecret, SubmitButton,
-    TextArea, TextField, format_time, on_submit, set_title, spawn,
+    CopyText, DataTable, FieldState, FormError, OneTimeSecret, SecretMaker, SubmitButton, TextArea,
+    TextField, format_time, on_submit, set_title, spawn,
 };
 use crate::pages::registrations::{Facts, record_page};
 use crate::pages::webhook_endpoint::{
@@ -259,47 +259,16 @@ fn save_id(system: CrmSystem) -> &'static str {
     }
 }
 
-/// Loads the integration again, e.g. for its new secret's date, which the secret's answer lacks.
-async fn refresh(current: RwSignal<Integration>) -> Result<(), ApiError> {
-    let system = current.with_untracked(|i| i.system);
-    let all = api::integrations().await?;
-    if let Some(fresh) = all.into_iter().find(|i| i.system == system) {
-        current.set(fresh);
-    }
-    Ok(())
-}
-
 /// Makes a new integration secret, shown once. Asks first when there is one already, as it
 /// stops working at once.
 #[component]
 fn NewIntegrationSecret(current: RwSignal<Integration>) -> impl IntoView {
-    let session = use_session();
     let system = current.with_untracked(|i| i.system);
-    let key = system.as_str();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let secret = RwSignal::new(None::<String>);
-    let run = Callback::new(move |()| {
-        busy.set(true);
-        error.set(None);
-        secret.set(None);
-        let csrf = session.csrf();
-        spawn(async move {
-            match api::rotate_integration_secret(&csrf, system).await {
-                Ok(made) => {
-                    secret.set(Some(made.secret));
-                    if let Err(e) = refresh(current).await {
-                        error.set(Some(format!(
-                            "The secret is made, but the integration could not be loaded again: {}",
-                            e.message
-                        )));
-                    }
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-            busy.set(false);
-        });
-    });
+    let make = move |csrf: String| async move {
+        let made = api::rotate_integration_secret(&csrf, system).await?;
+        current.update(|i| i.secret_created_at = Some(made.created_at));
+        Ok(made.secret)
+    };
     let question = Signal::derive(move || {
         current.with(|i| i.secret_created_at.is_some()).then(|| {
             "Make a new integration secret? The current one stops working at once: signed card links and CRM events made with it are refused.".to_owned()
@@ -309,17 +278,14 @@ fn NewIntegrationSecret(current: RwSignal<Integration>) -> impl IntoView {
         <p class="muted">
             "The integration secret signs card links and the events the CRM posts."
         </p>
-        <ActionButton
-            id=format!("crm-{key}-secret")
+        <SecretMaker
+            id=format!("crm-{}-secret", system.as_str())
             label="Generate new integration secret"
             busy_label="Generating…"
-            busy
-            run
             question
-            confirm_label="Yes, make a new secret"
+            what="The new integration secret"
+            make
         />
-        <p class="error-text" role="alert">{error}</p>
-        <OneTimeSecret id=format!("crm-{key}-new-secret") what="The new integration secret" secret />
     }
 }
 

@@ -12,7 +12,7 @@ use portico_api::integrations::{
 use crate::api;
 use crate::components::field::{begin_submit, show_error, show_field_errors};
 use crate::components::{
-    ActionButton, CheckGroup, DataTable, FieldState, FormError, OneTimeSecret, Paged, PagedList,
+    ActionButton, CheckGroup, DataTable, FieldState, FormError, Paged, PagedList, SecretMaker,
     SubmitButton, TextField, Time, on_submit, set_title, spawn,
 };
 use crate::pages::registrations::{Facts, record_page};
@@ -368,41 +368,22 @@ pub fn EndpointForm(initial: EndpointInput, save: EndpointSave) -> impl IntoView
 /// A new signing secret, shown once; the old one stops working, so it asks first.
 #[component]
 fn SigningSecret(id: i64) -> impl IntoView {
-    let session = use_session();
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let secret = RwSignal::new(None::<String>);
-    let run = Callback::new(move |()| {
-        busy.set(true);
-        error.set(None);
-        secret.set(None);
-        let csrf = session.csrf();
-        spawn(async move {
-            let result = api::rotate_webhook_secret(&csrf, id).await;
-            busy.set(false);
-            match result {
-                Ok(made) => secret.set(Some(made.secret)),
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
-    });
+    let make =
+        move |csrf: String| async move { Ok(api::rotate_webhook_secret(&csrf, id).await?.secret) };
     view! {
         <section class="panel" aria-labelledby="signing-secret-heading">
             <h2 class="section-title" id="signing-secret-heading">"Signing secret"</h2>
             <p class="muted">
                 "Each delivery is signed with this secret (Standard Webhooks: the webhook-id, webhook-timestamp and webhook-signature headers), so the receiver can check it came from Portico."
             </p>
-            <ActionButton
+            <SecretMaker
                 id="rotate-signing-secret"
                 label="Make a new signing secret"
                 busy_label="Making a new secret…"
-                busy
-                run
                 question="Make a new signing secret? The current one stops working at once: the receiver must check signatures with the new one."
-                confirm_label="Yes, make a new secret"
+                what="The new signing secret"
+                make
             />
-            <p class="error-text" role="alert">{error}</p>
-            <OneTimeSecret id="signing-secret" what="The new signing secret" secret />
         </section>
     }
 }

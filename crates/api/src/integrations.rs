@@ -149,6 +149,8 @@ fn frame_origin(raw: &str) -> Result<String, &'static str> {
 pub struct IntegrationSecret {
     pub system: CrmSystem,
     pub secret: String,
+    /// RFC 3339.
+    pub created_at: String,
 }
 
 /// What a card shows: an opportunity, or a registration (pending, declined or approved).

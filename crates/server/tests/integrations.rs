@@ -228,23 +228,35 @@ async fn cards_name_the_competing_claim_for_vendor_staff() {
     assert!(html.contains("None while submitted"));
 }
 
+/// Sets the integration up and links CRM deal `crm_deal_id` to a newly approved deal of
+/// `company`, through a CRM event.
+async fn linked_deal(
+    app: &TestApp,
+    system: &str,
+    settings: Value,
+    company: &str,
+    crm_deal_id: &str,
+) {
+    let manager = app.sign_in(MANAGER).await;
+    let alice = app.sign_in(ALICE).await;
+    let secret = setup(&manager, system, settings).await;
+    let registration = register_deal(app, &alice, company, "reseller").await;
+    approve(&manager, &registration).await;
+    let link = json!({ "events": [{ "id": format!("link-{crm_deal_id}"),
+        "occurred_at": "2026-11-01T10:00:00Z", "crm_deal_id": crm_deal_id, "type": "deal.linked",
+        "registration_id": registration["id"] }] });
+    assert_eq!(
+        send_events(app, &secret, &link).await[0]["outcome"],
+        "applied"
+    );
+}
+
 #[tokio::test]
 async fn hubspot_card_fetches_need_a_fresh_v3_signature() {
     let app = TestApp::start().await;
-    let manager = app.sign_in(MANAGER).await;
-    let alice = app.sign_in(ALICE).await;
-    let secret = setup(
-        &manager,
-        "hubspot",
-        json!({ "frame_origins": ["https://app.hubspot.com"], "app_secret": "hs-client-secret" }),
-    )
-    .await;
-    let registration = register_deal(&app, &alice, "Hub Deal", "reseller").await;
-    approve(&manager, &registration).await;
-    let link = json!({ "events": [{ "id": "hs-1", "occurred_at": "2026-11-01T10:00:00Z",
-        "crm_deal_id": "9001", "type": "deal.linked", "registration_id": registration["id"] }] });
-    let results = send_events(&app, &secret, &link).await;
-    assert_eq!(results[0]["outcome"], "applied");
+    let settings =
+        json!({ "frame_origins": ["https://app.hubspot.com"], "app_secret": "hs-client-secret" });
+    linked_deal(&app, "hubspot", settings, "Hub Deal", "9001").await;
 
     let path = "/api/integrations/hubspot/card?associatedObjectId=9001&associatedObjectType=DEAL&portalId=62515";
     let fetch = |secret: &'static str, age_ms: i64| {
@@ -311,22 +323,9 @@ async fn hubspot_card_fetches_need_a_fresh_v3_signature() {
 #[tokio::test]
 async fn salesforce_canvas_requests_open_the_linked_deal() {
     let app = TestApp::start().await;
-    let manager = app.sign_in(MANAGER).await;
-    let alice = app.sign_in(ALICE).await;
-    let secret = setup(
-        &manager,
-        "salesforce",
-        json!({ "frame_origins": ["https://*.lightning.force.com"], "app_secret": "sf-consumer" }),
-    )
-    .await;
-    let registration = register_deal(&app, &alice, "Force Deal", "reseller").await;
-    approve(&manager, &registration).await;
-    let link = json!({ "events": [{ "id": "sf-1", "occurred_at": "2026-11-01T10:00:00Z",
-        "crm_deal_id": "006AB", "type": "deal.linked", "registration_id": registration["id"] }] });
-    assert_eq!(
-        send_events(&app, &secret, &link).await[0]["outcome"],
-        "applied"
-    );
+    let settings =
+        json!({ "frame_origins": ["https://*.lightning.force.com"], "app_secret": "sf-consumer" });
+    linked_deal(&app, "salesforce", settings, "Force Deal", "006AB").await;
 
     let canvas = |consumer_secret: &str| {
         let context = STANDARD.encode(

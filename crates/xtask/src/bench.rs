@@ -120,10 +120,13 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     let (server, addr) = start_server(binary)?;
     let large_file = add_volume(binary, &server)?;
     let partner = sign_in(addr, &server, LOGIN_EMAIL)?.cookie;
-    let manager = sign_in(addr, &server, MANAGER_EMAIL)?.cookie;
+    let manager_session = sign_in(addr, &server, MANAGER_EMAIL)?;
+    let manager = manager_session.cookie.clone();
+    let card = card_path(addr, &manager_session)?;
 
     let health = wrk(addr, "/healthz", None, 32, seconds)?;
     let mut runs = vec![("/healthz", 32, health)];
+    runs.push((card.as_str(), 4, wrk(addr, &card, None, 4, seconds)?));
     for path in [
         "/api/me",
         "/api/registrations",
@@ -285,6 +288,30 @@ fn load_data(binary: &PathBuf, server: &Server, args: &[&str]) -> Result<String>
         ));
     }
     Ok(stdout)
+}
+
+/// A signed CRM card URL of the first deal (set-up as a manager would), and its size.
+fn card_path(addr: SocketAddr, manager: &Session) -> Result<String> {
+    let call = |method, path: &str, body: &str, wanted: u16| -> Result<http::Response> {
+        let answer = http::signed_in(addr, method, path, Some(body), manager)
+            .map_err(|e| format!("{method} {path}: {e}"))?;
+        if answer.status != wanted {
+            return Err(format!("{method} {path} answered {}: {}", answer.status, answer.body));
+        }
+        Ok(answer)
+    };
+    let origins = r#"{"frame_origins":["https://app.hubspot.com"]}"#;
+    call("PUT", "/api/integrations/hubspot", origins, 200)?;
+    let subject = r#"{"subject":{"opportunity":1},"valid_days":1}"#;
+    let link = call("POST", "/api/integrations/hubspot/card-links", subject, 200)?;
+    let url = http::json_string(&link.body, "url").ok_or("the card link has no url")?;
+    let path = url
+        .find("/embed/")
+        .map(|at| url[at..].to_owned())
+        .ok_or_else(|| format!("not a card URL: {url}"))?;
+    let card = http::get(addr, &path).map_err(|e| format!("GET {path}: {e}"))?;
+    println!("CRM card: {} bytes of HTML, status {}", card.body.len(), card.status);
+    Ok(path)
 }
 
 /// How long events are published in the webhook run.

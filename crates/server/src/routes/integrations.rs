@@ -147,7 +147,11 @@ async fn new_secret(
     tx.commit().await?;
     Ok((
         StatusCode::CREATED,
-        Json(IntegrationSecret { system, secret }),
+        Json(IntegrationSecret {
+            system,
+            secret,
+            created_at: rfc3339(now),
+        }),
     ))
 }
 
