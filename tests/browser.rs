@@ -48,7 +48,11 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
         browser.nav_links().await,
         ["Home", "Registrations", "Pipeline", "Content"]
     );
-    for path in ["/manage/invitations", "/admin/users"] {
+    for path in [
+        "/manage/invitations",
+        "/admin/users",
+        "/manage/integrations",
+    ] {
         browser.open(&portal.url(path)).await;
         browser.find("#not-found").await;
         assert!(!browser.is_present("#invite-email").await);
@@ -70,6 +74,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Accounts",
             "Products",
             "Invitations",
+            "Integrations",
             "Users"
         ]
     );
@@ -92,7 +97,8 @@ async fn signing_out_returns_to_the_sign_in_page() {
             "Manage content",
             "Accounts",
             "Products",
-            "Invitations"
+            "Invitations",
+            "Integrations"
         ]
     );
     browser.click("#sign-out").await;

@@ -237,6 +237,19 @@ mod tests {
     }
 
     #[test]
+    fn hubspot_v3_matches_a_vector_computed_elsewhere() {
+        // Python's hmac over the decoded URI: the escapes %3A and %2C are signed as ':' and ','.
+        let signature = hubspot_v3(
+            "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
+            "POST",
+            "https://portal.example/api/integrations/hubspot/card?name=a%3Ab%2Cc",
+            br#"{"eventId":1}"#,
+            "1700000000000",
+        );
+        assert_eq!(signature, "PnYWuKtiRwZFyDB6e7enIUNzrK7C4t9Qrk1N2wkFYU0=");
+    }
+
+    #[test]
     fn hubspot_v3_needs_a_fresh_timestamp() {
         let now_ms = 1_700_000_000_000;
         let ts = now_ms.to_string();
