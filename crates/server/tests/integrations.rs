@@ -831,3 +831,42 @@ async fn endpoint_health_reports_latency_and_the_target() {
     assert!(body["error"]["fields"]["event_types"].is_string());
     receiver.stop();
 }
+
+#[tokio::test]
+async fn expired_protection_reaches_subscribed_endpoints() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let alice = app.sign_in(ALICE).await;
+    let port = free_port().await;
+    let created = manager
+        .post("/api/webhooks/endpoints")
+        .json(&json!({ "url": format!("http://127.0.0.1:{port}/hook"),
+            "event_types": ["registration.expired"] }))
+        .send()
+        .await
+        .unwrap();
+    let secret = json(created, StatusCode::CREATED).await["secret"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let receiver = Receiver::start(port, secret, got.clone()).await;
+    let registration = register_deal(&app, &alice, "Lapsing Deal", "reseller").await;
+    approve(&manager, &registration).await;
+
+    app.clock.advance(200 * 86_400);
+    portico_server::jobs::registrations::run_once(app.state())
+        .await
+        .unwrap();
+    deliver_everything(app.state()).await;
+    let got = got.lock().unwrap().clone();
+    let ours: Vec<&Value> = got
+        .iter()
+        .filter(|p| p["data"]["registration_id"] == registration["id"])
+        .collect();
+    assert_eq!(ours.len(), 1, "{got:?}");
+    assert_eq!(ours[0]["type"], "registration.expired");
+    assert_eq!(ours[0]["data"]["status"], "expired");
+    assert!(got.iter().all(|p| p["type"] == "registration.expired"));
+    receiver.stop();
+}
