@@ -870,3 +870,57 @@ async fn expired_protection_reaches_subscribed_endpoints() {
     assert!(got.iter().all(|p| p["type"] == "registration.expired"));
     receiver.stop();
 }
+
+#[tokio::test]
+async fn two_instances_deliver_each_event_once() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let port = free_port().await;
+    let created = manager
+        .post("/api/webhooks/endpoints")
+        .json(&json!({ "url": format!("http://127.0.0.1:{port}/hook"),
+            "event_types": ["asset.published"] }))
+        .send()
+        .await
+        .unwrap();
+    let secret = json(created, StatusCode::CREATED).await["secret"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let receiver = Receiver::start(port, secret, got.clone()).await;
+    let state = app.state();
+    let assets: Vec<(i64,)> = sqlx::query_as("SELECT id FROM assets ORDER BY id")
+        .fetch_all(state.db.pool())
+        .await
+        .unwrap();
+    let mut tx = state.db.begin_write().await.unwrap();
+    for _ in 0..2 {
+        for (id,) in &assets {
+            portico_server::store::webhooks::publish_asset(&mut tx, *id, state.now_ms())
+                .await
+                .unwrap();
+        }
+    }
+    tx.commit().await.unwrap();
+
+    let other = app.another_instance().await;
+    let (one, two) = (Sender::new(), Sender::new());
+    loop {
+        let (a, b) = tokio::join!(run_once(state, &one), run_once(&other.state, &two));
+        if a.unwrap() + b.unwrap() == 0 {
+            break;
+        }
+    }
+    let got = got.lock().unwrap().clone();
+    let mut ids: Vec<&str> = got
+        .iter()
+        .map(|p| p["webhook_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), assets.len() * 2);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), assets.len() * 2, "no event twice");
+    receiver.stop();
+    other.stop().await.unwrap();
+}
