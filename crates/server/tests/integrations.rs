@@ -832,16 +832,13 @@ async fn endpoint_health_reports_latency_and_the_target() {
     receiver.stop();
 }
 
-#[tokio::test]
-async fn expired_protection_reaches_subscribed_endpoints() {
-    let app = TestApp::start().await;
-    let manager = app.sign_in(MANAGER).await;
-    let alice = app.sign_in(ALICE).await;
+/// An endpoint for `event_type` and its receiver, up and checking signatures.
+async fn subscribed(manager: &Session, event_type: &str) -> (Receiver, Arc<Mutex<Vec<Value>>>) {
     let port = free_port().await;
     let created = manager
         .post("/api/webhooks/endpoints")
         .json(&json!({ "url": format!("http://127.0.0.1:{port}/hook"),
-            "event_types": ["registration.expired"] }))
+            "event_types": [event_type] }))
         .send()
         .await
         .unwrap();
@@ -850,7 +847,15 @@ async fn expired_protection_reaches_subscribed_endpoints() {
         .unwrap()
         .to_owned();
     let got = Arc::new(Mutex::new(Vec::new()));
-    let receiver = Receiver::start(port, secret, got.clone()).await;
+    (Receiver::start(port, secret, got.clone()).await, got)
+}
+
+#[tokio::test]
+async fn expired_protection_reaches_subscribed_endpoints() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let alice = app.sign_in(ALICE).await;
+    let (receiver, got) = subscribed(&manager, "registration.expired").await;
     let registration = register_deal(&app, &alice, "Lapsing Deal", "reseller").await;
     approve(&manager, &registration).await;
 
@@ -875,20 +880,7 @@ async fn expired_protection_reaches_subscribed_endpoints() {
 async fn two_instances_deliver_each_event_once() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
-    let port = free_port().await;
-    let created = manager
-        .post("/api/webhooks/endpoints")
-        .json(&json!({ "url": format!("http://127.0.0.1:{port}/hook"),
-            "event_types": ["asset.published"] }))
-        .send()
-        .await
-        .unwrap();
-    let secret = json(created, StatusCode::CREATED).await["secret"]["secret"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let got = Arc::new(Mutex::new(Vec::new()));
-    let receiver = Receiver::start(port, secret, got.clone()).await;
+    let (receiver, got) = subscribed(&manager, "asset.published").await;
     let state = app.state();
     let assets: Vec<(i64,)> = sqlx::query_as("SELECT id FROM assets ORDER BY id")
         .fetch_all(state.db.pool())
