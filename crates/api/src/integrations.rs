@@ -331,7 +331,8 @@ pub struct EndpointHealth {
     pub delivered: u64,
     /// Waiting for their first or next attempt.
     pub pending: u64,
-    /// Gave up after 24 hours; replay them once the endpoint works.
+    /// In the dead letter now, from any day (retries gave up after 24 hours); replay them
+    /// once the endpoint works.
     pub dead: u64,
     /// Event to successful delivery, in milliseconds.
     pub p50_ms: Option<u64>,

@@ -296,7 +296,10 @@ fn card_path(addr: SocketAddr, manager: &Session) -> Result<String> {
         let answer = http::signed_in(addr, method, path, Some(body), manager)
             .map_err(|e| format!("{method} {path}: {e}"))?;
         if answer.status != wanted {
-            return Err(format!("{method} {path} answered {}: {}", answer.status, answer.body));
+            return Err(format!(
+                "{method} {path} answered {}: {}",
+                answer.status, answer.body
+            ));
         }
         Ok(answer)
     };
@@ -310,7 +313,11 @@ fn card_path(addr: SocketAddr, manager: &Session) -> Result<String> {
         .map(|at| url[at..].to_owned())
         .ok_or_else(|| format!("not a card URL: {url}"))?;
     let card = http::get(addr, &path).map_err(|e| format!("GET {path}: {e}"))?;
-    println!("CRM card: {} bytes of HTML, status {}", card.body.len(), card.status);
+    println!(
+        "CRM card: {} bytes of HTML, status {}",
+        card.body.len(),
+        card.status
+    );
     Ok(path)
 }
 

@@ -429,7 +429,8 @@ struct Tally {
     decided: Option<i64>,
 }
 
-/// The endpoint's last 24 hours: counts, latency percentiles, and the share within target.
+/// The endpoint's last 24 hours (counts, latency percentiles, the share within target) and
+/// its dead letter.
 pub async fn health(
     db: &AnyPool,
     endpoint: &EndpointRow,
@@ -464,19 +465,26 @@ pub async fn health(
     .bind(endpoint.id)
     .fetch_optional(db)
     .await?;
-    let dead = tally.dead.unwrap_or(0);
+    // The dead letter holds what was never replayed, however old; the window is for the flag.
+    let (dead_letter,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = $1 AND state = 'dead'",
+    )
+    .bind(endpoint.id)
+    .fetch_one(db)
+    .await?;
+    let dead_lately = tally.dead.unwrap_or(0);
     let last_error = last
         .and_then(|(state, error)| (state != "delivered").then_some(error))
         .flatten();
     Ok(EndpointHealth {
         delivered: delivered as u64,
         pending: tally.pending.unwrap_or(0) as u64,
-        dead: dead as u64,
+        dead: dead_letter as u64,
         p50_ms: latency_percentile(db, endpoint.id, since, delivered, 50).await?,
         p95_ms: latency_percentile(db, endpoint.id, since, delivered, 95).await?,
         within_target_percent,
         breaching: within_target_percent.is_some_and(|p| p < endpoint.sla_percent as f64),
-        failing: last_error.is_some() || dead > 0,
+        failing: last_error.is_some() || dead_lately > 0,
         last_error,
     })
 }
