@@ -14,21 +14,35 @@ use crate::error::ApiError;
 pub const RETRY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// Something that happened, for every endpoint subscribed to its type.
-pub struct Event {
-    pub event_type: WebhookEventType,
+struct Event {
+    event_type: WebhookEventType,
     /// What it is about, e.g. `registration:42`; an endpoint receives one subject's events in
     /// the order they were published.
-    pub subject: String,
-    pub data: serde_json::Value,
+    subject: String,
+    data: serde_json::Value,
+}
+
+/// Whether any enabled endpoint takes this type of event; when none does, nothing is written.
+async fn subscribed(
+    tx: &mut AnyConnection,
+    event_type: WebhookEventType,
+) -> Result<bool, sqlx::Error> {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM webhook_endpoints WHERE enabled = 1 AND event_types LIKE $1",
+    )
+    .bind(subscription_pattern(event_type))
+    .fetch_one(tx)
+    .await?;
+    Ok(count > 0)
+}
+
+fn subscription_pattern(event_type: WebhookEventType) -> String {
+    format!("%,{},%", event_type.as_str())
 }
 
 /// Writes the event and its deliveries inside the caller's transaction, so they exist exactly
 /// when the change does.
-pub async fn publish(
-    tx: &mut AnyConnection,
-    event: &Event,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
+async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(), sqlx::Error> {
     let payload = serde_json::json!({
         "type": event.event_type.as_str(),
         "timestamp": rfc3339_ms(now_ms),
@@ -55,7 +69,7 @@ pub async fn publish(
     .bind(id)
     .bind(&event.subject)
     .bind(now_ms)
-    .bind(format!("%,{},%", event.event_type.as_str()))
+    .bind(subscription_pattern(event.event_type))
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -537,6 +551,9 @@ pub async fn publish_registration(
     event_type: WebhookEventType,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
+    if !subscribed(tx, event_type).await? {
+        return Ok(());
+    }
     let row: RegistrationEventRow = sqlx::query_as(
         "SELECT r.id, r.organization_id, g.name AS organization_name, r.kind, r.company_name, \
          r.company_domain, r.motion, r.status, r.partner_role, r.submitted_at, r.decided_at, \
@@ -601,6 +618,9 @@ pub async fn publish_stage_change(
     from_stage: &str,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
+    if !subscribed(tx, WebhookEventType::OpportunityStageChanged).await? {
+        return Ok(());
+    }
     let row: OpportunityEventRow = sqlx::query_as(
         "SELECT o.id, o.registration_id, o.organization_id, g.name AS organization_name, \
          o.customer_name, o.motion, o.stage FROM opportunities o \
@@ -651,6 +671,9 @@ pub async fn publish_asset(
     id: i64,
     now_ms: i64,
 ) -> Result<(), sqlx::Error> {
+    if !subscribed(tx, WebhookEventType::AssetPublished).await? {
+        return Ok(());
+    }
     let (title, kind, summary): (String, String, String) =
         sqlx::query_as("SELECT title, kind, summary FROM assets WHERE id = $1")
             .bind(id)
