@@ -58,6 +58,24 @@ async fn opportunity_of(app: &TestApp, registration_id: i64) -> i64 {
     id
 }
 
+/// The card URL scheme the README documents, computed here: hex HMAC of `path?exp=…`.
+fn card_signature(secret: &str, path: &str, exp: i64) -> String {
+    hex::encode(mac(
+        secret.as_bytes(),
+        format!("{path}?exp={exp}").as_bytes(),
+    ))
+}
+
+/// A card fetched anonymously, as a CRM frame would, by a URL signed here.
+async fn hand_signed_card(app: &TestApp, secret: &str, path: &str, exp: i64) -> reqwest::Response {
+    let sig = card_signature(secret, path, exp);
+    app.anonymous()
+        .get(app.url(&format!("{path}?exp={exp}&sig={sig}")))
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn signed_card_urls_show_the_deal_only_when_signed_and_fresh() {
     let app = TestApp::start().await;
@@ -106,19 +124,10 @@ async fn signed_card_urls_show_the_deal_only_when_signed_and_fresh() {
     assert!(!html.contains("<script"));
     assert!(html.len() < 20 * 1024, "{} bytes", html.len());
 
-    // The scheme the README documents, computed here: hex HMAC of path + "?exp=…".
     let path = format!("/embed/deals/{opportunity}");
     let exp = app.state().now() + 600;
-    let sig = hex::encode(mac(
-        secret.as_bytes(),
-        format!("{path}?exp={exp}").as_bytes(),
-    ));
-    let ours = app
-        .anonymous()
-        .get(app.url(&format!("{path}?exp={exp}&sig={sig}")))
-        .send()
-        .await
-        .unwrap();
+    let sig = card_signature(&secret, &path, exp);
+    let ours = hand_signed_card(&app, &secret, &path, exp).await;
     assert_eq!(ours.status(), StatusCode::OK);
 
     let refused = |query: String| {
@@ -199,17 +208,7 @@ async fn cards_name_the_competing_claim_for_vendor_staff() {
     register_deal(&app, &bob, "Contested Corp", "reseller").await;
     let second = register_deal(&app, &alice, "Contested Corp", "reseller").await;
     let path = format!("/embed/registrations/{}", second["id"]);
-    let exp = app.state().now() + 60;
-    let sig = hex::encode(mac(
-        secret.as_bytes(),
-        format!("{path}?exp={exp}").as_bytes(),
-    ));
-    let card = app
-        .anonymous()
-        .get(app.url(&format!("{path}?exp={exp}&sig={sig}")))
-        .send()
-        .await
-        .unwrap();
+    let card = hand_signed_card(&app, &secret, &path, app.state().now() + 60).await;
     assert_eq!(card.status(), StatusCode::OK);
     let csp = card.headers()["content-security-policy"]
         .to_str()

@@ -143,21 +143,20 @@ async fn apply(
             "occurred_at must be an RFC 3339 time, like 2026-11-20T10:00:00Z.".into(),
         )));
     };
-    if let CrmChange::Linked { registration_id } = event.change {
-        return link(tx, state, system, event, registration_id, as_of).await;
-    }
+    let field = match event.change {
+        CrmChange::Linked { registration_id } => {
+            return link(tx, state, system, event, registration_id, as_of).await;
+        }
+        CrmChange::StageChanged { .. } | CrmChange::Closed { .. } => Field::Stage,
+        CrmChange::OwnerChanged { .. } => Field::Owner,
+        CrmChange::AmountChanged { .. } => Field::Amount,
+    };
     let Some(link) = crm::link(&mut *tx, system, &event.crm_deal_id).await? else {
         return Ok(Err(Refusal::UnknownDeal(format!(
             "No Portico deal is linked to {} deal {}; send deal.linked first.",
             system.label(),
             event.crm_deal_id
         ))));
-    };
-    let field = match event.change {
-        CrmChange::StageChanged { .. } | CrmChange::Closed { .. } => Field::Stage,
-        CrmChange::OwnerChanged { .. } => Field::Owner,
-        CrmChange::AmountChanged { .. } => Field::Amount,
-        CrmChange::Linked { .. } => unreachable!("handled above"),
     };
     if link.as_of(field).is_some_and(|applied| applied > as_of) {
         return Ok(Ok((CrmEventOutcome::Superseded, link.opportunity_id)));
@@ -303,11 +302,7 @@ async fn link(
     registration_id: i64,
     as_of: i64,
 ) -> ApiResult<Applied> {
-    let opportunity: Option<(i64, i64)> =
-        sqlx::query_as("SELECT id, organization_id FROM opportunities WHERE registration_id = $1")
-            .bind(registration_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let opportunity = opportunities::of_registration(&mut *tx, registration_id).await?;
     let Some((opportunity_id, organization_id)) = opportunity else {
         return Ok(Err(Refusal::UnknownDeal(format!(
             "{} has no deal in the pipeline: it does not exist or is not approved yet.",

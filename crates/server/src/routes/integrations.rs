@@ -82,8 +82,12 @@ async fn save(
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
     let before = store::get(&mut *tx, system).await?;
-    let first_secret = state.sealer.seal(&token::generate());
-    store::save_origins(&mut *tx, system, &valid.frame_origins, &first_secret, now).await?;
+    // The first save makes the integration's secret; later ones keep it.
+    let secret_sealed = match &before {
+        Some(row) => row.secret_sealed.clone(),
+        None => state.sealer.seal(&token::generate()),
+    };
+    store::save_origins(&mut *tx, system, &valid.frame_origins, &secret_sealed, now).await?;
     if let Some(change) = &valid.app_secret {
         let sealed = change.as_deref().map(|s| state.sealer.seal(s));
         store::set_app_secret(&mut *tx, system, sealed.as_deref(), now).await?;

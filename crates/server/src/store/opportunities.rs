@@ -237,6 +237,20 @@ where
         .await
 }
 
+/// The deal an approved registration became, with its organization: `(id, organization_id)`.
+pub async fn of_registration<'c, E>(
+    db: E,
+    registration_id: i64,
+) -> Result<Option<(i64, i64)>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query_as("SELECT id, organization_id FROM opportunities WHERE registration_id = $1")
+        .bind(registration_id)
+        .fetch_optional(db)
+        .await
+}
+
 /// A partner's read of one of its organization's deals: the safe columns only.
 pub async fn safe_by_id(
     db: &sqlx::AnyPool,
