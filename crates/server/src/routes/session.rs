@@ -188,7 +188,7 @@ pub async fn start(state: &AppState, user: &UserRow) -> ApiResult<(Me, HeaderVal
         expires_at: now + ABSOLUTE_SECS,
     };
     sessions::insert(state.db.pool(), &new, now).await?;
-    crate::store::users::record_sign_in(state.db.pool(), user.id, now).await?;
+    crate::store::users::record_sign_in(state.db.pool(), user, now).await?;
     let me = Me {
         user: UserSummary {
             id: user.id,

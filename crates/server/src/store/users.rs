@@ -146,13 +146,25 @@ pub async fn page(db: &AnyPool, after_id: i64, limit: u32) -> Result<Vec<UserRow
         .await
 }
 
-pub async fn record_sign_in(db: &AnyPool, id: i64, now: Timestamp) -> Result<(), sqlx::Error> {
+/// Notes the sign-in on the user and in the history the engagement score counts.
+pub async fn record_sign_in(
+    db: &AnyPool,
+    user: &UserRow,
+    now: Timestamp,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
     sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
         .bind(now)
-        .bind(id)
-        .execute(db)
+        .bind(user.id)
+        .execute(&mut *tx)
         .await?;
-    Ok(())
+    sqlx::query("INSERT INTO sign_ins (user_id, organization_id, at) VALUES ($1, $2, $3)")
+        .bind(user.id)
+        .bind(user.organization_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
 }
 
 pub async fn set_role<'c, E>(db: E, id: i64, role: Role) -> Result<(), sqlx::Error>
