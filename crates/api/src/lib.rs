@@ -24,6 +24,7 @@ macro_rules! string_enum {
 }
 
 pub mod accounts;
+pub mod announcements;
 pub mod assets;
 pub mod auth;
 pub mod date;

@@ -47,6 +47,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         }
         .with_protection_days(&args.protection_days)
         .map_err(|e| format!("--protection-days: {e}"))?,
+        smtp_url: args.smtp_url,
+        mail_from: args.mail_from.unwrap_or(defaults.mail_from.clone()),
         ..defaults
     };
     let state = startup::prepare(&settings)
@@ -59,6 +61,9 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         print_demo_logins(&settings.public_url);
     }
     tracing::info!(url = %settings.public_url, engine = ?state.db.engine(), "portico is listening");
+    if let Some(mailbox) = state.mailer.mailbox() {
+        tracing::info!(mailbox = %mailbox.display(), "no SMTP server: e-mail is written to the mailbox");
+    }
     let jobs = crate::jobs::spawn_all(state.clone());
     let app = startup::app(state.clone(), settings.dist.as_deref());
     startup::serve(listener, app, startup::shutdown_signal())

@@ -139,6 +139,16 @@ pub struct ServeArgs {
     /// e.g. `90,reseller=120`.
     #[arg(long, env = "PORTICO_PROTECTION_DAYS", default_value = "90")]
     pub protection_days: String,
+    /// The SMTP server e-mail goes through: `smtp://user:password@host:587` (STARTTLS
+    /// required), `smtps://user:password@host:465` (TLS), or `smtp://host:25?tls=none` for a
+    /// local relay. Without it, e-mail is written to `mailbox/` in the data directory and
+    /// listed for administrators in the portal.
+    #[arg(long, env = "PORTICO_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every e-mail, e.g. `Acme Partners <partners@acme.example>`. Defaults to
+    /// portico@ the public URL's host.
+    #[arg(long, env = "PORTICO_MAIL_FROM")]
+    pub mail_from: Option<String>,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -182,6 +192,16 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path)?.write_all(contents.as_bytes())
+}
+
+/// `Portico <portico@host>` for the public URL's host.
+pub fn default_sender(public_url: &str) -> String {
+    let host = url::Url::parse(public_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .filter(|h| h.contains('.') && h.parse::<std::net::IpAddr>().is_err())
+        .unwrap_or_else(|| "localhost.localdomain".into());
+    format!("Portico <portico@{host}>")
 }
 
 /// Where local state lives: beside the SQLite file, or ./data for PostgreSQL.

@@ -24,6 +24,7 @@ use crate::domain::proxies::TrustedProxies;
 use crate::domain::sealed::Sealer;
 use crate::domain::token::TokenHasher;
 use crate::error::ApiError;
+use crate::mail::Mailer;
 use crate::state::AppState;
 use crate::store::{ConnectError, Db};
 use crate::web::{self, Spa};
@@ -43,6 +44,10 @@ pub struct Settings {
     pub trusted_proxies: TrustedProxies,
     pub rules: ProgramRules,
     pub clock: Arc<dyn Clock>,
+    /// `smtp://…` or `smtps://…`; without it e-mail is written to `mailbox`.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub mailbox: PathBuf,
 }
 
 impl Settings {
@@ -52,7 +57,11 @@ impl Settings {
         public_url: impl Into<String>,
     ) -> Self {
         let database_url = database_url.into();
+        let public_url = public_url.into();
         Settings {
+            mailbox: crate::config::data_dir(&database_url).join("mailbox"),
+            mail_from: crate::config::default_sender(&public_url),
+            smtp_url: None,
             storage: crate::config::data_dir(&database_url)
                 .join("files")
                 .display()
@@ -60,7 +69,7 @@ impl Settings {
             database_url,
             dist: None,
             secret_key: secret_key.into(),
-            public_url: public_url.into(),
+            public_url,
             demo: false,
             trusted_proxies: TrustedProxies::default(),
             rules: ProgramRules::default(),
@@ -76,7 +85,14 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
     if settings.demo {
         crate::demo::seed_if_empty(&db, &blobs, settings.clock.now()).await?;
     }
+    let mailer = Mailer::new(
+        settings.smtp_url.as_deref(),
+        &settings.mail_from,
+        settings.mailbox.clone(),
+    )
+    .map_err(ConnectError::Mail)?;
     Ok(AppState {
+        mailer,
         db,
         blobs,
         clock: settings.clock.clone(),

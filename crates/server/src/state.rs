@@ -9,6 +9,7 @@ use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
 use crate::domain::sealed::Sealer;
 use crate::domain::token::TokenHasher;
+use crate::mail::Mailer;
 use crate::store::Db;
 
 #[derive(Clone)]
@@ -19,6 +20,7 @@ pub struct AppState {
     pub tokens: TokenHasher,
     /// Opens the integration and webhook secrets kept in the database.
     pub sealer: Sealer,
+    pub mailer: Mailer,
     /// Wakes this instance's webhook worker when a change here published an event; other
     /// instances find it on their next poll.
     pub webhook_signal: Arc<tokio::sync::Notify>,

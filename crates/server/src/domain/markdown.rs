@@ -17,6 +17,22 @@ pub fn to_safe_html(markdown: &str) -> String {
     SANITIZER.clean(&rendered).to_string()
 }
 
+/// Plain text as HTML text or attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The portal's CSP blocks remote images, so an image is shown as its alt text.
 fn is_image(event: &Event) -> bool {
     matches!(

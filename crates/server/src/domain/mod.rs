@@ -9,6 +9,7 @@ pub mod conflict;
 pub mod file_type;
 pub mod markdown;
 pub mod membership;
+pub mod notice;
 pub mod password;
 pub mod pipeline;
 pub mod program;

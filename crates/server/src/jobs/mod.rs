@@ -1,5 +1,6 @@
 //! Background loops. Each pass is idempotent and safe to run on several instances at once.
 
+pub mod notifications;
 pub mod registrations;
 pub mod webhooks;
 
@@ -39,6 +40,7 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             state.clone(),
             |s| async move { registrations::run_once(&s).await },
         ),
+        notifications::spawn(state.clone()),
         webhooks::spawn(state),
     ]
 }

@@ -4,12 +4,12 @@
 
 use portico_api::date::Date;
 use portico_api::integrations::WebhookEventType;
+use portico_api::notifications::Category;
 use portico_api::registrations::number;
 
-use crate::clock::Timestamp;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::outbox::{self, Message};
+use crate::store::outbox::{self, Message, Recipients};
 use crate::store::registrations::{self as store, TimerRow};
 use crate::store::webhooks;
 
@@ -22,10 +22,10 @@ pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
             &mut tx,
             &row,
             "registration.expired",
-            "protection_reminder",
+            Category::ProtectionReminder,
             "protection ended",
             body,
-            now,
+            state,
         )
         .await?;
         webhooks::publish_registration(
@@ -49,10 +49,10 @@ pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
             &mut tx,
             &row,
             "registration.reminded",
-            "protection_reminder",
+            Category::ProtectionReminder,
             "protection ends soon",
             &body,
-            now,
+            state,
         )
         .await?;
     }
@@ -62,10 +62,10 @@ pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
             &mut tx,
             &row,
             "registration.sla_breached",
-            "approval_sla",
+            Category::ApprovalSla,
             "not decided in time",
             body,
-            now,
+            state,
         )
         .await?;
     }
@@ -80,11 +80,12 @@ async fn record(
     tx: &mut sqlx::AnyConnection,
     row: &TimerRow,
     action: &str,
-    category: &str,
+    category: Category,
     what: &str,
     body: &str,
-    now: Timestamp,
+    state: &AppState,
 ) -> Result<(), sqlx::Error> {
+    let now = state.now();
     let entry = AuditEntry {
         actor_user_id: None,
         action,
@@ -96,14 +97,21 @@ async fn record(
         rationale: None,
     };
     audit::record(&mut *tx, &entry, now).await?;
-    let for_partner = category != "approval_sla";
+    let for_partner = category != Category::ApprovalSla;
     let subject = format!("{} {what}: {}", number(row.id), row.company_name);
+    let link = if for_partner {
+        format!("/registrations/{}", row.id)
+    } else {
+        format!("/manage/registrations/{}", row.id)
+    };
     let message = Message {
         category,
-        organization_id: for_partner.then_some(row.organization_id),
+        to: Recipients::Organization(for_partner.then_some(row.organization_id)),
         registration_id: Some(row.id),
         subject: &subject,
         body,
+        link: Some(&link),
     };
-    outbox::enqueue(&mut *tx, &message, now).await
+    outbox::enqueue(&mut *tx, &state.sealer, &message, state.now_ms()).await?;
+    Ok(())
 }

@@ -12,10 +12,12 @@ pub mod extract;
 mod health;
 mod integrations;
 mod invitations;
+mod messages;
 mod notifications;
 mod opportunities;
 mod organizations;
 mod pipeline;
+mod preferences;
 mod products;
 mod program;
 mod registration_links;
@@ -51,6 +53,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(accounts::router())
         .merge(invitations::router())
         .merge(notifications::router())
+        .merge(preferences::router())
+        .merge(messages::router())
         .merge(users::router())
         .merge(organizations::router())
         .merge(products::router())

@@ -10,6 +10,7 @@ pub mod blocks;
 pub mod cards;
 pub mod conditions;
 pub mod crm;
+pub mod deliveries;
 pub mod integrations;
 pub mod invitations;
 pub mod login_failures;
@@ -17,6 +18,7 @@ pub mod numbers;
 pub mod opportunities;
 pub mod organizations;
 pub mod outbox;
+pub mod preferences;
 pub mod products;
 pub mod registration_links;
 pub mod registrations;
@@ -88,6 +90,8 @@ pub enum ConnectError {
     Storage(#[from] object_store::Error),
     #[error("migrations failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("e-mail: {0}")]
+    Mail(String),
 }
 
 impl Db {

@@ -1,6 +1,7 @@
 //! The card's HTML: one small server-rendered page with its own CSS and no script, readable in
 //! a 300 to 400 pixel wide CRM frame. Every value is escaped.
 
+use crate::domain::markdown::escape;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -47,21 +48,6 @@ pub static STYLE_HASH: LazyLock<String> = LazyLock::new(|| {
         base64::engine::general_purpose::STANDARD.encode(Sha256::digest(STYLE.as_bytes()))
     )
 });
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn document(title: &str, body: &str) -> String {
     format!(

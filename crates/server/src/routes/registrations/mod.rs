@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use portico_api::date::Date;
 use portico_api::integrations::WebhookEventType;
+use portico_api::notifications::Category;
 use portico_api::registrations::{
     DecisionRequest, ExtensionRequest, ExtensionStatus, InfoRequest, InfoResponse,
     ManagerRegistration, PartnerRegistration, PartnerRegistrationDetail, RegistrationDetail,
@@ -22,14 +23,13 @@ use utoipa_axum::routes;
 pub use filing::{Filing, Lookup, file, file_once, request_hash};
 use views::{manager_detail, manager_views, partner_entry, partner_views};
 
-use crate::clock::Timestamp;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::opportunities;
-use crate::store::outbox::{self, Message};
+use crate::store::outbox::{self, Message, Recipients};
 use crate::store::registrations::{self as store, DecisionUpdate, ListFilter, RegistrationRow};
 use crate::store::webhooks;
 use crate::store::{Scope, WriteTx, into_page, parse_cursor};
@@ -230,7 +230,7 @@ async fn decide(
         action,
         &what,
         rationale.as_deref(),
-        now,
+        &state,
     )
     .await?;
     let published = match status {
@@ -273,18 +273,21 @@ async fn record_and_tell(
     action: &str,
     what: &str,
     text: Option<&str>,
-    now: Timestamp,
+    state: &AppState,
 ) -> ApiResult<()> {
+    let now = state.now();
     audit::record(&mut *tx, &event(caller, row, action, text), now).await?;
     let subject = format!("{} {what}: {}", number(row.id), row.company_name);
+    let link = format!("/registrations/{}", row.id);
     let message = Message {
-        category: "registration_decision",
-        organization_id: Some(row.organization_id),
+        category: Category::RegistrationDecision,
+        to: Recipients::Organization(Some(row.organization_id)),
         registration_id: Some(row.id),
         subject: &subject,
         body: text.unwrap_or_default(),
+        link: Some(&link),
     };
-    outbox::enqueue(&mut *tx, &message, now).await?;
+    outbox::enqueue(&mut *tx, &state.sealer, &message, state.now_ms()).await?;
     Ok(())
 }
 
@@ -432,7 +435,7 @@ async fn decide_extension(
         action,
         &what,
         rationale.as_deref(),
-        now,
+        &state,
     )
     .await?;
     tx.commit().await?;
@@ -463,7 +466,16 @@ async fn ask(
     }
     let action = "registration.info_requested";
     let what = "question from a partner manager";
-    record_and_tell(&mut tx, &caller, &row, action, what, Some(&question), now).await?;
+    record_and_tell(
+        &mut tx,
+        &caller,
+        &row,
+        action,
+        what,
+        Some(&question),
+        &state,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(reread_for_manager(&state, id).await?))
 }

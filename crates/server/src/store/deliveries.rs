@@ -1,0 +1,305 @@
+//! Deliveries of outbox messages: one per e-mail address or Slack channel, written with the
+//! message, claimed by the delivery job, and kept as the record of what was sent.
+
+use portico_api::integrations::DeliveryState;
+use portico_api::notifications::{Category, Channel, MessageDelivery};
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+use super::outbox::{Message, Recipients};
+use crate::clock::rfc3339_ms;
+use crate::error::ApiError;
+
+/// A delivery is retried for a day before it goes to the dead letter.
+pub const RETRY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
+
+const EMAIL_TO_USERS: &str = "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, \
+     state, attempts, created_at_ms, next_attempt_at_ms) \
+     SELECT $1, 'email', u.id, u.email, 'pending', 0, $2, $2 FROM users u \
+     WHERE u.deactivated_at IS NULL";
+
+const SLACK_CHANNELS: &str = "INSERT INTO outbox_deliveries (message_id, channel, \
+     organization_id, state, attempts, created_at_ms, next_attempt_at_ms) \
+     SELECT $1, 'slack', s.organization_id, 'pending', 0, $2, $2 FROM slack_channels s \
+     WHERE EXISTS (SELECT 1 FROM users u WHERE u.organization_id = s.organization_id \
+     AND u.deactivated_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o \
+     WHERE o.user_id = u.id AND o.category = $3 AND o.channel = 'slack'))";
+
+const WANTS_EMAIL: &str = "AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o \
+     WHERE o.user_id = u.id AND o.category = $3 AND o.channel = 'email')";
+/// Keeps `$3` in use where opt-outs do not apply, so every variant binds the same values.
+const MUST_EMAIL: &str = "AND $3 <> ''";
+const AUDIENCE: &str =
+    "(SELECT organization_id FROM announcement_organizations WHERE announcement_id = $4)";
+
+/// Writes the message's deliveries: e-mail to each person who wants this category by e-mail
+/// (or must get it), and a post to each Slack channel one of its people wants it in.
+pub async fn fan_out(
+    tx: &mut AnyConnection,
+    message_id: i64,
+    message: &Message<'_>,
+    now_ms: i64,
+) -> Result<u64, sqlx::Error> {
+    let (key, email_sql, slack_sql) = match message.to {
+        Recipients::Address { email, user_id } => {
+            return address(tx, message_id, email, user_id, now_ms).await;
+        }
+        Recipients::Organization(Some(id)) => (
+            id,
+            format!("{EMAIL_TO_USERS} AND u.organization_id = $4 {WANTS_EMAIL}"),
+            Some(format!("{SLACK_CHANNELS} AND s.organization_id = $4")),
+        ),
+        Recipients::Organization(None) => (
+            0,
+            format!("{EMAIL_TO_USERS} AND u.organization_id IS NULL AND $4 = 0 {WANTS_EMAIL}"),
+            None,
+        ),
+        Recipients::Announcement { id, requires_ack } => (
+            id,
+            format!(
+                "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {}",
+                if requires_ack {
+                    MUST_EMAIL
+                } else {
+                    WANTS_EMAIL
+                }
+            ),
+            Some(format!(
+                "{SLACK_CHANNELS} AND s.organization_id IN {AUDIENCE}"
+            )),
+        ),
+        Recipients::Unacknowledged { announcement_id } => (
+            announcement_id,
+            format!(
+                "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {MUST_EMAIL} \
+                 AND NOT EXISTS (SELECT 1 FROM announcement_receipts r \
+                 WHERE r.announcement_id = $4 AND r.user_id = u.id \
+                 AND r.acknowledged_at IS NOT NULL)"
+            ),
+            None,
+        ),
+    };
+    let mut made = 0;
+    for sql in std::iter::once(email_sql).chain(slack_sql) {
+        made += sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(message_id)
+            .bind(now_ms)
+            .bind(message.category.as_str())
+            .bind(key)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
+    Ok(made)
+}
+
+async fn address(
+    tx: &mut AnyConnection,
+    message_id: i64,
+    email: &str,
+    user_id: Option<i64>,
+    now_ms: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, state, attempts, \
+         created_at_ms, next_attempt_at_ms) VALUES ($1, 'email', $3, $4, 'pending', 0, $2, $2)",
+    )
+    .bind(message_id)
+    .bind(now_ms)
+    .bind(user_id)
+    .bind(email)
+    .execute(tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// A delivery taken by a worker, with what it needs to send it.
+#[derive(Debug, Clone, FromRow)]
+pub struct Claimed {
+    pub id: i64,
+    pub channel: String,
+    pub user_id: Option<i64>,
+    pub email: Option<String>,
+    pub attempts: i64,
+    pub created_at_ms: i64,
+    pub category: String,
+    pub subject: String,
+    pub body: String,
+    pub link_sealed: Option<String>,
+    /// The Slack channel's URL, sealed; absent when the channel was disconnected meanwhile.
+    pub slack_url_sealed: Option<String>,
+}
+
+/// Takes up to `limit` due deliveries until `hold_until_ms`. A delivery held by a worker that
+/// died is taken over once its hold ends; the outer condition keeps two workers on
+/// PostgreSQL from both taking one row.
+pub async fn claim(
+    tx: &mut AnyConnection,
+    now_ms: i64,
+    hold_until_ms: i64,
+    limit: i64,
+) -> Result<Vec<Claimed>, sqlx::Error> {
+    let ids: Vec<(i64,)> = sqlx::query_as(
+        "UPDATE outbox_deliveries SET claimed_until_ms = $1 WHERE id IN ( \
+           SELECT id FROM outbox_deliveries WHERE state = 'pending' \
+           AND next_attempt_at_ms <= $2 \
+           AND (claimed_until_ms IS NULL OR claimed_until_ms < $2) \
+           ORDER BY next_attempt_at_ms, id LIMIT $3) \
+         AND (claimed_until_ms IS NULL OR claimed_until_ms < $2) RETURNING id",
+    )
+    .bind(hold_until_ms)
+    .bind(now_ms)
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = super::placeholders(1, ids.len());
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT d.id, d.channel, d.user_id, d.email, d.attempts, d.created_at_ms, o.category, \
+         o.subject, o.body, o.link_sealed, s.url_sealed AS slack_url_sealed \
+         FROM outbox_deliveries d JOIN outbox o ON o.id = d.message_id \
+         LEFT JOIN slack_channels s ON s.organization_id = d.organization_id \
+         WHERE d.id IN ({list}) ORDER BY d.id"
+    )));
+    for (id,) in &ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(&mut *tx).await
+}
+
+/// How one attempt went.
+pub enum Outcome {
+    Delivered,
+    /// Failed; try again at `retry_at_ms`, or give up when `None`.
+    Failed {
+        error: String,
+        retry_at_ms: Option<i64>,
+    },
+}
+
+pub async fn record(
+    tx: &mut AnyConnection,
+    id: i64,
+    outcome: &Outcome,
+    now_ms: i64,
+) -> Result<(), sqlx::Error> {
+    let query = match outcome {
+        Outcome::Delivered => sqlx::query(
+            "UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, \
+             next_attempt_at_ms = NULL, claimed_until_ms = NULL, last_attempt_at_ms = $2, \
+             delivered_at_ms = $2, last_error = NULL WHERE id = $1",
+        )
+        .bind(id)
+        .bind(now_ms),
+        Outcome::Failed { error, retry_at_ms } => sqlx::query(
+            "UPDATE outbox_deliveries SET attempts = attempts + 1, claimed_until_ms = NULL, \
+             last_attempt_at_ms = $2, last_error = $3, next_attempt_at_ms = $4, \
+             state = CASE WHEN $4 IS NULL THEN 'dead' ELSE 'pending' END, \
+             dead_at_ms = CASE WHEN $4 IS NULL THEN $2 ELSE NULL END WHERE id = $1",
+        )
+        .bind(id)
+        .bind(now_ms)
+        .bind(error.as_str())
+        .bind(*retry_at_ms),
+    };
+    query.execute(tx).await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct DeliveryRow {
+    pub id: i64,
+    pub channel: String,
+    pub category: String,
+    pub recipient: Option<String>,
+    pub subject: String,
+    pub state: String,
+    pub attempts: i64,
+    pub created_at_ms: i64,
+    pub next_attempt_at_ms: Option<i64>,
+    pub delivered_at_ms: Option<i64>,
+    pub last_error: Option<String>,
+}
+
+impl DeliveryRow {
+    pub fn into_view(self) -> Result<MessageDelivery, ApiError> {
+        let DeliveryRow {
+            id,
+            channel,
+            category,
+            recipient,
+            subject,
+            state,
+            attempts,
+            created_at_ms,
+            next_attempt_at_ms,
+            delivered_at_ms,
+            last_error,
+        } = self;
+        let unknown =
+            |what: &str, value: &str| ApiError::internal(format!("unknown {what} {value}"));
+        Ok(MessageDelivery {
+            id,
+            channel: Channel::parse(&channel).ok_or_else(|| unknown("channel", &channel))?,
+            category: Category::parse(&category).ok_or_else(|| unknown("category", &category))?,
+            recipient: recipient.unwrap_or_default(),
+            subject,
+            state: DeliveryState::parse(&state).ok_or_else(|| unknown("state", &state))?,
+            attempts: u32::try_from(attempts).unwrap_or_default(),
+            created_at: rfc3339_ms(created_at_ms),
+            next_attempt_at: next_attempt_at_ms.map(rfc3339_ms),
+            delivered_at: delivered_at_ms.map(rfc3339_ms),
+            last_error,
+        })
+    }
+}
+
+/// Deliveries newest first, optionally in one state.
+pub async fn page(
+    db: &AnyPool,
+    state: Option<DeliveryState>,
+    before_id: i64,
+    limit: u32,
+) -> Result<Vec<DeliveryRow>, sqlx::Error> {
+    let state_condition = if state.is_some() {
+        "AND d.state = $3"
+    } else {
+        "AND $3 = ''"
+    };
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT d.id, d.channel, o.category, COALESCE(d.email, g.name) AS recipient, o.subject, \
+         d.state, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.delivered_at_ms, \
+         d.last_error FROM outbox_deliveries d JOIN outbox o ON o.id = d.message_id \
+         LEFT JOIN organizations g ON g.id = d.organization_id \
+         WHERE d.id < $1 {state_condition} ORDER BY d.id DESC LIMIT $2"
+    )))
+    .bind(if before_id > 0 { before_id } else { i64::MAX })
+    .bind(i64::from(limit) + 1)
+    .bind(state.map_or("", DeliveryState::as_str))
+    .fetch_all(db)
+    .await
+}
+
+/// Sends a dead or delivered delivery again from now, or with `None` every dead one; answers
+/// how many were queued.
+pub async fn replay(
+    tx: &mut AnyConnection,
+    only: Option<i64>,
+    now_ms: i64,
+) -> Result<u64, sqlx::Error> {
+    let (which, states) = match only {
+        Some(_) => ("id = $2", "('dead', 'delivered')"),
+        None => ("$2 = 0", "('dead')"),
+    };
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE outbox_deliveries SET state = 'pending', next_attempt_at_ms = $1, \
+         claimed_until_ms = NULL, delivered_at_ms = NULL, dead_at_ms = NULL, \
+         created_at_ms = $1 WHERE {which} AND state IN {states}"
+    )))
+    .bind(now_ms)
+    .bind(only.unwrap_or(0))
+    .execute(tx)
+    .await?;
+    Ok(done.rows_affected())
+}
