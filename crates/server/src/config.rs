@@ -139,9 +139,9 @@ pub struct ServeArgs {
     /// e.g. `90,reseller=120`.
     #[arg(long, env = "PORTICO_PROTECTION_DAYS", default_value = "90")]
     pub protection_days: String,
-    /// The SMTP server e-mail goes through: `smtp://user:password@host:587` (STARTTLS
-    /// required), `smtps://user:password@host:465` (TLS), or `smtp://host:25?tls=none` for a
-    /// local relay. Without it, e-mail is written to `mailbox/` in the data directory and
+    /// The SMTP server e-mail goes through: `smtp://user:password@host:587?tls=required`
+    /// (STARTTLS), `smtps://user:password@host:465` (TLS from the start), or `smtp://host:25`
+    /// for a local relay without TLS. Without it, e-mail is written to `mailbox/` in the data directory and
     /// listed for administrators in the portal.
     #[arg(long, env = "PORTICO_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,

@@ -36,8 +36,9 @@ pub struct Email<'a> {
 }
 
 impl Mailer {
-    /// `smtp_url` as lettre reads it: `smtp://user:pass@host:587` (STARTTLS required),
-    /// `smtps://host:465` (TLS), or `smtp://host:25?tls=none` for a local relay.
+    /// `smtp_url` as lettre reads it: `smtp://user:pass@host:587?tls=required` (STARTTLS),
+    /// `smtps://user:pass@host:465` (TLS from the start), or `smtp://host:25` for a local relay
+    /// without TLS.
     pub fn new(smtp_url: Option<&str>, from: &str, mailbox: PathBuf) -> Result<Mailer, String> {
         let from: Mailbox = from
             .parse()

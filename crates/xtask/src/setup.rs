@@ -141,6 +141,46 @@ pub fn chromium() -> Result<()> {
     )
 }
 
+/// aiosmtpd, the SMTP server the e-mail tests start, in a virtual environment under `.tools/`.
+pub const AIOSMTPD: &str = "aiosmtpd==1.4.6";
+
+/// The Python that has aiosmtpd; the tests run it as `PORTICO_TEST_SMTP_PYTHON`.
+pub fn smtp_python() -> PathBuf {
+    repo_root().join(".tools/smtp/bin/python")
+}
+
+pub fn smtp_receiver() -> Result<()> {
+    let python = smtp_python();
+    if output_of(
+        &python,
+        &["-c", "import aiosmtpd; print(aiosmtpd.__version__)"],
+    )
+    .is_some()
+    {
+        println!("{AIOSMTPD}: installed");
+        return Ok(());
+    }
+    if output_of("python3", &["--version"]).is_none() {
+        apt_install(
+            "Python 3 (for the SMTP test server)",
+            &["python3", "python3-venv"],
+        )?;
+    }
+    let venv = repo_root().join(".tools/smtp");
+    execute(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    execute(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .arg(AIOSMTPD),
+    )
+}
+
 pub fn wrk() -> Result<()> {
     if on_path("wrk") {
         return Ok(());

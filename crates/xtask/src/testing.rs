@@ -8,10 +8,12 @@ use std::time::Instant;
 use crate::{Result, cargo, child, phase, setup, show, spa};
 
 const POSTGRES_URL: &str = "PORTICO_TEST_POSTGRES_URL";
+const SMTP_PYTHON: &str = "PORTICO_TEST_SMTP_PYTHON";
 
 pub fn run(extra: Vec<String>) -> Result<ExitCode> {
     setup::spa_toolchain()?;
     phase("Chromium and ChromeDriver", setup::chromium)?;
+    phase("SMTP test server", setup::smtp_receiver)?;
     spa::build()?;
 
     let mut runs = Vec::new();
@@ -23,7 +25,8 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
         .env_remove(POSTGRES_URL)
         .env("PORTICO_DIST", spa::dist())
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
-        .env("CHROMIUM", setup::CHROMIUM);
+        .env("CHROMIUM", setup::CHROMIUM)
+        .env(SMTP_PYTHON, setup::smtp_python());
     runs.push(phase("tests on SQLite", || stream("SQLite", &mut sqlite))?);
 
     match std::env::var(POSTGRES_URL) {
@@ -33,7 +36,8 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
             postgres
                 .args(["test", "-p", "portico-server", "--tests", "--no-fail-fast"])
                 .args(&extra)
-                .env(POSTGRES_URL, url);
+                .env(POSTGRES_URL, url)
+                .env(SMTP_PYTHON, setup::smtp_python());
             runs.push(phase("server tests on PostgreSQL", || {
                 stream("PostgreSQL", &mut postgres)
             })?);

@@ -19,6 +19,17 @@ pub const PER_ADDRESS: Throttle = Throttle {
     window_secs: 15 * 60,
 };
 
+/// Sign-in links: three e-mails to one address, or ten requests from one client, in fifteen
+/// minutes; each request counts, since each may send an e-mail.
+pub const LINKS_PER_ACCOUNT: Throttle = Throttle {
+    max_failures: 3,
+    window_secs: 15 * 60,
+};
+pub const LINKS_PER_ADDRESS: Throttle = Throttle {
+    max_failures: 10,
+    window_secs: 15 * 60,
+};
+
 impl Throttle {
     pub fn window_start(&self, now: Timestamp) -> Timestamp {
         now - self.window_secs

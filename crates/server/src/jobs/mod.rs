@@ -1,5 +1,6 @@
 //! Background loops. Each pass is idempotent and safe to run on several instances at once.
 
+pub mod announcements;
 pub mod notifications;
 pub mod registrations;
 pub mod webhooks;
@@ -10,17 +11,20 @@ use std::time::Duration;
 use crate::domain::throttle::{PER_ACCOUNT, PER_ADDRESS};
 use crate::routes::session::IDLE_SECS;
 use crate::state::AppState;
-use crate::store::{login_failures, sessions};
+use crate::store::{login_failures, sessions, sign_in_links};
 
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(10 * 60);
 const REGISTRATION_TIMERS_EVERY: Duration = Duration::from_secs(60);
+const ANNOUNCEMENTS_EVERY: Duration = Duration::from_secs(15);
 
-/// Forgets dead sessions and old sign-in failures, so those tables stay small.
+/// Forgets dead sessions, old sign-in failures and expired sign-in links, so those tables
+/// stay small.
 pub async fn housekeeping_once(state: &AppState) -> Result<(), sqlx::Error> {
     let now = state.now();
     let purged = sessions::purge_dead(state.db.pool(), now, now - IDLE_SECS).await?;
     let window = PER_ACCOUNT.window_secs.max(PER_ADDRESS.window_secs);
     login_failures::forget_before(state.db.pool(), now - window).await?;
+    sign_in_links::forget_before(state.db.pool(), now).await?;
     tracing::debug!(purged, "housekeeping done");
     Ok(())
 }
@@ -39,6 +43,12 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             REGISTRATION_TIMERS_EVERY,
             state.clone(),
             |s| async move { registrations::run_once(&s).await },
+        ),
+        spawn_every(
+            "scheduled announcements",
+            ANNOUNCEMENTS_EVERY,
+            state.clone(),
+            |s| async move { announcements::run_once(&s).await.map(drop) },
         ),
         notifications::spawn(state.clone()),
         webhooks::spawn(state),

@@ -7,6 +7,7 @@ use axum::response::{AppendHeaders, IntoResponse};
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
+use portico_api::notifications::Category;
 use portico_api::page::PageQuery;
 use portico_api::{ErrorBody, FieldErrors, Me, Page, validate};
 use utoipa_axum::router::OpenApiRouter;
@@ -20,6 +21,7 @@ use crate::routes::session::{self, Caller};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::invitations::{self as store, NewInvitation};
+use crate::store::outbox::{self, Message, Recipients};
 use crate::store::users::{self, NewUser};
 use crate::store::{into_page, is_unique_violation, organizations, parse_cursor};
 
@@ -34,8 +36,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(accept))
 }
 
-/// Invite a person by e-mail. The link is in this answer only; a new invitation to the same
-/// address replaces any pending one.
+/// Invite a person by e-mail: the invitation is e-mailed to them, and the link is also in this
+/// answer, once. A new invitation to the same address replaces any pending one.
 #[utoipa::path(post, path = "/api/invitations", tag = "invitations", request_body = CreateInvitation,
     responses(
         (status = 201, body = CreatedInvitation),
@@ -101,12 +103,47 @@ async fn create(
         now,
     )
     .await?;
+    let path = format!("/invite/{token}");
+    send_invitation(&state, &mut tx, &caller, &invitation, &path).await?;
     tx.commit().await?;
-    let link = format!("{}/invite/{token}", state.public_url.trim_end_matches('/'));
+    let link = format!("{}{path}", state.public_url);
     Ok((
         StatusCode::CREATED,
         Json(CreatedInvitation { invitation, link }),
     ))
+}
+
+/// The invitation e-mail, written with the invitation.
+async fn send_invitation(
+    state: &AppState,
+    tx: &mut sqlx::AnyConnection,
+    caller: &Caller,
+    invitation: &Invitation,
+    path: &str,
+) -> ApiResult<()> {
+    let team = invitation
+        .organization
+        .as_ref()
+        .map_or("the vendor's partner team", |o| o.name.as_str());
+    let body = format!(
+        "{} invited you to join {team} on the partner portal as {}. Choose your name and \
+         password to start.",
+        caller.name,
+        invitation.role.label().to_lowercase()
+    );
+    let message = Message {
+        category: Category::Invitation,
+        to: Recipients::Address {
+            email: &invitation.email,
+            user_id: None,
+        },
+        registration_id: None,
+        subject: &format!("You are invited to {team} on Portico"),
+        body: &body,
+        link: Some(path),
+    };
+    outbox::enqueue(tx, &state.sealer, &message, state.now_ms()).await?;
+    Ok(())
 }
 
 /// Pending invitations, oldest first.

@@ -3,6 +3,7 @@
 //! construction.
 
 mod accounts;
+mod announcements;
 mod assets;
 mod auth;
 mod content_usage;
@@ -53,6 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(accounts::router())
         .merge(invitations::router())
         .merge(notifications::router())
+        .merge(announcements::router())
         .merge(preferences::router())
         .merge(messages::router())
         .merge(users::router())

@@ -3,6 +3,7 @@
 //! into `portico_api` types field by field, so a new column cannot leak without a decision.
 
 pub mod accounts;
+pub mod announcements;
 pub mod asset_usage;
 pub mod assets;
 pub mod audit;
@@ -23,6 +24,7 @@ pub mod products;
 pub mod registration_links;
 pub mod registrations;
 pub mod sessions;
+pub mod sign_in_links;
 pub mod users;
 pub mod webhooks;
 

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+pub mod smtp;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,6 +26,9 @@ pub struct TestApp {
     pub clock: ManualClock,
     pub database_url: String,
     pub storage: String,
+    /// Where e-mail goes without an SMTP server.
+    pub mailbox: PathBuf,
+    smtp_url: Option<String>,
     running: Option<Running>,
     _dir: tempfile::TempDir,
 }
@@ -52,11 +57,15 @@ impl TestApp {
         settings.storage = dir.path().join("files").display().to_string();
         settings.demo = true;
         settings.clock = Arc::new(clock.clone());
+        settings.mailbox = dir.path().join("mailbox");
         adjust(&mut settings);
         let storage = settings.storage.clone();
+        let (mailbox, smtp_url) = (settings.mailbox.clone(), settings.smtp_url.clone());
         let running = listen(settings).await;
         TestApp {
             storage,
+            mailbox,
+            smtp_url,
             base: format!("http://{}", running.addr),
             clock,
             database_url,
@@ -70,6 +79,8 @@ impl TestApp {
         let mut settings = Settings::new(self.database_url.clone(), SECRET, "http://127.0.0.1");
         settings.storage = self.storage.clone();
         settings.clock = Arc::new(self.clock.clone());
+        settings.mailbox = self.mailbox.clone();
+        settings.smtp_url = self.smtp_url.clone();
         listen(settings).await
     }
 

@@ -1,0 +1,51 @@
+//! One-time sign-in links sent by e-mail; only a keyed hash of each token is kept.
+
+use sqlx::{AnyConnection, AnyPool};
+
+use crate::clock::Timestamp;
+
+pub async fn insert(
+    tx: &mut AnyConnection,
+    token_hash: &str,
+    user_id: i64,
+    now: Timestamp,
+    expires_at: Timestamp,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO sign_in_links (token_hash, user_id, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+/// Uses the link: answers its user once, if it is unused and unexpired. One statement, so two
+/// redemptions at once cannot both succeed.
+pub async fn redeem(
+    tx: &mut AnyConnection,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
+         AND expires_at > $2 RETURNING user_id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(tx)
+    .await
+}
+
+/// Forgets links that can no longer be used.
+pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sign_in_links WHERE expires_at < $1")
+        .bind(before)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
