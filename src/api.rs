@@ -10,6 +10,10 @@ use std::rc::Rc;
 
 use leptos::prelude::window;
 use portico_api::accounts::{Account, AccountInput, ImportSummary};
+use portico_api::announcements::{
+    AnnouncementInput, AnnouncementVersion, FeedAnnouncement, ManagerAnnouncement, Reminded,
+    Unacknowledged, Unread,
+};
 use portico_api::assets::{
     AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetUsageDetail, AssetView,
     Certifications, ContentUsage, ManagedAsset, PartnerContentUsage, UPLOAD_MAX_BYTES,
@@ -18,6 +22,7 @@ use portico_api::integrations::{
     CardLink, CardLinkRequest, CreatedEndpoint, CrmSystem, Delivery, DeliveryState, EndpointInput,
     Integration, IntegrationSecret, IntegrationSettings, Replayed, WebhookEndpoint, WebhookSecret,
 };
+use portico_api::auth::{MagicLinkRequest, MagicLinkSent, RedeemSignInLink};
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
@@ -989,5 +994,98 @@ pub async fn replay_delivery(csrf: &str, id: i64) -> Result<Delivery, ApiError> 
 /// `POST /api/webhooks/endpoints/{id}/replay`: every dead delivery of the endpoint.
 pub async fn replay_dead_deliveries(csrf: &str, id: i64) -> Result<Replayed, ApiError> {
     let url = format!("/api/webhooks/endpoints/{id}/replay");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/auth/magic-link`
+pub async fn request_sign_in_link(
+    csrf: &str,
+    body: &MagicLinkRequest,
+) -> Result<MagicLinkSent, ApiError> {
+    let call = Call::write("POST", "/api/auth/magic-link", csrf).json(body);
+    json(send(call, On401::Return).await?)
+}
+
+/// `POST /api/auth/magic-link/redeem`
+pub async fn redeem_sign_in_link(csrf: &str, token: &str) -> Result<Me, ApiError> {
+    let body = RedeemSignInLink {
+        token: token.to_owned(),
+    };
+    let call = Call::write("POST", "/api/auth/magic-link/redeem", csrf).json(&body);
+    json(send(call, On401::Return).await?)
+}
+
+/// `GET /api/announcements`
+pub async fn announcements(cursor: Option<&str>) -> Result<Page<ManagerAnnouncement>, ApiError> {
+    let url = list_url("/api/announcements", cursor, 25);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `POST /api/announcements`
+pub async fn create_announcement(
+    csrf: &str,
+    body: &AnnouncementInput,
+) -> Result<ManagerAnnouncement, ApiError> {
+    let call = Call::write("POST", "/api/announcements", csrf).json(body);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `GET /api/announcements/{id}`
+pub async fn announcement(id: i64) -> Result<ManagerAnnouncement, ApiError> {
+    let url = format!("/api/announcements/{id}");
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `PUT /api/announcements/{id}`
+pub async fn edit_announcement(
+    csrf: &str,
+    id: i64,
+    body: &AnnouncementInput,
+) -> Result<ManagerAnnouncement, ApiError> {
+    let url = format!("/api/announcements/{id}");
+    json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `GET /api/announcements/{id}/versions`
+pub async fn announcement_versions(id: i64) -> Result<Vec<AnnouncementVersion>, ApiError> {
+    let url = format!("/api/announcements/{id}/versions");
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/announcements/{id}/unacknowledged`
+pub async fn unacknowledged(
+    id: i64,
+    cursor: Option<&str>,
+) -> Result<Page<Unacknowledged>, ApiError> {
+    let url = list_url(&format!("/api/announcements/{id}/unacknowledged"), cursor, 25);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `POST /api/announcements/{id}/reminders`
+pub async fn remind(csrf: &str, id: i64) -> Result<Reminded, ApiError> {
+    let url = format!("/api/announcements/{id}/reminders");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `GET /api/feed`
+pub async fn feed(cursor: Option<&str>) -> Result<Page<FeedAnnouncement>, ApiError> {
+    let url = list_url("/api/feed", cursor, 25);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/feed/unread`
+pub async fn unread() -> Result<Unread, ApiError> {
+    json(send(Call::get("/api/feed/unread"), On401::Expire).await?)
+}
+
+/// `POST /api/feed/{id}/read`
+pub async fn mark_read(csrf: &str, id: i64) -> Result<FeedAnnouncement, ApiError> {
+    let url = format!("/api/feed/{id}/read");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/feed/{id}/acknowledgment`
+pub async fn acknowledge(csrf: &str, id: i64) -> Result<FeedAnnouncement, ApiError> {
+    let url = format!("/api/feed/{id}/acknowledgment");
     json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
 }

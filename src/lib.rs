@@ -15,7 +15,8 @@ use components::guard::{admin_only, any_role, partners, vendor_staff};
 use components::{Layout, RequireRole};
 use pages::register::Channel;
 use pages::{
-    AcceptInvitationPage, AccountsPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
+    AcceptInvitationPage, AccountsPage, AnnouncementPage, FeedPage, ManageAnnouncementPage,
+    ManageAnnouncementsPage, NewAnnouncementPage, SignInLinkPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
     ContentUsagePage, HomePage, IntegrationsPage, InvitationsPage, LoginPage, ManageAssetPage,
     ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage, NotFound,
     NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
@@ -125,6 +126,30 @@ pub fn App() -> impl IntoView {
                 Route::WebhookEndpoint { id } => {
                     view! {
                         <RequireRole allow=vendor_staff><WebhookEndpointPage id /></RequireRole>
+                    }
+                        .into_any()
+                }
+                Route::SignInLink { token } => view! { <SignInLinkPage token /> }.into_any(),
+                Route::Feed => {
+                    view! { <RequireRole allow=partners><FeedPage /></RequireRole> }.into_any()
+                }
+                Route::Announcement { id } => {
+                    view! { <RequireRole allow=partners><AnnouncementPage id /></RequireRole> }
+                        .into_any()
+                }
+                Route::ManageAnnouncements => {
+                    view! {
+                        <RequireRole allow=vendor_staff><ManageAnnouncementsPage /></RequireRole>
+                    }
+                        .into_any()
+                }
+                Route::NewAnnouncement => {
+                    view! { <RequireRole allow=vendor_staff><NewAnnouncementPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::ManageAnnouncement { id } => {
+                    view! {
+                        <RequireRole allow=vendor_staff><ManageAnnouncementPage id /></RequireRole>
                     }
                         .into_any()
                 }

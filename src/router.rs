@@ -39,6 +39,12 @@ pub enum Route {
     ContentUsage,
     Integrations,
     WebhookEndpoint { id: i64 },
+    SignInLink { token: String },
+    Feed,
+    Announcement { id: i64 },
+    ManageAnnouncements,
+    NewAnnouncement,
+    ManageAnnouncement { id: i64 },
     NotFound,
 }
 
@@ -85,6 +91,18 @@ impl Route {
             ["manage", "integrations", "webhooks", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::WebhookEndpoint { id }),
+            ["sign-in", token] if !token.is_empty() => Route::SignInLink {
+                token: decode(token),
+            },
+            ["announcements"] => Route::Feed,
+            ["announcements", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Announcement { id }),
+            ["manage", "announcements"] => Route::ManageAnnouncements,
+            ["manage", "announcements", "new"] => Route::NewAnnouncement,
+            ["manage", "announcements", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::ManageAnnouncement { id }),
             _ => Route::NotFound,
         }
     }
@@ -324,6 +342,36 @@ mod tests {
             "/manage/integrations/webhooks/x",
             "/manage/integrations/hubspot",
         ] {
+            assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn announcement_and_sign_in_link_paths_name_their_pages() {
+        assert_eq!(
+            Route::parse("/sign-in/abc%2Bd"),
+            Route::SignInLink {
+                token: "abc+d".into()
+            }
+        );
+        assert_eq!(Route::parse("/announcements"), Route::Feed);
+        assert_eq!(
+            Route::parse("/announcements/7"),
+            Route::Announcement { id: 7 }
+        );
+        assert_eq!(
+            Route::parse("/manage/announcements"),
+            Route::ManageAnnouncements
+        );
+        assert_eq!(
+            Route::parse("/manage/announcements/new"),
+            Route::NewAnnouncement
+        );
+        assert_eq!(
+            Route::parse("/manage/announcements/3"),
+            Route::ManageAnnouncement { id: 3 }
+        );
+        for unknown in ["/sign-in", "/announcements/x", "/manage/announcements/x"] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
     }

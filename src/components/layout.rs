@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use portico_api::Role;
 
 use crate::api;
+use crate::pages::announcements::UnreadCount;
 use crate::components::{focus_by_id, on_click};
 use crate::router::{NavLink, use_location};
 use crate::session::{use_session, watch_for_expiry};
@@ -13,6 +14,7 @@ use crate::session::{use_session, watch_for_expiry};
 pub fn Layout(children: Children) -> impl IntoView {
     watch_for_expiry();
     focus_main_on_navigation();
+    provide_context(UnreadCount(RwSignal::new(None)));
     let session = use_session();
     // Who is signed in: the header is rebuilt when that changes.
     let who = Memo::new(move |_| session.me().map(|me| (me.user.role, me.user.name)));
@@ -131,6 +133,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                         <li>
                             <NavLink href="/manage/integrations">"Integrations"</NavLink>
                         </li>
+                        <li>
+                            <NavLink href="/manage/announcements">"Announcements"</NavLink>
+                        </li>
                     }
                         .into_any()
                 } else {
@@ -143,6 +148,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                         </li>
                         <li>
                             <NavLink href="/content">"Content"</NavLink>
+                        </li>
+                        <li>
+                            <AnnouncementsLink />
                         </li>
                     }
                         .into_any()
@@ -175,5 +183,27 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                 {error}
             </p>
         </div>
+    }
+}
+
+/// The partners' link to their announcements, with the unread count as a badge. The count is
+/// read at sign-in, on every move between pages, and when a page changes it.
+#[component]
+fn AnnouncementsLink() -> impl IntoView {
+    let count = expect_context::<UnreadCount>();
+    let location = use_location();
+    Effect::new(move |_| {
+        location.path();
+        count.refresh();
+    });
+    let unread = move || count.0.get().map_or(0, |u| u.unread);
+    view! {
+        <NavLink href="/announcements">
+            "Announcements"
+            <span id="unread-badge" class="nav-badge" hidden=move || unread() == 0>
+                {unread}
+                <span class="visually-hidden">" unread"</span>
+            </span>
+        </NavLink>
     }
 }

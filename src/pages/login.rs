@@ -1,6 +1,7 @@
 //! Sign in with e-mail and password, then go back where the person was headed.
 
 use leptos::prelude::*;
+use portico_api::auth::MagicLinkRequest;
 use portico_api::{LoginRequest, validate};
 
 use crate::api;
@@ -84,9 +85,53 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <SubmitButton id="sign-in" label="Sign in" busy_label="Signing in…" busy />
             </form>
+            <SignInLinkForm />
             <p class="muted">
                 "New here? Accounts are created from an invitation link: ask your partner manager for one."
             </p>
+        </section>
+    }
+}
+
+/// "E-mail me a sign-in link": the answer is the same whether or not the address has an
+/// account, and says so.
+#[component]
+fn SignInLinkForm() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let email = FieldState::new("link-email", |v| validate::email(v).err().map(str::to_owned));
+    let form_error = RwSignal::new(None::<String>);
+    let sent = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[email]) {
+            return;
+        }
+        let request = MagicLinkRequest {
+            email: email.get().trim().to_owned(),
+            next: location.query("next").filter(|n| safe_next(n).is_some()),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        sent.set(None);
+        spawn(async move {
+            let result = api::request_sign_in_link(&csrf, &request).await;
+            busy.set(false);
+            match result {
+                Ok(answer) => sent.set(Some(answer.message)),
+                Err(e) => show_error(e, &[("email", email)], form_error),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="link-heading">
+            <h2 id="link-heading" class="section-title">"No password at hand?"</h2>
+            <FormError error=form_error />
+            <form class="form" novalidate on:submit=on_submit(submit)>
+                <TextField field=email label="E-mail address" kind="email" autocomplete="username" />
+                <SubmitButton id="send-sign-in-link" label="E-mail me a sign-in link" busy_label="Sending…" busy />
+            </form>
+            <p id="sign-in-link-sent" role="status" aria-live="polite">{sent}</p>
         </section>
     }
 }

@@ -482,7 +482,7 @@ fn rule(name: &'static str) -> impl Fn(&str) -> Option<String> + Send + Sync + '
     }
 }
 
-fn pairs<T: Copy>(
+pub fn pairs<T: Copy>(
     all: &[T],
     value: fn(T) -> &'static str,
     label: fn(T) -> &'static str,

@@ -1,0 +1,149 @@
+//! `/announcements` and `/announcements/{id}`: the program news that reached the partner's
+//! organization. Opening one records the read; "I acknowledge" records the acknowledgment.
+
+use leptos::prelude::*;
+use portico_api::announcements::FeedAnnouncement;
+
+use crate::api;
+use crate::components::{ActionButton, Paged, PagedList, Time, set_title, spawn};
+use crate::pages::registrations::record_page;
+use crate::session::use_session;
+
+/// The unread count in the navigation; pages that change it ask for it again.
+#[derive(Clone, Copy)]
+pub struct UnreadCount(pub RwSignal<Option<portico_api::announcements::Unread>>);
+
+impl UnreadCount {
+    pub fn refresh(self) {
+        spawn(async move {
+            if let Ok(unread) = api::unread().await {
+                self.0.set(Some(unread));
+            }
+        });
+    }
+}
+
+pub fn refresh_unread() {
+    if let Some(count) = use_context::<UnreadCount>() {
+        count.refresh();
+    }
+}
+
+#[component]
+pub fn FeedPage() -> impl IntoView {
+    set_title("Announcements");
+    let list = Paged::new(|cursor| async move { api::feed(cursor.as_deref()).await });
+    view! {
+        <section class="page">
+            <h1 id="feed-heading">"Announcements"</h1>
+            <PagedList
+                list=list.controls()
+                loading="Loading announcements…"
+                empty="No announcements yet. News from your partner program will appear here."
+            >
+                <ul class="feed" aria-labelledby="feed-heading">
+                    {move || list.items.get().into_iter().map(|item| view! { <FeedItem item /> }).collect_view()}
+                </ul>
+            </PagedList>
+        </section>
+    }
+}
+
+#[component]
+fn FeedItem(item: FeedAnnouncement) -> impl IntoView {
+    let unread = item.read_at.is_none();
+    let to_acknowledge = item.requires_ack && item.acknowledged_at.is_none();
+    view! {
+        <li class="feed-item" class:unread=unread>
+            <a href=format!("/announcements/{}", item.id)>{item.title}</a>
+            {unread.then(|| view! { <span class="badge badge-new">"Unread"</span> })}
+            {to_acknowledge.then(|| view! { <span class="badge badge-late">"Please acknowledge"</span> })}
+            <span class="muted">" · " <Time value=item.published_at /></span>
+        </li>
+    }
+}
+
+#[component]
+pub fn AnnouncementPage(id: i64) -> impl IntoView {
+    set_title("Announcement");
+    let session = use_session();
+    // Opening the page is reading it: the answer is the announcement with the receipt.
+    record_page(
+        move || {
+            let csrf = session.csrf();
+            async move {
+                let item = api::mark_read(&csrf, id).await;
+                refresh_unread();
+                item
+            }
+        },
+        "Loading the announcement…",
+        |item, _| view! { <Announcement item /> }.into_any(),
+    )
+}
+
+#[component]
+fn Announcement(item: FeedAnnouncement) -> impl IntoView {
+    set_title(&item.title);
+    let acknowledged = RwSignal::new(item.acknowledged_at.clone());
+    view! {
+        <article class="page narrow announcement">
+            <p><a href="/announcements">"← All announcements"</a></p>
+            <h1>{item.title}</h1>
+            <p class="muted">
+                "Published " <Time value=item.published_at />
+                {item.edited_at.map(|at| view! { " · edited " <Time value=at /> })}
+            </p>
+            <div id="announcement-body" class="asset-body" inner_html=item.body_html></div>
+            {item.requires_ack.then(|| view! { <Acknowledgment id=item.id acknowledged /> })}
+        </article>
+    }
+}
+
+#[component]
+fn Acknowledgment(id: i64, acknowledged: RwSignal<Option<String>>) -> impl IntoView {
+    let session = use_session();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let run = Callback::new(move |()| {
+        busy.set(true);
+        error.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = api::acknowledge(&csrf, id).await;
+            busy.set(false);
+            match result {
+                Ok(item) => {
+                    acknowledged.set(item.acknowledged_at);
+                    refresh_unread();
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    });
+    view! {
+        <section class="panel acknowledgment" aria-live="polite">
+            {move || match acknowledged.get() {
+                Some(at) => view! {
+                    <p id="acknowledged" class="notice notice-success">
+                        "You acknowledged this on " <Time value=at /> "."
+                    </p>
+                }
+                .into_any(),
+                None => view! {
+                    <p>"Your partner manager asks you to confirm you have read this."</p>
+                    <ActionButton
+                        id="acknowledge"
+                        label="I acknowledge"
+                        busy_label="Recording…"
+                        busy
+                        run
+                        class="primary"
+                    />
+                }
+                .into_any(),
+            }}
+            <p class="error-text" role="alert">{error}</p>
+        </section>
+    }
+}

@@ -1,0 +1,486 @@
+//! `/manage/announcements`: compose, schedule and edit program news; see who read and who
+//! acknowledged it, and remind exactly those who have not.
+
+use leptos::prelude::*;
+use portico_api::announcements::{
+    AnnouncementInput, AnnouncementVersion, Audience, ManagerAnnouncement, ReceiptCounts,
+    Unacknowledged,
+};
+use portico_api::organizations::{Motion, OrganizationSummary, Tier};
+use wasm_bindgen::JsValue;
+
+use crate::api;
+use crate::components::field::{begin_submit, show_error};
+use crate::components::{
+    ActionButton, CheckGroup, DataTable, FieldState, FormError, Paged, PagedList, RadioGroup,
+    SubmitButton, TextArea, TextField, Time, on_submit, set_title, spawn,
+};
+use crate::pages::manage_content::pairs;
+use crate::pages::registrations::record_page;
+use crate::router::use_location;
+use crate::session::use_session;
+
+#[component]
+pub fn ManageAnnouncementsPage() -> impl IntoView {
+    set_title("Announcements");
+    let list = Paged::new(|cursor| async move { api::announcements(cursor.as_deref()).await });
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1 id="announcements-heading">"Announcements"</h1>
+                <a class="button" href="/manage/announcements/new">"New announcement"</a>
+            </div>
+            <PagedList
+                list=list.controls()
+                loading="Loading announcements…"
+                empty="No announcements yet. Write the first one to tell partners about program changes."
+            >
+                <DataTable
+                    id="announcements-table"
+                    labelled_by="announcements-heading"
+                    headers=&["Title", "Status", "Reached", "Read", "Acknowledged"]
+                >
+                    {move || list.items.get().into_iter().map(|a| view! { <Row a /> }).collect_view()}
+                </DataTable>
+            </PagedList>
+        </section>
+    }
+}
+
+#[component]
+fn Row(a: ManagerAnnouncement) -> impl IntoView {
+    let acknowledged = if a.requires_ack {
+        a.counts.acknowledged.to_string()
+    } else {
+        "—".to_owned()
+    };
+    view! {
+        <tr>
+            <td><a href=format!("/manage/announcements/{}", a.id)>{a.title.clone()}</a></td>
+            <td><Status a=a.clone() /></td>
+            <td>{a.counts.delivered}</td>
+            <td>{a.counts.read}</td>
+            <td>{acknowledged}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn Status(a: ManagerAnnouncement) -> impl IntoView {
+    match a.published_at {
+        Some(at) => view! { <span class="badge badge-published">"Published"</span> " " <Time value=at /> }.into_any(),
+        None => view! { <span class="badge badge-draft">"Scheduled"</span> " for " <Time value=a.publish_at /> }.into_any(),
+    }
+}
+
+#[component]
+pub fn NewAnnouncementPage() -> impl IntoView {
+    set_title("New announcement");
+    let location = use_location();
+    let saved = Callback::new(move |a: ManagerAnnouncement| {
+        location.go(&format!("/manage/announcements/{}", a.id));
+    });
+    view! {
+        <section class="page narrow">
+            <p><a href="/manage/announcements">"← Announcements"</a></p>
+            <h1>"New announcement"</h1>
+            <AnnouncementForm existing=None saved />
+        </section>
+    }
+}
+
+#[component]
+pub fn ManageAnnouncementPage(id: i64) -> impl IntoView {
+    set_title("Announcement");
+    record_page(
+        move || api::announcement(id),
+        "Loading the announcement…",
+        |a, reload| view! { <Detail a reload /> }.into_any(),
+    )
+}
+
+#[component]
+fn Detail(a: ManagerAnnouncement, reload: Callback<()>) -> impl IntoView {
+    set_title(&a.title);
+    let saved = Callback::new(move |_| reload.run(()));
+    let published = a.published_at.is_some();
+    let waiting = a.requires_ack && published;
+    view! {
+        <section class="page">
+            <p><a href="/manage/announcements">"← Announcements"</a></p>
+            <h1>{a.title.clone()}</h1>
+            <p class="muted"><Status a=a.clone() /> " · version " {a.version}</p>
+            <Counts counts=a.counts requires_ack=a.requires_ack />
+            <div class="asset-body panel" inner_html=a.body_html.clone()></div>
+            {waiting.then(|| view! { <NotAcknowledged id=a.id reload /> })}
+            <section class="panel" aria-labelledby="edit-heading">
+                <h2 id="edit-heading" class="section-title">"Edit"</h2>
+                {published.then(|| view! {
+                    <p class="hint">"It is published: partners see the new text, marked as edited; the audience and acknowledgment stay."</p>
+                })}
+                <AnnouncementForm existing=Some(a.clone()) saved />
+            </section>
+            <Versions id=a.id />
+        </section>
+    }
+}
+
+#[component]
+fn Counts(counts: ReceiptCounts, requires_ack: bool) -> impl IntoView {
+    view! {
+        <dl id="receipt-counts" class="stats" aria-live="polite">
+            <div><dt>"Reached"</dt><dd id="count-delivered">{counts.delivered}</dd></div>
+            <div><dt>"Read"</dt><dd id="count-read">{counts.read}</dd></div>
+            {requires_ack.then(|| view! {
+                <div><dt>"Acknowledged"</dt><dd id="count-acknowledged">{counts.acknowledged}</dd></div>
+            })}
+        </dl>
+    }
+}
+
+#[component]
+fn NotAcknowledged(id: i64, reload: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let list = Paged::new(move |cursor| async move {
+        api::unacknowledged(id, cursor.as_deref()).await
+    });
+    let busy = RwSignal::new(false);
+    let result = RwSignal::new(None::<Result<String, String>>);
+    let run = Callback::new(move |()| {
+        busy.set(true);
+        let csrf = session.csrf();
+        spawn(async move {
+            let answer = api::remind(&csrf, id).await;
+            busy.set(false);
+            result.set(Some(match answer {
+                Ok(r) if r.reminded == 1 => Ok("One reminder is on its way.".to_owned()),
+                Ok(r) => Ok(format!("{} reminders are on their way.", r.reminded)),
+                Err(e) => Err(e.message),
+            }));
+            reload.run(());
+        });
+    });
+    view! {
+        <section class="panel" aria-labelledby="pending-heading">
+            <h2 id="pending-heading" class="section-title">"Not acknowledged yet"</h2>
+            <PagedList list=list.controls() loading="Loading…" empty="Everyone it reached has acknowledged it.">
+                <ul class="plain-list" id="not-acknowledged">
+                    {move || list.items.get().into_iter().map(|p| view! { <Person p /> }).collect_view()}
+                </ul>
+                <ActionButton
+                    id="remind"
+                    label="E-mail a reminder to them"
+                    busy_label="Sending…"
+                    busy
+                    run
+                    question="Send a reminder e-mail to everyone listed?"
+                    confirm_label="Yes, send reminders"
+                />
+            </PagedList>
+            <p role="status" aria-live="polite">
+                {move || match result.get() {
+                    Some(Ok(text)) => view! { <span class="notice notice-success">{text}</span> }.into_any(),
+                    Some(Err(text)) => view! { <span class="error-text">{text}</span> }.into_any(),
+                    None => ().into_any(),
+                }}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Person(p: Unacknowledged) -> impl IntoView {
+    view! {
+        <li>
+            {p.name} " (" {p.organization.name} ", " {p.email} ") · "
+            {match p.read_at {
+                Some(at) => view! { "read " <Time value=at /> }.into_any(),
+                None => view! { "not read" }.into_any(),
+            }}
+        </li>
+    }
+}
+
+/// Read when the page is drawn, so again after each saved edit.
+#[component]
+fn Versions(id: i64) -> impl IntoView {
+    let versions = RwSignal::new(Vec::<AnnouncementVersion>::new());
+    let error = RwSignal::new(None::<String>);
+    spawn(async move {
+        match api::announcement_versions(id).await {
+            Ok(list) => versions.set(list),
+            Err(e) => error.set(Some(e.message)),
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="versions-heading">
+            <h2 id="versions-heading" class="section-title">"History"</h2>
+            <p class="error-text" role="alert">{error}</p>
+            <ol class="plain-list" reversed>
+                {move || versions.get().into_iter().map(|v| view! {
+                    <li>
+                        <strong>"Version " {v.version}</strong> ": " {v.title} " — " {v.edited_by} ", "
+                        <Time value=v.edited_at />
+                        <details><summary>"Text"</summary><pre class="version-text">{v.body}</pre></details>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// The form's fields, filled from an existing announcement or empty.
+#[derive(Clone, Copy)]
+struct Fields {
+    title: FieldState,
+    body: FieldState,
+    kind: FieldState,
+    tiers: RwSignal<Vec<&'static str>>,
+    motions: RwSignal<Vec<&'static str>>,
+    organizations: RwSignal<Vec<i64>>,
+    audience: FieldState,
+    requires_ack: RwSignal<bool>,
+    when: FieldState,
+    publish_at: FieldState,
+}
+
+impl Fields {
+    fn new(existing: Option<&ManagerAnnouncement>) -> Fields {
+        let f = Fields {
+            title: FieldState::new("announcement-title", |v| {
+                v.trim().is_empty().then(|| "Give the announcement a title.".to_owned())
+            }),
+            body: FieldState::new("announcement-body", |v| {
+                v.trim().is_empty().then(|| "Write the announcement.".to_owned())
+            }),
+            kind: FieldState::plain("audience-kind", "all"),
+            tiers: RwSignal::new(Vec::new()),
+            motions: RwSignal::new(Vec::new()),
+            organizations: RwSignal::new(Vec::new()),
+            audience: FieldState::plain("audience", ""),
+            requires_ack: RwSignal::new(false),
+            when: FieldState::plain("publish-when", "now"),
+            publish_at: FieldState::plain("publish-at", ""),
+        };
+        if let Some(a) = existing {
+            f.fill(a);
+        }
+        f
+    }
+
+    fn fill(self, a: &ManagerAnnouncement) {
+        self.title.value.set(a.title.clone());
+        self.body.value.set(a.body.clone());
+        self.requires_ack.set(a.requires_ack);
+        let kind = match &a.audience {
+            Audience::All => "all",
+            Audience::Segments { tiers, motions } => {
+                self.tiers.set(tiers.iter().map(|t| t.as_str()).collect());
+                self.motions.set(motions.iter().map(|m| m.as_str()).collect());
+                "segments"
+            }
+            Audience::Organizations { ids } => {
+                self.organizations.set(ids.clone());
+                "organizations"
+            }
+        };
+        self.kind.value.set(kind.to_owned());
+        if a.published_at.is_none() {
+            self.when.value.set("later".to_owned());
+            self.publish_at.value.set(local_input_value(&a.publish_at));
+        }
+    }
+
+    fn audience(self) -> Audience {
+        match self.kind.get().as_str() {
+            "segments" => Audience::Segments {
+                tiers: self.tiers.get_untracked().into_iter().filter_map(Tier::parse).collect(),
+                motions: self
+                    .motions
+                    .get_untracked()
+                    .into_iter()
+                    .filter_map(Motion::parse)
+                    .collect(),
+            },
+            "organizations" => Audience::Organizations {
+                ids: self.organizations.get_untracked(),
+            },
+            _ => Audience::All,
+        }
+    }
+
+    fn input(self) -> Result<AnnouncementInput, (&'static str, String)> {
+        let publish_at = match self.when.get().as_str() {
+            "later" => Some(rfc3339_from_local(&self.publish_at.get()).ok_or((
+                "publish_at",
+                "Choose the date and time to publish.".to_owned(),
+            ))?),
+            _ => None,
+        };
+        Ok(AnnouncementInput {
+            title: self.title.get(),
+            body: self.body.get(),
+            audience: self.audience(),
+            requires_ack: self.requires_ack.get_untracked(),
+            publish_at,
+        })
+    }
+}
+
+/// A `datetime-local` value (the browser's time zone) as RFC 3339 in UTC.
+fn rfc3339_from_local(value: &str) -> Option<String> {
+    if value.is_empty() {
+        return None;
+    }
+    let date = js_sys::Date::new(&JsValue::from_str(value));
+    (!date.get_time().is_nan()).then(|| String::from(date.to_iso_string()))
+}
+
+/// An RFC 3339 time as a `datetime-local` value in the browser's time zone.
+fn local_input_value(rfc3339: &str) -> String {
+    let d = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+#[component]
+fn AnnouncementForm(
+    existing: Option<ManagerAnnouncement>,
+    saved: Callback<ManagerAnnouncement>,
+) -> impl IntoView {
+    let session = use_session();
+    let f = Fields::new(existing.as_ref());
+    let id = existing.as_ref().map(|a| a.id);
+    let published = existing.as_ref().is_some_and(|a| a.published_at.is_some());
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[f.title, f.body]) {
+            return;
+        }
+        let request = match f.input() {
+            Ok(request) => request,
+            Err((_, message)) => {
+                f.publish_at.error.set(Some(message));
+                return;
+            }
+        };
+        if let Err(errors) = request.validate() {
+            for (field, message) in errors {
+                if field == "audience" {
+                    f.audience.error.set(Some(message));
+                }
+            }
+            return;
+        }
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = match id {
+                Some(id) => api::edit_announcement(&csrf, id, &request).await,
+                None => api::create_announcement(&csrf, &request).await,
+            };
+            busy.set(false);
+            match result {
+                Ok(a) => saved.run(a),
+                Err(e) => show_error(
+                    e,
+                    &[
+                        ("title", f.title),
+                        ("body", f.body),
+                        ("audience", f.audience),
+                        ("publish_at", f.publish_at),
+                    ],
+                    form_error,
+                ),
+            }
+        });
+    };
+    let (label, busy_label) = if id.is_none() {
+        ("Publish", "Publishing…")
+    } else {
+        ("Save changes", "Saving…")
+    };
+    view! {
+        <FormError error=form_error />
+        <form class="form form-grid" id="announcement-form" novalidate on:submit=on_submit(submit)>
+            <TextField field=f.title label="Title" autocomplete="off" />
+            <TextArea field=f.body label="Text" hint="Markdown: headings, lists, links, bold." />
+            {(!published).then(|| view! { <AudienceFields f /> })}
+            {(!published).then(|| view! {
+                <label class="choice field-wide" for="requires-ack">
+                    <input
+                        type="checkbox"
+                        id="requires-ack"
+                        prop:checked=f.requires_ack
+                        on:change=move |ev| f.requires_ack.set(event_target_checked(&ev))
+                    />
+                    "Partners must acknowledge it (it then always goes out by e-mail)"
+                </label>
+                <RadioGroup field=f.when legend="When" options=vec![("now", "Publish now"), ("later", "At a set time")] />
+                <div hidden=move || f.when.value.get() != "later">
+                    <TextField field=f.publish_at label="Publish at" kind="datetime-local" optional=true />
+                </div>
+            })}
+            <SubmitButton id="announcement-save" label busy_label busy />
+        </form>
+    }
+}
+
+#[component]
+fn AudienceFields(f: Fields) -> impl IntoView {
+    let organizations = RwSignal::new(None::<Result<Vec<OrganizationSummary>, String>>);
+    spawn(async move {
+        organizations.set(Some(api::all_organizations().await.map_err(|e| e.message)));
+    });
+    let pick = move |id: i64, on: bool| {
+        f.organizations.update(|ids| {
+            ids.retain(|i| *i != id);
+            if on {
+                ids.push(id);
+            }
+        });
+        f.audience.error.set(None);
+    };
+    view! {
+        <fieldset class="field-wide audience" id="audience" tabindex="-1">
+            <legend>"Who it is for"</legend>
+            <RadioGroup
+                field=f.kind
+                legend="Audience"
+                options=vec![("all", "All partners"), ("segments", "Tiers and motions"), ("organizations", "Chosen organizations")]
+            />
+            <div hidden=move || f.kind.value.get() != "segments">
+                <CheckGroup id="audience-tiers" legend="Tiers" hint="None checked: every tier." options=pairs(&Tier::ALL, Tier::as_str, Tier::label) chosen=f.tiers />
+                <CheckGroup id="audience-motions" legend="Motions" hint="None checked: every motion." options=pairs(&Motion::ALL, Motion::as_str, Motion::label) chosen=f.motions />
+            </div>
+            <div hidden=move || f.kind.value.get() != "organizations">
+                <fieldset class="choices">
+                    <legend>"Organizations"</legend>
+                    {move || match organizations.get() {
+                        None => view! { <p>"Loading organizations…"</p> }.into_any(),
+                        Some(Err(message)) => view! { <p class="error-text">{message}</p> }.into_any(),
+                        Some(Ok(list)) => list.into_iter().map(|o| {
+                            let box_id = format!("audience-org-{}", o.id);
+                            let checked = Signal::derive(move || f.organizations.with(|ids| ids.contains(&o.id)));
+                            view! {
+                                <label class="choice" for=box_id.clone()>
+                                    <input type="checkbox" id=box_id.clone() prop:checked=checked
+                                        on:change=move |ev| pick(o.id, event_target_checked(&ev)) />
+                                    {o.name}
+                                </label>
+                            }
+                        }).collect_view().into_any(),
+                    }}
+                </fieldset>
+            </div>
+            <p class="field-error" id="audience-error" aria-live="polite">{f.audience.error}</p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,60 @@
+//! `/sign-in/:token`: the link from a sign-in e-mail. Signing in takes a click, so a mail
+//! scanner that opens the link does not use it up.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::{set_title, spawn};
+use crate::router::use_location;
+use crate::session::{safe_next, use_session};
+
+#[component]
+pub fn SignInLinkPage(token: String) -> impl IntoView {
+    set_title("Sign in");
+    let session = use_session();
+    let location = use_location();
+    let token = StoredValue::new(token);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let sign_in = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            match api::redeem_sign_in_link(&csrf, &token.get_value()).await {
+                Ok(me) => {
+                    let next = location
+                        .query("next")
+                        .filter(|n| safe_next(n).is_some())
+                        .unwrap_or_else(|| "/".to_owned());
+                    location.replace(&next);
+                    session.signed_in(me);
+                }
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(if e.is_not_found() {
+                        "This sign-in link has been used or has expired. Ask for a new one on the sign-in page."
+                            .to_owned()
+                    } else {
+                        e.message
+                    }));
+                }
+            }
+        });
+    };
+    let label = move || if busy.get() { "Signing in…" } else { "Sign in" };
+    view! {
+        <section class="page narrow">
+            <h1>"Sign in to Portico"</h1>
+            <p>"Your sign-in link is ready. It works once."</p>
+            <button id="use-sign-in-link" type="button" class="primary" aria-busy=move || busy.get().then_some("true") on:click=sign_in>
+                {label}
+            </button>
+            <p class="error-text" role="alert">{error}</p>
+            <p class="muted" hidden=move || error.get().is_none()><a href="/login">"Go to the sign-in page"</a></p>
+        </section>
+    }
+}
