@@ -18,11 +18,11 @@ use portico_api::assets::{
     AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetUsageDetail, AssetView,
     Certifications, ContentUsage, ManagedAsset, PartnerContentUsage, UPLOAD_MAX_BYTES,
 };
+use portico_api::auth::{MagicLinkRequest, MagicLinkSent, RedeemSignInLink};
 use portico_api::integrations::{
     CardLink, CardLinkRequest, CreatedEndpoint, CrmSystem, Delivery, DeliveryState, EndpointInput,
     Integration, IntegrationSecret, IntegrationSettings, Replayed, WebhookEndpoint, WebhookSecret,
 };
-use portico_api::auth::{MagicLinkRequest, MagicLinkSent, RedeemSignInLink};
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
@@ -1057,7 +1057,11 @@ pub async fn unacknowledged(
     id: i64,
     cursor: Option<&str>,
 ) -> Result<Page<Unacknowledged>, ApiError> {
-    let url = list_url(&format!("/api/announcements/{id}/unacknowledged"), cursor, 25);
+    let url = list_url(
+        &format!("/api/announcements/{id}/unacknowledged"),
+        cursor,
+        25,
+    );
     json(send(Call::get(&url), On401::Expire).await?)
 }
 

@@ -15,12 +15,12 @@ use components::guard::{admin_only, any_role, partners, vendor_staff};
 use components::{Layout, RequireRole};
 use pages::register::Channel;
 use pages::{
-    AcceptInvitationPage, AccountsPage, AnnouncementPage, FeedPage, ManageAnnouncementPage,
-    ManageAnnouncementsPage, NewAnnouncementPage, SignInLinkPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
-    ContentUsagePage, HomePage, IntegrationsPage, InvitationsPage, LoginPage, ManageAssetPage,
-    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage, NotFound,
-    NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
-    WebhookEndpointPage,
+    AcceptInvitationPage, AccountsPage, AnnouncementPage, ApprovalQueuePage, AssetPage,
+    ContentDeskPage, ContentPage, ContentUsagePage, FeedPage, HomePage, IntegrationsPage,
+    InvitationsPage, LoginPage, ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage,
+    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAnnouncementPage,
+    NewAssetPage, NotFound, NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage,
+    SignInLinkPage, UsersPage, WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;

@@ -46,7 +46,13 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
         .await;
     assert_eq!(
         browser.nav_links().await,
-        ["Home", "Registrations", "Pipeline", "Content"]
+        [
+            "Home",
+            "Registrations",
+            "Pipeline",
+            "Content",
+            "Announcements"
+        ]
     );
     for path in [
         "/manage/invitations",
@@ -75,6 +81,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Products",
             "Invitations",
             "Integrations",
+            "Announcements",
             "Users"
         ]
     );
@@ -98,7 +105,8 @@ async fn signing_out_returns_to_the_sign_in_page() {
             "Accounts",
             "Products",
             "Invitations",
-            "Integrations"
+            "Integrations",
+            "Announcements"
         ]
     );
     browser.click("#sign-out").await;

@@ -5,8 +5,8 @@ use leptos::task::spawn_local;
 use portico_api::Role;
 
 use crate::api;
-use crate::pages::announcements::UnreadCount;
 use crate::components::{focus_by_id, on_click};
+use crate::pages::announcements::UnreadCount;
 use crate::router::{NavLink, use_location};
 use crate::session::{use_session, watch_for_expiry};
 

@@ -99,7 +99,9 @@ pub fn LoginPage() -> impl IntoView {
 fn SignInLinkForm() -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let email = FieldState::new("link-email", |v| validate::email(v).err().map(str::to_owned));
+    let email = FieldState::new("link-email", |v| {
+        validate::email(v).err().map(str::to_owned)
+    });
     let form_error = RwSignal::new(None::<String>);
     let sent = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);

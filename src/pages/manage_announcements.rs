@@ -141,9 +141,8 @@ fn Counts(counts: ReceiptCounts, requires_ack: bool) -> impl IntoView {
 #[component]
 fn NotAcknowledged(id: i64, reload: Callback<()>) -> impl IntoView {
     let session = use_session();
-    let list = Paged::new(move |cursor| async move {
-        api::unacknowledged(id, cursor.as_deref()).await
-    });
+    let list =
+        Paged::new(move |cursor| async move { api::unacknowledged(id, cursor.as_deref()).await });
     let busy = RwSignal::new(false);
     let result = RwSignal::new(None::<Result<String, String>>);
     let run = Callback::new(move |()| {
@@ -248,10 +247,14 @@ impl Fields {
     fn new(existing: Option<&ManagerAnnouncement>) -> Fields {
         let f = Fields {
             title: FieldState::new("announcement-title", |v| {
-                v.trim().is_empty().then(|| "Give the announcement a title.".to_owned())
+                v.trim()
+                    .is_empty()
+                    .then(|| "Give the announcement a title.".to_owned())
             }),
             body: FieldState::new("announcement-body", |v| {
-                v.trim().is_empty().then(|| "Write the announcement.".to_owned())
+                v.trim()
+                    .is_empty()
+                    .then(|| "Write the announcement.".to_owned())
             }),
             kind: FieldState::plain("audience-kind", "all"),
             tiers: RwSignal::new(Vec::new()),
@@ -276,7 +279,8 @@ impl Fields {
             Audience::All => "all",
             Audience::Segments { tiers, motions } => {
                 self.tiers.set(tiers.iter().map(|t| t.as_str()).collect());
-                self.motions.set(motions.iter().map(|m| m.as_str()).collect());
+                self.motions
+                    .set(motions.iter().map(|m| m.as_str()).collect());
                 "segments"
             }
             Audience::Organizations { ids } => {
@@ -294,7 +298,12 @@ impl Fields {
     fn audience(self) -> Audience {
         match self.kind.get().as_str() {
             "segments" => Audience::Segments {
-                tiers: self.tiers.get_untracked().into_iter().filter_map(Tier::parse).collect(),
+                tiers: self
+                    .tiers
+                    .get_untracked()
+                    .into_iter()
+                    .filter_map(Tier::parse)
+                    .collect(),
                 motions: self
                     .motions
                     .get_untracked()

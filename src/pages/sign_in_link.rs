@@ -45,7 +45,13 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
             }
         });
     };
-    let label = move || if busy.get() { "Signing in…" } else { "Sign in" };
+    let label = move || {
+        if busy.get() {
+            "Signing in…"
+        } else {
+            "Sign in"
+        }
+    };
     view! {
         <section class="page narrow">
             <h1>"Sign in to Portico"</h1>
