@@ -109,13 +109,18 @@ pub async fn load_data(args: LoadDataArgs) -> Result<(), String> {
     crate::demo::asset_volume::load(&db, args.assets, now)
         .await
         .map_err(|e| format!("loading assets: {e}"))?;
+    crate::demo::announcement_volume::load(&db, args.announcements, now)
+        .await
+        .map_err(|e| format!("loading announcements: {e}"))?;
     println!(
-        "added {} accounts, {} organizations, {} registrations, {} deals and {} assets in {:.1} s",
+        "added {} accounts, {} organizations, {} registrations, {} deals, {} assets and {} \
+         announcements in {:.1} s",
         args.accounts,
         args.organizations,
         args.registrations,
         args.opportunities,
         args.assets,
+        args.announcements,
         started.elapsed().as_secs_f64()
     );
     if args.assets > 0 {

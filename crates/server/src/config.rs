@@ -48,6 +48,9 @@ pub struct LoadDataArgs {
     /// Published assets to add to the content hub (external links with generated text).
     #[arg(long, default_value_t = 0)]
     pub assets: usize,
+    /// Announcements published to every partner organization, with read receipts.
+    #[arg(long, default_value_t = 0)]
+    pub announcements: usize,
     /// Also add one published video of this many MiB, for download runs; prints its id.
     #[arg(long)]
     pub large_file_mb: Option<usize>,

@@ -105,6 +105,7 @@ fn free_port() -> Result<SocketAddr> {
 const LOAD_ORGANIZATIONS: &str = "493";
 const LOAD_OPPORTUNITIES: &str = "100000";
 const LOAD_ASSETS: &str = "20000";
+const LOAD_ANNOUNCEMENTS: &str = "500";
 /// The file the download run fetches, in MiB.
 const DOWNLOAD_MB: usize = 100;
 /// A partner's search with its facet counts, and the hub opened without a query (every
@@ -133,6 +134,8 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
         PIPELINE_PAGE,
         CONTENT_SEARCH,
         CONTENT_BROWSE,
+        "/api/feed/unread",
+        "/api/feed",
     ] {
         runs.push((path, 32, wrk(addr, path, Some(&partner), 32, seconds)?));
     }
@@ -171,8 +174,8 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     }
     println!(
         "ratio: req/s against GET /healthz in the same run (wrk: 2 threads, {seconds} s); \
-         database: the demo plus {LOAD_ORGANIZATIONS} organizations, {LOAD_OPPORTUNITIES} deals \
-         and {LOAD_ASSETS} assets"
+         database: the demo plus {LOAD_ORGANIZATIONS} organizations, {LOAD_OPPORTUNITIES} \
+         deals, {LOAD_ASSETS} assets and {LOAD_ANNOUNCEMENTS} announcements to every partner"
     );
     println!("\nGET {download} ({DOWNLOAD_MB} MiB, one client, loopback):");
     for (n, d) in downloads.iter().enumerate() {
@@ -251,6 +254,8 @@ fn add_volume(binary: &PathBuf, server: &Server) -> Result<String> {
             LOAD_OPPORTUNITIES,
             "--assets",
             LOAD_ASSETS,
+            "--announcements",
+            LOAD_ANNOUNCEMENTS,
             "--large-file-mb",
             &megabytes,
         ],

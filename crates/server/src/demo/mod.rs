@@ -2,6 +2,7 @@
 //! with products, an account book, registrations in every state, a pipeline and a content
 //! library.
 
+pub mod announcement_volume;
 pub mod asset_volume;
 mod content;
 pub mod files;
