@@ -178,6 +178,8 @@ async fn load_data_adds_volume_that_the_pipeline_serves() {
         "3",
         "--opportunities",
         "140",
+        "--announcements",
+        "6",
         "--database-url",
         &url,
     ];
@@ -210,6 +212,17 @@ async fn load_data_adds_volume_that_the_pipeline_serves() {
     );
     let numbers = manager.get("/api/program/numbers").send().await.unwrap();
     json(numbers, StatusCode::OK).await;
+    // Six announcements reached everyone; Alice has read half of them, by her id's parity.
+    let alice = app.sign_in(common::ALICE).await;
+    let feed = json(alice.get("/api/feed").send().await.unwrap(), StatusCode::OK).await;
+    assert_eq!(feed["items"].as_array().unwrap().len(), 6);
+    assert_eq!(feed["items"][0]["title"], "Program update 6");
+    let unread = json(
+        alice.get("/api/feed/unread").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(unread["unread"], 3);
     // Ids continue after the loaded rows on both engines.
     let northwind = json(
         manager.get("/api/pipeline?limit=1").send().await.unwrap(),
