@@ -29,6 +29,17 @@ pub async fn housekeeping_once(state: &AppState) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// The HTTP client for posts to addresses people configured (webhook endpoints, Slack).
+pub fn outbound_client(timeout: Duration) -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .user_agent(concat!("Portico/", env!("CARGO_PKG_VERSION")))
+        // A redirect is the receiver's misconfiguration, not a place to send the message.
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("the TLS backend initializes")
+}
+
 /// Starts every background loop; they run now and then for as long as the server runs.
 pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
     vec![

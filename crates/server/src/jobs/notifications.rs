@@ -26,12 +26,9 @@ pub struct Sender {
 
 impl Sender {
     pub fn new() -> Sender {
-        let client = reqwest::Client::builder()
-            .timeout(SLACK_TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("the TLS backend initializes");
-        Sender { client }
+        Sender {
+            client: super::outbound_client(SLACK_TIMEOUT),
+        }
     }
 }
 

@@ -30,14 +30,9 @@ pub struct Sender {
 
 impl Sender {
     pub fn new() -> Sender {
-        let client = reqwest::Client::builder()
-            .timeout(ATTEMPT_TIMEOUT)
-            .user_agent(concat!("Portico-Webhooks/", env!("CARGO_PKG_VERSION")))
-            // A redirect is the receiver's misconfiguration, not a place to send the event.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("the TLS backend initializes");
-        Sender { client }
+        Sender {
+            client: super::outbound_client(ATTEMPT_TIMEOUT),
+        }
     }
 }
 
