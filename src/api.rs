@@ -969,15 +969,21 @@ pub async fn webhook_deliveries(
     state: Option<DeliveryState>,
     cursor: Option<&str>,
 ) -> Result<Page<Delivery>, ApiError> {
-    let mut url = list_url(
+    let url = deliveries_url(
         &format!("/api/webhooks/endpoints/{id}/deliveries"),
+        state,
         cursor,
-        PAGE_SIZE,
     );
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// A page of deliveries, of one state when `state` is given.
+fn deliveries_url(path: &str, state: Option<DeliveryState>, cursor: Option<&str>) -> String {
+    let mut url = list_url(path, cursor, PAGE_SIZE);
     if let Some(state) = state {
         url.push_str(&format!("&state={}", state.as_str()));
     }
-    json(send(Call::get(&url), On401::Expire).await?)
+    url
 }
 
 /// `POST /api/webhooks/deliveries/{id}/replay`
