@@ -21,7 +21,10 @@ use portico_api::integrations::{
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
-use portico_api::notifications::Notification;
+use portico_api::notifications::{
+    Category, Notification, Preferences, SetPreferences, SlackChannel, SlackChannelInput,
+    Unsubscribed,
+};
 use portico_api::organizations::OrganizationSummary;
 use portico_api::pipeline::{
     ManagerOpportunityDetail, NewOpportunity, NoteRequest, OpportunityDetail, OpportunityPatch,
@@ -478,6 +481,59 @@ pub async fn answer_question(
 pub async fn notifications(cursor: Option<&str>) -> Result<Page<Notification>, ApiError> {
     let url = list_url("/api/notifications", cursor, PAGE_SIZE);
     json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/me/notifications`: the signed-in user's channels per category.
+pub async fn notification_preferences() -> Result<Preferences, ApiError> {
+    json(send(Call::get("/api/me/notifications"), On401::Expire).await?)
+}
+
+/// `PUT /api/me/notifications`
+pub async fn save_notification_preferences(
+    csrf: &str,
+    body: &SetPreferences,
+) -> Result<Preferences, ApiError> {
+    let call = Call::write("PUT", "/api/me/notifications", csrf).json(body);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `POST /api/unsubscribe`: turns one category's e-mail off. Needs no session, as the link's
+/// signature is the proof; someone signed in still sends the CSRF token.
+pub async fn unsubscribe(
+    csrf: &str,
+    user: i64,
+    category: Category,
+    sig: &str,
+) -> Result<Unsubscribed, ApiError> {
+    let url = format!(
+        "/api/unsubscribe?user={user}&category={}&sig={}",
+        category.as_str(),
+        encode(sig, false)
+    );
+    json(send(Call::write("POST", &url, csrf), On401::Return).await?)
+}
+
+/// `GET /api/organizations/{id}/slack`: `None` when no channel is connected.
+pub async fn slack_channel(organization_id: i64) -> Result<Option<SlackChannel>, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/slack");
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `PUT /api/organizations/{id}/slack`: connects the channel, or replaces it.
+pub async fn connect_slack(
+    csrf: &str,
+    organization_id: i64,
+    body: &SlackChannelInput,
+) -> Result<SlackChannel, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/slack");
+    json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `DELETE /api/organizations/{id}/slack`
+pub async fn disconnect_slack(csrf: &str, organization_id: i64) -> Result<(), ApiError> {
+    let url = format!("/api/organizations/{organization_id}/slack");
+    send(Call::write("DELETE", &url, csrf), On401::Expire).await?;
+    Ok(())
 }
 
 /// `GET /api/registration-link`

@@ -18,8 +18,8 @@ use pages::{
     AcceptInvitationPage, AccountsPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
     ContentUsagePage, HomePage, IntegrationsPage, InvitationsPage, LoginPage, ManageAssetPage,
     ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage, NotFound,
-    NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
-    WebhookEndpointPage,
+    NotificationsPage, NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage,
+    UnsubscribePage, UsersPage, WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -128,6 +128,11 @@ pub fn App() -> impl IntoView {
                     }
                         .into_any()
                 }
+                Route::Notifications => {
+                    view! { <RequireRole allow=any_role><NotificationsPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::Unsubscribe => view! { <UnsubscribePage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </Layout>

@@ -39,6 +39,8 @@ pub enum Route {
     ContentUsage,
     Integrations,
     WebhookEndpoint { id: i64 },
+    Notifications,
+    Unsubscribe,
     NotFound,
 }
 
@@ -85,6 +87,9 @@ impl Route {
             ["manage", "integrations", "webhooks", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::WebhookEndpoint { id }),
+            ["settings", "notifications"] => Route::Notifications,
+            // The link's user, category and signature are in the query string.
+            ["unsubscribe"] => Route::Unsubscribe,
             _ => Route::NotFound,
         }
     }
@@ -323,6 +328,23 @@ mod tests {
             "/manage/integrations/webhooks",
             "/manage/integrations/webhooks/x",
             "/manage/integrations/hubspot",
+        ] {
+            assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn notification_paths_name_their_pages() {
+        assert_eq!(
+            Route::parse("/settings/notifications"),
+            Route::Notifications
+        );
+        assert_eq!(Route::parse("/unsubscribe"), Route::Unsubscribe);
+        assert_eq!(Route::parse("/unsubscribe/"), Route::Unsubscribe);
+        for unknown in [
+            "/settings",
+            "/settings/notifications/email",
+            "/unsubscribe/7",
         ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }

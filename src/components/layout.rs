@@ -59,7 +59,8 @@ fn focus_main_on_navigation() {
     });
 }
 
-/// Navigation for the role, the user's name and the sign-out button.
+/// Navigation for the role, the user's name, their notification settings and the sign-out
+/// button.
 #[component]
 fn SignedInHeader(role: Role, name: String) -> impl IntoView {
     let session = use_session();
@@ -162,6 +163,7 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
             <span id="current-user" class="current-user">
                 {name}
             </span>
+            <NavLink href="/settings/notifications">"Notifications"</NavLink>
             <button
                 id="sign-out"
                 type="button"
