@@ -22,8 +22,8 @@ use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
 use portico_api::notifications::{
-    Category, Notification, Preferences, SetPreferences, SlackChannel, SlackChannelInput,
-    Unsubscribed,
+    Category, MailboxEntry, MailboxMessage, MessageDelivery, Notification, Preferences,
+    SetPreferences, SlackChannel, SlackChannelInput, Unsubscribed,
 };
 use portico_api::organizations::OrganizationSummary;
 use portico_api::pipeline::{
@@ -1052,4 +1052,38 @@ pub async fn replay_delivery(csrf: &str, id: i64) -> Result<Delivery, ApiError> 
 pub async fn replay_dead_deliveries(csrf: &str, id: i64) -> Result<Replayed, ApiError> {
     let url = format!("/api/webhooks/endpoints/{id}/replay");
     json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `GET /api/messages/deliveries`: e-mail and Slack deliveries, newest first, of one state when
+/// `state` is given.
+pub async fn message_deliveries(
+    state: Option<DeliveryState>,
+    cursor: Option<&str>,
+) -> Result<Page<MessageDelivery>, ApiError> {
+    let url = deliveries_url("/api/messages/deliveries", state, cursor);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `POST /api/messages/deliveries/{id}/replay`
+pub async fn replay_message(csrf: &str, id: i64) -> Result<Replayed, ApiError> {
+    let url = format!("/api/messages/deliveries/{id}/replay");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/messages/deliveries/replay`: every dead message delivery.
+pub async fn replay_dead_messages(csrf: &str) -> Result<Replayed, ApiError> {
+    let call = Call::write("POST", "/api/messages/deliveries/replay", csrf);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `GET /api/messages/mailbox`: the e-mail written to the mailbox, newest first; empty when an
+/// SMTP server sends the e-mail.
+pub async fn mailbox() -> Result<Vec<MailboxEntry>, ApiError> {
+    json(send(Call::get("/api/messages/mailbox"), On401::Expire).await?)
+}
+
+/// `GET /api/messages/mailbox/{name}`
+pub async fn mailbox_message(name: &str) -> Result<MailboxMessage, ApiError> {
+    let url = format!("/api/messages/mailbox/{}", encode(name, false));
+    json(send(Call::get(&url), On401::Expire).await?)
 }

@@ -17,9 +17,9 @@ use pages::register::Channel;
 use pages::{
     AcceptInvitationPage, AccountsPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
     ContentUsagePage, HomePage, IntegrationsPage, InvitationsPage, LoginPage, ManageAssetPage,
-    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage, NotFound,
-    NotificationsPage, NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage,
-    UnsubscribePage, UsersPage, WebhookEndpointPage,
+    ManageRegistrationPage, MessagesPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage,
+    NotFound, NotificationsPage, NumbersPage, OpportunityPage, PipelinePage, ProductsPage,
+    RegisterPage, UnsubscribePage, UsersPage, WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -133,6 +133,10 @@ pub fn App() -> impl IntoView {
                         .into_any()
                 }
                 Route::Unsubscribe => view! { <UnsubscribePage /> }.into_any(),
+                Route::Messages => {
+                    view! { <RequireRole allow=admin_only><MessagesPage /></RequireRole> }
+                        .into_any()
+                }
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </Layout>

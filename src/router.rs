@@ -41,6 +41,7 @@ pub enum Route {
     WebhookEndpoint { id: i64 },
     Notifications,
     Unsubscribe,
+    Messages,
     NotFound,
 }
 
@@ -90,6 +91,7 @@ impl Route {
             ["settings", "notifications"] => Route::Notifications,
             // The link's user, category and signature are in the query string.
             ["unsubscribe"] => Route::Unsubscribe,
+            ["admin", "messages"] => Route::Messages,
             _ => Route::NotFound,
         }
     }
@@ -245,6 +247,7 @@ mod tests {
         assert_eq!(Route::parse("/login/"), Route::Login);
         assert_eq!(Route::parse("/manage/invitations"), Route::Invitations);
         assert_eq!(Route::parse("/admin/users"), Route::Users);
+        assert_eq!(Route::parse("/admin/messages"), Route::Messages);
         assert_eq!(
             Route::parse("/invite/a%2Bb"),
             Route::AcceptInvitation {
@@ -287,6 +290,7 @@ mod tests {
             "/invite/",
             "/admin",
             "/admin/users/7",
+            "/admin/messages/3",
             "/nope",
             "/registrations/x",
         ] {

@@ -154,6 +154,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <li>
                                 <NavLink href="/admin/users">"Users"</NavLink>
                             </li>
+                            <li>
+                                <NavLink href="/admin/messages">"Messages"</NavLink>
+                            </li>
                         }
                     })}
             </ul>
