@@ -26,7 +26,10 @@ use portico_api::integrations::{
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
 };
-use portico_api::notifications::Notification;
+use portico_api::notifications::{
+    Category, MailboxEntry, MailboxMessage, MessageDelivery, Notification, Preferences,
+    SetPreferences, SlackChannel, SlackChannelInput, Unsubscribed,
+};
 use portico_api::organizations::OrganizationSummary;
 use portico_api::pipeline::{
     ManagerOpportunityDetail, NewOpportunity, NoteRequest, OpportunityDetail, OpportunityPatch,
@@ -483,6 +486,59 @@ pub async fn answer_question(
 pub async fn notifications(cursor: Option<&str>) -> Result<Page<Notification>, ApiError> {
     let url = list_url("/api/notifications", cursor, PAGE_SIZE);
     json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `GET /api/me/notifications`: the signed-in user's channels per category.
+pub async fn notification_preferences() -> Result<Preferences, ApiError> {
+    json(send(Call::get("/api/me/notifications"), On401::Expire).await?)
+}
+
+/// `PUT /api/me/notifications`
+pub async fn save_notification_preferences(
+    csrf: &str,
+    body: &SetPreferences,
+) -> Result<Preferences, ApiError> {
+    let call = Call::write("PUT", "/api/me/notifications", csrf).json(body);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `POST /api/unsubscribe`: turns one category's e-mail off. Needs no session, as the link's
+/// signature is the proof; someone signed in still sends the CSRF token.
+pub async fn unsubscribe(
+    csrf: &str,
+    user: i64,
+    category: Category,
+    sig: &str,
+) -> Result<Unsubscribed, ApiError> {
+    let url = format!(
+        "/api/unsubscribe?user={user}&category={}&sig={}",
+        category.as_str(),
+        encode(sig, false)
+    );
+    json(send(Call::write("POST", &url, csrf), On401::Return).await?)
+}
+
+/// `GET /api/organizations/{id}/slack`: `None` when no channel is connected.
+pub async fn slack_channel(organization_id: i64) -> Result<Option<SlackChannel>, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/slack");
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `PUT /api/organizations/{id}/slack`: connects the channel, or replaces it.
+pub async fn connect_slack(
+    csrf: &str,
+    organization_id: i64,
+    body: &SlackChannelInput,
+) -> Result<SlackChannel, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/slack");
+    json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `DELETE /api/organizations/{id}/slack`
+pub async fn disconnect_slack(csrf: &str, organization_id: i64) -> Result<(), ApiError> {
+    let url = format!("/api/organizations/{organization_id}/slack");
+    send(Call::write("DELETE", &url, csrf), On401::Expire).await?;
+    Ok(())
 }
 
 /// `GET /api/registration-link`
@@ -974,15 +1030,21 @@ pub async fn webhook_deliveries(
     state: Option<DeliveryState>,
     cursor: Option<&str>,
 ) -> Result<Page<Delivery>, ApiError> {
-    let mut url = list_url(
+    let url = deliveries_url(
         &format!("/api/webhooks/endpoints/{id}/deliveries"),
+        state,
         cursor,
-        PAGE_SIZE,
     );
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// A page of deliveries, of one state when `state` is given.
+fn deliveries_url(path: &str, state: Option<DeliveryState>, cursor: Option<&str>) -> String {
+    let mut url = list_url(path, cursor, PAGE_SIZE);
     if let Some(state) = state {
         url.push_str(&format!("&state={}", state.as_str()));
     }
-    json(send(Call::get(&url), On401::Expire).await?)
+    url
 }
 
 /// `POST /api/webhooks/deliveries/{id}/replay`
@@ -1092,4 +1154,37 @@ pub async fn mark_read(csrf: &str, id: i64) -> Result<FeedAnnouncement, ApiError
 pub async fn acknowledge(csrf: &str, id: i64) -> Result<FeedAnnouncement, ApiError> {
     let url = format!("/api/feed/{id}/acknowledgment");
     json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+/// `GET /api/messages/deliveries`: e-mail and Slack deliveries, newest first, of one state when
+/// `state` is given.
+pub async fn message_deliveries(
+    state: Option<DeliveryState>,
+    cursor: Option<&str>,
+) -> Result<Page<MessageDelivery>, ApiError> {
+    let url = deliveries_url("/api/messages/deliveries", state, cursor);
+    json(send(Call::get(&url), On401::Expire).await?)
+}
+
+/// `POST /api/messages/deliveries/{id}/replay`
+pub async fn replay_message(csrf: &str, id: i64) -> Result<Replayed, ApiError> {
+    let url = format!("/api/messages/deliveries/{id}/replay");
+    json(send(Call::write("POST", &url, csrf), On401::Expire).await?)
+}
+
+/// `POST /api/messages/deliveries/replay`: every dead message delivery.
+pub async fn replay_dead_messages(csrf: &str) -> Result<Replayed, ApiError> {
+    let call = Call::write("POST", "/api/messages/deliveries/replay", csrf);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `GET /api/messages/mailbox`: the e-mail written to the mailbox, newest first; empty when an
+/// SMTP server sends the e-mail.
+pub async fn mailbox() -> Result<Vec<MailboxEntry>, ApiError> {
+    json(send(Call::get("/api/messages/mailbox"), On401::Expire).await?)
+}
+
+/// `GET /api/messages/mailbox/{name}`
+pub async fn mailbox_message(name: &str) -> Result<MailboxMessage, ApiError> {
+    let url = format!("/api/messages/mailbox/{}", encode(name, false));
+    json(send(Call::get(&url), On401::Expire).await?)
 }

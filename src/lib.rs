@@ -18,9 +18,10 @@ use pages::{
     AcceptInvitationPage, AccountsPage, AnnouncementPage, ApprovalQueuePage, AssetPage,
     ContentDeskPage, ContentPage, ContentUsagePage, FeedPage, HomePage, IntegrationsPage,
     InvitationsPage, LoginPage, ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage,
-    ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAnnouncementPage,
-    NewAssetPage, NotFound, NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage,
-    SignInLinkPage, UsersPage, WebhookEndpointPage,
+    ManageRegistrationPage, MessagesPage, MyRegistrationPage, MyRegistrationsPage,
+    NewAnnouncementPage, NewAssetPage, NotFound, NotificationsPage, NumbersPage, OpportunityPage,
+    PipelinePage, ProductsPage, RegisterPage, SignInLinkPage, UnsubscribePage, UsersPage,
+    WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -151,6 +152,15 @@ pub fn App() -> impl IntoView {
                     view! {
                         <RequireRole allow=vendor_staff><ManageAnnouncementPage id /></RequireRole>
                     }
+                        .into_any()
+                }
+                Route::Notifications => {
+                    view! { <RequireRole allow=any_role><NotificationsPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::Unsubscribe => view! { <UnsubscribePage /> }.into_any(),
+                Route::Messages => {
+                    view! { <RequireRole allow=admin_only><MessagesPage /></RequireRole> }
                         .into_any()
                 }
                 Route::NotFound => view! { <NotFound /> }.into_any(),

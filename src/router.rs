@@ -45,6 +45,9 @@ pub enum Route {
     ManageAnnouncements,
     NewAnnouncement,
     ManageAnnouncement { id: i64 },
+    Notifications,
+    Unsubscribe,
+    Messages,
     NotFound,
 }
 
@@ -103,6 +106,10 @@ impl Route {
             ["manage", "announcements", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageAnnouncement { id }),
+            ["settings", "notifications"] => Route::Notifications,
+            // The link's user, category and signature are in the query string.
+            ["unsubscribe"] => Route::Unsubscribe,
+            ["admin", "messages"] => Route::Messages,
             _ => Route::NotFound,
         }
     }
@@ -258,6 +265,7 @@ mod tests {
         assert_eq!(Route::parse("/login/"), Route::Login);
         assert_eq!(Route::parse("/manage/invitations"), Route::Invitations);
         assert_eq!(Route::parse("/admin/users"), Route::Users);
+        assert_eq!(Route::parse("/admin/messages"), Route::Messages);
         assert_eq!(
             Route::parse("/invite/a%2Bb"),
             Route::AcceptInvitation {
@@ -300,6 +308,7 @@ mod tests {
             "/invite/",
             "/admin",
             "/admin/users/7",
+            "/admin/messages/3",
             "/nope",
             "/registrations/x",
         ] {
@@ -372,6 +381,23 @@ mod tests {
             Route::ManageAnnouncement { id: 3 }
         );
         for unknown in ["/sign-in", "/announcements/x", "/manage/announcements/x"] {
+            assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn notification_paths_name_their_pages() {
+        assert_eq!(
+            Route::parse("/settings/notifications"),
+            Route::Notifications
+        );
+        assert_eq!(Route::parse("/unsubscribe"), Route::Unsubscribe);
+        assert_eq!(Route::parse("/unsubscribe/"), Route::Unsubscribe);
+        for unknown in [
+            "/settings",
+            "/settings/notifications/email",
+            "/unsubscribe/7",
+        ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
     }

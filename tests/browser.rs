@@ -58,6 +58,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
         "/manage/invitations",
         "/admin/users",
         "/manage/integrations",
+        "/admin/messages",
     ] {
         browser.open(&portal.url(path)).await;
         browser.find("#not-found").await;
@@ -82,7 +83,8 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Invitations",
             "Integrations",
             "Announcements",
-            "Users"
+            "Users",
+            "Messages"
         ]
     );
     admin.close().await;

@@ -61,7 +61,8 @@ fn focus_main_on_navigation() {
     });
 }
 
-/// Navigation for the role, the user's name and the sign-out button.
+/// Navigation for the role, the user's name, their notification settings and the sign-out
+/// button.
 #[component]
 fn SignedInHeader(role: Role, name: String) -> impl IntoView {
     let session = use_session();
@@ -161,6 +162,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <li>
                                 <NavLink href="/admin/users">"Users"</NavLink>
                             </li>
+                            <li>
+                                <NavLink href="/admin/messages">"Messages"</NavLink>
+                            </li>
                         }
                     })}
             </ul>
@@ -170,6 +174,7 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
             <span id="current-user" class="current-user">
                 {name}
             </span>
+            <NavLink href="/settings/notifications">"Notifications"</NavLink>
             <button
                 id="sign-out"
                 type="button"

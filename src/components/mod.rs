@@ -1,5 +1,6 @@
 //! Reusable pieces: the page frame, route guards, form fields, checkbox groups, file uploads,
-//! paginated lists, notices, action buttons, copyable text and CRM card links.
+//! paginated lists, notices, action buttons, copyable text, CRM card links and what delivery
+//! lists share.
 //!
 //! The pieces are plain (non-generic) components taking signals, so each is compiled once and
 //! shared by every page: that keeps the WebAssembly bundle small.
@@ -8,6 +9,7 @@ pub mod action;
 pub mod card_link;
 pub mod checks;
 pub mod copy;
+pub mod deliveries;
 pub mod field;
 pub mod guard;
 pub mod layout;

@@ -3,20 +3,23 @@
 //! secret, and its deliveries by state (in the address) with replays.
 
 use leptos::prelude::*;
-use portico_api::Page;
 use portico_api::integrations::{
     CreatedEndpoint, Delivery, DeliveryState, EndpointHealth, EndpointInput, WebhookEndpoint,
     WebhookEventType,
 };
 
 use crate::api;
+use crate::components::deliveries::{
+    DeliveryTime, Replay, ReplayButton, Replays, StateBadge, StateTabs, empty_text, replayed_text,
+    state_in, with_replays,
+};
 use crate::components::field::{begin_submit, show_error, show_field_errors};
 use crate::components::{
     ActionButton, CheckGroup, DataTable, FieldState, FormError, Paged, PagedList, SecretMaker,
     SubmitButton, TextField, Time, on_submit, set_title, spawn,
 };
 use crate::pages::registrations::{Facts, record_page};
-use crate::router::{Location, use_location};
+use crate::router::use_location;
 use crate::session::use_session;
 
 pub const INTEGRATIONS: &str = "/manage/integrations";
@@ -390,21 +393,6 @@ fn SigningSecret(id: i64) -> impl IntoView {
 
 // Deliveries.
 
-/// The delivery state in the address, if any.
-fn state_in(location: Location) -> Option<DeliveryState> {
-    location
-        .query("state")
-        .as_deref()
-        .and_then(DeliveryState::parse)
-}
-
-fn state_href(id: i64, state: Option<DeliveryState>) -> String {
-    match state {
-        Some(state) => format!("{}?state={}", endpoint_path(id), state.as_str()),
-        None => endpoint_path(id),
-    }
-}
-
 #[component]
 fn Deliveries(current: RwSignal<WebhookEndpoint>) -> impl IntoView {
     let location = use_location();
@@ -421,50 +409,17 @@ fn Deliveries(current: RwSignal<WebhookEndpoint>) -> impl IntoView {
     }
 }
 
-/// One delivery and its replay button's state.
-#[derive(Clone)]
-struct Row {
-    delivery: Delivery,
-    busy: RwSignal<bool>,
-    error: RwSignal<Option<String>>,
-}
-
-/// What a replay shares with the list: how to start its task and what to do after.
-#[derive(Clone, Copy)]
-struct Replays {
-    /// The list's owner, so a row redrawn meanwhile (by "Load more") does not cancel a replay.
-    owner: StoredValue<Owner>,
-    /// After a replay: says what happened and loads the list and the health again.
-    done: Callback<String>,
-}
-
-impl Replays {
-    fn start(self, task: impl std::future::Future<Output = ()> + 'static) {
-        self.owner.get_value().with(|| spawn(task));
-    }
-}
-
 #[component]
 fn DeliveryList(current: RwSignal<WebhookEndpoint>, state: Option<DeliveryState>) -> impl IntoView {
     let id = current.with_untracked(|e| e.id);
     let list = Paged::new(move |cursor: Option<String>| async move {
-        let page = api::webhook_deliveries(id, state, cursor.as_deref()).await?;
-        Ok(Page {
-            items: page
-                .items
-                .into_iter()
-                .map(|delivery| Row {
-                    delivery,
-                    busy: RwSignal::new(false),
-                    error: RwSignal::new(None),
-                })
-                .collect(),
-            next_cursor: page.next_cursor,
-        })
+        api::webhook_deliveries(id, state, cursor.as_deref())
+            .await
+            .map(with_replays)
     });
     let announcement = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let done = Callback::new(move |what: String| {
+    let replays = Replays::new(Callback::new(move |what: String| {
         announcement.set(Some(what));
         list.reload();
         spawn(async move {
@@ -476,49 +431,19 @@ fn DeliveryList(current: RwSignal<WebhookEndpoint>, state: Option<DeliveryState>
                 ))),
             }
         });
-    });
-    let replays = Replays {
-        owner: StoredValue::new(Owner::current().expect("a component has an owner")),
-        done,
-    };
-    let empty = match state {
-        None => "No deliveries yet.",
-        Some(DeliveryState::Pending) => "No deliveries are waiting to be sent.",
-        Some(DeliveryState::Delivered) => "No deliveries have arrived yet.",
-        Some(DeliveryState::Dead) => "No dead deliveries: nothing to replay.",
-    };
+    }));
     view! {
         <div class="results-head">
-            <StateTabs id state />
+            <StateTabs path=endpoint_path(id) state />
             <ReplayDead current replays error />
         </div>
         <p class="muted status-line" role="status">{announcement}</p>
         <p class="error-text" role="alert">{error}</p>
-        <PagedList list=list.controls() loading="Loading deliveries…" empty>
+        <PagedList list=list.controls() loading="Loading deliveries…" empty=empty_text(state)>
             <DataTable id="deliveries-table" labelled_by="deliveries-heading" headers=&["Message", "Event", "Subject", "State", "Attempts", "Created", "Delivered or next attempt", "Latency", "Last answer", "Actions"]>
                 {move || list.items.get().into_iter().map(|row| delivery_row(row, replays)).collect_view()}
             </DataTable>
         </PagedList>
-    }
-}
-
-/// Links to each state's list; the current one is marked.
-#[component]
-fn StateTabs(id: i64, state: Option<DeliveryState>) -> impl IntoView {
-    let choices = std::iter::once((None, "All"))
-        .chain(DeliveryState::ALL.iter().map(|s| (Some(*s), s.label())))
-        .map(|(choice, label)| {
-            view! {
-                <a href=state_href(id, choice) aria-current=(choice == state).then_some("page")>
-                    {label}
-                </a>
-            }
-        })
-        .collect_view();
-    view! {
-        <nav class="tabs" aria-label="Delivery states">
-            {choices}
-        </nav>
     }
 }
 
@@ -530,68 +455,40 @@ fn ReplayDead(
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let session = use_session();
-    let busy = RwSignal::new(false);
+    let replay = Replay {
+        busy: RwSignal::new(false),
+        error,
+    };
     let dead = Signal::derive(move || current.with(|e| e.health.dead));
     let run = Callback::new(move |()| {
-        busy.set(true);
-        error.set(None);
         let id = current.with_untracked(|e| e.id);
         let csrf = session.csrf();
-        replays.start(async move {
-            let result = api::replay_dead_deliveries(&csrf, id).await;
-            busy.set(false);
-            match result {
-                Ok(r) if r.replayed == 1 => replays
-                    .done
-                    .run("1 dead delivery is queued to be sent again.".to_owned()),
-                Ok(r) => replays.done.run(format!(
-                    "{} dead deliveries are queued to be sent again.",
-                    r.replayed
-                )),
-                Err(e) => error.set(Some(e.message)),
-            }
+        replays.run(replay, async move {
+            let replayed = api::replay_dead_deliveries(&csrf, id).await?.replayed;
+            Ok(replayed_text(replayed))
         });
     });
     let label = Signal::derive(move || format!("Replay all dead ({})", dead.get()));
     view! {
         <div class="actions" hidden=move || dead.get() == 0>
-            <ActionButton id="replay-dead" label busy_label="Replaying…" busy run class="primary" />
+            <ActionButton id="replay-dead" label busy_label="Replaying…" busy=replay.busy run class="primary" />
         </div>
     }
 }
 
-fn delivery_row(row: Row, replays: Replays) -> impl IntoView {
-    let Row {
-        delivery: d,
-        busy,
-        error,
-    } = row;
+fn delivery_row((d, replay): (Delivery, Replay), replays: Replays) -> impl IntoView {
     let id = d.id;
     let message_id = format!("delivery-{id}-message");
-    let replayable = matches!(d.state, DeliveryState::Dead | DeliveryState::Delivered);
     let session = use_session();
     let message = d.message_id.clone();
     let run = Callback::new(move |()| {
-        busy.set(true);
-        error.set(None);
         let csrf = session.csrf();
         let message = message.clone();
-        replays.start(async move {
-            let result = api::replay_delivery(&csrf, id).await;
-            busy.set(false);
-            match result {
-                Ok(_) => replays
-                    .done
-                    .run(format!("Delivery {message} is queued to be sent again.")),
-                Err(e) => error.set(Some(e.message)),
-            }
+        replays.run(replay, async move {
+            api::replay_delivery(&csrf, id).await?;
+            Ok(format!("Delivery {message} is queued to be sent again."))
         });
     });
-    let when = match (d.delivered_at, d.next_attempt_at) {
-        (Some(value), _) => view! { "Delivered " <Time value /> }.into_any(),
-        (None, Some(value)) => view! { "Next attempt " <Time value /> }.into_any(),
-        (None, None) => "None".into_any(),
-    };
     let answer = match (d.last_status, d.last_error) {
         (Some(status), Some(error)) => format!("HTTP {status}: {error}"),
         (Some(status), None) => format!("HTTP {status}"),
@@ -603,25 +500,14 @@ fn delivery_row(row: Row, replays: Replays) -> impl IntoView {
             <th scope="row"><code id=message_id.clone()>{d.message_id}</code></th>
             <td>{d.event_type.label()}</td>
             <td><code>{d.subject}</code></td>
-            <td><span class=format!("badge badge-delivery-{}", d.state.as_str())>{d.state.label()}</span></td>
+            <td><StateBadge state=d.state /></td>
             <td class="number">{d.attempts}</td>
             <td><Time value=d.created_at /></td>
-            <td>{when}</td>
+            <td><DeliveryTime delivered_at=d.delivered_at next_attempt_at=d.next_attempt_at /></td>
             <td class="number">{d.latency_ms.map(duration_text)}</td>
             <td class="prose">{answer}</td>
             <td class="row-actions">
-                {replayable.then(|| view! {
-                    <ActionButton
-                        id=format!("replay-{id}")
-                        label="Replay"
-                        busy_label="Replaying…"
-                        busy
-                        run
-                        described_by=message_id
-                        class="secondary small"
-                    />
-                })}
-                <p class="error-text" role="alert">{error}</p>
+                <ReplayButton id=format!("replay-{id}") described_by=message_id state=d.state replay run />
             </td>
         </tr>
     }

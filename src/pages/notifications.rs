@@ -1,0 +1,336 @@
+//! `/settings/notifications`: by which channels each kind of message reaches the signed-in
+//! person, and for a partner organization's administrators, the organization's Slack channel.
+
+use leptos::prelude::*;
+use portico_api::Role;
+use portico_api::notifications::{
+    Category, Channel, ChannelChoice, Preferences, SetPreferences, SlackChannel, SlackChannelInput,
+};
+
+use crate::api;
+use crate::components::field::{begin_submit, show_error};
+use crate::components::{
+    ActionButton, DataTable, FieldState, FormError, SubmitButton, TextField, Time, on_submit,
+    set_title, spawn,
+};
+use crate::pages::registrations::record_page;
+use crate::session::use_session;
+
+pub const NOTIFICATIONS: &str = "/settings/notifications";
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    set_title("Notifications");
+    // The guard shows this page only to a signed-in user.
+    let Some(me) = untrack(|| use_session().me()) else {
+        return ().into_any();
+    };
+    let role = me.user.role;
+    // Vendor staff have no Slack channel.
+    let slack = !role.is_vendor();
+    let slack_admin = me
+        .organization
+        .filter(|_| role == Role::PartnerAdmin)
+        .map(|o| o.id);
+    // Whether the organization has a Slack channel: read with the choices, changed below.
+    let connected = RwSignal::new(false);
+    view! {
+        <section class="page">
+            <h1>"Notifications"</h1>
+            <p class="muted">
+                "Choose how Portico tells you about each kind of message. "
+                "Announcements that must be acknowledged always come by e-mail, and so do sign-in links and invitations."
+            </p>
+            <section aria-labelledby="channels-heading">
+                <h2 class="section-title" id="channels-heading">"Channels"</h2>
+                {record_page(
+                    api::notification_preferences,
+                    "Loading your choices…",
+                    move |preferences, _| {
+                        view! { <Choices preferences slack connected admin=slack_admin.is_some() /> }
+                            .into_any()
+                    },
+                )}
+            </section>
+            {slack_admin.map(|organization_id| view! { <SlackSection organization_id connected /> })}
+        </section>
+    }
+    .into_any()
+}
+
+/// One category's checkboxes.
+#[derive(Clone, Copy)]
+struct Choice {
+    category: Category,
+    email: RwSignal<bool>,
+    slack: RwSignal<bool>,
+}
+
+impl Choice {
+    fn new(c: &ChannelChoice) -> Choice {
+        Choice {
+            category: c.category,
+            email: RwSignal::new(c.email),
+            slack: RwSignal::new(c.slack),
+        }
+    }
+
+    fn get(self) -> ChannelChoice {
+        ChannelChoice {
+            category: self.category,
+            email: self.email.get_untracked(),
+            slack: self.slack.get_untracked(),
+        }
+    }
+}
+
+/// What a category's messages are about.
+fn about(category: Category) -> &'static str {
+    match category {
+        Category::Announcement => "News from the partner program.",
+        Category::RegistrationDecision => "A registration is approved or declined.",
+        Category::ProtectionReminder => "A registration's protection is about to end.",
+        Category::ApprovalSla => "A registration waits longer than the approval target.",
+        Category::SignInLink | Category::Invitation => "",
+    }
+}
+
+/// The table of categories and channels, and its Save button.
+#[component]
+fn Choices(
+    preferences: Preferences,
+    /// Whether to offer Slack (partners only).
+    slack: bool,
+    connected: RwSignal<bool>,
+    /// Whether the person can connect the organization's channel on this page.
+    admin: bool,
+) -> impl IntoView {
+    let session = use_session();
+    connected.set(preferences.slack_connected);
+    let choices: Vec<Choice> = preferences.choices.iter().map(Choice::new).collect();
+    let form_error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let submit = {
+        let choices = choices.clone();
+        move || {
+            if !begin_submit(busy, form_error, &[]) {
+                return;
+            }
+            status.set(None);
+            let body = SetPreferences {
+                choices: choices.iter().map(|c| c.get()).collect(),
+            };
+            busy.set(true);
+            let csrf = session.csrf();
+            let choices = choices.clone();
+            spawn(async move {
+                let result = api::save_notification_preferences(&csrf, &body).await;
+                busy.set(false);
+                match result {
+                    Ok(saved) => {
+                        for choice in &choices {
+                            if let Some(now) =
+                                saved.choices.iter().find(|n| n.category == choice.category)
+                            {
+                                choice.email.set(now.email);
+                                choice.slack.set(now.slack);
+                            }
+                        }
+                        connected.set(saved.slack_connected);
+                        status.set(Some("Saved."));
+                    }
+                    Err(e) => form_error.set(Some(e.message)),
+                }
+            });
+        }
+    };
+    let headers: &'static [&'static str] = if slack {
+        &["Messages about", "E-mail", "Slack"]
+    } else {
+        &["Messages about", "E-mail"]
+    };
+    let nowhere = if admin {
+        "Your organization has no Slack channel yet, so Slack messages go nowhere until you connect one below."
+    } else {
+        "Your organization has no Slack channel yet, so Slack messages go nowhere until one of its administrators connects one."
+    };
+    view! {
+        <FormError error=form_error />
+        <form class="form" id="notifications-form" novalidate on:submit=on_submit(submit)>
+            <DataTable id="notifications-table" labelled_by="channels-heading" headers>
+                {choices
+                    .iter()
+                    .map(|c| {
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    {c.category.label()}
+                                    <p class="muted">{about(c.category)}</p>
+                                </th>
+                                <ChannelBox category=c.category channel=Channel::Email on=c.email />
+                                {slack.then(|| view! { <ChannelBox category=c.category channel=Channel::Slack on=c.slack /> })}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </DataTable>
+            {slack.then(|| view! { <p class="notice notice-info" hidden=connected>{nowhere}</p> })}
+            <p id="notifications-status" class="muted status-line" role="status">{status}</p>
+            <SubmitButton id="notifications-save" label="Save" busy_label="Saving…" busy />
+        </form>
+    }
+}
+
+/// One category and channel's checkbox, named for screen readers, e.g. "Registration
+/// decisions by e-mail".
+#[component]
+fn ChannelBox(category: Category, channel: Channel, on: RwSignal<bool>) -> impl IntoView {
+    let id = format!("notify-{}-{}", category.as_str(), channel.as_str());
+    let how = match channel {
+        Channel::Email => "by e-mail",
+        Channel::Slack => "in Slack",
+    };
+    view! {
+        <td class="check-cell">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=on
+                on:change=move |ev| on.set(event_target_checked(&ev))
+            />
+            <label for=id class="visually-hidden">{format!("{} {how}", category.label())}</label>
+        </td>
+    }
+}
+
+// The organization's Slack channel.
+
+#[component]
+fn SlackSection(organization_id: i64, connected: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <section class="panel slack-channel" aria-labelledby="slack-heading">
+            <h2 class="section-title" id="slack-heading">"Slack channel"</h2>
+            <p class="muted">
+                "Messages that people in your organization chose Slack for are posted to one channel. "
+                "In Slack, add an incoming webhook to that channel and paste its URL here."
+            </p>
+            {record_page(
+                move || api::slack_channel(organization_id),
+                "Loading the Slack channel…",
+                move |channel, _| {
+                    view! { <SlackSettings organization_id channel connected /> }.into_any()
+                },
+            )}
+        </section>
+    }
+}
+
+/// The connected channel, the form that connects or replaces it, and Disconnect.
+#[component]
+fn SlackSettings(
+    organization_id: i64,
+    channel: Option<SlackChannel>,
+    connected: RwSignal<bool>,
+) -> impl IntoView {
+    let session = use_session();
+    connected.set(channel.is_some());
+    let current = RwSignal::new(channel);
+    let url = FieldState::new("slack-url", |v| {
+        let input = SlackChannelInput { url: v.to_owned() };
+        input.validate().err().and_then(|mut e| e.remove("url"))
+    });
+    let form_error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[url]) {
+            return;
+        }
+        status.set(None);
+        let body = SlackChannelInput {
+            url: url.get().trim().to_owned(),
+        };
+        busy.set(true);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = api::connect_slack(&csrf, organization_id, &body).await;
+            busy.set(false);
+            match result {
+                Ok(saved) => {
+                    url.value.set(String::new());
+                    current.set(Some(saved));
+                    connected.set(true);
+                    status.set(Some(
+                        "Connected: Slack messages go to this channel from now on.",
+                    ));
+                }
+                Err(e) => show_error(e, &[("url", url)], form_error),
+            }
+        });
+    };
+    let disconnecting = RwSignal::new(false);
+    let disconnect = Callback::new(move |()| {
+        disconnecting.set(true);
+        form_error.set(None);
+        status.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = api::disconnect_slack(&csrf, organization_id).await;
+            disconnecting.set(false);
+            match result {
+                Ok(()) => {
+                    current.set(None);
+                    connected.set(false);
+                    status.set(Some("Disconnected: nothing is posted to Slack any more."));
+                }
+                Err(e) => form_error.set(Some(e.message)),
+            }
+        });
+    });
+    let form_heading = move || {
+        if current.with(Option::is_some) {
+            "Use another channel"
+        } else {
+            "Connect a channel"
+        }
+    };
+    view! {
+        {move || match current.get() {
+            Some(SlackChannel { url_hint, updated_at }) => {
+                view! {
+                    <p id="slack-current">
+                        "Connected to " <code class="break-anywhere">{url_hint}</code>
+                        ", since " <Time value=updated_at /> "."
+                    </p>
+                    <div class="actions">
+                        <ActionButton
+                            id="slack-disconnect"
+                            label="Disconnect"
+                            busy_label="Disconnecting…"
+                            busy=disconnecting
+                            run=disconnect
+                            question="Disconnect the Slack channel? Nothing is posted to Slack until a channel is connected again."
+                            confirm_label="Yes, disconnect"
+                        />
+                    </div>
+                }
+                    .into_any()
+            }
+            None => view! { <p id="slack-current">"No channel is connected."</p> }.into_any(),
+        }}
+        <p class="muted status-line" role="status">{status}</p>
+        <h3 id="slack-form-heading">{form_heading}</h3>
+        <FormError error=form_error />
+        <form class="form" id="slack-form" aria-labelledby="slack-form-heading" novalidate on:submit=on_submit(submit)>
+            <TextField
+                field=url
+                label="Incoming webhook URL"
+                kind="url"
+                autocomplete="off"
+                hint="From Slack, e.g. https://hooks.slack.com/services/…; it is kept sealed and shown only as a hint."
+            />
+            <SubmitButton id="slack-save" label="Connect" busy_label="Connecting…" busy />
+        </form>
+    }
+}
