@@ -33,6 +33,8 @@ pub struct Email<'a> {
     pub notice: Notice<'a>,
     /// Stable across attempts: the `Message-ID` and the mailbox file's name.
     pub id: &'a str,
+    /// Where a mail client posts for one-click unsubscribe, with the notice's unsubscribe page.
+    pub one_click_unsubscribe: Option<&'a str>,
 }
 
 impl Mailer {
@@ -91,7 +93,7 @@ impl Mailer {
             .to(to)
             .subject(email.notice.subject)
             .message_id(Some(format!("<{}@{domain}>", email.id)));
-        if let Some(url) = email.notice.unsubscribe {
+        if let Some(url) = email.one_click_unsubscribe {
             // RFC 8058 one-click unsubscribe: mail clients POST to the link itself.
             builder = builder
                 .raw_header(raw("List-Unsubscribe", format!("<{url}>")))
@@ -264,6 +266,7 @@ mod tests {
                 unsubscribe: None,
             },
             id: "delivery-1",
+            one_click_unsubscribe: None,
         };
         mailer.send(&email).await.unwrap();
         mailer.send(&email).await.unwrap();

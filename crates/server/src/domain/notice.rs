@@ -10,17 +10,15 @@ use crate::domain::token::{self, TokenHasher};
 
 const UNSUBSCRIBE_PURPOSE: &str = "unsubscribe";
 
-/// The portal path of a user's unsubscribe link for one category; signed, so nobody can turn
-/// off someone else's e-mail.
+/// The query of a user's unsubscribe links for one category; signed, so nobody can turn off
+/// someone else's e-mail. People open `/unsubscribe?…` (a page that asks first); mail clients
+/// post to `/api/unsubscribe?…` (one click, RFC 8058).
 pub fn unsubscribe_query(tokens: &TokenHasher, user_id: i64, category: Category) -> String {
     let sig = tokens.hash(
         UNSUBSCRIBE_PURPOSE,
         &format!("{user_id}:{}", category.as_str()),
     );
-    format!(
-        "/unsubscribe?user={user_id}&category={}&sig={sig}",
-        category.as_str()
-    )
+    format!("user={user_id}&category={}&sig={sig}", category.as_str())
 }
 
 pub fn unsubscribe_signed(tokens: &TokenHasher, user_id: i64, category: &str, sig: &str) -> bool {
@@ -34,7 +32,7 @@ pub struct Notice<'a> {
     pub subject: &'a str,
     pub body: &'a str,
     pub link: Option<&'a str>,
-    /// Present on e-mails to a user in a category they can turn off.
+    /// Present on e-mails to a user in a category they can turn off: the page that does it.
     pub unsubscribe: Option<&'a str>,
 }
 
@@ -165,9 +163,9 @@ mod tests {
     #[test]
     fn unsubscribe_links_are_signed_per_user_and_category() {
         let tokens = TokenHasher::new("k".repeat(32).as_str());
-        let path = unsubscribe_query(&tokens, 7, Category::Announcement);
-        let sig = path.rsplit("sig=").next().unwrap();
-        assert!(path.starts_with("/unsubscribe?user=7&category=announcement&sig="));
+        let query = unsubscribe_query(&tokens, 7, Category::Announcement);
+        let sig = query.rsplit("sig=").next().unwrap();
+        assert!(query.starts_with("user=7&category=announcement&sig="));
         assert!(unsubscribe_signed(&tokens, 7, "announcement", sig));
         assert!(!unsubscribe_signed(&tokens, 8, "announcement", sig));
         assert!(!unsubscribe_signed(&tokens, 7, "protection_reminder", sig));

@@ -87,14 +87,19 @@ async fn send(state: &AppState, sender: &Sender, claimed: &Claimed) -> Result<()
                 .email
                 .as_deref()
                 .ok_or("The delivery has no address.")?;
-            let unsubscribe = claimed
+            let query = claimed
                 .user_id
                 .filter(|_| category.choosable())
-                .map(|user| absolute(state, &unsubscribe_query(&state.tokens, user, category)));
+                .map(|user| unsubscribe_query(&state.tokens, user, category));
+            let page = query
+                .as_ref()
+                .map(|q| absolute(state, &format!("/unsubscribe?{q}")));
+            let one_click = query.map(|q| absolute(state, &format!("/api/unsubscribe?{q}")));
             let email = Email {
                 to,
-                notice: notice(claimed, category, link.as_deref(), unsubscribe.as_deref()),
+                notice: notice(claimed, category, link.as_deref(), page.as_deref()),
                 id: &format!("portico-message-{}", claimed.id),
+                one_click_unsubscribe: one_click.as_deref(),
             };
             state.mailer.send(&email).await
         }
