@@ -102,6 +102,7 @@ pub struct OrganizationSummary {
     pub motion: Motion,
     pub tier: Tier,
     pub user_count: i64,
+    pub engagement: Engagement,
 }
 
 /// How actively a partner organization uses the portal. The server's `domain::engagement`

@@ -10,6 +10,7 @@ pub mod blocks;
 pub mod cards;
 pub mod conditions;
 pub mod crm;
+pub mod engagement;
 pub mod integrations;
 pub mod invitations;
 pub mod login_failures;
