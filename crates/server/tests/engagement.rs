@@ -291,3 +291,36 @@ async fn partners_cannot_list_organizations() {
     let (code, _) = error(response, StatusCode::FORBIDDEN).await;
     assert_eq!(code, "forbidden");
 }
+
+/// The demo shows every state: busy partners, one stalled, one that joined days ago.
+#[tokio::test]
+async fn the_demo_partners_differ() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let page = json(
+        manager.get("/api/organizations").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let by_name = |name: &str| {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == name)
+            .map(|o| o["engagement"].clone())
+            .unwrap()
+    };
+    let northwind = by_name("Northwind Partners");
+    let wayne = by_name("Wayne Managed Services");
+    let tyrell = by_name("Tyrell Resellers");
+    assert!(northwind["score"].as_u64() > wayne["score"].as_u64());
+    assert_eq!(northwind["stalled"], false);
+    assert_eq!(wayne["stalled"], true);
+    assert_eq!(wayne["activation"], Value::Null);
+    assert_eq!(tyrell["stalled"], false);
+    assert_eq!(
+        tyrell["activation"],
+        json!({ "first_sign_in": true, "first_download": true, "first_registration": false })
+    );
+}
