@@ -18,8 +18,8 @@ use pages::{
     AcceptInvitationPage, AccountsPage, ApprovalQueuePage, AssetPage, ContentDeskPage, ContentPage,
     ContentUsagePage, HomePage, IntegrationsPage, InvitationsPage, LoginPage, ManageAssetPage,
     ManageRegistrationPage, MyRegistrationPage, MyRegistrationsPage, NewAssetPage, NotFound,
-    NumbersPage, OpportunityPage, PipelinePage, ProductsPage, RegisterPage, UsersPage,
-    WebhookEndpointPage,
+    NumbersPage, OpportunityPage, PartnersPage, PipelinePage, ProductsPage, RegisterPage,
+    UsersPage, WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -90,6 +90,10 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Opportunity { id } => {
                     view! { <RequireRole allow=any_role><OpportunityPage id /></RequireRole> }
+                        .into_any()
+                }
+                Route::Partners => {
+                    view! { <RequireRole allow=vendor_staff><PartnersPage /></RequireRole> }
                         .into_any()
                 }
                 Route::Numbers => {

@@ -52,11 +52,13 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
         "/manage/invitations",
         "/admin/users",
         "/manage/integrations",
+        "/manage/partners",
     ] {
         browser.open(&portal.url(path)).await;
         browser.find("#not-found").await;
         assert!(!browser.is_present("#invite-email").await);
         assert!(!browser.is_present("#users-table").await);
+        assert!(!browser.is_present("#partners-table").await);
     }
     browser.close().await;
 
@@ -68,6 +70,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Home",
             "Registrations",
             "Pipeline",
+            "Partners",
             "Numbers",
             "Content",
             "Manage content",
@@ -92,6 +95,7 @@ async fn signing_out_returns_to_the_sign_in_page() {
             "Home",
             "Registrations",
             "Pipeline",
+            "Partners",
             "Numbers",
             "Content",
             "Manage content",
