@@ -20,8 +20,8 @@ use pages::{
     InvitationsPage, LoginPage, ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage,
     ManageRegistrationPage, MessagesPage, MyRegistrationPage, MyRegistrationsPage,
     NewAnnouncementPage, NewAssetPage, NotFound, NotificationsPage, NumbersPage, OpportunityPage,
-    PipelinePage, ProductsPage, RegisterPage, SignInLinkPage, UnsubscribePage, UsersPage,
-    WebhookEndpointPage,
+    PartnersPage, PipelinePage, ProductsPage, RegisterPage, SignInLinkPage, UnsubscribePage,
+    UsersPage, WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -92,6 +92,10 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Opportunity { id } => {
                     view! { <RequireRole allow=any_role><OpportunityPage id /></RequireRole> }
+                        .into_any()
+                }
+                Route::Partners => {
+                    view! { <RequireRole allow=vendor_staff><PartnersPage /></RequireRole> }
                         .into_any()
                 }
                 Route::Numbers => {

@@ -30,6 +30,7 @@ pub enum Route {
     Pipeline,
     Opportunity { id: i64 },
     ManagePipeline,
+    Partners,
     Numbers,
     Content,
     Asset { id: i64 },
@@ -81,6 +82,7 @@ impl Route {
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Opportunity { id }),
             ["manage", "pipeline"] => Route::ManagePipeline,
+            ["manage", "partners"] => Route::Partners,
             ["manage", "numbers"] => Route::Numbers,
             ["content"] => Route::Content,
             ["content", id] => id.parse().map_or(Route::NotFound, |id| Route::Asset { id }),
@@ -301,6 +303,7 @@ mod tests {
             Route::Opportunity { id: 9 }
         );
         assert_eq!(Route::parse("/manage/pipeline"), Route::ManagePipeline);
+        assert_eq!(Route::parse("/manage/partners"), Route::Partners);
         assert_eq!(Route::parse("/manage/numbers"), Route::Numbers);
         for unknown in [
             "/opportunities/x",

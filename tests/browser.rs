@@ -59,11 +59,13 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
         "/admin/users",
         "/manage/integrations",
         "/admin/messages",
+        "/manage/partners",
     ] {
         browser.open(&portal.url(path)).await;
         browser.find("#not-found").await;
         assert!(!browser.is_present("#invite-email").await);
         assert!(!browser.is_present("#users-table").await);
+        assert!(!browser.is_present("#partners-table").await);
     }
     browser.close().await;
 
@@ -75,6 +77,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Home",
             "Registrations",
             "Pipeline",
+            "Partners",
             "Numbers",
             "Content",
             "Manage content",
@@ -101,6 +104,7 @@ async fn signing_out_returns_to_the_sign_in_page() {
             "Home",
             "Registrations",
             "Pipeline",
+            "Partners",
             "Numbers",
             "Content",
             "Manage content",

@@ -114,6 +114,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <NavLink href="/manage/pipeline">"Pipeline"</NavLink>
                         </li>
                         <li>
+                            <NavLink href="/manage/partners">"Partners"</NavLink>
+                        </li>
+                        <li>
                             <NavLink href="/manage/numbers">"Numbers"</NavLink>
                         </li>
                         <li>

@@ -102,4 +102,62 @@ pub struct OrganizationSummary {
     pub motion: Motion,
     pub tier: Tier,
     pub user_count: i64,
+    pub engagement: Engagement,
+}
+
+/// How actively a partner organization uses the portal. The server's `domain::engagement`
+/// documents the weighting; the README sums it up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Engagement {
+    /// From 0 (nothing in the last 90 days) to 100.
+    pub score: u8,
+    /// The score now minus the score 30 days ago.
+    pub trend: i16,
+    /// The latest event of any age the score counts; none if the partner never did anything.
+    pub last_activity_at: Option<String>,
+    /// Older than 30 days, with nothing in the last 30.
+    pub stalled: bool,
+    /// In the organization's first 30 days, how far it got; `None` afterwards.
+    pub activation: Option<Activation>,
+}
+
+/// The first steps a new partner is expected to take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Activation {
+    pub first_sign_in: bool,
+    pub first_download: bool,
+    pub first_registration: bool,
+}
+
+impl Activation {
+    /// Each step with its name, in the order a partner usually takes them.
+    pub fn steps(self) -> [(&'static str, bool); 3] {
+        [
+            ("First sign-in", self.first_sign_in),
+            ("First download", self.first_download),
+            ("First registration", self.first_registration),
+        ]
+    }
+
+    pub fn done(self) -> usize {
+        self.steps().iter().filter(|(_, done)| *done).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Activation;
+
+    #[test]
+    fn activation_counts_the_steps_taken() {
+        let activation = Activation {
+            first_sign_in: true,
+            first_download: false,
+            first_registration: true,
+        };
+        assert_eq!(activation.done(), 2);
+        assert_eq!(activation.steps()[1], ("First download", false));
+    }
 }

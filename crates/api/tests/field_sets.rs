@@ -10,7 +10,7 @@ use portico_api::auth::UserSummary;
 use portico_api::health::Health;
 use portico_api::invitations::{CreatedInvitation, Invitation, InvitationPreview};
 use portico_api::notifications::Notification;
-use portico_api::organizations::{Motion, OrganizationSummary, Tier};
+use portico_api::organizations::{Activation, Engagement, Motion, OrganizationSummary, Tier};
 use portico_api::registrations::{
     ConflictFinding, ConflictLevel, CreatedRegistrationLink, Decision, DeclineReason, Extension,
     ExtensionStatus, LinkForm, ManagerRegistration, ManagerRegistrationDetail, PartnerRegistration,
@@ -187,10 +187,36 @@ fn users_and_organizations() {
         motion: Motion::Reseller,
         tier: Tier::Gold,
         user_count: 2,
+        engagement: Engagement {
+            score: 57,
+            trend: -4,
+            last_activity_at: Some("2026-05-01T09:00:00Z".into()),
+            stalled: false,
+            activation: Some(Activation {
+                first_sign_in: true,
+                first_download: false,
+                first_registration: true,
+            }),
+        },
     };
     assert_eq!(
         fields(&summary),
-        ["id", "motion", "name", "tier", "user_count"]
+        [
+            "engagement",
+            "engagement.activation",
+            "engagement.activation.first_download",
+            "engagement.activation.first_registration",
+            "engagement.activation.first_sign_in",
+            "engagement.last_activity_at",
+            "engagement.score",
+            "engagement.stalled",
+            "engagement.trend",
+            "id",
+            "motion",
+            "name",
+            "tier",
+            "user_count"
+        ]
     );
     assert_eq!(
         fields(&Health {

@@ -543,10 +543,12 @@ async fn certify(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
     tx.commit().await
 }
 
-/// Partner users opened and downloaded a spread of published assets over the last weeks.
+/// Partner users opened and downloaded a spread of published assets over the last weeks, none
+/// before their organization joined.
 async fn usage(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
-    let readers: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT id, organization_id FROM users WHERE organization_id IS NOT NULL ORDER BY id",
+    let readers: Vec<(i64, i64, Timestamp)> = sqlx::query_as(
+        "SELECT u.id, u.organization_id, o.created_at FROM users u \
+         JOIN organizations o ON o.id = u.organization_id ORDER BY u.id",
     )
     .fetch_all(db.pool())
     .await?;
@@ -556,11 +558,11 @@ async fn usage(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
     )
     .fetch_all(db.pool())
     .await?;
-    for (n, (user_id, organization_id)) in readers.iter().enumerate() {
+    for (n, (user_id, organization_id, joined_at)) in readers.iter().enumerate() {
         // Each reader looks at every third asset, starting at a different one; the last few
         // assets stay unused so the report's "unused" list is not empty.
         for (k, asset_id) in published.iter().skip(n % 3).step_by(3).take(6).enumerate() {
-            let at = now - ((n * 5 + k * 3) % 60) as i64 * 86_400 - 3_600;
+            let at = (now - ((n * 5 + k * 3) % 60) as i64 * 86_400 - 3_600).max(joined_at + 3_600);
             for event in [Event::View, Event::Download].into_iter().take(1 + k % 2) {
                 let usage = Use {
                     asset_id: *asset_id,

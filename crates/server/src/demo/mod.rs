@@ -1,6 +1,7 @@
 //! Demo data for `--demo`: the vendor "Acme Cloud" and partners across every motion and tier,
-//! with products, an account book, registrations in every state, a pipeline and a content
-//! library.
+//! with products, an account book, registrations in every state, a pipeline, a content
+//! library and sign-ins, so that partners' engagement differs: long-standing and busy, quiet
+//! lately, stalled, and one that joined days ago.
 
 pub mod announcement_volume;
 pub mod asset_volume;
@@ -22,18 +23,27 @@ use crate::store::{Db, organizations};
 
 pub const PASSWORD: &str = "portico-demo";
 
-const ORGANIZATIONS: [(&str, Motion, Tier); 7] = [
-    ("Northwind Partners", Motion::Reseller, Tier::Gold),
-    ("Globex Consulting", Motion::Services, Tier::Platinum),
-    ("Initech Referrals", Motion::Referral, Tier::Silver),
+const DAY: Timestamp = 24 * 60 * 60;
+
+/// (name, motion, tier, days since it joined)
+const ORGANIZATIONS: [(&str, Motion, Tier, i64); 7] = [
+    ("Northwind Partners", Motion::Reseller, Tier::Gold, 720),
+    ("Globex Consulting", Motion::Services, Tier::Platinum, 900),
+    ("Initech Referrals", Motion::Referral, Tier::Silver, 400),
     (
         "Umbrella Cloud Marketplace",
         Motion::Marketplace,
         Tier::Gold,
+        260,
     ),
-    ("Stark Integrations", Motion::Tech, Tier::Silver),
-    ("Wayne Managed Services", Motion::Services, Tier::Registered),
-    ("Tyrell Resellers", Motion::Reseller, Tier::Registered),
+    ("Stark Integrations", Motion::Tech, Tier::Silver, 75),
+    (
+        "Wayne Managed Services",
+        Motion::Services,
+        Tier::Registered,
+        180,
+    ),
+    ("Tyrell Resellers", Motion::Reseller, Tier::Registered, 12),
 ];
 
 /// (e-mail, name, role, organization)
@@ -107,6 +117,20 @@ const USERS: [(&str, &str, Role, Option<&str>); 12] = [
     ),
 ];
 
+/// (e-mail, days ago of each sign-in, oldest first). Wayne's only user last signed in five weeks
+/// ago, so Wayne has stalled; Tyrell's signed in the day it joined.
+const SIGN_INS: [(&str, &[i64]); 9] = [
+    ("alice@northwind.example", &[58, 40, 27, 20, 14, 9, 5, 2, 0]),
+    ("nate@northwind.example", &[22, 15, 8, 1]),
+    ("bob@globex-consulting.example", &[40, 25, 12, 5, 1]),
+    ("grace@globex-consulting.example", &[33, 18, 3]),
+    ("ivy@initech.example", &[120, 45, 20]),
+    ("uma@umbrella.example", &[40, 25]),
+    ("tony@stark-integrations.example", &[45, 30, 0]),
+    ("wanda@wayne-msp.example", &[50, 35]),
+    ("roy@tyrell.example", &[12]),
+];
+
 /// The sign-ins printed at start so a newcomer can try every role.
 pub const LOGINS: [(&str, &str); 4] = [
     ("admin@acme.example", "admin"),
@@ -131,14 +155,19 @@ pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<boo
         .await
         .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
     let mut tx = db.pool().begin().await?;
-    for (name, motion, tier) in ORGANIZATIONS {
-        organizations::insert(&mut *tx, name, motion, tier, now).await?;
+    for (name, motion, tier, days) in ORGANIZATIONS {
+        organizations::insert(&mut *tx, name, motion, tier, now - days * DAY).await?;
     }
     for (email, name, role, organization) in USERS {
         let organization_id = match organization {
             Some(org) => organizations::id_by_name(&mut *tx, org).await?,
             None => None,
         };
+        // Partner users came with their organization.
+        let joined = ORGANIZATIONS
+            .iter()
+            .find(|(org, ..)| Some(*org) == organization)
+            .map_or(now, |(.., days)| now - days * DAY);
         let membership = Membership::new(role, organization_id)
             .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
         let user = NewUser {
@@ -147,9 +176,10 @@ pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<boo
             membership,
             password_hash: &password_hash,
         };
-        users::insert(&mut *tx, &user, now).await?;
+        users::insert(&mut *tx, &user, joined).await?;
     }
     tx.commit().await?;
+    sign_ins(db, now).await?;
     registrations::seed(db, now).await?;
     pipeline::seed(db, now).await?;
     let manager = users::by_email(db.pool(), "manager@acme.example")
@@ -158,4 +188,16 @@ pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<boo
     content::seed(db, blobs, manager.id, now).await?;
     tracing::info!("seeded demo data");
     Ok(true)
+}
+
+async fn sign_ins(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+    for (email, days_ago) in SIGN_INS {
+        let Some(user) = users::by_email(db.pool(), email).await? else {
+            continue;
+        };
+        for days in days_ago {
+            users::record_sign_in(db.pool(), &user, now - days * DAY).await?;
+        }
+    }
+    Ok(())
 }

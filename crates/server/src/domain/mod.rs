@@ -6,6 +6,7 @@ pub mod blocking;
 pub mod byte_range;
 pub mod company;
 pub mod conflict;
+pub mod engagement;
 pub mod file_type;
 pub mod markdown;
 pub mod membership;

@@ -12,6 +12,7 @@ pub mod cards;
 pub mod conditions;
 pub mod crm;
 pub mod deliveries;
+pub mod engagement;
 pub mod integrations;
 pub mod invitations;
 pub mod login_failures;

@@ -1,6 +1,6 @@
 //! Partner organizations.
 
-use portico_api::organizations::{Motion, OrganizationSummary, Tier};
+use portico_api::organizations::{Engagement, Motion, OrganizationSummary, Tier};
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
@@ -16,7 +16,7 @@ pub struct OrganizationRow {
 }
 
 impl OrganizationRow {
-    pub fn into_summary(self) -> Result<OrganizationSummary, ApiError> {
+    pub fn into_summary(self, engagement: Engagement) -> Result<OrganizationSummary, ApiError> {
         let OrganizationRow {
             id,
             name,
@@ -32,6 +32,7 @@ impl OrganizationRow {
             tier: Tier::parse(&tier)
                 .ok_or_else(|| ApiError::internal(format!("unknown tier {tier:?}")))?,
             user_count,
+            engagement,
         })
     }
 }

@@ -1,0 +1,157 @@
+//! `/manage/partners`: every partner organization with its engagement score, the score's trend
+//! over 30 days and the last activity; partners quiet for a month are marked stalled, and new
+//! partners show how far they got through their first steps.
+
+use leptos::prelude::*;
+use portico_api::organizations::{Activation, Engagement, OrganizationSummary};
+
+use crate::api;
+use crate::components::{DataTable, Paged, PagedList, Time, set_title};
+
+#[component]
+pub fn PartnersPage() -> impl IntoView {
+    set_title("Partners");
+    let partners = Paged::new(|cursor: Option<String>| async move {
+        api::organizations(cursor.as_deref(), api::PAGE_SIZE).await
+    });
+    view! {
+        <section class="page">
+            <h1 id="partners-heading">"Partners"</h1>
+            <p class="muted">
+                "The engagement score, from 0 to 100, weighs what each partner did in the last 90 days: "
+                "sign-ins, content viewed and downloaded, announcements read and acknowledged, "
+                "registrations and notes on deals. Recent events count more; registrations count most. "
+                "Partners with nothing in 30 days are marked stalled; partners in their first 30 days "
+                "show their first steps instead."
+            </p>
+            <PagedList list=partners.controls() loading="Loading partners…" empty="No partner organizations yet.">
+                <PartnersTable rows=partners.items />
+            </PagedList>
+        </section>
+    }
+}
+
+#[component]
+fn PartnersTable(rows: RwSignal<Vec<OrganizationSummary>>) -> impl IntoView {
+    view! {
+        <DataTable
+            labelled_by="partners-heading"
+            headers=&["Partner", "Tier", "Motion", "Users", "Score", "Trend", "Last activity", "Status"]
+            id="partners-table"
+        >
+            {move || rows.get().into_iter().map(partner_row).collect_view()}
+        </DataTable>
+    }
+}
+
+fn partner_row(o: OrganizationSummary) -> impl IntoView {
+    let OrganizationSummary {
+        id,
+        name,
+        motion,
+        tier,
+        user_count,
+        engagement:
+            Engagement {
+                score,
+                trend,
+                last_activity_at,
+                stalled,
+                activation,
+            },
+    } = o;
+    let (arrow, trend_class) = match trend {
+        t if t > 0 => ("▲", "trend trend-up"),
+        t if t < 0 => ("▼", "trend trend-down"),
+        _ => ("–", "trend"),
+    };
+    view! {
+        <tr id=format!("partner-{id}")>
+            <th scope="row">{name}</th>
+            <td>{tier.label()}</td>
+            <td>{motion.label()}</td>
+            <td class="number">{user_count}</td>
+            <td class="number">
+                <span class="score">
+                    <meter
+                        min="0"
+                        max="100"
+                        low="34"
+                        high="67"
+                        optimum="100"
+                        value=score
+                        aria-hidden="true"
+                    ></meter>
+                    {score}
+                </span>
+            </td>
+            <td class="number">
+                <span class=trend_class>
+                    <span aria-hidden="true">{format!("{arrow} {}", trend.unsigned_abs())}</span>
+                    <span class="visually-hidden">{trend_words(trend)}</span>
+                </span>
+            </td>
+            <td>
+                {match last_activity_at {
+                    Some(value) => view! { <Time value /> }.into_any(),
+                    None => "Never".into_any(),
+                }}
+            </td>
+            <td>
+                {stalled.then(|| view! { <span class="badge badge-late">"Stalled"</span> })}
+                {activation.map(|a| view! { <ActivationSteps id activation=a /> })}
+            </td>
+        </tr>
+    }
+}
+
+/// "up 5 in 30 days", "down 3 in 30 days", "no change in 30 days"
+fn trend_words(trend: i16) -> String {
+    match trend {
+        0 => "no change in 30 days".to_owned(),
+        t if t > 0 => format!("up {t} in 30 days"),
+        t => format!("down {} in 30 days", t.unsigned_abs()),
+    }
+}
+
+/// "Activation 2 of 3" and each first step, done or not yet.
+#[component]
+fn ActivationSteps(id: i64, activation: Activation) -> impl IntoView {
+    let steps = activation.steps();
+    let heading = format!("activation-{id}");
+    view! {
+        <div class="activation">
+            <span class="badge badge-new" id=heading.clone()>
+                {format!("Activation {} of {}", activation.done(), steps.len())}
+            </span>
+            <ul class="activation-steps" aria-labelledby=heading>
+                {steps
+                    .into_iter()
+                    .map(|(step, done)| {
+                        view! {
+                            <li class:done=done>
+                                <span aria-hidden="true">{if done { "✓ " } else { "○ " }}</span>
+                                {step}
+                                <span class="visually-hidden">
+                                    {if done { ": done" } else { ": not yet" }}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trend_words;
+
+    #[test]
+    fn trends_read_as_words() {
+        assert_eq!(trend_words(5), "up 5 in 30 days");
+        assert_eq!(trend_words(-3), "down 3 in 30 days");
+        assert_eq!(trend_words(0), "no change in 30 days");
+    }
+}
