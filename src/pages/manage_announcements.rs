@@ -112,7 +112,7 @@ fn Detail(a: ManagerAnnouncement, reload: Callback<()>) -> impl IntoView {
             <p class="muted"><Status a=a.clone() /> " · version " {a.version}</p>
             <Counts counts=a.counts requires_ack=a.requires_ack />
             <div class="asset-body panel" inner_html=a.body_html.clone()></div>
-            {waiting.then(|| view! { <NotAcknowledged id=a.id reload /> })}
+            {waiting.then(|| view! { <NotAcknowledged id=a.id /> })}
             <section class="panel" aria-labelledby="edit-heading">
                 <h2 id="edit-heading" class="section-title">"Edit"</h2>
                 {published.then(|| view! {
@@ -138,8 +138,9 @@ fn Counts(counts: ReceiptCounts, requires_ack: bool) -> impl IntoView {
     }
 }
 
+/// Reminding changes no count, so the page stays as it is and says what was sent.
 #[component]
-fn NotAcknowledged(id: i64, reload: Callback<()>) -> impl IntoView {
+fn NotAcknowledged(id: i64) -> impl IntoView {
     let session = use_session();
     let list =
         Paged::new(move |cursor| async move { api::unacknowledged(id, cursor.as_deref()).await });
@@ -156,7 +157,6 @@ fn NotAcknowledged(id: i64, reload: Callback<()>) -> impl IntoView {
                 Ok(r) => Ok(format!("{} reminders are on their way.", r.reminded)),
                 Err(e) => Err(e.message),
             }));
-            reload.run(());
         });
     });
     view! {
