@@ -318,15 +318,20 @@ impl Fields {
         }
     }
 
-    fn input(self) -> Result<AnnouncementInput, (&'static str, String)> {
+    /// The request, or `None` after showing why the publishing time will not do.
+    fn input(self) -> Option<AnnouncementInput> {
         let publish_at = match self.when.get().as_str() {
-            "later" => Some(rfc3339_from_local(&self.publish_at.get()).ok_or((
-                "publish_at",
-                "Choose the date and time to publish.".to_owned(),
-            ))?),
+            "later" => {
+                let at = rfc3339_from_local(&self.publish_at.get());
+                if at.is_none() {
+                    let message = "Choose the date and time to publish.";
+                    self.publish_at.error.set(Some(message.to_owned()));
+                }
+                Some(at?)
+            }
             _ => None,
         };
-        Ok(AnnouncementInput {
+        Some(AnnouncementInput {
             title: self.title.get(),
             body: self.body.get(),
             audience: self.audience(),
@@ -373,12 +378,8 @@ fn AnnouncementForm(
         if !begin_submit(busy, form_error, &[f.title, f.body]) {
             return;
         }
-        let request = match f.input() {
-            Ok(request) => request,
-            Err((_, message)) => {
-                f.publish_at.error.set(Some(message));
-                return;
-            }
+        let Some(request) = f.input() else {
+            return;
         };
         if let Err(errors) = request.validate() {
             for (field, message) in errors {
