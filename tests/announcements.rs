@@ -5,7 +5,7 @@
 
 mod support;
 
-use portico_server::jobs::notifications::{Sender, run_once};
+use portico_server::jobs::notifications::run_once;
 use portico_server::mail;
 use support::*;
 
@@ -102,7 +102,7 @@ async fn a_partner_signs_in_with_the_link_from_the_email_and_lands_where_they_we
         .await;
 
     let state = &portal.running.state;
-    run_once(state, &Sender::new()).await.unwrap();
+    run_once(state).await.unwrap();
     let mailbox = state.mailer.mailbox().expect("no SMTP server: the mailbox");
     let written = mail::list_mailbox(mailbox, 10).await.unwrap();
     assert_eq!(written.len(), 1);

@@ -5,7 +5,7 @@
 
 mod support;
 
-use portico_server::jobs::notifications::{Sender, run_once};
+use portico_server::jobs::notifications::run_once;
 use support::*;
 
 #[tokio::test]
@@ -51,9 +51,7 @@ async fn a_partner_admin_chooses_channels_and_an_admin_reads_the_mailbox() {
     manager.click("#invite-submit").await;
     manager.wait_for_text("main", "/invite/").await;
     manager.close().await;
-    run_once(&portal.running.state, &Sender::new())
-        .await
-        .unwrap();
+    run_once(&portal.running.state).await.unwrap();
 
     let admin = browser().await;
     admin.sign_in(&portal, "admin@acme.example").await;

@@ -7,7 +7,7 @@ mod support;
 
 use std::sync::{Arc, Mutex};
 
-use portico_server::jobs::webhooks::{Sender, run_once};
+use portico_server::jobs::webhooks::run_once;
 use portico_server::store::webhooks;
 use support::*;
 
@@ -31,9 +31,7 @@ async fn receiver(port: u16, ids: Arc<Mutex<Vec<String>>>) -> tokio::task::JoinH
 }
 
 async fn deliver(portal: &Portal) {
-    run_once(&portal.running.state, &Sender::new())
-        .await
-        .unwrap();
+    run_once(&portal.running.state).await.unwrap();
 }
 
 #[tokio::test]

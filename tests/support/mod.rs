@@ -12,6 +12,7 @@ use std::time::Duration;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use portico_server::clock::ManualClock;
+use portico_server::outbound::TargetPolicy;
 use portico_server::startup::{self, Running, Settings};
 
 pub const PASSWORD: &str = "portico-demo";
@@ -99,6 +100,8 @@ impl Portal {
         settings.demo = true;
         settings.dist = Some(dist());
         settings.clock = Arc::new(clock.clone());
+        // The tests' webhook receivers listen on loopback.
+        settings.outbound_policy = TargetPolicy::AllowPrivate;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let running = startup::spawn(settings, listener)
             .await

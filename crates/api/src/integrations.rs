@@ -292,7 +292,8 @@ impl EndpointInput {
     }
 }
 
-/// An `https://` URL; plain `http://` only to this machine, for local receivers and tests.
+/// An `https://` (or `http://`) URL with a host. Whether the server may send to it (https to
+/// public addresses only, unless its operator allows more) is the server's decision.
 pub fn endpoint_url(input: &str) -> Result<String, &'static str> {
     let url = input.trim();
     if url.is_empty() {
@@ -304,16 +305,10 @@ pub fn endpoint_url(input: &str) -> Result<String, &'static str> {
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err("A URL has no spaces.");
     }
-    let rest = if let Some(rest) = url.strip_prefix("https://") {
-        rest
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
-        if !matches!(host, "localhost" | "127.0.0.1" | "[::1]") {
-            return Err("Use an https:// URL; plain http:// is only for this machine.");
-        }
-        rest
-    } else {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
         return Err("Enter a URL starting with https://.");
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -551,11 +546,12 @@ mod tests {
     }
 
     #[test]
-    fn endpoint_urls_need_https_except_locally() {
+    fn endpoint_urls_are_web_urls_with_a_host() {
         assert!(endpoint_url("https://hooks.example.com/portico?x=1").is_ok());
         assert!(endpoint_url("http://127.0.0.1:9000/hook").is_ok());
         assert!(endpoint_url("http://localhost/hook").is_ok());
-        assert!(endpoint_url("http://example.com/hook").is_err());
+        assert!(endpoint_url("ftp://example.com/hook").is_err());
+        assert!(endpoint_url("https:///hook").is_err());
         assert!(endpoint_url("https://user@example.com/").is_err());
         assert!(endpoint_url("example.com").is_err());
         assert!(endpoint_url("https://exa mple.com").is_err());

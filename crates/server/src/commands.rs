@@ -9,6 +9,7 @@ use crate::config::{self, CreateUserArgs, LoadDataArgs, ServeArgs};
 use crate::domain::membership::Membership;
 use crate::domain::program::ProgramRules;
 use crate::domain::{password, token};
+use crate::outbound::TargetPolicy;
 use crate::startup::{self, Settings};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::users::{self, NewUser};
@@ -49,6 +50,11 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("--protection-days: {e}"))?,
         smtp_url: args.smtp_url,
         mail_from: args.mail_from.unwrap_or(defaults.mail_from.clone()),
+        outbound_policy: if args.outbound_allow_private {
+            TargetPolicy::AllowPrivate
+        } else {
+            TargetPolicy::PublicOnly
+        },
         ..defaults
     };
     let state = startup::prepare(&settings)

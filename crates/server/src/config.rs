@@ -152,6 +152,11 @@ pub struct ServeArgs {
     /// portico@ the public URL's host.
     #[arg(long, env = "PORTICO_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// For local development and tests only: let webhook endpoints and Slack channels use
+    /// plain http and private, link-local or loopback addresses. Without it, the server sends
+    /// only https requests to public addresses.
+    #[arg(long, env = "PORTICO_OUTBOUND_ALLOW_PRIVATE")]
+    pub outbound_allow_private: bool,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {

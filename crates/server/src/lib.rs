@@ -12,6 +12,8 @@ pub mod domain;
 pub mod error;
 pub mod jobs;
 pub mod mail;
+pub mod outbound;
+pub mod request_log;
 pub mod routes;
 pub mod startup;
 pub mod state;

@@ -25,6 +25,8 @@ use crate::domain::sealed::Sealer;
 use crate::domain::token::TokenHasher;
 use crate::error::ApiError;
 use crate::mail::Mailer;
+use crate::outbound::resolver::{Lookup, SystemLookup};
+use crate::outbound::{Outbound, TargetPolicy};
 use crate::state::AppState;
 use crate::store::{ConnectError, Db};
 use crate::web::{self, Spa};
@@ -48,6 +50,10 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub mailbox: PathBuf,
+    /// Whether webhooks and Slack posts may go to plain http and private addresses.
+    pub outbound_policy: TargetPolicy,
+    /// How outbound requests resolve names; the system's resolver but in tests.
+    pub outbound_lookup: Arc<dyn Lookup>,
 }
 
 impl Settings {
@@ -74,12 +80,15 @@ impl Settings {
             trusted_proxies: TrustedProxies::default(),
             rules: ProgramRules::default(),
             clock: Arc::new(SystemClock),
+            outbound_policy: TargetPolicy::PublicOnly,
+            outbound_lookup: Arc::new(SystemLookup),
         }
     }
 }
 
 /// Opens the database (migrating it), seeds demo data when asked, and builds the state.
 pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
+    owner_only_files();
     let db = Db::open(&settings.database_url).await?;
     let blobs = Blobs::open(&settings.storage).map_err(ConnectError::Storage)?;
     if settings.demo {
@@ -93,6 +102,10 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
     .map_err(ConnectError::Mail)?;
     Ok(AppState {
         mailer,
+        outbound: Outbound::new(
+            settings.outbound_policy,
+            Arc::clone(&settings.outbound_lookup),
+        ),
         db,
         blobs,
         clock: settings.clock.clone(),
@@ -105,9 +118,22 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
     })
 }
 
+/// Files the server writes hold people's data and live links (the database, uploads, the
+/// mailbox's e-mails): they are created readable by the server's user only.
+fn owner_only_files() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file-creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
 /// The whole HTTP application: API, probes, SPA, and the layers around them.
 pub fn app(state: AppState, dist: Option<&std::path::Path>) -> Router {
-    let csp = HeaderValue::from_str(&web::content_security_policy(dist)).expect("CSP is ASCII");
+    let headers = web::SecurityHeaders {
+        csp: HeaderValue::from_str(&web::content_security_policy(dist)).expect("CSP is ASCII"),
+        https: state.secure_cookies(),
+    };
     let spa = Spa::new(dist);
     let request_id = HeaderName::from_static("x-request-id");
     let (api, _) = crate::routes::router().split_for_parts();
@@ -130,14 +156,15 @@ pub fn app(state: AppState, dist: Option<&std::path::Path>) -> Router {
                                 .get("x-request-id")
                                 .and_then(|v| v.to_str().ok())
                                 .unwrap_or_default();
-                            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
+                            let path = crate::request_log::loggable_path(request.uri().path());
+                            tracing::info_span!("request", method = %request.method(), %path, id)
                         })
                         .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
                 )
                 .layer(PropagateRequestIdLayer::new(request_id))
                 .layer(CatchPanicLayer::custom(|_| panic_response()))
                 .layer(axum::middleware::from_fn(move |request, next| {
-                    web::security_headers(csp.clone(), request, next)
+                    web::security_headers(headers.clone(), request, next)
                 }))
                 .layer(CompressionLayer::new().compress_when(not_downloads())),
         )

@@ -10,6 +10,7 @@ use crate::domain::proxies::TrustedProxies;
 use crate::domain::sealed::Sealer;
 use crate::domain::token::TokenHasher;
 use crate::mail::Mailer;
+use crate::outbound::Outbound;
 use crate::store::Db;
 
 #[derive(Clone)]
@@ -21,6 +22,8 @@ pub struct AppState {
     /// Opens the integration and webhook secrets kept in the database.
     pub sealer: Sealer,
     pub mailer: Mailer,
+    /// The guarded client for every request to an address somebody configured.
+    pub outbound: Outbound,
     /// Wakes this instance's webhook worker when a change here published an event; other
     /// instances find it on their next poll.
     pub webhook_signal: Arc<tokio::sync::Notify>,

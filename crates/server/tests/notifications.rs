@@ -336,7 +336,11 @@ async fn people_choose_channels_and_unsubscribe_links_turn_email_off() {
 
 #[tokio::test]
 async fn only_an_organizations_admins_and_vendor_staff_manage_its_slack_channel() {
-    let app = TestApp::start().await;
+    // As in production: no plain http, Slack's own hosts only.
+    let app = TestApp::start_with(|s| {
+        s.outbound_policy = portico_server::outbound::TargetPolicy::PublicOnly;
+    })
+    .await;
     let alice = app.sign_in(ALICE).await;
     let nate = app.sign_in(NATE).await;
     let bob = app.sign_in(common::BOB).await;

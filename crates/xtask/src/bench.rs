@@ -78,6 +78,8 @@ fn start_server(binary: &PathBuf) -> Result<(Server, SocketAddr)> {
         .arg("--database-url")
         .arg(format!("sqlite://{}", dir.join("portico.db").display()))
         .arg("--demo")
+        // The webhook load run's receiver listens on loopback.
+        .arg("--outbound-allow-private")
         // A temp working directory: the server finds no ./dist and touches nothing in the repo.
         .current_dir(&dir)
         .stdin(Stdio::null())

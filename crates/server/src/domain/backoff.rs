@@ -1,5 +1,8 @@
-//! When to try a failed webhook delivery again: exponential backoff with jitter, so a receiver
-//! that comes back is not hit by every retry at the same instant.
+//! When to try a failed delivery again: exponential backoff with jitter, so a receiver that
+//! comes back is not hit by every retry at the same instant, for a day at most.
+
+/// A delivery is retried for a day before it goes to the dead letter.
+pub const RETRY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
 
 const FIRST_MS: i64 = 2_000;
 const LONGEST_MS: i64 = 60 * 60 * 1000;

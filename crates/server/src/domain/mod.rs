@@ -10,6 +10,7 @@ pub mod engagement;
 pub mod file_type;
 pub mod markdown;
 pub mod membership;
+pub mod network;
 pub mod notice;
 pub mod password;
 pub mod pipeline;

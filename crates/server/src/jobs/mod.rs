@@ -1,6 +1,7 @@
 //! Background loops. Each pass is idempotent and safe to run on several instances at once.
 
 pub mod announcements;
+pub mod delivery;
 pub mod notifications;
 pub mod registrations;
 pub mod webhooks;
@@ -27,17 +28,6 @@ pub async fn housekeeping_once(state: &AppState) -> Result<(), sqlx::Error> {
     sign_in_links::forget_before(state.db.pool(), now).await?;
     tracing::debug!(purged, "housekeeping done");
     Ok(())
-}
-
-/// The HTTP client for posts to addresses people configured (webhook endpoints, Slack).
-pub fn outbound_client(timeout: Duration) -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(timeout)
-        .user_agent(concat!("Portico/", env!("CARGO_PKG_VERSION")))
-        // A redirect is the receiver's misconfiguration, not a place to send the message.
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("the TLS backend initializes")
 }
 
 /// Starts every background loop; they run now and then for as long as the server runs.

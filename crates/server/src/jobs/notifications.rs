@@ -1,72 +1,102 @@
 //! Delivery of the notification outbox: claims due deliveries, sends each as an e-mail or a
-//! Slack post, and records the outcome. Any number of instances can run it: a claim holds a
-//! delivery for a while, and a worker that dies mid-way loses only its hold.
+//! Slack post, and records the outcome.
 
 use std::time::Duration;
 
 use portico_api::notifications::{Category, Channel};
 
-use crate::domain::backoff::retry_delay_ms;
+use super::delivery::{self, Queue};
 use crate::domain::notice::{Notice, unsubscribe_query};
 use crate::mail::Email;
 use crate::state::AppState;
-use crate::store::deliveries::{self as store, Claimed, Outcome, RETRY_WINDOW_MS};
+use crate::store::deliveries::{self as store, Claimed, Outcome};
 
-const BATCH: i64 = 16;
 /// Longer than an SMTP conversation or a Slack post can take.
 const HOLD_MS: i64 = 60_000;
-const SLACK_TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_secs(1);
+/// Posts to one Slack channel on their way at once, across instances.
+const PER_SLACK_CHANNEL: i64 = 2;
+/// E-mails on their way at once, across instances: they all go to one SMTP server.
+const EMAILS_AT_ONCE: i64 = 8;
 
-/// Posts to Slack; one per process, sharing its connections.
-#[derive(Clone)]
-pub struct Sender {
-    client: reqwest::Client,
-}
+/// The e-mail and Slack queue.
+pub struct Notifications;
 
-impl Sender {
-    pub fn new() -> Sender {
-        Sender {
-            client: super::outbound_client(SLACK_TIMEOUT),
-        }
+impl Queue for Notifications {
+    type Item = Claimed;
+    const NAME: &'static str = "notifications";
+    const BATCH: usize = 16;
+    const IN_FLIGHT: usize = 32;
+    const POLL: Duration = Duration::from_secs(1);
+
+    async fn claim(&self, state: &AppState, limit: usize) -> Result<Vec<Claimed>, sqlx::Error> {
+        let now = state.now_ms();
+        let limits = store::TargetLimits {
+            slack_channel: PER_SLACK_CHANNEL,
+            email: EMAILS_AT_ONCE,
+        };
+        let mut tx = state.db.begin_write().await?;
+        let batch = store::claim(&mut tx, now, now + HOLD_MS, limit as i64, limits).await?;
+        tx.commit().await?;
+        Ok(batch)
     }
-}
 
-impl Default for Sender {
-    fn default() -> Self {
-        Sender::new()
+    async fn deliver(&self, state: &AppState, claimed: Claimed) {
+        let outcome = match send(state, &claimed).await {
+            Ok(()) => Outcome::Delivered,
+            Err(failure) => Outcome::Failed {
+                retry_at_ms: delivery::next_attempt_ms(
+                    state,
+                    claimed.attempts,
+                    claimed.created_at_ms,
+                    failure.permanent,
+                ),
+                error: failure.error,
+            },
+        };
+        let now = state.now_ms();
+        delivery::record(state, Self::NAME, claimed.id, |mut tx| async move {
+            store::record(&mut tx, claimed.id, &outcome, now).await?;
+            tx.commit().await
+        })
+        .await;
     }
 }
 
 /// Claims one batch and delivers it; answers how many deliveries were attempted.
-pub async fn run_once(state: &AppState, sender: &Sender) -> Result<usize, sqlx::Error> {
-    let now = state.now_ms();
-    let mut tx = state.db.begin_write().await?;
-    let batch = store::claim(&mut tx, now, now + HOLD_MS, BATCH).await?;
-    tx.commit().await?;
-    let attempted = batch.len();
-    futures_util::future::join_all(batch.into_iter().map(|c| deliver(state, sender, c))).await;
-    Ok(attempted)
+pub async fn run_once(state: &AppState) -> Result<usize, sqlx::Error> {
+    delivery::run_once(state, &Notifications).await
 }
 
-async fn deliver(state: &AppState, sender: &Sender, claimed: Claimed) {
-    let outcome = match send(state, sender, &claimed).await {
-        Ok(()) => Outcome::Delivered,
-        Err(error) => failed(state, &claimed, error),
-    };
-    let now = state.now_ms();
-    let recorded = async {
-        let mut tx = state.db.begin_write().await?;
-        store::record(&mut tx, claimed.id, &outcome, now).await?;
-        tx.commit().await
-    };
-    if let Err(error) = recorded.await {
-        // The hold runs out and the delivery is tried again: at least once, never lost.
-        tracing::warn!(%error, delivery = claimed.id, "could not record a message delivery");
+/// Delivers for as long as the server runs, polling for due deliveries.
+pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+    delivery::spawn(state, Notifications, None)
+}
+
+/// Why a delivery failed, and whether trying again could help.
+struct SendError {
+    error: String,
+    permanent: bool,
+}
+
+impl From<&str> for SendError {
+    fn from(error: &str) -> Self {
+        SendError {
+            error: error.to_owned(),
+            permanent: false,
+        }
     }
 }
 
-async fn send(state: &AppState, sender: &Sender, claimed: &Claimed) -> Result<(), String> {
+impl From<String> for SendError {
+    fn from(error: String) -> Self {
+        SendError {
+            error,
+            permanent: false,
+        }
+    }
+}
+
+async fn send(state: &AppState, claimed: &Claimed) -> Result<(), SendError> {
     let category = Category::parse(&claimed.category)
         .ok_or_else(|| format!("Unknown category {}.", claimed.category))?;
     let link = match &claimed.link_sealed {
@@ -101,7 +131,7 @@ async fn send(state: &AppState, sender: &Sender, claimed: &Claimed) -> Result<()
                 id: &format!("portico-message-{}", claimed.id),
                 one_click_unsubscribe: one_click.as_deref(),
             };
-            state.mailer.send(&email).await
+            state.mailer.send(&email).await.map_err(SendError::from)
         }
         Channel::Slack => {
             let sealed = claimed
@@ -113,7 +143,7 @@ async fn send(state: &AppState, sender: &Sender, claimed: &Claimed) -> Result<()
                 .open(sealed)
                 .ok_or("The Slack URL does not open with this server's key.")?;
             let payload = notice(claimed, category, link.as_deref(), None).slack();
-            post_to_slack(sender, &url, &payload).await
+            post_to_slack(state, &url, &payload).await
         }
     }
 }
@@ -138,46 +168,19 @@ fn absolute(state: &AppState, path: &str) -> String {
 }
 
 async fn post_to_slack(
-    sender: &Sender,
+    state: &AppState,
     url: &str,
     payload: &serde_json::Value,
-) -> Result<(), String> {
-    let response = sender
-        .client
-        .post(url)
-        .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .body(payload.to_string())
-        .send()
-        .await;
-    match response {
-        Ok(response) if response.status().is_success() => Ok(()),
-        Ok(response) => Err(format!("Slack answered {}.", response.status())),
-        Err(error) if error.is_timeout() => Err("Slack did not answer within 10 seconds.".into()),
-        Err(error) if error.is_connect() => Err("Could not connect to Slack.".into()),
-        Err(error) => Err(format!("The request to Slack failed: {error}")),
+) -> Result<(), SendError> {
+    match state
+        .outbound
+        .post_json(url, &[], payload.to_string())
+        .await
+    {
+        Ok(_) => Ok(()),
+        Err(failure) => Err(SendError {
+            error: failure.describe("Slack"),
+            permanent: failure.is_permanent(),
+        }),
     }
-}
-
-fn failed(state: &AppState, claimed: &Claimed, error: String) -> Outcome {
-    let failures = u32::try_from(claimed.attempts + 1).unwrap_or(u32::MAX);
-    let retry_at = state.now_ms() + retry_delay_ms(failures, rand::random::<f64>());
-    Outcome::Failed {
-        error,
-        retry_at_ms: (retry_at <= claimed.created_at_ms + RETRY_WINDOW_MS).then_some(retry_at),
-    }
-}
-
-/// Delivers for as long as the server runs, polling for due deliveries.
-pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
-    let sender = Sender::new();
-    tokio::spawn(async move {
-        loop {
-            match run_once(&state, &sender).await {
-                Ok(attempted) if attempted > 0 => continue,
-                Ok(_) => {}
-                Err(error) => tracing::warn!(%error, "could not claim message deliveries"),
-            }
-            tokio::time::sleep(POLL).await;
-        }
-    })
 }

@@ -197,6 +197,11 @@ async fn connect_slack(
 ) -> ApiResult<Json<SlackChannel>> {
     may_manage_slack(&caller, id)?;
     request.validate().map_err(ApiError::Validation)?;
+    state
+        .outbound
+        .policy()
+        .slack_url(&request.url)
+        .map_err(|message| ApiError::field("url", message))?;
     let mut tx = state.db.begin_write().await?;
     if !crate::store::organizations::exists(&mut *tx, id).await? {
         return Err(ApiError::NotFound);

@@ -59,6 +59,17 @@ async fn list(
     Ok(Json(views))
 }
 
+/// The input as the API checks it, with a URL this server's outbound policy sends to.
+fn checked(state: &AppState, input: EndpointInput) -> ApiResult<EndpointInput> {
+    let input = input.validate().map_err(ApiError::Validation)?;
+    state
+        .outbound
+        .policy()
+        .webhook_url(&input.url)
+        .map_err(|message| ApiError::field("url", message))?;
+    Ok(input)
+}
+
 /// Register an endpoint. Its signing secret is in the answer and never shown again.
 #[utoipa::path(post, path = "/api/webhooks/endpoints", tag = "webhooks",
     request_body = EndpointInput,
@@ -70,7 +81,7 @@ async fn create(
     ApiJson(input): ApiJson<EndpointInput>,
 ) -> ApiResult<(StatusCode, Json<CreatedEndpoint>)> {
     caller.require_vendor()?;
-    let input = input.validate().map_err(ApiError::Validation)?;
+    let input = checked(&state, input)?;
     let now = state.now();
     let secret = new_webhook_secret();
     let mut tx = state.db.begin_write().await?;
@@ -150,7 +161,7 @@ async fn update(
     ApiJson(input): ApiJson<EndpointInput>,
 ) -> ApiResult<Json<WebhookEndpoint>> {
     caller.require_vendor()?;
-    let input = input.validate().map_err(ApiError::Validation)?;
+    let input = checked(&state, input)?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
     let before = store::endpoint(&mut *tx, id)

@@ -9,9 +9,6 @@ use super::outbox::{Message, Recipients};
 use crate::clock::rfc3339_ms;
 use crate::error::ApiError;
 
-/// A delivery is retried for a day before it goes to the dead letter.
-pub const RETRY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
-
 const EMAIL_TO_USERS: &str = "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, \
      state, attempts, created_at_ms, next_attempt_at_ms) \
      SELECT $1, 'email', u.id, u.email, 'pending', 0, $2, $2 FROM users u \
@@ -129,26 +126,51 @@ pub struct Claimed {
     pub slack_url_sealed: Option<String>,
 }
 
-/// Takes up to `limit` due deliveries until `hold_until_ms`. A delivery held by a worker that
-/// died is taken over once its hold ends; the outer condition keeps two workers on
-/// PostgreSQL from both taking one row.
+/// How many deliveries to one target may be on their way at once.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetLimits {
+    /// Posts to one organization's Slack channel.
+    pub slack_channel: i64,
+    /// E-mails, which all go through one SMTP server.
+    pub email: i64,
+}
+
+/// Takes up to `limit` due deliveries until `hold_until_ms`, no more per target than `limits`
+/// allow with those already on their way. A delivery held by a worker that died is taken over
+/// once its hold ends. PostgreSQL checks the outer conditions again on a row another worker
+/// changed meanwhile, so they repeat all that makes a row claimable: two workers never take
+/// one row, nor one that another just delivered.
 pub async fn claim(
     tx: &mut AnyConnection,
     now_ms: i64,
     hold_until_ms: i64,
     limit: i64,
+    limits: TargetLimits,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
     let ids: Vec<(i64,)> = sqlx::query_as(
         "UPDATE outbox_deliveries SET claimed_until_ms = $1 WHERE id IN ( \
-           SELECT id FROM outbox_deliveries WHERE state = 'pending' \
-           AND next_attempt_at_ms <= $2 \
-           AND (claimed_until_ms IS NULL OR claimed_until_ms < $2) \
+           SELECT id FROM ( \
+             SELECT d.id, d.channel, d.next_attempt_at_ms, COALESCE(h.held, 0) + ROW_NUMBER() \
+               OVER (PARTITION BY d.channel, d.organization_id \
+               ORDER BY d.next_attempt_at_ms, d.id) AS place \
+             FROM outbox_deliveries d \
+             LEFT JOIN (SELECT channel, organization_id, COUNT(*) AS held \
+               FROM outbox_deliveries WHERE state = 'pending' AND claimed_until_ms >= $2 \
+               GROUP BY channel, organization_id) h \
+               ON h.channel = d.channel \
+               AND COALESCE(h.organization_id, 0) = COALESCE(d.organization_id, 0) \
+             WHERE d.state = 'pending' AND d.next_attempt_at_ms <= $2 \
+             AND (d.claimed_until_ms IS NULL OR d.claimed_until_ms < $2) \
+           ) ranked WHERE place <= CASE WHEN channel = 'email' THEN $5 ELSE $4 END \
            ORDER BY next_attempt_at_ms, id LIMIT $3) \
+         AND state = 'pending' AND next_attempt_at_ms <= $2 \
          AND (claimed_until_ms IS NULL OR claimed_until_ms < $2) RETURNING id",
     )
     .bind(hold_until_ms)
     .bind(now_ms)
     .bind(limit)
+    .bind(limits.slack_channel)
+    .bind(limits.email)
     .fetch_all(&mut *tx)
     .await?;
     if ids.is_empty() {

@@ -8,10 +8,8 @@ use portico_api::integrations::{
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339, rfc3339_ms};
+use crate::domain::backoff::RETRY_WINDOW_MS;
 use crate::error::ApiError;
-
-/// Events older than this are no longer retried, and the health report looks this far back.
-pub const RETRY_WINDOW_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// Something that happened, for every endpoint subscribed to its type.
 struct Event {
@@ -221,28 +219,42 @@ pub struct Claimed {
 }
 
 /// Takes up to `limit` due deliveries until `hold_until_ms`: for each endpoint and subject only
-/// the oldest pending one, so a subject's events arrive in order. A delivery held by a worker
-/// that died is taken over once its hold ends.
+/// the oldest pending one, so a subject's events arrive in order, and no more per endpoint than
+/// `per_endpoint` with those already on their way. A delivery held by a worker that died is
+/// taken over once its hold ends. PostgreSQL checks the outer conditions again on a row another
+/// worker changed meanwhile, so they repeat all that makes a row claimable: two workers never
+/// take one row, nor one that another just delivered.
 pub async fn claim(
     tx: &mut AnyConnection,
     now_ms: i64,
     hold_until_ms: i64,
     limit: i64,
+    per_endpoint: i64,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
+    // `place` counts an endpoint's deliveries already on their way (`held`) and those this
+    // claim takes, so no endpoint gets more than `per_endpoint` at once.
     let ids: Vec<(i64,)> = sqlx::query_as(
         "UPDATE webhook_deliveries SET claimed_until_ms = $1 WHERE id IN ( \
-           SELECT d.id FROM webhook_deliveries d \
-           JOIN webhook_endpoints p ON p.id = d.endpoint_id AND p.enabled = 1 \
-           WHERE d.state = 'pending' AND d.next_attempt_at_ms <= $2 \
-           AND (d.claimed_until_ms IS NULL OR d.claimed_until_ms < $2) \
-           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.state = 'pending' \
-             AND e.endpoint_id = d.endpoint_id AND e.subject = d.subject AND e.id < d.id) \
-           ORDER BY d.next_attempt_at_ms, d.id LIMIT $3) \
+           SELECT id FROM ( \
+             SELECT d.id, d.next_attempt_at_ms, COALESCE(h.held, 0) + ROW_NUMBER() OVER ( \
+               PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at_ms, d.id) AS place \
+             FROM webhook_deliveries d \
+             JOIN webhook_endpoints p ON p.id = d.endpoint_id AND p.enabled = 1 \
+             LEFT JOIN (SELECT endpoint_id, COUNT(*) AS held FROM webhook_deliveries \
+               WHERE state = 'pending' AND claimed_until_ms >= $2 GROUP BY endpoint_id) h \
+               ON h.endpoint_id = d.endpoint_id \
+             WHERE d.state = 'pending' AND d.next_attempt_at_ms <= $2 \
+             AND (d.claimed_until_ms IS NULL OR d.claimed_until_ms < $2) \
+             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.state = 'pending' \
+               AND e.endpoint_id = d.endpoint_id AND e.subject = d.subject AND e.id < d.id) \
+           ) ranked WHERE place <= $4 ORDER BY next_attempt_at_ms, id LIMIT $3) \
+         AND state = 'pending' AND next_attempt_at_ms <= $2 \
          AND (claimed_until_ms IS NULL OR claimed_until_ms < $2) RETURNING id",
     )
     .bind(hold_until_ms)
     .bind(now_ms)
     .bind(limit)
+    .bind(per_endpoint)
     .fetch_all(&mut *tx)
     .await?;
     if ids.is_empty() {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use portico_api::Me;
 use portico_server::clock::ManualClock;
+use portico_server::outbound::TargetPolicy;
 use portico_server::startup::{self, Running, Settings};
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
@@ -20,6 +21,33 @@ pub const MANAGER: &str = "manager@acme.example";
 pub const ALICE: &str = "alice@northwind.example";
 pub const BOB: &str = "bob@globex-consulting.example";
 const SECRET: &str = "test-secret-key-that-is-long-enough-to-use";
+
+/// A name resolver for outbound requests whose answers the test decides, so that a name can
+/// stand for a private address without any request leaving for one.
+pub struct FixedLookup(std::collections::HashMap<String, Vec<std::net::IpAddr>>);
+
+impl FixedLookup {
+    pub fn new(names: &[(&str, &str)]) -> FixedLookup {
+        FixedLookup(
+            names
+                .iter()
+                .map(|(name, ip)| (name.to_string(), vec![ip.parse().unwrap()]))
+                .collect(),
+        )
+    }
+}
+
+impl portico_server::outbound::resolver::Lookup for FixedLookup {
+    fn lookup(
+        &self,
+        host: &str,
+    ) -> futures_util::future::BoxFuture<'static, std::io::Result<Vec<std::net::IpAddr>>> {
+        let found = self.0.get(host).cloned();
+        Box::pin(async move {
+            found.ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "no such name"))
+        })
+    }
+}
 
 pub struct TestApp {
     pub base: String,
@@ -58,6 +86,8 @@ impl TestApp {
         settings.demo = true;
         settings.clock = Arc::new(clock.clone());
         settings.mailbox = dir.path().join("mailbox");
+        // The tests' webhook and Slack receivers listen on loopback.
+        settings.outbound_policy = TargetPolicy::AllowPrivate;
         adjust(&mut settings);
         let storage = settings.storage.clone();
         let (mailbox, smtp_url) = (settings.mailbox.clone(), settings.smtp_url.clone());
@@ -81,6 +111,7 @@ impl TestApp {
         settings.clock = Arc::new(self.clock.clone());
         settings.mailbox = self.mailbox.clone();
         settings.smtp_url = self.smtp_url.clone();
+        settings.outbound_policy = TargetPolicy::AllowPrivate;
         listen(settings).await
     }
 

@@ -157,9 +157,8 @@ impl Drop for SlackReceiver {
 
 /// Runs the delivery job until nothing is due.
 pub async fn deliver_due(state: &portico_server::state::AppState) {
-    let sender = portico_server::jobs::notifications::Sender::new();
     for _ in 0..100 {
-        if portico_server::jobs::notifications::run_once(state, &sender)
+        if portico_server::jobs::notifications::run_once(state)
             .await
             .unwrap()
             == 0
