@@ -166,6 +166,7 @@ pub async fn open_mailbox(dir: &Path, name: &str) -> std::io::Result<Option<Mail
 fn is_mailbox_name(name: &str) -> bool {
     name.strip_suffix(".eml").is_some_and(|stem| {
         !stem.is_empty()
+            && stem.len() <= 100
             && stem
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

@@ -13,6 +13,7 @@ use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::error::ApiError;
+use crate::routes::extract::SEGMENT_MAX;
 
 /// Serves `dist/`: real files as they are (precompressed when a `.br`/`.gz` sibling exists),
 /// anything else as `index.html`, so client-side routes survive a reload.
@@ -42,7 +43,9 @@ impl Spa {
         if path == "/api" || path.starts_with("/api/") {
             return ApiError::NoSuchRoute.into_response();
         }
-        let Some(dir) = self.dir else {
+        // The file system cannot look such a name up; answer as for any unknown file.
+        let too_long = path.split('/').any(|s| s.len() > SEGMENT_MAX);
+        let Some(dir) = self.dir.filter(|_| !too_long) else {
             return ApiError::NotFound.into_response();
         };
         let hashed = has_content_hash(path);
@@ -115,15 +118,39 @@ fn sha256_base64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
 }
 
+/// The headers every response carries.
+#[derive(Clone)]
+pub struct SecurityHeaders {
+    pub csp: HeaderValue,
+    /// The portal is reached over https: browsers are told to keep to it.
+    pub https: bool,
+}
+
+/// A year, as HSTS preload lists expect.
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
 /// Adds the security headers every response carries, unless a handler chose its own. A
 /// handler that sets its own Content-Security-Policy (the CRM cards) decides its framing with
 /// `frame-ancestors` there, so it gets no `X-Frame-Options: DENY`, which cannot name origins.
-pub async fn security_headers(csp: HeaderValue, request: Request, next: Next) -> Response {
+/// API answers carry people's data, so no cache keeps them unless the handler says otherwise.
+pub async fn security_headers(policy: SecurityHeaders, request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy.csp);
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    if policy.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
+    if is_api {
+        headers
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
     }
     let defaults = [
         (

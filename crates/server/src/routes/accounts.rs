@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use crate::domain::{account_import, company};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, refuse_nul};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::accounts::{self as store, NewAccount};
@@ -154,6 +154,7 @@ async fn import(
             "Send the file as text/csv.".into(),
         ));
     }
+    refuse_nul(&body)?;
     let rows = account_import::parse(&body).map_err(ApiError::Validation)?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;

@@ -434,6 +434,7 @@ impl Upload {
                 "Send the asset's metadata as JSON in a part named `metadata`.".into(),
             )
         })?;
+        crate::routes::extract::refuse_nul_in_json(text.as_bytes())?;
         let metadata: AssetMetadata = serde_json::from_str(text)
             .map_err(|e| ApiError::Unprocessable(format!("The metadata part is not valid: {e}")))?;
         metadata.validate().map_err(ApiError::Validation)

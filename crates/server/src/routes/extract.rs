@@ -2,28 +2,116 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts};
-use axum::http::StatusCode;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// A JSON body: wrong content type 415, too large 413, malformed 400, wrong shape 422.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// A JSON body: wrong content type 415, too large 413, malformed 400, wrong shape or a NUL
+/// character in any text 422.
 pub struct ApiJson<T>(pub T);
 
-/// Query parameters; a malformed query is a 400.
-#[derive(FromRequestParts)]
-#[from_request(via(axum::extract::Query), rejection(ApiError))]
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        if !is_json(request.headers()) {
+            return Err(JsonRejection::from(
+                axum::extract::rejection::MissingJsonContentType::default(),
+            )
+            .into());
+        }
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| ApiError::from(JsonRejection::from(e)))?;
+        refuse_nul_in_json(&body)?;
+        let axum::Json(value) = axum::Json::<T>::from_bytes(&body)?;
+        Ok(ApiJson(value))
+    }
+}
+
+/// `application/json`, or a `+json` type, as axum's own `Json` accepts.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or_default().trim();
+    let essence = essence.to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Text may not hold a NUL character: PostgreSQL cannot store one, and no one types it. JSON
+/// can only carry it escaped, as `\u0000` after an odd number of backslashes.
+pub fn refuse_nul_in_json(json: &[u8]) -> Result<(), ApiError> {
+    let escaped_nul = json.windows(6).enumerate().any(|(at, window)| {
+        window == b"\\u0000"
+            && json[..at].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0
+    });
+    if escaped_nul {
+        Err(nul_refused())
+    } else {
+        Ok(())
+    }
+}
+
+/// The same for a text body, such as an uploaded CSV file.
+pub fn refuse_nul(text: &str) -> Result<(), ApiError> {
+    if text.contains('\0') {
+        Err(nul_refused())
+    } else {
+        Ok(())
+    }
+}
+
+fn nul_refused() -> ApiError {
+    ApiError::Unprocessable("Text may not contain the NUL character (\\u0000).".into())
+}
+
+/// Query parameters; a malformed query is a 400, a NUL character in one a 422.
 pub struct ApiQuery<T>(pub T);
 
-/// Path parameters; an id that is not a number is reported like any unknown id.
-#[derive(FromRequestParts)]
-#[from_request(via(axum::extract::Path), rejection(ApiError))]
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        if parts.uri.query().is_some_and(|q| q.contains("%00")) {
+            return Err(nul_refused());
+        }
+        let axum::extract::Query(value) =
+            axum::extract::Query::<T>::from_request_parts(parts, state).await?;
+        Ok(ApiQuery(value))
+    }
+}
+
+/// Path parameters; an id that is not a number, a segment with a NUL character or one longer
+/// than any name is reported like any unknown id.
 pub struct ApiPath<T>(pub T);
+
+/// No file or record name is longer; a longer segment cannot name anything.
+pub const SEGMENT_MAX: usize = 255;
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let path = parts.uri.path();
+        if path.contains("%00") || path.split('/').any(|s| s.len() > SEGMENT_MAX) {
+            return Err(ApiError::NotFound);
+        }
+        let axum::extract::Path(value) =
+            axum::extract::Path::<T>::from_request_parts(parts, state).await?;
+        Ok(ApiPath(value))
+    }
+}
 
 /// The address of the person asking: the socket's peer, or behind a trusted reverse proxy the
 /// client it names in `X-Forwarded-For`.

@@ -16,7 +16,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::clock::rfc3339;
-use crate::domain::program::LINK_SUBMISSIONS;
 use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ClientAddr};
@@ -24,7 +23,7 @@ use crate::routes::registrations::{Filing, created, file_once, idempotency_key, 
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{products, registration_links as store, registrations};
+use crate::store::{products, registration_links as store};
 
 const TOKEN_PURPOSE: &str = "registration-link";
 
@@ -140,15 +139,6 @@ async fn submit(
     let organization_id = organization_of(&state, &token).await?;
     let now = state.now();
     let address = address.to_string();
-    let recent = registrations::submitted_from_since(
-        state.db.pool(),
-        &address,
-        LINK_SUBMISSIONS.window_start(now),
-    )
-    .await?;
-    if let Some(retry_after_secs) = LINK_SUBMISSIONS.retry_after(&recent, now) {
-        return Err(ApiError::RateLimited { retry_after_secs });
-    }
     let valid = request
         .validate(Date::from_unix(now))
         .map_err(ApiError::Validation)?;

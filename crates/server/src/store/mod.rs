@@ -87,6 +87,8 @@ pub enum ConnectError {
     UnsupportedUrl(String),
     #[error("cannot create the database directory {0}: {1}")]
     Directory(PathBuf, std::io::Error),
+    #[error("cannot make the database file {0} readable by its owner only: {1}")]
+    Permissions(PathBuf, std::io::Error),
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),
     #[error("file storage: {0}")]
@@ -223,6 +225,7 @@ fn normalize_url(url: &str) -> Result<(Engine, String), ConnectError> {
     {
         std::fs::create_dir_all(dir).map_err(|e| ConnectError::Directory(dir.to_owned(), e))?;
     }
+    owner_only(Path::new(path))?;
     let url = if url.contains("mode=") {
         url.to_owned()
     } else if url.contains('?') {
@@ -231,6 +234,18 @@ fn normalize_url(url: &str) -> Result<(Engine, String), ConnectError> {
         format!("{url}?mode=rwc")
     };
     Ok((Engine::Sqlite, url))
+}
+
+/// A database made before files were created owner-only is made so; SQLite gives its log
+/// files the database file's mode.
+fn owner_only(path: &Path) -> Result<(), ConnectError> {
+    #[cfg(unix)]
+    if path.is_file() {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| ConnectError::Permissions(path.to_owned(), e))?;
+    }
+    Ok(())
 }
 
 /// The directory that holds a SQLite database file, where local state such as the generated

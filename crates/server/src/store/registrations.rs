@@ -380,11 +380,14 @@ pub async fn take_filing_turn(
 }
 
 /// When registrations came in through a link from this client address, oldest first.
-pub async fn submitted_from_since(
-    db: &AnyPool,
+pub async fn submitted_from_since<'c, E>(
+    db: E,
     address: &str,
     since: Timestamp,
-) -> Result<Vec<Timestamp>, sqlx::Error> {
+) -> Result<Vec<Timestamp>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
     sqlx::query_scalar(
         "SELECT submitted_at FROM registrations WHERE submitted_from = $1 AND submitted_at > $2 \
          ORDER BY submitted_at",

@@ -14,7 +14,7 @@ use super::SUBJECT;
 use crate::clock::Timestamp;
 use crate::domain::company;
 use crate::domain::conflict::{self, AccountClaim, Claim, CustomerKey, MatchKind};
-use crate::domain::program::ProgramRules;
+use crate::domain::program::{LINK_SUBMISSIONS, ProgramRules};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::accounts::{self, AccountRow};
@@ -57,6 +57,7 @@ pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> 
     drop(conn);
     let mut tx = state.db.begin_write().await?;
     store::take_filing_turn(&mut tx, state.db.engine()).await?;
+    within_budgets(&mut tx, &state.rules, filing, now).await?;
     match file(&mut tx, &state.rules, filing, lookup, now).await? {
         Some(id) => {
             let submitted = WebhookEventType::RegistrationSubmitted;
@@ -76,10 +77,29 @@ pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> 
     }
 }
 
-/// Checks the organization's submission budget and the products. Outside the write turn, so
-/// simultaneous submissions may overrun the budget by a few; it is there against mining the
-/// conflict check, which a few more answers do not make possible.
+/// Checks the submission budgets and the products before the conflict check's reading, so a
+/// spent budget costs no reading.
 async fn admit(
+    conn: &mut sqlx::AnyConnection,
+    rules: &ProgramRules,
+    filing: &Filing<'_>,
+    now: Timestamp,
+) -> ApiResult<()> {
+    within_budgets(conn, rules, filing, now).await?;
+    if !products::all_active(conn, &filing.registration.products).await? {
+        return Err(ApiError::field(
+            "products",
+            "Choose products from the list.",
+        ));
+    }
+    Ok(())
+}
+
+/// The budgets a filing spends: its organization's (against mining the conflict check for
+/// others' customers) and, through a registration link, its client address's. Checked again
+/// in the write turn, where no other filing can spend them meanwhile, so a burst of parallel
+/// submissions never exceeds them.
+async fn within_budgets(
     conn: &mut sqlx::AnyConnection,
     rules: &ProgramRules,
     filing: &Filing<'_>,
@@ -96,11 +116,12 @@ async fn admit(
     if let Some(retry_after_secs) = spent.map(|at| budget.retry_after_budget_spent(at, now)) {
         return Err(ApiError::RateLimited { retry_after_secs });
     }
-    if !products::all_active(conn, &filing.registration.products).await? {
-        return Err(ApiError::field(
-            "products",
-            "Choose products from the list.",
-        ));
+    if let Some(address) = filing.submitted_from {
+        let since = LINK_SUBMISSIONS.window_start(now);
+        let recent = store::submitted_from_since(&mut *conn, address, since).await?;
+        if let Some(retry_after_secs) = LINK_SUBMISSIONS.retry_after(&recent, now) {
+            return Err(ApiError::RateLimited { retry_after_secs });
+        }
     }
     Ok(())
 }
