@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use futures_util::future::join_all;
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// The organization's registrations inside the last hour, by the test clock.
 async fn filed_this_hour(app: &TestApp, organization: i64) -> i64 {
@@ -20,23 +20,6 @@ async fn filed_this_hour(app: &TestApp, organization: i64) -> i64 {
     .await
     .unwrap();
     n
-}
-
-async fn deal(app: &TestApp, session: &Session, company: &str) -> Value {
-    let products = json(
-        session.get("/api/products").send().await.unwrap(),
-        StatusCode::OK,
-    )
-    .await;
-    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
-    let domain = format!("{}.example", company.to_lowercase().replace(' ', "-"));
-    json!({
-        "kind": "deal", "company_name": company, "company_domain": domain,
-        "country": "DE", "contact_name": "Jane Roe", "contact_email": format!("jane@{domain}"),
-        "motion": "reseller", "products": [products[0]["id"]], "estimated_value": 90000,
-        "currency": "EUR", "expected_close": close, "description": "A real project.",
-        "partner_role": "sourced"
-    })
 }
 
 /// Sends every request at once; answers the statuses.
@@ -61,7 +44,7 @@ async fn a_burst_of_filings_never_exceeds_the_organizations_budget() {
     assert!(left > 0, "the demo spent the budget already");
     let mut requests = Vec::new();
     for n in 0..24 {
-        let body = deal(&app, &alice, &format!("Burst Company {n}")).await;
+        let body = deal_body(&app, &alice, &format!("Burst Company {n}"), "reseller").await;
         requests.push(alice.post("/api/registrations").json(&body));
     }
     let statuses = burst(requests).await;
@@ -96,7 +79,7 @@ async fn a_burst_through_a_registration_link_never_exceeds_the_address_budget() 
     let mut requests = Vec::new();
     for n in 0..25 {
         let body = json!({ "submitter_name": "Sid Seller", "submitter_email": "sid@northwind.example",
-            "registration": deal(&app, &alice, &format!("Linked Company {n}")).await });
+            "registration": deal_body(&app, &alice, &format!("Linked Company {n}"), "reseller").await });
         requests.push(client.post(&url).json(&body));
     }
     let statuses = burst(requests).await;
@@ -198,7 +181,7 @@ async fn overlong_path_segments_are_unknown_pages_not_errors() {
 async fn nul_characters_in_text_are_refused_on_every_engine() {
     let app = TestApp::start().await;
     let (alice, manager) = (app.sign_in(ALICE).await, app.sign_in(MANAGER).await);
-    let mut body = deal(&app, &alice, "Nul Industries").await;
+    let mut body = deal_body(&app, &alice, "Nul Industries", "reseller").await;
     body["description"] = "A real\u{0}project.".into();
     let response = alice
         .post("/api/registrations")
@@ -208,7 +191,7 @@ async fn nul_characters_in_text_are_refused_on_every_engine() {
         .unwrap();
     nul_refused(response).await;
 
-    let mut body = deal(&app, &alice, "Nul\u{0} Industries").await;
+    let mut body = deal_body(&app, &alice, "Nul\u{0} Industries", "reseller").await;
     body["company_domain"] = "nul.example".into();
     let response = alice
         .post("/api/registrations")
@@ -219,7 +202,7 @@ async fn nul_characters_in_text_are_refused_on_every_engine() {
     nul_refused(response).await;
 
     // An escaped backslash before "u0000" is text, not a NUL.
-    let mut body = deal(&app, &alice, "Backslash Industries").await;
+    let mut body = deal_body(&app, &alice, "Backslash Industries", "reseller").await;
     body["description"] = "Path C:\\u0000 is fine.".into();
     let response = alice
         .post("/api/registrations")

@@ -183,7 +183,7 @@ async fn a_whole_flow_leaves_no_secret_in_the_logs() {
         .post(app.url(&format!("{form}/registrations")))
         .json(
             &json!({ "submitter_name": "Sid Seller", "submitter_email": "sid@northwind.example",
-            "registration": deal_request(&app, &alice, "Logless Two").await }),
+            "registration": deal_body(&app, &alice, "Logless Two", "reseller").await }),
         )
         .send()
         .await
@@ -246,17 +246,4 @@ async fn a_whole_flow_leaves_no_secret_in_the_logs() {
     ] {
         assert!(text.contains(logged), "no request to {logged} in the log");
     }
-}
-
-/// A registration request body as the form sends it.
-async fn deal_request(app: &TestApp, session: &Session, company: &str) -> Value {
-    let products = ok(session.get("/api/products").send().await.unwrap()).await;
-    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
-    json!({
-        "kind": "deal", "company_name": company, "company_domain": "logless.example",
-        "country": "DE", "contact_name": "Jane Roe", "contact_email": "jane@logless.example",
-        "motion": "reseller", "products": [products[0]["id"]], "estimated_value": 90000,
-        "currency": "EUR", "expected_close": close, "description": "A real project.",
-        "partner_role": "sourced"
-    })
 }

@@ -316,20 +316,7 @@ pub fn repo_root() -> PathBuf {
 
 /// A deal registration of `company` (its domain made from the name), as `session` files it.
 pub async fn register_deal(app: &TestApp, session: &Session, company: &str, motion: &str) -> Value {
-    let products = json(
-        session.get("/api/products").send().await.unwrap(),
-        StatusCode::OK,
-    )
-    .await;
-    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
-    let domain = format!("{}.example", company.to_lowercase().replace(' ', "-"));
-    let body = json!({
-        "kind": "deal", "company_name": company, "company_domain": domain,
-        "country": "DE", "contact_name": "Jane Roe", "contact_email": format!("jane@{domain}"),
-        "motion": motion, "products": [products[0]["id"]], "estimated_value": 90000,
-        "currency": "EUR", "expected_close": close, "description": "A real project.",
-        "partner_role": "sourced"
-    });
+    let body = deal_body(app, session, company, motion).await;
     let response = session
         .post("/api/registrations")
         .json(&body)
@@ -337,6 +324,24 @@ pub async fn register_deal(app: &TestApp, session: &Session, company: &str, moti
         .await
         .unwrap();
     json(response, StatusCode::CREATED).await
+}
+
+/// A deal registration's request body, as the form sends it, for the first product.
+pub async fn deal_body(app: &TestApp, session: &Session, company: &str, motion: &str) -> Value {
+    let products = json(
+        session.get("/api/products").send().await.unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let close = portico_api::date::Date::from_unix(app.state().now() + 60 * 86_400).to_string();
+    let domain = format!("{}.example", company.to_lowercase().replace(' ', "-"));
+    json!({
+        "kind": "deal", "company_name": company, "company_domain": domain,
+        "country": "DE", "contact_name": "Jane Roe", "contact_email": format!("jane@{domain}"),
+        "motion": motion, "products": [products[0]["id"]], "estimated_value": 90000,
+        "currency": "EUR", "expected_close": close, "description": "A real project.",
+        "partner_role": "sourced"
+    })
 }
 
 pub async fn approve(manager: &Session, registration: &Value) {
