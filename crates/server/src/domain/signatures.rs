@@ -140,6 +140,11 @@ pub struct SignedRequest<'a> {
 /// The JSON context of a Salesforce Canvas `signed_request`
 /// (`base64(HMAC-SHA256(consumer secret, encoded context)) + "." + encoded context`), if the
 /// signature holds.
+///
+/// Its `issuedAt` is not a clock, so no freshness window is built on it: Salesforce documents
+/// the field as "for internal use only", and real requests carry values such as -1882588807, or
+/// 1294299664 (January 2011) in a request of API version 54.0 (2022). Read as Unix time, every
+/// real request would be refused.
 pub fn open_salesforce_request(
     consumer_secret: &str,
     signed_request: &str,
@@ -272,7 +277,11 @@ mod tests {
 
     #[test]
     fn salesforce_requests_open_only_with_the_secret() {
-        let context = STANDARD.encode(br#"{"context":{"environment":{"record":{"Id":"006A"}}}}"#);
+        // Shaped as Salesforce sends it, with an `issuedAt` taken from a real request.
+        let context = STANDARD.encode(
+            br#"{"algorithm":"HMACSHA256","issuedAt":-1882588807,"userId":"005i0000001P83xAAC",
+                "context":{"environment":{"record":{"Id":"006A"}}}}"#,
+        );
         let sig = STANDARD.encode(hmac(b"consumer", &[context.as_bytes()]));
         let signed = format!("{sig}.{context}");
         let json = open_salesforce_request("consumer", &signed).unwrap();
