@@ -19,9 +19,10 @@ use portico_api::assets::{
     Certifications, ContentUsage, ManagedAsset, PartnerContentUsage, UPLOAD_MAX_BYTES,
 };
 use portico_api::auth::{MagicLinkRequest, MagicLinkSent, RedeemSignInLink};
+use portico_api::card_links::{CardLink, CardLinkRequest, IssuedCardLink, RevokeCardLink};
 use portico_api::integrations::{
-    CardLink, CardLinkRequest, CreatedEndpoint, CrmSystem, Delivery, DeliveryState, EndpointInput,
-    Integration, IntegrationSecret, IntegrationSettings, Replayed, WebhookEndpoint, WebhookSecret,
+    CreatedEndpoint, CrmSystem, Delivery, DeliveryState, EndpointInput, Integration,
+    IntegrationSecret, IntegrationSettings, Replayed, WebhookEndpoint, WebhookSecret,
 };
 use portico_api::invitations::{
     AcceptInvitation, CreateInvitation, CreatedInvitation, Invitation, InvitationPreview,
@@ -984,6 +985,35 @@ pub async fn create_card_link(
     body: &CardLinkRequest,
 ) -> Result<CardLink, ApiError> {
     let url = format!("/api/integrations/{}/card-links", system.as_str());
+    json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
+}
+
+/// `GET /api/integrations/{system}/card-links`, newest first.
+pub async fn card_links(
+    system: CrmSystem,
+    cursor: Option<&str>,
+) -> Result<Page<IssuedCardLink>, ApiError> {
+    let path = format!("/api/integrations/{}/card-links", system.as_str());
+    json(
+        send(
+            Call::get(&list_url(&path, cursor, PAGE_SIZE)),
+            On401::Expire,
+        )
+        .await?,
+    )
+}
+
+/// `POST /api/integrations/{system}/card-links/{id}/revoke`
+pub async fn revoke_card_link(
+    csrf: &str,
+    system: CrmSystem,
+    id: i64,
+    body: &RevokeCardLink,
+) -> Result<IssuedCardLink, ApiError> {
+    let url = format!(
+        "/api/integrations/{}/card-links/{id}/revoke",
+        system.as_str()
+    );
     json(send(Call::write("POST", &url, csrf).json(body), On401::Expire).await?)
 }
 

@@ -1,6 +1,7 @@
 //! The CRM card end to end in headless Chromium: a manager allows a CRM's origin and makes a
 //! card link in the portal; a page served from that second origin frames the card and shows
 //! it; a tampered link shows no data; with the origin removed, Chromium refuses to frame it.
+//! A manager revokes one link from the integrations page, by keyboard, and its card refuses.
 
 mod support;
 
@@ -134,4 +135,98 @@ async fn the_card_frames_only_in_the_configured_crm_and_only_when_signed() {
 
     manager.close().await;
     crm_task.abort();
+}
+
+/// The keyboard's Enter on whatever has the focus.
+async fn press_enter(browser: &Browser) {
+    let focused = browser.client.active_element().await.unwrap();
+    focused
+        .send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_revoked_card_link_shows_the_refusal_page() {
+    let portal = Portal::start().await;
+    let (opportunity, customer): (i64, String) =
+        sqlx::query_as("SELECT id, customer_name FROM opportunities ORDER BY id LIMIT 1")
+            .fetch_one(portal.running.state.db.pool())
+            .await
+            .unwrap();
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    allow_origins(&manager, &portal, "https://app.hubspot.com").await;
+
+    manager
+        .open(&portal.url(&format!("/opportunities/{opportunity}")))
+        .await;
+    manager
+        .wait_for_text("#card-link-expiry", "A link made now works until")
+        .await;
+    manager.set_value("#card-link-days", "91").await;
+    manager.click("#card-link-create").await;
+    manager
+        .wait_for_text("#card-link-days-error", "1 to 90")
+        .await;
+    manager.set_value("#card-link-days", "14").await;
+    manager.click("#card-link-create").await;
+    let link = manager
+        .wait_for_text("#card-link-url", "/embed/deals/")
+        .await;
+    let card_url = link.trim().replacen("http://127.0.0.1", &portal.base, 1);
+    let lid = card_url
+        .split(['?', '&'])
+        .find_map(|part| part.strip_prefix("lid="))
+        .expect("the link carries its id")
+        .to_owned();
+
+    manager.open(&card_url).await;
+    manager.wait_for_text("h1", &customer).await;
+
+    manager.open(&portal.url("/manage/integrations")).await;
+    manager.wait_for_text("#card-links-table", &customer).await;
+    let revoke = format!("#revoke-card-link-{lid}");
+    manager.find(&revoke).await;
+    manager
+        .run(&format!("document.querySelector({revoke:?}).focus()"))
+        .await;
+    press_enter(&manager).await;
+    // It asks first, with the focus on the go-ahead button; nothing is revoked yet.
+    let confirm = format!("{revoke}-confirm");
+    manager.find(&confirm).await;
+    let asked = manager
+        .run(&format!(
+            "return document.activeElement === document.querySelector({confirm:?})"
+        ))
+        .await;
+    assert_eq!(
+        asked,
+        serde_json::json!(true),
+        "the focus moved to the question"
+    );
+    let revoked_count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM card_links WHERE revoked_at IS NOT NULL")
+            .fetch_one(portal.running.state.db.pool())
+            .await
+            .unwrap()
+    };
+    assert_eq!(revoked_count().await, 0);
+    press_enter(&manager).await;
+    manager
+        .wait_for_text("#card-links-status", "is revoked")
+        .await;
+    manager.wait_for_text("#card-links-table", "Revoked").await;
+    assert_eq!(revoked_count().await, 1);
+    assert!(
+        !manager.is_present(&revoke).await,
+        "a revoked link has no button"
+    );
+
+    manager.open(&card_url).await;
+    let refusal = manager
+        .wait_for_text("main", "This card link was revoked.")
+        .await;
+    assert!(!refusal.contains(&customer), "{refusal}");
+    manager.close().await;
 }

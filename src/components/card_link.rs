@@ -1,22 +1,43 @@
-//! A signed link to a deal's CRM card, for managers to paste into a CRM or test in a browser.
+//! Signed links to a deal's CRM card: the panel where a manager makes one, to paste into a
+//! CRM or test in a browser, and the list of the links issued for a CRM, where one is revoked.
 
 use leptos::prelude::*;
-use portico_api::integrations::{CardLink, CardLinkRequest, CardSubject, CrmSystem};
+use portico_api::card_links::{
+    CARD_LINK_DAYS_DEFAULT, CARD_LINK_DAYS_MAX, CardLink, CardLinkRequest, IssuedCardLink,
+    RevokeCardLink,
+};
+use portico_api::date::Date;
+use portico_api::integrations::{CardSubject, CrmSystem};
 
 use crate::api;
+use crate::components::deliveries::{Replay, Replays, with_replays};
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    CopyText, FieldState, FormError, SelectField, SubmitButton, TextField, Time, on_submit, spawn,
+    ActionButton, CopyText, DataTable, FieldState, FormError, Paged, PagedList, SelectField,
+    SubmitButton, TextField, Time, on_submit, spawn,
 };
+use crate::router::Location;
 use crate::session::use_session;
 
-/// Card links last this long unless the manager chooses otherwise.
-const DEFAULT_DAYS: &str = "30";
+/// The list of one CRM's issued links is on the integrations page, with the CRM in the address.
+const INTEGRATIONS: &str = "/manage/integrations";
+const LINKS_QUERY: &str = "card_links";
 
 /// Days as typed; anything that is not a whole number stays out of range, for the shared rule
 /// to word.
 fn days(value: &str) -> u32 {
     value.trim().parse().unwrap_or(0)
+}
+
+/// The day a link made now for `days` stops working, while the number is allowed.
+fn expiry_text(days: u32) -> Option<String> {
+    (1..=CARD_LINK_DAYS_MAX).contains(&days).then(|| {
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let day = Date::from_unix(now + i64::from(days) * 86_400);
+        format!(
+            "A link made now works until {day} (UTC); you can revoke it sooner under Integrations."
+        )
+    })
 }
 
 /// Choose the CRM and how long the link lasts; the signed URL comes back with a copy button.
@@ -34,7 +55,8 @@ pub fn CardLinkPanel(subject: CardSubject) -> impl IntoView {
             .err()
             .and_then(|mut e| e.remove("valid_days"))
     });
-    valid_days.value.set(DEFAULT_DAYS.to_owned());
+    valid_days.value.set(CARD_LINK_DAYS_DEFAULT.to_string());
+    let expiry = Signal::derive(move || expiry_text(days(&valid_days.get())));
     let map = [("valid_days", valid_days)];
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -69,17 +91,18 @@ pub fn CardLinkPanel(subject: CardSubject) -> impl IntoView {
             <h2 class="section-title" id="card-link-heading">"CRM card link"</h2>
             <p class="muted">
                 "A signed address of this deal's card, to show it in a CRM whose integration is set up under "
-                <a href="/manage/integrations">"Integrations"</a>
+                <a href=INTEGRATIONS>"Integrations"</a>
                 "."
             </p>
             <FormError error=form_error />
             <form class="form form-grid" id="card-link-form" novalidate on:submit=on_submit(submit)>
                 <SelectField field=system label="CRM" options=systems />
-                <TextField field=valid_days label="Valid for (days)" kind="number" hint="From 1 to 365." />
+                <TextField field=valid_days label="Valid for (days)" kind="number" hint="From 1 to 90." />
+                <p class="muted" id="card-link-expiry">{expiry}</p>
                 <SubmitButton id="card-link-create" label="Create link" busy_label="Creating…" busy />
             </form>
             <div aria-live="polite">
-                {move || link.get().map(|CardLink { url, expires_at }| view! {
+                {move || link.get().map(|CardLink { url, expires_at, .. }| view! {
                     <div class="notice notice-success">
                         <p>"The link works until " <Time value=expires_at /> "."</p>
                         <CopyText id="card-link-url" text=url label="Copy card link" />
@@ -87,5 +110,122 @@ pub fn CardLinkPanel(subject: CardSubject) -> impl IntoView {
                 })}
             </div>
         </section>
+    }
+}
+
+/// The CRM whose issued links the address asks for; HubSpot when it names none.
+pub fn card_links_system_in(location: Location) -> CrmSystem {
+    location
+        .query(LINKS_QUERY)
+        .as_deref()
+        .and_then(CrmSystem::parse)
+        .unwrap_or(CrmSystem::Hubspot)
+}
+
+/// The links issued for one CRM, newest first, each with a "Revoke" button that asks first.
+#[component]
+pub fn IssuedCardLinks(system: CrmSystem) -> impl IntoView {
+    let list = Paged::new(move |cursor: Option<String>| async move {
+        api::card_links(system, cursor.as_deref())
+            .await
+            .map(with_replays)
+    });
+    let announcement = RwSignal::new(None::<String>);
+    // The row actions' plumbing is the delivery lists': a revocation runs like a replay.
+    let revocations = Replays::new(Callback::new(move |what: String| {
+        announcement.set(Some(what));
+        list.reload();
+    }));
+    let tabs = CrmSystem::ALL
+        .iter()
+        .map(|&choice| {
+            let href = format!("{INTEGRATIONS}?{LINKS_QUERY}={}", choice.as_str());
+            view! {
+                <a href=href aria-current=(choice == system).then_some("page")>{choice.label()}</a>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="tabs" aria-label="CRM of the card links">{tabs}</nav>
+        <p class="muted status-line" id="card-links-status" role="status">{announcement}</p>
+        <PagedList list=list.controls() loading="Loading the card links…" empty="No card links made for this CRM yet. Make one on a deal's page.">
+            <DataTable id="card-links-table" labelled_by="card-links-heading" headers=&["Deal", "Issued by", "Issued", "Expires", "State", "Actions"]>
+                {move || list.items.get().into_iter().map(|row| issued_row(row, revocations)).collect_view()}
+            </DataTable>
+        </PagedList>
+    }
+}
+
+fn issued_row((link, revocation): (IssuedCardLink, Replay), revocations: Replays) -> impl IntoView {
+    let IssuedCardLink {
+        id,
+        system,
+        subject,
+        subject_name,
+        issued_by,
+        issued_at,
+        expires_at,
+        expired,
+        revoked,
+    } = link;
+    let (href, kind, subject_id) = match subject {
+        CardSubject::Opportunity(id) => (format!("/opportunities/{id}"), "Deal", id),
+        CardSubject::Registration(id) => {
+            (format!("/manage/registrations/{id}"), "Registration", id)
+        }
+    };
+    let name = subject_name.unwrap_or_else(|| format!("{kind} {subject_id}"));
+    let row_id = format!("card-link-{id}-subject");
+    let what = format!("The card link to {name} made by {issued_by}");
+    let session = use_session();
+    let run = Callback::new(move |()| {
+        let csrf = session.csrf();
+        let what = what.clone();
+        revocations.run(revocation, async move {
+            api::revoke_card_link(&csrf, system, id, &RevokeCardLink::default()).await?;
+            Ok(format!("{what} is revoked: its card now says so."))
+        });
+    });
+    let state = match &revoked {
+        Some(_) => view! { <span class="badge badge-declined">"Revoked"</span> }.into_any(),
+        None if expired => view! { <span class="badge badge-expired">"Expired"</span> }.into_any(),
+        None => view! { <span class="badge badge-approved">"Active"</span> }.into_any(),
+    };
+    let revoked_detail = revoked.map(|r| {
+        view! {
+            <p class="muted">
+                <Time value=r.at /> " by " {r.by}
+                {r.rationale.map(|why| format!(": {why}"))}
+            </p>
+        }
+    });
+    let action = (revoked_detail.is_none() && !expired).then(|| {
+        view! {
+            <ActionButton
+                id=format!("revoke-card-link-{id}")
+                label="Revoke"
+                busy_label="Revoking…"
+                busy=revocation.busy
+                run
+                question="Revoke this link? Its card stops showing at once, wherever it was pasted."
+                confirm_label="Yes, revoke"
+                described_by=row_id.clone()
+                class="secondary small"
+            />
+            <p class="error-text" role="alert">{revocation.error}</p>
+        }
+    });
+    view! {
+        <tr>
+            <th scope="row" id=row_id>
+                <a href=href>{name}</a>
+                <span class="muted">" · " {kind} " " {subject_id}</span>
+            </th>
+            <td>{issued_by}</td>
+            <td><Time value=issued_at /></td>
+            <td><Time value=expires_at /></td>
+            <td>{state} {revoked_detail}</td>
+            <td class="row-actions">{action}</td>
+        </tr>
     }
 }

@@ -1,6 +1,7 @@
 //! `/manage/integrations`: the CRM card integrations (HubSpot and Salesforce: frame origins,
-//! the CRM app's secret, the integration secret and the addresses to give the CRM) and the
-//! webhook endpoints Portico sends events to, with their health.
+//! the CRM app's secret, the integration secret and the addresses to give the CRM), the card
+//! links issued for each CRM, and the webhook endpoints Portico sends events to, with their
+//! health.
 
 use leptos::prelude::*;
 use portico_api::integrations::{
@@ -9,6 +10,7 @@ use portico_api::integrations::{
 };
 
 use crate::api;
+use crate::components::card_link::{IssuedCardLinks, card_links_system_in};
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
     CopyText, DataTable, FieldState, FormError, OneTimeSecret, SecretMaker, SubmitButton, TextArea,
@@ -19,11 +21,13 @@ use crate::pages::webhook_endpoint::{
     EndpointForm, EndpointSave, HealthFlags, INTEGRATIONS, counts_text, event_labels, latency_text,
     target_text,
 };
+use crate::router::use_location;
 use crate::session::use_session;
 
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
     set_title("Integrations");
+    let location = use_location();
     view! {
         <section class="page">
             <h1>"Integrations"</h1>
@@ -33,9 +37,9 @@ pub fn IntegrationsPage() -> impl IntoView {
                     "HubSpot and Salesforce can show Portico's card of a deal on their deal pages. Set the origins allowed to frame the card and the CRM app's secret, then give the CRM the card and events addresses below."
                 </p>
                 <p class="muted" id="card-url-scheme">
-                    "A signed card URL is " <code>"/embed/deals/{id}?exp=<unix seconds>&sig=<signature>"</code>
-                    ", where the signature is the hex HMAC-SHA256 of the path plus " <code>"?exp=…"</code>
-                    " with the integration secret."
+                    "A signed card URL is " <code>"/embed/deals/{id}?exp=<unix seconds>&lid=<link id>&sig=<signature>"</code>
+                    ", where the signature is the hex HMAC-SHA256 of the path plus " <code>"?exp=…&lid=…"</code>
+                    " with the integration secret. Links signed without a link id hold until they expire."
                 </p>
                 {record_page(
                     api::integrations,
@@ -49,6 +53,18 @@ pub fn IntegrationsPage() -> impl IntoView {
                         .into_any()
                     },
                 )}
+            </section>
+            <section aria-labelledby="card-links-heading">
+                <h2 class="section-title" id="card-links-heading">"Issued card links"</h2>
+                <p class="muted">
+                    "The card links made on deal and registration pages, newest first. A revoked link's card says it was revoked; the other links keep working. Links without a link id are not listed: a new integration secret retires them all."
+                </p>
+                // Another CRM in the address is another list.
+                {move || {
+                    location.search();
+                    let system = card_links_system_in(location);
+                    view! { <IssuedCardLinks system /> }
+                }}
             </section>
             <section aria-labelledby="webhooks-heading">
                 <h2 class="section-title" id="webhooks-heading">"Webhooks"</h2>

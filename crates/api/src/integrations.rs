@@ -13,8 +13,6 @@ pub const ORIGINS_MAX: usize = 10;
 pub const URL_MAX: usize = 2_000;
 pub const DESCRIPTION_MAX: usize = 200;
 pub const APP_SECRET_MAX: usize = 200;
-/// Signed card links live at most this long.
-pub const CARD_LINK_DAYS_MAX: u32 = 365;
 /// The integration latency target when a manager sets none: 95 % within 5 seconds.
 pub const DEFAULT_SLA_SECONDS: u32 = 5;
 pub const DEFAULT_SLA_PERCENT: u8 = 95;
@@ -160,35 +158,6 @@ pub struct IntegrationSecret {
 pub enum CardSubject {
     Opportunity(i64),
     Registration(i64),
-}
-
-/// `POST /api/integrations/{system}/card-links`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct CardLinkRequest {
-    pub subject: CardSubject,
-    /// 1 to 365.
-    pub valid_days: u32,
-}
-
-impl CardLinkRequest {
-    pub fn validate(&self) -> Result<(), FieldErrors> {
-        let mut f = Fields::default();
-        if !(1..=CARD_LINK_DAYS_MAX).contains(&self.valid_days) {
-            f.add("valid_days", "Choose from 1 to 365 days.");
-        }
-        f.finish()
-    }
-}
-
-/// A signed card URL for a CRM iframe.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct CardLink {
-    pub url: String,
-    /// RFC 3339.
-    pub expires_at: String,
 }
 
 /// What Portico tells webhook endpoints about.

@@ -27,6 +27,7 @@ pub mod accounts;
 pub mod announcements;
 pub mod assets;
 pub mod auth;
+pub mod card_links;
 pub mod date;
 pub mod error;
 pub mod health;

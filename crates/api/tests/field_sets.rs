@@ -750,3 +750,49 @@ fn asset_search_fields() {
     expected.sort();
     assert_eq!(fields(&search), expected);
 }
+
+#[test]
+fn card_link_fields() {
+    use portico_api::card_links::{CardLink, IssuedCardLink, Revocation};
+    use portico_api::integrations::{CardSubject, CrmSystem};
+
+    let made = CardLink {
+        id: 1,
+        url: "u".into(),
+        expires_at: "x".into(),
+    };
+    assert_eq!(fields(&made), ["expires_at", "id", "url"]);
+    let issued = IssuedCardLink {
+        id: 1,
+        system: CrmSystem::Hubspot,
+        subject: CardSubject::Opportunity(7),
+        subject_name: Some("Initech".into()),
+        issued_by: "Morgan".into(),
+        issued_at: "x".into(),
+        expires_at: "y".into(),
+        expired: false,
+        revoked: Some(Revocation {
+            at: "z".into(),
+            by: "Morgan".into(),
+            rationale: None,
+        }),
+    };
+    assert_eq!(
+        fields(&issued),
+        [
+            "expired",
+            "expires_at",
+            "id",
+            "issued_at",
+            "issued_by",
+            "revoked",
+            "revoked.at",
+            "revoked.by",
+            "revoked.rationale",
+            "subject",
+            "subject.opportunity",
+            "subject_name",
+            "system"
+        ]
+    );
+}

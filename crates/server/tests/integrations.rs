@@ -326,9 +326,11 @@ async fn salesforce_canvas_requests_open_the_linked_deal() {
         json!({ "frame_origins": ["https://*.lightning.force.com"], "app_secret": "sf-consumer" });
     linked_deal(&app, "salesforce", settings, "Force Deal", "006AB").await;
 
+    // `issuedAt` as a real Salesforce request carries it: not a Unix time, so not checked.
     let canvas = |consumer_secret: &str| {
         let context = STANDARD.encode(
-            json!({ "algorithm": "HMACSHA256", "context": { "environment": {
+            json!({ "algorithm": "HMACSHA256", "issuedAt": -1_882_588_807,
+                "userId": "005i0000001P83xAAC", "context": { "environment": {
                 "record": { "attributes": { "type": "Opportunity" }, "Id": "006AB" } } } })
             .to_string(),
         );

@@ -22,10 +22,47 @@ fn hmac(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-/// `sig` of a card URL: hex HMAC-SHA256 of `path?exp=…` with the integration secret.
-pub fn card_url_signature(secret: &str, path: &str, exp: i64) -> String {
-    let signed = format!("{path}?exp={exp}");
-    hex::encode(hmac(secret.as_bytes(), &[signed.as_bytes()]))
+/// What a card URL's `sig` covers: the path, `exp` and, on links Portico records, `lid`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardUrl<'a> {
+    pub path: &'a str,
+    /// Unix seconds.
+    pub exp: i64,
+    /// The recorded link's id. Links made before links were recorded have none, and neither
+    /// do the hour-long ones HubSpot's card opens.
+    pub lid: Option<i64>,
+}
+
+impl CardUrl<'_> {
+    /// `path?exp=…` or `path?exp=…&lid=…`: the URL up to the signature, as it is sent.
+    fn signed_text(&self) -> String {
+        match self.lid {
+            Some(lid) => format!("{}?exp={}&lid={lid}", self.path, self.exp),
+            None => format!("{}?exp={}", self.path, self.exp),
+        }
+    }
+
+    /// `sig`: hex HMAC-SHA256 of the signed text with the integration secret.
+    pub fn signature(&self, secret: &str) -> String {
+        hex::encode(hmac(secret.as_bytes(), &[self.signed_text().as_bytes()]))
+    }
+
+    /// The URL's query: `exp` (and `lid`) as signed, then `sig`.
+    pub fn query(&self, secret: &str) -> String {
+        let signed = self.signed_text();
+        let query = &signed[self.path.len() + 1..];
+        format!("{query}&sig={}", self.signature(secret))
+    }
+
+    pub fn check(&self, secret: &str, sig: &str, now: i64) -> Result<(), CardUrlError> {
+        if !same(&self.signature(secret), &sig.to_ascii_lowercase()) {
+            return Err(CardUrlError::BadSignature);
+        }
+        if self.exp < now {
+            return Err(CardUrlError::Expired);
+        }
+        Ok(())
+    }
 }
 
 /// Why a card URL is refused.
@@ -33,25 +70,6 @@ pub fn card_url_signature(secret: &str, path: &str, exp: i64) -> String {
 pub enum CardUrlError {
     Expired,
     BadSignature,
-}
-
-pub fn check_card_url(
-    secret: &str,
-    path: &str,
-    exp: i64,
-    sig: &str,
-    now: i64,
-) -> Result<(), CardUrlError> {
-    if !same(
-        &card_url_signature(secret, path, exp),
-        &sig.to_ascii_lowercase(),
-    ) {
-        return Err(CardUrlError::BadSignature);
-    }
-    if exp < now {
-        return Err(CardUrlError::Expired);
-    }
-    Ok(())
 }
 
 /// HubSpot's request signature v3: base64 HMAC-SHA256, with the app's client secret, of the
@@ -140,6 +158,11 @@ pub struct SignedRequest<'a> {
 /// The JSON context of a Salesforce Canvas `signed_request`
 /// (`base64(HMAC-SHA256(consumer secret, encoded context)) + "." + encoded context`), if the
 /// signature holds.
+///
+/// Its `issuedAt` is not a clock, so no freshness window is built on it: Salesforce documents
+/// the field as "for internal use only", and real requests carry values such as -1882588807, or
+/// 1294299664 (January 2011) in a request of API version 54.0 (2022). Read as Unix time, every
+/// real request would be refused.
 pub fn open_salesforce_request(
     consumer_secret: &str,
     signed_request: &str,
@@ -204,27 +227,72 @@ mod tests {
 
     #[test]
     fn card_urls_check_signature_then_expiry() {
-        let sig = card_url_signature("s3cret", "/embed/deals/7", 1_000);
+        let url = CardUrl {
+            path: "/embed/deals/7",
+            exp: 1_000,
+            lid: None,
+        };
+        let sig = url.signature("s3cret");
         assert_eq!(sig.len(), 64);
+        assert_eq!(url.check("s3cret", &sig, 999), Ok(()));
+        assert_eq!(url.check("s3cret", &sig.to_uppercase(), 999), Ok(()));
+        assert_eq!(url.check("s3cret", &sig, 1_001), Err(CardUrlError::Expired));
+        let moved = CardUrl {
+            path: "/embed/deals/8",
+            ..url
+        };
+        let later = CardUrl { exp: 2_000, ..url };
+        for tampered in [moved, later] {
+            assert_eq!(
+                tampered.check("s3cret", &sig, 999),
+                Err(CardUrlError::BadSignature)
+            );
+        }
         assert_eq!(
-            check_card_url("s3cret", "/embed/deals/7", 1_000, &sig, 999),
-            Ok(())
-        );
-        assert_eq!(
-            check_card_url("s3cret", "/embed/deals/7", 1_000, &sig, 1_001),
-            Err(CardUrlError::Expired)
-        );
-        assert_eq!(
-            check_card_url("s3cret", "/embed/deals/8", 1_000, &sig, 999),
+            url.check("other", &sig, 999),
             Err(CardUrlError::BadSignature)
         );
+    }
+
+    #[test]
+    fn link_ids_are_signed() {
+        let old = CardUrl {
+            path: "/embed/deals/7",
+            exp: 1_000,
+            lid: None,
+        };
+        let recorded = CardUrl {
+            lid: Some(12),
+            ..old
+        };
+        // An unrecorded link signs what it always did, so links made before ids still open.
         assert_eq!(
-            check_card_url("s3cret", "/embed/deals/7", 2_000, &sig, 999),
-            Err(CardUrlError::BadSignature)
+            old.signature("s3cret"),
+            hex::encode(hmac(b"s3cret", &[b"/embed/deals/7?exp=1000"]))
         );
         assert_eq!(
-            check_card_url("other", "/embed/deals/7", 1_000, &sig, 999),
-            Err(CardUrlError::BadSignature)
+            recorded.signature("s3cret"),
+            hex::encode(hmac(b"s3cret", &[b"/embed/deals/7?exp=1000&lid=12"]))
+        );
+        let sig = recorded.signature("s3cret");
+        assert_eq!(recorded.check("s3cret", &sig, 999), Ok(()));
+        let other_link = CardUrl {
+            lid: Some(13),
+            ..old
+        };
+        for tampered in [old, other_link] {
+            assert_eq!(
+                tampered.check("s3cret", &sig, 999),
+                Err(CardUrlError::BadSignature)
+            );
+        }
+        assert_eq!(
+            recorded.query("s3cret"),
+            format!("exp=1000&lid=12&sig={sig}")
+        );
+        assert_eq!(
+            old.query("s3cret"),
+            format!("exp=1000&sig={}", old.signature("s3cret"))
         );
     }
 
@@ -272,7 +340,11 @@ mod tests {
 
     #[test]
     fn salesforce_requests_open_only_with_the_secret() {
-        let context = STANDARD.encode(br#"{"context":{"environment":{"record":{"Id":"006A"}}}}"#);
+        // Shaped as Salesforce sends it, with an `issuedAt` taken from a real request.
+        let context = STANDARD.encode(
+            br#"{"algorithm":"HMACSHA256","issuedAt":-1882588807,"userId":"005i0000001P83xAAC",
+                "context":{"environment":{"record":{"Id":"006A"}}}}"#,
+        );
         let sig = STANDARD.encode(hmac(b"consumer", &[context.as_bytes()]));
         let signed = format!("{sig}.{context}");
         let json = open_salesforce_request("consumer", &signed).unwrap();

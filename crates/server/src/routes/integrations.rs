@@ -1,18 +1,16 @@
 //! CRM integrations as managers set them up: frame origins, secrets, and signed card links.
 
+pub mod card_links;
+
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use portico_api::ErrorBody;
-use portico_api::integrations::{
-    CardLink, CardLinkRequest, CardSubject, CrmSystem, Integration, IntegrationSecret,
-    IntegrationSettings,
-};
+use portico_api::integrations::{CrmSystem, Integration, IntegrationSecret, IntegrationSettings};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::clock::rfc3339;
-use crate::domain::signatures::card_url_signature;
 use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath};
@@ -28,7 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list))
         .routes(routes!(save))
         .routes(routes!(new_secret))
-        .routes(routes!(card_link))
+        .merge(card_links::router())
 }
 
 /// Both CRM integrations, configured or not. Vendor staff only.
@@ -157,49 +155,4 @@ async fn new_secret(
             created_at: rfc3339(now),
         }),
     ))
-}
-
-/// A signed card URL for this CRM's iframe, valid for the given days.
-#[utoipa::path(post, path = "/api/integrations/{system}/card-links", tag = "integrations",
-    params(("system" = CrmSystem, Path)), request_body = CardLinkRequest,
-    responses((status = 200, body = CardLink), (status = 403, body = ErrorBody),
-        (status = 422, body = ErrorBody)))]
-async fn card_link(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(system): ApiPath<CrmSystem>,
-    ApiJson(request): ApiJson<CardLinkRequest>,
-) -> ApiResult<Json<CardLink>> {
-    caller.require_vendor()?;
-    request.validate().map_err(ApiError::Validation)?;
-    let row = store::get(state.db.pool(), system).await?.ok_or_else(|| {
-        ApiError::Unprocessable(format!(
-            "Set up the {} integration first: save its frame origins.",
-            system.label()
-        ))
-    })?;
-    let path = match request.subject {
-        CardSubject::Opportunity(id) => format!("/embed/deals/{id}"),
-        CardSubject::Registration(id) => format!("/embed/registrations/{id}"),
-    };
-    let expires = state.now() + i64::from(request.valid_days) * 86_400;
-    Ok(Json(CardLink {
-        url: signed_card_url(&state, &row, &path, expires)?,
-        expires_at: rfc3339(expires),
-    }))
-}
-
-/// The public URL of a card path, signed with the integration's secret until `exp`.
-pub fn signed_card_url(
-    state: &AppState,
-    integration: &IntegrationRow,
-    path: &str,
-    exp: i64,
-) -> ApiResult<String> {
-    let secret = state
-        .sealer
-        .open(&integration.secret_sealed)
-        .ok_or_else(|| ApiError::internal("the integration secret does not open with this key"))?;
-    let sig = card_url_signature(&secret, path, exp);
-    Ok(format!("{}{path}?exp={exp}&sig={sig}", state.public_url))
 }

@@ -8,6 +8,7 @@ pub mod asset_usage;
 pub mod assets;
 pub mod audit;
 pub mod blocks;
+pub mod card_links;
 pub mod cards;
 pub mod conditions;
 pub mod crm;

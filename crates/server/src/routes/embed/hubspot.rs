@@ -10,13 +10,15 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{build, linked_card};
-use crate::domain::signatures::{SignedRequest, check_hubspot_v3};
+use crate::domain::signatures::{CardUrl, SignedRequest, check_hubspot_v3};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::integrations::signed_card_url;
+use crate::routes::integrations::card_links::signed_card_url;
 use crate::state::AppState;
 use crate::store::integrations;
 
-/// How long the iframe's signed URL lives: long enough to open it from the card.
+/// How long the iframe's signed URL lives: long enough to open it from the card. Such links
+/// are made on every card fetch, so they are not recorded: rotating the integration secret is
+/// what retires them before their hour is up.
 const FRAME_LINK_SECS: i64 = 60 * 60;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -112,7 +114,12 @@ async fn card(
     };
     let card = build(&state, row).await?;
     let path = format!("/embed/crm/hubspot/{}", urlencoding(&deal_id));
-    let frame = signed_card_url(&state, &integration, &path, state.now() + FRAME_LINK_SECS)?;
+    let frame = CardUrl {
+        path: &path,
+        exp: state.now() + FRAME_LINK_SECS,
+        lid: None,
+    };
+    let frame = signed_card_url(&state, &integration, &frame)?;
     let text = |label, value: String| Property {
         label,
         data_type: "STRING",

@@ -4,6 +4,7 @@
 
 mod card;
 mod hubspot;
+mod signed;
 
 use axum::Form;
 use axum::extract::{OriginalUri, RawQuery, State};
@@ -18,7 +19,7 @@ use utoipa_axum::routes;
 
 use crate::clock::Timestamp;
 use crate::domain::pipeline::{Window, protection_status};
-use crate::domain::signatures::{CardUrlError, check_card_url, open_salesforce_request};
+use crate::domain::signatures::open_salesforce_request;
 use crate::error::ApiResult;
 use crate::routes::extract::ApiPath;
 use crate::routes::registrations::views::conflict_findings;
@@ -75,45 +76,6 @@ async fn refused(state: &AppState, status: StatusCode, message: &str) -> ApiResu
     Ok(framed(status, card::refusal(message), &origins))
 }
 
-/// The integration whose secret signed this URL, or why none did.
-async fn signer(
-    state: &AppState,
-    path: &str,
-    query: Option<&str>,
-    only: Option<CrmSystem>,
-) -> ApiResult<Result<IntegrationRow, &'static str>> {
-    let (mut exp, mut sig) = (None, None);
-    for (key, value) in url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
-        match &*key {
-            "exp" => exp = value.parse::<i64>().ok(),
-            "sig" => sig = Some(value.into_owned()),
-            _ => {}
-        }
-    }
-    let (Some(exp), Some(sig)) = (exp, sig) else {
-        return Ok(Err("This card link is incomplete: it needs exp and sig."));
-    };
-    let mut expired = false;
-    for row in integrations::all(state.db.pool()).await? {
-        if only.is_some_and(|system| row.system() != Some(system)) {
-            continue;
-        }
-        let Some(secret) = state.sealer.open(&row.secret_sealed) else {
-            continue;
-        };
-        match check_card_url(&secret, path, exp, &sig, state.now()) {
-            Ok(()) => return Ok(Ok(row)),
-            Err(CardUrlError::Expired) => expired = true,
-            Err(CardUrlError::BadSignature) => {}
-        }
-    }
-    Ok(Err(if expired {
-        "This card link has expired. Ask for a new one."
-    } else {
-        "This card link is not valid."
-    }))
-}
-
 /// The card for a checked request, or a page saying there is nothing to show.
 async fn respond(
     state: &AppState,
@@ -143,18 +105,20 @@ async fn signed_card(
     only: Option<CrmSystem>,
     row: impl AsyncFnOnce() -> ApiResult<Option<CardRow>>,
 ) -> ApiResult<Response> {
-    match signer(state, uri.path(), query.as_deref(), only).await? {
+    match signed::signer(state, uri.path(), query.as_deref(), only).await? {
         Ok(integration) => respond(state, &integration, row().await?).await,
         Err(message) => refused(state, StatusCode::UNAUTHORIZED, message).await,
     }
 }
 
-/// The card of one opportunity, for a CRM frame. Signed URL: `exp` (Unix seconds) and `sig`, the
-/// hex HMAC-SHA256 of the path plus `?exp=…` with the integration secret.
+/// The card of one opportunity, for a CRM frame. Signed URL: `exp` (Unix seconds), `lid` (the
+/// recorded link's id; absent on links made before links were recorded) and `sig`, the hex
+/// HMAC-SHA256 of the path plus `?exp=…` (and `&lid=…`) with the integration secret.
 #[utoipa::path(get, path = "/embed/deals/{id}", tag = "embed",
-    params(("id" = i64, Path), ("exp" = i64, Query), ("sig" = String, Query)),
+    params(("id" = i64, Path), ("exp" = i64, Query), ("lid" = Option<i64>, Query),
+        ("sig" = String, Query)),
     responses((status = 200, description = "The card", content_type = "text/html"),
-        (status = 401, description = "Expired or wrong signature; the page shows no data",
+        (status = 401, description = "Expired, revoked or wrong signature; no data shown",
             content_type = "text/html")))]
 async fn deal_card(
     State(state): State<AppState>,
@@ -171,9 +135,11 @@ async fn deal_card(
 
 /// The card of one deal registration (before or after approval), signed like a deal's.
 #[utoipa::path(get, path = "/embed/registrations/{id}", tag = "embed",
-    params(("id" = i64, Path), ("exp" = i64, Query), ("sig" = String, Query)),
+    params(("id" = i64, Path), ("exp" = i64, Query), ("lid" = Option<i64>, Query),
+        ("sig" = String, Query)),
     responses((status = 200, description = "The card", content_type = "text/html"),
-        (status = 401, description = "Expired or wrong signature", content_type = "text/html")))]
+        (status = 401, description = "Expired, revoked or wrong signature",
+            content_type = "text/html")))]
 async fn registration_card(
     State(state): State<AppState>,
     uri: OriginalUri,
