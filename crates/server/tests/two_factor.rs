@@ -174,6 +174,30 @@ async fn a_burst_of_wrong_codes_gets_exactly_the_allowed_tries() {
 }
 
 #[tokio::test]
+async fn a_code_sent_with_several_sign_ins_at_once_signs_in_once() {
+    let app = TestApp::start().await;
+    let (secret, _) = enable_two_factor(&app, &app.sign_in(ALICE).await).await;
+    let mut pending = Vec::new();
+    for _ in 0..4 {
+        pending.push(password_step(&app, &app.anonymous(), ALICE).await);
+    }
+    app.clock.advance(30);
+    let code = totp_now(&app, &secret);
+    let clients: Vec<Client> = (0..4).map(|_| app.anonymous()).collect();
+    let attempts = clients
+        .iter()
+        .zip(&pending)
+        .map(|(client, token)| second_step(&app, client, token, &code));
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(attempts)
+        .await
+        .into_iter()
+        .map(|r| r.status())
+        .collect();
+    let signed_in = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(signed_in, 1, "{statuses:?}");
+}
+
+#[tokio::test]
 async fn with_two_factor_on_a_sign_in_link_leads_to_the_code_step() {
     let app = TestApp::start().await;
     let (secret, _) = enable_two_factor(&app, &app.sign_in(ALICE).await).await;
