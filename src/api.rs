@@ -3,12 +3,17 @@
 //! Every function returns the server's error as an [`ApiError`] for the page to show. A 401 from
 //! any endpoint other than sign-in, `GET /api/me` and sign-out means the session has ended; the
 //! client then calls the hook registered with [`on_session_expired`] so the app can send the
-//! person back to the sign-in page.
+//! person back to the sign-in page; a 403 `two_factor_setup_required` calls the one registered
+//! with [`on_two_factor_required`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::window;
+use portico_api::account::{
+    AccountSecurity, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, RecoveryCodes,
+    SecuritySettings, SetPassword, TwoFactorSetup,
+};
 use portico_api::accounts::{Account, AccountInput, ImportSummary};
 use portico_api::announcements::{
     AnnouncementInput, AnnouncementVersion, FeedAnnouncement, ManagerAnnouncement, Reminded,
@@ -18,7 +23,9 @@ use portico_api::assets::{
     AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetUsageDetail, AssetView,
     Certifications, ContentUsage, ManagedAsset, PartnerContentUsage, UPLOAD_MAX_BYTES,
 };
-use portico_api::auth::{MagicLinkRequest, MagicLinkSent, RedeemSignInLink};
+use portico_api::auth::{
+    MagicLinkRequest, MagicLinkSent, RedeemSignInLink, SecondFactorRequest, SecondFactorRequired,
+};
 use portico_api::card_links::{CardLink, CardLinkRequest, IssuedCardLink, RevokeCardLink};
 use portico_api::integrations::{
     CreatedEndpoint, CrmSystem, Delivery, DeliveryState, EndpointInput, Integration,
@@ -104,6 +111,12 @@ pub const PAGE_SIZE: u32 = 25;
 
 thread_local! {
     static ON_EXPIRED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+    static ON_TWO_FACTOR_REQUIRED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Registers what to do when the portal turns out to require two-factor sign-in first.
+pub fn on_two_factor_required(hook: impl Fn() + 'static) {
+    ON_TWO_FACTOR_REQUIRED.with(|h| *h.borrow_mut() = Some(Rc::new(hook)));
 }
 
 /// Registers what to do when a request finds the session gone.
@@ -236,6 +249,11 @@ fn checked(answer: Answer, on_401: On401) -> Result<Answer, ApiError> {
     if status == 401 && on_401 == On401::Expire {
         session_expired();
     }
+    if error.code == "two_factor_setup_required"
+        && let Some(hook) = ON_TWO_FACTOR_REQUIRED.with(|h| h.borrow().clone())
+    {
+        hook();
+    }
     Err(error)
 }
 
@@ -259,10 +277,86 @@ fn list_url(path: &str, cursor: Option<&str>, limit: u32) -> String {
     }
 }
 
+/// Where a right password or sign-in link led.
+pub enum SignIn {
+    Done(Me),
+    /// Two-factor sign-in is on: a code comes next.
+    SecondFactor(SecondFactorRequired),
+}
+
+fn sign_in(answer: Answer) -> Result<SignIn, ApiError> {
+    if answer.status == 202 {
+        json(answer).map(SignIn::SecondFactor)
+    } else {
+        json(answer).map(SignIn::Done)
+    }
+}
+
 /// `POST /api/auth/login`
-pub async fn login(csrf: &str, body: &LoginRequest) -> Result<Me, ApiError> {
+pub async fn login(csrf: &str, body: &LoginRequest) -> Result<SignIn, ApiError> {
     let call = Call::write("POST", "/api/auth/login", csrf).json(body);
+    sign_in(send(call, On401::Return).await?)
+}
+
+/// `POST /api/auth/second-factor`
+pub async fn second_factor(csrf: &str, body: &SecondFactorRequest) -> Result<Me, ApiError> {
+    let call = Call::write("POST", "/api/auth/second-factor", csrf).json(body);
     json(send(call, On401::Return).await?)
+}
+
+/// `GET /api/account/security`
+pub async fn account_security() -> Result<AccountSecurity, ApiError> {
+    json(send(Call::get("/api/account/security"), On401::Expire).await?)
+}
+
+/// `POST /api/account/password`
+pub async fn change_password(csrf: &str, body: &ChangePassword) -> Result<(), ApiError> {
+    let call = Call::write("POST", "/api/account/password", csrf).json(body);
+    send(call, On401::Expire).await?;
+    Ok(())
+}
+
+/// `POST /api/account/password/set`
+pub async fn set_password(csrf: &str, body: &SetPassword) -> Result<(), ApiError> {
+    let call = Call::write("POST", "/api/account/password/set", csrf).json(body);
+    send(call, On401::Expire).await?;
+    Ok(())
+}
+
+/// `POST /api/account/two-factor/setup`
+pub async fn start_two_factor(csrf: &str) -> Result<TwoFactorSetup, ApiError> {
+    let call = Call::write("POST", "/api/account/two-factor/setup", csrf);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `POST /api/account/two-factor/confirm`
+pub async fn confirm_two_factor(
+    csrf: &str,
+    body: &ConfirmTwoFactor,
+) -> Result<RecoveryCodes, ApiError> {
+    let call = Call::write("POST", "/api/account/two-factor/confirm", csrf).json(body);
+    json(send(call, On401::Expire).await?)
+}
+
+/// `POST /api/account/two-factor/disable`
+pub async fn disable_two_factor(csrf: &str, body: &DisableTwoFactor) -> Result<(), ApiError> {
+    let call = Call::write("POST", "/api/account/two-factor/disable", csrf).json(body);
+    send(call, On401::Expire).await?;
+    Ok(())
+}
+
+/// `GET /api/settings/security`
+pub async fn security_settings() -> Result<SecuritySettings, ApiError> {
+    json(send(Call::get("/api/settings/security"), On401::Expire).await?)
+}
+
+/// `PUT /api/settings/security`
+pub async fn save_security_settings(
+    csrf: &str,
+    body: &SecuritySettings,
+) -> Result<SecuritySettings, ApiError> {
+    let call = Call::write("PUT", "/api/settings/security", csrf).json(body);
+    json(send(call, On401::Expire).await?)
 }
 
 /// `POST /api/auth/logout`
@@ -1099,12 +1193,12 @@ pub async fn request_sign_in_link(
 }
 
 /// `POST /api/auth/magic-link/redeem`
-pub async fn redeem_sign_in_link(csrf: &str, token: &str) -> Result<Me, ApiError> {
+pub async fn redeem_sign_in_link(csrf: &str, token: &str) -> Result<SignIn, ApiError> {
     let body = RedeemSignInLink {
         token: token.to_owned(),
     };
     let call = Call::write("POST", "/api/auth/magic-link/redeem", csrf).json(&body);
-    json(send(call, On401::Return).await?)
+    sign_in(send(call, On401::Return).await?)
 }
 
 /// `GET /api/announcements`

@@ -15,13 +15,13 @@ use components::guard::{admin_only, any_role, partners, vendor_staff};
 use components::{Layout, RequireRole};
 use pages::register::Channel;
 use pages::{
-    AcceptInvitationPage, AccountsPage, AnnouncementPage, ApprovalQueuePage, AssetPage,
-    ContentDeskPage, ContentPage, ContentUsagePage, FeedPage, HomePage, IntegrationsPage,
-    InvitationsPage, LoginPage, ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage,
-    ManageRegistrationPage, MessagesPage, MyRegistrationPage, MyRegistrationsPage,
+    AcceptInvitationPage, AccountSecurityPage, AccountsPage, AnnouncementPage, ApprovalQueuePage,
+    AssetPage, ContentDeskPage, ContentPage, ContentUsagePage, FeedPage, HomePage,
+    IntegrationsPage, InvitationsPage, LoginPage, ManageAnnouncementPage, ManageAnnouncementsPage,
+    ManageAssetPage, ManageRegistrationPage, MessagesPage, MyRegistrationPage, MyRegistrationsPage,
     NewAnnouncementPage, NewAssetPage, NotFound, NotificationsPage, NumbersPage, OpportunityPage,
-    PartnersPage, PipelinePage, ProductsPage, RegisterPage, SignInLinkPage, UnsubscribePage,
-    UsersPage, WebhookEndpointPage,
+    PartnersPage, PipelinePage, ProductsPage, RegisterPage, SecuritySettingsPage, SetPasswordPage,
+    SignInLinkPage, UnsubscribePage, UsersPage, WebhookEndpointPage,
 };
 use router::{Location, Route};
 use session::Session;
@@ -160,6 +160,15 @@ pub fn App() -> impl IntoView {
                 }
                 Route::Notifications => {
                     view! { <RequireRole allow=any_role><NotificationsPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::AccountSecurity => {
+                    view! { <RequireRole allow=any_role><AccountSecurityPage /></RequireRole> }
+                        .into_any()
+                }
+                Route::SetPassword => view! { <SetPasswordPage /> }.into_any(),
+                Route::SecuritySettings => {
+                    view! { <RequireRole allow=admin_only><SecuritySettingsPage /></RequireRole> }
                         .into_any()
                 }
                 Route::Unsubscribe => view! { <UnsubscribePage /> }.into_any(),

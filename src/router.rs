@@ -47,6 +47,9 @@ pub enum Route {
     NewAnnouncement,
     ManageAnnouncement { id: i64 },
     Notifications,
+    AccountSecurity,
+    SetPassword,
+    SecuritySettings,
     Unsubscribe,
     Messages,
     NotFound,
@@ -109,6 +112,9 @@ impl Route {
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageAnnouncement { id }),
             ["settings", "notifications"] => Route::Notifications,
+            ["settings", "security"] => Route::AccountSecurity,
+            ["settings", "password"] => Route::SetPassword,
+            ["admin", "security"] => Route::SecuritySettings,
             // The link's user, category and signature are in the query string.
             ["unsubscribe"] => Route::Unsubscribe,
             ["admin", "messages"] => Route::Messages,
@@ -384,6 +390,16 @@ mod tests {
             Route::ManageAnnouncement { id: 3 }
         );
         for unknown in ["/sign-in", "/announcements/x", "/manage/announcements/x"] {
+            assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn account_security_paths_name_their_pages() {
+        assert_eq!(Route::parse("/settings/security"), Route::AccountSecurity);
+        assert_eq!(Route::parse("/settings/password"), Route::SetPassword);
+        assert_eq!(Route::parse("/admin/security"), Route::SecuritySettings);
+        for unknown in ["/settings/security/2fa", "/admin/security/x"] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
     }

@@ -88,7 +88,8 @@ pub fn use_session() -> Session {
 }
 
 /// Sends the person to sign in when any request finds the session gone, remembering where they
-/// were. Call once.
+/// were; and reads who is signed in again when the portal turns out to require two-factor
+/// sign-in first, so the guards send them to set it up. Call once.
 pub fn watch_for_expiry() {
     let session = use_session();
     let location = use_location();
@@ -99,6 +100,7 @@ pub fn watch_for_expiry() {
         }
         session.signed_out(true);
     });
+    api::on_two_factor_required(move || session.load());
 }
 
 /// `/login?next=…`, plus `&expired=1` when a session just ended.

@@ -87,7 +87,8 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Integrations",
             "Announcements",
             "Users",
-            "Messages"
+            "Messages",
+            "Security"
         ]
     );
     admin.close().await;

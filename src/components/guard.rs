@@ -1,11 +1,12 @@
-//! Route guards: signed-out visitors go to sign in; a role that may not use a page sees the
-//! same "Page not found" as for an address that does not exist.
+//! Route guards: signed-out visitors go to sign in; vendor staff who must set up two-factor
+//! sign-in go to do that; a role that may not use a page sees the same "Page not found" as for
+//! an address that does not exist.
 
 use leptos::prelude::*;
 use portico_api::Role;
 
 use crate::components::{ErrorNotice, Loading};
-use crate::pages::NotFound;
+use crate::pages::{ACCOUNT_SECURITY, NotFound};
 use crate::router::use_location;
 use crate::session::{Auth, login_path, use_session};
 
@@ -13,6 +14,7 @@ use crate::session::{Auth, login_path, use_session};
 enum Access {
     Loading,
     SignIn { expired: bool },
+    SetUpTwoFactor,
     Allowed,
     Hidden,
     Unknown(String),
@@ -26,6 +28,11 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
     let access = Memo::new(move |_| match session.auth.get() {
         Auth::Loading => Access::Loading,
         Auth::SignedOut { expired } => Access::SignIn { expired },
+        Auth::SignedIn(me)
+            if me.two_factor_setup_required && location.path() != ACCOUNT_SECURITY =>
+        {
+            Access::SetUpTwoFactor
+        }
         Auth::SignedIn(me) if allow(me.user.role) => Access::Allowed,
         Auth::SignedIn(_) => Access::Hidden,
         Auth::Unknown(message) => Access::Unknown(message),
@@ -40,6 +47,10 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
             if !here.starts_with("/login") {
                 location.replace(&login_path(&here, expired));
             }
+            ().into_any()
+        }
+        Access::SetUpTwoFactor => {
+            location.replace(ACCOUNT_SECURITY);
             ().into_any()
         }
         Access::Unknown(message) => {

@@ -61,8 +61,8 @@ fn focus_main_on_navigation() {
     });
 }
 
-/// Navigation for the role, the user's name, their notification settings and the sign-out
-/// button.
+/// Navigation for the role, the user's name, their notification and account security settings
+/// and the sign-out button.
 #[component]
 fn SignedInHeader(role: Role, name: String) -> impl IntoView {
     let session = use_session();
@@ -168,6 +168,9 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                             <li>
                                 <NavLink href="/admin/messages">"Messages"</NavLink>
                             </li>
+                            <li>
+                                <NavLink href="/admin/security">"Security"</NavLink>
+                            </li>
                         }
                     })}
             </ul>
@@ -178,6 +181,7 @@ fn SignedInHeader(role: Role, name: String) -> impl IntoView {
                 {name}
             </span>
             <NavLink href="/settings/notifications">"Notifications"</NavLink>
+            <NavLink href="/settings/security">"Account security"</NavLink>
             <button
                 id="sign-out"
                 type="button"

@@ -1,13 +1,16 @@
-//! Sign in with e-mail and password, then go back where the person was headed.
+//! Sign in with e-mail and password (and a code, with two-factor sign-in on), then go back
+//! where the person was headed.
 
 use leptos::prelude::*;
-use portico_api::auth::MagicLinkRequest;
-use portico_api::{LoginRequest, validate};
+use portico_api::account::SignInCode;
+use portico_api::auth::{MagicLinkRequest, SecondFactorRequest};
+use portico_api::{LoginRequest, Me, validate};
 
-use crate::api;
+use crate::api::{self, SignIn};
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    FieldState, FormError, SubmitButton, TextField, focus_by_id, on_submit, set_title, spawn,
+    FieldState, FormError, SubmitButton, TextField, focus_by_id, focus_soon, on_submit, set_title,
+    spawn,
 };
 use crate::router::use_location;
 use crate::session::{Auth, safe_next, use_session};
@@ -30,6 +33,32 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
+    // The token of a right password, while the code is asked for.
+    let pending = RwSignal::new(None::<String>);
+    let restart = Callback::new(move |()| pending.set(None));
+    let done = Callback::new(move |me: Me| session.signed_in(me));
+    view! {
+        <section class="page narrow">
+            <h1>"Sign in to Portico"</h1>
+            {expired
+                .then(|| {
+                    view! {
+                        <p id="session-notice" class="notice notice-info" role="status">
+                            "Your session has ended. Sign in again to continue."
+                        </p>
+                    }
+                })}
+            {move || match pending.get() {
+                Some(token) => view! { <SecondFactorForm token done restart /> }.into_any(),
+                None => view! { <PasswordForm pending /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PasswordForm(pending: RwSignal<Option<String>>) -> impl IntoView {
+    let session = use_session();
     let email = FieldState::new("email", |v| validate::email(v).err().map(str::to_owned));
     let password = FieldState::new("password", |v| {
         v.is_empty().then(|| "Enter your password.".to_owned())
@@ -51,7 +80,8 @@ pub fn LoginPage() -> impl IntoView {
             let result = api::login(&csrf, &request).await;
             busy.set(false);
             match result {
-                Ok(me) => session.signed_in(me),
+                Ok(SignIn::Done(me)) => session.signed_in(me),
+                Ok(SignIn::SecondFactor(second)) => pending.set(Some(second.pending_token)),
                 Err(e) => {
                     let wrong_pair = e.code == "invalid_credentials";
                     show_error(e, &[("email", email), ("password", password)], form_error);
@@ -64,39 +94,93 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     view! {
-        <section class="page narrow">
-            <h1>"Sign in to Portico"</h1>
-            {expired
-                .then(|| {
-                    view! {
-                        <p id="session-notice" class="notice notice-info" role="status">
-                            "Your session has ended. Sign in again to continue."
-                        </p>
-                    }
-                })}
-            <FormError error=form_error />
-            <form class="form" novalidate on:submit=on_submit(submit)>
-                <TextField field=email label="E-mail address" kind="email" autocomplete="username" />
-                <TextField
-                    field=password
-                    label="Password"
-                    kind="password"
-                    autocomplete="current-password"
-                />
-                <SubmitButton id="sign-in" label="Sign in" busy_label="Signing in…" busy />
-            </form>
-            <SignInLinkForm />
-            <p class="muted">
-                "New here? Accounts are created from an invitation link: ask your partner manager for one."
-            </p>
-        </section>
+        <FormError error=form_error />
+        <form class="form" novalidate on:submit=on_submit(submit)>
+            <TextField field=email label="E-mail address" kind="email" autocomplete="username" />
+            <TextField
+                field=password
+                label="Password"
+                kind="password"
+                autocomplete="current-password"
+            />
+            <SubmitButton id="sign-in" label="Sign in" busy_label="Signing in…" busy />
+        </form>
+        <p>
+            <a id="forgot-password" href="/settings/password">"Forgot your password?"</a>
+        </p>
+        <SignInLinkForm />
+        <p class="muted">
+            "New here? Accounts are created from an invitation link: ask your partner manager for one."
+        </p>
+    }
+}
+
+/// The second step of signing in: the code from the authenticator app, or a recovery code.
+/// `done` gets the session; `restart` goes back to the first step.
+#[component]
+pub fn SecondFactorForm(token: String, done: Callback<Me>, restart: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let token = StoredValue::new(token);
+    let code = FieldState::new("second-factor-code", |v| {
+        SignInCode::parse(v).err().map(str::to_owned)
+    });
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    focus_soon("second-factor-code".to_owned());
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[code]) {
+            return;
+        }
+        let request = SecondFactorRequest {
+            pending_token: token.get_value(),
+            code: code.get(),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::second_factor(&csrf, &request).await;
+            busy.set(false);
+            match result {
+                Ok(me) => done.run(me),
+                Err(e) if e.is_not_found() => form_error.set(Some(
+                    "This sign-in step has ended (it waits 5 minutes). Start again.".to_owned(),
+                )),
+                Err(e) => show_error(e, &[("code", code)], form_error),
+            }
+        });
+    };
+    view! {
+        <h2 class="section-title">"Two-factor sign-in"</h2>
+        <p>
+            "Enter the 6-digit code your authenticator app shows for Portico. "
+            "Lost your phone? Enter one of your recovery codes instead."
+        </p>
+        <FormError error=form_error />
+        <form class="form" id="second-factor-form" novalidate on:submit=on_submit(submit)>
+            <TextField field=code label="Code" autocomplete="one-time-code" />
+            <SubmitButton
+                id="second-factor-submit"
+                label="Verify and sign in"
+                busy_label="Checking…"
+                busy
+            />
+        </form>
+        <p class="muted">
+            <button type="button" class="link-button" on:click=move |_| restart.run(())>
+                "Start again"
+            </button>
+            " (the step waits 5 minutes)"
+        </p>
     }
 }
 
 /// "E-mail me a sign-in link": the answer is the same whether or not the address has an
-/// account, and says so.
+/// account, and says so. The link leads to `next`, or to where the sign-in page was headed.
 #[component]
-fn SignInLinkForm() -> impl IntoView {
+pub fn SignInLinkForm(
+    #[prop(optional)] next: Option<&'static str>,
+    #[prop(default = "No password at hand?")] heading: &'static str,
+) -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let email = FieldState::new("link-email", |v| {
@@ -111,7 +195,9 @@ fn SignInLinkForm() -> impl IntoView {
         }
         let request = MagicLinkRequest {
             email: email.get().trim().to_owned(),
-            next: location.query("next").filter(|n| safe_next(n).is_some()),
+            next: next
+                .map(str::to_owned)
+                .or_else(|| location.query("next").filter(|n| safe_next(n).is_some())),
         };
         let csrf = session.csrf();
         busy.set(true);
@@ -127,7 +213,7 @@ fn SignInLinkForm() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="link-heading">
-            <h2 id="link-heading" class="section-title">"No password at hand?"</h2>
+            <h2 id="link-heading" class="section-title">{heading}</h2>
             <FormError error=form_error />
             <form class="form" novalidate on:submit=on_submit(submit)>
                 <TextField field=email label="E-mail address" kind="email" autocomplete="username" />

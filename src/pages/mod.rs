@@ -1,6 +1,7 @@
 //! One page per file.
 
 mod accept_invitation;
+mod account_security;
 mod accounts;
 pub mod announcements;
 mod asset;
@@ -23,12 +24,15 @@ mod pipeline;
 mod products;
 pub mod register;
 mod registrations;
+mod security_settings;
+mod set_password;
 mod sign_in_link;
 mod unsubscribe;
 mod users;
 mod webhook_endpoint;
 
 pub use accept_invitation::AcceptInvitationPage;
+pub use account_security::{ACCOUNT_SECURITY, AccountSecurityPage};
 pub use accounts::AccountsPage;
 pub use announcements::{AnnouncementPage, FeedPage};
 pub use asset::AssetPage;
@@ -53,6 +57,8 @@ pub use pipeline::PipelinePage;
 pub use products::ProductsPage;
 pub use register::RegisterPage;
 pub use registrations::{MyRegistrationPage, MyRegistrationsPage};
+pub use security_settings::SecuritySettingsPage;
+pub use set_password::SetPasswordPage;
 pub use sign_in_link::SignInLinkPage;
 pub use unsubscribe::UnsubscribePage;
 pub use users::UsersPage;

@@ -91,7 +91,7 @@ fn about(category: Category) -> &'static str {
         Category::RegistrationDecision => "A registration is approved or declined.",
         Category::ProtectionReminder => "A registration's protection is about to end.",
         Category::ApprovalSla => "A registration waits longer than the approval target.",
-        Category::SignInLink | Category::Invitation => "",
+        Category::SignInLink | Category::Invitation | Category::AccountSecurity => "",
     }
 }
 

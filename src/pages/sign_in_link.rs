@@ -1,10 +1,13 @@
 //! `/sign-in/:token`: the link from a sign-in e-mail. Signing in takes a click, so a mail
-//! scanner that opens the link does not use it up.
+//! scanner that opens the link does not use it up. With two-factor sign-in on, the code step
+//! follows.
 
 use leptos::prelude::*;
+use portico_api::Me;
 
-use crate::api;
+use crate::api::{self, SignIn};
 use crate::components::{set_title, spawn};
+use crate::pages::login::SecondFactorForm;
 use crate::router::use_location;
 use crate::session::{safe_next, use_session};
 
@@ -16,6 +19,15 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
     let token = StoredValue::new(token);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<String>);
+    let done = Callback::new(move |me: Me| {
+        let next = location
+            .query("next")
+            .filter(|n| safe_next(n).is_some())
+            .unwrap_or_else(|| "/".to_owned());
+        location.replace(&next);
+        session.signed_in(me);
+    });
     let sign_in = move |_| {
         if busy.get_untracked() {
             return;
@@ -25,14 +37,8 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
         let csrf = session.csrf();
         spawn(async move {
             match api::redeem_sign_in_link(&csrf, &token.get_value()).await {
-                Ok(me) => {
-                    let next = location
-                        .query("next")
-                        .filter(|n| safe_next(n).is_some())
-                        .unwrap_or_else(|| "/".to_owned());
-                    location.replace(&next);
-                    session.signed_in(me);
-                }
+                Ok(SignIn::Done(me)) => done.run(me),
+                Ok(SignIn::SecondFactor(second)) => pending.set(Some(second.pending_token)),
                 Err(e) => {
                     busy.set(false);
                     error.set(Some(if e.is_not_found() {
@@ -52,15 +58,25 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
             "Sign in"
         }
     };
+    // The link is used up: starting again means a password or a new link.
+    let restart = Callback::new(move |()| location.go("/login"));
     view! {
         <section class="page narrow">
             <h1>"Sign in to Portico"</h1>
-            <p>"Your sign-in link is ready. It works once."</p>
-            <button id="use-sign-in-link" type="button" class="primary" aria-busy=move || busy.get().then_some("true") on:click=sign_in>
-                {label}
-            </button>
-            <p class="error-text" role="alert">{error}</p>
-            <p class="muted" hidden=move || error.get().is_none()><a href="/login">"Go to the sign-in page"</a></p>
+            {move || match pending.get() {
+                Some(token) => view! { <SecondFactorForm token done restart /> }.into_any(),
+                None => {
+                    view! {
+                        <p>"Your sign-in link is ready. It works once."</p>
+                        <button id="use-sign-in-link" type="button" class="primary" aria-busy=move || busy.get().then_some("true") on:click=sign_in>
+                            {label}
+                        </button>
+                        <p class="error-text" role="alert">{error}</p>
+                        <p class="muted" hidden=move || error.get().is_none()><a href="/login">"Go to the sign-in page"</a></p>
+                    }
+                        .into_any()
+                }
+            }}
         </section>
     }
 }

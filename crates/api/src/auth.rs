@@ -101,6 +101,36 @@ pub struct Me {
     pub user: UserSummary,
     pub organization: Option<OrganizationRef>,
     pub csrf_token: String,
+    /// The portal requires two-factor sign-in of this vendor staff member, who has not set it
+    /// up: every other request answers 403 `two_factor_setup_required` until they do.
+    pub two_factor_setup_required: bool,
+}
+
+/// The answer (202) to a right password or sign-in link when the account has two-factor
+/// sign-in on: no session yet, but a token for the second step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecondFactorRequired {
+    /// Single-use; send it with the code to `POST /api/auth/second-factor`.
+    pub pending_token: String,
+    pub expires_in_secs: u32,
+}
+
+/// `POST /api/auth/second-factor`: the code from the authenticator app, or a recovery code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorRequest {
+    pub pending_token: String,
+    pub code: String,
+}
+
+impl SecondFactorRequest {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = Fields::default();
+        f.check("code", crate::account::SignInCode::parse(&self.code));
+        f.finish()
+    }
 }
 
 /// `POST /api/auth/magic-link`: e-mail a one-time sign-in link to this address.

@@ -23,6 +23,7 @@ macro_rules! string_enum {
     };
 }
 
+pub mod account;
 pub mod accounts;
 pub mod announcements;
 pub mod assets;

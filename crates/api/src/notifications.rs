@@ -33,6 +33,7 @@ pub enum Category {
     ApprovalSla,
     SignInLink,
     Invitation,
+    AccountSecurity,
 }
 
 string_enum!(Category {
@@ -42,6 +43,7 @@ string_enum!(Category {
     ApprovalSla => "approval_sla" / "Late approvals",
     SignInLink => "sign_in_link" / "Sign-in links",
     Invitation => "invitation" / "Invitations",
+    AccountSecurity => "account_security" / "Account security",
 });
 
 impl Category {
@@ -54,9 +56,13 @@ impl Category {
     /// The categories vendor staff choose channels for (they have no Slack channel here).
     pub const FOR_VENDOR: [Category; 2] = [Category::Announcement, Category::ApprovalSla];
 
-    /// Sign-in links and invitations go to one address and cannot be turned off.
+    /// Sign-in links, invitations and account security notices go to one address and cannot
+    /// be turned off.
     pub fn choosable(self) -> bool {
-        !matches!(self, Category::SignInLink | Category::Invitation)
+        !matches!(
+            self,
+            Category::SignInLink | Category::Invitation | Category::AccountSecurity
+        )
     }
 }
 

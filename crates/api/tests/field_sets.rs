@@ -1,12 +1,13 @@
 //! Pins the JSON field set of every response type: adding a field to what the API sends is a
 //! decision, and this test is where it is made.
 
+use portico_api::account::{AccountSecurity, RecoveryCodes, SecuritySettings, TwoFactorSetup};
 use portico_api::accounts::{Account, ImportSummary};
 use portico_api::assets::{
     AssetCard, AssetDetail, AssetKind, AssetSearch, AssetState, AssetVersion, AssetView, Audience,
     Certification, FacetCount, Facets, FileInfo, ManagedAsset,
 };
-use portico_api::auth::UserSummary;
+use portico_api::auth::{SecondFactorRequired, UserSummary};
 use portico_api::health::Health;
 use portico_api::invitations::{CreatedInvitation, Invitation, InvitationPreview};
 use portico_api::notifications::Notification;
@@ -80,6 +81,7 @@ fn me() {
         },
         organization: org(),
         csrf_token: "t".into(),
+        two_factor_setup_required: false,
     };
     assert_eq!(
         fields(&me),
@@ -88,12 +90,58 @@ fn me() {
             "organization",
             "organization.id",
             "organization.name",
+            "two_factor_setup_required",
             "user",
             "user.email",
             "user.id",
             "user.name",
             "user.role"
         ]
+    );
+}
+
+#[test]
+fn account_security_fields() {
+    assert_eq!(
+        fields(&SecondFactorRequired {
+            pending_token: "t".into(),
+            expires_in_secs: 300,
+        }),
+        ["expires_in_secs", "pending_token"]
+    );
+    assert_eq!(
+        fields(&AccountSecurity {
+            two_factor_enabled: true,
+            recovery_codes_left: 10,
+            two_factor_setup_required: false,
+            set_password_until: Some("2026-01-01T00:00:00Z".into()),
+        }),
+        [
+            "recovery_codes_left",
+            "set_password_until",
+            "two_factor_enabled",
+            "two_factor_setup_required"
+        ]
+    );
+    assert_eq!(
+        fields(&TwoFactorSetup {
+            secret: "S".into(),
+            otpauth_uri: "otpauth://totp/x".into(),
+            qr_code: "data:image/svg+xml;base64,".into(),
+        }),
+        ["otpauth_uri", "qr_code", "secret"]
+    );
+    assert_eq!(
+        fields(&RecoveryCodes {
+            codes: vec!["abcde-23456".into()],
+        }),
+        ["codes"]
+    );
+    assert_eq!(
+        fields(&SecuritySettings {
+            vendor_two_factor_required: true,
+        }),
+        ["vendor_two_factor_required"]
     );
 }
 

@@ -165,7 +165,7 @@ pub async fn create_user(args: CreateUserArgs) -> Result<(), String> {
     } else {
         (token::generate(), true)
     };
-    validate::new_password(&password).map_err(|m| format!("password: {m}"))?;
+    password::check_new(&password).map_err(|m| format!("password: {m}"))?;
 
     let db = Db::open(&args.database.database_url)
         .await

@@ -39,6 +39,9 @@ pub enum ApiError {
     RateLimited { retry_after_secs: u64 },
     #[error("This request is missing the security token; reload the page and try again.")]
     Csrf,
+    /// Vendor staff without two-factor sign-in, where the portal requires it.
+    #[error("Your portal requires two-factor sign-in: set it up under Account security first.")]
+    TwoFactorSetupRequired,
     #[error("The service is not ready: the database does not answer.")]
     Unavailable,
     /// Anything we did not expect. The cause is logged, never shown.
@@ -76,6 +79,7 @@ impl ApiError {
             }
             RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             Csrf => (StatusCode::FORBIDDEN, "csrf_failed"),
+            TwoFactorSetupRequired => (StatusCode::FORBIDDEN, "two_factor_setup_required"),
             Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }

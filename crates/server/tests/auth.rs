@@ -1,10 +1,10 @@
-//! Sign-in, sessions, CSRF and sign-in throttling over real HTTP.
+//! Sign-in, sessions, CSRF and sign-in throttling over real HTTP, including parallel bursts.
 
 mod common;
 
 use common::*;
 use portico_server::domain::proxies::TrustedProxies;
-use reqwest::StatusCode;
+use reqwest::{Client, StatusCode};
 
 #[tokio::test]
 async fn signing_in_sets_a_safe_cookie_and_me_answers() {
@@ -38,14 +38,37 @@ async fn signing_in_sets_a_safe_cookie_and_me_answers() {
 }
 
 #[tokio::test]
-async fn the_cookie_is_secure_behind_https() {
+async fn behind_https_the_cookie_is_a_secure_host_cookie() {
     let app = TestApp::start_with(|s| s.public_url = "https://partners.acme.example".into()).await;
     let response = app.login(ALICE, PASSWORD).await;
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(
-        response.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .contains("; Secure")
+        cookie.starts_with("__Host-portico_session=")
+            && cookie.contains("; Path=/;")
+            && cookie.contains("; Secure")
+            && !cookie.contains("Domain"),
+        "{cookie}"
+    );
+    let value = cookie.split(';').next().unwrap().split_once('=').unwrap().1;
+    let me = |cookie: String| {
+        let client = app.anonymous();
+        let url = app.url("/api/me");
+        async move {
+            let response = client.get(url).header("Cookie", cookie).send().await;
+            response.unwrap().status()
+        }
+    };
+    assert_eq!(
+        me(format!("__Host-portico_session={value}")).await,
+        StatusCode::OK
+    );
+    // The plain name is not read over HTTPS: a cookie planted without the prefix does nothing.
+    assert_eq!(
+        me(format!("portico_session={value}")).await,
+        StatusCode::UNAUTHORIZED
     );
 }
 
@@ -309,23 +332,135 @@ async fn sessions_survive_a_restart_and_work_on_every_instance() {
 #[tokio::test]
 async fn housekeeping_forgets_dead_sessions_and_old_failures() {
     let app = TestApp::start().await;
-    let _live = app.sign_in(ALICE).await;
+    let alice = app.sign_in(ALICE).await;
+    enable_two_factor(&app, &alice).await;
+    password_step(&app, &app.anonymous(), ALICE).await;
     let client = app.anonymous();
     let failed = app.login_with(&client, BOB, "wrong-password").await;
     assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
     let counts = || async {
         (
             app.count("SELECT COUNT(*) FROM sessions").await,
-            app.count("SELECT COUNT(*) FROM login_failures").await,
+            app.count("SELECT COUNT(*) FROM throttle_attempts").await,
+            app.count("SELECT COUNT(*) FROM pending_sign_ins").await,
         )
     };
     portico_server::jobs::housekeeping_once(app.state())
         .await
         .unwrap();
-    assert_eq!(counts().await, (1, 2), "nothing current is lost");
-    app.clock.advance(13 * 3600);
+    assert_eq!(counts().await, (1, 2, 1), "nothing current is lost");
+    // Past the longest window any limit has, and past every session's idle limit.
+    app.clock.advance(25 * 3600);
     portico_server::jobs::housekeeping_once(app.state())
         .await
         .unwrap();
-    assert_eq!(counts().await, (0, 0));
+    assert_eq!(counts().await, (0, 0, 0));
+}
+
+/// Sends `n` requests at once, each from its own client; answers their statuses.
+async fn burst(n: usize, send: impl Fn(Client) -> reqwest::RequestBuilder) -> Vec<StatusCode> {
+    let requests = (0..n).map(|_| send(Client::new()).send());
+    futures_util::future::join_all(requests)
+        .await
+        .into_iter()
+        .map(|r| r.expect("request").status())
+        .collect()
+}
+
+fn tally(statuses: &[StatusCode], wanted: StatusCode) -> usize {
+    statuses.iter().filter(|s| **s == wanted).count()
+}
+
+#[tokio::test]
+async fn a_burst_of_wrong_passwords_gets_exactly_the_allowed_checks() {
+    let app = TestApp::start().await;
+    let url = app.url("/api/auth/login");
+    let statuses = burst(40, |client| {
+        client
+            .post(&url)
+            .json(&serde_json::json!({ "email": ALICE, "password": "wrong-password" }))
+    })
+    .await;
+    // Each 401 is a password checked; the rest were refused before any check.
+    assert_eq!(
+        tally(&statuses, StatusCode::UNAUTHORIZED),
+        5,
+        "{statuses:?}"
+    );
+    assert_eq!(tally(&statuses, StatusCode::TOO_MANY_REQUESTS), 35);
+    let recorded = app
+        .count("SELECT COUNT(*) FROM throttle_attempts WHERE scope LIKE 'password:%'")
+        .await;
+    assert_eq!(recorded, 5);
+    let refused = app.login(ALICE, PASSWORD).await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_burst_of_link_requests_sends_exactly_the_allowed_emails() {
+    let app = TestApp::start().await;
+    let url = app.url("/api/auth/magic-link");
+    let statuses = burst(10, |client| {
+        client
+            .post(&url)
+            .json(&serde_json::json!({ "email": ALICE }))
+    })
+    .await;
+    assert_eq!(tally(&statuses, StatusCode::ACCEPTED), 3, "{statuses:?}");
+    assert_eq!(tally(&statuses, StatusCode::TOO_MANY_REQUESTS), 7);
+    let emails = app
+        .count("SELECT COUNT(*) FROM outbox WHERE category = 'sign_in_link'")
+        .await;
+    assert_eq!(emails, 3);
+}
+
+#[tokio::test]
+async fn an_attacker_elsewhere_cannot_lock_the_owner_out() {
+    let app = TestApp::start_with(|settings| {
+        settings.trusted_proxies = TrustedProxies::parse("127.0.0.1, ::1").unwrap();
+    })
+    .await;
+    let attacker = "203.0.113.66";
+    for _ in 0..5 {
+        let status = login_via_proxy(&app, attacker, ALICE, "guess-guess-guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let blocked = login_via_proxy(&app, attacker, ALICE, "guess-guess-guess").await;
+    assert_eq!(blocked, StatusCode::TOO_MANY_REQUESTS);
+    // Even the right password waits now, from the attacker's address.
+    let still_blocked = login_via_proxy(&app, attacker, ALICE, PASSWORD).await;
+    assert_eq!(still_blocked, StatusCode::TOO_MANY_REQUESTS);
+
+    // Alice, from her own address, signs in as usual and can always ask for a link.
+    let owner = login_via_proxy(&app, "198.51.100.20", ALICE, PASSWORD).await;
+    assert_eq!(owner, StatusCode::OK);
+    let link = app
+        .anonymous()
+        .post(app.url("/api/auth/magic-link"))
+        .header("X-Forwarded-For", "198.51.100.20")
+        .json(&serde_json::json!({ "email": ALICE }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(link.status(), StatusCode::ACCEPTED);
+}
+
+#[tokio::test]
+async fn a_right_password_gives_its_attempt_back() {
+    let app = TestApp::start().await;
+    let client = app.anonymous();
+    for _ in 0..4 {
+        let failed = app.login_with(&client, ALICE, "wrong-password").await;
+        assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+    }
+    // Successes do not use the address's budget up: a shared office address keeps working.
+    for _ in 0..25 {
+        assert_eq!(app.login(BOB, PASSWORD).await.status(), StatusCode::OK);
+    }
+    assert_eq!(app.login(ALICE, PASSWORD).await.status(), StatusCode::OK);
+    // Alice's own mistakes from here are forgotten once she is in.
+    for _ in 0..5 {
+        let failed = app.login_with(&client, ALICE, "wrong-password").await;
+        assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+    }
 }

@@ -87,6 +87,24 @@ async fn creates_the_first_admin_who_can_then_sign_in() {
     );
     assert!(String::from_utf8_lossy(&partner_without_org.stderr).contains("organization"));
 
+    let common_password = portico(
+        &[
+            "user",
+            "create",
+            "--email",
+            "weak@acme.example",
+            "--role",
+            "manager",
+            "--password-stdin",
+            "--database-url",
+            &url,
+        ],
+        "Qwerty123456\n",
+    );
+    assert!(!common_password.status.success());
+    let said = String::from_utf8_lossy(&common_password.stderr);
+    assert!(said.contains("most commonly used"), "{said}");
+
     let generated = portico(
         &[
             "user",

@@ -58,6 +58,7 @@ impl Notice<'_> {
             | Category::ApprovalSla => "Open the registration",
             Category::SignInLink => "Sign in to Portico",
             Category::Invitation => "Accept the invitation",
+            Category::AccountSecurity => "Review your account security",
         }
     }
 
@@ -67,6 +68,10 @@ impl Notice<'_> {
                 "The link works once, for 15 minutes. If you did not ask for it, ignore this e-mail."
             }
             Category::Invitation => "The invitation works for 7 days.",
+            Category::AccountSecurity => {
+                "If this was not you, sign in with a sign-in link, set a new password and tell \
+                 your partner manager."
+            }
             _ => "You get this from your partner program's portal.",
         }
     }

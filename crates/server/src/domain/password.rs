@@ -1,7 +1,17 @@
-//! Password hashing with Argon2id (the crate's defaults follow the OWASP recommendation).
+//! Password hashing with Argon2id (the crate's defaults follow the OWASP recommendation), and
+//! what a new password must be.
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use portico_api::validate;
+
+use crate::domain::common_passwords;
+
+/// A new password: the length rules the forms share, then not one attackers try first.
+pub fn check_new(password: &str) -> Result<(), &'static str> {
+    validate::new_password(password)?;
+    common_passwords::check(password)
+}
 
 pub fn hash(password: &str) -> String {
     let mut bytes = [0u8; 16];
@@ -41,5 +51,12 @@ mod tests {
         assert!(verify("portico-demo", &stored));
         assert!(!verify("portico-demo ", &stored));
         assert!(!verify("portico-demo", "garbage"));
+    }
+
+    #[test]
+    fn new_passwords_are_long_and_uncommon() {
+        assert_eq!(check_new("short"), Err("Use at least 12 characters."));
+        assert!(check_new("Password1234").is_err());
+        assert_eq!(check_new("portico-demo"), Ok(()));
     }
 }

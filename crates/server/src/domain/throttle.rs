@@ -1,33 +1,54 @@
-//! When repeated failed sign-ins are refused for a while.
+//! Budgets of attempts inside a sliding window: how many wrong passwords, sign-in links or
+//! second-factor codes are allowed before the next one must wait.
 
 use crate::clock::Timestamp;
 
-/// A budget of failures inside a sliding window.
+/// A budget of attempts inside a sliding window. Sign-ins give a successful attempt back, so
+/// for them the budget counts failures.
 #[derive(Debug, Clone, Copy)]
 pub struct Throttle {
     pub max_failures: usize,
     pub window_secs: i64,
 }
 
-/// Five wrong passwords for one account, or twenty from one address, in fifteen minutes.
-pub const PER_ACCOUNT: Throttle = Throttle {
+/// How long to wait before the budget has room again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryAfter(pub u64);
+
+/// No throttle may have a longer window: housekeeping forgets attempts older than this.
+pub const LONGEST_WINDOW_SECS: i64 = 24 * 60 * 60;
+
+const QUARTER_HOUR: i64 = 15 * 60;
+
+/// Five wrong passwords for one account from one client address, or twenty from one address,
+/// in fifteen minutes. Counting per account alone would let anyone lock a known user out; this
+/// way an attacker only slows themselves down.
+pub const PASSWORDS_PER_ACCOUNT_AND_ADDRESS: Throttle = Throttle {
     max_failures: 5,
-    window_secs: 15 * 60,
+    window_secs: QUARTER_HOUR,
 };
-pub const PER_ADDRESS: Throttle = Throttle {
+pub const PASSWORDS_PER_ADDRESS: Throttle = Throttle {
     max_failures: 20,
-    window_secs: 15 * 60,
+    window_secs: QUARTER_HOUR,
 };
 
 /// Sign-in links: three e-mails to one address, or ten requests from one client, in fifteen
 /// minutes; each request counts, since each may send an e-mail.
 pub const LINKS_PER_ACCOUNT: Throttle = Throttle {
     max_failures: 3,
-    window_secs: 15 * 60,
+    window_secs: QUARTER_HOUR,
 };
 pub const LINKS_PER_ADDRESS: Throttle = Throttle {
     max_failures: 10,
-    window_secs: 15 * 60,
+    window_secs: QUARTER_HOUR,
+};
+
+/// Five wrong second-factor codes (or recovery codes) per account in fifteen minutes, from
+/// anywhere: only someone who passed the first factor gets to guess, and a million codes
+/// must not be within reach.
+pub const CODES_PER_ACCOUNT: Throttle = Throttle {
+    max_failures: 5,
+    window_secs: QUARTER_HOUR,
 };
 
 impl Throttle {
@@ -77,5 +98,18 @@ mod tests {
         };
         assert_eq!(t.retry_after(&[10, 50, 60], 70), Some(80));
         assert_eq!(t.retry_after(&[10, 50], 149), Some(1));
+    }
+
+    #[test]
+    fn every_window_fits_in_what_housekeeping_keeps() {
+        for t in [
+            PASSWORDS_PER_ACCOUNT_AND_ADDRESS,
+            PASSWORDS_PER_ADDRESS,
+            LINKS_PER_ACCOUNT,
+            LINKS_PER_ADDRESS,
+            CODES_PER_ACCOUNT,
+        ] {
+            assert!(t.window_secs <= LONGEST_WINDOW_SECS);
+        }
     }
 }

@@ -9,23 +9,23 @@ pub mod webhooks;
 use std::future::Future;
 use std::time::Duration;
 
-use crate::domain::throttle::{PER_ACCOUNT, PER_ADDRESS};
+use crate::domain::throttle::LONGEST_WINDOW_SECS;
 use crate::routes::session::IDLE_SECS;
 use crate::state::AppState;
-use crate::store::{login_failures, sessions, sign_in_links};
+use crate::store::{pending_sign_ins, sessions, sign_in_links, throttles};
 
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(10 * 60);
 const REGISTRATION_TIMERS_EVERY: Duration = Duration::from_secs(60);
 const ANNOUNCEMENTS_EVERY: Duration = Duration::from_secs(15);
 
-/// Forgets dead sessions, old sign-in failures and expired sign-in links, so those tables
-/// stay small.
+/// Forgets dead sessions, attempts too old to count against any limit, and expired sign-in links
+/// and pending sign-ins, so those tables stay small.
 pub async fn housekeeping_once(state: &AppState) -> Result<(), sqlx::Error> {
     let now = state.now();
     let purged = sessions::purge_dead(state.db.pool(), now, now - IDLE_SECS).await?;
-    let window = PER_ACCOUNT.window_secs.max(PER_ADDRESS.window_secs);
-    login_failures::forget_before(state.db.pool(), now - window).await?;
+    throttles::forget_before(&state.db, now - LONGEST_WINDOW_SECS).await?;
     sign_in_links::forget_before(state.db.pool(), now).await?;
+    pending_sign_ins::forget_before(state.db.pool(), now).await?;
     tracing::debug!(purged, "housekeeping done");
     Ok(())
 }

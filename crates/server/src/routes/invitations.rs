@@ -22,6 +22,7 @@ use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::invitations::{self as store, NewInvitation};
 use crate::store::outbox::{self, Message, Recipients};
+use crate::store::sessions::StartedBy;
 use crate::store::users::{self, NewUser};
 use crate::store::{into_page, is_unique_violation, organizations, parse_cursor};
 
@@ -193,6 +194,7 @@ async fn accept(
 ) -> ApiResult<impl IntoResponse> {
     request.validate().map_err(ApiError::Validation)?;
     let name = validate::person_name(&request.name).map_err(|m| ApiError::field("name", m))?;
+    password::check_new(&request.password).map_err(|m| ApiError::field("password", m))?;
     let hash = state.tokens.hash(TOKEN_PURPOSE, &token);
     let now = state.now();
     let invitation = store::pending_by_token(state.db.pool(), &hash, now)
@@ -237,7 +239,7 @@ async fn accept(
     )
     .await?;
     tx.commit().await?;
-    let (me, cookie) = session::start(&state, &user).await?;
+    let (me, cookie) = session::start(&state, &user, StartedBy::Invitation).await?;
     Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(me)))
 }
 

@@ -2,9 +2,11 @@
 //! Every route is registered through `OpenApiRouter`, so it is in the OpenAPI document by
 //! construction.
 
+mod account;
 mod accounts;
 mod announcements;
 mod assets;
+mod attempts;
 mod auth;
 mod content_usage;
 mod crm_events;
@@ -23,7 +25,10 @@ mod products;
 mod program;
 mod registration_links;
 pub mod registrations;
+mod security_settings;
 pub mod session;
+mod sign_in_links;
+mod two_factor;
 mod users;
 mod webhooks;
 
@@ -51,6 +56,10 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(health::router())
         .merge(auth::router())
+        .merge(sign_in_links::router())
+        .merge(account::router())
+        .merge(two_factor::router())
+        .merge(security_settings::router())
         .merge(accounts::router())
         .merge(invitations::router())
         .merge(notifications::router())

@@ -8,14 +8,19 @@ use axum::response::Response;
 use portico_api::auth::UserSummary;
 use portico_api::{Me, OrganizationRef, Role};
 
+use crate::clock::Timestamp;
 use crate::domain::membership::Membership;
 use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::store::sessions::{self, NewSession, SessionRow};
+use crate::store::sessions::{self, NewSession, SessionRow, StartedBy};
 use crate::store::users::{UserRow, organization_ref};
 
+/// The session cookie over plain HTTP.
 pub const COOKIE: &str = "portico_session";
+/// Over HTTPS: the browser keeps a `__Host-` cookie only when it is `Secure`, for `Path=/` and
+/// for this very host, so neither a sibling subdomain nor a plain-HTTP page can plant one.
+pub const HOST_COOKIE: &str = "__Host-portico_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// A session ends after this long without a request…
 pub const IDLE_SECS: i64 = 12 * 60 * 60;
@@ -34,6 +39,10 @@ pub struct Caller {
     pub membership: Membership,
     pub organization: Option<OrganizationRef>,
     pub csrf_token: String,
+    pub started_by: StartedBy,
+    pub started_at: Timestamp,
+    /// Vendor staff the portal requires two-factor sign-in of, who have not set it up.
+    pub two_factor_setup_required: bool,
     token_hash: String,
 }
 
@@ -85,15 +94,21 @@ impl Caller {
             },
             organization: self.organization.clone(),
             csrf_token: self.csrf_token.clone(),
+            two_factor_setup_required: self.two_factor_setup_required,
         }
     }
 
     fn from_row(row: SessionRow) -> ApiResult<Caller> {
         let role = Role::parse(&row.role)
             .ok_or_else(|| ApiError::internal(format!("unknown role {:?}", row.role)))?;
+        let started_by = StartedBy::parse(&row.started_by).ok_or_else(|| {
+            ApiError::internal(format!("unknown session start {:?}", row.started_by))
+        })?;
         let SessionRow {
             token_hash,
             csrf_token,
+            created_at,
+            started_by: _,
             last_seen_at: _,
             user_id,
             email,
@@ -101,6 +116,8 @@ impl Caller {
             role: _,
             organization_id,
             organization_name,
+            two_factor_on,
+            vendor_two_factor_required,
         } = row;
         Ok(Caller {
             user_id,
@@ -109,19 +126,43 @@ impl Caller {
             membership: Membership::new(role, organization_id).map_err(ApiError::internal)?,
             organization: organization_ref(organization_id, organization_name),
             csrf_token,
+            started_by,
+            started_at: created_at,
+            two_factor_setup_required: role.is_vendor()
+                && vendor_two_factor_required > 0
+                && two_factor_on == 0,
             token_hash,
         })
     }
 }
 
+/// Every handler that takes a `Caller` refuses vendor staff who must still set up two-factor
+/// sign-in; the few things they may do take [`AnyCaller`].
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let AnyCaller(caller) = AnyCaller::from_request_parts(parts, state).await?;
+        if caller.two_factor_setup_required {
+            return Err(ApiError::TwoFactorSetupRequired);
+        }
+        Ok(caller)
+    }
+}
+
+/// The signed-in user, even one who must still set up two-factor sign-in: only for seeing who
+/// is signed in, setting it up and signing out.
+pub struct AnyCaller(pub Caller);
+
+impl FromRequestParts<AppState> for AnyCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, ApiError> {
         parts
             .extensions
             .get::<Caller>()
             .cloned()
+            .map(AnyCaller)
             .ok_or(ApiError::Unauthenticated)
     }
 }
@@ -133,7 +174,7 @@ pub async fn resolve(
     mut request: Request,
     next: Next,
 ) -> Result<Response, ApiError> {
-    if let Some(token) = cookie(request.headers(), COOKIE) {
+    if let Some(token) = cookie(request.headers(), cookie_name(&state)) {
         let token_hash = state.tokens.hash(TOKEN_PURPOSE, token);
         let now = state.now();
         if let Some(row) =
@@ -177,34 +218,48 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 /// Starts a session for a user who just proved who they are; returns what `/api/me` would
 /// and the cookie to set.
-pub async fn start(state: &AppState, user: &UserRow) -> ApiResult<(Me, HeaderValue)> {
+pub async fn start(
+    state: &AppState,
+    user: &UserRow,
+    started_by: StartedBy,
+) -> ApiResult<(Me, HeaderValue)> {
     let token = token::generate();
-    let csrf_token = token::generate();
+    let token_hash = state.tokens.hash(TOKEN_PURPOSE, &token);
     let now = state.now();
     let new = NewSession {
-        token_hash: &state.tokens.hash(TOKEN_PURPOSE, &token),
+        token_hash: &token_hash,
         user_id: user.id,
-        csrf_token: &csrf_token,
+        csrf_token: &token::generate(),
+        started_by,
         expires_at: now + ABSOLUTE_SECS,
     };
     sessions::insert(state.db.pool(), &new, now).await?;
     crate::store::users::record_sign_in(state.db.pool(), user, now).await?;
-    let me = Me {
-        user: UserSummary {
-            id: user.id,
-            email: user.email.clone(),
-            name: user.name.clone(),
-            role: user.role()?,
-        },
-        organization: user.organization(),
-        csrf_token,
-    };
+    let row = sessions::live(state.db.pool(), &token_hash, now, now - IDLE_SECS)
+        .await?
+        .ok_or_else(|| ApiError::internal("a session vanished as it started"))?;
+    let me = Caller::from_row(row)?.me();
     Ok((me, set_cookie(state, &token, ABSOLUTE_SECS)))
 }
 
 pub async fn end(state: &AppState, caller: &Caller) -> ApiResult<HeaderValue> {
     sessions::delete(state.db.pool(), &caller.token_hash).await?;
     Ok(set_cookie(state, "", 0))
+}
+
+/// Ends the caller's other sessions, e.g. on other devices after a password change.
+pub async fn end_others(conn: &mut sqlx::AnyConnection, caller: &Caller) -> ApiResult<()> {
+    sessions::delete_others(conn, caller.user_id, &caller.token_hash).await?;
+    Ok(())
+}
+
+/// The session cookie's name: `__Host-` prefixed when the portal is reached over HTTPS.
+pub fn cookie_name(state: &AppState) -> &'static str {
+    if state.secure_cookies() {
+        HOST_COOKIE
+    } else {
+        COOKIE
+    }
 }
 
 fn set_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
@@ -214,7 +269,8 @@ fn set_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
         ""
     };
     HeaderValue::from_str(&format!(
-        "{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        cookie_name(state)
     ))
     .expect("cookie built from URL-safe characters")
 }

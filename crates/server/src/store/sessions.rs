@@ -3,12 +3,43 @@
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::portal_settings::VENDOR_TWO_FACTOR;
 
-/// A live session joined with the user it belongs to.
+/// How a session's user proved who they are (a second factor, if any, came after it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartedBy {
+    Password,
+    SignInLink,
+    Invitation,
+}
+
+impl StartedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StartedBy::Password => "password",
+            StartedBy::SignInLink => "sign_in_link",
+            StartedBy::Invitation => "invitation",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<StartedBy> {
+        [
+            StartedBy::Password,
+            StartedBy::SignInLink,
+            StartedBy::Invitation,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// A live session joined with the user it belongs to and what two-factor sign-in asks of them.
 #[derive(Debug, Clone, FromRow)]
 pub struct SessionRow {
     pub token_hash: String,
     pub csrf_token: String,
+    pub created_at: Timestamp,
+    pub started_by: String,
     pub last_seen_at: Timestamp,
     pub user_id: i64,
     pub email: String,
@@ -16,12 +47,17 @@ pub struct SessionRow {
     pub role: String,
     pub organization_id: Option<i64>,
     pub organization_name: Option<String>,
+    /// 1 when the user has two-factor sign-in on.
+    pub two_factor_on: i64,
+    /// 1 when the portal requires it of vendor staff.
+    pub vendor_two_factor_required: i64,
 }
 
 pub struct NewSession<'a> {
     pub token_hash: &'a str,
     pub user_id: i64,
     pub csrf_token: &'a str,
+    pub started_by: StartedBy,
     pub expires_at: Timestamp,
 }
 
@@ -34,12 +70,13 @@ where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $4, $5)",
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, started_by, created_at, \
+         last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $5, $6)",
     )
     .bind(session.token_hash)
     .bind(session.user_id)
     .bind(session.csrf_token)
+    .bind(session.started_by.as_str())
     .bind(now)
     .bind(session.expires_at)
     .execute(db)
@@ -55,8 +92,13 @@ pub async fn live(
     idle_since: Timestamp,
 ) -> Result<Option<SessionRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT s.token_hash, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.role, \
-         u.organization_id, o.name AS organization_name \
+        "SELECT s.token_hash, s.csrf_token, s.created_at, s.started_by, s.last_seen_at, \
+         u.id AS user_id, u.email, u.name, u.role, u.organization_id, \
+         o.name AS organization_name, \
+         (SELECT COUNT(*) FROM two_factor t WHERE t.user_id = u.id \
+          AND t.enabled_at IS NOT NULL) AS two_factor_on, \
+         (SELECT COUNT(*) FROM portal_settings p WHERE p.name = $4 AND p.value = 'true') \
+          AS vendor_two_factor_required \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          LEFT JOIN organizations o ON o.id = u.organization_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 \
@@ -65,6 +107,7 @@ pub async fn live(
     .bind(token_hash)
     .bind(now)
     .bind(idle_since)
+    .bind(VENDOR_TWO_FACTOR)
     .fetch_optional(db)
     .await
 }
@@ -92,6 +135,23 @@ where
 {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of the user but the one given, e.g. after a password change.
+pub async fn delete_others<'c, E>(
+    db: E,
+    user_id: i64,
+    keep_token_hash: &str,
+) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(user_id)
+        .bind(keep_token_hash)
         .execute(db)
         .await?;
     Ok(())

@@ -206,6 +206,15 @@ impl Session {
         }
     }
 
+    /// A browser that signed in some other way (a sign-in link, a second factor).
+    pub fn from_client(base: &str, client: Client, me: Me) -> Session {
+        Session {
+            client,
+            me,
+            base: base.to_owned(),
+        }
+    }
+
     /// The same signed-in browser talking to another instance (sessions live in the database).
     pub fn against(&self, addr: std::net::SocketAddr) -> Session {
         Session {
@@ -353,4 +362,58 @@ pub async fn approve(manager: &Session, registration: &Value) {
         .await
         .unwrap();
     json(decision, StatusCode::OK).await;
+}
+
+/// Turns two-factor sign-in on for the signed-in user as the SPA does; answers the secret (as
+/// the page shows it) and the recovery codes.
+pub async fn enable_two_factor(app: &TestApp, session: &Session) -> (String, Vec<String>) {
+    let setup = session
+        .post("/api/account/two-factor/setup")
+        .send()
+        .await
+        .unwrap();
+    let secret = json(setup, StatusCode::OK).await["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let confirmed = session
+        .post("/api/account/two-factor/confirm")
+        .json(&json!({ "code": totp_now(app, &secret), "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    let codes = json(confirmed, StatusCode::OK).await["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect();
+    (secret, codes)
+}
+
+/// The code an authenticator app shows now for a base32 secret, by the server's clock.
+pub fn totp_now(app: &TestApp, secret: &str) -> String {
+    portico_server::domain::totp::Secret::from_base32(secret)
+        .expect("a base32 secret")
+        .code_at(app.state().now())
+}
+
+/// The first step of signing in for an account with two-factor sign-in on: the pending token.
+pub async fn password_step(app: &TestApp, client: &Client, email: &str) -> String {
+    let response = app.login_with(client, email, PASSWORD).await;
+    assert!(response.headers().get("set-cookie").is_none());
+    json(response, StatusCode::ACCEPTED).await["pending_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// `POST /api/auth/second-factor` from `client`.
+pub async fn second_step(app: &TestApp, client: &Client, pending: &str, code: &str) -> Response {
+    client
+        .post(app.url("/api/auth/second-factor"))
+        .json(&json!({ "pending_token": pending, "code": code }))
+        .send()
+        .await
+        .expect("second-factor request")
 }

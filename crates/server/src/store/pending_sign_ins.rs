@@ -1,0 +1,67 @@
+//! Sign-ins that passed their first factor and wait for the second: a token (only its keyed
+//! hash is kept) good for a few minutes and for one session.
+
+use sqlx::AnyPool;
+
+use crate::clock::Timestamp;
+use crate::store::sessions::StartedBy;
+
+pub async fn insert(
+    db: &AnyPool,
+    token_hash: &str,
+    user_id: i64,
+    started_by: StartedBy,
+    expires_at: Timestamp,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO pending_sign_ins (token_hash, user_id, started_by, expires_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(started_by.as_str())
+    .bind(expires_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The user a live pending sign-in is for.
+pub async fn user_of(
+    db: &AnyPool,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT user_id FROM pending_sign_ins WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await
+}
+
+/// Ends the pending sign-in and answers how it started, once: a second call finds nothing.
+pub async fn finish(
+    db: &AnyPool,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Option<StartedBy>, sqlx::Error> {
+    let started_by: Option<String> = sqlx::query_scalar(
+        "DELETE FROM pending_sign_ins WHERE token_hash = $1 AND expires_at > $2 \
+         RETURNING started_by",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(started_by.as_deref().and_then(StartedBy::parse))
+}
+
+pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at <= $1")
+        .bind(before)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,345 @@
+//! `/settings/security`: the signed-in person's password and two-factor sign-in. Setting it up
+//! shows a QR code and the key, takes a code from the app and the password, and then shows the
+//! recovery codes once. Vendor staff whom the portal requires it of land here until it is on.
+
+use leptos::prelude::*;
+use portico_api::account::{
+    AccountSecurity, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, TwoFactorSetup, totp_code,
+};
+
+use crate::api;
+use crate::components::field::{begin_submit, show_error};
+use crate::components::{
+    ActionButton, CopyText, FieldState, FormError, SubmitButton, TextField, Time, focus_soon,
+    on_click, on_submit, set_title, spawn,
+};
+use crate::pages::registrations::record_page;
+use crate::pages::set_password::{NEW_PASSWORD_HINT, SET_PASSWORD, new_password_fields};
+use crate::session::{Auth, use_session};
+
+pub const ACCOUNT_SECURITY: &str = "/settings/security";
+
+#[component]
+pub fn AccountSecurityPage() -> impl IntoView {
+    set_title("Account security");
+    // Shown once, and kept while the status below is read again.
+    let codes = RwSignal::new(None::<Vec<String>>);
+    view! {
+        <section class="page">
+            <h1>"Account security"</h1>
+            {record_page(
+                api::account_security,
+                "Loading your account security…",
+                move |security, reload| view! { <Sections security reload codes /> }.into_any(),
+            )}
+        </section>
+    }
+}
+
+#[component]
+fn Sections(
+    security: AccountSecurity,
+    reload: Callback<()>,
+    codes: RwSignal<Option<Vec<String>>>,
+) -> impl IntoView {
+    let required = security.two_factor_setup_required;
+    view! {
+        {required
+            .then(|| {
+                view! {
+                    <p id="two-factor-required" class="notice notice-warning" role="status">
+                        "Your portal requires two-factor sign-in for managers and administrators. "
+                        "Set it up below to go on using Portico."
+                    </p>
+                }
+            })}
+        {security
+            .set_password_until
+            .map(|until| {
+                view! {
+                    <p class="notice notice-info">
+                        "You signed in with a sign-in link, so until " <Time value=until />
+                        " you can " <a href=SET_PASSWORD>"set a new password"</a>
+                        " without the current one."
+                    </p>
+                }
+            })}
+        <section class="panel" aria-labelledby="two-factor-heading">
+            <h2 class="section-title" id="two-factor-heading">"Two-factor sign-in"</h2>
+            <RecoveryCodesNotice codes />
+            {if security.two_factor_enabled {
+                view! { <TwoFactorOn left=security.recovery_codes_left reload /> }.into_any()
+            } else {
+                view! { <TwoFactorSetUp reload codes /> }.into_any()
+            }}
+        </section>
+        {(!required).then(|| view! { <ChangePasswordForm /> })}
+    }
+}
+
+/// The recovery codes, right after two-factor sign-in was turned on: the only time they show.
+#[component]
+fn RecoveryCodesNotice(codes: RwSignal<Option<Vec<String>>>) -> impl IntoView {
+    let notice = move |list: Vec<String>| {
+        focus_soon("recovery-codes-notice".to_owned());
+        view! {
+            <div id="recovery-codes-notice" class="notice notice-warning one-time-secret" tabindex="-1">
+                <p>
+                    <strong>"Save these recovery codes now."</strong>
+                    " If you lose your phone, each of them signs you in once instead of a code. "
+                    "They are shown only this once: copy them to a password manager or print them."
+                </p>
+                <CopyText id="recovery-codes" text=list.join("  ") label="Copy codes" />
+                <button type="button" class="secondary small" on:click=on_click(move |_| codes.set(None))>
+                    "I have saved them"
+                </button>
+            </div>
+        }
+    };
+    view! { <div aria-live="polite">{move || codes.get().map(notice)}</div> }
+}
+
+#[component]
+fn TwoFactorOn(left: u32, reload: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let proof = FieldState::new("two-factor-off-proof", |v| {
+        v.is_empty()
+            .then(|| "Enter your password or a code from your app.".to_owned())
+    });
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[proof]) {
+            return;
+        }
+        // Six digits are a code from the app; a password is at least twelve characters.
+        let typed = proof.get();
+        let request = match totp_code(&typed) {
+            Ok(code) => DisableTwoFactor {
+                password: None,
+                code: Some(code),
+            },
+            Err(_) => DisableTwoFactor {
+                password: Some(typed),
+                code: None,
+            },
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::disable_two_factor(&csrf, &request).await;
+            busy.set(false);
+            match result {
+                Ok(()) => reload.run(()),
+                Err(e) => show_error(e, &[("password", proof), ("code", proof)], form_error),
+            }
+        });
+    };
+    view! {
+        <p id="two-factor-status">
+            "Two-factor sign-in is on: signing in asks for a code from your authenticator app. "
+            {format!("{left} of 10 recovery codes left.")}
+        </p>
+        <FormError error=form_error />
+        <form class="form" id="two-factor-off-form" novalidate on:submit=on_submit(submit)>
+            <TextField
+                field=proof
+                label="Your password, or a code from your app"
+                kind="password"
+                autocomplete="current-password"
+            />
+            <SubmitButton
+                id="two-factor-disable"
+                label="Turn off two-factor sign-in"
+                busy_label="Turning off…"
+                busy
+            />
+        </form>
+    }
+}
+
+#[component]
+fn TwoFactorSetUp(reload: Callback<()>, codes: RwSignal<Option<Vec<String>>>) -> impl IntoView {
+    let session = use_session();
+    let setup = RwSignal::new(None::<TwoFactorSetup>);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let start = Callback::new(move |()| {
+        busy.set(true);
+        error.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            match api::start_two_factor(&csrf).await {
+                Ok(made) => {
+                    setup.set(Some(made));
+                    focus_soon("two-factor-code".to_owned());
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+            busy.set(false);
+        });
+    });
+    let label = Signal::derive(move || {
+        if setup.with(Option::is_some) {
+            "Start again with a new key".to_owned()
+        } else {
+            "Set up two-factor sign-in".to_owned()
+        }
+    });
+    view! {
+        <p id="two-factor-status">
+            "Two-factor sign-in is off. With it on, signing in also asks for a code from an "
+            "authenticator app on your phone (such as Google Authenticator, Microsoft "
+            "Authenticator or 1Password), so a stolen password alone is not enough."
+        </p>
+        <ActionButton id="two-factor-start" label busy_label="Preparing…" busy run=start />
+        <p class="error-text" role="alert">{error}</p>
+        {move || setup.get().map(|made| view! { <ConfirmSetup made reload codes /> })}
+    }
+}
+
+#[component]
+fn ConfirmSetup(
+    made: TwoFactorSetup,
+    reload: Callback<()>,
+    codes: RwSignal<Option<Vec<String>>>,
+) -> impl IntoView {
+    let session = use_session();
+    let code = FieldState::new("two-factor-code", |v| totp_code(v).err().map(str::to_owned));
+    let password = FieldState::new("two-factor-password", |v| {
+        v.is_empty().then(|| "Enter your password.".to_owned())
+    });
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[code, password]) {
+            return;
+        }
+        let request = ConfirmTwoFactor {
+            code: code.get(),
+            password: password.get(),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::confirm_two_factor(&csrf, &request).await;
+            busy.set(false);
+            match result {
+                Ok(made) => {
+                    codes.set(Some(made.codes));
+                    // The portal's requirement is met: the rest of the app opens up.
+                    session.auth.update(|auth| {
+                        if let Auth::SignedIn(me) = auth {
+                            me.two_factor_setup_required = false;
+                        }
+                    });
+                    reload.run(());
+                }
+                Err(e) => show_error(e, &[("code", code), ("password", password)], form_error),
+            }
+        });
+    };
+    view! {
+        <ol class="steps">
+            <li>
+                <p>"Scan this QR code with your authenticator app:"</p>
+                <img
+                    id="two-factor-qr"
+                    src=made.qr_code
+                    alt="QR code that adds Portico to an authenticator app"
+                    width="200"
+                    height="200"
+                />
+                <p>"Or type this key into the app:"</p>
+                <CopyText id="two-factor-secret" text=made.secret label="Copy key" />
+            </li>
+            <li>
+                <p>"Enter the code the app shows, and your password, to turn it on."</p>
+                <FormError error=form_error />
+                <form class="form" id="two-factor-confirm-form" novalidate on:submit=on_submit(submit)>
+                    <TextField field=code label="Code from the app" autocomplete="one-time-code" />
+                    <TextField
+                        field=password
+                        label="Your password"
+                        kind="password"
+                        autocomplete="current-password"
+                    />
+                    <SubmitButton
+                        id="two-factor-confirm"
+                        label="Turn on two-factor sign-in"
+                        busy_label="Turning on…"
+                        busy
+                    />
+                </form>
+            </li>
+        </ol>
+    }
+}
+
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let session = use_session();
+    let current = FieldState::new("current-password", |v| {
+        v.is_empty()
+            .then(|| "Enter your current password.".to_owned())
+    });
+    let (new, confirm) = new_password_fields("new-password");
+    let form_error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[current, new, confirm]) {
+            return;
+        }
+        status.set(None);
+        let request = ChangePassword {
+            current_password: current.get(),
+            new_password: new.get(),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::change_password(&csrf, &request).await;
+            busy.set(false);
+            let fields = [("current_password", current), ("new_password", new)];
+            match result {
+                Ok(()) => {
+                    for field in [current, new, confirm] {
+                        field.value.set(String::new());
+                    }
+                    status.set(Some(
+                        "Your password is changed. You were signed out everywhere else.",
+                    ));
+                }
+                Err(e) => show_error(e, &fields, form_error),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="password-heading">
+            <h2 class="section-title" id="password-heading">"Password"</h2>
+            <FormError error=form_error />
+            <form class="form" id="change-password-form" novalidate on:submit=on_submit(submit)>
+                <TextField
+                    field=current
+                    label="Current password"
+                    kind="password"
+                    autocomplete="current-password"
+                />
+                <TextField
+                    field=new
+                    label="New password"
+                    kind="password"
+                    autocomplete="new-password"
+                    hint=NEW_PASSWORD_HINT
+                />
+                <TextField field=confirm label="Confirm new password" kind="password" autocomplete="new-password" />
+                <SubmitButton id="change-password" label="Change password" busy_label="Changing…" busy />
+            </form>
+            <p id="password-status" class="status-line" role="status">{status}</p>
+            <p class="muted">
+                "Forgot it? " <a href=SET_PASSWORD>"Set a new one with a sign-in link"</a> "."
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,80 @@
+//! `/admin/security`: the portal's sign-in rules, for administrators: whether managers and
+//! administrators must use two-factor sign-in.
+
+use leptos::prelude::*;
+use portico_api::account::SecuritySettings;
+
+use crate::api;
+use crate::components::field::begin_submit;
+use crate::components::{FormError, SubmitButton, on_submit, set_title, spawn};
+use crate::pages::registrations::record_page;
+use crate::session::use_session;
+
+#[component]
+pub fn SecuritySettingsPage() -> impl IntoView {
+    set_title("Security settings");
+    view! {
+        <section class="page narrow">
+            <h1>"Security settings"</h1>
+            {record_page(
+                api::security_settings,
+                "Loading the settings…",
+                |settings, _| view! { <SettingsForm settings /> }.into_any(),
+            )}
+        </section>
+    }
+}
+
+#[component]
+fn SettingsForm(settings: SecuritySettings) -> impl IntoView {
+    let session = use_session();
+    let required = RwSignal::new(settings.vendor_two_factor_required);
+    let form_error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if !begin_submit(busy, form_error, &[]) {
+            return;
+        }
+        status.set(None);
+        let body = SecuritySettings {
+            vendor_two_factor_required: required.get_untracked(),
+        };
+        let csrf = session.csrf();
+        busy.set(true);
+        spawn(async move {
+            let result = api::save_security_settings(&csrf, &body).await;
+            busy.set(false);
+            match result {
+                Ok(saved) => {
+                    required.set(saved.vendor_two_factor_required);
+                    status.set(Some("Saved."));
+                }
+                Err(e) => form_error.set(Some(e.message)),
+            }
+        });
+    };
+    view! {
+        <FormError error=form_error />
+        <form class="form" id="security-settings-form" novalidate on:submit=on_submit(submit)>
+            <div class="field field-wide">
+                <label class="choice" for="require-vendor-two-factor">
+                    <input
+                        type="checkbox"
+                        id="require-vendor-two-factor"
+                        aria-describedby="require-vendor-two-factor-hint"
+                        prop:checked=required
+                        on:change=move |ev| required.set(event_target_checked(&ev))
+                    />
+                    "Require two-factor sign-in for managers and administrators"
+                </label>
+                <p class="hint" id="require-vendor-two-factor-hint">
+                    "Staff without it can only set it up, or sign out, until they do: you too, "
+                    "if you have not set it up yet. Partners choose for themselves."
+                </p>
+            </div>
+            <p id="security-settings-status" class="status-line" role="status">{status}</p>
+            <SubmitButton id="security-settings-save" label="Save" busy_label="Saving…" busy />
+        </form>
+    }
+}
