@@ -16,6 +16,7 @@ pub mod pipeline;
 pub mod program;
 pub mod proxies;
 pub mod sealed;
+pub mod search_limits;
 pub mod signatures;
 pub mod throttle;
 pub mod token;

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod announcements;
+mod asset_search;
 mod assets;
 mod auth;
 mod content_usage;
