@@ -246,7 +246,9 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
     let list = Paged::new(move |cursor: Option<String>| {
         let query = query.clone();
         async move {
-            let found = api::assets(&query, cursor.as_deref()).await?;
+            let found = api::assets(&query, cursor.as_deref())
+                .await
+                .map_err(words_refused)?;
             if cursor.is_none() {
                 let _ = total.try_set(Some(found.total));
                 let _ = capped.try_set(found.capped);
@@ -313,6 +315,15 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Words from an address that break the search rules (the form checks what is typed) are
+/// explained in the list's own words.
+fn words_refused(mut error: api::ApiError) -> api::ApiError {
+    if let Some(message) = error.fields.remove("q") {
+        error.message = format!("The search words cannot be used: {message}");
+    }
+    error
 }
 
 /// Each facet's values with their counts; choosing one narrows the list, "Clear" widens it.

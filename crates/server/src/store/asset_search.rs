@@ -73,11 +73,11 @@ impl FacetCounts {
 }
 
 impl Search {
-    /// `WITH hits AS (…)`: the ids of the `COUNT_CAP + 1` newest matches, with their bm25
-    /// score on SQLite. FTS5 hands its matches over by rowid, so reading them newest first it
-    /// stops after the hits. CROSS JOIN keeps the index outside: the planner would otherwise walk
-    /// every asset and search the index once for each.
-    fn hits(&self, engine: Engine, c: &mut Conditions) -> String {
+    /// `WITH hits AS (…)`: the ids of the `COUNT_CAP + 1` newest matches, and on SQLite, when
+    /// `scored`, their bm25 score. FTS5 hands its matches over by rowid, so reading them newest
+    /// first it stops after the hits. CROSS JOIN keeps the index outside: the planner would
+    /// otherwise walk every asset and search the index once for each.
+    fn hits(&self, engine: Engine, c: &mut Conditions, scored: bool) -> String {
         let (from, newest_first, score) = match (self.terms(engine), engine) {
             (Some(terms), Engine::Sqlite) => {
                 let p = c.bind(SortKey::Text(terms));
@@ -85,7 +85,11 @@ impl Search {
                     "assets_search CROSS JOIN assets a ON a.id = assets_search.rowid \
                      AND assets_search MATCH {p}"
                 );
-                let score = ", bm25(assets_search, 10.0, 4.0, 1.0) AS score";
+                let score = if scored {
+                    ", bm25(assets_search, 10.0, 4.0, 1.0) AS score"
+                } else {
+                    ""
+                };
                 (from, "assets_search.rowid DESC", score)
             }
             (Some(terms), Engine::Postgres) => {
@@ -178,7 +182,7 @@ impl Search {
             );
             return (self.paged(sql), c);
         };
-        let hits = self.hits(engine, &mut c);
+        let hits = self.hits(engine, &mut c, self.sort == AssetSort::Relevance);
         let order = match (self.sort, engine) {
             (AssetSort::Relevance, Engine::Sqlite) => "hits.score, a.id DESC".to_owned(),
             (AssetSort::Relevance, Engine::Postgres) => {
@@ -218,7 +222,7 @@ impl Search {
                 (sql, c)
             }
             _ => {
-                let hits = self.hits(engine, &mut c);
+                let hits = self.hits(engine, &mut c, false);
                 let sql = format!(
                     "{hits} SELECT t.facet, t.value, COUNT(*) AS n FROM hits {} asset_tags t \
                      ON t.asset_id = hits.id GROUP BY t.facet, t.value",
@@ -311,6 +315,7 @@ mod tests {
                 assert!(sql.starts_with("WITH hits AS ("), "{sql}");
                 assert!(sql.contains(" DESC LIMIT 1001) "), "{sql}");
                 assert!(sql.ends_with("ON t.asset_id = hits.id GROUP BY t.facet, t.value"));
+                assert!(!sql.contains("bm25"), "counting needs no score: {sql}");
             }
         }
     }
