@@ -426,8 +426,9 @@ pub const QUERY_MAX: usize = 200;
 /// The most words one search may hold: each is a lookup in the full-text index.
 pub const WORDS_MAX: usize = 10;
 /// Words at least this long also find the longer words they start with; shorter ones match
-/// whole words only, since a one- or two-letter prefix reaches most of the index.
-pub const PREFIX_MIN: usize = 3;
+/// whole words only (a short prefix reaches a large part of the index, and short words are
+/// mostly acronyms meant as they are, like ROI or CRM).
+pub const PREFIX_MIN: usize = 4;
 /// A search counts at most this many matching assets into its total and facets, and with
 /// words ranks only these (the most recently added matches): its cost stays bounded however
 /// much matches.

@@ -119,8 +119,8 @@ const PIPELINE_PAGE: &str = "/api/pipeline?motion=reseller&sort=customer&limit=5
 /// A manager's page is read by one person at a time, not by 32.
 const MANAGER_CONNECTIONS: u32 = 4;
 /// Sessions the content runs are spread over: each may search 10 times a second, so these
-/// allow 1,280 searches a second, more than the server answers.
-const SEARCH_SESSIONS: usize = 128;
+/// allow 2,560 searches a second, more than the server answers.
+const SEARCH_SESSIONS: usize = 256;
 
 fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     let (server, addr) = start_server(binary)?;

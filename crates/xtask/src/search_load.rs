@@ -54,11 +54,11 @@ const ONE_LETTER_WORDS: &str = "(function()\n    local w = {}\n    \
     for i = 1, 10 do local k = math.random(97, 122); w[i] = string.char(k) end\n    \
     return table.concat(w, \"%20\")\n  end)()";
 
-/// Ten words of three letters, varied, from the load data's commonest word starts: the
-/// costliest query the bounds leave (each a prefix of hundreds of words).
-const THREE_LETTER_WORDS: &str = "(function()\n    \
-    local s = {\"ber\", \"dal\", \"fen\", \"gor\", \"hul\", \"jen\", \"kir\", \"lan\", \"mor\", \
-    \"nis\", \"pel\", \"quo\", \"ris\", \"sel\", \"tam\", \"wex\"}\n    local w = {}\n    \
+/// Ten words of four letters, varied, from the load data's commonest word starts: the
+/// costliest query the bounds leave (each the prefix of many words).
+const FOUR_LETTER_WORDS: &str = "(function()\n    \
+    local s = {\"kaka\", \"quot\", \"loka\", \"berk\", \"dalk\", \"gork\", \"fenk\", \"hulk\", \
+    \"jenk\", \"kirk\", \"lank\", \"mika\"}\n    local w = {}\n    \
     for i = 1, 10 do w[i] = s[math.random(1, #s)] end\n    \
     return table.concat(w, \"%20\")\n  end)()";
 
@@ -76,9 +76,9 @@ const ATTACKS: [Attack; 2] = [
         query: ONE_LETTER_WORDS,
     },
     Attack {
-        label: "8 sessions, 10 three-letter words",
+        label: "8 sessions, 10 four-letter words",
         sessions: 8,
-        query: THREE_LETTER_WORDS,
+        query: FOUR_LETTER_WORDS,
     },
 ];
 

@@ -301,9 +301,15 @@ mod tests {
 
     #[test]
     fn short_words_match_whole_and_longer_ones_as_prefixes() {
-        let s = search(&["ox", "roi", "über"]);
-        assert_eq!(s.terms(Engine::Sqlite).unwrap(), r#""ox" "roi"* "über"*"#);
-        assert_eq!(s.terms(Engine::Postgres).unwrap(), "ox & roi:* & über:*");
+        let s = search(&["ox", "roi", "über", "pricing"]);
+        assert_eq!(
+            s.terms(Engine::Sqlite).unwrap(),
+            r#""ox" "roi" "über"* "pricing"*"#
+        );
+        assert_eq!(
+            s.terms(Engine::Postgres).unwrap(),
+            "ox & roi & über:* & pricing:*"
+        );
         assert_eq!(search(&[]).terms(Engine::Sqlite), None);
     }
 
