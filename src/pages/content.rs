@@ -270,16 +270,16 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
     let capped_note = move || {
         capped.get().then(|| {
             let cap = group_thousands(COUNT_CAP);
-            let shown = if has_words {
-                format!("The counts and the best matches come from the {cap} added most recently.")
+            let counted = if has_words {
+                "The counts and the best matches come from"
             } else {
-                format!("The counts come from the {cap} added most recently.")
+                "The counts come from"
             };
-            view! {
-                <p id="content-capped" class="muted">
-                    {format!("More than {cap} assets match. {shown} Add words or a filter to narrow them down.")}
-                </p>
-            }
+            let note = format!(
+                "More than {cap} assets match. {counted} the {cap} added most recently. \
+                 Add words or a filter to narrow them down."
+            );
+            view! { <p id="content-capped" class="muted">{note}</p> }
         })
     };
     let narrowed = filters.narrowed();

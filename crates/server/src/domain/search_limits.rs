@@ -27,7 +27,8 @@ pub const RULES: Rules = Rules {
     burst: 20,
 };
 
-/// Budgets untouched for this long are forgotten (they are full again by then).
+/// How often the budgets that are full and idle again are forgotten, so memory follows the
+/// sessions searching now.
 const SWEEP_EVERY_MS: i64 = 60_000;
 /// Budgets count thousandths of a search, so refilling by the millisecond stays exact.
 const ONE: i64 = 1_000;

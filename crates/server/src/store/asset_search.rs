@@ -4,9 +4,10 @@
 //! The assets a search reads are its hits: the `COUNT_CAP + 1` most recently added assets that
 //! match (newest first is an order SQLite's full-text index can stop early in, and PostgreSQL's
 //! primary key). Facets are counted over the hits, and a query's results are ranked and paged
-//! from them; browsing without words pages through every match, in an order an index serves. PostgreSQL also cancels a
-//! search statement after `STATEMENT_TIMEOUT`; SQLite offers no such limit through `sqlx::Any`,
-//! so there the bounds on words, prefixes and hits are what keeps a search short.
+//! from them; browsing without words pages through every match, in an order an index serves.
+//! PostgreSQL also cancels a search statement after `STATEMENT_TIMEOUT`. SQLite offers no such
+//! limit through `sqlx::Any`, so there the bounds on words, prefixes and hits are what keep a
+//! search short.
 
 use portico_api::assets::{AssetKind, AssetSort, AssetState, COUNT_CAP, PREFIX_MIN};
 use portico_api::organizations::Motion;
