@@ -2,7 +2,8 @@
 //! platinum partners, watching the upload, and publishes it; a gold partner finds it by a word
 //! of its description, reads it and downloads exactly the uploaded bytes; the manager sees that
 //! use and records the partner's certifications; a registered-tier partner neither finds nor
-//! opens it; once archived, the gold partner loses it too.
+//! opens it; once archived, the gold partner loses it too. A search over a large library says
+//! when its counts stop at the cap.
 
 mod support;
 
@@ -345,5 +346,58 @@ async fn a_published_pdf_reaches_its_audience_and_no_one_else() {
     alice.open(&portal.url("/")).await;
     alice.find("#welcome").await;
     cannot_see(&alice, &portal, id).await;
+    alice.close().await;
+}
+
+/// A search that matches more assets than the hub counts says so: "1,000+ assets", how to
+/// narrow it, and facet counts marked as lower bounds. Words past the rules are refused beside
+/// the box before anything is sent.
+#[tokio::test]
+async fn a_broad_search_says_its_counts_are_lower_bounds() {
+    let portal = Portal::start().await;
+    let state = &portal.running.state;
+    portico_server::demo::asset_volume::load(&state.db, 2_000, state.now())
+        .await
+        .unwrap();
+    let alice = browser().await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    // Two generated assets in three hold a word starting with "kaka".
+    alice.open(&portal.url("/content?q=kaka")).await;
+    alice.wait_for_text("#content-count", "1,000+ assets").await;
+    alice
+        .wait_for_text("#content-capped", "More than 1,000 assets match.")
+        .await;
+    let kinds = alice.find("#facet-kind").await.text().await.unwrap();
+    assert!(kinds.contains("+)"), "{kinds}");
+
+    alice
+        .type_into(
+            "#content-q",
+            "one two three four five six seven eight nine ten eleven",
+        )
+        .await;
+    alice.click("#content-search").await;
+    alice
+        .wait_for_text("#content-q-error", "Use at most 10 words.")
+        .await;
+    assert_eq!(alice.wait_for_path("/content").await, "/content?q=kaka");
+
+    alice.type_into("#content-q", WORD).await;
+    alice.click("#content-search").await;
+    alice.wait_for_text("#content-count", "0 assets").await;
+    assert!(!alice.is_present("#content-capped").await);
+    let error = alice.find("#content-q-error").await.text().await.unwrap();
+    assert_eq!(error, "", "the error goes once the words are fine");
+    // An address with too many words says what is wrong with them.
+    let eleven = "a%20b%20c%20d%20e%20f%20g%20h%20i%20j%20k";
+    alice
+        .open(&portal.url(&format!("/content?q={eleven}")))
+        .await;
+    alice
+        .wait_for_text(
+            ".notice-error",
+            "The search words cannot be used: Use at most 10 words.",
+        )
+        .await;
     alice.close().await;
 }

@@ -4,12 +4,17 @@
 //! the address, so a view can be linked.
 
 use leptos::prelude::*;
-use portico_api::assets::{AssetCard, AssetKind, AssetSort, AssetState, FacetCount, Facets};
+use portico_api::assets::{
+    AssetCard, AssetKind, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets, QUERY_MAX,
+    search_words,
+};
 use portico_api::organizations::Motion;
 use portico_api::{Page, Role};
 
 use crate::api;
+use crate::components::field::{FieldError, FieldState, focus_first_error};
 use crate::components::{Paged, PagedList, on_submit, set_title};
+use crate::pages::registrations::group_thousands;
 use crate::router::{Location, use_location};
 use crate::session::use_session;
 use crate::url::encode;
@@ -164,16 +169,21 @@ pub fn ContentPage() -> impl IntoView {
     }
 }
 
-/// The words to search for and the order; both move to the matching address.
+/// The words to search for and the order; both move to the matching address. The words are
+/// checked by the server's rules (how many, how long) before they are sent.
 #[component]
 fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
     let location = use_location();
-    let q = RwSignal::new(String::new());
+    let q = FieldState::new("content-q", |q| search_words(q).err().map(str::to_owned));
     // The box follows the address, also on the back and forward buttons.
-    Effect::new(move |_| q.set(filters.with(|f| f.q.clone())));
+    Effect::new(move |_| q.value.set(filters.with(|f| f.q.clone())));
     let search = move || {
+        if !q.validate() {
+            focus_first_error(&[q]);
+            return;
+        }
         let chosen = Filters {
-            q: q.get_untracked().trim().to_owned(),
+            q: q.get().trim().to_owned(),
             ..filters.get_untracked()
         };
         location.go(&chosen.href(PATH));
@@ -196,11 +206,15 @@ fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
                         name="q"
                         type="search"
                         autocomplete="off"
-                        prop:value=q
-                        on:input=move |ev| q.set(event_target_value(&ev))
+                        maxlength=QUERY_MAX
+                        aria-invalid=move || q.error.with(Option::is_some).then_some("true")
+                        aria-describedby="content-q-error"
+                        prop:value=q.value
+                        on:input=move |ev| q.input(event_target_value(&ev))
                     />
                     <button id="content-search" type="submit" class="primary">"Search"</button>
                 </div>
+                <FieldError field=q />
             </form>
             <div class="field sort-field">
                 <label for="content-sort">"Sort by"</label>
@@ -227,13 +241,17 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
     }
     .query();
     let total = RwSignal::new(None::<i64>);
+    let capped = RwSignal::new(false);
     let facets = RwSignal::new(Facets::default());
     let list = Paged::new(move |cursor: Option<String>| {
         let query = query.clone();
         async move {
-            let found = api::assets(&query, cursor.as_deref()).await?;
+            let found = api::assets(&query, cursor.as_deref())
+                .await
+                .map_err(words_refused)?;
             if cursor.is_none() {
                 let _ = total.try_set(Some(found.total));
+                let _ = capped.try_set(found.capped);
                 let _ = facets.try_set(found.facets);
             }
             Ok(Page {
@@ -242,10 +260,27 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
             })
         }
     });
-    let count = move || match total.get() {
-        None => String::new(),
-        Some(1) => "1 asset".to_owned(),
-        Some(n) => format!("{n} assets"),
+    let count = move || match (total.get(), capped.get()) {
+        (None, _) => String::new(),
+        (Some(n), true) => format!("{}+ assets", group_thousands(n)),
+        (Some(1), false) => "1 asset".to_owned(),
+        (Some(n), false) => format!("{} assets", group_thousands(n)),
+    };
+    let has_words = !filters.q.is_empty();
+    let capped_note = move || {
+        capped.get().then(|| {
+            let cap = group_thousands(COUNT_CAP);
+            let counted = if has_words {
+                "The counts and the best matches come from"
+            } else {
+                "The counts come from"
+            };
+            let note = format!(
+                "More than {cap} assets match. {counted} the {cap} added most recently. \
+                 Add words or a filter to narrow them down."
+            );
+            view! { <p id="content-capped" class="muted">{note}</p> }
+        })
     };
     let narrowed = filters.narrowed();
     let clear = move || {
@@ -262,10 +297,11 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
     let items = list.items;
     view! {
         <div class="content-layout">
-            <FacetPanel filters facets />
+            <FacetPanel filters facets capped />
             <div class="content-main">
                 <h2 class="visually-hidden" id="content-results-heading">"Results"</h2>
                 <p id="content-count" class="muted" role="status">{count}</p>
+                {capped_note}
                 <PagedList
                     list=list.controls()
                     loading="Loading content…"
@@ -281,14 +317,27 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
     }
 }
 
+/// Words from an address that break the search rules (the form checks what is typed) are
+/// explained in the list's own words.
+fn words_refused(mut error: api::ApiError) -> api::ApiError {
+    if let Some(message) = error.fields.remove("q") {
+        error.message = format!("The search words cannot be used: {message}");
+    }
+    error
+}
+
 /// Each facet's values with their counts; choosing one narrows the list, "Clear" widens it.
+/// Counts of a capped search are at least what they say.
 #[component]
-fn FacetPanel(filters: Filters, facets: RwSignal<Facets>) -> impl IntoView {
+fn FacetPanel(filters: Filters, facets: RwSignal<Facets>, capped: RwSignal<bool>) -> impl IntoView {
     let blocks = Facet::ALL
         .into_iter()
         .map(|facet| {
             let filters = filters.clone();
-            move || facets.with(|all| facet_block(facet, &filters, facet.counts(all)))
+            move || {
+                let capped = capped.get();
+                facets.with(|all| facet_block(facet, &filters, facet.counts(all), capped))
+            }
         })
         .collect_view();
     view! {
@@ -299,7 +348,12 @@ fn FacetPanel(filters: Filters, facets: RwSignal<Facets>) -> impl IntoView {
     }
 }
 
-fn facet_block(facet: Facet, filters: &Filters, counts: &[FacetCount]) -> impl IntoView + use<> {
+fn facet_block(
+    facet: Facet,
+    filters: &Filters,
+    counts: &[FacetCount],
+    capped: bool,
+) -> impl IntoView + use<> {
     let chosen = filters.chosen[facet as usize].clone();
     if counts.is_empty() && chosen.is_none() {
         return ().into_any();
@@ -316,7 +370,7 @@ fn facet_block(facet: Facet, filters: &Filters, counts: &[FacetCount]) -> impl I
             Some(view! {
                 <li>
                     <a href=href aria-current=here.then_some("true")>
-                        {label} " " <span class="count">{format!("({})", c.count)}</span>
+                        {label} " " <span class="count">{facet_count(c.count, capped)}</span>
                     </a>
                 </li>
             })
@@ -339,6 +393,15 @@ fn facet_block(facet: Facet, filters: &Filters, counts: &[FacetCount]) -> impl I
         </section>
     }
     .into_any()
+}
+
+/// "(12)", or "(12+)" when the search was capped and there may be more.
+fn facet_count(count: i64, capped: bool) -> String {
+    format!(
+        "({}{})",
+        group_thousands(count),
+        if capped { "+" } else { "" }
+    )
 }
 
 /// One result: kind, title linking to the asset, summary and tags.
@@ -410,6 +473,12 @@ mod tests {
         );
         assert!(!Filters::default().narrowed());
         assert_eq!(Filters::default().href(PATH), PATH);
+    }
+
+    #[test]
+    fn capped_counts_read_as_lower_bounds() {
+        assert_eq!(facet_count(1200, false), "(1,200)");
+        assert_eq!(facet_count(312, true), "(312+)");
     }
 
     #[test]

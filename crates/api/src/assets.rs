@@ -390,7 +390,9 @@ pub enum AssetDetail {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct AssetQuery {
-    /// Words to find in title, summary and body; every word must match (as a prefix).
+    /// Words to find in title, summary and body; every word must match, words of
+    /// `PREFIX_MIN` characters or more as prefixes, shorter ones as whole words. At most
+    /// `WORDS_MAX` words and `QUERY_MAX` characters.
     pub q: Option<String>,
     pub kind: Option<AssetKind>,
     pub motion: Option<Motion>,
@@ -407,7 +409,6 @@ pub struct AssetQuery {
 impl AssetQuery {
     pub const DEFAULT_LIMIT: u32 = 24;
     pub const MAX_LIMIT: u32 = 100;
-    pub const QUERY_MAX: usize = 200;
 
     pub fn limit(&self) -> u32 {
         self.limit
@@ -415,19 +416,44 @@ impl AssetQuery {
             .clamp(1, Self::MAX_LIMIT)
     }
 
-    /// The words searched for: letters and digits only, lowercased, at most 10. Everything else
-    /// separates words, so no input can be read as search syntax by either database.
-    pub fn words(&self) -> Vec<String> {
-        let q = self.q.as_deref().unwrap_or_default();
-        q.chars()
-            .take(Self::QUERY_MAX)
-            .collect::<String>()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .take(10)
-            .collect()
+    pub fn words(&self) -> Result<Vec<String>, &'static str> {
+        search_words(self.q.as_deref().unwrap_or_default())
     }
+}
+
+/// The longest search text accepted, in characters.
+pub const QUERY_MAX: usize = 200;
+/// The most words one search may hold: each is a lookup in the full-text index.
+pub const WORDS_MAX: usize = 10;
+/// Words at least this long also find the longer words they start with; shorter ones match
+/// whole words only (a short prefix reaches a large part of the index, and short words are
+/// mostly acronyms meant as they are, like ROI or CRM).
+pub const PREFIX_MIN: usize = 4;
+/// A search counts at most this many matching assets into its total and facets, and with
+/// words ranks only these (the most recently added matches): its cost stays bounded however
+/// much matches.
+pub const COUNT_CAP: i64 = 1_000;
+
+/// The words searched for: letters and digits only, lowercased, each once. Everything else
+/// separates words, so no input can be read as search syntax by either database.
+pub fn search_words(q: &str) -> Result<Vec<String>, &'static str> {
+    if q.chars().count() > QUERY_MAX {
+        return Err("Use at most 200 characters.");
+    }
+    let mut words: Vec<String> = Vec::new();
+    for word in q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_lowercase();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    if words.len() > WORDS_MAX {
+        return Err("Use at most 10 words.");
+    }
+    Ok(words)
 }
 
 /// How many assets of the current result carry one value of a facet.
@@ -455,9 +481,13 @@ pub struct AssetSearch {
     pub items: Vec<AssetCard>,
     /// Absent on the last page.
     pub next_cursor: Option<String>,
-    /// Matching assets in all.
+    /// Matching assets in all, up to `COUNT_CAP`.
     pub total: i64,
     pub facets: Facets,
+    /// More than `COUNT_CAP` assets match: `total` is `COUNT_CAP`, and the facet counts (lower
+    /// bounds) and, with words, the items come from the most recently added `COUNT_CAP`
+    /// matches only. More words or a filter narrow it.
+    pub capped: bool,
 }
 
 /// `?days=` on the usage reports.
@@ -615,8 +645,25 @@ mod tests {
             ..AssetQuery::default()
         };
         assert_eq!(
-            query.words(),
+            query.words().unwrap(),
             ["roi", "or", "calc", "x", "near", "a", "b", "ü", "über"]
         );
+    }
+
+    #[test]
+    fn searches_are_bounded_in_words_and_length() {
+        let ten = "one two three four five six seven eight nine ten";
+        assert_eq!(search_words(ten).unwrap().len(), 10);
+        assert_eq!(search_words(&format!("{ten} ten TEN")).unwrap().len(), 10);
+        assert_eq!(
+            search_words(&format!("{ten} eleven")),
+            Err("Use at most 10 words.")
+        );
+        assert!(search_words(&"x".repeat(QUERY_MAX)).is_ok());
+        assert_eq!(
+            search_words(&"x".repeat(QUERY_MAX + 1)),
+            Err("Use at most 200 characters.")
+        );
+        assert_eq!(search_words(" -*() ").unwrap(), Vec::<String>::new());
     }
 }

@@ -762,6 +762,7 @@ fn asset_search_fields() {
         items: vec![asset_view().card],
         next_cursor: None,
         total: 1,
+        capped: false,
         facets: Facets {
             kind: count(),
             motion: count(),
@@ -775,6 +776,7 @@ fn asset_search_fields() {
         .map(|f| format!("items[].{f}"))
         .chain(
             [
+                "capped",
                 "facets",
                 "facets.industry",
                 "facets.industry[].count",

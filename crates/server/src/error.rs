@@ -37,6 +37,12 @@ pub enum ApiError {
     RangeNotSatisfiable,
     #[error("Too many attempts. Try again in {} minute(s).", retry_after_secs.div_ceil(60))]
     RateLimited { retry_after_secs: u64 },
+    /// Too many requests of one kind in a short time; `message` says which and how long.
+    #[error("{message}")]
+    TooManyRequests {
+        message: &'static str,
+        retry_after_secs: u64,
+    },
     #[error("This request is missing the security token; reload the page and try again.")]
     Csrf,
     /// Vendor staff without two-factor sign-in, where the portal requires it.
@@ -77,7 +83,9 @@ impl ApiError {
             UnsupportedMediaType(_) => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
             }
-            RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            RateLimited { .. } | TooManyRequests { .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+            }
             Csrf => (StatusCode::FORBIDDEN, "csrf_failed"),
             TwoFactorSetupRequired => (StatusCode::FORBIDDEN, "two_factor_setup_required"),
             Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
@@ -108,7 +116,11 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %cause, source = ?cause, "internal error");
         }
         let mut response = (status, axum::Json(self.body())).into_response();
-        if let ApiError::RateLimited { retry_after_secs } = self {
+        if let ApiError::RateLimited { retry_after_secs }
+        | ApiError::TooManyRequests {
+            retry_after_secs, ..
+        } = self
+        {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));

@@ -115,6 +115,7 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         public_url: settings.public_url.trim_end_matches('/').into(),
         trusted_proxies: Arc::new(settings.trusted_proxies.clone()),
         rules: Arc::new(settings.rules.clone()),
+        search_limits: Arc::default(),
     })
 }
 

@@ -32,6 +32,7 @@ pub struct AppState {
     pub public_url: Arc<str>,
     pub trusted_proxies: Arc<TrustedProxies>,
     pub rules: Arc<ProgramRules>,
+    pub search_limits: Arc<crate::domain::search_limits::SearchLimits>,
 }
 
 impl AppState {

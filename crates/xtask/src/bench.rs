@@ -3,14 +3,16 @@
 //! when the workspace has any.
 
 use std::net::{SocketAddr, TcpListener};
-use std::path::PathBuf;
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Output, Stdio};
 use std::time::Duration;
 
 use crate::http::Session;
-use crate::{Result, cargo, execute, http, phase, serve, setup, spa, webhook_load};
+use crate::{Result, cargo, execute, http, phase, search_load, serve, setup, spa, webhook_load};
 
 const LOGIN_EMAIL: &str = "alice@northwind.example";
+/// A partner of another organization than `LOGIN_EMAIL`'s.
+const OTHER_PARTNER_EMAIL: &str = "bob@globex-consulting.example";
 const MANAGER_EMAIL: &str = "manager@acme.example";
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
@@ -118,6 +120,9 @@ const CONTENT_BROWSE: &str = "/api/assets";
 const PIPELINE_PAGE: &str = "/api/pipeline?motion=reseller&sort=customer&limit=50";
 /// A manager's page is read by one person at a time, not by 32.
 const MANAGER_CONNECTIONS: u32 = 4;
+/// Sessions the content runs are spread over: each may search 10 times a second, so these
+/// allow 2,560 searches a second, more than the server answers.
+const SEARCH_SESSIONS: usize = 256;
 
 fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     let (server, addr) = start_server(binary)?;
@@ -126,10 +131,19 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     let manager_session = sign_in(addr, &server, MANAGER_EMAIL)?;
     let manager = manager_session.cookie.clone();
     let card = card_path(addr, &manager_session)?;
+    let searchers = sessions(addr, &server, LOGIN_EMAIL, SEARCH_SESSIONS)?;
+    let searching = server.dir.join("sessions.lua");
+    std::fs::write(&searching, search_load::script(&searchers, None, None))
+        .map_err(|e| format!("cannot write the wrk script: {e}"))?;
+    let searching = Client::Script(&searching);
 
-    let health = wrk(addr, "/healthz", None, 32, seconds)?;
+    let health = wrk(addr, "/healthz", Client::Anonymous, 32, seconds)?;
     let mut runs = vec![("/healthz", 32, health)];
-    runs.push((card.as_str(), 4, wrk(addr, &card, None, 4, seconds)?));
+    runs.push((
+        card.as_str(),
+        4,
+        wrk(addr, &card, Client::Anonymous, 4, seconds)?,
+    ));
     for path in [
         "/api/me",
         "/api/registrations",
@@ -139,18 +153,38 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
         "/api/feed/unread",
         "/api/feed",
     ] {
-        runs.push((path, 32, wrk(addr, path, Some(&partner), 32, seconds)?));
+        let client = match path {
+            CONTENT_SEARCH | CONTENT_BROWSE => searching,
+            _ => Client::Session(&partner),
+        };
+        runs.push((path, 32, wrk(addr, path, client, 32, seconds)?));
     }
     let numbers = "/api/program/numbers";
     let connections = MANAGER_CONNECTIONS;
     runs.push((
         numbers,
         connections,
-        wrk(addr, numbers, Some(&manager), connections, seconds)?,
+        wrk(
+            addr,
+            numbers,
+            Client::Session(&manager),
+            connections,
+            seconds,
+        )?,
     ));
     for path in [CONTENT_SEARCH, CONTENT_BROWSE] {
-        runs.push((path, 4, wrk(addr, path, Some(&partner), 4, seconds)?));
+        runs.push((path, 4, wrk(addr, path, searching, 4, seconds)?));
     }
+    let victim = sign_in(addr, &server, OTHER_PARTNER_EMAIL)?.cookie;
+    let attacker = sessions(addr, &server, LOGIN_EMAIL, 8)?;
+    let isolation = search_load::isolation(
+        addr,
+        &server.dir,
+        CONTENT_SEARCH,
+        &victim,
+        &attacker,
+        seconds,
+    )?;
     let download = format!("/api/assets/{large_file}/download");
     let downloads = download_run(addr, &server, &download, &partner)?;
     drop(server);
@@ -177,8 +211,10 @@ fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
     println!(
         "ratio: req/s against GET /healthz in the same run (wrk: 2 threads, {seconds} s); \
          database: the demo plus {LOAD_ORGANIZATIONS} organizations, {LOAD_OPPORTUNITIES} \
-         deals, {LOAD_ASSETS} assets and {LOAD_ANNOUNCEMENTS} announcements to every partner"
+         deals, {LOAD_ASSETS} assets and {LOAD_ANNOUNCEMENTS} announcements to every partner; \
+         content runs spread over {SEARCH_SESSIONS} sessions of one partner"
     );
+    search_load::print(CONTENT_SEARCH, &isolation);
     println!("\nGET {download} ({DOWNLOAD_MB} MiB, one client, loopback):");
     for (n, d) in downloads.iter().enumerate() {
         println!(
@@ -368,8 +404,23 @@ fn webhook_run(binary: &PathBuf) -> Result<()> {
     Ok(())
 }
 
+/// `count` sessions of one demo user: cookies only.
+fn sessions(addr: SocketAddr, server: &Server, email: &str, count: usize) -> Result<Vec<String>> {
+    let cookies = (0..count)
+        .map(|_| Ok(sign_in_quietly(addr, server, email)?.cookie))
+        .collect();
+    println!("signed in as {email} {count} times");
+    cookies
+}
+
 /// A demo user's session cookie and CSRF token.
 fn sign_in(addr: SocketAddr, server: &Server, email: &str) -> Result<Session> {
+    let session = sign_in_quietly(addr, server, email)?;
+    println!("signed in as {email}");
+    Ok(session)
+}
+
+fn sign_in_quietly(addr: SocketAddr, server: &Server, email: &str) -> Result<Session> {
     let body = format!(
         r#"{{"email":"{email}","password":"{}"}}"#,
         serve::DEMO_PASSWORD
@@ -388,7 +439,6 @@ fn sign_in(addr: SocketAddr, server: &Server, email: &str) -> Result<Session> {
                 server.log()
             )
         })?;
-    println!("signed in as {email}");
     let csrf = http::json_string(&login.body, "csrf_token")
         .ok_or("the sign-in answer has no CSRF token")?;
     Ok(Session {
@@ -397,24 +447,66 @@ fn sign_in(addr: SocketAddr, server: &Server, email: &str) -> Result<Session> {
     })
 }
 
+/// Who sends a wrk run's requests.
+#[derive(Clone, Copy)]
+pub enum Client<'a> {
+    Anonymous,
+    /// One session's cookie on every request.
+    Session(&'a str),
+    /// A Lua script that sets each request's cookie (and maybe its query and pacing).
+    Script(&'a Path),
+}
+
 fn wrk(
     addr: SocketAddr,
     path: &str,
-    session: Option<&str>,
+    client: Client,
     connections: u32,
     seconds: u32,
 ) -> Result<WrkFigures> {
+    run_wrk(wrk_command(addr, path, client, connections, seconds))
+}
+
+/// The wrk command of a run, echoed without the session token: a credential, even a
+/// throw-away one, stays out of the log.
+pub fn wrk_command(
+    addr: SocketAddr,
+    path: &str,
+    client: Client,
+    connections: u32,
+    seconds: u32,
+) -> Command {
+    let threads = search_load::WRK_THREADS;
     let mut cmd = Command::new("wrk");
-    cmd.args(["-t2", &format!("-c{connections}"), "--latency"])
-        .arg(format!("-d{seconds}s"));
-    if let Some(token) = session {
-        cmd.arg("-H")
-            .arg(format!("Cookie: portico_session={token}"));
-    }
+    cmd.args([
+        format!("-t{threads}"),
+        format!("-c{connections}"),
+        "--latency".into(),
+    ])
+    .arg(format!("-d{seconds}s"));
+    let shown = match client {
+        Client::Anonymous => String::new(),
+        Client::Session(token) => {
+            cmd.arg("-H")
+                .arg(format!("Cookie: portico_session={token}"));
+            " -H 'Cookie: portico_session=…'".to_owned()
+        }
+        Client::Script(script) => {
+            cmd.arg("-s").arg(script);
+            format!(" -s {}", script.display())
+        }
+    };
     cmd.arg(format!("http://{addr}{path}"));
-    // The session token is a credential, even a throw-away one: keep it out of the log.
-    println!("$ wrk -t2 -c{connections} --latency -d{seconds}s http://{addr}{path}");
-    let out = cmd.output().map_err(|e| format!("cannot run wrk: {e}"))?;
+    println!("$ wrk -t{threads} -c{connections} --latency -d{seconds}s{shown} http://{addr}{path}");
+    cmd
+}
+
+pub fn run_wrk(mut cmd: Command) -> Result<WrkFigures> {
+    wrk_figures(cmd.output().map_err(|e| format!("cannot run wrk: {e}"))?)
+}
+
+/// Prints what wrk printed and reads its figures.
+pub fn wrk_figures(out: Output) -> Result<WrkFigures> {
     let text = String::from_utf8_lossy(&out.stdout);
     print!("{text}");
     if !out.status.success() {
@@ -429,14 +521,23 @@ fn wrk(
 
 #[derive(Debug, PartialEq)]
 pub struct WrkFigures {
+    pub requests: u64,
     pub requests_per_sec: f64,
     pub p50_ms: f64,
     pub p99_ms: f64,
     pub non_success: u64,
 }
 
-/// Reads `Requests/sec:`, the `50%` and `99%` lines of `--latency`, and the non-2xx count.
+impl WrkFigures {
+    pub fn refused_percent(&self) -> f64 {
+        100.0 * self.non_success as f64 / self.requests.max(1) as f64
+    }
+}
+
+/// Reads the request count, `Requests/sec:`, the `50%` and `99%` lines of `--latency`, and the
+/// non-2xx count.
 pub fn parse_wrk(text: &str) -> Option<WrkFigures> {
+    let mut requests = None;
     let mut rps = None;
     let mut p50 = None;
     let mut p99 = None;
@@ -447,6 +548,7 @@ pub fn parse_wrk(text: &str) -> Option<WrkFigures> {
             (Some("Requests/sec:"), Some(v)) => rps = v.parse().ok(),
             (Some("50%"), Some(v)) => p50 = millis(v),
             (Some("99%"), Some(v)) => p99 = millis(v),
+            (Some(n), Some("requests")) => requests = n.parse().ok(),
             _ => {}
         }
         if let Some(n) = line.strip_prefix("Non-2xx or 3xx responses:") {
@@ -454,6 +556,7 @@ pub fn parse_wrk(text: &str) -> Option<WrkFigures> {
         }
     }
     Some(WrkFigures {
+        requests: requests?,
         requests_per_sec: rps?,
         p50_ms: p50?,
         p99_ms: p99?,
@@ -527,6 +630,7 @@ Transfer/sec:      6.01MB
     #[test]
     fn reads_wrk_figures() {
         let f = parse_wrk(WRK).unwrap();
+        assert_eq!(f.requests, 213051);
         assert_eq!(f.requests_per_sec, 21301.87);
         assert!((f.p50_ms - 0.812).abs() < 1e-9);
         assert_eq!(f.p99_ms, 3.10);

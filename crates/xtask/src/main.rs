@@ -5,6 +5,7 @@
 mod bench;
 mod child;
 mod http;
+mod search_load;
 mod serve;
 mod setup;
 mod spa;

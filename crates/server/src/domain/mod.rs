@@ -20,6 +20,7 @@ pub mod proxies;
 pub mod qr_code;
 pub mod recovery_codes;
 pub mod sealed;
+pub mod search_limits;
 pub mod signatures;
 pub mod throttle;
 pub mod token;

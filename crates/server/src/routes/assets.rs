@@ -9,8 +9,7 @@ use axum::response::{IntoResponse, Response};
 use futures_util::TryStreamExt as _;
 use portico_api::ErrorBody;
 use portico_api::assets::{
-    ALLOWED_FILE_TYPES, AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetState,
-    FacetCount, Facets, ManagedAsset, UPLOAD_MAX_BYTES,
+    ALLOWED_FILE_TYPES, AssetDetail, AssetMetadata, AssetState, ManagedAsset, UPLOAD_MAX_BYTES,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -19,22 +18,21 @@ use crate::blobs::{Received, UploadError};
 use crate::domain::byte_range;
 use crate::domain::markdown::to_safe_html;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::asset_search;
+use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::asset_usage::{self, Event, Subject, Use};
-use crate::store::assets::{self, AssetRow, Reader, Search};
+use crate::store::assets::{self, AssetRow, Reader};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::webhooks;
 
 /// Room for the metadata part and multipart framing around a file of the largest size.
 const UPLOAD_BODY_LIMIT: usize = UPLOAD_MAX_BYTES as usize + 1024 * 1024;
-/// Offsets past this are refused: nobody pages through ten thousand cards.
-const OFFSET_MAX: u32 = 10_000;
 
 pub fn router() -> OpenApiRouter<AppState> {
     let uploads = OpenApiRouter::new()
-        .routes(routes!(list, create))
+        .routes(routes!(asset_search::list, create))
         .routes(routes!(add_version))
         .layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT));
     OpenApiRouter::new()
@@ -47,7 +45,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// What the caller may see: everything for vendor staff, their organization's audience for
 /// partners.
-async fn reader(state: &AppState, caller: &Caller) -> ApiResult<Reader> {
+pub(super) async fn reader(state: &AppState, caller: &Caller) -> ApiResult<Reader> {
     match caller.membership.organization_id() {
         None => Ok(Reader::Vendor),
         Some(id) => assets::profile(state.db.pool(), id)
@@ -55,90 +53,6 @@ async fn reader(state: &AppState, caller: &Caller) -> ApiResult<Reader> {
             .map(Reader::Partner)
             .ok_or_else(|| ApiError::internal(format!("organization {id} is missing"))),
     }
-}
-
-/// Search the hub. Partners see only published assets meant for their tier, motion and
-/// certifications; managers see drafts too (and archived ones with `state=archived`).
-#[utoipa::path(get, path = "/api/assets", tag = "content", params(AssetQuery),
-    responses((status = 200, body = AssetSearch), (status = 400, body = ErrorBody),
-        (status = 401, body = ErrorBody)))]
-async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiQuery(query): ApiQuery<AssetQuery>,
-) -> ApiResult<Json<AssetSearch>> {
-    let search = Search {
-        reader: reader(&state, &caller).await?,
-        words: query.words(),
-        kind: query.kind,
-        motion: query.motion,
-        industry: query.industry.clone().filter(|v| !v.is_empty()),
-        use_case: query.use_case.clone().filter(|v| !v.is_empty()),
-        state: query.state,
-        sort: query.sort.unwrap_or_default(),
-        offset: offset(query.cursor.as_deref())?,
-        limit: query.limit(),
-    };
-    let (mut rows, facets, new_since) = tokio::try_join!(
-        search.page(&state.db),
-        search.facets(&state.db),
-        assets::visit(&state.db, caller.user_id, state.now()),
-    )?;
-    let next_cursor = (rows.len() > search.limit as usize).then(|| {
-        rows.truncate(search.limit as usize);
-        (search.offset + search.limit).to_string()
-    });
-    let items = rows
-        .into_iter()
-        .map(|row| row.into_card(Some(new_since)))
-        .collect::<ApiResult<_>>()?;
-    let (total, facets) = facet_counts(facets);
-    Ok(Json(AssetSearch {
-        items,
-        next_cursor,
-        total,
-        facets,
-    }))
-}
-
-fn offset(cursor: Option<&str>) -> ApiResult<u32> {
-    match cursor {
-        None | Some("") => Ok(0),
-        Some(c) => c
-            .parse()
-            .ok()
-            .filter(|n| *n <= OFFSET_MAX)
-            .ok_or_else(|| ApiError::BadRequest("That page cursor is not valid.".into())),
-    }
-}
-
-fn facet_counts(rows: Vec<assets::FacetRow>) -> (i64, Facets) {
-    let mut facets = Facets::default();
-    let mut total = 0;
-    for row in rows {
-        let list = match row.facet.as_str() {
-            "kind" => {
-                total += row.n;
-                &mut facets.kind
-            }
-            "motion" => &mut facets.motion,
-            "industry" => &mut facets.industry,
-            _ => &mut facets.use_case,
-        };
-        list.push(FacetCount {
-            value: row.value,
-            count: row.n,
-        });
-    }
-    for list in [
-        &mut facets.kind,
-        &mut facets.motion,
-        &mut facets.industry,
-        &mut facets.use_case,
-    ] {
-        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    }
-    (total, facets)
 }
 
 /// One asset: for partners the view (and their view is counted), for managers everything.

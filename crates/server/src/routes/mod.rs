@@ -5,6 +5,7 @@
 mod account;
 mod accounts;
 mod announcements;
+mod asset_search;
 mod assets;
 mod attempts;
 mod auth;

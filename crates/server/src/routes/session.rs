@@ -76,6 +76,11 @@ impl Caller {
         }
     }
 
+    /// Names the session without being a credential: the stored hash of its token.
+    pub fn session_key(&self) -> &str {
+        &self.token_hash
+    }
+
     pub fn require_admin(&self) -> ApiResult<()> {
         if self.role() == Role::Admin {
             Ok(())

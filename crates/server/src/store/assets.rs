@@ -1,10 +1,11 @@
-//! Content hub assets: metadata, file versions, facet tags, search, and who may see what.
+//! Content hub assets: metadata, file versions, facet tags, and who may see what (searching
+//! them is `asset_search`).
 //!
 //! Visibility is decided in SQL, so a partner's query can only ever return assets its
 //! organization may see; everything else reads as not found.
 
 use portico_api::assets::{
-    AssetCard, AssetKind, AssetMetadata, AssetSort, AssetState, AssetVersion, AssetView, Audience,
+    AssetCard, AssetKind, AssetMetadata, AssetState, AssetVersion, AssetView, Audience,
     Certification, FileInfo, ValidMetadata,
 };
 use portico_api::organizations::{Motion, Tier};
@@ -13,8 +14,8 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 use crate::blobs::Received;
 use crate::clock::{Timestamp, rfc3339};
 use crate::error::ApiError;
+use crate::store::Db;
 use crate::store::conditions::{Conditions, SortKey};
-use crate::store::{Db, Engine};
 
 /// Who is reading: vendor staff see every asset; a partner organization only published assets
 /// whose audience includes its tier, motion and certifications.
@@ -51,9 +52,9 @@ pub async fn profile(db: &AnyPool, organization_id: i64) -> Result<Option<Profil
     }))
 }
 
-const CARD_COLUMNS: &str = "a.id, a.kind, a.state, a.title, a.summary, a.motions, a.industries, \
+pub(super) const CARD_COLUMNS: &str = "a.id, a.kind, a.state, a.title, a.summary, a.motions, a.industries, \
     a.use_cases, a.language, a.published_at, a.link, v.file_name, v.content_type, v.size";
-const WITH_FILE: &str = "LEFT JOIN asset_versions v ON v.id = a.current_version_id";
+pub(super) const WITH_FILE: &str = "LEFT JOIN asset_versions v ON v.id = a.current_version_id";
 
 /// What a card shows, as stored.
 #[derive(Debug, Clone, FromRow)]
@@ -290,7 +291,7 @@ impl VersionRow {
 
 /// The SQL condition that admits only what `reader` may see, on the columns of `table` (an
 /// asset, or a row of facet totals, which carry the same audience columns).
-fn admit(c: &mut Conditions, table: &str, reader: &Reader, state: Option<AssetState>) {
+pub(super) fn admit(c: &mut Conditions, table: &str, reader: &Reader, state: Option<AssetState>) {
     match (reader, state) {
         (Reader::Vendor, Some(state)) => c.add(
             &format!("{table}.state = ?"),
@@ -306,7 +307,7 @@ fn admit(c: &mut Conditions, table: &str, reader: &Reader, state: Option<AssetSt
 
 /// Audience columns that include the partner: the same literal tests on both engines, so no
 /// correlated subquery runs per row.
-fn audience(c: &mut Conditions, table: &str, profile: &Profile) {
+pub(super) fn audience(c: &mut Conditions, table: &str, profile: &Profile) {
     let member = |value: &str| SortKey::Text(format!("%,{value},%"));
     c.add(
         &format!(
@@ -390,172 +391,6 @@ where
     .bind(asset_id)
     .fetch_all(db)
     .await
-}
-
-/// A search of the hub: words, facet filters, a page.
-#[derive(Debug, Clone)]
-pub struct Search {
-    pub reader: Reader,
-    pub words: Vec<String>,
-    pub kind: Option<AssetKind>,
-    pub motion: Option<Motion>,
-    pub industry: Option<String>,
-    pub use_case: Option<String>,
-    pub state: Option<AssetState>,
-    pub sort: AssetSort,
-    pub offset: u32,
-    pub limit: u32,
-}
-
-/// How many matching assets carry one value of a facet (`kind`, `motion`, `industry`,
-/// `use_case`).
-#[derive(Debug, Clone, FromRow)]
-pub struct FacetRow {
-    pub facet: String,
-    pub value: String,
-    pub n: i64,
-}
-
-impl Search {
-    /// The FROM clause: with words on SQLite, the full-text table joined to the assets it
-    /// matches. CROSS JOIN keeps it outside: the planner would otherwise walk every asset and
-    /// search the index once for each.
-    fn source(&self, engine: Engine, c: &mut Conditions) -> String {
-        match (self.terms(engine), engine) {
-            (Some(terms), Engine::Sqlite) => {
-                let p = c.bind(SortKey::Text(terms));
-                format!(
-                    "assets_search CROSS JOIN assets a ON a.id = assets_search.rowid \
-                     AND assets_search MATCH {p}"
-                )
-            }
-            _ => "assets a".into(),
-        }
-    }
-
-    /// The conditions every match meets, beyond those of `source`.
-    fn conditions(&self, engine: Engine, c: &mut Conditions) {
-        if let (Some(terms), Engine::Postgres) = (self.terms(engine), engine) {
-            c.add(
-                "a.search @@ to_tsquery('english', ?)",
-                [SortKey::Text(terms)],
-            );
-        }
-        admit(c, "a", &self.reader, self.state);
-        if let Some(kind) = self.kind {
-            c.add("a.kind = ?", [SortKey::Text(kind.as_str().into())]);
-        }
-        for (facet, value) in self.tag_filters() {
-            c.add(
-                "a.id IN (SELECT asset_id FROM asset_tags WHERE facet = ? AND value = ?)",
-                [SortKey::Text(facet.into()), SortKey::Text(value)],
-            );
-        }
-    }
-
-    fn tag_filters(&self) -> Vec<(&'static str, String)> {
-        [
-            ("motion", self.motion.map(|m| m.as_str().to_owned())),
-            ("industry", self.industry.clone()),
-            ("use_case", self.use_case.clone()),
-        ]
-        .into_iter()
-        .filter_map(|(facet, value)| Some((facet, value?)))
-        .collect()
-    }
-
-    /// The words as the engine's query syntax: every word must match, as a prefix. The words
-    /// hold only letters and digits, so nothing in them is read as syntax.
-    fn terms(&self, engine: Engine) -> Option<String> {
-        if self.words.is_empty() {
-            return None;
-        }
-        let terms: Vec<String> = match engine {
-            Engine::Sqlite => self.words.iter().map(|w| format!("\"{w}\"*")).collect(),
-            Engine::Postgres => self.words.iter().map(|w| format!("{w}:*")).collect(),
-        };
-        Some(terms.join(if engine == Engine::Sqlite { " " } else { " & " }))
-    }
-
-    /// The ORDER BY of a page; ranking uses the engine's score of each match.
-    fn ranking(&self, engine: Engine, c: &mut Conditions) -> String {
-        match (self.terms(engine), engine) {
-            (Some(_), Engine::Sqlite) if self.sort == AssetSort::Relevance => {
-                "bm25(assets_search, 10.0, 4.0, 1.0), a.id DESC".into()
-            }
-            (Some(terms), Engine::Postgres) if self.sort == AssetSort::Relevance => {
-                let p = c.bind(SortKey::Text(terms));
-                format!("ts_rank(a.search, to_tsquery('english', {p})) DESC, a.id DESC")
-            }
-            _ => self.order().into(),
-        }
-    }
-
-    fn order(&self) -> &'static str {
-        match (self.sort, &self.reader) {
-            (AssetSort::MostUsed, _) => "a.use_count DESC, a.id DESC",
-            // Partners only see published assets, so the publication time orders them (and
-            // an index serves it); managers' drafts have none yet.
-            (_, Reader::Partner(_)) => "a.published_at DESC, a.id DESC",
-            (_, Reader::Vendor) => "COALESCE(a.published_at, a.created_at) DESC, a.id DESC",
-        }
-    }
-
-    /// One page of cards: `limit + 1` rows, so the caller can tell whether more follow.
-    pub async fn page(&self, db: &Db) -> Result<Vec<CardRow>, sqlx::Error> {
-        let mut c = Conditions::default();
-        let from = self.source(db.engine(), &mut c);
-        let order = self.ranking(db.engine(), &mut c);
-        self.conditions(db.engine(), &mut c);
-        let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM {from} {WITH_FILE} WHERE {} ORDER BY {order} \
-             LIMIT {} OFFSET {}",
-            c.clause(),
-            self.limit + 1,
-            self.offset
-        );
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-            .fetch_all(db.pool())
-            .await
-    }
-
-    /// Facet counts over every match; the kind counts add up to the total. A partner opening
-    /// the hub without a query or filter reads the running totals instead of counting.
-    pub async fn facets(&self, db: &Db) -> Result<Vec<FacetRow>, sqlx::Error> {
-        let unfiltered =
-            self.words.is_empty() && self.kind.is_none() && self.tag_filters().is_empty();
-        let (sql, c) = match &self.reader {
-            Reader::Partner(profile) if unfiltered => {
-                let mut c = Conditions::default();
-                audience(&mut c, "f", profile);
-                let sql = format!(
-                    "SELECT facet, value, CAST(SUM(n) AS BIGINT) AS n FROM asset_facet_totals f \
-                     WHERE {} GROUP BY facet, value HAVING SUM(n) > 0",
-                    c.clause()
-                );
-                (sql, c)
-            }
-            _ => {
-                let mut c = Conditions::default();
-                let from = self.source(db.engine(), &mut c);
-                self.conditions(db.engine(), &mut c);
-                let join = match db.engine() {
-                    Engine::Sqlite => "CROSS JOIN",
-                    Engine::Postgres => "JOIN",
-                };
-                let sql = format!(
-                    "SELECT t.facet, t.value, COUNT(*) AS n FROM {from} \
-                     {join} asset_tags t ON t.asset_id = a.id WHERE {} \
-                     GROUP BY t.facet, t.value",
-                    c.clause()
-                );
-                (sql, c)
-            }
-        };
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-            .fetch_all(db.pool())
-            .await
-    }
 }
 
 /// The columns a manager's metadata fills, bound as `$1` to `$13` by `bind_metadata`.

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod announcements;
+pub mod asset_search;
 pub mod asset_usage;
 pub mod assets;
 pub mod audit;
