@@ -29,6 +29,7 @@ pub mod assets;
 pub mod auth;
 pub mod date;
 pub mod error;
+pub mod findings;
 pub mod health;
 pub mod integrations;
 pub mod invitations;

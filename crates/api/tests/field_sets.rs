@@ -13,9 +13,9 @@ use portico_api::notifications::Notification;
 use portico_api::organizations::{Activation, Engagement, Motion, OrganizationSummary, Tier};
 use portico_api::registrations::{
     ConflictFinding, ConflictLevel, CreatedRegistrationLink, Decision, DeclineReason, Extension,
-    ExtensionStatus, LinkForm, ManagerRegistration, ManagerRegistrationDetail, PartnerRegistration,
-    PartnerRegistrationDetail, PartnerRole, Product, Protection, RegistrationKind,
-    RegistrationLinkStatus, RegistrationStatus, TimelineEntry, Verdict,
+    ExtensionStatus, LinkForm, ManagerRegistration, ManagerRegistrationDetail, MatchStrength,
+    PartnerRegistration, PartnerRegistrationDetail, PartnerRole, Product, Protection,
+    RegistrationKind, RegistrationLinkStatus, RegistrationStatus, TimelineEntry, Verdict,
 };
 use portico_api::users::UserAdminView;
 use portico_api::{ErrorBody, ErrorDetail, Me, OrganizationRef, Page, Role};
@@ -360,6 +360,8 @@ fn manager_registration_fields() {
         registration: manager.clone(),
         findings: vec![ConflictFinding {
             level: ConflictLevel::Review,
+            strength: MatchStrength::Strong,
+            score: 80,
             reason: "r".into(),
             registration_id: Some(2),
             account_id: None,
@@ -369,6 +371,7 @@ fn manager_registration_fields() {
             id: 1,
             name: "A".into(),
             domain: None,
+            alternative_names: vec!["B".into()],
             owner: "o".into(),
             incumbent: org(),
             updated_at: "x".into(),
@@ -384,6 +387,7 @@ fn manager_registration_fields() {
         top,
         [
             "accounts",
+            "accounts[].alternative_names",
             "accounts[].domain",
             "accounts[].id",
             "accounts[].incumbent",
@@ -397,6 +401,8 @@ fn manager_registration_fields() {
             "findings[].level",
             "findings[].reason",
             "findings[].registration_id",
+            "findings[].score",
+            "findings[].strength",
             "matches",
             "registration",
             "registration.decide_by",
@@ -451,9 +457,10 @@ fn link_and_notification_fields() {
     assert_eq!(
         fields(&ImportSummary {
             created: 1,
-            updated: 0
+            updated: 0,
+            merged: 2
         }),
-        ["created", "updated"]
+        ["created", "merged", "updated"]
     );
 }
 
