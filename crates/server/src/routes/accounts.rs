@@ -215,11 +215,12 @@ async fn imported_names(
     account: &ImportAccount,
 ) -> ApiResult<Vec<AlternativeName>> {
     let kept = match existing {
-        Some(id) => account_names::of(&mut *tx, &[id])
+        // Locked first: an import running beside this one adds its names after these.
+        Some(id) if store::lock(&mut *tx, id).await? => account_names::of(&mut *tx, &[id])
             .await?
             .remove(&id)
             .unwrap_or_default(),
-        None => Vec::new(),
+        _ => Vec::new(),
     };
     let names = kept
         .iter()

@@ -126,14 +126,13 @@ pub async fn update(
     new: &NewAccount<'_>,
     now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
-    let Some(old_key) =
-        sqlx::query_scalar::<_, String>("SELECT name_key FROM accounts WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?
-    else {
+    if !lock(&mut *conn, id).await? {
         return Ok(false);
-    };
+    }
+    let old_key: String = sqlx::query_scalar("SELECT name_key FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     let old_names = account_names::of(&mut *conn, &[id])
         .await?
         .remove(&id)
@@ -166,6 +165,16 @@ pub async fn update(
         account_names::replace(conn, id, new.alternative_names).await?;
     }
     Ok(true)
+}
+
+/// Takes the account's row lock on PostgreSQL (SQLite has one writer anyway), so that what is
+/// read of it next stays true until the transaction ends; false when there is no such account.
+pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let locked = sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(locked.rows_affected() > 0)
 }
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AccountRow>, sqlx::Error>
