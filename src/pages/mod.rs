@@ -23,6 +23,7 @@ mod pipeline;
 mod products;
 pub mod register;
 mod registrations;
+mod side_by_side;
 mod sign_in_link;
 mod unsubscribe;
 mod users;
