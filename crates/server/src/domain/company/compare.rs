@@ -98,39 +98,34 @@ fn contained(short: &[&str], long: &[&str]) -> bool {
     if short.len() >= long.len() || short[0] != long[0] {
         return false;
     }
-    if !short.iter().any(|w| is_distinctive(w)) {
-        return false;
-    }
     let (rest, tail) = (&short[1..], &long[1..]);
-    let Some(next) = rest.first() else {
-        return true;
+    let in_order = match rest.first() {
+        None => true,
+        Some(next) => descriptor_lengths(tail).any(|skip| {
+            let tail = &tail[skip..];
+            let Some(first) = tail.first() else {
+                return false;
+            };
+            let paired = match word_match(next, first) {
+                WordMatch::Equal => 1,
+                WordMatch::Typo => 0,
+                WordMatch::Different => return false,
+            };
+            // Each of `short`'s words pairs once; typos at most the exact words less one.
+            embedded_exactly(&rest[1..], &tail[1..])
+                .is_some_and(|exact| 2 * (1 + paired + exact) > short.len() as i32)
+        }),
     };
-    descriptor_lengths(tail).into_iter().any(|skip| {
-        let tail = &tail[skip..];
-        let Some(first) = tail.first() else {
-            return false;
-        };
-        let paired = match word_match(next, first) {
-            WordMatch::Equal => 1,
-            WordMatch::Typo => 0,
-            WordMatch::Different => return false,
-        };
-        // Each of `short`'s words pairs once; typos may be at most the exact words less one.
-        embedded_exactly(&rest[1..], &tail[1..])
-            .is_some_and(|exact| 2 * (1 + paired + exact) > short.len() as i32)
-    })
+    in_order && short.iter().any(|w| is_distinctive(w))
 }
 
 /// 0, and the length of each descriptor phrase `words` starts with.
-fn descriptor_lengths(words: &[&str]) -> Vec<usize> {
-    let mut lengths = vec![0];
-    lengths.extend(
-        DESCRIPTORS
-            .iter()
-            .filter(|d| d.len() <= words.len() && d.iter().zip(words).all(|(d, w)| d == w))
-            .map(|d| d.len()),
-    );
-    lengths
+fn descriptor_lengths<'a>(words: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
+    let descriptors = DESCRIPTORS
+        .iter()
+        .filter(move |d| d.len() <= words.len() && d.iter().zip(words).all(|(d, w)| d == w))
+        .map(|d| d.len());
+    std::iter::once(0).chain(descriptors)
 }
 
 /// The most words of `short` that pair exactly when all of them pair, in order, with words of
@@ -253,7 +248,7 @@ fn run_together(words: &[&str], joined: &str) -> Option<usize> {
 
 /// Leaves out a descriptor phrase at the front of `a` and pairs what follows.
 fn skip_descriptor(a: &[&str], b: &[&str]) -> Option<Tally> {
-    let n = descriptor_lengths(a).into_iter().max().filter(|&n| n > 0)?;
+    let n = descriptor_lengths(a).max().filter(|&n| n > 0)?;
     let mut tally = align(&a[n..], b, false, false)?;
     tally.skipped += 1;
     Some(tally)
@@ -282,12 +277,12 @@ enum WordMatch {
 }
 
 /// Equal (or the same word in another form: "xyzie"/"xyzy"), or a typo apart: one edit in
-/// words of five to eight letters, two from nine (the longer of the two words counts).
+/// words of five to eight letters, two from nine. The longer word says what was meant: "diry"
+/// is "dairy" with a letter lost.
 fn word_match(a: &str, b: &str) -> WordMatch {
     if a == b || ie_is_y(a, b) || ie_is_y(b, a) {
         return WordMatch::Equal;
     }
-    // The longer word says what was meant: "diry" is "dairy" with a letter lost.
     let allowed = typo_budget(a.len().max(b.len()));
     // The first letter is rarely the typo, and digits are never one ("Acme 10001").
     let plausible = allowed > 0
