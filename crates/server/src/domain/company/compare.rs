@@ -133,9 +133,7 @@ fn descriptor_lengths<'a>(words: &'a [&str]) -> impl Iterator<Item = usize> + 'a
 fn embedded_exactly(short: &[&str], long: &[&str]) -> Option<i32> {
     // best[i][j]: the answer for short[i..] in long[j..].
     let mut best = vec![vec![None; long.len() + 1]; short.len() + 1];
-    for j in 0..=long.len() {
-        best[short.len()][j] = Some(0);
-    }
+    best[short.len()] = vec![Some(0); long.len() + 1];
     for i in (0..short.len()).rev() {
         for j in (0..long.len()).rev() {
             let skip = best[i][j + 1];

@@ -205,11 +205,14 @@ const LOOK_ALIKES: &[(&str, &str)] = &[
     ("Lumber", "Lumen"),
 ];
 
+/// A class of pairs: its name, how many, and what makes one.
+type Class = (&'static str, usize, fn(&mut Rng) -> (String, String));
+
 /// The set: every class of variation, then the hard negatives.
 pub fn generate() -> Vec<Pair> {
     let mut rng = Rng(0x5eed_2026);
     let mut pairs = Vec::new();
-    let classes: &[(&'static str, usize, fn(&mut Rng) -> (String, String))] = &[
+    let classes: &[Class] = &[
         ("legal_form_and_case", 100, legal_form_and_case),
         ("trailing_article", 150, trailing_article),
         ("companies_cos", 150, companies_cos),
@@ -225,7 +228,7 @@ pub fn generate() -> Vec<Pair> {
     for &(class, count, make) in classes {
         add(&mut pairs, &mut rng, class, true, count, make);
     }
-    let negatives: &[(&'static str, usize, fn(&mut Rng) -> (String, String))] = &[
+    let negatives: &[Class] = &[
         ("neg_distinguishing_word", 130, distinguishing_word),
         ("neg_place", 70, place),
         ("neg_look_alike", 80, look_alike),

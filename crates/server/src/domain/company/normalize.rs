@@ -158,7 +158,7 @@ fn place_group(words: &mut Vec<String>, group: Vec<&str>) {
 fn is_dotted_initials(token: &str) -> bool {
     let bytes = token.as_bytes();
     !bytes.is_empty()
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes
             .chunks(2)
             .all(|pair| pair[0].is_ascii_alphabetic() && pair[1] == b'.')
@@ -279,9 +279,9 @@ fn trailing_noise(words: &[String], after_issuer: bool) -> usize {
         1
     } else if is_share_class(last) && CLASS_WORDS.contains(&before) && len > 2 {
         2
-    } else if (is_share_class(last) || is_listing_suffix(last)) && is_legal_form(before) {
-        1
-    } else if is_share_class(last) && after_issuer {
+    } else if (is_share_class(last) || is_listing_suffix(last)) && is_legal_form(before)
+        || is_share_class(last) && after_issuer
+    {
         1
     } else {
         0
