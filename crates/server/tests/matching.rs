@@ -483,3 +483,25 @@ async fn alternative_names_are_keyed_again_when_the_rules_change() {
     let created = register(&alice, "Glimmerdal Pharmaceuticals", "glimmer.example").await;
     assert_eq!(created["conflict"], "review");
 }
+
+/// A short name is the short form of every account that starts with it: all are found, and
+/// stored and shown best first, however many.
+#[tokio::test]
+async fn a_short_name_finds_every_account_it_may_be_the_short_form_of() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let mut book = String::from("name,domain,owner\nVelmorant Group Inc,,Dana Direct\n");
+    for i in 0..120 {
+        book.push_str(&format!("Velmorant Division {i},,Dana Direct\n"));
+    }
+    json(import(&manager, &book, false).await, StatusCode::OK).await;
+    let alice = app.sign_in(ALICE).await;
+    let created = register(&alice, "Velmorant", "velmorant.example").await;
+    let detail = detail(&manager, &created).await;
+    let findings = detail["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 121);
+    // "Velmorant Group Inc" is the same name; every division only possibly the same company.
+    assert_eq!(findings[0]["strength"], "same_name");
+    assert!(findings[1..].iter().all(|f| f["strength"] == "possible"));
+    assert_eq!(detail["accounts"].as_array().unwrap().len(), 121);
+}

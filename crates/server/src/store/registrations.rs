@@ -460,39 +460,42 @@ pub enum Matched {
     Account(i64),
 }
 
-/// Stores what a registration matched, each with its finding, in one statement.
+/// Findings per statement: a short name can be the short form of many accounts, and a
+/// statement holds only so many parameters.
+const FINDINGS_PER_INSERT: usize = 100;
+
+/// Stores what a registration matched, each with its finding, in their order.
 pub async fn insert_findings(
     conn: &mut AnyConnection,
     registration_id: i64,
     findings: &[(Matched, Finding)],
 ) -> Result<(), sqlx::Error> {
-    if findings.is_empty() {
-        return Ok(());
+    for chunk in findings.chunks(FINDINGS_PER_INSERT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let p = 4 * i + 2;
+                format!("($1, ${p}, ${}, ${}, ${})", p + 1, p + 2, p + 3)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO registration_findings (registration_id, matched_registration_id, \
+             matched_account_id, strength, score) VALUES {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
+        for (matched, finding) in chunk {
+            let (registration, account) = match *matched {
+                Matched::Registration(id) => (Some(id), None),
+                Matched::Account(id) => (None, Some(id)),
+            };
+            query = query
+                .bind(registration)
+                .bind(account)
+                .bind(finding.strength.as_str())
+                .bind(i64::from(finding.score));
+        }
+        query.execute(&mut *conn).await?;
     }
-    let rows: Vec<String> = (0..findings.len())
-        .map(|i| {
-            let p = 4 * i + 2;
-            format!("($1, ${p}, ${}, ${}, ${})", p + 1, p + 2, p + 3)
-        })
-        .collect();
-    let sql = format!(
-        "INSERT INTO registration_findings (registration_id, matched_registration_id, \
-         matched_account_id, strength, score) VALUES {}",
-        rows.join(", ")
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
-    for (matched, finding) in findings {
-        let (registration, account) = match *matched {
-            Matched::Registration(id) => (Some(id), None),
-            Matched::Account(id) => (None, Some(id)),
-        };
-        query = query
-            .bind(registration)
-            .bind(account)
-            .bind(finding.strength.as_str())
-            .bind(i64::from(finding.score));
-    }
-    query.execute(conn).await?;
     Ok(())
 }
 
