@@ -699,11 +699,21 @@ pub async fn update_account(csrf: &str, id: i64, body: &AccountInput) -> Result<
     json(send(Call::write("PUT", &url, csrf).json(body), On401::Expire).await?)
 }
 
-/// `POST /api/accounts/import` with the file's text.
-pub async fn import_accounts(csrf: &str, csv: String) -> Result<ImportSummary, ApiError> {
+/// `POST /api/accounts/import` with the file's text; `merge` imports rows naming one account
+/// as one, with alternative names.
+pub async fn import_accounts(
+    csrf: &str,
+    csv: String,
+    merge: bool,
+) -> Result<ImportSummary, ApiError> {
+    let url = if merge {
+        "/api/accounts/import?merge_duplicates=true"
+    } else {
+        "/api/accounts/import"
+    };
     let call = Call {
         body: Some((csv, "text/csv")),
-        ..Call::write("POST", "/api/accounts/import", csrf)
+        ..Call::write("POST", url, csrf)
     };
     json(send(call, On401::Expire).await?)
 }

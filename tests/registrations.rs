@@ -99,7 +99,7 @@ async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() 
         .wait_for_text("#findings", "Northwind Partners")
         .await;
     assert!(
-        findings.contains(&format!("R-{}", 1000 + first)),
+        findings.contains(&format!("R-{}", 1000 + first)) && findings.contains("Same name · 95"),
         "{findings}"
     );
     manager
@@ -241,6 +241,92 @@ async fn a_manager_imports_the_account_book_and_edits_an_account() {
     manager.click("#account-submit").await;
     manager.wait_for_text("#account-form", "Saved").await;
     manager.wait_for_text("#accounts-table", "Lee Direct").await;
+    manager.close().await;
+}
+
+async fn upload(browser: &Browser, path: &str) {
+    let file = browser.find("#accounts-file").await;
+    file.clear().await.unwrap();
+    file.send_keys(path).await.unwrap();
+    browser.click("#import-submit").await;
+}
+
+/// The strengths shown in the page, in the order shown.
+async fn strengths(browser: &Browser, css: &str) -> Vec<String> {
+    let script = format!(
+        "return Array.from(document.querySelectorAll({css:?})).map(e => e.dataset.strength);"
+    );
+    serde_json::from_value(browser.run(&script).await).unwrap()
+}
+
+#[tokio::test]
+async fn a_manager_merges_a_company_listed_twice_and_reads_findings_best_first() {
+    let portal = Portal::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.csv");
+    std::fs::write(
+        &book,
+        "name,domain,owner,incumbent_partner\n\
+         Quillmere Analytics,quillmere.example,Dana Direct,\n\
+         Quillmere Data Labs,www.quillmere.example,Dana Direct,\n\
+         Quillmere,,Lee Direct,Globex Consulting\n",
+    )
+    .unwrap();
+
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.open(&portal.url("/manage/accounts")).await;
+    let path = book.display().to_string();
+    upload(&manager, &path).await;
+    manager
+        .wait_for_text("#import-result", "row 3: The same account as row 2")
+        .await;
+    manager.click("#accounts-merge").await;
+    upload(&manager, &path).await;
+    manager
+        .wait_for_text("#import-result", "2 new, 0 updated, 1 row merged")
+        .await;
+    manager
+        .wait_for_text("#accounts-table", "Also: Quillmere Data Labs")
+        .await;
+
+    let alice = browser().await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    alice.open(&portal.url("/registrations/new")).await;
+    let id = register_deal(&alice, "Quillmere Data Labs GmbH", "qdl.example").await;
+    alice
+        .wait_for_text("#conflict-result", "needs review")
+        .await;
+    let page = alice.find("main").await.text().await.unwrap();
+    assert!(
+        !page.contains("Possible") && !page.contains("Dana"),
+        "{page}"
+    );
+    alice.close().await;
+
+    manager
+        .open(&portal.url(&format!("/manage/registrations/{id}")))
+        .await;
+    let findings = manager.wait_for_text("#findings", "Same name · 95").await;
+    assert!(findings.contains("Possible match · "), "{findings}");
+    assert_eq!(
+        strengths(&manager, "#findings [data-strength]").await,
+        ["same_name", "possible"]
+    );
+    // The claims beside the registration come in the findings' order, each with its strength.
+    assert_eq!(
+        strengths(&manager, "#side-by-side [data-strength]").await,
+        ["same_name", "possible"]
+    );
+    let cards = manager.find("#side-by-side").await.text().await.unwrap();
+    let analytics = cards.find("Account: Quillmere Analytics").unwrap();
+    let short = cards.rfind("Account: Quillmere").unwrap();
+    assert!(analytics < short, "{cards}");
+    assert!(cards.contains("Also known as"), "{cards}");
+    // The suggestion follows the sure match, not the incumbent of the possible one.
+    manager
+        .wait_for_text("#suggestion", "owned by Dana Direct")
+        .await;
     manager.close().await;
 }
 

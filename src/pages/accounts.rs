@@ -1,5 +1,6 @@
 //! `/manage/accounts`: the vendor's account book that every registration is checked against:
-//! search it, add an account, or import a CSV file (all rows or none).
+//! search it, add an account with its alternative names, or import a CSV file (all rows or
+//! none), rows naming one company merged on request.
 
 use leptos::prelude::*;
 use portico_api::accounts::{Account, AccountInput, ImportSummary};
@@ -9,8 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api;
 use crate::components::field::{begin_submit, show_error};
 use crate::components::{
-    DataTable, FieldState, FormError, Paged, PagedList, SelectField, SubmitButton, TextField,
-    focus_by_id, on_click, on_submit, set_title, spawn,
+    DataTable, FieldState, FormError, Paged, PagedList, SelectField, SubmitButton, TextArea,
+    TextField, focus_by_id, on_click, on_submit, set_title, spawn,
 };
 use crate::router::use_location;
 use crate::session::use_session;
@@ -70,9 +71,14 @@ fn AccountTable(
                             editing.set(Some(chosen.clone()));
                             focus_by_id("account-name");
                         };
+                        let also = (!a.alternative_names.is_empty())
+                            .then(|| format!("Also: {}", a.alternative_names.join("; ")));
                         view! {
                             <tr>
-                                <td>{a.name}</td>
+                                <td>
+                                    {a.name}
+                                    {also.map(|also| view! { <br /><span class="muted">{also}</span> })}
+                                </td>
                                 <td>{a.domain}</td>
                                 <td>{a.owner}</td>
                                 <td>{a.incumbent.map(|o| o.name)}</td>
@@ -104,6 +110,7 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(Imported::Nothing);
     let input = NodeRef::<leptos::html::Input>::new();
+    let merge = RwSignal::new(false);
     let submit = move || {
         let file = input
             .get_untracked()
@@ -124,7 +131,7 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
                 .ok()
                 .and_then(|t| t.as_string());
             let result = match text {
-                Some(text) => api::import_accounts(&csrf, text).await,
+                Some(text) => api::import_accounts(&csrf, text, merge.get_untracked()).await,
                 None => Err(crate::api::ApiError {
                     status: 0,
                     code: "unreadable".into(),
@@ -153,6 +160,17 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
                     <label for="accounts-file">"CSV file"</label>
                     <input id="accounts-file" type="file" accept=".csv,text/csv" node_ref=input />
                 </div>
+                <div class="field">
+                    <label class="choice" for="accounts-merge">
+                        <input
+                            type="checkbox"
+                            id="accounts-merge"
+                            prop:checked=merge
+                            on:change=move |ev| merge.set(event_target_checked(&ev))
+                        />
+                        "Import rows that name the same company (same domain, or same name without one) as one account, their names as alternative names"
+                    </label>
+                </div>
                 <SubmitButton id="import-submit" label="Import" busy_label="Importing…" busy />
             </form>
             <div aria-live="polite" id="import-result">
@@ -161,7 +179,7 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
                     Imported::Done(s) => {
                         view! {
                             <p class="notice notice-success">
-                                {format!("Imported: {} new, {} updated.", s.created, s.updated)}
+                                {imported_text(&s)}
                             </p>
                         }
                             .into_any()
@@ -186,6 +204,19 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
     }
 }
 
+/// "Imported: 2 new, 1 updated, 3 rows merged as alternative names."
+fn imported_text(summary: &ImportSummary) -> String {
+    let merged = match summary.merged {
+        0 => String::new(),
+        1 => ", 1 row merged as an alternative name".to_owned(),
+        n => format!(", {n} rows merged as alternative names"),
+    };
+    format!(
+        "Imported: {} new, {} updated{merged}.",
+        summary.created, summary.updated
+    )
+}
+
 /// Adds an account, or edits the one chosen in the table.
 #[component]
 fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl IntoView {
@@ -205,6 +236,7 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
             .is_empty()
             .then(|| "Name the account's owner at the vendor.".to_owned())
     });
+    let alternative_names = FieldState::plain("account-alternative-names", "");
     let incumbent = FieldState::plain("account-incumbent", "");
     let organizations = RwSignal::new(Vec::new());
     spawn(async move {
@@ -228,6 +260,11 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
         owner
             .value
             .set(chosen.map(|a| a.owner.clone()).unwrap_or_default());
+        alternative_names.value.set(
+            chosen
+                .map(|a| a.alternative_names.join("\n"))
+                .unwrap_or_default(),
+        );
         let incumbent_id = chosen
             .and_then(|a| a.incumbent.as_ref())
             .map(|o| o.id.to_string());
@@ -240,6 +277,7 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
         ("name", name),
         ("domain", domain),
         ("owner", owner),
+        ("alternative_names", alternative_names),
         ("incumbent_organization_id", incumbent),
     ];
     let submit = move || {
@@ -250,6 +288,7 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
         let input = AccountInput {
             name: name.get(),
             domain: Some(domain.get()),
+            alternative_names: alternative_names.get().lines().map(str::to_owned).collect(),
             owner: owner.get(),
             incumbent_organization_id: incumbent.get().parse().ok(),
         };
@@ -288,6 +327,12 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
                 <TextField field=name label="Company name" autocomplete="off" />
                 <TextField field=domain label="Domain" optional=true autocomplete="off" />
                 <TextField field=owner label="Owner at the vendor" autocomplete="off" />
+                <TextArea
+                    field=alternative_names
+                    label="Alternative names"
+                    hint="One per line: other ways the company is written. Registrations are checked against these too."
+                    optional=true
+                />
                 {move || view! {
                     <SelectField
                         field=incumbent

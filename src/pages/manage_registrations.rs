@@ -3,7 +3,6 @@
 //! the suggested resolution, and the decision form.
 
 use leptos::prelude::*;
-use portico_api::accounts::Account;
 use portico_api::integrations::CardSubject;
 use portico_api::registrations::{
     DecisionRequest, DeclineReason, InfoRequest, ManagerRegistration, ManagerRegistrationDetail,
@@ -16,9 +15,8 @@ use crate::components::{
     CardLinkPanel, DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField,
     SubmitButton, TextArea, Time, on_submit, set_title, spawn,
 };
-use crate::pages::registrations::{
-    Facts, ProtectionText, RegistrationFacts, StatusBadge, Timeline, record_page,
-};
+use crate::pages::registrations::{StatusBadge, Timeline, record_page};
+use crate::pages::side_by_side::{FindingsNotice, SideBySide, waited};
 use crate::router::{Location, use_location};
 use crate::session::use_session;
 
@@ -203,15 +201,6 @@ fn manager_row(m: ManagerRegistration) -> impl IntoView {
     }
 }
 
-/// "5 h", "2 d 4 h"
-fn waited(hours: i64) -> String {
-    match (hours / 24, hours % 24) {
-        (0, h) => format!("{h} h"),
-        (d, 0) => format!("{d} d"),
-        (d, h) => format!("{d} d {h} h"),
-    }
-}
-
 #[component]
 pub fn ManageRegistrationPage(id: i64) -> impl IntoView {
     set_title("Registration");
@@ -248,84 +237,17 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
                 <a href="/manage/registrations">"← Registrations to decide"</a>
             </p>
             <h1>{title}</h1>
-            {(!findings.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="notice notice-warning" id="findings">
-                            <h2 class="section-title">"Conflict check: needs review"</h2>
-                            <ul>
-                                {findings.into_iter().map(|f| view! { <li>{f.reason}</li> }).collect_view()}
-                            </ul>
-                            {suggestion.map(|s| view! { <p id="suggestion"><strong>"Suggested: "</strong>{s}</p> })}
-                        </div>
-                    }
-                })}
-            <div class="side-by-side">
-                <ClaimCard claim=registration.clone() main=true />
-                {matches.into_iter().map(|m| view! { <ClaimCard claim=m main=false /> }).collect_view()}
-                {accounts.into_iter().map(|account| view! { <AccountCard account /> }).collect_view()}
-            </div>
+            {(!findings.is_empty()).then(|| {
+                let findings = findings.clone();
+                view! { <FindingsNotice findings suggestion /> }
+            })}
+            <SideBySide registration findings matches accounts />
             {open.then(|| view! { <DecisionForm id extension=false may_ask reload /> })}
             {extension_pending.then(|| view! { <DecisionForm id extension=true reload /> })}
             <CardLinkPanel subject=CardSubject::Registration(id) />
             <h2 class="section-title">"Timeline"</h2>
             <Timeline entries=timeline />
         </section>
-    }
-}
-
-/// One claim on the customer: whose it is, where it stands, and its facts.
-#[component]
-fn ClaimCard(claim: ManagerRegistration, main: bool) -> impl IntoView {
-    let ManagerRegistration {
-        registration: r,
-        organization,
-        decide_by,
-        sla_breached,
-        waiting_hours,
-    } = claim;
-    let heading = if main {
-        format!("This registration, by {}", organization.name)
-    } else {
-        format!("{} by {}", r.number, organization.name)
-    };
-    view! {
-        <article class="panel claim" class:claim-main=main>
-            <h2 class="section-title">{heading}</h2>
-            <p>
-                <StatusBadge status=r.status />
-                {r.protection.clone().map(|p| view! { " " <ProtectionText protection=p /> })}
-            </p>
-            {waiting_hours.map(|hours| view! {
-                <p>
-                    {format!("Waiting {}; decide by ", waited(hours))} <Time value=decide_by />
-                    {sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
-                </p>
-            })}
-            {r.decision.clone().and_then(|d| d.rationale).map(|text| view! { <p class="prose">{text}</p> })}
-            <RegistrationFacts registration=r />
-        </article>
-    }
-}
-
-/// An account of the vendor's book that the registration matched.
-#[component]
-fn AccountCard(account: Account) -> impl IntoView {
-    let facts = vec![
-        ("Domain", account.domain.unwrap_or_default()),
-        ("Owner", account.owner),
-        (
-            "Incumbent partner",
-            account
-                .incumbent
-                .map_or_else(|| "None".to_owned(), |o| o.name),
-        ),
-    ];
-    view! {
-        <article class="panel claim">
-            <h2 class="section-title">{format!("Account: {}", account.name)}</h2>
-            <Facts facts />
-        </article>
     }
 }
 

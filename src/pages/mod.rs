@@ -26,6 +26,7 @@ pub mod register;
 mod registrations;
 mod security_settings;
 mod set_password;
+mod side_by_side;
 mod sign_in_link;
 mod unsubscribe;
 mod users;

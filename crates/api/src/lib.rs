@@ -31,6 +31,7 @@ pub mod auth;
 pub mod card_links;
 pub mod date;
 pub mod error;
+pub mod findings;
 pub mod health;
 pub mod integrations;
 pub mod invitations;

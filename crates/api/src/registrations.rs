@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::error::FieldErrors;
+pub use crate::findings::{ConflictFinding, MatchStrength};
 use crate::organizations::{Motion, OrganizationRef};
 use crate::page::Page;
 use crate::validate::{self, Fields};
@@ -569,19 +570,6 @@ pub struct ManagerRegistration {
     pub sla_breached: bool,
     /// Whole hours it has waited for a decision; absent once decided or withdrawn.
     pub waiting_hours: Option<i64>,
-}
-
-/// Another claim on the same customer, as managers see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ConflictFinding {
-    pub level: ConflictLevel,
-    /// E.g. "same domain as registration R-1042 by Globex Consulting, approved 2026-10-02".
-    pub reason: String,
-    /// The matching registration, when the match is one.
-    pub registration_id: Option<i64>,
-    /// The matching account of the vendor's book, when the match is one.
-    pub account_id: Option<i64>,
 }
 
 /// One event in a registration's life.

@@ -14,9 +14,9 @@ use portico_api::notifications::Notification;
 use portico_api::organizations::{Activation, Engagement, Motion, OrganizationSummary, Tier};
 use portico_api::registrations::{
     ConflictFinding, ConflictLevel, CreatedRegistrationLink, Decision, DeclineReason, Extension,
-    ExtensionStatus, LinkForm, ManagerRegistration, ManagerRegistrationDetail, PartnerRegistration,
-    PartnerRegistrationDetail, PartnerRole, Product, Protection, RegistrationKind,
-    RegistrationLinkStatus, RegistrationStatus, TimelineEntry, Verdict,
+    ExtensionStatus, LinkForm, ManagerRegistration, ManagerRegistrationDetail, MatchStrength,
+    PartnerRegistration, PartnerRegistrationDetail, PartnerRole, Product, Protection,
+    RegistrationKind, RegistrationLinkStatus, RegistrationStatus, TimelineEntry, Verdict,
 };
 use portico_api::users::UserAdminView;
 use portico_api::{ErrorBody, ErrorDetail, Me, OrganizationRef, Page, Role};
@@ -408,6 +408,8 @@ fn manager_registration_fields() {
         registration: manager.clone(),
         findings: vec![ConflictFinding {
             level: ConflictLevel::Review,
+            strength: MatchStrength::Strong,
+            score: 80,
             reason: "r".into(),
             registration_id: Some(2),
             account_id: None,
@@ -417,6 +419,7 @@ fn manager_registration_fields() {
             id: 1,
             name: "A".into(),
             domain: None,
+            alternative_names: vec!["B".into()],
             owner: "o".into(),
             incumbent: org(),
             updated_at: "x".into(),
@@ -432,6 +435,7 @@ fn manager_registration_fields() {
         top,
         [
             "accounts",
+            "accounts[].alternative_names",
             "accounts[].domain",
             "accounts[].id",
             "accounts[].incumbent",
@@ -445,6 +449,8 @@ fn manager_registration_fields() {
             "findings[].level",
             "findings[].reason",
             "findings[].registration_id",
+            "findings[].score",
+            "findings[].strength",
             "matches",
             "registration",
             "registration.decide_by",
@@ -499,9 +505,10 @@ fn link_and_notification_fields() {
     assert_eq!(
         fields(&ImportSummary {
             created: 1,
-            updated: 0
+            updated: 0,
+            merged: 2
         }),
-        ["created", "updated"]
+        ["created", "merged", "updated"]
     );
 }
 

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use portico_server::demo::volume::Companies;
-use portico_server::domain::blocking::blocking_keys;
+use portico_server::domain::blocking::{index_keys, probe_keys};
 use portico_server::domain::company::{NameMatch, compare_names, name_key, registrable_domain};
 
 const NAMES: [&str; 6] = [
@@ -28,6 +28,24 @@ const PAIRS: [(&str, &str); 6] = [
     ("blue origin", "blue apron"),
     ("datadog", "data dog"),
     ("delta air line", "delta dental"),
+];
+
+/// Names as official lists write them: article, class, initials, abbreviations, glued words.
+const LISTED: [&str; 6] = [
+    "Harbor Foods Company (The)",
+    "MERIDIAN COS INC CL A",
+    "Berkeley (W.R.) Corp",
+    "Progressa Corp.(De)",
+    "Pemberton Genl Indus",
+    "Meridian GroupCompanies",
+];
+
+/// Possible matches: short forms and initials.
+const POSSIBLE: [(&str, &str); 4] = [
+    ("velora", "velora communication"),
+    ("velora comm", "velora global communication media"),
+    ("ibx", "international business xchange"),
+    ("acme cloud", "acme bank"),
 ];
 
 const FIRST: [&str; 20] = [
@@ -96,6 +114,9 @@ fn normalizing(c: &mut Criterion) {
     c.bench_function("name_key (6 names)", |b| {
         b.iter(|| NAMES.map(|n| name_key(black_box(n))))
     });
+    c.bench_function("name_key (6 listed names)", |b| {
+        b.iter(|| LISTED.map(|n| name_key(black_box(n))))
+    });
     c.bench_function("registrable_domain", |b| {
         b.iter(|| registrable_domain(black_box("https://www.shop.acme.co.uk/about")))
     });
@@ -104,6 +125,9 @@ fn normalizing(c: &mut Criterion) {
 fn comparing(c: &mut Criterion) {
     c.bench_function("compare_names (6 pairs)", |b| {
         b.iter(|| PAIRS.map(|(x, y)| compare_names(black_box(x), black_box(y))))
+    });
+    c.bench_function("compare_names, short forms and initials (4 pairs)", |b| {
+        b.iter(|| POSSIBLE.map(|(x, y)| compare_names(black_box(x), black_box(y))))
     });
     scan(
         c,
@@ -132,7 +156,7 @@ impl Book {
         let keys: Vec<String> = companies.map(|name| name_key(&name)).collect();
         let mut blocks: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, key) in keys.iter().enumerate() {
-            for block in blocking_keys(key) {
+            for block in index_keys(key) {
                 blocks.entry(block).or_default().push(i as u32);
             }
         }
@@ -143,7 +167,7 @@ impl Book {
     /// Returns the candidates read and the matches found.
     fn check(&self, name: &str) -> (usize, usize) {
         let key = name_key(name);
-        let mut candidates: Vec<u32> = blocking_keys(&key)
+        let mut candidates: Vec<u32> = probe_keys(&key)
             .iter()
             .filter_map(|block| self.blocks.get(block))
             .flatten()

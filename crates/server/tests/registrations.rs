@@ -655,10 +655,10 @@ async fn managers_import_the_account_book_all_or_nothing() {
                 Umbrella Corp,https://www.umbrella.com,Dana Direct,Globex Consulting\n\
                 Aperture Science,,Lee Direct,\n";
     let summary = json(import(&manager, good).await, StatusCode::OK).await;
-    assert_eq!(summary, json!({ "created": 2, "updated": 0 }));
+    assert_eq!(summary, json!({ "created": 2, "updated": 0, "merged": 0 }));
     let again = "name,domain,owner\nUmbrella Corporation,umbrella.com,Sam Channel\n";
     let summary = json(import(&manager, again).await, StatusCode::OK).await;
-    assert_eq!(summary, json!({ "created": 0, "updated": 1 }));
+    assert_eq!(summary, json!({ "created": 0, "updated": 1, "merged": 0 }));
     let listed = json(
         manager
             .get("/api/accounts?q=umbrella")

@@ -151,6 +151,7 @@ pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
         let account = ValidAccount {
             name: name.to_owned(),
             domain: Some(domain.to_owned()),
+            alternative_names: Vec::new(),
             owner: owner.to_owned(),
         };
         let domain_key = company::registrable_domain(domain);
@@ -158,6 +159,7 @@ pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
             account: &account,
             name_key: &company::name_key(name),
             domain_key: domain_key.as_deref(),
+            alternative_names: &[],
             incumbent_organization_id: incumbent,
         };
         accounts::insert(&mut tx, &new, now).await?;

@@ -2,7 +2,7 @@
 //! say so to a manager, and which claim the program's rules favour.
 
 use portico_api::date::Date;
-use portico_api::registrations::{RegistrationStatus, number};
+use portico_api::registrations::{MatchStrength, RegistrationStatus, number};
 
 use crate::clock::Timestamp;
 use crate::domain::company::{NameMatch, compare_names};
@@ -16,48 +16,67 @@ pub struct CustomerKey<'a> {
     pub domain_key: Option<&'a str>,
 }
 
-/// Why two claims are about the same customer, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MatchKind {
-    Domain,
-    Name,
-    SimilarName,
+/// Why two claims may name one customer: how sure that is, and a score to rank by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub strength: MatchStrength,
+    /// 0 to 100; every strength has its own band, so the score alone ranks findings.
+    pub score: u8,
 }
 
-impl MatchKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchKind::Domain => "domain",
-            MatchKind::Name => "name",
-            MatchKind::SimilarName => "similar_name",
+impl Finding {
+    fn exact() -> Finding {
+        Finding {
+            strength: MatchStrength::Exact,
+            score: 100,
         }
     }
 
-    pub fn parse(s: &str) -> Option<MatchKind> {
-        [MatchKind::Domain, MatchKind::Name, MatchKind::SimilarName]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+    /// A name match's strength, its similarity placing it within the strength's band.
+    fn of_names(found: NameMatch) -> Option<Finding> {
+        let banded = |strength, floor: f64, similarity: f64| Finding {
+            strength,
+            score: (floor + 39.0 * similarity.clamp(0.0, 1.0)).round() as u8,
+        };
+        match found {
+            NameMatch::Same => Some(Finding {
+                strength: MatchStrength::SameName,
+                score: 95,
+            }),
+            NameMatch::Strong(similarity) => Some(banded(MatchStrength::Strong, 50.0, similarity)),
+            NameMatch::Possible(similarity) => {
+                Some(banded(MatchStrength::Possible, 10.0, similarity))
+            }
+            NameMatch::Different => None,
+        }
+    }
+
+    /// Sorts before weaker findings.
+    pub fn rank(self) -> impl Ord {
+        (std::cmp::Reverse(self.score), self.strength)
+    }
+
+    /// The better of two findings.
+    pub fn min_by_rank(self, other: Finding) -> Finding {
+        std::cmp::min_by_key(self, other, |f| f.rank())
     }
 
     fn phrase(self) -> &'static str {
-        match self {
-            MatchKind::Domain => "same domain as",
-            MatchKind::Name => "same company name as",
-            MatchKind::SimilarName => "similar company name to",
+        match self.strength {
+            MatchStrength::Exact => "same domain as",
+            MatchStrength::SameName => "same company name as",
+            MatchStrength::Strong => "similar company name to",
+            MatchStrength::Possible => "possibly the same company as",
         }
     }
 }
 
 /// The strongest reason two claims name one customer, if any.
-pub fn compare(new: CustomerKey<'_>, existing: CustomerKey<'_>) -> Option<MatchKind> {
+pub fn compare(new: CustomerKey<'_>, existing: CustomerKey<'_>) -> Option<Finding> {
     if new.domain_key.is_some() && new.domain_key == existing.domain_key {
-        return Some(MatchKind::Domain);
+        return Some(Finding::exact());
     }
-    match compare_names(new.name_key, existing.name_key) {
-        NameMatch::Same => Some(MatchKind::Name),
-        NameMatch::Similar(_) => Some(MatchKind::SimilarName),
-        NameMatch::Different => None,
-    }
+    Finding::of_names(compare_names(new.name_key, existing.name_key))
 }
 
 /// An existing registration as the reason text and the suggestion need it.
@@ -68,10 +87,12 @@ pub struct Claim<'a> {
     pub status: RegistrationStatus,
     pub submitted_at: Timestamp,
     pub decided_at: Option<Timestamp>,
+    /// How it matched the registration being decided.
+    pub finding: Finding,
 }
 
 /// "same domain as registration R-1042 by Globex Consulting, approved 2026-10-02"
-pub fn reason(kind: MatchKind, claim: &Claim<'_>) -> String {
+pub fn reason(claim: &Claim<'_>) -> String {
     let (verb, at) = match (claim.status, claim.decided_at) {
         (RegistrationStatus::Approved, Some(at)) => ("approved", at),
         (status, Some(at)) if !status.is_open() => (status.label(), at),
@@ -79,7 +100,7 @@ pub fn reason(kind: MatchKind, claim: &Claim<'_>) -> String {
     };
     format!(
         "{} registration {} by {}, {} {}",
-        kind.phrase(),
+        claim.finding.phrase(),
         number(claim.registration_id),
         claim.organization_name,
         verb.to_lowercase(),
@@ -94,17 +115,18 @@ pub struct AccountClaim<'a> {
     pub owner: &'a str,
     /// The incumbent partner organization: id and name.
     pub incumbent: Option<(i64, &'a str)>,
+    pub finding: Finding,
 }
 
 /// "same domain as account Contoso Ltd (owner: Dana Direct; incumbent partner: Globex Consulting)"
-pub fn account_reason(kind: MatchKind, account: &AccountClaim<'_>) -> String {
+pub fn account_reason(account: &AccountClaim<'_>) -> String {
     let incumbent = account
         .incumbent
         .map(|(_, name)| format!("; incumbent partner: {name}"))
         .unwrap_or_default();
     format!(
         "{} account {} (owner: {}{incumbent})",
-        kind.phrase(),
+        account.finding.phrase(),
         account.name,
         account.owner
     )
@@ -118,10 +140,34 @@ pub struct Subject {
     pub submitted_at: Timestamp,
 }
 
-/// What the conflict hierarchy suggests: a protected registration beats a new one, the
-/// incumbent partner beats a net-new one, the earlier registration beats the later, and a
-/// directly owned account needs its owner's word. Certification joins when partners have it.
+/// What the conflict hierarchy suggests, from the findings a manager can rely on: possible
+/// matches count only when there is nothing stronger, and the suggestion then says so.
 pub fn suggest(
+    subject: Subject,
+    claims: &[Claim<'_>],
+    accounts: &[AccountClaim<'_>],
+) -> Option<String> {
+    let sure = |finding: Finding| finding.strength != MatchStrength::Possible;
+    let sure_claims: Vec<Claim<'_>> = claims.iter().filter(|c| sure(c.finding)).cloned().collect();
+    let sure_accounts: Vec<AccountClaim<'_>> = accounts
+        .iter()
+        .filter(|a| sure(a.finding))
+        .cloned()
+        .collect();
+    if sure_claims.is_empty() && sure_accounts.is_empty() {
+        return hierarchy(subject, claims, accounts).map(|suggestion| {
+            format!(
+                "Possible match only: check that it is the same customer. If it is: {suggestion}"
+            )
+        });
+    }
+    hierarchy(subject, &sure_claims, &sure_accounts)
+}
+
+/// A protected registration beats a new one, the incumbent partner beats a net-new one, the
+/// earlier registration beats the later, and a directly owned account needs its owner's word.
+/// Certification joins when partners have it.
+fn hierarchy(
     subject: Subject,
     claims: &[Claim<'_>],
     accounts: &[AccountClaim<'_>],
@@ -187,6 +233,10 @@ mod tests {
         }
     }
 
+    fn finding(strength: MatchStrength, score: u8) -> Finding {
+        Finding { strength, score }
+    }
+
     fn claim(id: i64, status: RegistrationStatus, submitted_at: Timestamp) -> Claim<'static> {
         Claim {
             registration_id: id,
@@ -194,22 +244,30 @@ mod tests {
             status,
             submitted_at,
             decided_at: (status == RegistrationStatus::Approved).then_some(1_790_000_000),
+            finding: finding(MatchStrength::SameName, 95),
         }
     }
 
     #[test]
-    fn the_domain_is_the_strongest_match() {
+    fn the_domain_is_the_strongest_match_and_each_strength_has_its_band() {
+        let compared = |a, b| compare(key(a, None), key(b, None));
         assert_eq!(
             compare(
                 key("acme", Some("acme.com")),
                 key("wile e coyote", Some("acme.com"))
             ),
-            Some(MatchKind::Domain)
+            Some(finding(MatchStrength::Exact, 100))
         );
         assert_eq!(
-            compare(key("acme", None), key("acme", None)),
-            Some(MatchKind::Name)
+            compared("acme", "acme"),
+            Some(finding(MatchStrength::SameName, 95))
         );
+        let strong = compared("stark industrie", "stark industire").unwrap();
+        assert_eq!(strong.strength, MatchStrength::Strong);
+        assert!((50..=89).contains(&strong.score), "{strong:?}");
+        let possible = compared("velora", "velora communication").unwrap();
+        assert_eq!(possible.strength, MatchStrength::Possible);
+        assert!((10..=49).contains(&possible.score), "{possible:?}");
         assert_eq!(
             compare(
                 key("acme cloud", Some("a.com")),
@@ -217,20 +275,35 @@ mod tests {
             ),
             None
         );
+        let mut ranked = [possible, strong, finding(MatchStrength::Exact, 100)];
+        ranked.sort_by_key(|f| f.rank());
+        let order: Vec<MatchStrength> = ranked.iter().map(|f| f.strength).collect();
+        assert_eq!(
+            order,
+            [
+                MatchStrength::Exact,
+                MatchStrength::Strong,
+                MatchStrength::Possible
+            ]
+        );
     }
 
     #[test]
-    fn reasons_name_the_claim_its_owner_and_its_date() {
-        let approved = claim(42, RegistrationStatus::Approved, 1_780_000_000);
+    fn reasons_name_the_claim_its_owner_its_date_and_how_sure_they_are() {
+        let mut approved = claim(42, RegistrationStatus::Approved, 1_780_000_000);
+        approved.finding = Finding::exact();
         assert_eq!(
-            reason(MatchKind::Domain, &approved),
+            reason(&approved),
             "same domain as registration R-1042 by Globex Consulting, approved 2026-09-21"
         );
-        let pending = claim(43, RegistrationStatus::Submitted, 1_780_000_000);
+        let mut pending = claim(43, RegistrationStatus::Submitted, 1_780_000_000);
+        pending.finding = finding(MatchStrength::Strong, 80);
         assert_eq!(
-            reason(MatchKind::SimilarName, &pending),
+            reason(&pending),
             "similar company name to registration R-1043 by Globex Consulting, submitted 2026-05-28"
         );
+        pending.finding = finding(MatchStrength::Possible, 40);
+        assert!(reason(&pending).starts_with("possibly the same company as registration R-1043"));
     }
 
     fn subject(submitted_at: Timestamp) -> Subject {
@@ -270,6 +343,7 @@ mod tests {
             name: "Contoso",
             owner: "Dana Direct",
             incumbent,
+            finding: Finding::exact(),
         };
         let theirs = [account(Some((3, "Globex Consulting")))];
         assert_eq!(
@@ -289,8 +363,27 @@ mod tests {
                 .contains("owned by Dana Direct")
         );
         assert_eq!(
-            account_reason(MatchKind::Domain, &theirs[0]),
+            account_reason(&theirs[0]),
             "same domain as account Contoso (owner: Dana Direct; incumbent partner: Globex Consulting)"
+        );
+    }
+
+    #[test]
+    fn a_possible_match_alone_says_so_and_never_outweighs_a_sure_one() {
+        let mut protected = claim(1, RegistrationStatus::Approved, 100);
+        protected.finding = finding(MatchStrength::Possible, 40);
+        let alone = suggest(subject(50), std::slice::from_ref(&protected), &[]).unwrap();
+        assert_eq!(
+            alone,
+            "Possible match only: check that it is the same customer. If it is: Decline R-1009: \
+             R-1001 by Globex Consulting is approved and protected."
+        );
+        // A sure match decides, and the possible one does not turn it into a decline.
+        let earlier = claim(2, RegistrationStatus::Submitted, 10);
+        let suggestion = suggest(subject(50), &[protected, earlier], &[]).unwrap();
+        assert!(
+            suggestion.starts_with("R-1002 by Globex Consulting was registered first"),
+            "{suggestion}"
         );
     }
 }

@@ -1,6 +1,7 @@
 //! The program's rules as plain functions and types: no HTTP, no SQL.
 
 pub mod account_import;
+pub mod alternative_names;
 pub mod backoff;
 pub mod blocking;
 pub mod byte_range;

@@ -3,17 +3,23 @@
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use portico_api::accounts::{Account, AccountInput, AccountQuery, ImportSummary};
+use portico_api::accounts::{
+    ALTERNATIVE_NAMES_MAX, Account, AccountInput, AccountQuery, ImportQuery, ImportSummary,
+    ValidAccount,
+};
 use portico_api::page::PageQuery;
 use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::domain::{account_import, company};
+use crate::domain::account_import::{self, Duplicates, ImportAccount};
+use crate::domain::alternative_names::{self, AlternativeName};
+use crate::domain::company;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, refuse_nul};
 use crate::routes::session::Caller;
 use crate::state::AppState;
+use crate::store::account_names;
 use crate::store::accounts::{self as store, NewAccount};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::{into_page, organizations, parse_cursor};
@@ -52,12 +58,9 @@ async fn list(
         .filter(|q| !q.is_empty())
         .map(|q| format!("%{}%", q.replace(['%', '_'], "")));
     let rows = store::page(state.db.pool(), pattern.as_deref(), after, page.limit()).await?;
-    Ok(Json(into_page(
-        rows,
-        page.limit(),
-        |r| r.id,
-        |r| Ok(r.into_view()),
-    )?))
+    let mut conn = state.db.pool().acquire().await?;
+    let accounts = store::views(&mut conn, rows).await?;
+    Ok(Json(into_page(accounts, page.limit(), |a| a.id, Ok)?))
 }
 
 /// Add one account.
@@ -106,10 +109,7 @@ async fn replace(
     let valid = input.validate().map_err(ApiError::Validation)?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
-    let before = store::by_id(&mut *tx, id)
-        .await?
-        .ok_or(ApiError::NotFound)?
-        .into_view();
+    let before = view(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
     check_incumbent(&mut tx, input.incumbent_organization_id).await?;
     let keys = Keys::of(&valid);
     store::update(
@@ -132,15 +132,18 @@ async fn replace(
 
 /// Import accounts from CSV (`Content-Type: text/csv`) with the columns name, domain, owner
 /// and optionally incumbent_partner (an organization's exact name). A row whose domain (or,
-/// without a domain, whose name) is already in the book updates that account. Any bad row
-/// rejects the whole file with 422 and one message per row in `error.fields`.
-#[utoipa::path(post, path = "/api/accounts/import", tag = "accounts",
+/// without a domain, whose name) is already in the book updates that account. Rows naming an
+/// account an earlier row names are refused, unless `merge_duplicates=true` imports them as
+/// one account, the later rows' names as its alternative names. Any bad row rejects the whole
+/// file with 422 and one message per row in `error.fields`.
+#[utoipa::path(post, path = "/api/accounts/import", tag = "accounts", params(ImportQuery),
     request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = ImportSummary), (status = 403, body = ErrorBody),
         (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn import(
     State(state): State<AppState>,
     caller: Caller,
+    ApiQuery(query): ApiQuery<ImportQuery>,
     headers: HeaderMap,
     body: String,
 ) -> ApiResult<Json<ImportSummary>> {
@@ -155,27 +158,37 @@ async fn import(
         ));
     }
     refuse_nul(&body)?;
-    let rows = account_import::parse(&body).map_err(ApiError::Validation)?;
+    let duplicates = if query.merge_duplicates == Some(true) {
+        Duplicates::Merge
+    } else {
+        Duplicates::Refuse
+    };
+    let accounts = account_import::parse(&body, duplicates).map_err(ApiError::Validation)?;
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
-    let incumbents = resolve_incumbents(&mut tx, &rows).await?;
-    let (mut created, mut updated) = (Vec::new(), Vec::new());
-    for (row, incumbent) in rows.iter().zip(incumbents) {
+    let incumbents = resolve_incumbents(&mut tx, &accounts).await?;
+    let (mut created, mut updated, mut merged) = (Vec::new(), Vec::new(), 0);
+    for (account, incumbent) in accounts.iter().zip(incumbents) {
+        let ImportAccount { first: row, .. } = account;
+        let existing = store::id_by_key(&mut *tx, row.domain_key.as_deref(), &row.name_key).await?;
+        let names = imported_names(&mut tx, existing, account).await?;
         let new = NewAccount {
             account: &row.account,
             name_key: &row.name_key,
             domain_key: row.domain_key.as_deref(),
+            alternative_names: &names,
             incumbent_organization_id: incumbent,
         };
-        match store::id_by_key(&mut *tx, new.domain_key, new.name_key).await? {
+        match existing {
             Some(id) => {
                 store::update(&mut tx, id, &new, now).await?;
                 updated.push(id);
             }
             None => created.push(store::insert(&mut tx, &new, now).await?),
         }
+        merged += account.merged;
     }
-    let summary = serde_json::json!({ "created": created, "updated": updated });
+    let summary = serde_json::json!({ "created": created, "updated": updated, "merged": merged });
     let record = AuditEntry {
         actor_user_id: Some(caller.user_id),
         action: "accounts.imported",
@@ -191,17 +204,50 @@ async fn import(
     Ok(Json(ImportSummary {
         created: created.len() as u32,
         updated: updated.len() as u32,
+        merged: merged as u32,
     }))
 }
 
-/// Each row's incumbent organization id; unknown names fail the import with their rows.
+/// An imported account's alternative names: those it has in the book, then the file's. An
+/// import adds names and never removes one; editing the account does.
+async fn imported_names(
+    tx: &mut sqlx::AnyConnection,
+    existing: Option<i64>,
+    account: &ImportAccount,
+) -> ApiResult<Vec<AlternativeName>> {
+    let kept = match existing {
+        // Locked first: an import running beside this one adds its names after these.
+        Some(id) if store::lock(&mut *tx, id).await? => account_names::of(&mut *tx, &[id])
+            .await?
+            .remove(&id)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let names = kept
+        .iter()
+        .chain(&account.alternative_names)
+        .map(|n| n.name.as_str());
+    let names = alternative_names::distinct(&account.first.name_key, names);
+    if names.len() > ALTERNATIVE_NAMES_MAX {
+        return Err(ApiError::Validation(account_import::RowErrors::from([(
+            format!("row {}", account.first.row),
+            format!(
+                "The account this row updates would have more than {ALTERNATIVE_NAMES_MAX} \
+                 alternative names; edit it to remove some first."
+            ),
+        )])));
+    }
+    Ok(names)
+}
+
+/// Each account's incumbent organization id; unknown names fail the import with their rows.
 async fn resolve_incumbents(
     tx: &mut sqlx::AnyConnection,
-    rows: &[account_import::ImportRow],
+    accounts: &[ImportAccount],
 ) -> ApiResult<Vec<Option<i64>>> {
-    let mut ids = Vec::with_capacity(rows.len());
+    let mut ids = Vec::with_capacity(accounts.len());
     let mut errors = account_import::RowErrors::new();
-    for row in rows {
+    for ImportAccount { first: row, .. } in accounts {
         let Some(name) = &row.incumbent_partner else {
             ids.push(None);
             continue;
@@ -237,38 +283,49 @@ async fn check_incumbent(tx: &mut sqlx::AnyConnection, id: Option<i64>) -> ApiRe
 struct Keys {
     name: String,
     domain: Option<String>,
+    alternative_names: Vec<AlternativeName>,
 }
 
 impl Keys {
-    fn of(account: &portico_api::accounts::ValidAccount) -> Keys {
+    fn of(account: &ValidAccount) -> Keys {
+        let name = company::name_key(&account.name);
+        let alternative_names = alternative_names::distinct(
+            &name,
+            account.alternative_names.iter().map(String::as_str),
+        );
         Keys {
-            name: company::name_key(&account.name),
+            name,
             domain: account
                 .domain
                 .as_deref()
                 .and_then(company::registrable_domain),
+            alternative_names,
         }
     }
 
-    fn row<'a>(
-        &'a self,
-        account: &'a portico_api::accounts::ValidAccount,
-        incumbent: Option<i64>,
-    ) -> NewAccount<'a> {
+    fn row<'a>(&'a self, account: &'a ValidAccount, incumbent: Option<i64>) -> NewAccount<'a> {
         NewAccount {
             account,
             name_key: &self.name,
             domain_key: self.domain.as_deref(),
+            alternative_names: &self.alternative_names,
             incumbent_organization_id: incumbent,
         }
     }
 }
 
+/// The account in the managers' shape, if there is one.
+async fn view(tx: &mut sqlx::AnyConnection, id: i64) -> ApiResult<Option<Account>> {
+    let Some(row) = store::by_id(&mut *tx, id).await? else {
+        return Ok(None);
+    };
+    Ok(store::views(tx, vec![row]).await?.pop())
+}
+
 async fn reread(tx: &mut sqlx::AnyConnection, id: i64) -> ApiResult<Account> {
-    Ok(store::by_id(&mut *tx, id)
+    view(tx, id)
         .await?
-        .ok_or_else(|| ApiError::internal("account vanished inside its transaction"))?
-        .into_view())
+        .ok_or_else(|| ApiError::internal("account vanished inside its transaction"))
 }
 
 fn entry<'a>(

@@ -4,6 +4,8 @@ use portico_api::accounts::{Account, ValidAccount};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
+use crate::domain::alternative_names::AlternativeName;
+use crate::store::account_names;
 use crate::store::blocks::{self, Holder, Probe};
 use crate::store::placeholders;
 use crate::store::users::organization_ref;
@@ -33,7 +35,7 @@ macro_rules! select_account {
 }
 
 impl AccountRow {
-    pub fn into_view(self) -> Account {
+    pub fn into_view(self, alternative_names: Vec<AlternativeName>) -> Account {
         let AccountRow {
             id,
             name,
@@ -49,6 +51,7 @@ impl AccountRow {
             id,
             name,
             domain,
+            alternative_names: alternative_names.into_iter().map(|n| n.name).collect(),
             owner,
             incumbent: organization_ref(incumbent_organization_id, incumbent_name),
             updated_at: rfc3339(updated_at),
@@ -56,15 +59,41 @@ impl AccountRow {
     }
 }
 
+/// Rows in the managers' shape, with their alternative names.
+pub async fn views(
+    conn: &mut AnyConnection,
+    rows: Vec<AccountRow>,
+) -> Result<Vec<Account>, sqlx::Error> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut names = account_names::of(conn, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let own = names.remove(&row.id).unwrap_or_default();
+            row.into_view(own)
+        })
+        .collect())
+}
+
 /// An account with its matching keys, ready to store.
 pub struct NewAccount<'a> {
     pub account: &'a ValidAccount,
     pub name_key: &'a str,
     pub domain_key: Option<&'a str>,
+    /// `domain::alternative_names::distinct`: none with `name_key`.
+    pub alternative_names: &'a [AlternativeName],
     pub incumbent_organization_id: Option<i64>,
 }
 
-/// Adds an account with its blocking keys.
+impl NewAccount<'_> {
+    /// Every name key the account is found by.
+    fn name_keys(&self) -> Vec<&str> {
+        let others = self.alternative_names.iter().map(|n| n.name_key.as_str());
+        std::iter::once(self.name_key).chain(others).collect()
+    }
+}
+
+/// Adds an account with its alternative names and blocking keys.
 pub async fn insert(
     conn: &mut AnyConnection,
     new: &NewAccount<'_>,
@@ -83,25 +112,31 @@ pub async fn insert(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    blocks::add(conn, Holder::Account, &[(id, new.name_key)]).await?;
+    account_names::replace(conn, id, new.alternative_names).await?;
+    let keys: Vec<(i64, &str)> = new.name_keys().into_iter().map(|k| (id, k)).collect();
+    blocks::add(conn, Holder::Account, &keys).await?;
     Ok(id)
 }
 
-/// Replaces an account's fields and blocking keys; false when there is no such account.
+/// Replaces an account's fields, alternative names and blocking keys; false when there is no
+/// such account.
 pub async fn update(
     conn: &mut AnyConnection,
     id: i64,
     new: &NewAccount<'_>,
     now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
-    let Some(old_key) =
-        sqlx::query_scalar::<_, String>("SELECT name_key FROM accounts WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?
-    else {
+    if !lock(&mut *conn, id).await? {
         return Ok(false);
-    };
+    }
+    let old_key: String = sqlx::query_scalar("SELECT name_key FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let old_names = account_names::of(&mut *conn, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
     sqlx::query(
         "UPDATE accounts SET name = $1, domain = $2, name_key = $3, domain_key = $4, owner = $5, \
          incumbent_organization_id = $6, updated_at = $7 WHERE id = $8",
@@ -116,11 +151,30 @@ pub async fn update(
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    if old_key != new.name_key {
-        blocks::remove(conn, Holder::Account, id, &old_key).await?;
-        blocks::add(conn, Holder::Account, &[(id, new.name_key)]).await?;
+    let old_keys: Vec<&str> = std::iter::once(old_key.as_str())
+        .chain(old_names.iter().map(|n| n.name_key.as_str()))
+        .collect();
+    let new_keys = new.name_keys();
+    if old_keys != new_keys {
+        account_names::replace(conn, id, new.alternative_names).await?;
+        blocks::remove(conn, Holder::Account, id, &old_keys).await?;
+        let keys: Vec<(i64, &str)> = new_keys.into_iter().map(|k| (id, k)).collect();
+        blocks::add(conn, Holder::Account, &keys).await?;
+    } else if old_names != new.alternative_names {
+        // Other spellings of the same keys: nothing to index again.
+        account_names::replace(conn, id, new.alternative_names).await?;
     }
     Ok(true)
+}
+
+/// Takes the account's row lock on PostgreSQL (SQLite has one writer anyway), so that what is
+/// read of it next stays true until the transaction ends; false when there is no such account.
+pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let locked = sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(locked.rows_affected() > 0)
 }
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AccountRow>, sqlx::Error>
@@ -160,7 +214,7 @@ where
     }
 }
 
-/// What the conflict check compares of an account.
+/// What the conflict check compares of an account: one of its names and its domain.
 #[derive(Debug, Clone, FromRow)]
 pub struct AccountKeys {
     pub id: i64,
@@ -168,15 +222,19 @@ pub struct AccountKeys {
     pub domain_key: Option<String>,
 }
 
-/// The keys of the accounts that may be the probed customer: only what the comparison needs,
-/// since a common name makes hundreds of candidates and few of them match.
+/// The keys of the accounts that may be the probed customer, once per name (an account with
+/// alternative names comes once for each): only what the comparison needs, since a common
+/// name makes hundreds of candidates and few of them match.
 pub async fn candidates(
     conn: &mut AnyConnection,
     probe: &Probe,
 ) -> Result<Vec<AccountKeys>, sqlx::Error> {
+    // Both halves take the probe's parameters, bound once.
+    let candidates = probe.candidates(Holder::Account, 1);
     let sql = format!(
-        "SELECT id, name_key, domain_key FROM accounts WHERE id IN ({})",
-        probe.candidates(Holder::Account, 1)
+        "SELECT id, name_key, domain_key FROM accounts WHERE id IN ({candidates}) \
+         UNION ALL SELECT a.id, n.name_key, a.domain_key FROM account_names n \
+         JOIN accounts a ON a.id = n.account_id WHERE n.account_id IN ({candidates})"
     );
     probe
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)))

@@ -5,8 +5,10 @@ use sqlx::any::AnyArguments;
 use sqlx::query::QueryAs;
 use sqlx::{Any, AnyConnection};
 
-use super::{Db, placeholders};
-use crate::domain::blocking::{MATCHING_VERSION, blocking_keys};
+use super::{Db, account_names, placeholders};
+use std::collections::BTreeSet;
+
+use crate::domain::blocking::{MATCHING_VERSION, index_keys, probe_keys};
 use crate::domain::company;
 
 /// Whose names a key belongs to.
@@ -43,16 +45,18 @@ impl Holder {
 /// time quadratic in the parameters of one statement, so many small statements beat one big one.
 const PAIRS_PER_INSERT: usize = 100;
 
-/// Stores the keys of each `(record id, name_key)`.
+/// Stores the index keys of each `(record id, name_key)`; a record with several names (an
+/// account's other names) gets each key once.
 pub async fn add(
     conn: &mut AnyConnection,
     holder: Holder,
     names: &[(i64, &str)],
 ) -> Result<(), sqlx::Error> {
-    let pairs: Vec<(String, i64)> = names
+    let pairs: BTreeSet<(String, i64)> = names
         .iter()
-        .flat_map(|&(id, name_key)| blocking_keys(name_key).into_iter().map(move |k| (k, id)))
+        .flat_map(|&(id, name_key)| index_keys(name_key).into_iter().map(move |k| (k, id)))
         .collect();
+    let pairs: Vec<(String, i64)> = pairs.into_iter().collect();
     for chunk in pairs.chunks(PAIRS_PER_INSERT) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
@@ -72,14 +76,14 @@ pub async fn add(
     Ok(())
 }
 
-/// Removes the keys a record got for its former `name_key`.
+/// Removes the keys a record got for its former names.
 pub async fn remove(
     conn: &mut AnyConnection,
     holder: Holder,
     id: i64,
-    name_key: &str,
+    name_keys: &[&str],
 ) -> Result<(), sqlx::Error> {
-    let keys = blocking_keys(name_key);
+    let keys: BTreeSet<String> = name_keys.iter().flat_map(|k| index_keys(k)).collect();
     if keys.is_empty() {
         return Ok(());
     }
@@ -105,7 +109,7 @@ pub struct Probe {
 
 impl Probe {
     pub fn new(name_key: &str, domain_key: Option<&str>) -> Probe {
-        let mut blocks = blocking_keys(name_key);
+        let mut blocks = probe_keys(name_key);
         // `IN ()` is not SQL; no stored key is empty, so this one finds nothing.
         if blocks.is_empty() {
             blocks.push(String::new());
@@ -170,7 +174,8 @@ pub async fn refresh(db: &Db) -> Result<(), sqlx::Error> {
     tx.commit().await
 }
 
-/// Rewrites one table's keys from its name and domain columns, a page at a time.
+/// Rewrites one table's keys from its name and domain columns, a page at a time, and an
+/// account's alternative names with it.
 async fn rekey(
     conn: &mut AnyConnection,
     holder: Holder,
@@ -213,6 +218,10 @@ async fn rekey(
                 .execute(&mut *conn)
                 .await?;
             keys.push((*id, name_key));
+        }
+        if let Holder::Account = holder {
+            let other = account_names::rekey(&mut *conn, &keys).await?;
+            keys.extend(other);
         }
         let names: Vec<(i64, &str)> = keys.iter().map(|(id, k)| (*id, k.as_str())).collect();
         add(conn, holder, &names).await?;

@@ -2,6 +2,7 @@
 //! (`$n` placeholders, `RETURNING`, integers for time). Row types are read here and converted
 //! into `portico_api` types field by field, so a new column cannot leak without a decision.
 
+pub mod account_names;
 pub mod accounts;
 pub mod announcements;
 pub mod asset_search;

@@ -5,12 +5,13 @@ use portico_api::OrganizationRef;
 use portico_api::organizations::Motion;
 use portico_api::registrations::{
     ConflictLevel, Decision, DeclineReason, Extension, ExtensionStatus, ManagerRegistration,
-    PartnerRegistration, PartnerRole, Product, RegistrationKind, RegistrationStatus,
+    MatchStrength, PartnerRegistration, PartnerRole, Product, RegistrationKind, RegistrationStatus,
     ValidRegistration, Verdict, number,
 };
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
+use crate::domain::conflict::Finding;
 use crate::domain::program::protection;
 use crate::error::ApiError;
 use crate::store::blocks::{Holder, Probe};
@@ -462,57 +463,70 @@ pub enum Matched {
     Account(i64),
 }
 
-/// Stores what a registration matched, each with the kind of match, in one statement.
+/// Findings per statement: a short name can be the short form of many accounts, and a
+/// statement holds only so many parameters.
+const FINDINGS_PER_INSERT: usize = 100;
+
+/// Stores what a registration matched, each with its finding, in their order.
 pub async fn insert_findings(
     conn: &mut AnyConnection,
     registration_id: i64,
-    findings: &[(Matched, &str)],
+    findings: &[(Matched, Finding)],
 ) -> Result<(), sqlx::Error> {
-    if findings.is_empty() {
-        return Ok(());
+    for chunk in findings.chunks(FINDINGS_PER_INSERT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let p = 4 * i + 2;
+                format!("($1, ${p}, ${}, ${}, ${})", p + 1, p + 2, p + 3)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO registration_findings (registration_id, matched_registration_id, \
+             matched_account_id, strength, score) VALUES {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
+        for (matched, finding) in chunk {
+            let (registration, account) = match *matched {
+                Matched::Registration(id) => (Some(id), None),
+                Matched::Account(id) => (None, Some(id)),
+            };
+            query = query
+                .bind(registration)
+                .bind(account)
+                .bind(finding.strength.as_str())
+                .bind(i64::from(finding.score));
+        }
+        query.execute(&mut *conn).await?;
     }
-    let rows: Vec<String> = (0..findings.len())
-        .map(|i| format!("($1, ${}, ${}, ${})", 3 * i + 2, 3 * i + 3, 3 * i + 4))
-        .collect();
-    let sql = format!(
-        "INSERT INTO registration_findings (registration_id, matched_registration_id, \
-         matched_account_id, match_kind) VALUES {}",
-        rows.join(", ")
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
-    for (matched, kind) in findings {
-        let (registration, account) = match *matched {
-            Matched::Registration(id) => (Some(id), None),
-            Matched::Account(id) => (None, Some(id)),
-        };
-        query = query.bind(registration).bind(account).bind(*kind);
-    }
-    query.execute(conn).await?;
     Ok(())
 }
 
-/// What one registration matched at submission, with the kind of match.
+/// What one registration matched at submission, best first.
 pub async fn findings_of(
     db: &AnyPool,
     registration_id: i64,
-) -> Result<Vec<(Matched, String)>, sqlx::Error> {
-    let rows: Vec<(Option<i64>, Option<i64>, String)> = sqlx::query_as(
-        "SELECT matched_registration_id, matched_account_id, match_kind FROM registration_findings \
-         WHERE registration_id = $1 ORDER BY id",
+) -> Result<Vec<(Matched, Finding)>, ApiError> {
+    let rows: Vec<(Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
+        "SELECT matched_registration_id, matched_account_id, strength, score \
+         FROM registration_findings WHERE registration_id = $1 ORDER BY score DESC, id",
     )
     .bind(registration_id)
     .fetch_all(db)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(
-            |(registration, account, kind)| match (registration, account) {
-                (Some(id), _) => Some((Matched::Registration(id), kind)),
-                (None, Some(id)) => Some((Matched::Account(id), kind)),
-                (None, None) => None,
-            },
-        )
-        .collect())
+    let mut findings = Vec::with_capacity(rows.len());
+    for (registration, account, strength, score) in rows {
+        let finding = Finding {
+            strength: parsed(&strength, MatchStrength::parse, "match strength")?,
+            score: u8::try_from(score).map_err(ApiError::internal)?,
+        };
+        match (registration, account) {
+            (Some(id), _) => findings.push((Matched::Registration(id), finding)),
+            (None, Some(id)) => findings.push((Matched::Account(id), finding)),
+            (None, None) => {}
+        }
+    }
+    Ok(findings)
 }
 
 pub async fn by_id<'c, E>(

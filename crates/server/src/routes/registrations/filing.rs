@@ -2,7 +2,7 @@
 //! registrations and the account book, the findings, and the audit records. Used by the
 //! portal's form, the registration links and the demo data alike.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use portico_api::integrations::WebhookEventType;
 use portico_api::registrations::{
@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use super::SUBJECT;
 use crate::clock::Timestamp;
 use crate::domain::company;
-use crate::domain::conflict::{self, AccountClaim, Claim, CustomerKey, MatchKind};
+use crate::domain::conflict::{self, AccountClaim, Claim, CustomerKey, Finding};
 use crate::domain::program::{LINK_SUBMISSIONS, ProgramRules};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -136,7 +136,8 @@ pub struct Lookup {
     /// The newest registration when the claims were read: later ones are not among them.
     seen_up_to: i64,
     claims: Vec<ClaimRow>,
-    accounts: Vec<AccountRow>,
+    /// The accounts that match, each with its strongest finding over its names.
+    accounts: Vec<(AccountRow, Finding)>,
 }
 
 impl Lookup {
@@ -155,19 +156,24 @@ impl Lookup {
             name_key: &name_key,
             domain_key: domain_key.as_deref(),
         };
-        let matched: Vec<i64> = accounts::candidates(&mut *conn, &probe)
+        let mut best: BTreeMap<i64, Finding> = BTreeMap::new();
+        for candidate in accounts::candidates(&mut *conn, &probe).await? {
+            let keys = CustomerKey {
+                name_key: &candidate.name_key,
+                domain_key: candidate.domain_key.as_deref(),
+            };
+            if let Some(found) = conflict::compare(customer, keys) {
+                best.entry(candidate.id)
+                    .and_modify(|f| *f = (*f).min_by_rank(found))
+                    .or_insert(found);
+            }
+        }
+        let ids: Vec<i64> = best.keys().copied().collect();
+        let accounts = accounts::by_ids(conn, &ids)
             .await?
             .into_iter()
-            .filter(|a| {
-                let keys = CustomerKey {
-                    name_key: &a.name_key,
-                    domain_key: a.domain_key.as_deref(),
-                };
-                conflict::compare(customer, keys).is_some()
-            })
-            .map(|a| a.id)
+            .filter_map(|row| best.get(&row.id).map(|found| (row, *found)))
             .collect();
-        let accounts = accounts::by_ids(conn, &matched).await?;
         Ok(Lookup {
             name_key,
             domain_key,
@@ -261,40 +267,47 @@ async fn earlier_submission(
 
 /// An existing claim on the customer: a live registration or an account of the book.
 enum Collision<'a> {
-    Registration(MatchKind, &'a ClaimRow),
-    Account(MatchKind, &'a AccountRow),
+    Registration(Finding, &'a ClaimRow),
+    Account(Finding, &'a AccountRow),
 }
 
+impl Collision<'_> {
+    fn finding(&self) -> Finding {
+        match self {
+            Collision::Registration(found, _) | Collision::Account(found, _) => *found,
+        }
+    }
+}
+
+/// The claims on the customer, best first; registrations before accounts of equal rank.
 fn collisions<'a>(
     customer: CustomerKey<'_>,
     claims: &'a [ClaimRow],
-    accounts: &'a [AccountRow],
+    accounts: &'a [(AccountRow, Finding)],
 ) -> Vec<Collision<'a>> {
-    let compare = |name_key: &str, domain_key: Option<&str>| {
-        conflict::compare(
-            customer,
-            CustomerKey {
-                name_key,
-                domain_key,
-            },
-        )
-    };
     let registrations = claims.iter().filter_map(|c| {
-        compare(&c.name_key, c.domain_key.as_deref()).map(|kind| Collision::Registration(kind, c))
+        let keys = CustomerKey {
+            name_key: &c.name_key,
+            domain_key: c.domain_key.as_deref(),
+        };
+        conflict::compare(customer, keys).map(|found| Collision::Registration(found, c))
     });
-    let accounts = accounts.iter().filter_map(|a| {
-        compare(&a.name_key, a.domain_key.as_deref()).map(|kind| Collision::Account(kind, a))
-    });
-    registrations.chain(accounts).collect()
+    let accounts = accounts
+        .iter()
+        .map(|(account, found)| Collision::Account(*found, account));
+    let mut all: Vec<Collision<'a>> = registrations.chain(accounts).collect();
+    all.sort_by_key(|c| c.finding().rank());
+    all
 }
 
-pub(super) fn account_claim(row: &AccountRow) -> AccountClaim<'_> {
+pub(super) fn account_claim(row: &AccountRow, finding: Finding) -> AccountClaim<'_> {
     AccountClaim {
         name: &row.name,
         owner: &row.owner,
         incumbent: row
             .incumbent_organization_id
             .zip(row.incumbent_name.as_deref()),
+        finding,
     }
 }
 
@@ -309,19 +322,17 @@ async fn record_findings(
 ) -> ApiResult<()> {
     let (mut reasons, mut found) = (Vec::new(), Vec::new());
     for collision in matches {
-        let (matched, kind, reason) = match collision {
-            Collision::Registration(kind, claim) => (
+        let (matched, reason) = match collision {
+            Collision::Registration(finding, claim) => (
                 Matched::Registration(claim.id),
-                kind,
-                conflict::reason(*kind, &claim_of(claim)?),
+                conflict::reason(&claim_of(claim, *finding)?),
             ),
-            Collision::Account(kind, account) => (
+            Collision::Account(finding, account) => (
                 Matched::Account(account.id),
-                kind,
-                conflict::account_reason(*kind, &account_claim(account)),
+                conflict::account_reason(&account_claim(account, *finding)),
             ),
         };
-        found.push((matched, kind.as_str()));
+        found.push((matched, collision.finding()));
         reasons.push(reason);
     }
     store::insert_findings(&mut *tx, id, &found).await?;
@@ -349,7 +360,7 @@ async fn record_findings(
     Ok(())
 }
 
-fn claim_of(row: &ClaimRow) -> ApiResult<Claim<'_>> {
+fn claim_of(row: &ClaimRow, finding: Finding) -> ApiResult<Claim<'_>> {
     Ok(Claim {
         registration_id: row.id,
         organization_name: &row.organization_name,
@@ -357,5 +368,6 @@ fn claim_of(row: &ClaimRow) -> ApiResult<Claim<'_>> {
             .ok_or_else(|| ApiError::internal(format!("unknown status {:?}", row.status)))?,
         submitted_at: row.submitted_at,
         decided_at: row.decided_at,
+        finding,
     })
 }

@@ -11,8 +11,8 @@ use portico_api::registrations::{
 
 use super::filing::account_claim;
 use crate::clock::rfc3339;
-use crate::domain::conflict::{self, Claim, MatchKind, Subject};
-use crate::error::{ApiError, ApiResult};
+use crate::domain::conflict::{self, Claim, Finding, Subject};
+use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::store::Scope;
 use crate::store::accounts::{self, AccountRow};
@@ -77,29 +77,32 @@ pub(super) async fn manager_detail(
     } = conflict_findings(state, row.id).await?;
     let claims = matched
         .iter()
-        .map(claim_of_row)
+        .map(|(row, found)| claim_of_row(row, *found))
         .collect::<ApiResult<Vec<_>>>()?;
-    let account_claims: Vec<_> = matched_accounts.iter().map(account_claim).collect();
+    let account_claims: Vec<_> = matched_accounts
+        .iter()
+        .map(|(account, found)| account_claim(account, *found))
+        .collect();
     let suggestion = conflict::suggest(subject, &claims, &account_claims);
+    let matched = matched.into_iter().map(|(row, _)| row).collect();
+    let matched_accounts = matched_accounts.into_iter().map(|(row, _)| row).collect();
+    let mut conn = state.db.pool().acquire().await?;
     Ok(ManagerRegistrationDetail {
         registration: manager_views(state, vec![row]).await?.remove(0),
         findings,
         matches: manager_views(state, matched).await?,
-        accounts: matched_accounts
-            .into_iter()
-            .map(AccountRow::into_view)
-            .collect(),
+        accounts: accounts::views(&mut conn, matched_accounts).await?,
         suggestion,
         timeline: trail.into_iter().filter_map(manager_entry).collect(),
     })
 }
 
-/// What the conflict check found for a registration: each finding with its reason, and the
-/// registrations and accounts it matched.
+/// What the conflict check found for a registration, best first: each finding with its
+/// strength and reason, and the registrations and accounts it matched, in the same order.
 pub(crate) struct Findings {
     pub findings: Vec<ConflictFinding>,
-    pub matched: Vec<RegistrationRow>,
-    pub matched_accounts: Vec<AccountRow>,
+    pub matched: Vec<(RegistrationRow, Finding)>,
+    pub matched_accounts: Vec<(AccountRow, Finding)>,
 }
 
 pub(crate) async fn conflict_findings(
@@ -108,11 +111,11 @@ pub(crate) async fn conflict_findings(
 ) -> ApiResult<Findings> {
     let mut findings = Vec::new();
     let (mut matched, mut matched_accounts) = (Vec::new(), Vec::new());
-    for (target, kind) in store::findings_of(state.db.pool(), registration_id).await? {
-        let kind = MatchKind::parse(&kind)
-            .ok_or_else(|| ApiError::internal(format!("unknown match kind {kind:?}")))?;
+    for (target, found) in store::findings_of(state.db.pool(), registration_id).await? {
         let finding = |reason, registration_id, account_id| ConflictFinding {
             level: ConflictLevel::Review,
+            strength: found.strength,
+            score: found.score,
             reason,
             registration_id,
             account_id,
@@ -124,22 +127,22 @@ pub(crate) async fn conflict_findings(
                     continue;
                 };
                 findings.push(finding(
-                    conflict::reason(kind, &claim_of_row(&other)?),
+                    conflict::reason(&claim_of_row(&other, found)?),
                     Some(other_id),
                     None,
                 ));
-                matched.push(other);
+                matched.push((other, found));
             }
             Matched::Account(account_id) => {
                 let Some(account) = accounts::by_id(state.db.pool(), account_id).await? else {
                     continue;
                 };
                 findings.push(finding(
-                    conflict::account_reason(kind, &account_claim(&account)),
+                    conflict::account_reason(&account_claim(&account, found)),
                     None,
                     Some(account_id),
                 ));
-                matched_accounts.push(account);
+                matched_accounts.push((account, found));
             }
         }
     }
@@ -150,13 +153,14 @@ pub(crate) async fn conflict_findings(
     })
 }
 
-fn claim_of_row(row: &RegistrationRow) -> ApiResult<Claim<'_>> {
+fn claim_of_row(row: &RegistrationRow, finding: Finding) -> ApiResult<Claim<'_>> {
     Ok(Claim {
         registration_id: row.id,
         organization_name: &row.organization_name,
         status: row.status()?,
         submitted_at: row.submitted_at,
         decided_at: row.decided_at,
+        finding,
     })
 }
 

@@ -1,0 +1,137 @@
+//! The conflict check's findings on a registration, for managers: each finding best first with
+//! its strength and score, and beside the registration the claims they name, in that order.
+
+use leptos::prelude::*;
+use portico_api::accounts::Account;
+use portico_api::registrations::{ConflictFinding, ManagerRegistration, MatchStrength};
+
+use crate::components::Time;
+use crate::pages::registrations::{Facts, ProtectionText, RegistrationFacts, StatusBadge};
+
+/// The findings best first, and what the conflict rules suggest.
+#[component]
+pub fn FindingsNotice(findings: Vec<ConflictFinding>, suggestion: Option<String>) -> impl IntoView {
+    view! {
+        <div class="notice notice-warning" id="findings">
+            <h2 class="section-title">"Conflict check: needs review"</h2>
+            <ol class="findings">
+                {findings
+                    .into_iter()
+                    .map(|f| view! { <li><StrengthBadge strength=f.strength score=f.score />" "{f.reason}</li> })
+                    .collect_view()}
+            </ol>
+            {suggestion.map(|s| view! { <p id="suggestion"><strong>"Suggested: "</strong>{s}</p> })}
+        </div>
+    }
+}
+
+/// The registration, then each claim a finding names, best first.
+#[component]
+pub fn SideBySide(
+    registration: ManagerRegistration,
+    findings: Vec<ConflictFinding>,
+    matches: Vec<ManagerRegistration>,
+    accounts: Vec<Account>,
+) -> impl IntoView {
+    let claims = findings
+        .into_iter()
+        .filter_map(|f| {
+            let found = (f.strength, f.score);
+            if let Some(id) = f.registration_id {
+                let claim = matches.iter().find(|m| m.registration.id == id)?.clone();
+                Some(view! { <ClaimCard claim found=Some(found) /> }.into_any())
+            } else {
+                let account = accounts
+                    .iter()
+                    .find(|a| Some(a.id) == f.account_id)?
+                    .clone();
+                Some(view! { <AccountCard account found /> }.into_any())
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="side-by-side" id="side-by-side">
+            <ClaimCard claim=registration found=None />
+            {claims}
+        </div>
+    }
+}
+
+/// "Strong match · 86", styled by strength.
+#[component]
+fn StrengthBadge(strength: MatchStrength, score: u8) -> impl IntoView {
+    let class = format!("badge badge-strength badge-strength-{}", strength.as_str());
+    view! { <span class=class data-strength=strength.as_str()>{format!("{} · {score}", strength.label())}</span> }
+}
+
+/// One claim on the customer: whose it is, where it stands, and its facts; `found` is how it
+/// matched, `None` for the registration being decided.
+#[component]
+fn ClaimCard(claim: ManagerRegistration, found: Option<(MatchStrength, u8)>) -> impl IntoView {
+    let ManagerRegistration {
+        registration: r,
+        organization,
+        decide_by,
+        sla_breached,
+        waiting_hours,
+    } = claim;
+    let main = found.is_none();
+    let heading = if main {
+        format!("This registration, by {}", organization.name)
+    } else {
+        format!("{} by {}", r.number, organization.name)
+    };
+    view! {
+        <article class="panel claim" class:claim-main=main>
+            <h2 class="section-title">{heading}</h2>
+            {found.map(|(strength, score)| view! { <p><StrengthBadge strength score /></p> })}
+            <p>
+                <StatusBadge status=r.status />
+                {r.protection.clone().map(|p| view! { " " <ProtectionText protection=p /> })}
+            </p>
+            {waiting_hours.map(|hours| view! {
+                <p>
+                    {format!("Waiting {}; decide by ", waited(hours))} <Time value=decide_by />
+                    {sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
+                </p>
+            })}
+            {r.decision.clone().and_then(|d| d.rationale).map(|text| view! { <p class="prose">{text}</p> })}
+            <RegistrationFacts registration=r />
+        </article>
+    }
+}
+
+/// An account of the vendor's book that the registration matched.
+#[component]
+fn AccountCard(account: Account, found: (MatchStrength, u8)) -> impl IntoView {
+    let (strength, score) = found;
+    let mut facts = vec![
+        ("Domain", account.domain.unwrap_or_default()),
+        ("Owner", account.owner),
+        (
+            "Incumbent partner",
+            account
+                .incumbent
+                .map_or_else(|| "None".to_owned(), |o| o.name),
+        ),
+    ];
+    if !account.alternative_names.is_empty() {
+        facts.push(("Also known as", account.alternative_names.join("; ")));
+    }
+    view! {
+        <article class="panel claim">
+            <h2 class="section-title">{format!("Account: {}", account.name)}</h2>
+            <p><StrengthBadge strength score /></p>
+            <Facts facts />
+        </article>
+    }
+}
+
+/// "5 h", "2 d 4 h"
+pub(crate) fn waited(hours: i64) -> String {
+    match (hours / 24, hours % 24) {
+        (0, h) => format!("{h} h"),
+        (d, 0) => format!("{d} d"),
+        (d, h) => format!("{d} d {h} h"),
+    }
+}
