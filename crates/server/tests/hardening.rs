@@ -183,34 +183,16 @@ async fn nul_characters_in_text_are_refused_on_every_engine() {
     let (alice, manager) = (app.sign_in(ALICE).await, app.sign_in(MANAGER).await);
     let mut body = deal_body(&app, &alice, "Nul Industries", "reseller").await;
     body["description"] = "A real\u{0}project.".into();
-    let response = alice
-        .post("/api/registrations")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    nul_refused(response).await;
+    nul_refused(file(&alice, &body).await).await;
 
     let mut body = deal_body(&app, &alice, "Nul\u{0} Industries", "reseller").await;
     body["company_domain"] = "nul.example".into();
-    let response = alice
-        .post("/api/registrations")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    nul_refused(response).await;
+    nul_refused(file(&alice, &body).await).await;
 
     // An escaped backslash before "u0000" is text, not a NUL.
     let mut body = deal_body(&app, &alice, "Backslash Industries", "reseller").await;
     body["description"] = "Path C:\\u0000 is fine.".into();
-    let response = alice
-        .post("/api/registrations")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(file(&alice, &body).await.status(), StatusCode::CREATED);
 
     for path in [
         "/api/assets?q=secur%00ity",
@@ -254,6 +236,15 @@ async fn nul_characters_in_text_are_refused_on_every_engine() {
         .await
         .unwrap();
     nul_refused(response).await;
+}
+
+async fn file(partner: &Session, body: &serde_json::Value) -> reqwest::Response {
+    partner
+        .post("/api/registrations")
+        .json(body)
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn nul_refused(response: reqwest::Response) {

@@ -461,21 +461,14 @@ async fn alternative_names_are_keyed_again_when_the_rules_change() {
     let book = "name,domain,owner\nHalvorine,halvorine.example,Dana\n\
                 Halvorine Cos Cl A,halvorine.example,Dana\nGlimmerdal Pharm,halvorine.example,Dana\n";
     json(import(&manager, book, true).await, StatusCode::OK).await;
-    let pool = app.state().db.pool();
-    for sql in [
+    app.reopen_after(&[
         "DELETE FROM account_blocks",
         "UPDATE account_names SET name_key = 'stale'",
         "UPDATE matching_keys SET version = 0",
-    ] {
-        sqlx::query(sql).execute(pool).await.unwrap();
-    }
-    portico_server::store::Db::open(&app.database_url)
-        .await
-        .unwrap()
-        .close()
-        .await;
+    ])
+    .await;
     let key: String = sqlx::query_scalar("SELECT name_key FROM account_names")
-        .fetch_one(pool)
+        .fetch_one(app.state().db.pool())
         .await
         .unwrap();
     assert_eq!(key, "glimmerdal pharmaceutical");

@@ -759,20 +759,13 @@ async fn the_check_finds_accounts_under_their_current_name_and_recomputes_stale_
     let old_name = register(&app, &alice, "Zyxland Robotics", "zyxland.example").await;
     assert_eq!(old_name["conflict"], "none");
 
-    let pool = app.state().db.pool();
-    for sql in [
+    app.reopen_after(&[
         "DELETE FROM account_blocks",
         "DELETE FROM registration_blocks",
         "UPDATE accounts SET name_key = 'stale'",
         "UPDATE matching_keys SET version = 0",
-    ] {
-        sqlx::query(sql).execute(pool).await.unwrap();
-    }
-    portico_server::store::Db::open(&app.database_url)
-        .await
-        .unwrap()
-        .close()
-        .await;
+    ])
+    .await;
     assert!(app.count("SELECT COUNT(*) FROM account_blocks").await > 0);
     let bob = app.sign_in(BOB).await;
     let again = register(&app, &bob, "Quorvex Dynamics", "quorvex-two.example").await;

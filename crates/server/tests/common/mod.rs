@@ -163,6 +163,22 @@ impl TestApp {
             .expect("count query")
     }
 
+    /// Runs `sql` (statements that make stored matching keys stale), then opens the database
+    /// again as a restarted server would, which must compute the keys anew.
+    pub async fn reopen_after(&self, sql: &[&'static str]) {
+        for statement in sql {
+            sqlx::query(*statement)
+                .execute(self.state().db.pool())
+                .await
+                .expect(statement);
+        }
+        portico_server::store::Db::open(&self.database_url)
+            .await
+            .expect("reopen the database")
+            .close()
+            .await;
+    }
+
     /// Rows of the audit log with this action, as (actor, subject id) pairs.
     pub async fn audit(&self, action: &str) -> Vec<(Option<i64>, Option<i64>)> {
         sqlx::query_as(
