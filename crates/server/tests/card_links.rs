@@ -16,22 +16,12 @@ const HUBSPOT_ORIGIN: &str = "https://app.hubspot.com";
 
 /// Saves the integration's frame origins and answers its new integration secret.
 async fn integration(manager: &Session, system: &str) -> String {
-    let saved = manager
-        .send(reqwest::Method::PUT, &format!("/api/integrations/{system}"))
-        .json(&json!({ "frame_origins": [HUBSPOT_ORIGIN] }))
-        .send()
-        .await
-        .unwrap();
-    json(saved, StatusCode::OK).await;
-    let secret = manager
-        .post(&format!("/api/integrations/{system}/secret"))
-        .send()
-        .await
-        .unwrap();
-    json(secret, StatusCode::CREATED).await["secret"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+    integration_secret(
+        manager,
+        system,
+        json!({ "frame_origins": [HUBSPOT_ORIGIN] }),
+    )
+    .await
 }
 
 /// An approved deal of `company`, as its opportunity id.

@@ -25,25 +25,6 @@ fn mac(key: &[u8], message: &[u8]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-async fn setup(manager: &Session, system: &str, body: Value) -> String {
-    let saved = manager
-        .send(reqwest::Method::PUT, &format!("/api/integrations/{system}"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    json(saved, StatusCode::OK).await;
-    let secret = manager
-        .post(&format!("/api/integrations/{system}/secret"))
-        .send()
-        .await
-        .unwrap();
-    json(secret, StatusCode::CREATED).await["secret"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// Path and query of a URL the server made with its public URL.
 fn local(url: &str) -> &str {
     url.strip_prefix("http://127.0.0.1").expect("a portal URL")
@@ -81,7 +62,7 @@ async fn signed_card_urls_show_the_deal_only_when_signed_and_fresh() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
     let alice = app.sign_in(ALICE).await;
-    let secret = setup(
+    let secret = integration_secret(
         &manager,
         "hubspot",
         json!({ "frame_origins": ["https://app.hubspot.com"] }),
@@ -199,7 +180,7 @@ async fn cards_name_the_competing_claim_for_vendor_staff() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
     let (alice, bob) = (app.sign_in(ALICE).await, app.sign_in(BOB).await);
-    let secret = setup(
+    let secret = integration_secret(
         &manager,
         "salesforce",
         json!({ "frame_origins": [], "app_secret": "sf-consumer" }),
@@ -238,7 +219,7 @@ async fn linked_deal(
 ) {
     let manager = app.sign_in(MANAGER).await;
     let alice = app.sign_in(ALICE).await;
-    let secret = setup(&manager, system, settings).await;
+    let secret = integration_secret(&manager, system, settings).await;
     let registration = register_deal(app, &alice, company, "reseller").await;
     approve(&manager, &registration).await;
     let link = json!({ "events": [{ "id": format!("link-{crm_deal_id}"),
@@ -398,7 +379,7 @@ async fn crm_events_apply_once_in_order_and_reach_the_partner() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
     let alice = app.sign_in(ALICE).await;
-    let secret = setup(&manager, "hubspot", json!({ "frame_origins": [] })).await;
+    let secret = integration_secret(&manager, "hubspot", json!({ "frame_origins": [] })).await;
     let registration = register_deal(&app, &alice, "Synced Deal", "reseller").await;
     approve(&manager, &registration).await;
     let opportunity = opportunity_of(&app, registration["id"].as_i64().unwrap()).await;

@@ -382,6 +382,26 @@ pub async fn approve(manager: &Session, registration: &Value) {
 
 /// Turns two-factor sign-in on for the signed-in user as the SPA does; answers the secret (as
 /// the page shows it) and the recovery codes.
+/// Saves a CRM integration's settings and answers its new integration secret.
+pub async fn integration_secret(manager: &Session, system: &str, body: Value) -> String {
+    let saved = manager
+        .send(reqwest::Method::PUT, &format!("/api/integrations/{system}"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    json(saved, StatusCode::OK).await;
+    let secret = manager
+        .post(&format!("/api/integrations/{system}/secret"))
+        .send()
+        .await
+        .unwrap();
+    json(secret, StatusCode::CREATED).await["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
 pub async fn enable_two_factor(app: &TestApp, session: &Session) -> (String, Vec<String>) {
     let setup = session
         .post("/api/account/two-factor/setup")
