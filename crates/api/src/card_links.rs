@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
 use crate::integrations::{CardSubject, CrmSystem};
-use crate::registrations::RATIONALE_MAX;
+use crate::registrations::optional_rationale;
 use crate::validate::Fields;
 
 /// How long a card link lives when the manager does not say.
@@ -96,16 +96,9 @@ impl RevokeCardLink {
     /// The trimmed rationale, if any.
     pub fn validate(&self) -> Result<Option<String>, FieldErrors> {
         let mut f = Fields::default();
-        let rationale = self
-            .rationale
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty());
-        if rationale.is_some_and(|r| r.chars().count() > RATIONALE_MAX) {
-            f.add("rationale", "Use at most 2,000 characters.");
-        }
+        let rationale = f.take("rationale", optional_rationale(self.rationale.as_deref()));
         f.finish()?;
-        Ok(rationale.map(str::to_owned))
+        Ok(rationale.flatten().map(str::to_owned))
     }
 }
 
@@ -139,7 +132,7 @@ mod tests {
         };
         assert_eq!(said.validate(), Ok(Some("pasted in the wrong CRM".into())));
         let long = RevokeCardLink {
-            rationale: Some("x".repeat(RATIONALE_MAX + 1)),
+            rationale: Some("x".repeat(crate::registrations::RATIONALE_MAX + 1)),
         };
         assert!(long.validate().unwrap_err().contains_key("rationale"));
     }

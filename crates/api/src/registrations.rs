@@ -399,26 +399,26 @@ impl DecisionRequest {
     /// The trimmed rationale, if any.
     pub fn validate(&self) -> Result<Option<String>, FieldErrors> {
         let mut f = Fields::default();
-        let rationale = self
-            .rationale
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty());
-        match rationale {
-            None if self.decision == Verdict::Decline => f.add(
+        let rationale = f.take("rationale", optional_rationale(self.rationale.as_deref()));
+        if self.decision == Verdict::Decline && rationale == Some(None) {
+            f.add(
                 "rationale",
                 "Explain the decline; the partner will read it.",
-            ),
-            Some(r) if r.chars().count() > RATIONALE_MAX => {
-                f.add("rationale", "Use at most 2,000 characters.")
-            }
-            _ => {}
+            );
         }
         if self.decision == Verdict::Approve && self.reason.is_some() {
             f.add("reason", "A reason is given only when declining.");
         }
         f.finish()?;
-        Ok(rationale.map(str::to_owned))
+        Ok(rationale.flatten().map(str::to_owned))
+    }
+}
+
+/// A rationale that may be left out: trimmed, `None` when blank, at most 2,000 characters.
+pub fn optional_rationale(input: Option<&str>) -> Result<Option<&str>, &'static str> {
+    match input.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) if r.chars().count() > RATIONALE_MAX => Err("Use at most 2,000 characters."),
+        rationale => Ok(rationale),
     }
 }
 
