@@ -43,13 +43,17 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
+/// The sort orders are only named by query parameters, whose schemas utoipa does not collect.
 #[derive(utoipa::OpenApi)]
-#[openapi(info(
+#[openapi(
+    components(schemas(portico_api::assets::AssetSort, portico_api::pipeline::PipelineSort)),
+    info(
     title = "Portico API",
     description = "The partner portal's JSON API. Errors always \
     answer `{\"error\":{\"code\",\"message\",\"fields\"}}`. State-changing requests made with a \
     session cookie must send the session's CSRF token in `X-CSRF-Token`."
-))]
+    )
+)]
 struct ApiDoc;
 
 /// Every documented route of the server.
