@@ -332,7 +332,7 @@ pub async fn json(response: Response, status: StatusCode) -> Value {
 }
 
 /// A new, empty schema for one test, named `test_<unix seconds>_<random>`.
-async fn fresh_postgres_schema(base_url: &str) -> String {
+pub async fn fresh_postgres_schema(base_url: &str) -> String {
     sqlx::any::install_default_drivers();
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(base_url)
         .await
