@@ -77,6 +77,8 @@ impl Document {
     }
 
     fn new(document: &Value) -> Document {
+        let mut components = document["components"].clone();
+        components["schemas"] = strict_schemas(&document["components"]["schemas"]);
         let operations = document["paths"]
             .as_object()
             .expect("paths")
@@ -93,7 +95,7 @@ impl Document {
             })
             .collect();
         Document {
-            components: document["components"].clone(),
+            components,
             operations,
             validators: Mutex::default(),
         }
@@ -140,6 +142,61 @@ impl Document {
 
     fn error_body(&self) -> Value {
         json!({ "$ref": "#/components/schemas/ErrorBody" })
+    }
+}
+
+/// The schemas, closed: a body with a field its schema does not list fails, so the document
+/// names every field the server sends. utoipa leaves objects open, and a field that only serde
+/// knows of (a custom `Serialize`, `#[schema(ignore)]`) would otherwise pass unseen.
+///
+/// `unevaluatedProperties: false` sees the fields that `allOf`, `anyOf` and `oneOf` members
+/// evaluate (serde's `flatten` and tagged enums), but only at the schema holding them: a member
+/// closed on its own would refuse its siblings' fields. So each schema is closed at its top
+/// alone, and kept twice: closed under its name, open as `<name>.open` for members to refer to.
+fn strict_schemas(schemas: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    for (name, schema) in schemas.as_object().expect("schemas") {
+        out.insert(name.clone(), closed(schema, true));
+        out.insert(format!("{name}.open"), closed(schema, false));
+    }
+    Value::Object(out)
+}
+
+fn closed(schema: &Value, close_here: bool) -> Value {
+    let Value::Object(map) = schema else {
+        return schema.clone();
+    };
+    let mut out = serde_json::Map::new();
+    for (key, value) in map {
+        let value = match (key.as_str(), value) {
+            ("allOf" | "anyOf" | "oneOf", Value::Array(members)) => {
+                Value::Array(members.iter().map(|m| opened(&closed(m, false))).collect())
+            }
+            ("properties", Value::Object(properties)) => Value::Object(
+                properties
+                    .iter()
+                    .map(|(name, p)| (name.clone(), closed(p, true)))
+                    .collect(),
+            ),
+            ("items" | "additionalProperties", inner) => closed(inner, true),
+            (_, other) => other.clone(),
+        };
+        out.insert(key.clone(), value);
+    }
+    let object = ["properties", "allOf", "anyOf", "oneOf"]
+        .iter()
+        .any(|k| out.contains_key(*k));
+    if close_here && object && !out.contains_key("additionalProperties") {
+        out.insert("unevaluatedProperties".into(), Value::Bool(false));
+    }
+    Value::Object(out)
+}
+
+/// A reference to a schema from a member of another: to its open twin.
+fn opened(member: &Value) -> Value {
+    match member["$ref"].as_str() {
+        Some(reference) => json!({ "$ref": format!("{reference}.open") }),
+        None => member.clone(),
     }
 }
 
@@ -200,7 +257,7 @@ fn check_request(
     };
     let schema = &operation.spec["requestBody"]["content"]["application/json"]["schema"];
     if schema.is_null() {
-        return Err("sends a JSON body the operation does not document".into());
+        return Err("sends a JSON body where the operation documents none".into());
     }
     let body: Value = serde_json::from_slice(bytes)
         .map_err(|e| format!("sends a body that is not JSON ({e})"))?;
