@@ -110,7 +110,10 @@ fn every_schema_name_belongs_to_one_type() {
         .keys()
         .filter(|name| !name.split('_').all(|part| owners.contains_key(part)))
         .collect();
-    assert!(strangers.is_empty(), "schemas of no type of ours: {strangers:?}");
+    assert!(
+        strangers.is_empty(),
+        "schemas of no type of ours: {strangers:?}"
+    );
 }
 
 /// The names of the schemas a source file derives: the type's own name, or its `as = …`.
@@ -159,7 +162,9 @@ fn every_answered_field_is_pinned() {
     let mut pending: Vec<String> = vec!["WebhookMessage".into()];
     for item in doc["paths"].as_object().unwrap().values() {
         for operation in item.as_object().unwrap().values() {
-            each_reference(&operation["responses"], &mut |r| pending.push(schema_name(r)));
+            each_reference(&operation["responses"], &mut |r| {
+                pending.push(schema_name(r))
+            });
         }
     }
     let mut pinned = BTreeSet::new();
@@ -211,7 +216,11 @@ fn field_lines(prefix: &str, schema: &Value, lines: &mut Vec<String>) {
         }
     }
     if schema["additionalProperties"].is_object() {
-        field_lines(&format!("{prefix}.*"), &schema["additionalProperties"], lines);
+        field_lines(
+            &format!("{prefix}.*"),
+            &schema["additionalProperties"],
+            lines,
+        );
     }
 }
 

@@ -55,7 +55,11 @@ async fn sqlite_and_postgres_migrations_build_the_same_schema() {
         only_sqlite.is_empty() && only_postgres.is_empty(),
         "only on SQLite: {only_sqlite:#?}\nonly on PostgreSQL: {only_postgres:#?}"
     );
-    assert!(sqlite.len() > 100, "{} facts: the query found no schema", sqlite.len());
+    assert!(
+        sqlite.len() > 100,
+        "{} facts: the query found no schema",
+        sqlite.len()
+    );
 }
 
 /// `integer`, `text`, `real`, `blob` or `boolean`, from either engine's name of a type.
@@ -73,7 +77,13 @@ fn kind(declared: &str) -> &'static str {
     }
 }
 
-fn column(table: &str, name: &str, declared: &str, not_null: bool, default: Option<&str>) -> String {
+fn column(
+    table: &str,
+    name: &str,
+    declared: &str,
+    not_null: bool,
+    default: Option<&str>,
+) -> String {
     let null = if not_null { "not null" } else { "null" };
     let default = default_value(default).map_or(String::new(), |d| format!(" default {d}"));
     format!("column {table}.{name} {} {null}{default}", kind(declared))
@@ -115,7 +125,13 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
             continue;
         }
         let not_null = not_null == 1 || pk > 0;
-        facts.insert(column(&table, &name, &declared, not_null, default.as_deref()));
+        facts.insert(column(
+            &table,
+            &name,
+            &declared,
+            not_null,
+            default.as_deref(),
+        ));
         if pk > 0 {
             primary.entry(table).or_default().push((pk, name));
         }
@@ -137,16 +153,18 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
         indexed
             .into_iter()
             .filter(|(table, ..)| facts.contains(&format!("table {table}")))
-            .map(|(table, name, unique, origin, partial, column)| IndexColumn {
-                table,
-                name,
-                unique: unique == 1,
-                // `pk` and `u` are the indexes SQLite makes for keys declared in the table.
-                constraint: origin != "c",
-                primary: origin == "pk",
-                partial: partial == 1,
-                column,
-            }),
+            .map(
+                |(table, name, unique, origin, partial, column)| IndexColumn {
+                    table,
+                    name,
+                    unique: unique == 1,
+                    // `pk` and `u` are the indexes SQLite makes for keys declared in the table.
+                    constraint: origin != "c",
+                    primary: origin == "pk",
+                    partial: partial == 1,
+                    column,
+                },
+            ),
     );
     facts.extend(indexes);
     let references: Vec<(String, i64, String, Option<String>, String, String)> = sqlx::query_as(
@@ -158,12 +176,14 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
     .unwrap();
     let mut keys: std::collections::BTreeMap<(String, i64), ForeignKey> = Default::default();
     for (table, id, target, to, from, on_delete) in references {
-        let key = keys.entry((table.clone(), id)).or_insert_with(|| ForeignKey {
-            table,
-            target,
-            on_delete: on_delete.to_lowercase(),
-            ..ForeignKey::default()
-        });
+        let key = keys
+            .entry((table.clone(), id))
+            .or_insert_with(|| ForeignKey {
+                table,
+                target,
+                on_delete: on_delete.to_lowercase(),
+                ..ForeignKey::default()
+            });
         key.from.push(from);
         // `REFERENCES t` without columns names t's primary key.
         key.to.push(to.unwrap_or_else(|| "(primary key)".into()));
@@ -216,7 +236,13 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
     for (table, name, declared, nullable, default) in columns {
         if facts.contains(&format!("table {table}")) {
             let not_null = nullable == "NO";
-            facts.insert(column(&table, &name, &declared, not_null, default.as_deref()));
+            facts.insert(column(
+                &table,
+                &name,
+                &declared,
+                not_null,
+                default.as_deref(),
+            ));
         }
     }
     let primary: Vec<(String, String)> = sqlx::query_as(

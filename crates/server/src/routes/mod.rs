@@ -53,8 +53,8 @@ use crate::state::AppState;
         portico_api::webhook_events::WebhookMessage
     )),
     info(
-    title = "Portico API",
-    description = "The partner portal's JSON API. Errors always \
+        title = "Portico API",
+        description = "The partner portal's JSON API. Errors always \
     answer `{\"error\":{\"code\",\"message\",\"fields\"}}`. State-changing requests made with a \
     session cookie must send the session's CSRF token in `X-CSRF-Token`."
     )
@@ -103,8 +103,8 @@ async fn openapi_json() -> impl IntoResponse {
 pub fn document() -> &'static str {
     static DOCUMENT: OnceLock<String> = OnceLock::new();
     DOCUMENT.get_or_init(|| {
-        let mut document = serde_json::to_value(router().into_openapi())
-            .expect("the OpenAPI document serializes");
+        let mut document =
+            serde_json::to_value(router().into_openapi()).expect("the OpenAPI document serializes");
         untagged_as_any_of(&mut document["components"]["schemas"]);
         document.to_string()
     })
@@ -115,7 +115,11 @@ pub fn document() -> &'static str {
 /// `anyOf`, where utoipa writes `oneOf`, which such an answer fails. Untagged enums of newtype
 /// variants are the schemas that are a `oneOf` of references alone.
 fn untagged_as_any_of(schemas: &mut serde_json::Value) {
-    for schema in schemas.as_object_mut().into_iter().flat_map(|s| s.values_mut()) {
+    for schema in schemas
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|s| s.values_mut())
+    {
         let Some(schema) = schema.as_object_mut() else {
             continue;
         };

@@ -207,11 +207,10 @@ impl Server {
     /// Serves as `startup::spawn` does, with every request and answer checked on the way.
     async fn start(settings: Settings, violations: contract::Violations) -> (Server, SocketAddr) {
         let state = startup::prepare(&settings).await.expect("server starts");
-        let app = startup::app(state.clone(), settings.dist.as_deref()).layer(
-            axum::middleware::from_fn(move |request, next| {
-                contract::enforce(violations.clone(), request, next)
-            }),
-        );
+        let app =
+            startup::app(state.clone(), settings.dist.as_deref()).layer(axum::middleware::from_fn(
+                move |request, next| contract::enforce(violations.clone(), request, next),
+            ));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
