@@ -117,7 +117,8 @@ string_enum!(AssetSort {
 
 /// Who may see a published asset. Empty lists mean every tier / every motion.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// The document names schemas by type name alone, and an announcement's audience is `Audience`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = AssetAudience))]
 #[serde(deny_unknown_fields)]
 pub struct Audience {
     #[serde(default)]

@@ -21,6 +21,8 @@ pub struct ErrorDetail {
     pub code: String,
     /// A sentence a person can act on.
     pub message: String,
+    /// The request field's JSON name to what is wrong with it.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub fields: FieldErrors,
 }

@@ -43,6 +43,7 @@ pub mod places;
 pub mod registrations;
 pub mod users;
 pub mod validate;
+pub mod webhook_events;
 
 pub use auth::{LoginRequest, Me, Role};
 pub use error::{ErrorBody, ErrorDetail, FieldErrors};

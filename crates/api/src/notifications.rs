@@ -109,7 +109,7 @@ pub struct SetPreferences {
 
 /// The query string of an unsubscribe link: whose, which category, and the server's signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct Unsubscribe {
     pub user: i64,

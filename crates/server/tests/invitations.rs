@@ -208,7 +208,7 @@ async fn who_may_invite_whom() {
     let anonymous = app
         .anonymous()
         .post(app.url("/api/invitations"))
-        .json(&json!({}))
+        .json(&json!({ "email": "someone@northwind.example", "role": "partner_user" }))
         .send()
         .await
         .unwrap();

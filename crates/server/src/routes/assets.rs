@@ -116,7 +116,7 @@ async fn managed(state: &AppState, row: AssetRow) -> ApiResult<ManagedAsset> {
 /// (`Range: bytes=…`) for video players and resumed downloads.
 #[utoipa::path(get, path = "/api/assets/{id}/download", tag = "content", params(("id" = i64, Path)),
     responses((status = 200, description = "The file"), (status = 206, description = "Part of the file"),
-        (status = 404, body = ErrorBody), (status = 416, description = "The range is past the end")))]
+        (status = 404, body = ErrorBody), (status = 416, body = ErrorBody, description = "The range is past the end")))]
 async fn download(
     State(state): State<AppState>,
     caller: Caller,

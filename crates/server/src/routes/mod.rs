@@ -43,13 +43,22 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
+/// The sort orders are only named by query parameters, whose schemas utoipa does not collect;
+/// webhook messages are sent, not answered, so no route names them.
 #[derive(utoipa::OpenApi)]
-#[openapi(info(
-    title = "Portico API",
-    description = "The partner portal's JSON API. Errors always \
+#[openapi(
+    components(schemas(
+        portico_api::assets::AssetSort,
+        portico_api::pipeline::PipelineSort,
+        portico_api::webhook_events::WebhookMessage
+    )),
+    info(
+        title = "Portico API",
+        description = "The partner portal's JSON API. Errors always \
     answer `{\"error\":{\"code\",\"message\",\"fields\"}}`. State-changing requests made with a \
     session cookie must send the session's CSRF token in `X-CSRF-Token`."
-))]
+    )
+)]
 struct ApiDoc;
 
 /// Every documented route of the server.
@@ -94,6 +103,32 @@ async fn openapi_json() -> impl IntoResponse {
 pub fn document() -> &'static str {
     static DOCUMENT: OnceLock<String> = OnceLock::new();
     DOCUMENT.get_or_init(|| {
-        serde_json::to_string(&router().into_openapi()).expect("the OpenAPI document serializes")
+        let mut document =
+            serde_json::to_value(router().into_openapi()).expect("the OpenAPI document serializes");
+        untagged_as_any_of(&mut document["components"]["schemas"]);
+        document.to_string()
     })
+}
+
+/// serde reads an untagged enum as the first variant that fits, and an answer may fit several
+/// (an empty page of either side; a manager's answer has every field of a partner's): that is
+/// `anyOf`, where utoipa writes `oneOf`, which such an answer fails. Untagged enums of newtype
+/// variants are the schemas that are a `oneOf` of references alone.
+fn untagged_as_any_of(schemas: &mut serde_json::Value) {
+    for schema in schemas
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|s| s.values_mut())
+    {
+        let Some(schema) = schema.as_object_mut() else {
+            continue;
+        };
+        let untagged = schema
+            .get("oneOf")
+            .and_then(|v| v.as_array())
+            .is_some_and(|variants| variants.iter().all(|v| v.get("$ref").is_some()));
+        if untagged && let Some(variants) = schema.remove("oneOf") {
+            schema.insert("anyOf".into(), variants);
+        }
+    }
 }

@@ -2,8 +2,13 @@
 //! and one delivery per subscribed endpoint, claimed by workers and retried until delivered or
 //! dead-lettered.
 
+use portico_api::OrganizationRef;
 use portico_api::integrations::{
     Delivery, DeliveryState, EndpointHealth, EndpointInput, WebhookEndpoint, WebhookEventType,
+};
+use portico_api::webhook_events::{
+    AssetPublishedEvent, CrmDealRef, RegistrationEvent, StageChangedEvent, WebhookData,
+    WebhookMessage,
 };
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
@@ -17,7 +22,7 @@ struct Event {
     /// What it is about, e.g. `registration:42`; an endpoint receives one subject's events in
     /// the order they were published.
     subject: String,
-    data: serde_json::Value,
+    data: WebhookData,
 }
 
 /// Whether any enabled endpoint takes this type of event; when none does, nothing is written.
@@ -41,11 +46,12 @@ fn subscription_pattern(event_type: WebhookEventType) -> String {
 /// Writes the event and its deliveries inside the caller's transaction, so they exist exactly
 /// when the change does.
 async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(), sqlx::Error> {
-    let payload = serde_json::json!({
-        "type": event.event_type.as_str(),
-        "timestamp": rfc3339_ms(now_ms),
-        "data": event.data,
-    });
+    let payload = WebhookMessage {
+        data: event.data.clone(),
+        timestamp: rfc3339_ms(now_ms),
+        event_type: event.event_type,
+    };
+    let payload = serde_json::to_string(&payload).expect("a webhook message serializes");
     let message_id = format!("msg_{}", crate::domain::token::generate());
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO webhook_events (message_id, event_type, subject, payload, created_at_ms) \
@@ -54,7 +60,7 @@ async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(
     .bind(&message_id)
     .bind(event.event_type.as_str())
     .bind(&event.subject)
-    .bind(payload.to_string())
+    .bind(payload)
     .bind(now_ms)
     .fetch_one(&mut *tx)
     .await?;
@@ -594,19 +600,22 @@ pub async fn publish_registration(
     let event = Event {
         event_type,
         subject: format!("registration:{id}"),
-        data: serde_json::json!({
-            "registration_id": id,
-            "organization": { "id": organization_id, "name": organization_name },
-            "kind": kind,
-            "company_name": company_name,
-            "company_domain": company_domain,
-            "motion": motion,
-            "status": status,
-            "partner_role": partner_role,
-            "submitted_at": rfc3339(submitted_at),
-            "decided_at": decided_at.map(rfc3339),
-            "protection_ends_at": protection_ends_at.map(rfc3339),
-            "opportunity_id": opportunity_id,
+        data: WebhookData::Registration(RegistrationEvent {
+            registration_id: id,
+            organization: OrganizationRef {
+                id: organization_id,
+                name: organization_name,
+            },
+            kind,
+            company_name,
+            company_domain,
+            motion,
+            status,
+            partner_role,
+            submitted_at: rfc3339(submitted_at),
+            decided_at: decided_at.map(rfc3339),
+            protection_ends_at: protection_ends_at.map(rfc3339),
+            opportunity_id,
         }),
     };
     publish(tx, &event, now_ms).await
@@ -658,20 +667,26 @@ pub async fn publish_stage_change(
     } = row;
     let crm_deals: Vec<_> = links
         .into_iter()
-        .map(|(system, crm_deal_id)| serde_json::json!({ "system": system, "crm_deal_id": crm_deal_id }))
+        .map(|(system, crm_deal_id)| CrmDealRef {
+            system,
+            crm_deal_id,
+        })
         .collect();
     let event = Event {
         event_type: WebhookEventType::OpportunityStageChanged,
         subject: format!("opportunity:{id}"),
-        data: serde_json::json!({
-            "opportunity_id": id,
-            "registration_id": registration_id,
-            "organization": { "id": organization_id, "name": organization_name },
-            "customer_name": customer_name,
-            "motion": motion,
-            "from_stage": from_stage,
-            "to_stage": stage,
-            "crm_deals": crm_deals,
+        data: WebhookData::StageChanged(StageChangedEvent {
+            opportunity_id: id,
+            registration_id,
+            organization: OrganizationRef {
+                id: organization_id,
+                name: organization_name,
+            },
+            customer_name,
+            motion,
+            from_stage: from_stage.to_owned(),
+            to_stage: stage,
+            crm_deals,
         }),
     };
     publish(tx, &event, now_ms).await
@@ -694,8 +709,11 @@ pub async fn publish_asset(
     let event = Event {
         event_type: WebhookEventType::AssetPublished,
         subject: format!("asset:{id}"),
-        data: serde_json::json!({
-            "asset_id": id, "title": title, "kind": kind, "summary": summary,
+        data: WebhookData::AssetPublished(AssetPublishedEvent {
+            asset_id: id,
+            title,
+            kind,
+            summary,
         }),
     };
     publish(tx, &event, now_ms).await

@@ -3,8 +3,10 @@
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+pub mod contract;
 pub mod smtp;
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -12,6 +14,7 @@ use portico_api::Me;
 use portico_server::clock::ManualClock;
 use portico_server::outbound::TargetPolicy;
 use portico_server::startup::{self, Running, Settings};
+use portico_server::state::AppState;
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
 
@@ -57,8 +60,17 @@ pub struct TestApp {
     /// Where e-mail goes without an SMTP server.
     pub mailbox: PathBuf,
     smtp_url: Option<String>,
-    running: Option<Running>,
+    server: Option<Server>,
+    /// Requests and answers that departed from the OpenAPI document; the test fails on them.
+    violations: contract::Violations,
     _dir: tempfile::TempDir,
+}
+
+/// The server a `TestApp` talks to: the real application behind the document check.
+struct Server {
+    state: AppState,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
 /// A signed-in browser: its own cookie jar plus the CSRF token from `/api/me`.
@@ -91,15 +103,17 @@ impl TestApp {
         adjust(&mut settings);
         let storage = settings.storage.clone();
         let (mailbox, smtp_url) = (settings.mailbox.clone(), settings.smtp_url.clone());
-        let running = listen(settings).await;
+        let violations = contract::Violations::default();
+        let (server, addr) = Server::start(settings, violations.clone()).await;
         TestApp {
             storage,
             mailbox,
             smtp_url,
-            base: format!("http://{}", running.addr),
+            base: format!("http://{addr}"),
             clock,
             database_url,
-            running: Some(running),
+            server: Some(server),
+            violations,
             _dir: dir,
         }
     }
@@ -119,13 +133,14 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
-    pub fn state(&self) -> &portico_server::state::AppState {
-        &self.running.as_ref().expect("running").state
+    pub fn state(&self) -> &AppState {
+        &self.server.as_ref().expect("running").state
     }
 
     pub async fn stop(&mut self) {
-        if let Some(running) = self.running.take() {
-            running.stop().await.expect("clean stop");
+        if let Some(server) = self.server.take() {
+            let _ = server.stop.send(());
+            server.task.await.unwrap().expect("clean stop");
         }
     }
 
@@ -188,6 +203,39 @@ impl TestApp {
         .fetch_all(self.state().db.pool())
         .await
         .expect("audit query")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let violations = self.violations.lock().unwrap();
+        if !violations.is_empty() && !std::thread::panicking() {
+            panic!(
+                "the server departed from its OpenAPI document (mark a request sent off it on \
+                 purpose with `.unchecked()`):\n{}",
+                violations.join("\n")
+            );
+        }
+    }
+}
+
+impl Server {
+    /// Serves as `startup::spawn` does, with every request and answer checked on the way.
+    async fn start(settings: Settings, violations: contract::Violations) -> (Server, SocketAddr) {
+        let state = startup::prepare(&settings).await.expect("server starts");
+        let app =
+            startup::app(state.clone(), settings.dist.as_deref()).layer(axum::middleware::from_fn(
+                move |request, next| contract::enforce(violations.clone(), request, next),
+            ));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("an address");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(startup::serve(listener, app, async {
+            let _ = stopped.await;
+        }));
+        (Server { state, stop, task }, addr)
     }
 }
 
@@ -260,6 +308,18 @@ impl Session {
     }
 }
 
+pub trait Unchecked {
+    /// Sends this request without holding its body to the OpenAPI document: a body the server
+    /// must refuse, sent on purpose.
+    fn unchecked(self) -> Self;
+}
+
+impl Unchecked for RequestBuilder {
+    fn unchecked(self) -> Self {
+        self.header(contract::UNCHECKED, "1")
+    }
+}
+
 /// Reads an error answer, checking it has the one error shape; returns (code, body).
 pub async fn error(response: Response, status: StatusCode) -> (String, Value) {
     assert_eq!(response.status(), status, "status");
@@ -287,7 +347,7 @@ pub async fn json(response: Response, status: StatusCode) -> Value {
 }
 
 /// A new, empty schema for one test, named `test_<unix seconds>_<random>`.
-async fn fresh_postgres_schema(base_url: &str) -> String {
+pub async fn fresh_postgres_schema(base_url: &str) -> String {
     sqlx::any::install_default_drivers();
     let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(base_url)
         .await

@@ -160,7 +160,8 @@ async fn registration_card(
         ("sig" = String, Query)),
     responses((status = 200, description = "The card", content_type = "text/html"),
         (status = 401, description = "Expired or wrong signature", content_type = "text/html"),
-        (status = 404, description = "No linked deal", content_type = "text/html")))]
+        (status = 404, description = "No linked deal (a page), or a path that cannot name one \
+            (the error shape)", content(("text/html"), (portico_api::ErrorBody = "application/json")))))]
 async fn crm_card(
     State(state): State<AppState>,
     uri: OriginalUri,
