@@ -1,8 +1,9 @@
 //! The SQLite and PostgreSQL migrations build the same schema: the same tables, columns (by
-//! name, kind of value, nullability and default), primary keys, unique keys, foreign keys (with what a
-//! delete does) and indexes (by name, columns and whether they are partial). Each engine's twin of a migration is written by hand, so a column or an index
-//! forgotten in one of them would otherwise show only as a slow query or a failed write on that
-//! engine in production.
+//! name, kind of value, nullability and default), primary keys, unique keys, foreign keys (with
+//! what a delete does) and indexes (by name, columns and whether they are partial). Each
+//! engine's twin of a migration is written by hand, so a column or an index forgotten in one of
+//! them would otherwise show only as a slow query or a failed write on that engine in
+//! production.
 //!
 //! It needs both engines, so it compares them in the PostgreSQL pass of the suite (the harness
 //! picks PostgreSQL when `PORTICO_TEST_POSTGRES_URL` is set, as `cargo xtask test` does for its
