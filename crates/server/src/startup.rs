@@ -29,10 +29,7 @@ use crate::outbound::resolver::{Lookup, SystemLookup};
 use crate::outbound::{Outbound, TargetPolicy};
 use crate::state::AppState;
 use crate::store::{ConnectError, Db};
-use crate::web::{self, Spa};
-
-/// JSON bodies larger than this are refused with 413.
-pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
+use crate::web::{self, JSON_BODY_LIMIT, Spa};
 
 /// Everything `portico` needs to serve, already resolved from flags and environment.
 pub struct Settings {

@@ -18,6 +18,7 @@ use crate::blobs::Blobs;
 use crate::clock::Timestamp;
 use crate::domain::membership::Membership;
 use crate::domain::password;
+use crate::store::StoreError;
 use crate::store::users::{self, NewUser};
 use crate::store::{Db, organizations};
 
@@ -146,7 +147,7 @@ pub const LOGINS: [(&str, &str); 4] = [
 ];
 
 /// Seeds only an empty database, so a restart keeps whatever was changed since.
-pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<bool, sqlx::Error> {
+pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<bool, StoreError> {
     if users::count(db.pool()).await? > 0 {
         return Ok(false);
     }
@@ -190,7 +191,7 @@ pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<boo
     Ok(true)
 }
 
-async fn sign_ins(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+async fn sign_ins(db: &Db, now: Timestamp) -> Result<(), StoreError> {
     for (email, days_ago) in SIGN_INS {
         let Some(user) = users::by_email(db.pool(), email).await? else {
             continue;

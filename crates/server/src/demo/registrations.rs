@@ -11,6 +11,7 @@ use crate::clock::Timestamp;
 use crate::domain::company;
 use crate::domain::program::ProgramRules;
 use crate::routes::registrations::{Filing, Lookup, file};
+use crate::store::StoreError;
 use crate::store::accounts::{self, NewAccount};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::opportunities::{self, FromRegistration};
@@ -137,7 +138,7 @@ const REGISTRATIONS: [(&str, &str, &str, RegistrationKind, i64, Outcome); 9] = [
     ),
 ];
 
-pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn seed(db: &Db, now: Timestamp) -> Result<(), StoreError> {
     let rules = ProgramRules::default();
     let mut tx = db.begin_write().await?;
     for name in PRODUCTS {
@@ -248,7 +249,7 @@ async fn settle(
     outcome: Outcome,
     at: Timestamp,
     (submitter, registration): (&i64, &ValidRegistration),
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let organization_id =
         sqlx::query_scalar("SELECT organization_id FROM registrations WHERE id = $1")
             .bind(id)

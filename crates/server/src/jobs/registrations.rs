@@ -8,12 +8,13 @@ use portico_api::notifications::Category;
 use portico_api::registrations::number;
 
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::outbox::{self, Message, Recipients};
 use crate::store::registrations::{self as store, TimerRow};
 use crate::store::webhooks;
 
-pub async fn run_once(state: &AppState) -> Result<(), sqlx::Error> {
+pub async fn run_once(state: &AppState) -> Result<(), StoreError> {
     let now = state.now();
     let mut tx = state.db.begin_write().await?;
     for row in store::expire_due(&mut *tx, now).await? {
@@ -84,7 +85,7 @@ async fn record(
     what: &str,
     body: &str,
     state: &AppState,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let now = state.now();
     let entry = AuditEntry {
         actor_user_id: None,

@@ -16,13 +16,13 @@ use crate::domain::account_import::{self, Duplicates, ImportAccount};
 use crate::domain::alternative_names::{self, AlternativeName};
 use crate::domain::company;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, refuse_nul};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor, refuse_nul};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::account_names;
 use crate::store::accounts::{self as store, NewAccount};
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{into_page, organizations, parse_cursor};
+use crate::store::{into_page, organizations};
 
 /// An account book of 20,000 rows fits.
 const IMPORT_BODY_LIMIT: usize = 4 * 1024 * 1024;
@@ -60,7 +60,12 @@ async fn list(
     let rows = store::page(state.db.pool(), pattern.as_deref(), after, page.limit()).await?;
     let mut conn = state.db.pool().acquire().await?;
     let accounts = store::views(&mut conn, rows).await?;
-    Ok(Json(into_page(accounts, page.limit(), |a| a.id, Ok)?))
+    Ok(Json(into_page(
+        accounts,
+        page.limit(),
+        |a| a.id,
+        Ok::<_, ApiError>,
+    )?))
 }
 
 /// Add one account.

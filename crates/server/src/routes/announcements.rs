@@ -17,13 +17,13 @@ use utoipa_axum::routes;
 
 use crate::clock::{Timestamp, parse_rfc3339_ms};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::announcements::{self as store, AnnouncementRow, Draft};
 use crate::store::audit::{self, AuditEntry};
+use crate::store::into_page;
 use crate::store::outbox::{self, Message, Recipients};
-use crate::store::{into_page, parse_cursor};
 
 const SUBJECT: &str = "announcement";
 
@@ -313,7 +313,7 @@ async fn feed(
         numbered,
         query.limit(),
         |(_, position)| *position,
-        |(row, _)| Ok(row.into_view()),
+        |(row, _)| Ok::<_, ApiError>(row.into_view()),
     )?))
 }
 

@@ -14,6 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::session::Caller;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::asset_usage::{self, Subject};
 use crate::store::assets::{self, Reader};
 use crate::store::audit::{self, AuditEntry};
@@ -55,11 +56,11 @@ async fn library(
         top: top
             .into_iter()
             .map(|r| r.into_view())
-            .collect::<ApiResult<_>>()?,
+            .collect::<Result<_, StoreError>>()?,
         unused: unused
             .into_iter()
             .map(|r| r.into_view())
-            .collect::<ApiResult<_>>()?,
+            .collect::<Result<_, StoreError>>()?,
         weekly,
     }))
 }
@@ -135,7 +136,7 @@ async fn partner(
         assets: rows
             .into_iter()
             .map(|r| r.into_view())
-            .collect::<ApiResult<_>>()?,
+            .collect::<Result<_, StoreError>>()?,
     }))
 }
 

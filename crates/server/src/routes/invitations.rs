@@ -16,7 +16,7 @@ use utoipa_axum::routes;
 use crate::domain::membership::Membership;
 use crate::domain::{password, token};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::{self, Caller};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
@@ -24,7 +24,7 @@ use crate::store::invitations::{self as store, NewInvitation};
 use crate::store::outbox::{self, Message, Recipients};
 use crate::store::sessions::StartedBy;
 use crate::store::users::{self, NewUser};
-use crate::store::{into_page, is_unique_violation, organizations, parse_cursor};
+use crate::store::{into_page, organizations};
 
 /// An invitation link works for a week.
 const VALID_SECS: i64 = 7 * 24 * 60 * 60;
@@ -217,7 +217,7 @@ async fn accept(
         password_hash: &password_hash,
     };
     let user_id = match users::insert(&mut *tx, &new, now).await {
-        Err(e) if is_unique_violation(&e) => return Err(already_a_user()),
+        Err(e) if e.is_duplicate() => return Err(already_a_user()),
         other => other?,
     };
     let user = users::by_id(&mut *tx, user_id)

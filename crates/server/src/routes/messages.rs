@@ -12,11 +12,11 @@ use utoipa_axum::routes;
 
 use crate::error::{ApiError, ApiResult};
 use crate::mail;
-use crate::routes::extract::{ApiPath, ApiQuery};
+use crate::routes::extract::{ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{deliveries as store, into_page, parse_cursor};
+use crate::store::{deliveries as store, into_page};
 
 const MAILBOX_LISTED: usize = 200;
 

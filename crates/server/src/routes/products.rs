@@ -13,7 +13,7 @@ use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{is_unique_violation, products};
+use crate::store::products;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -43,7 +43,7 @@ async fn create(
     let now = state.now();
     let mut tx = state.db.pool().begin().await?;
     let id = match products::insert(&mut *tx, &name, now).await {
-        Err(e) if is_unique_violation(&e) => {
+        Err(e) if e.is_duplicate() => {
             return Err(ApiError::Conflict(
                 "A product with this name already exists.".into(),
                 FieldErrors::from([("name".to_owned(), "Already in the catalog.".to_owned())]),

@@ -10,6 +10,7 @@ use portico_api::{Me, OrganizationRef, Role};
 
 use crate::clock::Timestamp;
 use crate::domain::membership::Membership;
+use crate::domain::session_lifetime::{ABSOLUTE_SECS, IDLE_SECS};
 use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -22,10 +23,6 @@ pub const COOKIE: &str = "portico_session";
 /// for this very host, so neither a sibling subdomain nor a plain-HTTP page can plant one.
 pub const HOST_COOKIE: &str = "__Host-portico_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-/// A session ends after this long without a request…
-pub const IDLE_SECS: i64 = 12 * 60 * 60;
-/// …and after this long in any case.
-pub const ABSOLUTE_SECS: i64 = 7 * 24 * 60 * 60;
 /// `last_seen_at` is written at most this often, so reads do not turn into writes.
 const TOUCH_EVERY_SECS: i64 = 60;
 const TOKEN_PURPOSE: &str = "session";

@@ -9,11 +9,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{into_page, parse_cursor, sessions, users};
+use crate::store::{into_page, sessions, users};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

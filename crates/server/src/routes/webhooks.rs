@@ -14,12 +14,13 @@ use utoipa_axum::routes;
 
 use crate::domain::signatures::new_webhook_secret;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::audit::{self, AuditEntry};
+use crate::store::into_page;
 use crate::store::webhooks::{self as store, EndpointRow};
-use crate::store::{into_page, parse_cursor};
 
 const SUBJECT: &str = "webhook_endpoint";
 
@@ -116,7 +117,7 @@ async fn audit_endpoint(
     before: Option<&EndpointRow>,
     after: Option<&EndpointInput>,
     now: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let entry = AuditEntry {
         actor_user_id: Some(caller.user_id),
         action,

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 pub struct AuditEntry<'a> {
     pub actor_user_id: Option<i64>,
@@ -21,7 +22,7 @@ pub fn state(value: &impl Serialize) -> Option<serde_json::Value> {
 }
 
 /// Writes the record inside the caller's transaction, so the change and its trace commit together.
-pub async fn record<'c, E>(db: E, entry: &AuditEntry<'_>, now: Timestamp) -> Result<(), sqlx::Error>
+pub async fn record<'c, E>(db: E, entry: &AuditEntry<'_>, now: Timestamp) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -58,8 +59,8 @@ pub async fn trail(
     db: &sqlx::AnyPool,
     subject_type: &str,
     subject_id: i64,
-) -> Result<Vec<TrailRow>, sqlx::Error> {
-    sqlx::query_as(
+) -> Result<Vec<TrailRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT a.at, a.action, u.name AS actor_name, u.role AS actor_role, a.rationale \
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id \
          WHERE a.subject_type = $1 AND a.subject_id = $2 ORDER BY a.id",
@@ -67,5 +68,5 @@ pub async fn trail(
     .bind(subject_type)
     .bind(subject_id)
     .fetch_all(db)
-    .await
+    .await?)
 }

@@ -15,13 +15,13 @@ use utoipa_axum::routes;
 use crate::clock::rfc3339;
 use crate::domain::signatures::CardUrl;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::card_links::{self as store, NewCardLink};
 use crate::store::integrations::{self, IntegrationRow};
-use crate::store::{cards, into_page, parse_cursor};
+use crate::store::{cards, into_page};
 
 const SUBJECT: &str = "card_link";
 

@@ -21,7 +21,7 @@ use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::blocks::{self, Holder, Probe};
 use crate::store::registrations::{self as store, ClaimRow, ClaimScope, Matched, NewRegistration};
-use crate::store::{is_unique_violation, products, webhooks};
+use crate::store::{products, webhooks};
 
 /// A validated registration and who files it for which organization.
 pub struct Filing<'a> {
@@ -238,7 +238,7 @@ pub async fn file(
         decide_by: rules.decide_by(now),
     };
     let id = match store::insert(&mut *tx, &new, now).await {
-        Err(e) if filing.idempotency_key.is_some() && is_unique_violation(&e) => return Ok(None),
+        Err(e) if filing.idempotency_key.is_some() && e.is_duplicate() => return Ok(None),
         other => other?,
     };
     blocks::add(tx, Holder::Registration, &[(id, name_key)]).await?;

@@ -24,7 +24,7 @@ pub use filing::{Filing, Lookup, file, file_once, request_hash};
 use views::{manager_detail, manager_views, partner_entry, partner_views};
 
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
@@ -32,7 +32,7 @@ use crate::store::opportunities;
 use crate::store::outbox::{self, Message, Recipients};
 use crate::store::registrations::{self as store, DecisionUpdate, ListFilter, RegistrationRow};
 use crate::store::webhooks;
-use crate::store::{Scope, WriteTx, into_page, parse_cursor};
+use crate::store::{Scope, WriteTx, into_page};
 
 const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 const SUBJECT: &str = "registration";
@@ -130,7 +130,7 @@ async fn list(
         limit: page.limit(),
     };
     let rows = store::page(state.db.pool(), filter).await?;
-    let paged = into_page(rows, page.limit(), |r| r.id, Ok)?;
+    let paged = into_page(rows, page.limit(), |r| r.id, Ok::<_, ApiError>)?;
     let next_cursor = paged.next_cursor;
     Ok(Json(match caller.scope() {
         Scope::Organization(_) => RegistrationPage::Partner(Page {

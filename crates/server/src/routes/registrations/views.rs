@@ -15,6 +15,7 @@ use crate::domain::conflict::{self, Claim, Finding, Subject};
 use crate::error::ApiResult;
 use crate::state::AppState;
 use crate::store::Scope;
+use crate::store::StoreError;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::audit::TrailRow;
 use crate::store::registrations::{self as store, Matched, RegistrationRow};
@@ -26,12 +27,13 @@ pub(super) async fn partner_views(
 ) -> ApiResult<Vec<PartnerRegistration>> {
     let now = state.now();
     let mut products = products_by_registration(state, &rows).await?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
             let own = products.remove(&row.id).unwrap_or_default();
             row.into_partner_view(own, now, state.rules.approval_sla_hours)
         })
-        .collect()
+        .collect::<Result<_, StoreError>>()?)
 }
 
 pub(super) async fn manager_views(
@@ -40,12 +42,13 @@ pub(super) async fn manager_views(
 ) -> ApiResult<Vec<ManagerRegistration>> {
     let now = state.now();
     let mut products = products_by_registration(state, &rows).await?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
             let own = products.remove(&row.id).unwrap_or_default();
             row.into_manager_view(own, now, state.rules.approval_sla_hours)
         })
-        .collect()
+        .collect::<Result<_, StoreError>>()?)
 }
 
 async fn products_by_registration(
