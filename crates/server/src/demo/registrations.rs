@@ -312,7 +312,7 @@ async fn settle(
         organization_id: Some(organization_id),
         before: None,
         after: None,
-        rationale,
+        rationale: rationale.map(str::to_owned),
     };
     audit::record(&mut *tx, &entry, at).await
 }

@@ -80,7 +80,7 @@ pub async fn run_once(state: &AppState) -> Result<(), StoreError> {
 async fn record(
     tx: &mut sqlx::AnyConnection,
     row: &TimerRow,
-    action: &str,
+    action: &'static str,
     category: Category,
     what: &str,
     body: &str,
@@ -109,9 +109,9 @@ async fn record(
         category,
         to: Recipients::Organization(for_partner.then_some(row.organization_id)),
         registration_id: Some(row.id),
-        subject: &subject,
-        body,
-        link: Some(&link),
+        subject: subject.clone(),
+        body: body.to_owned(),
+        link: Some(link.clone()),
     };
     outbox::enqueue(&mut *tx, &state.sealer, &message, state.now_ms()).await?;
     Ok(())

@@ -123,13 +123,13 @@ pub async fn record(
     let message = Message {
         category: Category::AccountSecurity,
         to: Recipients::Address {
-            email: account.email,
+            email: account.email.to_owned(),
             user_id: Some(account.id),
         },
         registration_id: None,
-        subject: change.subject,
-        body: change.body,
-        link: Some("/settings/security"),
+        subject: change.subject.to_owned(),
+        body: change.body.to_owned(),
+        link: Some("/settings/security".to_owned()),
     };
     outbox::enqueue(tx, &state.sealer, &message, state.now_ms()).await?;
     Ok(())

@@ -333,13 +333,13 @@ async fn reread(tx: &mut sqlx::AnyConnection, id: i64) -> ApiResult<Account> {
         .ok_or_else(|| ApiError::internal("account vanished inside its transaction"))
 }
 
-fn entry<'a>(
+fn entry(
     caller: &Caller,
-    action: &'a str,
+    action: &'static str,
     id: i64,
     before: Option<&Account>,
     after: &Account,
-) -> AuditEntry<'a> {
+) -> AuditEntry {
     AuditEntry {
         actor_user_id: Some(caller.user_id),
         action,

@@ -63,7 +63,7 @@ fn draft<'a>(input: &'a AnnouncementInput, now: Timestamp) -> ApiResult<Draft<'a
 async fn record(
     tx: &mut sqlx::AnyConnection,
     caller: &Caller,
-    action: &str,
+    action: &'static str,
     id: i64,
     before: Option<&ManagerAnnouncement>,
     after: Option<&ManagerAnnouncement>,
@@ -266,9 +266,9 @@ async fn remind(
             announcement_id: id,
         },
         registration_id: None,
-        subject: &subject,
-        body: &row.body,
-        link: Some(&link),
+        subject: subject.clone(),
+        body: row.body.clone(),
+        link: Some(link.clone()),
     };
     let reminded = outbox::enqueue(&mut tx, &state.sealer, &message, state.now_ms()).await?;
     let entry = AuditEntry {

@@ -526,13 +526,13 @@ async fn move_to(
     Ok(Json(managed(&state, row).await?))
 }
 
-fn entry<'a>(
+fn entry(
     caller: &Caller,
-    action: &'a str,
+    action: &'static str,
     id: i64,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
-) -> AuditEntry<'a> {
+) -> AuditEntry {
     AuditEntry {
         actor_user_id: Some(caller.user_id),
         action,

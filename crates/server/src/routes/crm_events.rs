@@ -285,7 +285,7 @@ async fn save(
         organization_id: Some(organization_id),
         before: Some(old.into()),
         after: Some(new.into()),
-        rationale: Some(&rationale),
+        rationale: Some(rationale.clone()),
     };
     audit::record(&mut *tx, &entry, state.now()).await?;
     if before.stage != after.stage {

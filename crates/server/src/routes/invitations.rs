@@ -135,13 +135,13 @@ async fn send_invitation(
     let message = Message {
         category: Category::Invitation,
         to: Recipients::Address {
-            email: &invitation.email,
+            email: invitation.email.clone(),
             user_id: None,
         },
         registration_id: None,
-        subject: &format!("You are invited to {team} on Portico"),
-        body: &body,
-        link: Some(path),
+        subject: format!("You are invited to {team} on Portico").clone(),
+        body: body.clone(),
+        link: Some(path.to_owned()),
     };
     outbox::enqueue(tx, &state.sealer, &message, state.now_ms()).await?;
     Ok(())
@@ -233,7 +233,7 @@ async fn accept(
             organization_id: membership.organization_id(),
             before: None,
             after: audit::state(&user.clone().into_admin_view()?),
-            rationale: Some(&format!("accepted invitation {}", invitation.id)),
+            rationale: Some(format!("accepted invitation {}", invitation.id).clone()),
         },
         now,
     )

@@ -265,7 +265,7 @@ async fn record_slack(
     tx: &mut sqlx::AnyConnection,
     caller: &Caller,
     organization_id: i64,
-    action: &str,
+    action: &'static str,
     hint: Option<&str>,
     now: crate::clock::Timestamp,
 ) -> ApiResult<()> {

@@ -77,7 +77,7 @@ async fn archive(
     Ok(Json(product))
 }
 
-fn entry<'a>(caller: &Caller, action: &'a str, product: &Product) -> AuditEntry<'a> {
+fn entry(caller: &Caller, action: &'static str, product: &Product) -> AuditEntry {
     AuditEntry {
         actor_user_id: Some(caller.user_id),
         action,

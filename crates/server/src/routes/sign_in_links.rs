@@ -84,13 +84,13 @@ async fn send_link(state: &AppState, user: &UserRow, next: Option<&str>) -> ApiR
     let message = Message {
         category: Category::SignInLink,
         to: Recipients::Address {
-            email: &user.email,
+            email: user.email.clone(),
             user_id: Some(user.id),
         },
         registration_id: None,
-        subject: "Your sign-in link for Portico",
-        body: "Use the link below to sign in to the partner portal.",
-        link: Some(&link),
+        subject: "Your sign-in link for Portico".to_owned(),
+        body: "Use the link below to sign in to the partner portal.".to_owned(),
+        link: Some(link.clone()),
     };
     let hash = state.tokens.hash(LINK_PURPOSE, &token);
     let mut tx = state.db.begin_write().await?;

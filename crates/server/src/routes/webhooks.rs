@@ -112,7 +112,7 @@ async fn create(
 async fn audit_endpoint(
     tx: &mut sqlx::AnyConnection,
     caller: &Caller,
-    action: &str,
+    action: &'static str,
     id: i64,
     before: Option<&EndpointRow>,
     after: Option<&EndpointInput>,

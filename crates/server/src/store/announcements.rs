@@ -294,9 +294,9 @@ pub async fn publish_due(
                 requires_ack: *requires_ack == 1,
             },
             registration_id: None,
-            subject: title,
-            body,
-            link: Some(&link),
+            subject: title.clone(),
+            body: body.clone(),
+            link: Some(link.clone()),
         };
         let deliveries = outbox::enqueue(&mut *tx, sealer, &message, now_ms).await?;
         let entry = AuditEntry {

@@ -5,15 +5,16 @@ use serde::Serialize;
 use crate::clock::Timestamp;
 use crate::store::StoreError;
 
-pub struct AuditEntry<'a> {
+/// One record, owned, so a unit of work can collect it and write it when it commits.
+pub struct AuditEntry {
     pub actor_user_id: Option<i64>,
-    pub action: &'a str,
-    pub subject_type: &'a str,
+    pub action: &'static str,
+    pub subject_type: &'static str,
     pub subject_id: Option<i64>,
     pub organization_id: Option<i64>,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
-    pub rationale: Option<&'a str>,
+    pub rationale: Option<String>,
 }
 
 /// Serializes a before/after state for the audit record.
@@ -22,7 +23,7 @@ pub fn state(value: &impl Serialize) -> Option<serde_json::Value> {
 }
 
 /// Writes the record inside the caller's transaction, so the change and its trace commit together.
-pub async fn record<'c, E>(db: E, entry: &AuditEntry<'_>, now: Timestamp) -> Result<(), StoreError>
+pub async fn record<'c, E>(db: E, entry: &AuditEntry, now: Timestamp) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -38,7 +39,7 @@ where
     .bind(entry.organization_id)
     .bind(entry.before.as_ref().map(|v| v.to_string()))
     .bind(entry.after.as_ref().map(|v| v.to_string()))
-    .bind(entry.rationale)
+    .bind(entry.rationale.as_deref())
     .execute(db)
     .await?;
     Ok(())

@@ -8,18 +8,19 @@ use crate::clock::{Timestamp, rfc3339};
 use crate::domain::sealed::Sealer;
 use crate::store::StoreError;
 
-pub struct Message<'a> {
+/// One message, owned, so a unit of work can collect it and write it when it commits.
+pub struct Message {
     pub category: Category,
-    pub to: Recipients<'a>,
+    pub to: Recipients,
     pub registration_id: Option<i64>,
-    pub subject: &'a str,
-    pub body: &'a str,
+    pub subject: String,
+    pub body: String,
     /// Where the message's button leads: a path inside the portal.
-    pub link: Option<&'a str>,
+    pub link: Option<String>,
 }
 
 /// Who a message is for; each kind fans out to its own e-mail and Slack deliveries.
-pub enum Recipients<'a> {
+pub enum Recipients {
     /// The people of a partner organization and its Slack channel, or vendor staff when
     /// `None`; the message is also shown in their feed.
     Organization(Option<i64>),
@@ -29,10 +30,7 @@ pub enum Recipients<'a> {
     /// Those an announcement reached who have not acknowledged it, by e-mail.
     Unacknowledged { announcement_id: i64 },
     /// One address, a user's or an invitee's.
-    Address {
-        email: &'a str,
-        user_id: Option<i64>,
-    },
+    Address { email: String, user_id: Option<i64> },
 }
 
 /// Writes the message and its deliveries, in the caller's transaction; answers how many
@@ -40,14 +38,16 @@ pub enum Recipients<'a> {
 pub async fn enqueue(
     tx: &mut AnyConnection,
     sealer: &Sealer,
-    message: &Message<'_>,
+    message: &Message,
     now_ms: i64,
 ) -> Result<u64, StoreError> {
-    let (organization_id, announcement_id, user_id, email) = match message.to {
-        Recipients::Organization(organization_id) => (organization_id, None, None, None),
-        Recipients::Announcement { id, .. } => (None, Some(id), None, None),
-        Recipients::Unacknowledged { announcement_id } => (None, Some(announcement_id), None, None),
-        Recipients::Address { email, user_id } => (None, None, user_id, Some(email)),
+    let (organization_id, announcement_id, user_id, email) = match &message.to {
+        Recipients::Organization(organization_id) => (*organization_id, None, None, None),
+        Recipients::Announcement { id, .. } => (None, Some(*id), None, None),
+        Recipients::Unacknowledged { announcement_id } => {
+            (None, Some(*announcement_id), None, None)
+        }
+        Recipients::Address { email, user_id } => (None, None, *user_id, Some(email.as_str())),
     };
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO outbox (created_at, category, organization_id, registration_id, subject, \
@@ -58,12 +58,12 @@ pub async fn enqueue(
     .bind(message.category.as_str())
     .bind(organization_id)
     .bind(message.registration_id)
-    .bind(message.subject)
-    .bind(message.body)
+    .bind(message.subject.as_str())
+    .bind(message.body.as_str())
     .bind(user_id)
     .bind(email)
     .bind(announcement_id)
-    .bind(message.link.map(|link| sealer.seal(link)))
+    .bind(message.link.as_deref().map(|link| sealer.seal(link)))
     .fetch_one(&mut *tx)
     .await?;
     fan_out(tx, id, message, now_ms).await
@@ -93,15 +93,15 @@ const AUDIENCE: &str =
 pub async fn fan_out(
     tx: &mut AnyConnection,
     message_id: i64,
-    message: &Message<'_>,
+    message: &Message,
     now_ms: i64,
 ) -> Result<u64, StoreError> {
-    let (key, email_sql, slack_sql) = match message.to {
+    let (key, email_sql, slack_sql) = match &message.to {
         Recipients::Address { email, user_id } => {
-            return address(tx, message_id, email, user_id, now_ms).await;
+            return address(tx, message_id, email, *user_id, now_ms).await;
         }
         Recipients::Organization(Some(id)) => (
-            id,
+            *id,
             format!("{EMAIL_TO_USERS} AND u.organization_id = $4 {WANTS_EMAIL}"),
             Some(format!("{SLACK_CHANNELS} AND s.organization_id = $4")),
         ),
@@ -111,10 +111,10 @@ pub async fn fan_out(
             None,
         ),
         Recipients::Announcement { id, requires_ack } => (
-            id,
+            *id,
             format!(
                 "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {}",
-                if requires_ack {
+                if *requires_ack {
                     MUST_EMAIL
                 } else {
                     WANTS_EMAIL
@@ -125,7 +125,7 @@ pub async fn fan_out(
             )),
         ),
         Recipients::Unacknowledged { announcement_id } => (
-            announcement_id,
+            *announcement_id,
             format!(
                 "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {MUST_EMAIL} \
                  AND NOT EXISTS (SELECT 1 FROM announcement_receipts r \

@@ -173,7 +173,7 @@ async fn revoke(
         organization_id: None,
         before: audit::state(&serde_json::json!({ "system": system, "revoked": false })),
         after: audit::state(&serde_json::json!({ "system": system, "revoked": true })),
-        rationale: rationale.as_deref(),
+        rationale: rationale.as_deref().map(str::to_owned),
     };
     audit::record(&mut *tx, &entry, now).await?;
     tx.commit().await?;

@@ -353,7 +353,7 @@ async fn record_findings(
             organization_id: Some(filing.organization_id),
             before: None,
             after: None,
-            rationale,
+            rationale: rationale.map(str::to_owned),
         };
         audit::record(&mut *tx, &entry, now).await?;
     }

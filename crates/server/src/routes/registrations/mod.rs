@@ -247,12 +247,12 @@ fn not_now(message: String) -> ApiError {
     ApiError::Conflict(message, FieldErrors::new())
 }
 
-fn event<'a>(
+fn event(
     caller: &Caller,
     row: &RegistrationRow,
-    action: &'a str,
-    rationale: Option<&'a str>,
-) -> AuditEntry<'a> {
+    action: &'static str,
+    rationale: Option<&str>,
+) -> AuditEntry {
     AuditEntry {
         actor_user_id: Some(caller.user_id),
         action,
@@ -261,7 +261,7 @@ fn event<'a>(
         organization_id: Some(row.organization_id),
         before: audit::state(&serde_json::json!({ "status": row.status })),
         after: None,
-        rationale,
+        rationale: rationale.map(str::to_owned),
     }
 }
 
@@ -270,7 +270,7 @@ async fn record_and_tell(
     tx: &mut sqlx::AnyConnection,
     caller: &Caller,
     row: &RegistrationRow,
-    action: &str,
+    action: &'static str,
     what: &str,
     text: Option<&str>,
     state: &AppState,
@@ -283,9 +283,9 @@ async fn record_and_tell(
         category: Category::RegistrationDecision,
         to: Recipients::Organization(Some(row.organization_id)),
         registration_id: Some(row.id),
-        subject: &subject,
-        body: text.unwrap_or_default(),
-        link: Some(&link),
+        subject: subject.clone(),
+        body: text.unwrap_or_default().to_owned(),
+        link: Some(link.clone()),
     };
     outbox::enqueue(&mut *tx, &state.sealer, &message, state.now_ms()).await?;
     Ok(())
