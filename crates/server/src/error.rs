@@ -4,6 +4,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portico_api::{ErrorBody, ErrorDetail, FieldErrors};
 
+use crate::app::AppError;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -140,6 +141,23 @@ impl From<sqlx::Error> for ApiError {
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         ApiError::internal(error)
+    }
+}
+
+/// Each answer a use case can give, as the API reports it.
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        match error {
+            AppError::NotFound => ApiError::NotFound,
+            AppError::Conflict(message) => ApiError::Conflict(message, FieldErrors::new()),
+            AppError::Validation(fields) => ApiError::Validation(fields),
+            AppError::Unprocessable(message) => ApiError::Unprocessable(message),
+            AppError::RateLimited { retry_after_secs } => {
+                ApiError::RateLimited { retry_after_secs }
+            }
+            AppError::Store(error) => error.into(),
+            AppError::Internal(cause) => ApiError::internal(cause),
+        }
     }
 }
 

@@ -57,7 +57,7 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
     ]
 }
 
-fn spawn_every<F, Fut>(
+fn spawn_every<F, Fut, E>(
     name: &'static str,
     period: Duration,
     state: AppState,
@@ -65,7 +65,8 @@ fn spawn_every<F, Fut>(
 ) -> tokio::task::JoinHandle<()>
 where
     F: Fn(AppState) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<(), StoreError>> + Send,
+    Fut: Future<Output = Result<(), E>> + Send,
+    E: std::fmt::Display,
 {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(period);

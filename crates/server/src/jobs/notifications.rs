@@ -68,9 +68,11 @@ pub async fn run_once(state: &AppState) -> Result<usize, StoreError> {
     delivery::run_once(state, &Notifications).await
 }
 
-/// Delivers for as long as the server runs, polling for due deliveries.
+/// Delivers for as long as the server runs, waking at once when this instance writes to the
+/// outbox.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
-    delivery::spawn(state, Notifications, None)
+    let wake = state.outbox_signal.clone();
+    delivery::spawn(state, Notifications, Some(wake))
 }
 
 /// Why a delivery failed, and whether trying again could help.

@@ -24,7 +24,6 @@ mod pipeline;
 mod preferences;
 mod products;
 mod program;
-mod registration_links;
 pub mod registrations;
 mod security_settings;
 pub mod session;
@@ -76,7 +75,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(program::router())
         .merge(assets::router())
         .merge(content_usage::router())
-        .merge(registration_links::router())
+        .merge(registrations::links::router())
         .merge(integrations::router())
         .merge(webhooks::router())
         .merge(crm_events::router())

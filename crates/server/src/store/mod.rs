@@ -105,6 +105,8 @@ pub enum ConnectError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("e-mail: {0}")]
     Mail(String),
+    #[error("demo data: {0}")]
+    Demo(String),
 }
 
 impl Db {
@@ -173,6 +175,11 @@ impl Db {
                 _turn: None,
             }),
         }
+    }
+
+    /// A connection for reads that belong together, outside any write turn.
+    pub async fn acquire(&self) -> StoreResult<sqlx::pool::PoolConnection<sqlx::Any>> {
+        Ok(self.pool.acquire().await?)
     }
 
     pub fn pool(&self) -> &AnyPool {

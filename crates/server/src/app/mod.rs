@@ -1,0 +1,11 @@
+//! Use cases: what the portal does, one module per aggregate, independent of HTTP. Each one that
+//! changes something runs on a `UnitOfWork`, which owns the write transaction and writes the
+//! audit records and outbox messages the use case produced with the change. Routes, jobs, the
+//! demo seeder and CRM events call these; none of them calls another's code.
+
+pub mod error;
+pub mod registrations;
+pub mod unit_of_work;
+
+pub use error::{AppError, AppResult};
+pub use unit_of_work::UnitOfWork;

@@ -1,0 +1,157 @@
+//! The unit of work: one write transaction, and everything a use case produces besides its
+//! own rows. Audit records and outbox messages are collected while the use case runs and
+//! written just before the commit, in the order they were produced, so a change and its trace
+//! commit together or not at all. After the commit the workers that have something new to
+//! deliver are woken once.
+//!
+//! A use case's body is an async closure that receives the unit of work; `run` begins it,
+//! commits when the body succeeds and drops it (rolling back) when it fails, so the outcome
+//! only comes out of a committed unit of work. Because the body never sees the transaction's
+//! beginning or end, the same bodies can later run on one SQLite writer that commits several
+//! units together, each in its own savepoint.
+
+use portico_api::integrations::WebhookEventType;
+use sqlx::AnyConnection;
+
+use crate::app::AppResult;
+use crate::clock::Timestamp;
+use crate::domain::sealed::Sealer;
+use crate::state::AppState;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::outbox::{self, Message};
+use crate::store::{Db, WriteTx, webhooks};
+
+pub struct UnitOfWork {
+    tx: WriteTx,
+    now: Timestamp,
+    now_ms: i64,
+    sealer: Sealer,
+    audit: Vec<AuditEntry>,
+    messages: Vec<Message>,
+    published: bool,
+}
+
+/// A webhook event about a subject. Its payload is the subject as it is at the moment of
+/// publishing, so `publish` writes it at once rather than at the commit: a second change to
+/// the same subject in the same unit of work must not rewrite the first event.
+pub enum Event<'a> {
+    Registration(i64, WebhookEventType),
+    /// An opportunity left `from_stage`.
+    StageChanged {
+        opportunity_id: i64,
+        from_stage: &'a str,
+    },
+    AssetPublished(i64),
+}
+
+/// Which workers a committed unit of work gave something to deliver.
+#[must_use]
+struct Wake {
+    webhooks: bool,
+    outbox: bool,
+}
+
+/// Runs `work` on a unit of work at the clock's current time and commits it; wakes this
+/// instance's webhook and outbox workers when it published or wrote a message.
+pub async fn run<T>(
+    state: &AppState,
+    work: impl AsyncFnOnce(&mut UnitOfWork) -> AppResult<T>,
+) -> AppResult<T> {
+    let (outcome, wake) = run_at(&state.db, &state.sealer, state.now_ms(), work).await?;
+    if wake.webhooks {
+        state.webhook_signal.notify_one();
+    }
+    if wake.outbox {
+        state.outbox_signal.notify_one();
+    }
+    Ok(outcome)
+}
+
+/// Runs `work` as if it happened at `at`, for data written before any worker runs (the demo).
+pub async fn run_seeding<T>(
+    db: &Db,
+    sealer: &Sealer,
+    at: Timestamp,
+    work: impl AsyncFnOnce(&mut UnitOfWork) -> AppResult<T>,
+) -> AppResult<T> {
+    let (outcome, _nothing_runs_yet) = run_at(db, sealer, at * 1000, work).await?;
+    Ok(outcome)
+}
+
+async fn run_at<T>(
+    db: &Db,
+    sealer: &Sealer,
+    now_ms: i64,
+    work: impl AsyncFnOnce(&mut UnitOfWork) -> AppResult<T>,
+) -> AppResult<(T, Wake)> {
+    let mut unit = UnitOfWork {
+        tx: db.begin_write().await?,
+        now: now_ms.div_euclid(1000),
+        now_ms,
+        sealer: sealer.clone(),
+        audit: Vec::new(),
+        messages: Vec::new(),
+        published: false,
+    };
+    let outcome = work(&mut unit).await?;
+    let wake = unit.commit().await?;
+    Ok((outcome, wake))
+}
+
+impl UnitOfWork {
+    /// The transaction, for the use case's own reads and writes through the store.
+    pub fn tx(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+
+    /// When the unit of work happens: one time for every record it writes.
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.now_ms
+    }
+
+    /// Adds an audit record, written with the change.
+    pub fn record(&mut self, entry: AuditEntry) {
+        self.audit.push(entry);
+    }
+
+    /// Adds a message to the outbox, written with the change and delivered after it.
+    pub fn notify(&mut self, message: Message) {
+        self.messages.push(message);
+    }
+
+    /// Writes a webhook event for each endpoint that wants it; they are sent after the commit.
+    pub async fn publish(&mut self, event: Event<'_>) -> AppResult<()> {
+        let now_ms = self.now_ms;
+        let tx = &mut *self.tx;
+        match event {
+            Event::Registration(id, event_type) => {
+                webhooks::publish_registration(tx, id, event_type, now_ms).await?
+            }
+            Event::StageChanged {
+                opportunity_id,
+                from_stage,
+            } => webhooks::publish_stage_change(tx, opportunity_id, from_stage, now_ms).await?,
+            Event::AssetPublished(id) => webhooks::publish_asset(tx, id, now_ms).await?,
+        }
+        self.published = true;
+        Ok(())
+    }
+
+    async fn commit(mut self) -> AppResult<Wake> {
+        for entry in &self.audit {
+            audit::record(&mut *self.tx, entry, self.now).await?;
+        }
+        for message in &self.messages {
+            outbox::enqueue(&mut self.tx, &self.sealer, message, self.now_ms).await?;
+        }
+        self.tx.commit().await?;
+        Ok(Wake {
+            webhooks: self.published,
+            outbox: !self.messages.is_empty(),
+        })
+    }
+}
