@@ -3,7 +3,9 @@
 //! audit records and outbox messages the use case produced with the change. Routes, jobs, the
 //! demo seeder and CRM events call these; none of them calls another's code.
 
+pub mod crm_events;
 pub mod error;
+pub mod opportunities;
 pub mod registrations;
 pub mod unit_of_work;
 
