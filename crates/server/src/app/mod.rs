@@ -3,10 +3,13 @@
 //! audit records and outbox messages the use case produced with the change. Routes, jobs, the
 //! demo seeder and CRM events call these; none of them calls another's code.
 
+pub mod account_security;
+pub mod card_links;
 pub mod crm_events;
 pub mod error;
 pub mod opportunities;
 pub mod registrations;
+pub mod sign_in_links;
 pub mod unit_of_work;
 
 pub use error::{AppError, AppResult};

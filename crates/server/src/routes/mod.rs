@@ -5,9 +5,7 @@
 mod account;
 mod accounts;
 mod announcements;
-mod asset_search;
 mod assets;
-mod attempts;
 mod auth;
 mod content_usage;
 mod crm_events;

@@ -1,6 +1,8 @@
 //! The content hub: partners search, read and download assets; managers upload, edit, version,
 //! publish and archive them.
 
+mod search;
+
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
@@ -18,7 +20,6 @@ use crate::blobs::{Received, UploadError};
 use crate::domain::byte_range;
 use crate::domain::markdown::to_safe_html;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::asset_search;
 use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
@@ -32,7 +33,7 @@ const UPLOAD_BODY_LIMIT: usize = UPLOAD_MAX_BYTES as usize + 1024 * 1024;
 
 pub fn router() -> OpenApiRouter<AppState> {
     let uploads = OpenApiRouter::new()
-        .routes(routes!(asset_search::list, create))
+        .routes(routes!(search::list, create))
         .routes(routes!(add_version))
         .layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT));
     OpenApiRouter::new()

@@ -6,9 +6,9 @@ use axum::extract::State;
 use portico_api::ErrorBody;
 use portico_api::assets::{AssetQuery, AssetSearch, FacetCount, Facets};
 
+use super::reader;
 use crate::domain::search_limits::Refusal;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::assets::reader;
 use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
