@@ -149,7 +149,7 @@ impl From<AppError> for ApiError {
     fn from(error: AppError) -> Self {
         match error {
             AppError::NotFound => ApiError::NotFound,
-            AppError::Conflict(message) => ApiError::Conflict(message, FieldErrors::new()),
+            AppError::Conflict(message, fields) => ApiError::Conflict(message, fields),
             AppError::Validation(fields) => ApiError::Validation(fields),
             AppError::Unprocessable(message) => ApiError::Unprocessable(message),
             AppError::RateLimited { retry_after_secs } => {

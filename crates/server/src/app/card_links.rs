@@ -86,9 +86,7 @@ pub async fn revoke(
             .await?
             .ok_or(AppError::NotFound)?;
         if !revoked {
-            return Err(AppError::Conflict(
-                "This card link is already revoked.".into(),
-            ));
+            return Err(AppError::conflict("This card link is already revoked."));
         }
         unit.record(AuditEntry {
             actor_user_id: Some(manager),

@@ -10,9 +10,10 @@ pub enum AppError {
     /// No such record, or not one the caller may see.
     #[error("not found")]
     NotFound,
-    /// The record is not in a state that allows the change; the message says why.
+    /// The record is not in a state that allows the change, or a value is taken; the message
+    /// says why, and the fields which.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(String, FieldErrors),
     #[error("some fields need attention")]
     Validation(FieldErrors),
     /// Understood but refused; the message says why.
@@ -33,6 +34,10 @@ pub type AppResult<T> = Result<T, AppError>;
 impl AppError {
     pub fn field(field: &str, message: &str) -> Self {
         AppError::Validation(FieldErrors::from([(field.to_owned(), message.to_owned())]))
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        AppError::Conflict(message.into(), FieldErrors::new())
     }
 
     pub fn internal(what: impl std::fmt::Display) -> Self {

@@ -4,13 +4,19 @@
 //! demo seeder and CRM events call these; none of them calls another's code.
 
 pub mod account_security;
+pub mod accounts;
+pub mod announcements;
+pub mod assets;
 pub mod card_links;
 pub mod crm_events;
 pub mod error;
+pub mod integrations;
 pub mod opportunities;
+pub mod products;
 pub mod registrations;
 pub mod sign_in_links;
 pub mod unit_of_work;
+pub mod webhooks;
 
 pub use error::{AppError, AppResult};
 pub use unit_of_work::UnitOfWork;

@@ -28,7 +28,7 @@ pub struct UnitOfWork {
     sealer: Sealer,
     audit: Vec<AuditEntry>,
     messages: Vec<Message>,
-    published: bool,
+    wake: Wake,
 }
 
 /// A webhook event about a subject. Its payload is the subject as it is at the moment of
@@ -44,7 +44,16 @@ pub enum Event<'a> {
     AssetPublished(i64),
 }
 
+/// A background worker that delivers what units of work leave behind.
+pub enum Worker {
+    /// Webhook deliveries.
+    Webhooks,
+    /// E-mail and Slack deliveries of outbox messages.
+    Outbox,
+}
+
 /// Which workers a committed unit of work gave something to deliver.
+#[derive(Default)]
 #[must_use]
 struct Wake {
     webhooks: bool,
@@ -91,7 +100,7 @@ async fn run_at<T>(
         sealer: sealer.clone(),
         audit: Vec::new(),
         messages: Vec::new(),
-        published: false,
+        wake: Wake::default(),
     };
     let outcome = work(&mut unit).await?;
     let wake = unit.commit().await?;
@@ -121,6 +130,24 @@ impl UnitOfWork {
     /// Adds a message to the outbox, written with the change and delivered after it.
     pub fn notify(&mut self, message: Message) {
         self.messages.push(message);
+        self.wake.outbox = true;
+    }
+
+    /// Writes a message to the outbox at once and answers how many deliveries it made, for a
+    /// use case that reports whom it reached; it is delivered after the commit like the rest.
+    pub async fn notify_now(&mut self, message: &Message) -> AppResult<u64> {
+        let made = outbox::enqueue(&mut self.tx, &self.sealer, message, self.now_ms).await?;
+        self.wake.outbox = true;
+        Ok(made)
+    }
+
+    /// Wakes the worker after the commit, for deliveries the use case made due itself (a
+    /// replay, an endpoint enabled again); publishing and messages wake theirs on their own.
+    pub fn wake(&mut self, worker: Worker) {
+        match worker {
+            Worker::Webhooks => self.wake.webhooks = true,
+            Worker::Outbox => self.wake.outbox = true,
+        }
     }
 
     /// Writes a webhook event for each endpoint that wants it; they are sent after the commit.
@@ -137,7 +164,7 @@ impl UnitOfWork {
             } => webhooks::publish_stage_change(tx, opportunity_id, from_stage, now_ms).await?,
             Event::AssetPublished(id) => webhooks::publish_asset(tx, id, now_ms).await?,
         }
-        self.published = true;
+        self.wake.webhooks = true;
         Ok(())
     }
 
@@ -149,9 +176,6 @@ impl UnitOfWork {
             outbox::enqueue(&mut self.tx, &self.sealer, message, self.now_ms).await?;
         }
         self.tx.commit().await?;
-        Ok(Wake {
-            webhooks: self.published,
-            outbox: !self.messages.is_empty(),
-        })
+        Ok(self.wake)
     }
 }

@@ -4,15 +4,11 @@ use portico_api::announcements::{
     AnnouncementVersion, Audience, FeedAnnouncement, ManagerAnnouncement, ReceiptCounts,
     Unacknowledged,
 };
-use portico_api::notifications::Category;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::markdown::to_safe_html;
-use crate::domain::sealed::Sealer;
 use crate::store::StoreError;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::outbox::{self, Message, Recipients};
 use crate::store::users::organization_ref;
 
 pub struct Draft<'a> {
@@ -258,15 +254,17 @@ fn audience_condition(audience: &Audience) -> String {
     }
 }
 
-/// Publishes every announcement whose time has come: fixes the organizations it reaches, and
-/// writes its message to the outbox. The claiming `UPDATE` makes each one publish once, even
-/// with several instances. Answers the ids published.
-pub async fn publish_due(
-    tx: &mut AnyConnection,
-    sealer: &Sealer,
-    now_ms: i64,
-) -> Result<Vec<i64>, StoreError> {
-    let now = now_ms / 1000;
+/// An announcement whose time has come, claimed for publishing.
+pub struct Due {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub requires_ack: bool,
+}
+
+/// Claims every announcement whose time has come and fixes the organizations it reaches. The
+/// claiming `UPDATE` makes each one publish once, even with several instances.
+pub async fn claim_due(tx: &mut AnyConnection, now: Timestamp) -> Result<Vec<Due>, StoreError> {
     let due: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
         "UPDATE announcements SET published_at = $1 \
          WHERE published_at IS NULL AND publish_at <= $1 \
@@ -275,43 +273,26 @@ pub async fn publish_due(
     .bind(now)
     .fetch_all(&mut *tx)
     .await?;
-    for (id, title, body, audience, requires_ack) in &due {
+    let mut claimed = Vec::with_capacity(due.len());
+    for (id, title, body, audience, requires_ack) in due {
         let audience: Audience =
-            serde_json::from_str(audience).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            serde_json::from_str(&audience).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO announcement_organizations (announcement_id, organization_id) \
              SELECT $1, o.id FROM organizations o WHERE {}",
             audience_condition(&audience)
         )))
-        .bind(*id)
+        .bind(id)
         .execute(&mut *tx)
         .await?;
-        let link = format!("/announcements/{id}");
-        let message = Message {
-            category: Category::Announcement,
-            to: Recipients::Announcement {
-                id: *id,
-                requires_ack: *requires_ack == 1,
-            },
-            registration_id: None,
-            subject: title.clone(),
-            body: body.clone(),
-            link: Some(link.clone()),
-        };
-        let deliveries = outbox::enqueue(&mut *tx, sealer, &message, now_ms).await?;
-        let entry = AuditEntry {
-            actor_user_id: None,
-            action: "announcement.published",
-            subject_type: "announcement",
-            subject_id: Some(*id),
-            organization_id: None,
-            before: None,
-            after: audit::state(&serde_json::json!({ "deliveries": deliveries })),
-            rationale: None,
-        };
-        audit::record(&mut *tx, &entry, now).await?;
+        claimed.push(Due {
+            id,
+            title,
+            body,
+            requires_ack: requires_ack == 1,
+        });
     }
-    Ok(due.into_iter().map(|(id, ..)| id).collect())
+    Ok(claimed)
 }
 
 #[derive(Debug, Clone, FromRow)]

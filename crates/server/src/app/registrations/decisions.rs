@@ -54,7 +54,7 @@ pub async fn decide(state: &AppState, manager: i64, id: i64, decision: Decision)
             protection_ends_at: ends,
         };
         if !store::decide(unit.tx(), &update, now).await? {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::conflict(format!(
                 "{} is {} and can no longer be decided.",
                 number(id),
                 row.status()?.label().to_lowercase()
@@ -82,7 +82,7 @@ pub async fn withdraw(state: &AppState, user: i64, organization_id: i64, id: i64
         let now = unit.now();
         let row = open(unit, id, Scope::Organization(organization_id)).await?;
         if !store::withdraw(unit.tx(), id, organization_id, now).await? {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::conflict(format!(
                 "{} is {} and cannot be withdrawn.",
                 number(id),
                 row.status()?.label().to_lowercase()
@@ -106,7 +106,7 @@ pub async fn request_extension(
         let now = unit.now();
         let row = open(unit, id, Scope::Organization(organization_id)).await?;
         if !store::request_extension(unit.tx(), id, organization_id, &justification, now).await? {
-            return Err(AppError::Conflict(if row.extension_status.is_some() {
+            return Err(AppError::conflict(if row.extension_status.is_some() {
                 "An extension can be asked for once per registration, and this one already was."
                     .to_owned()
             } else {
@@ -134,7 +134,7 @@ pub async fn decide_extension(
     unit_of_work::run(state, async |unit| {
         let row = open(unit, id, Scope::Vendor).await?;
         let no_request =
-            || AppError::Conflict(format!("{} has no pending extension request.", number(id)));
+            || AppError::conflict(format!("{} has no pending extension request.", number(id)));
         let (Some(ends), Some("requested")) =
             (row.protection_ends_at, row.extension_status.as_deref())
         else {
@@ -171,7 +171,7 @@ pub async fn ask(state: &AppState, manager: i64, id: i64, question: String) -> A
         let now = unit.now();
         let row = open(unit, id, Scope::Vendor).await?;
         if !store::ask(unit.tx(), id, &question, now).await? {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::conflict(format!(
                 "{} is {}; questions can be asked only while it waits for a decision.",
                 number(id),
                 row.status()?.label().to_lowercase()
@@ -197,7 +197,7 @@ pub async fn answer(
         let now = unit.now();
         let row = open(unit, id, Scope::Organization(organization_id)).await?;
         if !store::answered(unit.tx(), id, organization_id, now).await? {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::conflict(format!(
                 "{} has no open question.",
                 number(id)
             )));

@@ -1,5 +1,5 @@
 //! The content hub: partners search, read and download assets; managers upload, edit, version,
-//! publish and archive them.
+//! publish and archive them (the changes are `app::assets`).
 
 mod search;
 
@@ -16,17 +16,15 @@ use portico_api::assets::{
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::assets as content;
 use crate::blobs::{Received, UploadError};
 use crate::domain::byte_range;
-use crate::domain::markdown::to_safe_html;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::asset_usage::{self, Event, Subject, Use};
 use crate::store::assets::{self, AssetRow, Reader};
-use crate::store::audit::{self, AuditEntry};
-use crate::store::webhooks;
 
 /// Room for the metadata part and multipart framing around a file of the largest size.
 const UPLOAD_BODY_LIMIT: usize = UPLOAD_MAX_BYTES as usize + 1024 * 1024;
@@ -233,20 +231,18 @@ async fn create(
     let created = discard_on_error(&state, file.as_ref(), async {
         let metadata = upload.metadata()?;
         match (&metadata.link, &upload.file) {
-            (None, None) => return Err(ApiError::field("file", "Choose a file to upload, or give a link.")),
-            (Some(_), Some(_)) => return Err(ApiError::field("link", "Give a link or a file, not both.")),
+            (None, None) => {
+                return Err(ApiError::field(
+                    "file",
+                    "Choose a file to upload, or give a link.",
+                ));
+            }
+            (Some(_), Some(_)) => {
+                return Err(ApiError::field("link", "Give a link or a file, not both."));
+            }
             _ => {}
         }
-        let now = state.now();
-        let mut tx = state.db.begin_write().await?;
-        let id = assets::insert(&mut tx, &metadata, &to_safe_html(&metadata.body), caller.user_id, now).await?;
-        if let Some(file) = &upload.file {
-            assets::add_version(&mut tx, id, file, caller.user_id, now).await?;
-        }
-        let after = serde_json::json!({ "metadata": metadata, "sha256": upload.file.as_ref().map(|f| &f.sha256) });
-        audit::record(&mut *tx, &entry(&caller, "asset.created", id, None, Some(after)), now).await?;
-        tx.commit().await?;
-        Ok(id)
+        Ok(content::create(&state, caller.user_id, &metadata, upload.file.as_ref()).await?)
     })
     .await?;
     let row = assets::find(state.db.pool(), created, &Reader::Vendor)
@@ -283,19 +279,7 @@ async fn add_version(
         return Err(ApiError::field("file", "Choose the new file."));
     };
     discard_on_error(&state, Some(&file), async {
-        let now = state.now();
-        let mut tx = state.db.begin_write().await?;
-        let number = assets::add_version(&mut tx, id, &file, caller.user_id, now).await?;
-        let after = serde_json::json!({ "version": number, "file_name": file.file_name,
-            "size": file.size, "sha256": file.sha256 });
-        audit::record(
-            &mut *tx,
-            &entry(&caller, "asset.version_added", id, None, Some(after)),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        Ok(content::add_version(&state, caller.user_id, id, &file).await?)
     })
     .await?;
     let row = assets::find(state.db.pool(), id, &Reader::Vendor)
@@ -436,35 +420,7 @@ async fn edit(
 ) -> ApiResult<Json<ManagedAsset>> {
     caller.require_vendor()?;
     let metadata = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let before = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    match (before.has_file(), &metadata.link) {
-        (true, Some(_)) => {
-            return Err(ApiError::field(
-                "link",
-                "This asset has a file; upload a new version instead.",
-            ));
-        }
-        (false, None) => return Err(ApiError::field("link", "A link asset needs its link.")),
-        _ => {}
-    }
-    assets::update(&mut tx, id, &metadata, &to_safe_html(&metadata.body), now).await?;
-    let before = audit::state(&before.metadata()?);
-    let after = audit::state(&metadata);
-    audit::record(
-        &mut *tx,
-        &entry(&caller, "asset.edited", id, before, after),
-        now,
-    )
-    .await?;
-    let row = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    tx.commit().await?;
-    state.webhook_signal.notify_one();
+    let row = content::edit(&state, caller.user_id, id, &metadata).await?;
     Ok(Json(managed(&state, row).await?))
 }
 
@@ -499,49 +455,6 @@ async fn move_to(
     target: AssetState,
 ) -> ApiResult<Json<ManagedAsset>> {
     caller.require_vendor()?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let current = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let from = current.state()?;
-    if from != target {
-        assets::set_state(&mut tx, id, target, now).await?;
-        let action = match target {
-            AssetState::Published => "asset.published",
-            AssetState::Archived => "asset.archived",
-            AssetState::Draft => "asset.drafted",
-        };
-        let before = Some(serde_json::json!({ "state": from }));
-        let after = Some(serde_json::json!({ "state": target }));
-        audit::record(&mut *tx, &entry(&caller, action, id, before, after), now).await?;
-        if target == AssetState::Published {
-            webhooks::publish_asset(&mut tx, id, state.now_ms()).await?;
-        }
-    }
-    let row = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    tx.commit().await?;
-    state.webhook_signal.notify_one();
+    let row = content::move_to(&state, caller.user_id, id, target).await?;
     Ok(Json(managed(&state, row).await?))
-}
-
-fn entry(
-    caller: &Caller,
-    action: &'static str,
-    id: i64,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> AuditEntry {
-    AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action,
-        subject_type: "asset",
-        subject_id: Some(id),
-        organization_id: None,
-        before,
-        after,
-        rationale: None,
-    }
 }
