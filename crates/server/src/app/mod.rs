@@ -11,11 +11,16 @@ pub mod card_links;
 pub mod crm_events;
 pub mod error;
 pub mod integrations;
+pub mod invitations;
+pub mod message_deliveries;
+pub mod notifications;
 pub mod opportunities;
+pub mod portal_settings;
 pub mod products;
 pub mod registrations;
 pub mod sign_in_links;
 pub mod unit_of_work;
+pub mod users;
 pub mod webhooks;
 
 pub use error::{AppError, AppResult};
