@@ -179,3 +179,88 @@ impl UnitOfWork {
         Ok(self.wake)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppError;
+    use crate::store::outbox::Recipients;
+
+    async fn database() -> (Db, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("uow.db").display());
+        (Db::open(&url).await.expect("open"), dir)
+    }
+
+    fn entry() -> AuditEntry {
+        AuditEntry {
+            actor_user_id: None,
+            action: "test.done",
+            subject_type: "test",
+            subject_id: Some(1),
+            organization_id: None,
+            before: None,
+            after: None,
+            rationale: None,
+        }
+    }
+
+    fn message() -> Message {
+        Message {
+            category: portico_api::notifications::Category::AccountSecurity,
+            to: Recipients::Address {
+                email: "someone@example.org".into(),
+                user_id: None,
+            },
+            registration_id: None,
+            subject: "Subject".into(),
+            body: "Body".into(),
+            link: None,
+        }
+    }
+
+    async fn count(db: &Db, table: &str) -> i64 {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+            .fetch_one(db.pool())
+            .await
+            .expect("count")
+    }
+
+    #[tokio::test]
+    async fn what_a_use_case_collects_is_written_with_its_commit_and_wakes_its_workers() {
+        let (db, _dir) = database().await;
+        let sealer = Sealer::new("a test key that is long enough to use");
+        let (answer, wake) = run_at(&db, &sealer, 1_000_000, async |unit| {
+            unit.record(entry());
+            unit.notify(message());
+            Ok(42)
+        })
+        .await
+        .expect("committed");
+        assert_eq!(answer, 42);
+        assert!(wake.outbox && !wake.webhooks);
+        assert_eq!(count(&db, "audit_log").await, 1);
+        assert_eq!(count(&db, "outbox").await, 1);
+        let at: i64 = sqlx::query_scalar("SELECT at FROM audit_log")
+            .fetch_one(db.pool())
+            .await
+            .expect("at");
+        assert_eq!(at, 1_000);
+    }
+
+    #[tokio::test]
+    async fn a_use_case_that_fails_leaves_nothing_behind() {
+        let (db, _dir) = database().await;
+        let sealer = Sealer::new("a test key that is long enough to use");
+        let failed = run_seeding(&db, &sealer, 1_000, async |unit| {
+            unit.record(entry());
+            unit.notify(message());
+            unit.notify_now(&message()).await?;
+            Err::<(), _>(AppError::conflict("no"))
+        })
+        .await;
+        assert!(matches!(failed, Err(AppError::Conflict(..))));
+        assert_eq!(count(&db, "audit_log").await, 0);
+        assert_eq!(count(&db, "outbox").await, 0);
+    }
+}

@@ -53,7 +53,7 @@ async fn list(
         .filter(|q| !q.is_empty())
         .map(|q| format!("%{}%", q.replace(['%', '_'], "")));
     let rows = store::page(state.db.pool(), pattern.as_deref(), after, page.limit()).await?;
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.acquire().await?;
     let accounts = store::views(&mut conn, rows).await?;
     Ok(Json(into_page(
         accounts,

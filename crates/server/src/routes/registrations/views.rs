@@ -74,7 +74,7 @@ pub(super) async fn manager_detail(
     } = found;
     let matched = matched.into_iter().map(|(row, _)| row).collect();
     let matched_accounts = matched_accounts.into_iter().map(|(row, _)| row).collect();
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.acquire().await?;
     Ok(ManagerRegistrationDetail {
         registration: manager_views(state, vec![row]).await?.remove(0),
         findings,
