@@ -24,6 +24,7 @@ const CLIENTS: usize = 8;
 const WARM_UP: Duration = Duration::from_secs(2);
 const MEASURED: Duration = Duration::from_secs(15);
 const PARTNER: &str = "alice@northwind.example";
+const SECRET_KEY: &str = "bench-secret-key-long-enough-to-use";
 
 #[tokio::main]
 async fn main() {
@@ -37,11 +38,7 @@ async fn main() {
     std::fs::copy(&loaded, &db_path).expect("copy the loaded database");
 
     let url = format!("sqlite://{}", db_path.display());
-    let mut settings = Settings::new(
-        url,
-        "bench-secret-key-long-enough-to-use",
-        "http://127.0.0.1",
-    );
+    let mut settings = Settings::new(url, SECRET_KEY, "http://127.0.0.1");
     settings.rules.submissions_per_hour = 1_000_000;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let server = startup::spawn(settings, listener)
@@ -86,7 +83,8 @@ async fn loaded_database() -> PathBuf {
     let now = unix_now();
     let blobs =
         portico_server::blobs::Blobs::local(&path.with_extension("files")).expect("storage");
-    demo::seed_if_empty(&db, &blobs, now)
+    let sealer = portico_server::domain::sealed::Sealer::new(SECRET_KEY);
+    demo::seed_if_empty(&db, &blobs, &sealer, now)
         .await
         .expect("demo data");
     demo::volume::load(

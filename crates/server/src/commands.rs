@@ -208,7 +208,7 @@ pub async fn create_user(args: CreateUserArgs) -> Result<(), String> {
         after: audit::state(
             &serde_json::json!({ "email": email, "name": name, "role": args.role }),
         ),
-        rationale: Some("created from the command line"),
+        rationale: Some("created from the command line".to_owned()),
     };
     audit::record(&mut *tx, &entry, now)
         .await

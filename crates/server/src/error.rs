@@ -4,6 +4,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portico_api::{ErrorBody, ErrorDetail, FieldErrors};
 
+use crate::app::AppError;
+use crate::store::StoreError;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("{0}")]
@@ -129,9 +132,26 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(error: sqlx::Error) -> Self {
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
         ApiError::internal(error)
+    }
+}
+
+/// Each answer a use case can give, as the API reports it.
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        match error {
+            AppError::NotFound => ApiError::NotFound,
+            AppError::Conflict(message, fields) => ApiError::Conflict(message, fields),
+            AppError::Validation(fields) => ApiError::Validation(fields),
+            AppError::Unprocessable(message) => ApiError::Unprocessable(message),
+            AppError::RateLimited { retry_after_secs } => {
+                ApiError::RateLimited { retry_after_secs }
+            }
+            AppError::Store(error) => error.into(),
+            AppError::Internal(cause) => ApiError::internal(cause),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! rules and all persistence. It must not depend on the SPA crate; the contract it shares with
 //! the browser lives in `portico-api`.
 
+pub mod app;
 pub mod blobs;
 pub mod clock;
 pub mod commands;

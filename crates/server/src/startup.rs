@@ -29,10 +29,7 @@ use crate::outbound::resolver::{Lookup, SystemLookup};
 use crate::outbound::{Outbound, TargetPolicy};
 use crate::state::AppState;
 use crate::store::{ConnectError, Db};
-use crate::web::{self, Spa};
-
-/// JSON bodies larger than this are refused with 413.
-pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
+use crate::web::{self, JSON_BODY_LIMIT, Spa};
 
 /// Everything `portico` needs to serve, already resolved from flags and environment.
 pub struct Settings {
@@ -54,6 +51,8 @@ pub struct Settings {
     pub outbound_policy: TargetPolicy,
     /// How outbound requests resolve names; the system's resolver but in tests.
     pub outbound_lookup: Arc<dyn Lookup>,
+    /// For tests only (`None` by default): see `AppState::filing_rendezvous`.
+    pub filing_rendezvous: Option<Arc<tokio::sync::Barrier>>,
 }
 
 impl Settings {
@@ -82,6 +81,7 @@ impl Settings {
             clock: Arc::new(SystemClock),
             outbound_policy: TargetPolicy::PublicOnly,
             outbound_lookup: Arc::new(SystemLookup),
+            filing_rendezvous: None,
         }
     }
 }
@@ -91,8 +91,11 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
     owner_only_files();
     let db = Db::open(&settings.database_url).await?;
     let blobs = Blobs::open(&settings.storage).map_err(ConnectError::Storage)?;
+    let sealer = Sealer::new(&settings.secret_key);
     if settings.demo {
-        crate::demo::seed_if_empty(&db, &blobs, settings.clock.now()).await?;
+        crate::demo::seed_if_empty(&db, &blobs, &sealer, settings.clock.now())
+            .await
+            .map_err(|e| ConnectError::Demo(e.to_string()))?;
     }
     let mailer = Mailer::new(
         settings.smtp_url.as_deref(),
@@ -110,12 +113,14 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         blobs,
         clock: settings.clock.clone(),
         tokens: TokenHasher::new(&settings.secret_key),
-        sealer: Sealer::new(&settings.secret_key),
+        sealer,
         webhook_signal: Arc::default(),
+        outbox_signal: Arc::default(),
         public_url: settings.public_url.trim_end_matches('/').into(),
         trusted_proxies: Arc::new(settings.trusted_proxies.clone()),
         rules: Arc::new(settings.rules.clone()),
         search_limits: Arc::default(),
+        filing_rendezvous: settings.filing_rendezvous.clone(),
     })
 }
 

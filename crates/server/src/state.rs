@@ -27,12 +27,17 @@ pub struct AppState {
     /// Wakes this instance's webhook worker when a change here published an event; other
     /// instances find it on their next poll.
     pub webhook_signal: Arc<tokio::sync::Notify>,
+    /// Wakes this instance's e-mail and Slack worker when a change here wrote to the outbox.
+    pub outbox_signal: Arc<tokio::sync::Notify>,
     /// Where people reach the portal, e.g. `https://partners.acme.example`; links in
     /// invitations start with it.
     pub public_url: Arc<str>,
     pub trusted_proxies: Arc<TrustedProxies>,
     pub rules: Arc<ProgramRules>,
     pub search_limits: Arc<crate::domain::search_limits::SearchLimits>,
+    /// For tests only, `None` otherwise: every registration filing waits here after its
+    /// conflict check has read and before it writes, so a test can make filings overlap.
+    pub filing_rendezvous: Option<Arc<tokio::sync::Barrier>>,
 }
 
 impl AppState {

@@ -13,7 +13,12 @@ use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::error::ApiError;
-use crate::routes::extract::SEGMENT_MAX;
+
+/// No file or record name is longer; a longer segment cannot name anything.
+pub const SEGMENT_MAX: usize = 255;
+
+/// JSON bodies larger than this are refused with 413.
+pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
 
 /// Serves `dist/`: real files as they are (precompressed when a `.br`/`.gz` sibling exists),
 /// anything else as `index.html`, so client-side routes survive a reload.

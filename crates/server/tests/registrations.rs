@@ -1164,7 +1164,15 @@ async fn an_organization_has_an_hourly_submission_budget() {
 
 #[tokio::test]
 async fn simultaneous_claims_on_one_customer_cannot_both_miss_each_other() {
-    let app = TestApp::start().await;
+    // Filings read the conflict check's claims outside the write turn and take turns only to
+    // write. The rendezvous holds each filing after that reading until the other has read
+    // too, so both read before either writes and neither reading holds the other's claim: the
+    // check can catch the overlap only by reading again in its turn, which this proves it does.
+    // (Held inside the turn instead, the second filing could never arrive: a deadlock.)
+    let app = TestApp::start_with(|settings| {
+        settings.filing_rendezvous = Some(std::sync::Arc::new(tokio::sync::Barrier::new(2)));
+    })
+    .await;
     let alice = app.sign_in(ALICE).await;
     let bob = app.sign_in(BOB).await;
     let first = deal(&app, &alice, "Sirius Cybernetics", "sirius.example.org").await;

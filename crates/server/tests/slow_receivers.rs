@@ -175,8 +175,8 @@ async fn a_silent_slack_channel_does_not_delay_e_mail() {
             category: Category::RegistrationDecision,
             to: Recipients::Organization(Some(northwind)),
             registration_id: None,
-            subject: &format!("Decision {n}"),
-            body: "A decision was made.",
+            subject: format!("Decision {n}"),
+            body: "A decision was made.".into(),
             link: None,
         };
         outbox::enqueue(&mut tx, &state.sealer, &message, state.now_ms())

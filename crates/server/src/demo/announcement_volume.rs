@@ -5,8 +5,9 @@
 use super::volume::DAY;
 use crate::clock::Timestamp;
 use crate::store::Db;
+use crate::store::StoreError;
 
-pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreError> {
     let Some(author) = author(db).await? else {
         return Ok(());
     };
@@ -48,8 +49,10 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), sqlx::Err
     tx.commit().await
 }
 
-async fn author(db: &Db) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT MIN(id) FROM users WHERE organization_id IS NULL")
-        .fetch_one(db.pool())
-        .await
+async fn author(db: &Db) -> Result<Option<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT MIN(id) FROM users WHERE organization_id IS NULL")
+            .fetch_one(db.pool())
+            .await?,
+    )
 }

@@ -11,6 +11,7 @@ use super::volume::{DAY, ROWS_PER_INSERT, next_id};
 use crate::blobs::Blobs;
 use crate::clock::Timestamp;
 use crate::domain::markdown::to_safe_html;
+use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
 use crate::store::{Db, Engine, assets};
 
@@ -205,7 +206,7 @@ fn generate(rng: &mut StdRng, i: usize) -> Generated {
 }
 
 /// Adds `count` published link assets by the first manager, in one transaction.
-pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     let author = author(&mut tx).await?;
     let first = next_id(&mut tx, "assets").await?;
@@ -228,14 +229,14 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), sqlx::Err
 }
 
 /// The first manager, who is named as the author of bulk assets.
-async fn author(conn: &mut sqlx::AnyConnection) -> Result<i64, sqlx::Error> {
+async fn author(conn: &mut sqlx::AnyConnection) -> Result<i64, StoreError> {
     let author: Option<i64> =
         sqlx::query_scalar("SELECT MIN(id) FROM users WHERE role IN ('manager', 'admin')")
             .fetch_one(conn)
             .await?;
-    author.ok_or_else(|| {
+    Ok(author.ok_or_else(|| {
         sqlx::Error::Protocol("assets need a manager: start the server with --demo first".into())
-    })
+    })?)
 }
 
 async fn insert(
@@ -244,7 +245,7 @@ async fn insert(
     chunk: &[Generated],
     author: i64,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     use SortKey::{Number, Text};
     let mut values = Conditions::default();
     let mut assets = Vec::new();
@@ -319,7 +320,7 @@ pub async fn large_file(
     blobs: &Blobs,
     megabytes: usize,
     now: Timestamp,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     const MIB: usize = 1024 * 1024;
     let mut rng = StdRng::seed_from_u64(5);
     let chunks = (0..megabytes).map(move |i| {

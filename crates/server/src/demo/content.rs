@@ -40,6 +40,7 @@ const SERVICES_ONLY: (&[Tier], &[Motion], Option<Certification>) = (&[], &[Motio
 const ARCHITECTS: (&[Tier], &[Motion], Option<Certification>) =
     (&[], &[], Some(Certification::SolutionsArchitect));
 
+use crate::store::StoreError;
 use AssetKind::*;
 use Attachment::{File, Link, Pdf};
 use Motion::{Marketplace, Referral, Reseller, Services, Tech};
@@ -476,7 +477,7 @@ pub async fn seed(
     blobs: &Blobs,
     manager_id: i64,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let count = LIBRARY.len() as i64;
     for (i, item) in LIBRARY.iter().enumerate() {
         let at = now - (count - i as i64) * 2 * 86_400;
@@ -530,7 +531,7 @@ fn slug(title: &str) -> String {
 }
 
 /// Globex holds the architect certification, so it alone sees the reference architecture.
-async fn certify(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+async fn certify(db: &Db, now: Timestamp) -> Result<(), StoreError> {
     let Some(globex) = organizations::id_by_name(db.pool(), "Globex Consulting").await? else {
         return Ok(());
     };
@@ -545,7 +546,7 @@ async fn certify(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
 
 /// Partner users opened and downloaded a spread of published assets over the last weeks, none
 /// before their organization joined.
-async fn usage(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+async fn usage(db: &Db, now: Timestamp) -> Result<(), StoreError> {
     let readers: Vec<(i64, i64, Timestamp)> = sqlx::query_as(
         "SELECT u.id, u.organization_id, o.created_at FROM users u \
          JOIN organizations o ON o.id = u.organization_id ORDER BY u.id",

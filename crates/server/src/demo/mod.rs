@@ -14,10 +14,13 @@ pub mod volume;
 use portico_api::Role;
 use portico_api::organizations::{Motion, Tier};
 
+use crate::app::{AppError, AppResult};
 use crate::blobs::Blobs;
 use crate::clock::Timestamp;
 use crate::domain::membership::Membership;
 use crate::domain::password;
+use crate::domain::sealed::Sealer;
+use crate::store::StoreError;
 use crate::store::users::{self, NewUser};
 use crate::store::{Db, organizations};
 
@@ -146,15 +149,20 @@ pub const LOGINS: [(&str, &str); 4] = [
 ];
 
 /// Seeds only an empty database, so a restart keeps whatever was changed since.
-pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<bool, sqlx::Error> {
+pub async fn seed_if_empty(
+    db: &Db,
+    blobs: &Blobs,
+    sealer: &Sealer,
+    now: Timestamp,
+) -> AppResult<bool> {
     if users::count(db.pool()).await? > 0 {
         return Ok(false);
     }
     // One hash for all: the demo password is public anyway, and hashing is the slow part.
     let password_hash = tokio::task::spawn_blocking(|| password::hash(PASSWORD))
         .await
-        .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-    let mut tx = db.pool().begin().await?;
+        .map_err(AppError::internal)?;
+    let mut tx = db.begin_write().await?;
     for (name, motion, tier, days) in ORGANIZATIONS {
         organizations::insert(&mut *tx, name, motion, tier, now - days * DAY).await?;
     }
@@ -168,8 +176,7 @@ pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<boo
             .iter()
             .find(|(org, ..)| Some(*org) == organization)
             .map_or(now, |(.., days)| now - days * DAY);
-        let membership = Membership::new(role, organization_id)
-            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+        let membership = Membership::new(role, organization_id).map_err(AppError::internal)?;
         let user = NewUser {
             email,
             name,
@@ -180,17 +187,17 @@ pub async fn seed_if_empty(db: &Db, blobs: &Blobs, now: Timestamp) -> Result<boo
     }
     tx.commit().await?;
     sign_ins(db, now).await?;
-    registrations::seed(db, now).await?;
+    registrations::seed(db, sealer, now).await?;
     pipeline::seed(db, now).await?;
     let manager = users::by_email(db.pool(), "manager@acme.example")
         .await?
-        .ok_or_else(|| sqlx::Error::Protocol("the demo manager is missing".into()))?;
+        .ok_or_else(|| AppError::internal("the demo manager is missing"))?;
     content::seed(db, blobs, manager.id, now).await?;
     tracing::info!("seeded demo data");
     Ok(true)
 }
 
-async fn sign_ins(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+async fn sign_ins(db: &Db, now: Timestamp) -> Result<(), StoreError> {
     for (email, days_ago) in SIGN_INS {
         let Some(user) = users::by_email(db.pool(), email).await? else {
             continue;

@@ -6,6 +6,7 @@ use portico_api::pipeline::{Stage, ValidNewOpportunity};
 use portico_api::registrations::PartnerRole;
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 use crate::store::opportunities::{self, Edit};
 use crate::store::{Db, organizations};
 
@@ -65,7 +66,7 @@ const NEXT_STEPS: [&str; 5] = [
 ];
 
 /// The demo deals for every organization that exists.
-pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn seed(db: &Db, now: Timestamp) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     let mut n = 0;
     for (name, motions) in BOOKS {

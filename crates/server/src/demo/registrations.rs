@@ -7,12 +7,16 @@ use portico_api::registrations::{
     DealTerms, DeclineReason, PartnerRole, RegistrationKind, RegistrationStatus, ValidRegistration,
 };
 
+use crate::app::AppResult;
+use crate::app::registrations::{Filing, Lookup, file};
+use crate::app::unit_of_work::{self, UnitOfWork};
 use crate::clock::Timestamp;
 use crate::domain::company;
 use crate::domain::program::ProgramRules;
-use crate::routes::registrations::{Filing, Lookup, file};
+use crate::domain::sealed::Sealer;
+use crate::store::StoreError;
 use crate::store::accounts::{self, NewAccount};
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::AuditEntry;
 use crate::store::opportunities::{self, FromRegistration};
 use crate::store::registrations::{self as store, DecisionUpdate};
 use crate::store::{Db, organizations, products, users};
@@ -137,7 +141,7 @@ const REGISTRATIONS: [(&str, &str, &str, RegistrationKind, i64, Outcome); 9] = [
     ),
 ];
 
-pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn seed(db: &Db, sealer: &Sealer, now: Timestamp) -> AppResult<()> {
     let rules = ProgramRules::default();
     let mut tx = db.begin_write().await?;
     for name in PRODUCTS {
@@ -186,25 +190,16 @@ pub async fn seed(db: &Db, now: Timestamp) -> Result<(), sqlx::Error> {
             request_hash: "demo",
             registration: &registration,
         };
-        let mut tx = db.begin_write().await?;
-        let lookup = Lookup::read(&mut tx, &registration, at)
-            .await
-            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-        let id = file(&mut tx, &rules, &filing, lookup, at)
-            .await
-            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?
-            .unwrap_or_default();
-        settle(
-            &mut tx,
-            &rules,
-            id,
-            manager,
-            outcome,
-            at + DAY,
-            (&user.id, &registration),
-        )
+        let id = unit_of_work::run_seeding(db, sealer, at, async |unit| {
+            let lookup = Lookup::read(unit.tx(), &registration, at).await?;
+            file(unit, &rules, &filing, lookup).await
+        })
         .await?;
-        tx.commit().await?;
+        let submitter = (&user.id, &registration);
+        unit_of_work::run_seeding(db, sealer, at + DAY, async |unit| {
+            settle(unit, &rules, id, manager, outcome, submitter).await
+        })
+        .await?;
     }
     Ok(())
 }
@@ -241,19 +236,21 @@ fn demo_registration(
 
 /// Moves a filed registration to its demo outcome, with the audit record a real action writes.
 async fn settle(
-    tx: &mut sqlx::AnyConnection,
+    unit: &mut UnitOfWork,
     rules: &ProgramRules,
     id: i64,
     manager: i64,
     outcome: Outcome,
-    at: Timestamp,
     (submitter, registration): (&i64, &ValidRegistration),
-) -> Result<(), sqlx::Error> {
+) -> AppResult<()> {
+    let at = unit.now();
+    let tx = unit.tx();
     let organization_id =
         sqlx::query_scalar("SELECT organization_id FROM registrations WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
-            .await?;
+            .await
+            .map_err(StoreError::from)?;
     let decision = |status, reason, rationale, ends| DecisionUpdate {
         id,
         status,
@@ -311,7 +308,8 @@ async fn settle(
         organization_id: Some(organization_id),
         before: None,
         after: None,
-        rationale,
+        rationale: rationale.map(str::to_owned),
     };
-    audit::record(&mut *tx, &entry, at).await
+    unit.record(entry);
+    Ok(())
 }

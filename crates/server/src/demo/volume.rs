@@ -11,6 +11,7 @@ use portico_api::pipeline::Stage;
 
 use crate::clock::Timestamp;
 use crate::domain::company;
+use crate::store::StoreError;
 use crate::store::blocks::{self, Holder};
 use crate::store::{Db, Engine};
 
@@ -120,7 +121,7 @@ pub struct Volume {
 /// (half waiting for a decision, half approved and protected) and `opportunities` deals in
 /// every stage, spread over all organizations, with their matching keys, in one transaction.
 /// Seed 1 makes the accounts, seed 2 the registrations, seed 3 the deals' customers.
-pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     if db.engine() == Engine::Sqlite {
         // The blocking keys arrive in no particular order; a large cache keeps their index
@@ -139,11 +140,11 @@ pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), sqlx::E
             .fetch_all(&mut *tx)
             .await?;
     if (volume.registrations > 0 || volume.opportunities > 0) && organizations.is_empty() {
-        return Err(sqlx::Error::Protocol(
+        return Err(StoreError::from(sqlx::Error::Protocol(
             "registrations and deals need partner organizations: start the server with --demo \
              first or add --organizations"
                 .into(),
-        ));
+        )));
     }
     let mut id = next_id(&mut tx, "accounts").await?;
     let book: Vec<Company> = Companies::new(1).take(volume.accounts).collect();
@@ -190,7 +191,7 @@ async fn insert_organizations(
     first_id: i64,
     count: usize,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     const TIERS: [&str; 4] = ["registered", "silver", "gold", "platinum"];
     let rows: Vec<String> = (0..count as i64)
         .map(|i| {
@@ -218,7 +219,7 @@ async fn insert_deals(
     companies: &[Company],
     organizations: &[(i64, String)],
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let rows: Vec<String> = (0..companies.len())
         .map(|i| {
             let id = first_id + i as i64;
@@ -268,7 +269,7 @@ async fn insert_deals(
 pub(super) async fn next_id(
     conn: &mut sqlx::AnyConnection,
     table: &str,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     let max: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT COALESCE(MAX(id), 0) FROM {table}"
     )))
@@ -290,7 +291,7 @@ async fn insert_accounts(
     first_id: i64,
     companies: &[Company],
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let keys: Vec<_> = companies.iter().map(keys_of).collect();
     let rows: Vec<String> = (0..companies.len())
         .map(|i| {
@@ -330,7 +331,7 @@ async fn insert_leads(
     companies: &[Company],
     organizations: &[i64],
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let keys: Vec<_> = companies.iter().map(keys_of).collect();
     let rows: Vec<String> = (0..companies.len())
         .map(|i| {
@@ -382,7 +383,7 @@ async fn add_blocks(
     holder: Holder,
     first_id: i64,
     keys: &[(String, Option<String>)],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let names: Vec<(i64, &str)> = keys
         .iter()
         .enumerate()

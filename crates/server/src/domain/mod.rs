@@ -22,6 +22,7 @@ pub mod qr_code;
 pub mod recovery_codes;
 pub mod sealed;
 pub mod search_limits;
+pub mod session_lifetime;
 pub mod signatures;
 pub mod throttle;
 pub mod token;

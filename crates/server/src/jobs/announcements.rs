@@ -1,12 +1,11 @@
-//! Scheduled announcements: each reaches its audience once its time has come.
+//! Scheduled announcements: each reaches its audience once its time has come
+//! (`app::announcements`); this is when the check runs.
 
+use crate::app::AppResult;
+use crate::app::announcements;
 use crate::state::AppState;
-use crate::store::announcements;
 
 /// Publishes what is due; answers how many announcements were published.
-pub async fn run_once(state: &AppState) -> Result<usize, sqlx::Error> {
-    let mut tx = state.db.begin_write().await?;
-    let published = announcements::publish_due(&mut tx, &state.sealer, state.now_ms()).await?;
-    tx.commit().await?;
-    Ok(published.len())
+pub async fn run_once(state: &AppState) -> AppResult<usize> {
+    announcements::publish_scheduled(state).await
 }

@@ -13,6 +13,7 @@ use tokio::sync::{Notify, Semaphore};
 
 use crate::domain::backoff::{RETRY_WINDOW_MS, retry_delay_ms};
 use crate::state::AppState;
+use crate::store::StoreError;
 
 pub trait Queue: Send + Sync + 'static {
     type Item: Send + 'static;
@@ -30,7 +31,7 @@ pub trait Queue: Send + Sync + 'static {
         &self,
         state: &AppState,
         limit: usize,
-    ) -> impl Future<Output = Result<Vec<Self::Item>, sqlx::Error>> + Send;
+    ) -> impl Future<Output = Result<Vec<Self::Item>, StoreError>> + Send;
 
     /// Sends one delivery and records how it went.
     fn deliver(&self, state: &AppState, item: Self::Item) -> impl Future<Output = ()> + Send;
@@ -38,7 +39,7 @@ pub trait Queue: Send + Sync + 'static {
 
 /// Claims one batch and delivers it, waiting for every outcome; answers how many deliveries
 /// were attempted.
-pub async fn run_once<Q: Queue>(state: &AppState, queue: &Q) -> Result<usize, sqlx::Error> {
+pub async fn run_once<Q: Queue>(state: &AppState, queue: &Q) -> Result<usize, StoreError> {
     let batch = queue.claim(state, Q::BATCH).await?;
     let attempted = batch.len();
     futures_util::future::join_all(batch.into_iter().map(|item| queue.deliver(state, item))).await;
@@ -127,7 +128,7 @@ pub fn next_attempt_ms(
 pub async fn record<F, Fut>(state: &AppState, what: &'static str, id: i64, write: F)
 where
     F: FnOnce(crate::store::WriteTx) -> Fut,
-    Fut: Future<Output = Result<(), sqlx::Error>>,
+    Fut: Future<Output = Result<(), StoreError>>,
 {
     let recorded = async {
         let tx = state.db.begin_write().await?;

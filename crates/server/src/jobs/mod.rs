@@ -9,9 +9,10 @@ pub mod webhooks;
 use std::future::Future;
 use std::time::Duration;
 
+use crate::domain::session_lifetime::IDLE_SECS;
 use crate::domain::throttle::LONGEST_WINDOW_SECS;
-use crate::routes::session::IDLE_SECS;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::{pending_sign_ins, sessions, sign_in_links, throttles};
 
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(10 * 60);
@@ -20,7 +21,7 @@ const ANNOUNCEMENTS_EVERY: Duration = Duration::from_secs(15);
 
 /// Forgets dead sessions, attempts too old to count against any limit, and expired sign-in links
 /// and pending sign-ins, so those tables stay small.
-pub async fn housekeeping_once(state: &AppState) -> Result<(), sqlx::Error> {
+pub async fn housekeeping_once(state: &AppState) -> Result<(), StoreError> {
     let now = state.now();
     let purged = sessions::purge_dead(state.db.pool(), now, now - IDLE_SECS).await?;
     throttles::forget_before(&state.db, now - LONGEST_WINDOW_SECS).await?;
@@ -56,7 +57,7 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
     ]
 }
 
-fn spawn_every<F, Fut>(
+fn spawn_every<F, Fut, E>(
     name: &'static str,
     period: Duration,
     state: AppState,
@@ -64,7 +65,8 @@ fn spawn_every<F, Fut>(
 ) -> tokio::task::JoinHandle<()>
 where
     F: Fn(AppState) -> Fut + Send + 'static,
-    Fut: Future<Output = Result<(), sqlx::Error>> + Send,
+    Fut: Future<Output = Result<(), E>> + Send,
+    E: std::fmt::Display,
 {
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(period);

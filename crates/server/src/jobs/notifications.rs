@@ -9,6 +9,7 @@ use super::delivery::{self, Queue};
 use crate::domain::notice::{Notice, unsubscribe_query};
 use crate::mail::Email;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::deliveries::{self as store, Claimed, Outcome};
 
 /// Longer than an SMTP conversation or a Slack post can take.
@@ -28,7 +29,7 @@ impl Queue for Notifications {
     const IN_FLIGHT: usize = 32;
     const POLL: Duration = Duration::from_secs(1);
 
-    async fn claim(&self, state: &AppState, limit: usize) -> Result<Vec<Claimed>, sqlx::Error> {
+    async fn claim(&self, state: &AppState, limit: usize) -> Result<Vec<Claimed>, StoreError> {
         let now = state.now_ms();
         let limits = store::TargetLimits {
             slack_channel: PER_SLACK_CHANNEL,
@@ -63,13 +64,15 @@ impl Queue for Notifications {
 }
 
 /// Claims one batch and delivers it; answers how many deliveries were attempted.
-pub async fn run_once(state: &AppState) -> Result<usize, sqlx::Error> {
+pub async fn run_once(state: &AppState) -> Result<usize, StoreError> {
     delivery::run_once(state, &Notifications).await
 }
 
-/// Delivers for as long as the server runs, polling for due deliveries.
+/// Delivers for as long as the server runs, waking at once when this instance writes to the
+/// outbox.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
-    delivery::spawn(state, Notifications, None)
+    let wake = state.outbox_signal.clone();
+    delivery::spawn(state, Notifications, Some(wake))
 }
 
 /// Why a delivery failed, and whether trying again could help.

@@ -6,6 +6,7 @@ use std::time::Duration;
 use super::delivery::{self, Queue};
 use crate::domain::signatures::webhook_signature;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::webhooks::{self as store, Attempt, Claimed};
 
 /// How long a claim holds; longer than an attempt can take.
@@ -24,7 +25,7 @@ impl Queue for Webhooks {
     const IN_FLIGHT: usize = 64;
     const POLL: Duration = Duration::from_millis(200);
 
-    async fn claim(&self, state: &AppState, limit: usize) -> Result<Vec<Claimed>, sqlx::Error> {
+    async fn claim(&self, state: &AppState, limit: usize) -> Result<Vec<Claimed>, StoreError> {
         let now = state.now_ms();
         let mut tx = state.db.begin_write().await?;
         let batch = store::claim(&mut tx, now, now + HOLD_MS, limit as i64, PER_ENDPOINT).await?;
@@ -44,7 +45,7 @@ impl Queue for Webhooks {
 }
 
 /// Claims one batch and delivers it; answers how many deliveries were attempted.
-pub async fn run_once(state: &AppState) -> Result<usize, sqlx::Error> {
+pub async fn run_once(state: &AppState) -> Result<usize, StoreError> {
     delivery::run_once(state, &Webhooks).await
 }
 

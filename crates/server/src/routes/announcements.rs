@@ -1,5 +1,5 @@
 //! Announcements: managers compose, schedule, edit and remind; partners read their feed and
-//! acknowledge.
+//! acknowledge (the changes are `app::announcements`).
 
 use axum::Json;
 use axum::extract::State;
@@ -9,23 +9,19 @@ use portico_api::announcements::{
     AnnouncementInput, AnnouncementVersion, FeedAnnouncement, ManagerAnnouncement, Reminded,
     Unacknowledged, Unread,
 };
-use portico_api::notifications::Category;
 use portico_api::page::PageQuery;
 use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::announcements;
 use crate::clock::{Timestamp, parse_rfc3339_ms};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::announcements::{self as store, AnnouncementRow, Draft};
-use crate::store::audit::{self, AuditEntry};
-use crate::store::outbox::{self, Message, Recipients};
-use crate::store::{into_page, parse_cursor};
-
-const SUBJECT: &str = "announcement";
+use crate::store::into_page;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -60,34 +56,10 @@ fn draft<'a>(input: &'a AnnouncementInput, now: Timestamp) -> ApiResult<Draft<'a
     })
 }
 
-async fn record(
-    tx: &mut sqlx::AnyConnection,
-    caller: &Caller,
-    action: &str,
-    id: i64,
-    before: Option<&ManagerAnnouncement>,
-    after: Option<&ManagerAnnouncement>,
-    now: Timestamp,
-) -> ApiResult<()> {
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action,
-        subject_type: SUBJECT,
-        subject_id: Some(id),
-        organization_id: caller.membership.organization_id(),
-        before: before.and_then(audit::state),
-        after: after.and_then(audit::state),
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    Ok(())
-}
-
-async fn existing<'c, E>(db: E, id: i64) -> ApiResult<AnnouncementRow>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    store::by_id(db, id).await?.ok_or(ApiError::NotFound)
+async fn existing(state: &AppState, id: i64) -> ApiResult<AnnouncementRow> {
+    store::by_id(state.db.pool(), id)
+        .await?
+        .ok_or(ApiError::NotFound)
 }
 
 /// Compose an announcement; without `publish_at` (or with a time already past) it reaches its
@@ -104,21 +76,7 @@ async fn create(
     caller.require_vendor()?;
     let now = state.now();
     let draft = draft(&input, now)?;
-    let mut tx = state.db.begin_write().await?;
-    let id = store::insert(&mut tx, &draft, caller.user_id, now).await?;
-    store::publish_due(&mut tx, &state.sealer, state.now_ms()).await?;
-    let created = existing(&mut *tx, id).await?.into_view()?;
-    record(
-        &mut tx,
-        &caller,
-        "announcement.created",
-        id,
-        None,
-        Some(&created),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let created = announcements::create(&state, caller.user_id, &draft).await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
@@ -151,7 +109,7 @@ async fn get_one(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<ManagerAnnouncement>> {
     caller.require_vendor()?;
-    Ok(Json(existing(state.db.pool(), id).await?.into_view()?))
+    Ok(Json(existing(&state, id).await?.into_view()?))
 }
 
 /// Edit an announcement; every version is kept. Once published, its audience and whether it
@@ -170,33 +128,9 @@ async fn edit(
     caller.require_vendor()?;
     let now = state.now();
     let draft = draft(&input, now)?;
-    let mut tx = state.db.begin_write().await?;
-    let before = existing(&mut *tx, id).await?.into_view()?;
-    if before.published_at.is_some()
-        && (before.audience != input.audience || before.requires_ack != input.requires_ack)
-    {
-        return Err(ApiError::Conflict(
-            "It is published: its audience and acknowledgment stay as they were. Publish a new \
-             announcement to reach others."
-                .into(),
-            Default::default(),
-        ));
-    }
-    store::update(&mut tx, id, &draft, caller.user_id, now).await?;
-    store::publish_due(&mut tx, &state.sealer, state.now_ms()).await?;
-    let after = existing(&mut *tx, id).await?.into_view()?;
-    record(
-        &mut tx,
-        &caller,
-        "announcement.edited",
-        id,
-        Some(&before),
-        Some(&after),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Json(after))
+    Ok(Json(
+        announcements::edit(&state, caller.user_id, id, &draft).await?,
+    ))
 }
 
 /// Every version of the announcement, newest first.
@@ -210,7 +144,7 @@ async fn versions(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<AnnouncementVersion>>> {
     caller.require_vendor()?;
-    existing(state.db.pool(), id).await?;
+    existing(&state, id).await?;
     let rows = store::versions(state.db.pool(), id).await?;
     Ok(Json(rows.into_iter().map(|r| r.into_view()).collect()))
 }
@@ -227,7 +161,7 @@ async fn unacknowledged(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<Page<Unacknowledged>>> {
     caller.require_vendor()?;
-    existing(state.db.pool(), id).await?;
+    existing(&state, id).await?;
     let after = parse_cursor(query.cursor.as_deref())?;
     let rows = store::unacknowledged(state.db.pool(), id, after, query.limit()).await?;
     Ok(Json(into_page(
@@ -249,40 +183,7 @@ async fn remind(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Reminded>> {
     caller.require_vendor()?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let row = existing(&mut *tx, id).await?;
-    if row.published_at.is_none() || row.requires_ack == 0 {
-        return Err(ApiError::Conflict(
-            "Only a published announcement that must be acknowledged has anyone to remind.".into(),
-            Default::default(),
-        ));
-    }
-    let subject = format!("Reminder: please acknowledge “{}”", row.title);
-    let link = format!("/announcements/{id}");
-    let message = Message {
-        category: Category::Announcement,
-        to: Recipients::Unacknowledged {
-            announcement_id: id,
-        },
-        registration_id: None,
-        subject: &subject,
-        body: &row.body,
-        link: Some(&link),
-    };
-    let reminded = outbox::enqueue(&mut tx, &state.sealer, &message, state.now_ms()).await?;
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "announcement.reminded",
-        subject_type: SUBJECT,
-        subject_id: Some(id),
-        organization_id: None,
-        before: None,
-        after: audit::state(&serde_json::json!({ "reminded": reminded })),
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
+    let reminded = announcements::remind(&state, caller.user_id, id).await?;
     Ok(Json(Reminded {
         reminded: i64::try_from(reminded).unwrap_or(i64::MAX),
     }))
@@ -313,7 +214,7 @@ async fn feed(
         numbered,
         query.limit(),
         |(_, position)| *position,
-        |(row, _)| Ok(row.into_view()),
+        |(row, _)| Ok::<_, ApiError>(row.into_view()),
     )?))
 }
 
@@ -364,9 +265,7 @@ async fn read(
     let organization_id = caller.partner_organization()?;
     let item = visible(&state, &caller, id).await?;
     if item.read_at.is_none() {
-        let mut tx = state.db.begin_write().await?;
-        store::mark_read(&mut tx, id, caller.user_id, organization_id, state.now()).await?;
-        tx.commit().await?;
+        announcements::mark_read(&state, caller.user_id, organization_id, id).await?;
     }
     Ok(Json(visible(&state, &caller, id).await?))
 }
@@ -388,21 +287,6 @@ async fn acknowledge(
             Default::default(),
         ));
     }
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    if store::acknowledge(&mut tx, id, caller.user_id, organization_id, now).await? {
-        let entry = AuditEntry {
-            actor_user_id: Some(caller.user_id),
-            action: "announcement.acknowledged",
-            subject_type: SUBJECT,
-            subject_id: Some(id),
-            organization_id: Some(organization_id),
-            before: None,
-            after: None,
-            rationale: None,
-        };
-        audit::record(&mut *tx, &entry, now).await?;
-    }
-    tx.commit().await?;
+    announcements::acknowledge(&state, caller.user_id, organization_id, id).await?;
     Ok(Json(visible(&state, &caller, id).await?))
 }

@@ -11,16 +11,14 @@ use portico_api::{ErrorBody, LoginRequest, Me};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::domain::token;
+use crate::app::account_security::Account;
+use crate::app::account_security::attempts;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::account::Account;
-use crate::routes::attempts;
 use crate::routes::extract::{ApiJson, ClientAddr};
-use crate::routes::session::{self, AnyCaller};
+use crate::routes::session::{self, AnyCaller, PENDING_PURPOSE, after_first_factor, signed_in};
 use crate::state::AppState;
 use crate::store::sessions::StartedBy;
-use crate::store::users::UserRow;
-use crate::store::{pending_sign_ins, two_factor, users};
+use crate::store::{pending_sign_ins, users};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -28,39 +26,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(second_factor))
         .routes(routes!(logout))
         .routes(routes!(me))
-}
-
-/// How long the second step waits for its code.
-const PENDING_SECS: u32 = 5 * 60;
-const PENDING_PURPOSE: &str = "pending-sign-in";
-
-/// Where a right password or sign-in link leads: a session, or when the account has two-factor
-/// sign-in on, the second step.
-pub async fn after_first_factor(
-    state: &AppState,
-    user: &UserRow,
-    started_by: StartedBy,
-) -> ApiResult<Response> {
-    let two_factor_on = two_factor::get(state.db.pool(), user.id)
-        .await?
-        .is_some_and(|row| row.enabled_at.is_some());
-    if !two_factor_on {
-        return signed_in(state, user, started_by).await;
-    }
-    let pending_token = token::generate();
-    let hash = state.tokens.hash(PENDING_PURPOSE, &pending_token);
-    let expires_at = state.now() + i64::from(PENDING_SECS);
-    pending_sign_ins::insert(state.db.pool(), &hash, user.id, started_by, expires_at).await?;
-    let second_step = SecondFactorRequired {
-        pending_token,
-        expires_in_secs: PENDING_SECS,
-    };
-    Ok((StatusCode::ACCEPTED, Json(second_step)).into_response())
-}
-
-async fn signed_in(state: &AppState, user: &UserRow, started_by: StartedBy) -> ApiResult<Response> {
-    let (me, cookie) = session::start(state, user, started_by).await?;
-    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(me)).into_response())
 }
 
 /// Sign in with e-mail and password; sets the session cookie, or with two-factor sign-in on,

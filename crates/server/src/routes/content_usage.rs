@@ -10,13 +10,14 @@ use portico_api::{ErrorBody, OrganizationRef};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::assets as content;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::session::Caller;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::asset_usage::{self, Subject};
 use crate::store::assets::{self, Reader};
-use crate::store::audit::{self, AuditEntry};
 use crate::store::organizations;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -55,11 +56,11 @@ async fn library(
         top: top
             .into_iter()
             .map(|r| r.into_view())
-            .collect::<ApiResult<_>>()?,
+            .collect::<Result<_, StoreError>>()?,
         unused: unused
             .into_iter()
             .map(|r| r.into_view())
-            .collect::<ApiResult<_>>()?,
+            .collect::<Result<_, StoreError>>()?,
         weekly,
     }))
 }
@@ -135,7 +136,7 @@ async fn partner(
         assets: rows
             .into_iter()
             .map(|r| r.into_view())
-            .collect::<ApiResult<_>>()?,
+            .collect::<Result<_, StoreError>>()?,
     }))
 }
 
@@ -179,22 +180,7 @@ async fn set_certifications(
     let mut held = request.certifications;
     held.sort();
     held.dedup();
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let before = assets::certifications(&mut *tx, id).await?;
-    assets::set_certifications(&mut tx, id, &held, now).await?;
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "organization.certifications_set",
-        subject_type: "organization",
-        subject_id: Some(id),
-        organization_id: Some(id),
-        before: audit::state(&before),
-        after: audit::state(&held),
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
+    content::set_certifications(&state, caller.user_id, id, &held).await?;
     Ok(Json(Certifications {
         certifications: held,
     }))

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::web::{JSON_BODY_LIMIT, SEGMENT_MAX};
 
 /// A JSON body: wrong content type 415, too large 413, malformed 400, wrong shape or a NUL
 /// character in any text 422.
@@ -96,9 +97,6 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 /// than any name is reported like any unknown id.
 pub struct ApiPath<T>(pub T);
 
-/// No file or record name is longer; a longer segment cannot name anything.
-pub const SEGMENT_MAX: usize = 255;
-
 impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
     type Rejection = ApiError;
 
@@ -154,7 +152,7 @@ impl From<JsonRejection> for ApiError {
             JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 ApiError::PayloadTooLarge(format!(
                     "The request body is larger than the {} KiB this endpoint accepts.",
-                    crate::startup::JSON_BODY_LIMIT / 1024
+                    JSON_BODY_LIMIT / 1024
                 ))
             }
             other => ApiError::BadRequest(other.body_text()),
@@ -182,4 +180,16 @@ fn serde_reason(text: &str) -> String {
     text.rsplit_once(": ")
         .map_or(text, |(_, reason)| reason)
         .to_owned()
+}
+
+/// Reads a `?cursor=` (the last id of the previous page); `0` for the first page.
+pub fn parse_cursor(cursor: Option<&str>) -> Result<i64, ApiError> {
+    match cursor {
+        None | Some("") => Ok(0),
+        Some(c) => c
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| ApiError::BadRequest("That page cursor is not valid.".into())),
+    }
 }

@@ -10,16 +10,13 @@ use portico_api::integrations::{CrmSystem, Integration, IntegrationSecret, Integ
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::integrations;
 use crate::clock::rfc3339;
-use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
 use crate::store::integrations::{self as store, IntegrationRow};
-
-const SUBJECT: &str = "integration";
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -77,42 +74,7 @@ async fn save(
 ) -> ApiResult<Json<Integration>> {
     caller.require_vendor()?;
     let valid = settings.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let before = store::get(&mut *tx, system).await?;
-    // The first save makes the integration's secret; later ones keep it.
-    let secret_sealed = match &before {
-        Some(row) => row.secret_sealed.clone(),
-        None => state.sealer.seal(&token::generate()),
-    };
-    store::save_origins(&mut *tx, system, &valid.frame_origins, &secret_sealed, now).await?;
-    if let Some(change) = &valid.app_secret {
-        let sealed = change.as_deref().map(|s| state.sealer.seal(s));
-        store::set_app_secret(&mut *tx, system, sealed.as_deref(), now).await?;
-    }
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "integration.saved",
-        subject_type: SUBJECT,
-        subject_id: None,
-        organization_id: None,
-        before: before.as_ref().and_then(|b| {
-            audit::state(&serde_json::json!({
-                "system": system, "frame_origins": b.frame_origins,
-                "has_app_secret": b.app_secret_sealed.is_some(),
-            }))
-        }),
-        after: audit::state(&serde_json::json!({
-            "system": system, "frame_origins": valid.frame_origins.join(" "),
-            "app_secret": match &valid.app_secret {
-                None => "kept", Some(None) => "removed", Some(Some(_)) => "replaced",
-            },
-        })),
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    let row = store::get(&mut *tx, system).await?;
-    tx.commit().await?;
+    let row = integrations::save(&state, caller.user_id, system, &valid).await?;
     Ok(Json(view(&state, system, row.as_ref())))
 }
 
@@ -128,25 +90,7 @@ async fn new_secret(
     ApiPath(system): ApiPath<CrmSystem>,
 ) -> ApiResult<(StatusCode, Json<IntegrationSecret>)> {
     caller.require_vendor()?;
-    let now = state.now();
-    let secret = token::generate();
-    let mut tx = state.db.begin_write().await?;
-    store::get(&mut *tx, system)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    store::set_secret(&mut *tx, system, &state.sealer.seal(&secret), now).await?;
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "integration.secret_rotated",
-        subject_type: SUBJECT,
-        subject_id: None,
-        organization_id: None,
-        before: None,
-        after: audit::state(&serde_json::json!({ "system": system })),
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
+    let (secret, now) = integrations::new_secret(&state, caller.user_id, system).await?;
     Ok((
         StatusCode::CREATED,
         Json(IntegrationSecret {

@@ -10,13 +10,13 @@ use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::message_deliveries;
 use crate::error::{ApiError, ApiResult};
 use crate::mail;
-use crate::routes::extract::{ApiPath, ApiQuery};
+use crate::routes::extract::{ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::{deliveries as store, into_page, parse_cursor};
+use crate::store::{deliveries as store, into_page};
 
 const MAILBOX_LISTED: usize = 200;
 
@@ -53,7 +53,7 @@ async fn list(
     responses((status = 200, body = Replayed), (status = 403, body = ErrorBody)))]
 async fn replay_dead(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Replayed>> {
     caller.require_admin()?;
-    let replayed = replay(&state, &caller, None).await?;
+    let replayed = message_deliveries::replay(&state, caller.user_id, None).await?;
     Ok(Json(Replayed { replayed }))
 }
 
@@ -68,7 +68,7 @@ async fn replay_one(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Replayed>> {
     caller.require_admin()?;
-    match replay(&state, &caller, Some(id)).await? {
+    match message_deliveries::replay(&state, caller.user_id, Some(id)).await? {
         0 => Err(ApiError::Conflict(
             "That delivery does not exist or is still pending; a pending one is retried on its own."
                 .into(),
@@ -76,26 +76,6 @@ async fn replay_one(
         )),
         replayed => Ok(Json(Replayed { replayed })),
     }
-}
-
-async fn replay(state: &AppState, caller: &Caller, only: Option<i64>) -> ApiResult<u64> {
-    let mut tx = state.db.begin_write().await?;
-    let replayed = store::replay(&mut tx, only, state.now_ms()).await?;
-    if replayed > 0 {
-        let entry = AuditEntry {
-            actor_user_id: Some(caller.user_id),
-            action: "message_delivery.replayed",
-            subject_type: "message_delivery",
-            subject_id: only,
-            organization_id: None,
-            before: None,
-            after: audit::state(&serde_json::json!({ "replayed": replayed })),
-            rationale: None,
-        };
-        audit::record(&mut *tx, &entry, state.now()).await?;
-    }
-    tx.commit().await?;
-    Ok(replayed)
 }
 
 /// The e-mail written to the mailbox, newest first (the latest 200). Empty when an SMTP server

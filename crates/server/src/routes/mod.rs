@@ -5,9 +5,7 @@
 mod account;
 mod accounts;
 mod announcements;
-mod asset_search;
 mod assets;
-mod attempts;
 mod auth;
 mod content_usage;
 mod crm_events;
@@ -24,7 +22,6 @@ mod pipeline;
 mod preferences;
 mod products;
 mod program;
-mod registration_links;
 pub mod registrations;
 mod security_settings;
 pub mod session;
@@ -85,7 +82,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(program::router())
         .merge(assets::router())
         .merge(content_usage::router())
-        .merge(registration_links::router())
+        .merge(registrations::links::router())
         .merge(integrations::router())
         .merge(webhooks::router())
         .merge(crm_events::router())

@@ -9,11 +9,11 @@ use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::ApiResult;
-use crate::routes::extract::ApiQuery;
+use crate::error::{ApiError, ApiResult};
+use crate::routes::extract::{ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::{into_page, outbox, parse_cursor};
+use crate::store::{into_page, outbox};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list))
@@ -34,6 +34,6 @@ async fn list(
         rows,
         query.limit(),
         |r| r.id,
-        |r| Ok(r.into_view()),
+        |r| Ok::<_, ApiError>(r.into_view()),
     )?))
 }

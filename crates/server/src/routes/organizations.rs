@@ -10,10 +10,10 @@ use utoipa_axum::routes;
 
 use crate::domain::engagement;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::ApiQuery;
+use crate::routes::extract::{ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::{self, into_page, organizations, parse_cursor};
+use crate::store::{self, into_page, organizations};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list))
@@ -47,7 +47,7 @@ async fn list(
             let activity = activity.get(&r.id).ok_or_else(|| {
                 ApiError::internal(format!("no activity read for organization {}", r.id))
             })?;
-            r.into_summary(engagement::assess(activity, now))
+            Ok::<_, ApiError>(r.into_summary(engagement::assess(activity, now))?)
         },
     )?))
 }

@@ -21,6 +21,7 @@ use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::Scope;
+use crate::store::StoreError;
 use crate::store::opportunities::{
     self as store, Keyset, Listed, OpportunityRow, PipelineFilter, SafeRow,
 };
@@ -54,11 +55,11 @@ async fn list(
     Ok(Json(match caller.scope() {
         Scope::Organization(_) => {
             let rows: Vec<SafeRow> = store::page(db, &filter).await?;
-            PipelinePage::Partner(paged(rows, &filter, |row| row.into_partner_view(now))?)
+            PipelinePage::Partner(paged(rows, &filter, |row| Ok(row.into_partner_view(now)?))?)
         }
         Scope::Vendor => {
             let rows: Vec<OpportunityRow> = store::page(db, &filter).await?;
-            PipelinePage::Manager(paged(rows, &filter, |row| row.into_manager_view(now))?)
+            PipelinePage::Manager(paged(rows, &filter, |row| Ok(row.into_manager_view(now)?))?)
         }
     }))
 }
@@ -381,7 +382,7 @@ async fn review_list(
         items: rows
             .into_iter()
             .map(|row| row.into_manager_view(filter.now))
-            .collect::<ApiResult<_>>()?,
+            .collect::<Result<_, StoreError>>()?,
     })
 }
 

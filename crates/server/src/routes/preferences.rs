@@ -12,14 +12,14 @@ use portico_api::{ErrorBody, Role};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::notifications::{self, Person};
 use crate::clock::rfc3339;
 use crate::domain::notice::unsubscribe_signed;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::preferences::{self as store, NewSlack};
+use crate::store::preferences as store;
 use crate::store::users;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -91,29 +91,11 @@ async fn set_preferences(
             &format!("{} are not among your categories.", choice.category.label()),
         ));
     }
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    for choice in &request.choices {
-        for (channel, on) in [
-            (Channel::Email, choice.email),
-            (Channel::Slack, choice.slack),
-        ] {
-            let category = choice.category.as_str();
-            store::set(&mut tx, caller.user_id, category, channel.as_str(), on, now).await?;
-        }
-    }
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "notification_preferences.changed",
-        subject_type: "user",
-        subject_id: Some(caller.user_id),
+    let person = Person {
+        user_id: caller.user_id,
         organization_id: caller.membership.organization_id(),
-        before: None,
-        after: audit::state(&request.choices),
-        rationale: None,
     };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
+    notifications::set_choices(&state, &person, &request.choices).await?;
     Ok(Json(preferences(&state, &caller).await?))
 }
 
@@ -135,21 +117,11 @@ async fn unsubscribe(
     let user = users::by_id(state.db.pool(), query.user)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    store::set(&mut tx, user.id, category.as_str(), "email", false, now).await?;
-    let entry = AuditEntry {
-        actor_user_id: Some(user.id),
-        action: "notification_preferences.unsubscribed",
-        subject_type: "user",
-        subject_id: Some(user.id),
+    let person = Person {
+        user_id: user.id,
         organization_id: user.organization_id,
-        before: None,
-        after: audit::state(&serde_json::json!({ "category": category, "email": false })),
-        rationale: None,
     };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
+    notifications::unsubscribe(&state, &person, category).await?;
     Ok(Json(Unsubscribed { category }))
 }
 
@@ -202,30 +174,9 @@ async fn connect_slack(
         .policy()
         .slack_url(&request.url)
         .map_err(|message| ApiError::field("url", message))?;
-    let mut tx = state.db.begin_write().await?;
-    if !crate::store::organizations::exists(&mut *tx, id).await? {
-        return Err(ApiError::NotFound);
-    }
     let url = request.url.trim();
     let hint = url_hint(url);
-    let now = state.now();
-    let new = NewSlack {
-        organization_id: id,
-        url_sealed: &state.sealer.seal(url),
-        url_hint: &hint,
-        updated_by: caller.user_id,
-    };
-    store::connect_slack(&mut tx, &new, now).await?;
-    record_slack(
-        &mut tx,
-        &caller,
-        id,
-        "slack_channel.connected",
-        Some(&hint),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let now = notifications::connect_slack(&state, caller.user_id, id, url, &hint).await?;
     Ok(Json(SlackChannel {
         url_hint: hint,
         updated_at: rfc3339(now),
@@ -243,44 +194,8 @@ async fn disconnect_slack(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<StatusCode> {
     may_manage_slack(&caller, id)?;
-    let mut tx = state.db.begin_write().await?;
-    if !store::disconnect_slack(&mut tx, id).await? {
-        return Err(ApiError::NotFound);
-    }
-    let now = state.now();
-    record_slack(
-        &mut tx,
-        &caller,
-        id,
-        "slack_channel.disconnected",
-        None,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    notifications::disconnect_slack(&state, caller.user_id, id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-async fn record_slack(
-    tx: &mut sqlx::AnyConnection,
-    caller: &Caller,
-    organization_id: i64,
-    action: &str,
-    hint: Option<&str>,
-    now: crate::clock::Timestamp,
-) -> ApiResult<()> {
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action,
-        subject_type: "organization",
-        subject_id: Some(organization_id),
-        organization_id: Some(organization_id),
-        before: None,
-        after: hint.and_then(|h| audit::state(&serde_json::json!({ "url_hint": h }))),
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    Ok(())
 }
 
 /// The host and the last four characters: enough to recognize the URL, not to use it.

@@ -1,19 +1,19 @@
-//! The product catalog: everyone signed in reads it, managers maintain it.
+//! The product catalog: everyone signed in reads it, managers maintain it (`app::products`).
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use portico_api::ErrorBody;
 use portico_api::registrations::{CreateProduct, Product};
-use portico_api::{ErrorBody, FieldErrors};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::products;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::{is_unique_violation, products};
+use crate::store::products as catalog;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -25,7 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/api/products", tag = "products",
     responses((status = 200, body = Vec<Product>), (status = 401, body = ErrorBody)))]
 async fn list(State(state): State<AppState>, _caller: Caller) -> ApiResult<Json<Vec<Product>>> {
-    let rows = products::active(state.db.pool()).await?;
+    let rows = catalog::active(state.db.pool()).await?;
     Ok(Json(rows.into_iter().map(|r| r.into_view()).collect()))
 }
 
@@ -40,20 +40,7 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<Product>)> {
     caller.require_vendor()?;
     let name = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let mut tx = state.db.pool().begin().await?;
-    let id = match products::insert(&mut *tx, &name, now).await {
-        Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::Conflict(
-                "A product with this name already exists.".into(),
-                FieldErrors::from([("name".to_owned(), "Already in the catalog.".to_owned())]),
-            ));
-        }
-        other => other?,
-    };
-    let product = Product { id, name };
-    audit::record(&mut *tx, &entry(&caller, "product.created", &product), now).await?;
-    tx.commit().await?;
+    let product = products::create(&state, caller.user_id, name).await?;
     Ok((StatusCode::CREATED, Json(product)))
 }
 
@@ -66,26 +53,5 @@ async fn archive(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Product>> {
     caller.require_vendor()?;
-    let now = state.now();
-    let mut tx = state.db.pool().begin().await?;
-    let product = products::archive(&mut *tx, id, now)
-        .await?
-        .ok_or(ApiError::NotFound)?
-        .into_view();
-    audit::record(&mut *tx, &entry(&caller, "product.archived", &product), now).await?;
-    tx.commit().await?;
-    Ok(Json(product))
-}
-
-fn entry<'a>(caller: &Caller, action: &'a str, product: &Product) -> AuditEntry<'a> {
-    AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action,
-        subject_type: "product",
-        subject_id: Some(product.id),
-        organization_id: None,
-        before: None,
-        after: audit::state(product),
-        rationale: None,
-    }
+    Ok(Json(products::archive(&state, caller.user_id, id).await?))
 }

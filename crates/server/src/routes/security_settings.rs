@@ -8,12 +8,12 @@ use portico_api::account::SecuritySettings;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::portal_settings;
 use crate::error::ApiResult;
 use crate::routes::extract::ApiJson;
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::portal_settings;
+use crate::store::portal_settings as store;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(read, save))
@@ -24,7 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 403, body = ErrorBody)))]
 async fn read(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SecuritySettings>> {
     caller.require_admin()?;
-    let required = portal_settings::vendor_two_factor_required(state.db.pool()).await?;
+    let required = store::vendor_two_factor_required(state.db.pool()).await?;
     Ok(Json(SecuritySettings {
         vendor_two_factor_required: required,
     }))
@@ -44,28 +44,6 @@ async fn save(
     ApiJson(request): ApiJson<SecuritySettings>,
 ) -> ApiResult<Json<SecuritySettings>> {
     caller.require_admin()?;
-    let mut tx = state.db.begin_write().await?;
-    let before = SecuritySettings {
-        vendor_two_factor_required: portal_settings::vendor_two_factor_required(&mut *tx).await?,
-    };
-    if before != request {
-        portal_settings::set_vendor_two_factor_required(
-            &mut tx,
-            request.vendor_two_factor_required,
-        )
-        .await?;
-        let entry = AuditEntry {
-            actor_user_id: Some(caller.user_id),
-            action: "portal_settings.updated",
-            subject_type: "portal_settings",
-            subject_id: None,
-            organization_id: None,
-            before: audit::state(&before),
-            after: audit::state(&request),
-            rationale: None,
-        };
-        audit::record(&mut *tx, &entry, state.now()).await?;
-    }
-    tx.commit().await?;
+    portal_settings::save_security(&state, caller.user_id, &request).await?;
     Ok(Json(request))
 }

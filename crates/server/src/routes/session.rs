@@ -1,20 +1,25 @@
-//! Who is asking: the session cookie, its CSRF token, and the `Caller` extractor.
+//! Who is asking: the session cookie, its CSRF token, and the `Caller` extractor; and how a
+//! sign-in that passed its first factor starts a session or asks for the second.
 
+use axum::Json;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::Response;
-use portico_api::auth::UserSummary;
+use axum::response::{AppendHeaders, IntoResponse, Response};
+use portico_api::auth::{SecondFactorRequired, UserSummary};
 use portico_api::{Me, OrganizationRef, Role};
 
+use crate::app::account_security::Account;
 use crate::clock::Timestamp;
 use crate::domain::membership::Membership;
+use crate::domain::session_lifetime::{ABSOLUTE_SECS, IDLE_SECS};
 use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::sessions::{self, NewSession, SessionRow, StartedBy};
 use crate::store::users::{UserRow, organization_ref};
+use crate::store::{pending_sign_ins, two_factor};
 
 /// The session cookie over plain HTTP.
 pub const COOKIE: &str = "portico_session";
@@ -22,10 +27,6 @@ pub const COOKIE: &str = "portico_session";
 /// for this very host, so neither a sibling subdomain nor a plain-HTTP page can plant one.
 pub const HOST_COOKIE: &str = "__Host-portico_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-/// A session ends after this long without a request…
-pub const IDLE_SECS: i64 = 12 * 60 * 60;
-/// …and after this long in any case.
-pub const ABSOLUTE_SECS: i64 = 7 * 24 * 60 * 60;
 /// `last_seen_at` is written at most this often, so reads do not turn into writes.
 const TOUCH_EVERY_SECS: i64 = 60;
 const TOKEN_PURPOSE: &str = "session";
@@ -252,12 +253,6 @@ pub async fn end(state: &AppState, caller: &Caller) -> ApiResult<HeaderValue> {
     Ok(set_cookie(state, "", 0))
 }
 
-/// Ends the caller's other sessions, e.g. on other devices after a password change.
-pub async fn end_others(conn: &mut sqlx::AnyConnection, caller: &Caller) -> ApiResult<()> {
-    sessions::delete_others(conn, caller.user_id, &caller.token_hash).await?;
-    Ok(())
-}
-
 /// The session cookie's name: `__Host-` prefixed when the portal is reached over HTTPS.
 pub fn cookie_name(state: &AppState) -> &'static str {
     if state.secure_cookies() {
@@ -278,4 +273,51 @@ fn set_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
         cookie_name(state)
     ))
     .expect("cookie built from URL-safe characters")
+}
+
+/// How long the second step waits for its code.
+const PENDING_SECS: u32 = 5 * 60;
+pub const PENDING_PURPOSE: &str = "pending-sign-in";
+
+/// Where a right password or sign-in link leads: a session, or when the account has two-factor
+/// sign-in on, the second step.
+pub async fn after_first_factor(
+    state: &AppState,
+    user: &UserRow,
+    started_by: StartedBy,
+) -> ApiResult<Response> {
+    let two_factor_on = two_factor::get(state.db.pool(), user.id)
+        .await?
+        .is_some_and(|row| row.enabled_at.is_some());
+    if !two_factor_on {
+        return signed_in(state, user, started_by).await;
+    }
+    let pending_token = token::generate();
+    let hash = state.tokens.hash(PENDING_PURPOSE, &pending_token);
+    let expires_at = state.now() + i64::from(PENDING_SECS);
+    pending_sign_ins::insert(state.db.pool(), &hash, user.id, started_by, expires_at).await?;
+    let second_step = SecondFactorRequired {
+        pending_token,
+        expires_in_secs: PENDING_SECS,
+    };
+    Ok((StatusCode::ACCEPTED, Json(second_step)).into_response())
+}
+
+pub async fn signed_in(
+    state: &AppState,
+    user: &UserRow,
+    started_by: StartedBy,
+) -> ApiResult<Response> {
+    let (me, cookie) = start(state, user, started_by).await?;
+    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(me)).into_response())
+}
+
+impl<'a> From<&'a Caller> for Account<'a> {
+    fn from(caller: &'a Caller) -> Self {
+        Account {
+            id: caller.user_id,
+            email: &caller.email,
+            organization_id: caller.membership.organization_id(),
+        }
+    }
 }

@@ -8,22 +8,19 @@ use axum::response::{IntoResponse, Response};
 use portico_api::auth::{
     MagicLinkRequest, MagicLinkSent, RedeemSignInLink, SecondFactorRequired, safe_next,
 };
-use portico_api::notifications::Category;
 use portico_api::{ErrorBody, Me};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::account_security::attempts;
+use crate::app::sign_in_links;
 use crate::domain::throttle::{LINKS_PER_ACCOUNT, LINKS_PER_ADDRESS};
-use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::attempts;
-use crate::routes::auth::after_first_factor;
 use crate::routes::extract::{ApiJson, ClientAddr};
+use crate::routes::session::after_first_factor;
 use crate::state::AppState;
-use crate::store::outbox::{self, Message, Recipients};
 use crate::store::sessions::StartedBy;
-use crate::store::users::UserRow;
-use crate::store::{sign_in_links, users};
+use crate::store::users;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -31,9 +28,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(redeem_link))
 }
 
-/// A sign-in link works once, for a quarter of an hour.
-const LINK_VALID_SECS: i64 = 15 * 60;
-const LINK_PURPOSE: &str = "sign-in-link";
 const LINK_SENT: &str = "If an account uses that address, a sign-in link is on its way. \
      It works once, for 15 minutes.";
 
@@ -66,42 +60,12 @@ async fn request_link(
         .await?
         .filter(|u| u.deactivated_at.is_none());
     if let Some(user) = user {
-        send_link(&state, &user, request.next.as_deref().and_then(safe_next)).await?;
+        sign_in_links::send(&state, &user, request.next.as_deref().and_then(safe_next)).await?;
     }
     let sent = MagicLinkSent {
         message: LINK_SENT.into(),
     };
     Ok((StatusCode::ACCEPTED, Json(sent)))
-}
-
-async fn send_link(state: &AppState, user: &UserRow, next: Option<&str>) -> ApiResult<()> {
-    let token = token::generate();
-    let now = state.now();
-    let link = match next {
-        Some(next) => format!("/sign-in/{token}?next={}", url_encode(next)),
-        None => format!("/sign-in/{token}"),
-    };
-    let message = Message {
-        category: Category::SignInLink,
-        to: Recipients::Address {
-            email: &user.email,
-            user_id: Some(user.id),
-        },
-        registration_id: None,
-        subject: "Your sign-in link for Portico",
-        body: "Use the link below to sign in to the partner portal.",
-        link: Some(&link),
-    };
-    let hash = state.tokens.hash(LINK_PURPOSE, &token);
-    let mut tx = state.db.begin_write().await?;
-    sign_in_links::insert(&mut tx, &hash, user.id, now, now + LINK_VALID_SECS).await?;
-    outbox::enqueue(&mut tx, &state.sealer, &message, state.now_ms()).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-fn url_encode(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// Sign in with the token of a sign-in link; it cannot be used again. With two-factor sign-in
@@ -117,10 +81,7 @@ async fn redeem_link(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<RedeemSignInLink>,
 ) -> ApiResult<Response> {
-    let hash = state.tokens.hash(LINK_PURPOSE, &request.token);
-    let mut tx = state.db.begin_write().await?;
-    let user_id = sign_in_links::redeem(&mut tx, &hash, state.now()).await?;
-    tx.commit().await?;
+    let user_id = sign_in_links::redeem(&state, &request.token).await?;
     let user = match user_id {
         Some(id) => users::by_id(state.db.pool(), id).await?,
         None => None,

@@ -12,15 +12,13 @@ use portico_api::account::{
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::account_security::{self, Account, RECOVERY_CODE_PURPOSE, attempts};
 use crate::domain::totp::{self, Secret};
 use crate::domain::{qr_code, recovery_codes};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::account::{self, Account, TWO_FACTOR_DISABLED, TWO_FACTOR_ENABLED};
-use crate::routes::attempts::{self, RECOVERY_CODE_PURPOSE};
 use crate::routes::extract::{ApiJson, ClientAddr};
 use crate::routes::session::{AnyCaller, Caller};
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
 use crate::store::throttles;
 use crate::store::{portal_settings, two_factor, users};
 
@@ -52,24 +50,10 @@ async fn setup(
     AnyCaller(caller): AnyCaller,
 ) -> ApiResult<Json<TwoFactorSetup>> {
     let secret = Secret::generate();
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
     let sealed = state.sealer.seal(&secret.to_base32());
-    if !two_factor::begin(&mut tx, caller.user_id, &sealed, now).await? {
+    if !account_security::start_two_factor(&state, &Account::from(&caller), &sealed).await? {
         return Err(already_on());
     }
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "two_factor.setup_started",
-        subject_type: "user",
-        subject_id: Some(caller.user_id),
-        organization_id: caller.membership.organization_id(),
-        before: None,
-        after: None,
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
     let otpauth_uri = totp::otpauth_uri(ISSUER, &caller.email, &secret);
     let qr_code = qr_code::svg_data_uri(&otpauth_uri)
         .ok_or_else(|| ApiError::internal("the setup link does not fit in a QR code"))?;
@@ -130,19 +114,10 @@ async fn confirm(
                 .hash(RECOVERY_CODE_PURPOSE, &c.replace('-', ""))
         })
         .collect();
-    let mut tx = state.db.begin_write().await?;
-    if !two_factor::enable(&mut tx, caller.user_id, step, state.now()).await? {
+    let account = Account::from(&caller);
+    if !account_security::enable_two_factor(&state, &account, step, &hashes).await? {
         return Err(already_on());
     }
-    two_factor::add_recovery_codes(&mut tx, caller.user_id, &hashes).await?;
-    account::record(
-        &mut tx,
-        &state,
-        &Account::from(&caller),
-        &TWO_FACTOR_ENABLED,
-    )
-    .await?;
-    tx.commit().await?;
     Ok(Json(RecoveryCodes { codes }))
 }
 
@@ -198,9 +173,6 @@ async fn disable(
             }
         }
     }
-    let mut tx = state.db.begin_write().await?;
-    two_factor::remove(&mut tx, caller.user_id).await?;
-    account::record(&mut tx, &state, &account, &TWO_FACTOR_DISABLED).await?;
-    tx.commit().await?;
+    account_security::disable_two_factor(&state, &account).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -12,16 +12,13 @@ use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::domain::signatures::new_webhook_secret;
+use crate::app::webhooks;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
+use crate::store::into_page;
 use crate::store::webhooks::{self as store, EndpointRow};
-use crate::store::{into_page, parse_cursor};
-
-const SUBJECT: &str = "webhook_endpoint";
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -82,21 +79,7 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<CreatedEndpoint>)> {
     caller.require_vendor()?;
     let input = checked(&state, input)?;
-    let now = state.now();
-    let secret = new_webhook_secret();
-    let mut tx = state.db.begin_write().await?;
-    let id = store::insert_endpoint(&mut tx, &input, &state.sealer.seal(&secret), now).await?;
-    audit_endpoint(
-        &mut tx,
-        &caller,
-        "webhook_endpoint.created",
-        id,
-        None,
-        Some(&input),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let (id, secret) = webhooks::create(&state, caller.user_id, &input).await?;
     let endpoint = view(&state, existing(&state, id).await?).await?;
     let secret = WebhookSecret {
         endpoint_id: id,
@@ -106,34 +89,6 @@ async fn create(
         StatusCode::CREATED,
         Json(CreatedEndpoint { endpoint, secret }),
     ))
-}
-
-async fn audit_endpoint(
-    tx: &mut sqlx::AnyConnection,
-    caller: &Caller,
-    action: &str,
-    id: i64,
-    before: Option<&EndpointRow>,
-    after: Option<&EndpointInput>,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action,
-        subject_type: SUBJECT,
-        subject_id: Some(id),
-        organization_id: None,
-        before: before.and_then(|b| {
-            audit::state(&serde_json::json!({
-                "url": b.url, "description": b.description, "event_types": b.event_types,
-                "enabled": b.enabled != 0, "sla_seconds": b.sla_seconds,
-                "sla_percent": b.sla_percent,
-            }))
-        }),
-        after: after.and_then(audit::state),
-        rationale: None,
-    };
-    audit::record(tx, &entry, now).await
 }
 
 #[utoipa::path(get, path = "/api/webhooks/endpoints/{id}", tag = "webhooks",
@@ -162,24 +117,7 @@ async fn update(
 ) -> ApiResult<Json<WebhookEndpoint>> {
     caller.require_vendor()?;
     let input = checked(&state, input)?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let before = store::endpoint(&mut *tx, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    store::update_endpoint(&mut tx, id, &input, now).await?;
-    audit_endpoint(
-        &mut tx,
-        &caller,
-        "webhook_endpoint.edited",
-        id,
-        Some(&before),
-        Some(&input),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    state.webhook_signal.notify_one();
+    webhooks::update(&state, caller.user_id, id, &input).await?;
     let row = existing(&state, id).await?;
     Ok(Json(view(&state, row).await?))
 }
@@ -194,24 +132,7 @@ async fn rotate_secret(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<(StatusCode, Json<WebhookSecret>)> {
     caller.require_vendor()?;
-    let now = state.now();
-    let secret = new_webhook_secret();
-    let mut tx = state.db.begin_write().await?;
-    store::endpoint(&mut *tx, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    store::set_endpoint_secret(&mut tx, id, &state.sealer.seal(&secret), now).await?;
-    audit_endpoint(
-        &mut tx,
-        &caller,
-        "webhook_endpoint.secret_rotated",
-        id,
-        None,
-        None,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let secret = webhooks::rotate_secret(&state, caller.user_id, id).await?;
     Ok((
         StatusCode::CREATED,
         Json(WebhookSecret {
@@ -254,7 +175,7 @@ async fn replay_dead(
 ) -> ApiResult<Json<Replayed>> {
     caller.require_vendor()?;
     existing(&state, id).await?;
-    let replayed = replay(&state, &caller, id, None).await?;
+    let replayed = webhooks::replay(&state, caller.user_id, id, None).await?;
     Ok(Json(Replayed { replayed }))
 }
 
@@ -272,7 +193,7 @@ async fn replay_one(
     let delivery = store::delivery(state.db.pool(), id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if replay(&state, &caller, delivery.endpoint_id, Some(id)).await? == 0 {
+    if webhooks::replay(&state, caller.user_id, delivery.endpoint_id, Some(id)).await? == 0 {
         return Err(ApiError::Conflict(
             "That delivery is still pending; it will be tried again on its own.".into(),
             Default::default(),
@@ -282,31 +203,4 @@ async fn replay_one(
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(row.into_view()?))
-}
-
-async fn replay(
-    state: &AppState,
-    caller: &Caller,
-    endpoint_id: i64,
-    only: Option<i64>,
-) -> ApiResult<u64> {
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let replayed = store::replay(&mut tx, endpoint_id, only, state.now_ms()).await?;
-    if replayed > 0 {
-        let entry = AuditEntry {
-            actor_user_id: Some(caller.user_id),
-            action: "webhook_endpoint.replayed",
-            subject_type: SUBJECT,
-            subject_id: Some(endpoint_id),
-            organization_id: None,
-            before: None,
-            after: audit::state(&serde_json::json!({ "delivery_id": only, "replayed": replayed })),
-            rationale: None,
-        };
-        audit::record(&mut *tx, &entry, now).await?;
-    }
-    tx.commit().await?;
-    state.webhook_signal.notify_one();
-    Ok(replayed)
 }

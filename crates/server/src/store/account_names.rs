@@ -6,12 +6,13 @@ use sqlx::AnyConnection;
 
 use super::placeholders;
 use crate::domain::alternative_names::{self, AlternativeName};
+use crate::store::StoreError;
 
 /// Each account's alternative names with their keys, in the order they were given.
 pub async fn of(
     conn: &mut AnyConnection,
     ids: &[i64],
-) -> Result<HashMap<i64, Vec<AlternativeName>>, sqlx::Error> {
+) -> Result<HashMap<i64, Vec<AlternativeName>>, StoreError> {
     let mut by_account: HashMap<i64, Vec<AlternativeName>> = HashMap::new();
     if ids.is_empty() {
         return Ok(by_account);
@@ -40,7 +41,7 @@ pub async fn replace(
     conn: &mut AnyConnection,
     account_id: i64,
     names: &[AlternativeName],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM account_names WHERE account_id = $1")
         .bind(account_id)
         .execute(&mut *conn)
@@ -61,7 +62,7 @@ pub async fn replace(
 pub async fn rekey(
     conn: &mut AnyConnection,
     accounts: &[(i64, String)],
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
+) -> Result<Vec<(i64, String)>, StoreError> {
     let ids: Vec<i64> = accounts.iter().map(|(id, _)| *id).collect();
     let mut old = of(&mut *conn, &ids).await?;
     let mut keys = Vec::new();

@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::alternative_names::AlternativeName;
+use crate::store::StoreError;
 use crate::store::account_names;
 use crate::store::blocks::{self, Holder, Probe};
 use crate::store::placeholders;
@@ -63,7 +64,7 @@ impl AccountRow {
 pub async fn views(
     conn: &mut AnyConnection,
     rows: Vec<AccountRow>,
-) -> Result<Vec<Account>, sqlx::Error> {
+) -> Result<Vec<Account>, StoreError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut names = account_names::of(conn, &ids).await?;
     Ok(rows
@@ -98,7 +99,7 @@ pub async fn insert(
     conn: &mut AnyConnection,
     new: &NewAccount<'_>,
     now: Timestamp,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     let id = sqlx::query_scalar(
         "INSERT INTO accounts (name, domain, name_key, domain_key, owner, incumbent_organization_id, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
@@ -125,7 +126,7 @@ pub async fn update(
     id: i64,
     new: &NewAccount<'_>,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     if !lock(&mut *conn, id).await? {
         return Ok(false);
     }
@@ -169,7 +170,7 @@ pub async fn update(
 
 /// Takes the account's row lock on PostgreSQL (SQLite has one writer anyway), so that what is
 /// read of it next stays true until the transaction ends; false when there is no such account.
-pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<bool, StoreError> {
     let locked = sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1")
         .bind(id)
         .execute(conn)
@@ -177,14 +178,14 @@ pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<bool, sqlx::Error
     Ok(locked.rows_affected() > 0)
 }
 
-pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AccountRow>, sqlx::Error>
+pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AccountRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(select_account!("WHERE a.id = $1"))
+    Ok(sqlx::query_as(select_account!("WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(db)
-        .await
+        .await?)
 }
 
 /// The account an import row updates: the one with its domain, or without a domain its name.
@@ -192,24 +193,24 @@ pub async fn id_by_key<'c, E>(
     db: E,
     domain_key: Option<&str>,
     name_key: &str,
-) -> Result<Option<i64>, sqlx::Error>
+) -> Result<Option<i64>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     match domain_key {
         Some(domain) => {
-            sqlx::query_scalar("SELECT id FROM accounts WHERE domain_key = $1 ORDER BY id LIMIT 1")
+            Ok(sqlx::query_scalar("SELECT id FROM accounts WHERE domain_key = $1 ORDER BY id LIMIT 1")
                 .bind(domain)
                 .fetch_optional(db)
-                .await
+                .await?)
         }
         None => {
-            sqlx::query_scalar(
+            Ok(sqlx::query_scalar(
                 "SELECT id FROM accounts WHERE domain_key IS NULL AND name_key = $1 ORDER BY id LIMIT 1",
             )
             .bind(name_key)
             .fetch_optional(db)
-            .await
+            .await?)
         }
     }
 }
@@ -228,7 +229,7 @@ pub struct AccountKeys {
 pub async fn candidates(
     conn: &mut AnyConnection,
     probe: &Probe,
-) -> Result<Vec<AccountKeys>, sqlx::Error> {
+) -> Result<Vec<AccountKeys>, StoreError> {
     // Both halves take the probe's parameters, bound once.
     let candidates = probe.candidates(Holder::Account, 1);
     let sql = format!(
@@ -236,13 +237,13 @@ pub async fn candidates(
          UNION ALL SELECT a.id, n.name_key, a.domain_key FROM account_names n \
          JOIN accounts a ON a.id = n.account_id WHERE n.account_id IN ({candidates})"
     );
-    probe
+    Ok(probe
         .bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)))
         .fetch_all(conn)
-        .await
+        .await?)
 }
 
-pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<AccountRow>, sqlx::Error> {
+pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<AccountRow>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -255,7 +256,7 @@ pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<Account
     for id in ids {
         query = query.bind(id);
     }
-    query.fetch_all(conn).await
+    Ok(query.fetch_all(conn).await?)
 }
 
 /// A page by name; `pattern` is a lower-case `%…%` filter on name and domain.
@@ -264,8 +265,8 @@ pub async fn page(
     pattern: Option<&str>,
     after_id: i64,
     limit: u32,
-) -> Result<Vec<AccountRow>, sqlx::Error> {
-    sqlx::query_as(select_account!(
+) -> Result<Vec<AccountRow>, StoreError> {
+    Ok(sqlx::query_as(select_account!(
         "WHERE a.id > $1 AND (LOWER(a.name) LIKE $2 OR LOWER(COALESCE(a.domain, '')) LIKE $2) \
          ORDER BY a.id LIMIT $3"
     ))
@@ -273,5 +274,5 @@ pub async fn page(
     .bind(pattern.unwrap_or("%"))
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
-    .await
+    .await?)
 }

@@ -4,15 +4,11 @@ use portico_api::announcements::{
     AnnouncementVersion, Audience, FeedAnnouncement, ManagerAnnouncement, ReceiptCounts,
     Unacknowledged,
 };
-use portico_api::notifications::Category;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::markdown::to_safe_html;
-use crate::domain::sealed::Sealer;
-use crate::error::ApiError;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::outbox::{self, Message, Recipients};
+use crate::store::StoreError;
 use crate::store::users::organization_ref;
 
 pub struct Draft<'a> {
@@ -32,7 +28,7 @@ pub async fn insert(
     draft: &Draft<'_>,
     author: i64,
     now: Timestamp,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO announcements (title, body, audience, requires_ack, publish_at, version, \
          created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7) \
@@ -58,7 +54,7 @@ pub async fn update(
     draft: &Draft<'_>,
     editor: i64,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE announcements SET title = $2, body = $3, version = version + 1, updated_at = $4, \
          audience = CASE WHEN published_at IS NULL THEN $5 ELSE audience END, \
@@ -83,7 +79,7 @@ async fn insert_version(
     id: i64,
     editor: i64,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO announcement_versions (announcement_id, version, title, body, edited_by, \
          edited_at) SELECT id, version, title, body, $2, $3 FROM announcements WHERE id = $1",
@@ -113,11 +109,11 @@ pub struct AnnouncementRow {
 }
 
 impl AnnouncementRow {
-    pub fn audience(&self) -> Result<Audience, ApiError> {
-        serde_json::from_str(&self.audience).map_err(ApiError::internal)
+    pub fn audience(&self) -> Result<Audience, StoreError> {
+        serde_json::from_str(&self.audience).map_err(StoreError::unreadable)
     }
 
-    pub fn into_view(self) -> Result<ManagerAnnouncement, ApiError> {
+    pub fn into_view(self) -> Result<ManagerAnnouncement, StoreError> {
         let audience = self.audience()?;
         let AnnouncementRow {
             id,
@@ -163,16 +159,16 @@ const SELECT_FOR_MANAGERS: &str = "SELECT a.id, a.title, a.body, a.audience, a.r
         AND r.acknowledged_at IS NOT NULL) AS acknowledged \
      FROM announcements a";
 
-pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AnnouncementRow>, sqlx::Error>
+pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AnnouncementRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_FOR_MANAGERS} WHERE a.id = $1"
     )))
     .bind(id)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Newest first.
@@ -180,14 +176,14 @@ pub async fn page(
     db: &AnyPool,
     before_id: i64,
     limit: u32,
-) -> Result<Vec<AnnouncementRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+) -> Result<Vec<AnnouncementRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_FOR_MANAGERS} WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2"
     )))
     .bind(if before_id > 0 { before_id } else { i64::MAX })
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -219,15 +215,15 @@ impl VersionRow {
 }
 
 /// Every version, newest first.
-pub async fn versions(db: &AnyPool, id: i64) -> Result<Vec<VersionRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn versions(db: &AnyPool, id: i64) -> Result<Vec<VersionRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT v.version, v.title, v.body, u.name AS edited_by, v.edited_at \
          FROM announcement_versions v JOIN users u ON u.id = v.edited_by \
          WHERE v.announcement_id = $1 ORDER BY v.version DESC",
     )
     .bind(id)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// The organizations an audience covers, as a condition on `organizations o`. Built only from
@@ -258,15 +254,17 @@ fn audience_condition(audience: &Audience) -> String {
     }
 }
 
-/// Publishes every announcement whose time has come: fixes the organizations it reaches, and
-/// writes its message to the outbox. The claiming `UPDATE` makes each one publish once, even
-/// with several instances. Answers the ids published.
-pub async fn publish_due(
-    tx: &mut AnyConnection,
-    sealer: &Sealer,
-    now_ms: i64,
-) -> Result<Vec<i64>, sqlx::Error> {
-    let now = now_ms / 1000;
+/// An announcement whose time has come, claimed for publishing.
+pub struct Due {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub requires_ack: bool,
+}
+
+/// Claims every announcement whose time has come and fixes the organizations it reaches. The
+/// claiming `UPDATE` makes each one publish once, even with several instances.
+pub async fn claim_due(tx: &mut AnyConnection, now: Timestamp) -> Result<Vec<Due>, StoreError> {
     let due: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
         "UPDATE announcements SET published_at = $1 \
          WHERE published_at IS NULL AND publish_at <= $1 \
@@ -275,43 +273,26 @@ pub async fn publish_due(
     .bind(now)
     .fetch_all(&mut *tx)
     .await?;
-    for (id, title, body, audience, requires_ack) in &due {
+    let mut claimed = Vec::with_capacity(due.len());
+    for (id, title, body, audience, requires_ack) in due {
         let audience: Audience =
-            serde_json::from_str(audience).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            serde_json::from_str(&audience).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO announcement_organizations (announcement_id, organization_id) \
              SELECT $1, o.id FROM organizations o WHERE {}",
             audience_condition(&audience)
         )))
-        .bind(*id)
+        .bind(id)
         .execute(&mut *tx)
         .await?;
-        let link = format!("/announcements/{id}");
-        let message = Message {
-            category: Category::Announcement,
-            to: Recipients::Announcement {
-                id: *id,
-                requires_ack: *requires_ack == 1,
-            },
-            registration_id: None,
-            subject: title,
+        claimed.push(Due {
+            id,
+            title,
             body,
-            link: Some(&link),
-        };
-        let deliveries = outbox::enqueue(&mut *tx, sealer, &message, now_ms).await?;
-        let entry = AuditEntry {
-            actor_user_id: None,
-            action: "announcement.published",
-            subject_type: "announcement",
-            subject_id: Some(*id),
-            organization_id: None,
-            before: None,
-            after: audit::state(&serde_json::json!({ "deliveries": deliveries })),
-            rationale: None,
-        };
-        audit::record(&mut *tx, &entry, now).await?;
+            requires_ack: requires_ack == 1,
+        });
     }
-    Ok(due.into_iter().map(|(id, ..)| id).collect())
+    Ok(claimed)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -325,7 +306,7 @@ pub struct UnacknowledgedRow {
 }
 
 impl UnacknowledgedRow {
-    pub fn into_view(self) -> Result<Unacknowledged, ApiError> {
+    pub fn into_view(self) -> Result<Unacknowledged, StoreError> {
         let UnacknowledgedRow {
             user_id,
             name,
@@ -339,7 +320,7 @@ impl UnacknowledgedRow {
             name,
             email,
             organization: organization_ref(Some(organization_id), Some(organization_name))
-                .ok_or_else(|| ApiError::internal("a partner user without organization"))?,
+                .ok_or_else(|| StoreError::unreadable("a partner user without organization"))?,
             read_at: read_at.map(rfc3339),
         })
     }
@@ -351,8 +332,8 @@ pub async fn unacknowledged(
     id: i64,
     after_user_id: i64,
     limit: u32,
-) -> Result<Vec<UnacknowledgedRow>, sqlx::Error> {
-    sqlx::query_as(
+) -> Result<Vec<UnacknowledgedRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT u.id AS user_id, u.name, u.email, o.id AS organization_id, \
          o.name AS organization_name, r.read_at FROM announcement_organizations ao \
          JOIN organizations o ON o.id = ao.organization_id \
@@ -366,7 +347,7 @@ pub async fn unacknowledged(
     .bind(after_user_id)
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -422,8 +403,8 @@ pub async fn feed(
     user_id: i64,
     skip: i64,
     limit: u32,
-) -> Result<Vec<FeedRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+) -> Result<Vec<FeedRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_FEED} ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
     )))
     .bind(organization_id)
@@ -431,7 +412,7 @@ pub async fn feed(
     .bind(i64::from(limit) + 1)
     .bind(skip)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 pub async fn feed_item<'c, E>(
@@ -439,16 +420,18 @@ pub async fn feed_item<'c, E>(
     organization_id: i64,
     user_id: i64,
     id: i64,
-) -> Result<Option<FeedRow>, sqlx::Error>
+) -> Result<Option<FeedRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT_FEED} AND a.id = $3")))
-        .bind(organization_id)
-        .bind(user_id)
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    Ok(
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT_FEED} AND a.id = $3")))
+            .bind(organization_id)
+            .bind(user_id)
+            .bind(id)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// (unread, waiting for the user's acknowledgment).
@@ -456,7 +439,7 @@ pub async fn unread(
     db: &AnyPool,
     organization_id: i64,
     user_id: i64,
-) -> Result<(i64, i64), sqlx::Error> {
+) -> Result<(i64, i64), StoreError> {
     let (unread, to_acknowledge): (Option<i64>, Option<i64>) = sqlx::query_as(
         "SELECT SUM(CASE WHEN r.read_at IS NULL THEN 1 ELSE 0 END), \
          SUM(CASE WHEN a.requires_ack = 1 AND r.acknowledged_at IS NULL THEN 1 ELSE 0 END) \
@@ -478,7 +461,7 @@ pub async fn mark_read(
     user_id: i64,
     organization_id: i64,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO announcement_receipts (announcement_id, user_id, organization_id, read_at) \
          VALUES ($1, $2, $3, $4) ON CONFLICT (announcement_id, user_id) DO NOTHING",
@@ -499,7 +482,7 @@ pub async fn acknowledge(
     user_id: i64,
     organization_id: i64,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     mark_read(&mut *tx, id, user_id, organization_id, now).await?;
     let done = sqlx::query(
         "UPDATE announcement_receipts SET acknowledged_at = $3 \

@@ -14,6 +14,7 @@ use portico_api::organizations::Motion;
 use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, FromRow};
 
+use crate::store::StoreError;
 use crate::store::assets::{CARD_COLUMNS, CardRow, Reader, WITH_FILE, admit, audience};
 use crate::store::conditions::{Conditions, SortKey};
 use crate::store::{Db, Engine};
@@ -204,7 +205,7 @@ impl Search {
         format!("{sql} LIMIT {} OFFSET {}", self.limit + 1, self.offset)
     }
 
-    pub async fn page(&self, db: &Db) -> Result<Vec<CardRow>, sqlx::Error> {
+    pub async fn page(&self, db: &Db) -> Result<Vec<CardRow>, StoreError> {
         fetch(db, self.page_sql(db.engine())).await
     }
 
@@ -238,7 +239,7 @@ impl Search {
         self.words.is_empty() && self.kind.is_none() && self.tag_filters().is_empty()
     }
 
-    pub async fn facets(&self, db: &Db) -> Result<FacetCounts, sqlx::Error> {
+    pub async fn facets(&self, db: &Db) -> Result<FacetCounts, StoreError> {
         let rows = fetch(db, self.facets_sql(db.engine())).await?;
         let from_hits = !(matches!(self.reader, Reader::Partner(_)) && self.unfiltered());
         Ok(FacetCounts::new(rows, from_hits))
@@ -255,13 +256,13 @@ fn join(engine: Engine) -> &'static str {
 
 /// Runs one search statement; on PostgreSQL inside a transaction that cancels it after
 /// `STATEMENT_TIMEOUT` (see `timed_out`).
-async fn fetch<R>(db: &Db, (sql, c): (String, Conditions)) -> Result<Vec<R>, sqlx::Error>
+async fn fetch<R>(db: &Db, (sql, c): (String, Conditions)) -> Result<Vec<R>, StoreError>
 where
     R: for<'r> FromRow<'r, AnyRow> + Send + Unpin,
 {
     let query = sqlx::query_as_with(AssertSqlSafe(sql), c.arguments()?);
     match db.engine() {
-        Engine::Sqlite => query.fetch_all(db.pool()).await,
+        Engine::Sqlite => Ok(query.fetch_all(db.pool()).await?),
         Engine::Postgres => {
             let mut tx = db.pool().begin().await?;
             sqlx::query(STATEMENT_TIMEOUT).execute(&mut *tx).await?;
@@ -274,7 +275,10 @@ where
 
 /// True when PostgreSQL cancelled a search statement for running past its time
 /// (`query_canceled`).
-pub fn timed_out(error: &sqlx::Error) -> bool {
+pub fn timed_out(error: &StoreError) -> bool {
+    let StoreError::Database(error) = error else {
+        return false;
+    };
     error
         .as_database_error()
         .and_then(|e| e.code())

@@ -6,8 +6,8 @@ use portico_api::assets::{AssetKind, AssetUsage, OrganizationUsage, UsagePoint};
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
-use crate::error::ApiError;
 use crate::store::Db;
+use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub struct Use {
     pub event: Event,
 }
 
-pub async fn record(db: &Db, usage: &Use, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn record(db: &Db, usage: &Use, now: Timestamp) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO asset_events (asset_id, organization_id, user_id, kind, at) \
@@ -65,7 +65,7 @@ pub struct UsageRow {
 }
 
 impl UsageRow {
-    pub fn into_view(self) -> Result<AssetUsage, ApiError> {
+    pub fn into_view(self) -> Result<AssetUsage, StoreError> {
         let UsageRow {
             asset_id,
             title,
@@ -79,7 +79,7 @@ impl UsageRow {
             asset_id,
             title,
             kind: AssetKind::parse(&kind)
-                .ok_or_else(|| ApiError::internal(format!("unknown asset kind {kind:?}")))?,
+                .ok_or_else(|| StoreError::Unreadable(format!("unknown asset kind {kind:?}")))?,
             views,
             downloads,
             organizations,
@@ -119,7 +119,7 @@ pub async fn by_asset(
     subject: Subject,
     since: Timestamp,
     limit: u32,
-) -> Result<Vec<UsageRow>, sqlx::Error> {
+) -> Result<Vec<UsageRow>, StoreError> {
     let c = subject.conditions(since);
     let order = match subject {
         Subject::Organization(_) => "MAX(e.at) DESC",
@@ -132,14 +132,16 @@ pub async fn by_asset(
          WHERE {} GROUP BY a.id, a.title, a.kind ORDER BY {order}, a.id LIMIT {limit}",
         c.clause()
     );
-    sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-        .fetch_all(db)
-        .await
+    Ok(
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+            .fetch_all(db)
+            .await?,
+    )
 }
 
 /// Published assets with no use since `since`, longest published first.
-pub async fn unused(db: &AnyPool, since: Timestamp) -> Result<Vec<UsageRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn unused(db: &AnyPool, since: Timestamp) -> Result<Vec<UsageRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT a.id AS asset_id, a.title, a.kind, CAST(0 AS BIGINT) AS views, \
          CAST(0 AS BIGINT) AS downloads, CAST(0 AS BIGINT) AS organizations, \
          (SELECT MAX(e.at) FROM asset_events e WHERE e.asset_id = a.id) AS last_used_at \
@@ -149,7 +151,7 @@ pub async fn unused(db: &AnyPool, since: Timestamp) -> Result<Vec<UsageRow>, sql
     )
     .bind(since)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -166,7 +168,7 @@ pub async fn by_organization(
     db: &AnyPool,
     asset_id: i64,
     since: Timestamp,
-) -> Result<Vec<OrganizationUsage>, sqlx::Error> {
+) -> Result<Vec<OrganizationUsage>, StoreError> {
     let sql = format!(
         "SELECT o.id, o.name, {COUNTS}, MAX(e.at) AS last_used_at \
          FROM asset_events e JOIN organizations o ON o.id = e.organization_id \
@@ -202,7 +204,7 @@ pub async fn weekly(
     subject: Subject,
     since: Timestamp,
     now: Timestamp,
-) -> Result<Vec<UsagePoint>, sqlx::Error> {
+) -> Result<Vec<UsagePoint>, StoreError> {
     let c = subject.conditions(since);
     let sql = format!(
         "SELECT (e.at - {FIRST_MONDAY}) / {WEEK} AS week, {COUNTS} FROM asset_events e \

@@ -13,8 +13,8 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::blobs::Received;
 use crate::clock::{Timestamp, rfc3339};
-use crate::error::ApiError;
 use crate::store::Db;
+use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
 
 /// Who is reading: vendor staff see every asset; a partner organization only published assets
@@ -36,7 +36,7 @@ pub struct Profile {
 
 /// The organization's tier, motion and certifications; `None` when there is no such
 /// organization.
-pub async fn profile(db: &AnyPool, organization_id: i64) -> Result<Option<Profile>, sqlx::Error> {
+pub async fn profile(db: &AnyPool, organization_id: i64) -> Result<Option<Profile>, StoreError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT o.tier, o.motion, oc.certification FROM organizations o \
          LEFT JOIN organization_certifications oc ON oc.organization_id = o.id WHERE o.id = $1",
@@ -77,7 +77,7 @@ pub struct CardRow {
 
 impl CardRow {
     /// `new_since`: the reader's previous visit to the hub; later publications are new.
-    pub fn into_card(self, new_since: Option<Timestamp>) -> Result<AssetCard, ApiError> {
+    pub fn into_card(self, new_since: Option<Timestamp>) -> Result<AssetCard, StoreError> {
         let CardRow {
             id,
             kind,
@@ -139,11 +139,11 @@ pub struct AssetRow {
 }
 
 impl AssetRow {
-    pub fn state(&self) -> Result<AssetState, ApiError> {
+    pub fn state(&self) -> Result<AssetState, StoreError> {
         parse(&self.card.state, AssetState::parse)
     }
 
-    pub fn audience(&self) -> Result<Audience, ApiError> {
+    pub fn audience(&self) -> Result<Audience, StoreError> {
         Ok(Audience {
             tiers: members(&self.audience_tiers)
                 .map(|t| parse(t, Tier::parse))
@@ -168,7 +168,7 @@ pub struct Internals {
 
 impl AssetRow {
     /// The view everyone may see, and the rest.
-    pub fn split(self, new_since: Option<Timestamp>) -> Result<(AssetView, Internals), ApiError> {
+    pub fn split(self, new_since: Option<Timestamp>) -> Result<(AssetView, Internals), StoreError> {
         let audience = self.audience()?;
         let AssetRow {
             card,
@@ -197,7 +197,7 @@ impl AssetRow {
     }
 
     /// The metadata as a manager would send it, for audit records and edit checks.
-    pub fn metadata(&self) -> Result<AssetMetadata, ApiError> {
+    pub fn metadata(&self) -> Result<AssetMetadata, StoreError> {
         let (view, internals) = self.clone().split(None)?;
         let AssetCard {
             kind,
@@ -229,8 +229,8 @@ impl AssetRow {
     }
 }
 
-fn parse<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, ApiError> {
-    parse(text).ok_or_else(|| ApiError::internal(format!("unknown stored value {text:?}")))
+fn parse<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, StoreError> {
+    parse(text).ok_or_else(|| StoreError::Unreadable(format!("unknown stored value {text:?}")))
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -335,7 +335,7 @@ pub(super) fn audience(c: &mut Conditions, table: &str, profile: &Profile) {
 }
 
 /// One asset, if `reader` may see it (vendor staff: in any state).
-pub async fn find<'c, E>(db: E, id: i64, reader: &Reader) -> Result<Option<AssetRow>, sqlx::Error>
+pub async fn find<'c, E>(db: E, id: i64, reader: &Reader) -> Result<Option<AssetRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -350,9 +350,11 @@ where
          FROM assets a {WITH_FILE} WHERE {}",
         c.clause()
     );
-    sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-        .fetch_optional(db)
-        .await
+    Ok(
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// The current file of an asset `reader` may see.
@@ -360,7 +362,7 @@ pub async fn current_file(
     db: &AnyPool,
     id: i64,
     reader: &Reader,
-) -> Result<Option<VersionRow>, sqlx::Error> {
+) -> Result<Option<VersionRow>, StoreError> {
     let mut c = Conditions::default();
     c.add("a.id = ?", [SortKey::Number(id)]);
     if let Reader::Partner(_) = reader {
@@ -373,24 +375,26 @@ pub async fn current_file(
          JOIN users u ON u.id = v.uploaded_by WHERE {}",
         c.clause()
     );
-    sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-        .fetch_optional(db)
-        .await
+    Ok(
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// Every file the asset has had, newest first.
-pub async fn versions<'c, E>(db: E, asset_id: i64) -> Result<Vec<VersionRow>, sqlx::Error>
+pub async fn versions<'c, E>(db: E, asset_id: i64) -> Result<Vec<VersionRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT v.number, v.storage_key, v.file_name, v.content_type, v.size, v.sha256, \
          v.uploaded_at, u.name AS uploaded_by FROM asset_versions v \
          JOIN users u ON u.id = v.uploaded_by WHERE v.asset_id = $1 ORDER BY v.number DESC",
     )
     .bind(asset_id)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// The columns a manager's metadata fills, bound as `$1` to `$13` by `bind_metadata`.
@@ -441,7 +445,7 @@ pub async fn insert(
     body_html: &str,
     created_by: i64,
     now: Timestamp,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     let sql = format!(
         "INSERT INTO assets ({}, state, created_by, created_at, updated_at) \
          VALUES ({}, 'draft', $14, $15, $15) RETURNING id",
@@ -465,7 +469,7 @@ pub async fn update(
     metadata: &ValidMetadata,
     body_html: &str,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     tally(conn, id, -1).await?;
     let assignments: Vec<String> = METADATA_COLUMNS
         .iter()
@@ -495,7 +499,7 @@ pub async fn update(
 
 /// Adds (`sign` 1) or removes (-1) a published asset's facets in the running totals; an asset
 /// in another state counts nowhere.
-async fn tally(conn: &mut AnyConnection, id: i64, sign: i64) -> Result<(), sqlx::Error> {
+async fn tally(conn: &mut AnyConnection, id: i64, sign: i64) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO asset_facet_totals (audience_tiers, audience_motions, \
          audience_certification, facet, value, n) \
@@ -513,7 +517,7 @@ async fn tally(conn: &mut AnyConnection, id: i64, sign: i64) -> Result<(), sqlx:
 }
 
 /// Counts the running totals afresh, after bulk loads that bypass `tally`.
-pub async fn recount_facets(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+pub async fn recount_facets(conn: &mut AnyConnection) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM asset_facet_totals")
         .execute(&mut *conn)
         .await?;
@@ -542,7 +546,7 @@ async fn write_tags(
     conn: &mut AnyConnection,
     id: i64,
     metadata: &ValidMetadata,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let kind = std::iter::once(("kind", metadata.kind.as_str()));
     let motions = metadata.motions.iter().map(|m| ("motion", m.as_str()));
     let industries = metadata.industries.iter().map(|i| ("industry", i.as_str()));
@@ -565,7 +569,7 @@ pub async fn add_version(
     file: &Received,
     uploaded_by: i64,
     now: Timestamp,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     let number: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM asset_versions WHERE asset_id = $1",
     )
@@ -603,7 +607,7 @@ pub async fn set_state(
     id: i64,
     state: AssetState,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     tally(conn, id, -1).await?;
     let done = sqlx::query(
         "UPDATE assets SET state = $1, updated_at = $2, published_at = CASE \
@@ -628,7 +632,7 @@ const FIRST_VISIT_NEW_DAYS: i64 = 30;
 
 /// Notes that the user is looking at the hub and returns the end of their previous visit:
 /// what was published after it is new to them.
-pub async fn visit(db: &Db, user_id: i64, now: Timestamp) -> Result<Timestamp, sqlx::Error> {
+pub async fn visit(db: &Db, user_id: i64, now: Timestamp) -> Result<Timestamp, StoreError> {
     let seen: Option<(Option<Timestamp>, Timestamp)> = sqlx::query_as(
         "SELECT previous_visit_at, last_seen_at FROM content_visits WHERE user_id = $1",
     )
@@ -665,7 +669,7 @@ pub async fn visit(db: &Db, user_id: i64, now: Timestamp) -> Result<Timestamp, s
 pub async fn certifications<'c, E>(
     db: E,
     organization_id: i64,
-) -> Result<Vec<Certification>, sqlx::Error>
+) -> Result<Vec<Certification>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -688,7 +692,7 @@ pub async fn set_certifications(
     organization_id: i64,
     held: &[Certification],
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM organization_certifications WHERE organization_id = $1")
         .bind(organization_id)
         .execute(&mut *conn)

@@ -3,16 +3,18 @@
 use serde::Serialize;
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
-pub struct AuditEntry<'a> {
+/// One record, owned, so a unit of work can collect it and write it when it commits.
+pub struct AuditEntry {
     pub actor_user_id: Option<i64>,
-    pub action: &'a str,
-    pub subject_type: &'a str,
+    pub action: &'static str,
+    pub subject_type: &'static str,
     pub subject_id: Option<i64>,
     pub organization_id: Option<i64>,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
-    pub rationale: Option<&'a str>,
+    pub rationale: Option<String>,
 }
 
 /// Serializes a before/after state for the audit record.
@@ -21,7 +23,7 @@ pub fn state(value: &impl Serialize) -> Option<serde_json::Value> {
 }
 
 /// Writes the record inside the caller's transaction, so the change and its trace commit together.
-pub async fn record<'c, E>(db: E, entry: &AuditEntry<'_>, now: Timestamp) -> Result<(), sqlx::Error>
+pub async fn record<'c, E>(db: E, entry: &AuditEntry, now: Timestamp) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -37,7 +39,7 @@ where
     .bind(entry.organization_id)
     .bind(entry.before.as_ref().map(|v| v.to_string()))
     .bind(entry.after.as_ref().map(|v| v.to_string()))
-    .bind(entry.rationale)
+    .bind(entry.rationale.as_deref())
     .execute(db)
     .await?;
     Ok(())
@@ -58,8 +60,8 @@ pub async fn trail(
     db: &sqlx::AnyPool,
     subject_type: &str,
     subject_id: i64,
-) -> Result<Vec<TrailRow>, sqlx::Error> {
-    sqlx::query_as(
+) -> Result<Vec<TrailRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT a.at, a.action, u.name AS actor_name, u.role AS actor_role, a.rationale \
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id \
          WHERE a.subject_type = $1 AND a.subject_id = $2 ORDER BY a.id",
@@ -67,5 +69,5 @@ pub async fn trail(
     .bind(subject_type)
     .bind(subject_id)
     .fetch_all(db)
-    .await
+    .await?)
 }

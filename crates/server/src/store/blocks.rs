@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 use crate::domain::blocking::{MATCHING_VERSION, index_keys, probe_keys};
 use crate::domain::company;
+use crate::store::StoreError;
 
 /// Whose names a key belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +52,7 @@ pub async fn add(
     conn: &mut AnyConnection,
     holder: Holder,
     names: &[(i64, &str)],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let pairs: BTreeSet<(String, i64)> = names
         .iter()
         .flat_map(|&(id, name_key)| index_keys(name_key).into_iter().map(move |k| (k, id)))
@@ -82,7 +83,7 @@ pub async fn remove(
     holder: Holder,
     id: i64,
     name_keys: &[&str],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let keys: BTreeSet<String> = name_keys.iter().flat_map(|k| index_keys(k)).collect();
     if keys.is_empty() {
         return Ok(());
@@ -148,7 +149,7 @@ impl Probe {
 /// Computes every stored name_key, domain_key and blocking key again when they follow an older
 /// version of the matching rules (or none: the database predates blocking keys). One
 /// transaction, so servers starting together do it once and a crash leaves the old keys.
-pub async fn refresh(db: &Db) -> Result<(), sqlx::Error> {
+pub async fn refresh(db: &Db) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     // Takes the row lock on PostgreSQL; a second server waits here, then finds it done.
     sqlx::query("UPDATE matching_keys SET version = version WHERE id = 1")
@@ -181,7 +182,7 @@ async fn rekey(
     holder: Holder,
     name: &str,
     domain: &str,
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, StoreError> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "DELETE FROM {}",
         holder.table()

@@ -6,7 +6,7 @@ use portico_api::integrations::{CardSubject, CrmSystem};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
-use crate::error::ApiError;
+use crate::store::StoreError;
 
 /// A link about to be signed.
 pub struct NewCardLink {
@@ -25,9 +25,9 @@ fn subject_parts(subject: CardSubject) -> (&'static str, i64) {
 }
 
 /// Records the link and answers its id, which the URL's signature then covers.
-pub async fn insert(tx: &mut AnyConnection, link: &NewCardLink) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut AnyConnection, link: &NewCardLink) -> Result<i64, StoreError> {
     let (subject_type, subject_id) = subject_parts(link.subject);
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO card_links (system, subject_type, subject_id, issued_by, issued_at, \
          expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -38,7 +38,7 @@ pub async fn insert(tx: &mut AnyConnection, link: &NewCardLink) -> Result<i64, s
     .bind(link.issued_at)
     .bind(link.expires_at)
     .fetch_one(tx)
-    .await
+    .await?)
 }
 
 /// What opening a link needs to know about it.
@@ -48,11 +48,13 @@ pub struct LinkStatus {
     pub revoked_at: Option<Timestamp>,
 }
 
-pub async fn status(db: &AnyPool, id: i64) -> Result<Option<LinkStatus>, sqlx::Error> {
-    sqlx::query_as("SELECT system, revoked_at FROM card_links WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await
+pub async fn status(db: &AnyPool, id: i64) -> Result<Option<LinkStatus>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT system, revoked_at FROM card_links WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// One link as the list shows it, with the names of the people and the customer.
@@ -72,7 +74,7 @@ pub struct CardLinkRow {
 }
 
 impl CardLinkRow {
-    pub fn into_view(self, now: Timestamp) -> Result<IssuedCardLink, ApiError> {
+    pub fn into_view(self, now: Timestamp) -> Result<IssuedCardLink, StoreError> {
         let CardLinkRow {
             id,
             system,
@@ -87,7 +89,7 @@ impl CardLinkRow {
             revoke_rationale,
         } = self;
         let unknown =
-            |what: &str, value: &str| ApiError::internal(format!("unknown {what} {value}"));
+            |what: &str, value: &str| StoreError::Unreadable(format!("unknown {what} {value}"));
         let subject = match subject_type.as_str() {
             "opportunity" => CardSubject::Opportunity(subject_id),
             "registration" => CardSubject::Registration(subject_id),
@@ -125,29 +127,29 @@ pub async fn page(
     system: CrmSystem,
     before_id: i64,
     limit: u32,
-) -> Result<Vec<CardLinkRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+) -> Result<Vec<CardLinkRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{LISTED} WHERE l.system = $1 AND l.id < $2 ORDER BY l.id DESC LIMIT $3"
     )))
     .bind(system.as_str())
     .bind(if before_id > 0 { before_id } else { i64::MAX })
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 pub async fn get(
     tx: &mut AnyConnection,
     system: CrmSystem,
     id: i64,
-) -> Result<Option<CardLinkRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+) -> Result<Option<CardLinkRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{LISTED} WHERE l.system = $1 AND l.id = $2"
     )))
     .bind(system.as_str())
     .bind(id)
     .fetch_optional(tx)
-    .await
+    .await?)
 }
 
 /// Revokes the link unless it already is; true when this call revoked it.
@@ -158,7 +160,7 @@ pub async fn revoke(
     by: i64,
     rationale: Option<&str>,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE card_links SET revoked_at = $3, revoked_by = $4, revoke_rationale = $5 \
          WHERE system = $1 AND id = $2 AND revoked_at IS NULL",

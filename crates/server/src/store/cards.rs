@@ -4,6 +4,7 @@
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct CardRow {
@@ -34,20 +35,20 @@ const COLUMNS: &str = "o.id AS opportunity_id, r.id AS registration_id, \
       WHERE n.opportunity_id = o.id AND n.side = 'partner'), r.submitted_at) \
       AS last_partner_activity_at";
 
-pub async fn of_opportunity(db: &AnyPool, id: i64) -> Result<Option<CardRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn of_opportunity(db: &AnyPool, id: i64) -> Result<Option<CardRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM opportunities o \
          JOIN organizations g ON g.id = o.organization_id \
          LEFT JOIN registrations r ON r.id = o.registration_id WHERE o.id = $1"
     )))
     .bind(id)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Leads have no card: they never become deals.
-pub async fn of_registration(db: &AnyPool, id: i64) -> Result<Option<CardRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn of_registration(db: &AnyPool, id: i64) -> Result<Option<CardRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM registrations r \
          JOIN organizations g ON g.id = r.organization_id \
          LEFT JOIN opportunities o ON o.registration_id = r.id \
@@ -55,5 +56,5 @@ pub async fn of_registration(db: &AnyPool, id: i64) -> Result<Option<CardRow>, s
     )))
     .bind(id)
     .fetch_optional(db)
-    .await
+    .await?)
 }

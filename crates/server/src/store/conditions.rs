@@ -1,5 +1,6 @@
 //! `WHERE` clauses assembled from optional filters, with their values bound in order.
 
+use crate::store::StoreError;
 use sqlx::Arguments as _;
 use sqlx::any::AnyArguments;
 
@@ -42,7 +43,7 @@ impl Conditions {
         self.sql.push(condition.to_owned());
     }
 
-    pub fn arguments(self) -> Result<AnyArguments, sqlx::Error> {
+    pub fn arguments(self) -> Result<AnyArguments, StoreError> {
         let mut arguments = AnyArguments::default();
         for value in self.values {
             match value {

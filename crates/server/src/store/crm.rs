@@ -4,6 +4,7 @@ use portico_api::integrations::{CrmEventOutcome, CrmSystem};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct LinkRow {
@@ -46,18 +47,18 @@ pub async fn link<'c, E>(
     db: E,
     system: CrmSystem,
     crm_deal_id: &str,
-) -> Result<Option<LinkRow>, sqlx::Error>
+) -> Result<Option<LinkRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT opportunity_id, linked_as_of, stage_as_of, owner_as_of, amount_as_of \
          FROM crm_deal_links WHERE system = $1 AND crm_deal_id = $2",
     )
     .bind(system.as_str())
     .bind(crm_deal_id)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Links the CRM deal to the opportunity, replacing any other link either had in this CRM.
@@ -68,7 +69,7 @@ pub async fn save_link(
     opportunity_id: i64,
     as_of: i64,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "DELETE FROM crm_deal_links WHERE system = $1 AND (crm_deal_id = $2 OR opportunity_id = $3)",
     )
@@ -97,7 +98,7 @@ pub async fn mark_applied(
     crm_deal_id: &str,
     field: Field,
     as_of: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE crm_deal_links SET {} = $3 WHERE system = $1 AND crm_deal_id = $2",
         field.column()
@@ -115,7 +116,7 @@ pub async fn opportunity_of(
     db: &AnyPool,
     system: CrmSystem,
     crm_deal_id: &str,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, StoreError> {
     Ok(link(db, system, crm_deal_id)
         .await?
         .map(|l| l.opportunity_id))
@@ -128,7 +129,7 @@ pub async fn claim_event(
     system: CrmSystem,
     event_id: &str,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "INSERT INTO crm_events (system, event_id, received_at, outcome) \
          VALUES ($1, $2, $3, 'received') ON CONFLICT (system, event_id) DO NOTHING",
@@ -148,7 +149,7 @@ pub async fn settle_event(
     system: CrmSystem,
     event_id: &str,
     outcome: CrmEventOutcome,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let sql = match outcome {
         CrmEventOutcome::UnknownDeal | CrmEventOutcome::Invalid => {
             "DELETE FROM crm_events WHERE system = $1 AND event_id = $2 AND $3 <> ''"

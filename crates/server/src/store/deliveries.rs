@@ -1,113 +1,12 @@
 //! Deliveries of outbox messages: one per e-mail address or Slack channel, written with the
-//! message, claimed by the delivery job, and kept as the record of what was sent.
+//! message (see `outbox`), claimed by the delivery job, and kept as the record of what was sent.
 
 use portico_api::integrations::DeliveryState;
 use portico_api::notifications::{Category, Channel, MessageDelivery};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
-use super::outbox::{Message, Recipients};
 use crate::clock::rfc3339_ms;
-use crate::error::ApiError;
-
-const EMAIL_TO_USERS: &str = "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, \
-     state, attempts, created_at_ms, next_attempt_at_ms) \
-     SELECT $1, 'email', u.id, u.email, 'pending', 0, $2, $2 FROM users u \
-     WHERE u.deactivated_at IS NULL";
-
-const SLACK_CHANNELS: &str = "INSERT INTO outbox_deliveries (message_id, channel, \
-     organization_id, state, attempts, created_at_ms, next_attempt_at_ms) \
-     SELECT $1, 'slack', s.organization_id, 'pending', 0, $2, $2 FROM slack_channels s \
-     WHERE EXISTS (SELECT 1 FROM users u WHERE u.organization_id = s.organization_id \
-     AND u.deactivated_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o \
-     WHERE o.user_id = u.id AND o.category = $3 AND o.channel = 'slack'))";
-
-const WANTS_EMAIL: &str = "AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o \
-     WHERE o.user_id = u.id AND o.category = $3 AND o.channel = 'email')";
-/// Keeps `$3` in use where opt-outs do not apply, so every variant binds the same values.
-const MUST_EMAIL: &str = "AND $3 <> ''";
-const AUDIENCE: &str =
-    "(SELECT organization_id FROM announcement_organizations WHERE announcement_id = $4)";
-
-/// Writes the message's deliveries: e-mail to each person who wants this category by e-mail
-/// (or must get it), and a post to each Slack channel one of its people wants it in.
-pub async fn fan_out(
-    tx: &mut AnyConnection,
-    message_id: i64,
-    message: &Message<'_>,
-    now_ms: i64,
-) -> Result<u64, sqlx::Error> {
-    let (key, email_sql, slack_sql) = match message.to {
-        Recipients::Address { email, user_id } => {
-            return address(tx, message_id, email, user_id, now_ms).await;
-        }
-        Recipients::Organization(Some(id)) => (
-            id,
-            format!("{EMAIL_TO_USERS} AND u.organization_id = $4 {WANTS_EMAIL}"),
-            Some(format!("{SLACK_CHANNELS} AND s.organization_id = $4")),
-        ),
-        Recipients::Organization(None) => (
-            0,
-            format!("{EMAIL_TO_USERS} AND u.organization_id IS NULL AND $4 = 0 {WANTS_EMAIL}"),
-            None,
-        ),
-        Recipients::Announcement { id, requires_ack } => (
-            id,
-            format!(
-                "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {}",
-                if requires_ack {
-                    MUST_EMAIL
-                } else {
-                    WANTS_EMAIL
-                }
-            ),
-            Some(format!(
-                "{SLACK_CHANNELS} AND s.organization_id IN {AUDIENCE}"
-            )),
-        ),
-        Recipients::Unacknowledged { announcement_id } => (
-            announcement_id,
-            format!(
-                "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {MUST_EMAIL} \
-                 AND NOT EXISTS (SELECT 1 FROM announcement_receipts r \
-                 WHERE r.announcement_id = $4 AND r.user_id = u.id \
-                 AND r.acknowledged_at IS NOT NULL)"
-            ),
-            None,
-        ),
-    };
-    let mut made = 0;
-    for sql in std::iter::once(email_sql).chain(slack_sql) {
-        made += sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(message_id)
-            .bind(now_ms)
-            .bind(message.category.as_str())
-            .bind(key)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-    }
-    Ok(made)
-}
-
-async fn address(
-    tx: &mut AnyConnection,
-    message_id: i64,
-    email: &str,
-    user_id: Option<i64>,
-    now_ms: i64,
-) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
-        "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, state, attempts, \
-         created_at_ms, next_attempt_at_ms) VALUES ($1, 'email', $3, $4, 'pending', 0, $2, $2)",
-    )
-    .bind(message_id)
-    .bind(now_ms)
-    .bind(user_id)
-    .bind(email)
-    .execute(tx)
-    .await?;
-    Ok(done.rows_affected())
-}
+use crate::store::StoreError;
 
 /// A delivery taken by a worker, with what it needs to send it.
 #[derive(Debug, Clone, FromRow)]
@@ -146,7 +45,7 @@ pub async fn claim(
     hold_until_ms: i64,
     limit: i64,
     limits: TargetLimits,
-) -> Result<Vec<Claimed>, sqlx::Error> {
+) -> Result<Vec<Claimed>, StoreError> {
     let ids: Vec<(i64,)> = sqlx::query_as(
         "UPDATE outbox_deliveries SET claimed_until_ms = $1 WHERE id IN ( \
            SELECT id FROM ( \
@@ -187,7 +86,7 @@ pub async fn claim(
     for (id,) in &ids {
         query = query.bind(*id);
     }
-    query.fetch_all(&mut *tx).await
+    Ok(query.fetch_all(&mut *tx).await?)
 }
 
 /// How one attempt went.
@@ -205,7 +104,7 @@ pub async fn record(
     id: i64,
     outcome: &Outcome,
     now_ms: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let query = match outcome {
         Outcome::Delivered => sqlx::query(
             "UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, \
@@ -245,7 +144,7 @@ pub struct DeliveryRow {
 }
 
 impl DeliveryRow {
-    pub fn into_view(self) -> Result<MessageDelivery, ApiError> {
+    pub fn into_view(self) -> Result<MessageDelivery, StoreError> {
         let DeliveryRow {
             id,
             channel,
@@ -260,7 +159,7 @@ impl DeliveryRow {
             last_error,
         } = self;
         let unknown =
-            |what: &str, value: &str| ApiError::internal(format!("unknown {what} {value}"));
+            |what: &str, value: &str| StoreError::Unreadable(format!("unknown {what} {value}"));
         Ok(MessageDelivery {
             id,
             channel: Channel::parse(&channel).ok_or_else(|| unknown("channel", &channel))?,
@@ -283,13 +182,13 @@ pub async fn page(
     state: Option<DeliveryState>,
     before_id: i64,
     limit: u32,
-) -> Result<Vec<DeliveryRow>, sqlx::Error> {
+) -> Result<Vec<DeliveryRow>, StoreError> {
     let state_condition = if state.is_some() {
         "AND d.state = $3"
     } else {
         "AND $3 = ''"
     };
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT d.id, d.channel, o.category, COALESCE(d.email, g.name) AS recipient, o.subject, \
          d.state, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.delivered_at_ms, \
          d.last_error FROM outbox_deliveries d JOIN outbox o ON o.id = d.message_id \
@@ -300,7 +199,7 @@ pub async fn page(
     .bind(i64::from(limit) + 1)
     .bind(state.map_or("", DeliveryState::as_str))
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// Sends a dead or delivered delivery again from now, or with `None` every dead one; answers
@@ -309,7 +208,7 @@ pub async fn replay(
     tx: &mut AnyConnection,
     only: Option<i64>,
     now_ms: i64,
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, StoreError> {
     let (which, states) = match only {
         Some(_) => ("id = $2", "('dead', 'delivered')"),
         None => ("$2 = 0", "('dead')"),

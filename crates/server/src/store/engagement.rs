@@ -9,7 +9,7 @@ use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
 use crate::domain::engagement::{Activity, Kind, Tally, Windows};
-use crate::error::ApiError;
+use crate::store::StoreError;
 use crate::store::placeholders;
 
 /// The events of one organization and kind in the recent and the earlier window.
@@ -79,7 +79,7 @@ pub async fn activity(
     db: &AnyPool,
     ids: &[i64],
     now: Timestamp,
-) -> Result<HashMap<i64, Activity>, ApiError> {
+) -> Result<HashMap<i64, Activity>, StoreError> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -98,7 +98,7 @@ pub async fn activity(
             earlier_sum_at,
         } = row;
         let kind = Kind::parse(&kind)
-            .ok_or_else(|| ApiError::internal(format!("unknown event kind {kind:?}")))?;
+            .ok_or_else(|| StoreError::Unreadable(format!("unknown event kind {kind:?}")))?;
         if let Some(organization) = activity.get_mut(&organization_id) {
             organization.recent.push((
                 kind,
@@ -122,7 +122,7 @@ pub async fn activity(
 /// Every event of both windows, from each table that records one, counted and summed per
 /// organization and kind in one pass. Every source is limited to the organizations and to the
 /// span of the windows, which its index on (organization, time) serves.
-async fn tallies(db: &AnyPool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyRow>, sqlx::Error> {
+async fn tallies(db: &AnyPool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyRow>, StoreError> {
     let windows = Windows::at(now);
     // $1 now, $2 the recent window's start, $3 the earlier window's end, $4 its start.
     let sql = format!(
@@ -158,13 +158,13 @@ async fn tallies(db: &AnyPool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyR
     for id in ids {
         query = query.bind(*id);
     }
-    query.fetch_all(db).await
+    Ok(query.fetch_all(db).await?)
 }
 
 /// For each organization, the latest event of every source, however old: each one is the last
 /// entry of an index on (organization, time), except notes and acknowledgments, which are few
 /// per organization.
-async fn milestones(db: &AnyPool, ids: &[i64]) -> Result<Vec<MilestoneRow>, sqlx::Error> {
+async fn milestones(db: &AnyPool, ids: &[i64]) -> Result<Vec<MilestoneRow>, StoreError> {
     let sql = format!(
         "SELECT o.id AS organization_id, o.created_at, \
          (SELECT MAX(s.at) FROM sign_ins s WHERE s.organization_id = o.id) AS last_sign_in_at, \
@@ -188,5 +188,5 @@ async fn milestones(db: &AnyPool, ids: &[i64]) -> Result<Vec<MilestoneRow>, sqlx
     for id in ids {
         query = query.bind(*id);
     }
-    query.fetch_all(db).await
+    Ok(query.fetch_all(db).await?)
 }

@@ -4,6 +4,7 @@ use portico_api::integrations::CrmSystem;
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct IntegrationRow {
@@ -26,24 +27,24 @@ impl IntegrationRow {
 
 const COLUMNS: &str = "system, frame_origins, secret_sealed, secret_created_at, app_secret_sealed";
 
-pub async fn all(db: &AnyPool) -> Result<Vec<IntegrationRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn all(db: &AnyPool) -> Result<Vec<IntegrationRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM integrations ORDER BY system"
     )))
     .fetch_all(db)
-    .await
+    .await?)
 }
 
-pub async fn get<'c, E>(db: E, system: CrmSystem) -> Result<Option<IntegrationRow>, sqlx::Error>
+pub async fn get<'c, E>(db: E, system: CrmSystem) -> Result<Option<IntegrationRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM integrations WHERE system = $1"
     )))
     .bind(system.as_str())
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Creates the integration with `secret_sealed` as its first secret, or changes its origins.
@@ -53,7 +54,7 @@ pub async fn save_origins<'c, E>(
     origins: &[String],
     secret_sealed: &str,
     now: Timestamp,
-) -> Result<(), sqlx::Error>
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -77,7 +78,7 @@ pub async fn set_app_secret<'c, E>(
     system: CrmSystem,
     sealed: Option<&str>,
     now: Timestamp,
-) -> Result<(), sqlx::Error>
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -97,7 +98,7 @@ pub async fn set_secret<'c, E>(
     system: CrmSystem,
     sealed: &str,
     now: Timestamp,
-) -> Result<(), sqlx::Error>
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {

@@ -6,7 +6,7 @@ use sqlx::{AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::membership::Membership;
-use crate::error::ApiError;
+use crate::store::StoreError;
 use crate::store::users::organization_ref;
 
 #[derive(Debug, Clone, FromRow)]
@@ -41,13 +41,13 @@ macro_rules! pending {
 }
 
 impl InvitationRow {
-    pub fn membership(&self) -> Result<Membership, ApiError> {
+    pub fn membership(&self) -> Result<Membership, StoreError> {
         let role = Role::parse(&self.role)
-            .ok_or_else(|| ApiError::internal(format!("unknown role {:?}", self.role)))?;
-        Membership::new(role, self.organization_id).map_err(ApiError::internal)
+            .ok_or_else(|| StoreError::Unreadable(format!("unknown role {:?}", self.role)))?;
+        Membership::new(role, self.organization_id).map_err(StoreError::unreadable)
     }
 
-    pub fn into_view(self) -> Result<Invitation, ApiError> {
+    pub fn into_view(self) -> Result<Invitation, StoreError> {
         let role = self.membership()?.role();
         let InvitationRow {
             id,
@@ -68,7 +68,7 @@ impl InvitationRow {
         })
     }
 
-    pub fn into_preview(self) -> Result<InvitationPreview, ApiError> {
+    pub fn into_preview(self) -> Result<InvitationPreview, StoreError> {
         let Invitation {
             email,
             role,
@@ -98,11 +98,11 @@ pub async fn insert<'c, E>(
     db: E,
     invitation: &NewInvitation<'_>,
     now: Timestamp,
-) -> Result<i64, sqlx::Error>
+) -> Result<i64, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO invitations (token_hash, email, role, organization_id, invited_by, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -114,7 +114,7 @@ where
     .bind(now)
     .bind(invitation.expires_at)
     .fetch_one(db)
-    .await
+    .await?)
 }
 
 /// Revokes the pending invitations of an address, so only the newest link works.
@@ -122,39 +122,39 @@ pub async fn revoke_pending_for<'c, E>(
     db: E,
     email: &str,
     now: Timestamp,
-) -> Result<Vec<i64>, sqlx::Error>
+) -> Result<Vec<i64>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "UPDATE invitations SET revoked_at = $1 \
          WHERE email = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id",
     )
     .bind(now)
     .bind(email)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
-pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<InvitationRow>, sqlx::Error>
+pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<InvitationRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(select_invitation!("WHERE i.id = $1"))
+    Ok(sqlx::query_as(select_invitation!("WHERE i.id = $1"))
         .bind(id)
         .fetch_optional(db)
-        .await
+        .await?)
 }
 
 pub async fn pending_by_token<'c, E>(
     db: E,
     token_hash: &str,
     now: Timestamp,
-) -> Result<Option<InvitationRow>, sqlx::Error>
+) -> Result<Option<InvitationRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(concat!(
+    Ok(sqlx::query_as(concat!(
         select_invitation!("WHERE "),
         pending!(),
         " AND i.token_hash = $2"
@@ -162,11 +162,11 @@ where
     .bind(now)
     .bind(token_hash)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Marks a pending invitation used; false when another request used it first.
-pub async fn mark_accepted<'c, E>(db: E, id: i64, now: Timestamp) -> Result<bool, sqlx::Error>
+pub async fn mark_accepted<'c, E>(db: E, id: i64, now: Timestamp) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -186,8 +186,8 @@ pub async fn pending_page(
     now: Timestamp,
     after_id: i64,
     limit: u32,
-) -> Result<Vec<InvitationRow>, sqlx::Error> {
-    sqlx::query_as(concat!(
+) -> Result<Vec<InvitationRow>, StoreError> {
+    Ok(sqlx::query_as(concat!(
         select_invitation!("WHERE "),
         pending!(),
         " AND i.id > $2 ORDER BY i.id LIMIT $3"
@@ -196,5 +196,5 @@ pub async fn pending_page(
     .bind(after_id)
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
-    .await
+    .await?)
 }

@@ -68,8 +68,8 @@ pub struct WriteTx {
 }
 
 impl WriteTx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+    pub async fn commit(self) -> StoreResult<()> {
+        Ok(self.tx.commit().await?)
     }
 }
 
@@ -97,12 +97,16 @@ pub enum ConnectError {
     Permissions(PathBuf, std::io::Error),
     #[error(transparent)]
     Sqlx(#[from] sqlx::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
     #[error("file storage: {0}")]
     Storage(#[from] object_store::Error),
     #[error("migrations failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("e-mail: {0}")]
     Mail(String),
+    #[error("demo data: {0}")]
+    Demo(String),
 }
 
 impl Db {
@@ -157,7 +161,7 @@ impl Db {
     /// turn and then takes the write lock at once (`BEGIN IMMEDIATE`), so concurrent ones
     /// queue instead of failing when they try to write; PostgreSQL's row locks and unique keys
     /// already order them.
-    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+    pub async fn begin_write(&self) -> StoreResult<WriteTx> {
         match self.engine {
             Engine::Sqlite => {
                 let turn = Arc::clone(&self.write_turn).lock_owned().await;
@@ -171,6 +175,11 @@ impl Db {
                 _turn: None,
             }),
         }
+    }
+
+    /// A connection for reads that belong together, outside any write turn.
+    pub async fn acquire(&self) -> StoreResult<sqlx::pool::PoolConnection<sqlx::Any>> {
+        Ok(self.pool.acquire().await?)
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -271,30 +280,53 @@ pub enum Scope {
     Vendor,
 }
 
-/// True when an error is a violated unique constraint, on either engine.
-pub fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .is_some_and(|e| e.is_unique_violation())
+/// What can go wrong in the store. Callers above it decide what each means to them; a
+/// violated unique key is told apart because several of them answer it to the person.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique key already holds the value written.
+    #[error("unique key violated: {0}")]
+    Duplicate(#[source] sqlx::Error),
+    #[error(transparent)]
+    Database(sqlx::Error),
+    /// A stored value this code cannot read, e.g. an enum value it does not know.
+    #[error("unreadable stored value: {0}")]
+    Unreadable(String),
 }
 
-/// Reads a `?cursor=` (the last id of the previous page); `None` for the first page.
-pub fn parse_cursor(cursor: Option<&str>) -> Result<i64, crate::error::ApiError> {
-    match cursor {
-        None | Some("") => Ok(0),
-        Some(c) => c.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-            crate::error::ApiError::BadRequest("That page cursor is not valid.".into())
-        }),
+pub type StoreResult<T> = Result<T, StoreError>;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        let unique = error
+            .as_database_error()
+            .is_some_and(|e| e.is_unique_violation());
+        if unique {
+            StoreError::Duplicate(error)
+        } else {
+            StoreError::Database(error)
+        }
+    }
+}
+
+impl StoreError {
+    pub fn unreadable(what: impl std::fmt::Display) -> Self {
+        StoreError::Unreadable(what.to_string())
+    }
+
+    /// True when the write broke a unique key, on either engine.
+    pub fn is_duplicate(&self) -> bool {
+        matches!(self, StoreError::Duplicate(_))
     }
 }
 
 /// Splits a fetched `limit + 1` rows into a page and the cursor of the next one.
-pub fn into_page<T, U>(
+pub fn into_page<T, U, E>(
     mut rows: Vec<T>,
     limit: u32,
     id: impl Fn(&T) -> i64,
-    convert: impl Fn(T) -> Result<U, crate::error::ApiError>,
-) -> Result<portico_api::Page<U>, crate::error::ApiError> {
+    convert: impl Fn(T) -> Result<U, E>,
+) -> Result<portico_api::Page<U>, E> {
     let next_cursor = if rows.len() > limit as usize {
         rows.truncate(limit as usize);
         rows.last().map(|last| id(last).to_string())

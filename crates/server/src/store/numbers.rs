@@ -4,6 +4,7 @@
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 #[derive(Debug, FromRow)]
 pub struct TotalRow {
@@ -20,13 +21,13 @@ pub struct TotalRow {
 }
 
 /// The pipeline's running totals by motion, partner role, stage and currency.
-pub async fn totals(db: &AnyPool) -> Result<Vec<TotalRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn totals(db: &AnyPool) -> Result<Vec<TotalRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT motion, partner_role, stage, currency, deals, value, cycle_seconds \
          FROM pipeline_totals WHERE deals <> 0",
     )
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// Won partner-sourced value in `currency` by the day it closed, since `from`.
@@ -34,8 +35,8 @@ pub async fn sourced_wins_by_day(
     db: &AnyPool,
     currency: &str,
     from: Timestamp,
-) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT closed_at / 86400 AS day, CAST(SUM(amount) AS BIGINT) AS value \
          FROM opportunities WHERE stage = 'won' AND partner_role = 'sourced' \
          AND currency = $1 AND closed_at >= $2 GROUP BY closed_at / 86400",
@@ -43,7 +44,7 @@ pub async fn sourced_wins_by_day(
     .bind(currency)
     .bind(from)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 #[derive(Debug, FromRow)]
@@ -55,8 +56,8 @@ pub struct JoinedRow {
 }
 
 /// Organizations created since `from`, newest first, with their first registration.
-pub async fn joined_since(db: &AnyPool, from: Timestamp) -> Result<Vec<JoinedRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn joined_since(db: &AnyPool, from: Timestamp) -> Result<Vec<JoinedRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT g.id, g.name, g.created_at, MIN(r.submitted_at) AS first_submitted_at \
          FROM organizations g LEFT JOIN registrations r ON r.organization_id = g.id \
          WHERE g.created_at >= $1 GROUP BY g.id, g.name, g.created_at \
@@ -64,5 +65,5 @@ pub async fn joined_since(db: &AnyPool, from: Timestamp) -> Result<Vec<JoinedRow
     )
     .bind(from)
     .fetch_all(db)
-    .await
+    .await?)
 }

@@ -12,8 +12,8 @@ use sqlx::{AnyConnection, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::pipeline::{Position, Window, expiring_from, protection_status};
-use crate::error::ApiError;
 use crate::store::Scope;
+use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
 
 /// The columns a partner may read, and all that partner reads select.
@@ -88,31 +88,31 @@ macro_rules! select_opportunity {
     };
 }
 
-fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, ApiError> {
+fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
     parse(value)
-        .ok_or_else(|| ApiError::internal(format!("unknown {what} {value:?} in opportunities")))
+        .ok_or_else(|| StoreError::Unreadable(format!("unknown {what} {value:?} in opportunities")))
 }
 
 fn optional<T>(
     value: Option<&str>,
     parse: fn(&str) -> Option<T>,
     what: &str,
-) -> Result<Option<T>, ApiError> {
+) -> Result<Option<T>, StoreError> {
     value.map(|v| parsed(v, parse, what)).transpose()
 }
 
 impl SafeRow {
-    pub fn motion(&self) -> Result<Motion, ApiError> {
+    pub fn motion(&self) -> Result<Motion, StoreError> {
         parsed(&self.motion, Motion::parse, "motion")
     }
 
-    pub fn stage(&self) -> Result<Stage, ApiError> {
+    pub fn stage(&self) -> Result<Stage, StoreError> {
         Stage::parse(self.motion()?, &self.stage)
-            .ok_or_else(|| ApiError::internal(format!("unknown stage {:?}", self.stage)))
+            .ok_or_else(|| StoreError::Unreadable(format!("unknown stage {:?}", self.stage)))
     }
 
     /// The partner's view: the safe fields, nothing else.
-    pub fn into_partner_view(self, now: Timestamp) -> Result<PartnerOpportunity, ApiError> {
+    pub fn into_partner_view(self, now: Timestamp) -> Result<PartnerOpportunity, StoreError> {
         let motion = self.motion()?;
         let window = match self.registration_status {
             None => Window::Unregistered,
@@ -157,7 +157,7 @@ impl SafeRow {
 
 impl OpportunityRow {
     /// What the stage-move rules need to know.
-    pub fn position(&self) -> Result<Position, ApiError> {
+    pub fn position(&self) -> Result<Position, StoreError> {
         Ok(Position {
             motion: self.safe.motion()?,
             stage: self.safe.stage()?,
@@ -169,7 +169,7 @@ impl OpportunityRow {
 
     /// The partner's view and everything the vendor keeps to itself. Every column is named
     /// here, so a new one cannot reach a response without a decision.
-    pub fn into_manager_view(self, now: Timestamp) -> Result<ManagerOpportunity, ApiError> {
+    pub fn into_manager_view(self, now: Timestamp) -> Result<ManagerOpportunity, StoreError> {
         let position = self.position()?;
         let OpportunityRow {
             safe,
@@ -227,28 +227,30 @@ fn exit_criteria(position: &Position) -> Vec<ExitCriterion> {
 }
 
 /// A whole deal, for vendor staff.
-pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error>
+pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<OpportunityRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(select_opportunity!("WHERE o.id = $1"))
+    Ok(sqlx::query_as(select_opportunity!("WHERE o.id = $1"))
         .bind(id)
         .fetch_optional(db)
-        .await
+        .await?)
 }
 
 /// The deal an approved registration became, with its organization: `(id, organization_id)`.
 pub async fn of_registration<'c, E>(
     db: E,
     registration_id: i64,
-) -> Result<Option<(i64, i64)>, sqlx::Error>
+) -> Result<Option<(i64, i64)>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as("SELECT id, organization_id FROM opportunities WHERE registration_id = $1")
-        .bind(registration_id)
-        .fetch_optional(db)
-        .await
+    Ok(
+        sqlx::query_as("SELECT id, organization_id FROM opportunities WHERE registration_id = $1")
+            .bind(registration_id)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// A partner's read of one of its organization's deals: the safe columns only.
@@ -256,14 +258,14 @@ pub async fn safe_by_id(
     db: &sqlx::AnyPool,
     id: i64,
     organization_id: i64,
-) -> Result<Option<SafeRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+) -> Result<Option<SafeRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_SAFE} WHERE o.id = $1 AND o.organization_id = $2"
     )))
     .bind(id)
     .bind(organization_id)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// The organization a deal belongs to, if the scope may see it.
@@ -271,7 +273,7 @@ pub async fn organization_of(
     tx: &mut AnyConnection,
     id: i64,
     scope: Scope,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<i64>, StoreError> {
     let organization: Option<i64> =
         sqlx::query_scalar("SELECT organization_id FROM opportunities WHERE id = $1")
             .bind(id)
@@ -298,7 +300,7 @@ pub async fn open_from_registration(
     tx: &mut AnyConnection,
     from: &FromRegistration<'_>,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let opened: Option<i64> = sqlx::query_scalar(
         "INSERT INTO opportunities (organization_id, registration_id, customer_name, \
          customer_search, motion, stage, stage_entered_at, amount, currency, partner_role, \
@@ -334,7 +336,7 @@ pub async fn insert(
     tx: &mut AnyConnection,
     new: &ValidNewOpportunity,
     now: Timestamp,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     let id = sqlx::query_scalar(
         "INSERT INTO opportunities (organization_id, customer_name, customer_search, motion, \
          stage, stage_entered_at, owner_name, amount, currency, partner_role, \
@@ -422,7 +424,7 @@ impl Edit {
     }
 }
 
-pub async fn update(tx: &mut AnyConnection, edit: &Edit) -> Result<(), sqlx::Error> {
+pub async fn update(tx: &mut AnyConnection, edit: &Edit) -> Result<(), StoreError> {
     tally(tx, edit.id, Count::Remove).await?;
     sqlx::query(
         "UPDATE opportunities SET stage = $2, stage_entered_at = $3, criteria_met = $4, \
@@ -462,7 +464,7 @@ enum Count {
 }
 
 /// Adds the deal, as it is now, to `pipeline_totals` or takes it out.
-async fn tally(tx: &mut AnyConnection, id: i64, count: Count) -> Result<(), sqlx::Error> {
+async fn tally(tx: &mut AnyConnection, id: i64, count: Count) -> Result<(), StoreError> {
     // SQLite needs the WHERE to read ON CONFLICT as the upsert rather than a join constraint.
     sqlx::query(
         "INSERT INTO pipeline_totals (motion, partner_role, stage, currency, deals, value, \
@@ -483,7 +485,7 @@ async fn tally(tx: &mut AnyConnection, id: i64, count: Count) -> Result<(), sqlx
 }
 
 /// The totals computed afresh from every deal, after rows were written in bulk.
-pub async fn recount(tx: &mut AnyConnection) -> Result<(), sqlx::Error> {
+pub async fn recount(tx: &mut AnyConnection) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM pipeline_totals")
         .execute(&mut *tx)
         .await?;
@@ -507,7 +509,7 @@ struct NoteRow {
     created_at: Timestamp,
 }
 
-pub async fn notes(db: &sqlx::AnyPool, opportunity_id: i64) -> Result<Vec<SharedNote>, ApiError> {
+pub async fn notes(db: &sqlx::AnyPool, opportunity_id: i64) -> Result<Vec<SharedNote>, StoreError> {
     let rows: Vec<NoteRow> = sqlx::query_as(
         "SELECT id, side, author_name, body, created_at FROM opportunity_notes \
          WHERE opportunity_id = $1 ORDER BY id",
@@ -519,7 +521,7 @@ pub async fn notes(db: &sqlx::AnyPool, opportunity_id: i64) -> Result<Vec<Shared
 }
 
 impl NoteRow {
-    fn into_view(self) -> Result<SharedNote, ApiError> {
+    fn into_view(self) -> Result<SharedNote, StoreError> {
         let NoteRow {
             id,
             side,
@@ -550,7 +552,7 @@ pub async fn add_note(
     tx: &mut AnyConnection,
     note: &NewNote<'_>,
     now: Timestamp,
-) -> Result<SharedNote, ApiError> {
+) -> Result<SharedNote, StoreError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO opportunity_notes (opportunity_id, side, author_user_id, author_name, body, \
          created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -749,7 +751,7 @@ impl Listed for OpportunityRow {
 pub async fn page<R: Listed>(
     db: &sqlx::AnyPool,
     filter: &PipelineFilter,
-) -> Result<Vec<R>, sqlx::Error> {
+) -> Result<Vec<R>, StoreError> {
     let c = conditions(filter);
     let (expression, descending) = order(filter.sort);
     let direction = if descending { "DESC" } else { "ASC" };
@@ -759,22 +761,26 @@ pub async fn page<R: Listed>(
         c.clause(),
         i64::from(filter.limit) + 1,
     );
-    sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-        .fetch_all(db)
-        .await
+    Ok(
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+            .fetch_all(db)
+            .await?,
+    )
 }
 
 /// How many rows match, for the review lists' totals.
-pub async fn count(db: &sqlx::AnyPool, filter: &PipelineFilter) -> Result<i64, sqlx::Error> {
+pub async fn count(db: &sqlx::AnyPool, filter: &PipelineFilter) -> Result<i64, StoreError> {
     let c = conditions(filter);
     let sql = format!(
         "SELECT COUNT(*) FROM opportunities o LEFT JOIN registrations r \
          ON r.id = o.registration_id WHERE {}",
         c.clause()
     );
-    sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-        .fetch_one(db)
-        .await
+    Ok(
+        sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+            .fetch_one(db)
+            .await?,
+    )
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use portico_api::organizations::{Engagement, Motion, OrganizationSummary, Tier};
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
-use crate::error::ApiError;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct OrganizationRow {
@@ -16,7 +16,7 @@ pub struct OrganizationRow {
 }
 
 impl OrganizationRow {
-    pub fn into_summary(self, engagement: Engagement) -> Result<OrganizationSummary, ApiError> {
+    pub fn into_summary(self, engagement: Engagement) -> Result<OrganizationSummary, StoreError> {
         let OrganizationRow {
             id,
             name,
@@ -28,9 +28,9 @@ impl OrganizationRow {
             id,
             name,
             motion: Motion::parse(&motion)
-                .ok_or_else(|| ApiError::internal(format!("unknown motion {motion:?}")))?,
+                .ok_or_else(|| StoreError::Unreadable(format!("unknown motion {motion:?}")))?,
             tier: Tier::parse(&tier)
-                .ok_or_else(|| ApiError::internal(format!("unknown tier {tier:?}")))?,
+                .ok_or_else(|| StoreError::Unreadable(format!("unknown tier {tier:?}")))?,
             user_count,
             engagement,
         })
@@ -43,11 +43,11 @@ pub async fn insert<'c, E>(
     motion: Motion,
     tier: Tier,
     now: Timestamp,
-) -> Result<i64, sqlx::Error>
+) -> Result<i64, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO organizations (name, motion, tier, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(name)
@@ -55,10 +55,10 @@ where
     .bind(tier.as_str())
     .bind(now)
     .fetch_one(db)
-    .await
+    .await?)
 }
 
-pub async fn exists<'c, E>(db: E, id: i64) -> Result<bool, sqlx::Error>
+pub async fn exists<'c, E>(db: E, id: i64) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -69,32 +69,36 @@ where
     Ok(count > 0)
 }
 
-pub async fn name<'c, E>(db: E, id: i64) -> Result<Option<String>, sqlx::Error>
+pub async fn name<'c, E>(db: E, id: i64) -> Result<Option<String>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar("SELECT name FROM organizations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await
+    Ok(
+        sqlx::query_scalar("SELECT name FROM organizations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
-pub async fn id_by_name<'c, E>(db: E, name: &str) -> Result<Option<i64>, sqlx::Error>
+pub async fn id_by_name<'c, E>(db: E, name: &str) -> Result<Option<i64>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar("SELECT id FROM organizations WHERE name = $1")
-        .bind(name)
-        .fetch_optional(db)
-        .await
+    Ok(
+        sqlx::query_scalar("SELECT id FROM organizations WHERE name = $1")
+            .bind(name)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 pub async fn page(
     db: &AnyPool,
     after_id: i64,
     limit: u32,
-) -> Result<Vec<OrganizationRow>, sqlx::Error> {
-    sqlx::query_as(
+) -> Result<Vec<OrganizationRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT o.id, o.name, o.motion, o.tier, \
          (SELECT COUNT(*) FROM users u WHERE u.organization_id = o.id) AS user_count \
          FROM organizations o WHERE o.id > $1 ORDER BY o.id LIMIT $2",
@@ -102,5 +106,5 @@ pub async fn page(
     .bind(after_id)
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
-    .await
+    .await?)
 }

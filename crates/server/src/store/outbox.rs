@@ -6,19 +6,21 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::sealed::Sealer;
+use crate::store::StoreError;
 
-pub struct Message<'a> {
+/// One message, owned, so a unit of work can collect it and write it when it commits.
+pub struct Message {
     pub category: Category,
-    pub to: Recipients<'a>,
+    pub to: Recipients,
     pub registration_id: Option<i64>,
-    pub subject: &'a str,
-    pub body: &'a str,
+    pub subject: String,
+    pub body: String,
     /// Where the message's button leads: a path inside the portal.
-    pub link: Option<&'a str>,
+    pub link: Option<String>,
 }
 
 /// Who a message is for; each kind fans out to its own e-mail and Slack deliveries.
-pub enum Recipients<'a> {
+pub enum Recipients {
     /// The people of a partner organization and its Slack channel, or vendor staff when
     /// `None`; the message is also shown in their feed.
     Organization(Option<i64>),
@@ -28,10 +30,7 @@ pub enum Recipients<'a> {
     /// Those an announcement reached who have not acknowledged it, by e-mail.
     Unacknowledged { announcement_id: i64 },
     /// One address, a user's or an invitee's.
-    Address {
-        email: &'a str,
-        user_id: Option<i64>,
-    },
+    Address { email: String, user_id: Option<i64> },
 }
 
 /// Writes the message and its deliveries, in the caller's transaction; answers how many
@@ -39,14 +38,16 @@ pub enum Recipients<'a> {
 pub async fn enqueue(
     tx: &mut AnyConnection,
     sealer: &Sealer,
-    message: &Message<'_>,
+    message: &Message,
     now_ms: i64,
-) -> Result<u64, sqlx::Error> {
-    let (organization_id, announcement_id, user_id, email) = match message.to {
-        Recipients::Organization(organization_id) => (organization_id, None, None, None),
-        Recipients::Announcement { id, .. } => (None, Some(id), None, None),
-        Recipients::Unacknowledged { announcement_id } => (None, Some(announcement_id), None, None),
-        Recipients::Address { email, user_id } => (None, None, user_id, Some(email)),
+) -> Result<u64, StoreError> {
+    let (organization_id, announcement_id, user_id, email) = match &message.to {
+        Recipients::Organization(organization_id) => (*organization_id, None, None, None),
+        Recipients::Announcement { id, .. } => (None, Some(*id), None, None),
+        Recipients::Unacknowledged { announcement_id } => {
+            (None, Some(*announcement_id), None, None)
+        }
+        Recipients::Address { email, user_id } => (None, None, *user_id, Some(email.as_str())),
     };
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO outbox (created_at, category, organization_id, registration_id, subject, \
@@ -57,15 +58,115 @@ pub async fn enqueue(
     .bind(message.category.as_str())
     .bind(organization_id)
     .bind(message.registration_id)
-    .bind(message.subject)
-    .bind(message.body)
+    .bind(message.subject.as_str())
+    .bind(message.body.as_str())
     .bind(user_id)
     .bind(email)
     .bind(announcement_id)
-    .bind(message.link.map(|link| sealer.seal(link)))
+    .bind(message.link.as_deref().map(|link| sealer.seal(link)))
     .fetch_one(&mut *tx)
     .await?;
-    super::deliveries::fan_out(tx, id, message, now_ms).await
+    fan_out(tx, id, message, now_ms).await
+}
+
+const EMAIL_TO_USERS: &str = "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, \
+     state, attempts, created_at_ms, next_attempt_at_ms) \
+     SELECT $1, 'email', u.id, u.email, 'pending', 0, $2, $2 FROM users u \
+     WHERE u.deactivated_at IS NULL";
+
+const SLACK_CHANNELS: &str = "INSERT INTO outbox_deliveries (message_id, channel, \
+     organization_id, state, attempts, created_at_ms, next_attempt_at_ms) \
+     SELECT $1, 'slack', s.organization_id, 'pending', 0, $2, $2 FROM slack_channels s \
+     WHERE EXISTS (SELECT 1 FROM users u WHERE u.organization_id = s.organization_id \
+     AND u.deactivated_at IS NULL AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o \
+     WHERE o.user_id = u.id AND o.category = $3 AND o.channel = 'slack'))";
+
+const WANTS_EMAIL: &str = "AND NOT EXISTS (SELECT 1 FROM notification_opt_outs o \
+     WHERE o.user_id = u.id AND o.category = $3 AND o.channel = 'email')";
+/// Keeps `$3` in use where opt-outs do not apply, so every variant binds the same values.
+const MUST_EMAIL: &str = "AND $3 <> ''";
+const AUDIENCE: &str =
+    "(SELECT organization_id FROM announcement_organizations WHERE announcement_id = $4)";
+
+/// Writes the message's deliveries: e-mail to each person who wants this category by e-mail
+/// (or must get it), and a post to each Slack channel one of its people wants it in.
+pub async fn fan_out(
+    tx: &mut AnyConnection,
+    message_id: i64,
+    message: &Message,
+    now_ms: i64,
+) -> Result<u64, StoreError> {
+    let (key, email_sql, slack_sql) = match &message.to {
+        Recipients::Address { email, user_id } => {
+            return address(tx, message_id, email, *user_id, now_ms).await;
+        }
+        Recipients::Organization(Some(id)) => (
+            *id,
+            format!("{EMAIL_TO_USERS} AND u.organization_id = $4 {WANTS_EMAIL}"),
+            Some(format!("{SLACK_CHANNELS} AND s.organization_id = $4")),
+        ),
+        Recipients::Organization(None) => (
+            0,
+            format!("{EMAIL_TO_USERS} AND u.organization_id IS NULL AND $4 = 0 {WANTS_EMAIL}"),
+            None,
+        ),
+        Recipients::Announcement { id, requires_ack } => (
+            *id,
+            format!(
+                "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {}",
+                if *requires_ack {
+                    MUST_EMAIL
+                } else {
+                    WANTS_EMAIL
+                }
+            ),
+            Some(format!(
+                "{SLACK_CHANNELS} AND s.organization_id IN {AUDIENCE}"
+            )),
+        ),
+        Recipients::Unacknowledged { announcement_id } => (
+            *announcement_id,
+            format!(
+                "{EMAIL_TO_USERS} AND u.organization_id IN {AUDIENCE} {MUST_EMAIL} \
+                 AND NOT EXISTS (SELECT 1 FROM announcement_receipts r \
+                 WHERE r.announcement_id = $4 AND r.user_id = u.id \
+                 AND r.acknowledged_at IS NOT NULL)"
+            ),
+            None,
+        ),
+    };
+    let mut made = 0;
+    for sql in std::iter::once(email_sql).chain(slack_sql) {
+        made += sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(message_id)
+            .bind(now_ms)
+            .bind(message.category.as_str())
+            .bind(key)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
+    Ok(made)
+}
+
+async fn address(
+    tx: &mut AnyConnection,
+    message_id: i64,
+    email: &str,
+    user_id: Option<i64>,
+    now_ms: i64,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query(
+        "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, state, attempts, \
+         created_at_ms, next_attempt_at_ms) VALUES ($1, 'email', $3, $4, 'pending', 0, $2, $2)",
+    )
+    .bind(message_id)
+    .bind(now_ms)
+    .bind(user_id)
+    .bind(email)
+    .execute(tx)
+    .await?;
+    Ok(done.rows_affected())
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -106,7 +207,7 @@ pub async fn page(
     organization_id: Option<i64>,
     before_id: i64,
     limit: u32,
-) -> Result<Vec<MessageRow>, sqlx::Error> {
+) -> Result<Vec<MessageRow>, StoreError> {
     let query = match organization_id {
         Some(id) => sqlx::query_as(
             "SELECT id, category, subject, body, registration_id, created_at FROM outbox \
@@ -119,9 +220,9 @@ pub async fn page(
              AND announcement_id IS NULL AND id < $1 ORDER BY id DESC LIMIT $2",
         ),
     };
-    query
+    Ok(query
         .bind(if before_id > 0 { before_id } else { i64::MAX })
         .bind(i64::from(limit) + 1)
         .fetch_all(db)
-        .await
+        .await?)
 }

@@ -4,6 +4,7 @@
 use sqlx::AnyPool;
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 use crate::store::sessions::StartedBy;
 
 pub async fn insert(
@@ -12,7 +13,7 @@ pub async fn insert(
     user_id: i64,
     started_by: StartedBy,
     expires_at: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO pending_sign_ins (token_hash, user_id, started_by, expires_at) \
          VALUES ($1, $2, $3, $4)",
@@ -31,14 +32,14 @@ pub async fn user_of(
     db: &AnyPool,
     token_hash: &str,
     now: Timestamp,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
         "SELECT user_id FROM pending_sign_ins WHERE token_hash = $1 AND expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Ends the pending sign-in and answers how it started, once: a second call finds nothing.
@@ -46,7 +47,7 @@ pub async fn finish(
     db: &AnyPool,
     token_hash: &str,
     now: Timestamp,
-) -> Result<Option<StartedBy>, sqlx::Error> {
+) -> Result<Option<StartedBy>, StoreError> {
     let started_by: Option<String> = sqlx::query_scalar(
         "DELETE FROM pending_sign_ins WHERE token_hash = $1 AND expires_at > $2 \
          RETURNING started_by",
@@ -58,7 +59,7 @@ pub async fn finish(
     Ok(started_by.as_deref().and_then(StartedBy::parse))
 }
 
-pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, sqlx::Error> {
+pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at <= $1")
         .bind(before)
         .execute(db)

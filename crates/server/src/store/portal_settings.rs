@@ -1,11 +1,12 @@
 //! Portal-wide settings administrators change, stored by name.
 
+use crate::store::StoreError;
 use sqlx::AnyConnection;
 
 /// Whether managers and administrators must sign in with two factors: `true` or absent.
 pub const VENDOR_TWO_FACTOR: &str = "vendor_two_factor_required";
 
-pub async fn vendor_two_factor_required<'c, E>(db: E) -> Result<bool, sqlx::Error>
+pub async fn vendor_two_factor_required<'c, E>(db: E) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -20,7 +21,7 @@ where
 pub async fn set_vendor_two_factor_required(
     tx: &mut AnyConnection,
     required: bool,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO portal_settings (name, value) VALUES ($1, $2) \
          ON CONFLICT (name) DO UPDATE SET value = excluded.value",

@@ -4,13 +4,16 @@
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 /// The user's opt-outs as (category, channel) pairs.
-pub async fn opt_outs(db: &AnyPool, user_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT category, channel FROM notification_opt_outs WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_all(db)
-        .await
+pub async fn opt_outs(db: &AnyPool, user_id: i64) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT category, channel FROM notification_opt_outs WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_all(db)
+            .await?,
+    )
 }
 
 /// Turns one channel of one category off or on for the user.
@@ -21,7 +24,7 @@ pub async fn set(
     channel: &str,
     on: bool,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "DELETE FROM notification_opt_outs WHERE user_id = $1 AND category = $2 AND channel = $3",
     )
@@ -51,11 +54,15 @@ pub struct SlackRow {
     pub updated_at: Timestamp,
 }
 
-pub async fn slack(db: &AnyPool, organization_id: i64) -> Result<Option<SlackRow>, sqlx::Error> {
-    sqlx::query_as("SELECT url_hint, updated_at FROM slack_channels WHERE organization_id = $1")
+pub async fn slack(db: &AnyPool, organization_id: i64) -> Result<Option<SlackRow>, StoreError> {
+    Ok(
+        sqlx::query_as(
+            "SELECT url_hint, updated_at FROM slack_channels WHERE organization_id = $1",
+        )
         .bind(organization_id)
         .fetch_optional(db)
-        .await
+        .await?,
+    )
 }
 
 pub struct NewSlack<'a> {
@@ -69,7 +76,7 @@ pub async fn connect_slack(
     tx: &mut AnyConnection,
     new: &NewSlack<'_>,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     disconnect_slack(&mut *tx, new.organization_id).await?;
     sqlx::query(
         "INSERT INTO slack_channels (organization_id, url_sealed, url_hint, updated_by, \
@@ -89,7 +96,7 @@ pub async fn connect_slack(
 pub async fn disconnect_slack(
     tx: &mut AnyConnection,
     organization_id: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let done = sqlx::query("DELETE FROM slack_channels WHERE organization_id = $1")
         .bind(organization_id)
         .execute(tx)

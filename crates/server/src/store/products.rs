@@ -4,6 +4,7 @@ use portico_api::registrations::Product;
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct ProductRow {
@@ -19,21 +20,25 @@ impl ProductRow {
 }
 
 /// Products partners can choose now, by name.
-pub async fn active(db: &AnyPool) -> Result<Vec<ProductRow>, sqlx::Error> {
-    sqlx::query_as("SELECT id, name FROM products WHERE archived_at IS NULL ORDER BY name")
-        .fetch_all(db)
-        .await
+pub async fn active(db: &AnyPool) -> Result<Vec<ProductRow>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT id, name FROM products WHERE archived_at IS NULL ORDER BY name")
+            .fetch_all(db)
+            .await?,
+    )
 }
 
-pub async fn insert<'c, E>(db: E, name: &str, now: Timestamp) -> Result<i64, sqlx::Error>
+pub async fn insert<'c, E>(db: E, name: &str, now: Timestamp) -> Result<i64, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar("INSERT INTO products (name, created_at) VALUES ($1, $2) RETURNING id")
-        .bind(name)
-        .bind(now)
-        .fetch_one(db)
-        .await
+    Ok(
+        sqlx::query_scalar("INSERT INTO products (name, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(name)
+            .bind(now)
+            .fetch_one(db)
+            .await?,
+    )
 }
 
 /// Hides a product from new registrations; registrations that name it keep it.
@@ -41,21 +46,21 @@ pub async fn archive<'c, E>(
     db: E,
     id: i64,
     now: Timestamp,
-) -> Result<Option<ProductRow>, sqlx::Error>
+) -> Result<Option<ProductRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "UPDATE products SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL RETURNING id, name",
     )
     .bind(now)
     .bind(id)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Whether every id names an active product.
-pub async fn all_active<'c, E>(db: E, ids: &[i64]) -> Result<bool, sqlx::Error>
+pub async fn all_active<'c, E>(db: E, ids: &[i64]) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {

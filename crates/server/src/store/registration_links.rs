@@ -3,6 +3,7 @@
 use sqlx::AnyPool;
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 /// Replaces the organization's link; the old one stops working at once.
 pub async fn replace<'c, E>(
@@ -11,7 +12,7 @@ pub async fn replace<'c, E>(
     token_hash: &str,
     created_by: i64,
     now: Timestamp,
-) -> Result<(), sqlx::Error>
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -34,17 +35,21 @@ where
 pub async fn created_at(
     db: &AnyPool,
     organization_id: i64,
-) -> Result<Option<Timestamp>, sqlx::Error> {
-    sqlx::query_scalar("SELECT created_at FROM registration_links WHERE organization_id = $1")
-        .bind(organization_id)
-        .fetch_optional(db)
-        .await
+) -> Result<Option<Timestamp>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT created_at FROM registration_links WHERE organization_id = $1")
+            .bind(organization_id)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// The organization a link belongs to.
-pub async fn organization_of(db: &AnyPool, token_hash: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT organization_id FROM registration_links WHERE token_hash = $1")
-        .bind(token_hash)
-        .fetch_optional(db)
-        .await
+pub async fn organization_of(db: &AnyPool, token_hash: &str) -> Result<Option<i64>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT organization_id FROM registration_links WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(db)
+            .await?,
+    )
 }

@@ -13,7 +13,7 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::conflict::Finding;
 use crate::domain::program::protection;
-use crate::error::ApiError;
+use crate::store::StoreError;
 use crate::store::blocks::{Holder, Probe};
 use crate::store::opportunities::FromRegistration;
 use crate::store::{Scope, placeholders};
@@ -77,17 +77,17 @@ macro_rules! open_statuses {
     };
 }
 
-fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, ApiError> {
+fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
     parse(value)
-        .ok_or_else(|| ApiError::internal(format!("unknown {what} {value:?} in registrations")))
+        .ok_or_else(|| StoreError::Unreadable(format!("unknown {what} {value:?} in registrations")))
 }
 
 impl RegistrationRow {
-    pub fn status(&self) -> Result<RegistrationStatus, ApiError> {
+    pub fn status(&self) -> Result<RegistrationStatus, StoreError> {
         parsed(&self.status, RegistrationStatus::parse, "status")
     }
 
-    pub fn motion(&self) -> Result<Motion, ApiError> {
+    pub fn motion(&self) -> Result<Motion, StoreError> {
         parsed(&self.motion, Motion::parse, "motion")
     }
 
@@ -99,7 +99,7 @@ impl RegistrationRow {
     }
 
     /// What an approved deal brings into the pipeline; a lead brings nothing.
-    pub fn pipeline_entry(&self) -> Result<Option<FromRegistration<'_>>, ApiError> {
+    pub fn pipeline_entry(&self) -> Result<Option<FromRegistration<'_>>, StoreError> {
         if self.kind != RegistrationKind::Deal.as_str() {
             return Ok(None);
         }
@@ -119,7 +119,7 @@ impl RegistrationRow {
         products: Vec<Product>,
         now: Timestamp,
         approval_sla_hours: i64,
-    ) -> Result<PartnerRegistration, ApiError> {
+    ) -> Result<PartnerRegistration, StoreError> {
         let status = self.status()?;
         let motion = self.motion()?;
         let RegistrationRow {
@@ -206,7 +206,7 @@ impl RegistrationRow {
         products: Vec<Product>,
         now: Timestamp,
         approval_sla_hours: i64,
-    ) -> Result<ManagerRegistration, ApiError> {
+    ) -> Result<ManagerRegistration, StoreError> {
         let organization = self.organization();
         let (decide_by, submitted_at) = (self.decide_by, self.submitted_at);
         let open = self.status()?.is_open();
@@ -259,13 +259,13 @@ pub async fn insert<'c, E>(
     db: E,
     new: &NewRegistration<'_>,
     now: Timestamp,
-) -> Result<i64, sqlx::Error>
+) -> Result<i64, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     let r = new.registration;
     let deal = r.deal.as_ref();
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO registrations (organization_id, submitted_by, submitter_name, submitter_email, \
          idempotency_key, request_hash, kind, company_name, company_domain, name_key, domain_key, \
          country, contact_name, contact_email, contact_title, motion, estimated_value, currency, \
@@ -300,14 +300,14 @@ where
     .bind(new.decide_by)
     .bind(new.submitted_from)
     .fetch_one(db)
-    .await
+    .await?)
 }
 
 pub async fn insert_products(
     conn: &mut AnyConnection,
     registration_id: i64,
     product_ids: &[i64],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     if product_ids.is_empty() {
         return Ok(());
     }
@@ -331,17 +331,17 @@ pub async fn by_idempotency_key<'c, E>(
     db: E,
     organization_id: i64,
     key: &str,
-) -> Result<Option<(i64, String)>, sqlx::Error>
+) -> Result<Option<(i64, String)>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT id, request_hash FROM registrations WHERE organization_id = $1 AND idempotency_key = $2",
     )
     .bind(organization_id)
     .bind(key)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// When the organization made its `n`-th most recent submission, if that was after `since`.
@@ -350,11 +350,11 @@ pub async fn nth_latest_submission<'c, E>(
     organization_id: i64,
     since: Timestamp,
     n: usize,
-) -> Result<Option<Timestamp>, sqlx::Error>
+) -> Result<Option<Timestamp>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "SELECT submitted_at FROM registrations WHERE organization_id = $1 AND submitted_at > $2 \
          ORDER BY submitted_at DESC LIMIT 1 OFFSET $3",
     )
@@ -362,7 +362,7 @@ where
     .bind(since)
     .bind(n.saturating_sub(1) as i64)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Makes concurrent filings take turns, so two claims on one customer cannot both miss each
@@ -371,7 +371,7 @@ where
 pub async fn take_filing_turn(
     tx: &mut sqlx::AnyConnection,
     engine: crate::store::Engine,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     if engine == crate::store::Engine::Postgres {
         sqlx::query("SELECT pg_advisory_xact_lock(7261)")
             .execute(&mut *tx)
@@ -385,18 +385,18 @@ pub async fn submitted_from_since<'c, E>(
     db: E,
     address: &str,
     since: Timestamp,
-) -> Result<Vec<Timestamp>, sqlx::Error>
+) -> Result<Vec<Timestamp>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "SELECT submitted_at FROM registrations WHERE submitted_from = $1 AND submitted_at > $2 \
          ORDER BY submitted_at",
     )
     .bind(address)
     .bind(since)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// A live claim on a customer: undecided, or approved and still protected.
@@ -412,10 +412,12 @@ pub struct ClaimRow {
 }
 
 /// The id of the newest registration, 0 when there is none.
-pub async fn newest_id(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM registrations")
-        .fetch_one(conn)
-        .await
+pub async fn newest_id(conn: &mut AnyConnection) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM registrations")
+            .fetch_one(conn)
+            .await?,
+    )
 }
 
 /// Which registrations the conflict check reads.
@@ -431,7 +433,7 @@ pub async fn live_claims(
     conn: &mut AnyConnection,
     now: Timestamp,
     scope: ClaimScope<'_>,
-) -> Result<Vec<ClaimRow>, sqlx::Error> {
+) -> Result<Vec<ClaimRow>, StoreError> {
     let which = match &scope {
         ClaimScope::Probe(probe) => {
             format!("r.id IN ({})", probe.candidates(Holder::Registration, 2))
@@ -451,8 +453,8 @@ pub async fn live_claims(
     );
     let query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(now);
     match scope {
-        ClaimScope::Probe(probe) => probe.bind(query).fetch_all(conn).await,
-        ClaimScope::After(id) => query.bind(id).fetch_all(conn).await,
+        ClaimScope::Probe(probe) => Ok(probe.bind(query).fetch_all(conn).await?),
+        ClaimScope::After(id) => Ok(query.bind(id).fetch_all(conn).await?),
     }
 }
 
@@ -472,7 +474,7 @@ pub async fn insert_findings(
     conn: &mut AnyConnection,
     registration_id: i64,
     findings: &[(Matched, Finding)],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     for chunk in findings.chunks(FINDINGS_PER_INSERT) {
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| {
@@ -506,7 +508,7 @@ pub async fn insert_findings(
 pub async fn findings_of(
     db: &AnyPool,
     registration_id: i64,
-) -> Result<Vec<(Matched, Finding)>, ApiError> {
+) -> Result<Vec<(Matched, Finding)>, StoreError> {
     let rows: Vec<(Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
         "SELECT matched_registration_id, matched_account_id, strength, score \
          FROM registration_findings WHERE registration_id = $1 ORDER BY score DESC, id",
@@ -518,7 +520,7 @@ pub async fn findings_of(
     for (registration, account, strength, score) in rows {
         let finding = Finding {
             strength: parsed(&strength, MatchStrength::parse, "match strength")?,
-            score: u8::try_from(score).map_err(ApiError::internal)?,
+            score: u8::try_from(score).map_err(StoreError::unreadable)?,
         };
         match (registration, account) {
             (Some(id), _) => findings.push((Matched::Registration(id), finding)),
@@ -533,26 +535,22 @@ pub async fn by_id<'c, E>(
     db: E,
     id: i64,
     scope: Scope,
-) -> Result<Option<RegistrationRow>, sqlx::Error>
+) -> Result<Option<RegistrationRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     match scope {
-        Scope::Organization(organization_id) => {
-            sqlx::query_as(select_registration!(
-                "WHERE r.id = $1 AND r.organization_id = $2"
-            ))
+        Scope::Organization(organization_id) => Ok(sqlx::query_as(select_registration!(
+            "WHERE r.id = $1 AND r.organization_id = $2"
+        ))
+        .bind(id)
+        .bind(organization_id)
+        .fetch_optional(db)
+        .await?),
+        Scope::Vendor => Ok(sqlx::query_as(select_registration!("WHERE r.id = $1"))
             .bind(id)
-            .bind(organization_id)
             .fetch_optional(db)
-            .await
-        }
-        Scope::Vendor => {
-            sqlx::query_as(select_registration!("WHERE r.id = $1"))
-                .bind(id)
-                .fetch_optional(db)
-                .await
-        }
+            .await?),
     }
 }
 
@@ -568,7 +566,7 @@ pub struct ListFilter {
     pub limit: u32,
 }
 
-pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRow>, sqlx::Error> {
+pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRow>, StoreError> {
     let mut conditions = Vec::new();
     let mut values: Vec<i64> = Vec::new();
     let mut bind = |condition: &str, value: i64| {
@@ -614,14 +612,14 @@ pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRo
     if let Some(status) = status {
         query = query.bind(status);
     }
-    query.fetch_all(db).await
+    Ok(query.fetch_all(db).await?)
 }
 
 /// The products each of these registrations names, as `(registration id, product)`.
 pub async fn products_of(
     db: &AnyPool,
     registration_ids: &[i64],
-) -> Result<Vec<(i64, Product)>, sqlx::Error> {
+) -> Result<Vec<(i64, Product)>, StoreError> {
     if registration_ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -657,7 +655,7 @@ pub async fn decide<'c, E>(
     db: E,
     update: &DecisionUpdate<'_>,
     now: Timestamp,
-) -> Result<bool, sqlx::Error>
+) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -685,7 +683,7 @@ pub async fn withdraw<'c, E>(
     id: i64,
     organization_id: i64,
     now: Timestamp,
-) -> Result<bool, sqlx::Error>
+) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -710,7 +708,7 @@ pub async fn request_extension<'c, E>(
     organization_id: i64,
     justification: &str,
     now: Timestamp,
-) -> Result<bool, sqlx::Error>
+) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -737,7 +735,7 @@ pub async fn decide_extension<'c, E>(
     rationale: Option<&str>,
     protection_ends_at: Timestamp,
     now: Timestamp,
-) -> Result<bool, sqlx::Error>
+) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -768,18 +766,18 @@ pub struct TimerRow {
 
 /// Ends the protection of approved registrations whose window has passed. Each row is
 /// returned to exactly one caller, however many instances run this at once.
-pub async fn expire_due<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, sqlx::Error>
+pub async fn expire_due<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "UPDATE registrations SET status = 'expired', updated_at = $1 \
          WHERE status = 'approved' AND protection_ends_at <= $1 \
          RETURNING id, organization_id, company_name, protection_ends_at",
     )
     .bind(now)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// Marks (once) the approved registrations whose protection ends by `until`.
@@ -787,11 +785,11 @@ pub async fn remind_due<'c, E>(
     db: E,
     now: Timestamp,
     until: Timestamp,
-) -> Result<Vec<TimerRow>, sqlx::Error>
+) -> Result<Vec<TimerRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(
+    Ok(sqlx::query_as(
         "UPDATE registrations SET reminded_at = $1 \
          WHERE status = 'approved' AND reminded_at IS NULL AND protection_ends_at <= $2 \
          RETURNING id, organization_id, company_name, protection_ends_at",
@@ -799,15 +797,15 @@ where
     .bind(now)
     .bind(until)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// Flags (once) the undecided registrations past their approval SLA.
-pub async fn flag_late<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, sqlx::Error>
+pub async fn flag_late<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(concat!(
+    Ok(sqlx::query_as(concat!(
         "UPDATE registrations SET sla_flagged_at = $1 \
          WHERE sla_flagged_at IS NULL AND decide_by < $1 AND status IN ",
         open_statuses!(),
@@ -815,11 +813,11 @@ where
     ))
     .bind(now)
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// Puts an undecided registration on hold with a question for the partner.
-pub async fn ask<'c, E>(db: E, id: i64, question: &str, now: Timestamp) -> Result<bool, sqlx::Error>
+pub async fn ask<'c, E>(db: E, id: i64, question: &str, now: Timestamp) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -841,7 +839,7 @@ pub async fn answered<'c, E>(
     id: i64,
     organization_id: i64,
     now: Timestamp,
-) -> Result<bool, sqlx::Error>
+) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -863,7 +861,7 @@ pub async fn late(
     db: &AnyPool,
     now: Timestamp,
     limit: i64,
-) -> Result<(i64, Vec<RegistrationRow>), sqlx::Error> {
+) -> Result<(i64, Vec<RegistrationRow>), StoreError> {
     let total = sqlx::query_scalar(concat!(
         "SELECT COUNT(*) FROM registrations WHERE status IN ",
         open_statuses!(),

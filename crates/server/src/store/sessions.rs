@@ -3,6 +3,7 @@
 use sqlx::{AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 use crate::store::portal_settings::VENDOR_TWO_FACTOR;
 
 /// How a session's user proved who they are (a second factor, if any, came after it).
@@ -65,7 +66,7 @@ pub async fn insert<'c, E>(
     db: E,
     session: &NewSession<'_>,
     now: Timestamp,
-) -> Result<(), sqlx::Error>
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -90,8 +91,8 @@ pub async fn live(
     token_hash: &str,
     now: Timestamp,
     idle_since: Timestamp,
-) -> Result<Option<SessionRow>, sqlx::Error> {
-    sqlx::query_as(
+) -> Result<Option<SessionRow>, StoreError> {
+    Ok(sqlx::query_as(
         "SELECT s.token_hash, s.csrf_token, s.created_at, s.started_by, s.last_seen_at, \
          u.id AS user_id, u.email, u.name, u.role, u.organization_id, \
          o.name AS organization_name, \
@@ -109,10 +110,10 @@ pub async fn live(
     .bind(idle_since)
     .bind(VENDOR_TWO_FACTOR)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
-pub async fn touch(db: &AnyPool, token_hash: &str, now: Timestamp) -> Result<(), sqlx::Error> {
+pub async fn touch(db: &AnyPool, token_hash: &str, now: Timestamp) -> Result<(), StoreError> {
     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
         .bind(now)
         .bind(token_hash)
@@ -121,7 +122,7 @@ pub async fn touch(db: &AnyPool, token_hash: &str, now: Timestamp) -> Result<(),
     Ok(())
 }
 
-pub async fn delete(db: &AnyPool, token_hash: &str) -> Result<(), sqlx::Error> {
+pub async fn delete(db: &AnyPool, token_hash: &str) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(db)
@@ -129,7 +130,7 @@ pub async fn delete(db: &AnyPool, token_hash: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-pub async fn delete_for_user<'c, E>(db: E, user_id: i64) -> Result<(), sqlx::Error>
+pub async fn delete_for_user<'c, E>(db: E, user_id: i64) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -145,7 +146,7 @@ pub async fn delete_others<'c, E>(
     db: E,
     user_id: i64,
     keep_token_hash: &str,
-) -> Result<(), sqlx::Error>
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -162,7 +163,7 @@ pub async fn purge_dead(
     db: &AnyPool,
     now: Timestamp,
     idle_since: Timestamp,
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
         .bind(now)
         .bind(idle_since)

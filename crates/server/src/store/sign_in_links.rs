@@ -3,6 +3,7 @@
 use sqlx::{AnyConnection, AnyPool};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 pub async fn insert(
     tx: &mut AnyConnection,
@@ -10,7 +11,7 @@ pub async fn insert(
     user_id: i64,
     now: Timestamp,
     expires_at: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO sign_in_links (token_hash, user_id, created_at, expires_at) \
          VALUES ($1, $2, $3, $4)",
@@ -30,19 +31,19 @@ pub async fn redeem(
     tx: &mut AnyConnection,
     token_hash: &str,
     now: Timestamp,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
         "UPDATE sign_in_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
          AND expires_at > $2 RETURNING user_id",
     )
     .bind(token_hash)
     .bind(now)
     .fetch_optional(tx)
-    .await
+    .await?)
 }
 
 /// Forgets links that can no longer be used.
-pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, sqlx::Error> {
+pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM sign_in_links WHERE expires_at < $1")
         .bind(before)
         .execute(db)

@@ -7,6 +7,7 @@ use crate::clock::Timestamp;
 use crate::domain::throttle::{RetryAfter, Throttle};
 use sqlx::AnyConnection;
 
+use crate::store::StoreError;
 use crate::store::{Db, Engine};
 
 /// The rows one request reserved, to give back when the attempt turns out not to count.
@@ -21,7 +22,7 @@ pub async fn reserve(
     db: &Db,
     budgets: &[(&str, Throttle)],
     now: Timestamp,
-) -> Result<Result<Reservation, RetryAfter>, sqlx::Error> {
+) -> Result<Result<Reservation, RetryAfter>, StoreError> {
     let mut budgets = budgets.to_vec();
     // One order for every request, so two that share scopes cannot wait on each other.
     budgets.sort_by_key(|(scope, _)| *scope);
@@ -54,11 +55,7 @@ pub async fn reserve(
 
 /// SQLite's write transactions already run one at a time; PostgreSQL's may run side by side,
 /// so each scope is counted under a lock held until the transaction ends.
-async fn lock_scope(
-    tx: &mut AnyConnection,
-    engine: Engine,
-    scope: &str,
-) -> Result<(), sqlx::Error> {
+async fn lock_scope(tx: &mut AnyConnection, engine: Engine, scope: &str) -> Result<(), StoreError> {
     if engine == Engine::Postgres {
         // The two-key form keeps these locks apart from the single-key ones used elsewhere.
         sqlx::query("SELECT pg_advisory_xact_lock(7262, hashtext($1))")
@@ -75,9 +72,9 @@ async fn nth_latest(
     scope: &str,
     throttle: &Throttle,
     now: Timestamp,
-) -> Result<Option<Timestamp>, sqlx::Error> {
+) -> Result<Option<Timestamp>, StoreError> {
     let skip = throttle.max_failures.saturating_sub(1) as i64;
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "SELECT at FROM throttle_attempts WHERE scope = $1 AND at > $2 \
          ORDER BY at DESC LIMIT 1 OFFSET $3",
     )
@@ -85,11 +82,11 @@ async fn nth_latest(
     .bind(throttle.window_start(now))
     .bind(skip)
     .fetch_optional(tx)
-    .await
+    .await?)
 }
 
 /// Gives the reserved attempts back: the attempt succeeded and does not count.
-pub async fn release(db: &Db, reservation: Reservation) -> Result<(), sqlx::Error> {
+pub async fn release(db: &Db, reservation: Reservation) -> Result<(), StoreError> {
     for id in reservation.ids {
         sqlx::query("DELETE FROM throttle_attempts WHERE id = $1")
             .bind(id)
@@ -100,7 +97,7 @@ pub async fn release(db: &Db, reservation: Reservation) -> Result<(), sqlx::Erro
 }
 
 /// Forgets every attempt in a scope, e.g. a user's own mistakes once they signed in.
-pub async fn clear(db: &Db, scope: &str) -> Result<(), sqlx::Error> {
+pub async fn clear(db: &Db, scope: &str) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM throttle_attempts WHERE scope = $1")
         .bind(scope)
         .execute(db.pool())
@@ -109,7 +106,7 @@ pub async fn clear(db: &Db, scope: &str) -> Result<(), sqlx::Error> {
 }
 
 /// Forgets attempts too old to count against any budget.
-pub async fn forget_before(db: &Db, before: Timestamp) -> Result<u64, sqlx::Error> {
+pub async fn forget_before(db: &Db, before: Timestamp) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM throttle_attempts WHERE at <= $1")
         .bind(before)
         .execute(db.pool())

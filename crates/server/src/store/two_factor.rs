@@ -4,6 +4,7 @@
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::Timestamp;
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct TwoFactorRow {
@@ -12,14 +13,16 @@ pub struct TwoFactorRow {
     pub last_step: Option<i64>,
 }
 
-pub async fn get<'c, E>(db: E, user_id: i64) -> Result<Option<TwoFactorRow>, sqlx::Error>
+pub async fn get<'c, E>(db: E, user_id: i64) -> Result<Option<TwoFactorRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as("SELECT secret_sealed, enabled_at, last_step FROM two_factor WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_optional(db)
-        .await
+    Ok(sqlx::query_as(
+        "SELECT secret_sealed, enabled_at, last_step FROM two_factor WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(db)
+    .await?)
 }
 
 /// Keeps a new secret waiting for its first code, replacing one that never got it. False when
@@ -29,7 +32,7 @@ pub async fn begin(
     user_id: i64,
     secret_sealed: &str,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "INSERT INTO two_factor (user_id, secret_sealed, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, \
@@ -51,7 +54,7 @@ pub async fn enable(
     user_id: i64,
     step: i64,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE two_factor SET enabled_at = $2, last_step = $3 \
          WHERE user_id = $1 AND enabled_at IS NULL",
@@ -66,7 +69,7 @@ pub async fn enable(
 
 /// Takes a time step as used unless it, or a later one, already was. One statement, so two
 /// requests with the same code cannot both pass.
-pub async fn use_step(db: &AnyPool, user_id: i64, step: i64) -> Result<bool, sqlx::Error> {
+pub async fn use_step(db: &AnyPool, user_id: i64, step: i64) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE two_factor SET last_step = $2 WHERE user_id = $1 AND enabled_at IS NOT NULL \
          AND (last_step IS NULL OR last_step < $2)",
@@ -79,7 +82,7 @@ pub async fn use_step(db: &AnyPool, user_id: i64, step: i64) -> Result<bool, sql
 }
 
 /// Turns two-factor sign-in off: the secret and the recovery codes go.
-pub async fn remove(tx: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+pub async fn remove(tx: &mut AnyConnection, user_id: i64) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *tx)
@@ -95,7 +98,7 @@ pub async fn add_recovery_codes(
     tx: &mut AnyConnection,
     user_id: i64,
     code_hashes: &[String],
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *tx)
@@ -116,7 +119,7 @@ pub async fn use_recovery_code(
     user_id: i64,
     code_hash: &str,
     now: Timestamp,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE recovery_codes SET used_at = $3 \
          WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL",
@@ -129,9 +132,11 @@ pub async fn use_recovery_code(
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn recovery_codes_left(db: &AnyPool, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
-        .bind(user_id)
-        .fetch_one(db)
-        .await
+pub async fn recovery_codes_left(db: &AnyPool, user_id: i64) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_one(db)
+    .await?)
 }

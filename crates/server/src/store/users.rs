@@ -6,7 +6,7 @@ use sqlx::{AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::membership::Membership;
-use crate::error::ApiError;
+use crate::store::StoreError;
 
 /// A user with the name of their organization, as most reads need both.
 #[derive(Debug, Clone, FromRow)]
@@ -36,20 +36,20 @@ macro_rules! select_user {
 }
 
 impl UserRow {
-    pub fn role(&self) -> Result<Role, ApiError> {
+    pub fn role(&self) -> Result<Role, StoreError> {
         Role::parse(&self.role)
-            .ok_or_else(|| ApiError::internal(format!("unknown role {:?}", self.role)))
+            .ok_or_else(|| StoreError::Unreadable(format!("unknown role {:?}", self.role)))
     }
 
-    pub fn membership(&self) -> Result<Membership, ApiError> {
-        Membership::new(self.role()?, self.organization_id).map_err(ApiError::internal)
+    pub fn membership(&self) -> Result<Membership, StoreError> {
+        Membership::new(self.role()?, self.organization_id).map_err(StoreError::unreadable)
     }
 
     pub fn organization(&self) -> Option<OrganizationRef> {
         organization_ref(self.organization_id, self.organization_name.clone())
     }
 
-    pub fn into_admin_view(self) -> Result<UserAdminView, ApiError> {
+    pub fn into_admin_view(self) -> Result<UserAdminView, StoreError> {
         let role = self.role()?;
         let organization = self.organization();
         let UserRow {
@@ -91,11 +91,11 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
 }
 
-pub async fn insert<'c, E>(db: E, user: &NewUser<'_>, now: Timestamp) -> Result<i64, sqlx::Error>
+pub async fn insert<'c, E>(db: E, user: &NewUser<'_>, now: Timestamp) -> Result<i64, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO users (email, name, role, organization_id, password_hash, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -106,27 +106,27 @@ where
     .bind(user.password_hash)
     .bind(now)
     .fetch_one(db)
-    .await
+    .await?)
 }
 
-pub async fn by_email(db: &AnyPool, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
-    sqlx::query_as(select_user!("WHERE u.email = $1"))
+pub async fn by_email(db: &AnyPool, email: &str) -> Result<Option<UserRow>, StoreError> {
+    Ok(sqlx::query_as(select_user!("WHERE u.email = $1"))
         .bind(email)
         .fetch_optional(db)
-        .await
+        .await?)
 }
 
-pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<UserRow>, sqlx::Error>
+pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<UserRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(select_user!("WHERE u.id = $1"))
+    Ok(sqlx::query_as(select_user!("WHERE u.id = $1"))
         .bind(id)
         .fetch_optional(db)
-        .await
+        .await?)
 }
 
-pub async fn email_taken<'c, E>(db: E, email: &str) -> Result<bool, sqlx::Error>
+pub async fn email_taken<'c, E>(db: E, email: &str) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -138,12 +138,14 @@ where
 }
 
 /// Users in id order after `after_id`, one more than `limit` to tell whether a page follows.
-pub async fn page(db: &AnyPool, after_id: i64, limit: u32) -> Result<Vec<UserRow>, sqlx::Error> {
-    sqlx::query_as(select_user!("WHERE u.id > $1 ORDER BY u.id LIMIT $2"))
-        .bind(after_id)
-        .bind(i64::from(limit) + 1)
-        .fetch_all(db)
-        .await
+pub async fn page(db: &AnyPool, after_id: i64, limit: u32) -> Result<Vec<UserRow>, StoreError> {
+    Ok(
+        sqlx::query_as(select_user!("WHERE u.id > $1 ORDER BY u.id LIMIT $2"))
+            .bind(after_id)
+            .bind(i64::from(limit) + 1)
+            .fetch_all(db)
+            .await?,
+    )
 }
 
 /// Notes the sign-in on the user and in the history the engagement score counts.
@@ -151,7 +153,7 @@ pub async fn record_sign_in(
     db: &AnyPool,
     user: &UserRow,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
         .bind(now)
@@ -164,10 +166,10 @@ pub async fn record_sign_in(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    tx.commit().await
+    Ok(tx.commit().await?)
 }
 
-pub async fn set_role<'c, E>(db: E, id: i64, role: Role) -> Result<(), sqlx::Error>
+pub async fn set_role<'c, E>(db: E, id: i64, role: Role) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -183,7 +185,7 @@ pub async fn set_deactivated_at<'c, E>(
     db: E,
     id: i64,
     at: Option<Timestamp>,
-) -> Result<(), sqlx::Error>
+) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -195,11 +197,7 @@ where
     Ok(())
 }
 
-pub async fn set_password_hash<'c, E>(
-    db: E,
-    id: i64,
-    password_hash: &str,
-) -> Result<(), sqlx::Error>
+pub async fn set_password_hash<'c, E>(db: E, id: i64, password_hash: &str) -> Result<(), StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
@@ -211,8 +209,8 @@ where
     Ok(())
 }
 
-pub async fn count(db: &AnyPool) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM users")
+pub async fn count(db: &AnyPool) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(db)
-        .await
+        .await?)
 }

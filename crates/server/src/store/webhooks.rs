@@ -14,7 +14,7 @@ use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339, rfc3339_ms};
 use crate::domain::backoff::RETRY_WINDOW_MS;
-use crate::error::ApiError;
+use crate::store::StoreError;
 
 /// Something that happened, for every endpoint subscribed to its type.
 struct Event {
@@ -29,7 +29,7 @@ struct Event {
 async fn subscribed(
     tx: &mut AnyConnection,
     event_type: WebhookEventType,
-) -> Result<bool, sqlx::Error> {
+) -> Result<bool, StoreError> {
     let (count,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM webhook_endpoints WHERE enabled = 1 AND event_types LIKE $1",
     )
@@ -45,7 +45,7 @@ fn subscription_pattern(event_type: WebhookEventType) -> String {
 
 /// Writes the event and its deliveries inside the caller's transaction, so they exist exactly
 /// when the change does.
-async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(), sqlx::Error> {
+async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(), StoreError> {
     let payload = WebhookMessage {
         data: event.data.clone(),
         timestamp: rfc3339_ms(now_ms),
@@ -135,7 +135,7 @@ pub async fn insert_endpoint(
     input: &EndpointInput,
     secret_sealed: &str,
     now: Timestamp,
-) -> Result<i64, sqlx::Error> {
+) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO webhook_endpoints (url, description, event_types, enabled, secret_sealed, \
          sla_seconds, sla_percent, created_at, updated_at) \
@@ -159,7 +159,7 @@ pub async fn update_endpoint(
     id: i64,
     input: &EndpointInput,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE webhook_endpoints SET url = $2, description = $3, event_types = $4, \
          enabled = $5, sla_seconds = $6, sla_percent = $7, updated_at = $8 WHERE id = $1",
@@ -182,7 +182,7 @@ pub async fn set_endpoint_secret(
     id: i64,
     sealed: &str,
     now: Timestamp,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE webhook_endpoints SET secret_sealed = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(sealed)
@@ -192,24 +192,24 @@ pub async fn set_endpoint_secret(
     Ok(())
 }
 
-pub async fn endpoint<'c, E>(db: E, id: i64) -> Result<Option<EndpointRow>, sqlx::Error>
+pub async fn endpoint<'c, E>(db: E, id: i64) -> Result<Option<EndpointRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
-pub async fn endpoints(db: &AnyPool) -> Result<Vec<EndpointRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn endpoints(db: &AnyPool) -> Result<Vec<EndpointRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints ORDER BY id"
     )))
     .fetch_all(db)
-    .await
+    .await?)
 }
 
 /// A delivery a worker holds, with what it needs to send it.
@@ -236,7 +236,7 @@ pub async fn claim(
     hold_until_ms: i64,
     limit: i64,
     per_endpoint: i64,
-) -> Result<Vec<Claimed>, sqlx::Error> {
+) -> Result<Vec<Claimed>, StoreError> {
     // `place` counts an endpoint's deliveries already on their way (`held`) and those this
     // claim takes, so no endpoint gets more than `per_endpoint` at once.
     let ids: Vec<(i64,)> = sqlx::query_as(
@@ -271,7 +271,7 @@ pub async fn claim(
         .map(|(id,)| id.to_string())
         .collect::<Vec<_>>()
         .join(",");
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT d.id, d.attempts, d.created_at_ms, e.message_id, e.payload, p.url, \
          p.secret_sealed FROM webhook_deliveries d \
          JOIN webhook_events e ON e.id = d.event_id \
@@ -279,7 +279,7 @@ pub async fn claim(
          WHERE d.id IN ({list}) ORDER BY d.id"
     )))
     .fetch_all(&mut *tx)
-    .await
+    .await?)
 }
 
 /// How one attempt went.
@@ -300,7 +300,7 @@ pub async fn record(
     id: i64,
     attempt: &Attempt,
     now_ms: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     let query = match attempt {
         Attempt::Delivered { status } => sqlx::query(
             "UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, \
@@ -350,7 +350,7 @@ pub struct DeliveryRow {
 }
 
 impl DeliveryRow {
-    pub fn into_view(self) -> Result<Delivery, ApiError> {
+    pub fn into_view(self) -> Result<Delivery, StoreError> {
         let DeliveryRow {
             id,
             endpoint_id: _,
@@ -369,11 +369,12 @@ impl DeliveryRow {
         Ok(Delivery {
             id,
             message_id,
-            event_type: WebhookEventType::parse(&event_type)
-                .ok_or_else(|| ApiError::internal(format!("unknown event type {event_type}")))?,
+            event_type: WebhookEventType::parse(&event_type).ok_or_else(|| {
+                StoreError::Unreadable(format!("unknown event type {event_type}"))
+            })?,
             subject,
             state: DeliveryState::parse(&state)
-                .ok_or_else(|| ApiError::internal(format!("unknown delivery state {state}")))?,
+                .ok_or_else(|| StoreError::Unreadable(format!("unknown delivery state {state}")))?,
             attempts: u32::try_from(attempts).unwrap_or_default(),
             created_at: rfc3339_ms(created_at_ms),
             next_attempt_at: next_attempt_at_ms.map(rfc3339_ms),
@@ -397,13 +398,13 @@ pub async fn deliveries(
     state: Option<DeliveryState>,
     before_id: i64,
     limit: u32,
-) -> Result<Vec<DeliveryRow>, sqlx::Error> {
+) -> Result<Vec<DeliveryRow>, StoreError> {
     let state_condition = if state.is_some() {
         "AND d.state = $4"
     } else {
         "AND $4 = ''"
     };
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{DELIVERY_SELECT} WHERE d.endpoint_id = $1 AND d.id < $2 {state_condition} \
          ORDER BY d.id DESC LIMIT $3"
     )))
@@ -412,19 +413,19 @@ pub async fn deliveries(
     .bind(i64::from(limit) + 1)
     .bind(state.map_or("", DeliveryState::as_str))
     .fetch_all(db)
-    .await
+    .await?)
 }
 
-pub async fn delivery<'c, E>(db: E, id: i64) -> Result<Option<DeliveryRow>, sqlx::Error>
+pub async fn delivery<'c, E>(db: E, id: i64) -> Result<Option<DeliveryRow>, StoreError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{DELIVERY_SELECT} WHERE d.id = $1"
     )))
     .bind(id)
     .fetch_optional(db)
-    .await
+    .await?)
 }
 
 /// Sends dead or delivered deliveries again from now; `only` limits it to one delivery.
@@ -434,7 +435,7 @@ pub async fn replay(
     endpoint_id: i64,
     only: Option<i64>,
     now_ms: i64,
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, StoreError> {
     let (which, states) = match only {
         Some(_) => ("id = $3", "('dead', 'delivered')"),
         None => ("$3 = 0", "('dead')"),
@@ -467,7 +468,7 @@ pub async fn health(
     db: &AnyPool,
     endpoint: &EndpointRow,
     now_ms: i64,
-) -> Result<EndpointHealth, sqlx::Error> {
+) -> Result<EndpointHealth, StoreError> {
     let since = now_ms - RETRY_WINDOW_MS;
     let target_ms = endpoint.sla_seconds * 1000;
     let tally: Tally = sqlx::query_as(
@@ -528,7 +529,7 @@ async fn latency_percentile(
     since: i64,
     count: i64,
     percent: i64,
-) -> Result<Option<u64>, sqlx::Error> {
+) -> Result<Option<u64>, StoreError> {
     if count == 0 {
         return Ok(None);
     }
@@ -568,7 +569,7 @@ pub async fn publish_registration(
     id: i64,
     event_type: WebhookEventType,
     now_ms: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     if !subscribed(tx, event_type).await? {
         return Ok(());
     }
@@ -638,7 +639,7 @@ pub async fn publish_stage_change(
     id: i64,
     from_stage: &str,
     now_ms: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<(), StoreError> {
     if !subscribed(tx, WebhookEventType::OpportunityStageChanged).await? {
         return Ok(());
     }
@@ -693,11 +694,7 @@ pub async fn publish_stage_change(
 }
 
 /// Publishes `asset.published` for an asset that was just published.
-pub async fn publish_asset(
-    tx: &mut AnyConnection,
-    id: i64,
-    now_ms: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn publish_asset(tx: &mut AnyConnection, id: i64, now_ms: i64) -> Result<(), StoreError> {
     if !subscribed(tx, WebhookEventType::AssetPublished).await? {
         return Ok(());
     }

@@ -10,9 +10,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{build, linked_card};
+use crate::app::card_links::signed_url;
 use crate::domain::signatures::{CardUrl, SignedRequest, check_hubspot_v3};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::integrations::card_links::signed_card_url;
 use crate::state::AppState;
 use crate::store::integrations;
 
@@ -119,7 +119,7 @@ async fn card(
         exp: state.now() + FRAME_LINK_SECS,
         lid: None,
     };
-    let frame = signed_card_url(&state, &integration, &frame)?;
+    let frame = signed_url(&state, &integration, &frame)?;
     let text = |label, value: String| Property {
         label,
         data_type: "STRING",

@@ -17,12 +17,12 @@ use portico_api::registrations::{PartnerRole, RegistrationStatus};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::app::registrations::findings::conflict_findings;
 use crate::clock::Timestamp;
 use crate::domain::pipeline::{Window, protection_status};
 use crate::domain::signatures::open_salesforce_request;
 use crate::error::ApiResult;
 use crate::routes::extract::ApiPath;
-use crate::routes::registrations::views::conflict_findings;
 use crate::state::AppState;
 use crate::store::cards::{self, CardRow};
 use crate::store::crm;

@@ -12,18 +12,14 @@ use sqlx::AnyPool;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::clock::rfc3339;
-use crate::domain::signatures::CardUrl;
+use crate::app::card_links::{self, Issue};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::card_links::{self as store, NewCardLink};
-use crate::store::integrations::{self, IntegrationRow};
-use crate::store::{cards, into_page, parse_cursor};
-
-const SUBJECT: &str = "card_link";
+use crate::store::card_links as store;
+use crate::store::integrations;
+use crate::store::{cards, into_page};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -53,41 +49,13 @@ async fn issue(
         ))
     })?;
     let path = card_path(db, request.subject).await?;
-    let now = state.now();
-    let link = NewCardLink {
+    let card = Issue {
         system,
-        subject: request.subject,
-        issued_by: caller.user_id,
-        issued_at: now,
-        expires_at: now + i64::from(request.valid_days) * 86_400,
-    };
-    let mut tx = state.db.begin_write().await?;
-    let id = store::insert(&mut tx, &link).await?;
-    let url = CardUrl {
+        integration: &integration,
         path: &path,
-        exp: link.expires_at,
-        lid: Some(id),
     };
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "card_link.issued",
-        subject_type: SUBJECT,
-        subject_id: Some(id),
-        organization_id: None,
-        before: None,
-        after: audit::state(&serde_json::json!({
-            "system": system, "subject": request.subject, "expires_at": rfc3339(link.expires_at),
-        })),
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    let signed = signed_card_url(&state, &integration, &url)?;
-    tx.commit().await?;
-    Ok(Json(CardLink {
-        id,
-        url: signed,
-        expires_at: rfc3339(link.expires_at),
-    }))
+    let issued = card_links::issue(&state, caller.user_id, card, &request).await?;
+    Ok(Json(issued))
 }
 
 /// The path of the subject's card; a subject without one (unknown, or a lead) is not found.
@@ -145,55 +113,6 @@ async fn revoke(
 ) -> ApiResult<Json<IssuedCardLink>> {
     caller.require_vendor()?;
     let rationale = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let revoked = store::revoke(
-        &mut tx,
-        system,
-        id,
-        caller.user_id,
-        rationale.as_deref(),
-        now,
-    )
-    .await?;
-    let row = store::get(&mut tx, system, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if !revoked {
-        return Err(ApiError::Conflict(
-            "This card link is already revoked.".into(),
-            Default::default(),
-        ));
-    }
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "card_link.revoked",
-        subject_type: SUBJECT,
-        subject_id: Some(id),
-        organization_id: None,
-        before: audit::state(&serde_json::json!({ "system": system, "revoked": false })),
-        after: audit::state(&serde_json::json!({ "system": system, "revoked": true })),
-        rationale: rationale.as_deref(),
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
-    Ok(Json(row.into_view(now)?))
-}
-
-/// The public URL of a card, signed with the integration's secret.
-pub fn signed_card_url(
-    state: &AppState,
-    integration: &IntegrationRow,
-    url: &CardUrl<'_>,
-) -> ApiResult<String> {
-    let secret = state
-        .sealer
-        .open(&integration.secret_sealed)
-        .ok_or_else(|| ApiError::internal("the integration secret does not open with this key"))?;
-    Ok(format!(
-        "{}{}?{}",
-        state.public_url,
-        url.path,
-        url.query(&secret)
-    ))
+    let row = card_links::revoke(&state, caller.user_id, system, id, rationale).await?;
+    Ok(Json(row.into_view(state.now())?))
 }

@@ -1,38 +1,34 @@
 //! Deal and lead registrations: submission with the conflict check, the lists, the manager's
 //! decision, withdrawal and protection extensions.
 
-mod filing;
-pub(crate) mod views;
+pub mod links;
+mod views;
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use portico_api::date::Date;
-use portico_api::integrations::WebhookEventType;
-use portico_api::notifications::Category;
 use portico_api::registrations::{
-    DecisionRequest, ExtensionRequest, ExtensionStatus, InfoRequest, InfoResponse,
-    ManagerRegistration, PartnerRegistration, PartnerRegistrationDetail, RegistrationDetail,
-    RegistrationPage, RegistrationQuery, RegistrationRequest, RegistrationStatus, Verdict, number,
+    DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse, ManagerRegistration,
+    PartnerRegistration, PartnerRegistrationDetail, RegistrationDetail, RegistrationPage,
+    RegistrationQuery, RegistrationRequest,
 };
-use portico_api::{ErrorBody, FieldErrors, Page};
+use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub use filing::{Filing, Lookup, file, file_once, request_hash};
 use views::{manager_detail, manager_views, partner_entry, partner_views};
 
+use crate::app::registrations::decisions::{self, Decision};
+use crate::app::registrations::{Filing, file_once, request_hash};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
-use crate::store::opportunities;
-use crate::store::outbox::{self, Message, Recipients};
-use crate::store::registrations::{self as store, DecisionUpdate, ListFilter, RegistrationRow};
-use crate::store::webhooks;
-use crate::store::{Scope, WriteTx, into_page, parse_cursor};
+use crate::store::audit;
+use crate::store::registrations::{self as store, ListFilter};
+use crate::store::{Scope, into_page};
 
 const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 const SUBJECT: &str = "registration";
@@ -86,7 +82,7 @@ async fn submit(
 }
 
 /// The `Idempotency-Key` header, when sent.
-pub fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<&str>> {
+fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<&str>> {
     let Some(value) = headers.get(IDEMPOTENCY_HEADER) else {
         return Ok(None);
     };
@@ -103,7 +99,7 @@ pub fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<&str>> {
         })
 }
 
-pub async fn created(state: &AppState, id: i64, organization_id: i64) -> ApiResult<Response> {
+async fn created(state: &AppState, id: i64, organization_id: i64) -> ApiResult<Response> {
     let row = store::by_id(state.db.pool(), id, Scope::Organization(organization_id))
         .await?
         .ok_or_else(|| ApiError::internal("registration vanished after commit"))?;
@@ -130,7 +126,7 @@ async fn list(
         limit: page.limit(),
     };
     let rows = store::page(state.db.pool(), filter).await?;
-    let paged = into_page(rows, page.limit(), |r| r.id, Ok)?;
+    let paged = into_page(rows, page.limit(), |r| r.id, Ok::<_, ApiError>)?;
     let next_cursor = paged.next_cursor;
     Ok(Json(match caller.scope() {
         Scope::Organization(_) => RegistrationPage::Partner(Page {
@@ -182,113 +178,13 @@ async fn decide(
 ) -> ApiResult<Json<ManagerRegistration>> {
     caller.require_vendor()?;
     let rationale = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let (mut tx, row) = open(&state, id, Scope::Vendor).await?;
-    let (status, reason, ends, action) = match request.decision {
-        Verdict::Approve => (
-            RegistrationStatus::Approved,
-            None,
-            Some(state.rules.protection_ends(row.motion()?, now)),
-            "registration.approved",
-        ),
-        Verdict::Decline => (
-            RegistrationStatus::Declined,
-            Some(
-                request
-                    .reason
-                    .unwrap_or(portico_api::registrations::DeclineReason::Other),
-            ),
-            None,
-            "registration.declined",
-        ),
-    };
-    let update = DecisionUpdate {
-        id,
-        status,
-        decided_by: caller.user_id,
-        reason,
-        rationale: rationale.as_deref(),
-        protection_ends_at: ends,
-    };
-    if !store::decide(&mut *tx, &update, now).await? {
-        return Err(not_now(format!(
-            "{} is {} and can no longer be decided.",
-            number(id),
-            row.status()?.label().to_lowercase()
-        )));
-    }
-    if status == RegistrationStatus::Approved
-        && let Some(entry) = row.pipeline_entry()?
-    {
-        opportunities::open_from_registration(&mut tx, &entry, now).await?;
-    }
-    let what = status.label().to_lowercase();
-    record_and_tell(
-        &mut tx,
-        &caller,
-        &row,
-        action,
-        &what,
-        rationale.as_deref(),
-        &state,
-    )
-    .await?;
-    let published = match status {
-        RegistrationStatus::Approved => WebhookEventType::RegistrationApproved,
-        _ => WebhookEventType::RegistrationDeclined,
-    };
-    webhooks::publish_registration(&mut tx, id, published, state.now_ms()).await?;
-    tx.commit().await?;
-    state.webhook_signal.notify_one();
-    Ok(Json(reread_for_manager(&state, id).await?))
-}
-
-fn not_now(message: String) -> ApiError {
-    ApiError::Conflict(message, FieldErrors::new())
-}
-
-fn event<'a>(
-    caller: &Caller,
-    row: &RegistrationRow,
-    action: &'a str,
-    rationale: Option<&'a str>,
-) -> AuditEntry<'a> {
-    AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action,
-        subject_type: SUBJECT,
-        subject_id: Some(row.id),
-        organization_id: Some(row.organization_id),
-        before: audit::state(&serde_json::json!({ "status": row.status })),
-        after: None,
+    let decision = Decision {
+        verdict: request.decision,
+        reason: request.reason,
         rationale,
-    }
-}
-
-/// The audit record of a manager's action, and the message that tells the partner about it.
-async fn record_and_tell(
-    tx: &mut sqlx::AnyConnection,
-    caller: &Caller,
-    row: &RegistrationRow,
-    action: &str,
-    what: &str,
-    text: Option<&str>,
-    state: &AppState,
-) -> ApiResult<()> {
-    let now = state.now();
-    audit::record(&mut *tx, &event(caller, row, action, text), now).await?;
-    let subject = format!("{} {what}: {}", number(row.id), row.company_name);
-    let link = format!("/registrations/{}", row.id);
-    let message = Message {
-        category: Category::RegistrationDecision,
-        to: Recipients::Organization(Some(row.organization_id)),
-        registration_id: Some(row.id),
-        subject: &subject,
-        body: text.unwrap_or_default(),
-        link: Some(&link),
     };
-    outbox::enqueue(&mut *tx, &state.sealer, &message, state.now_ms()).await?;
-    Ok(())
+    decisions::decide(&state, caller.user_id, id, decision).await?;
+    Ok(Json(reread_for_manager(&state, id).await?))
 }
 
 async fn reread_for_manager(state: &AppState, id: i64) -> ApiResult<ManagerRegistration> {
@@ -309,16 +205,6 @@ async fn reread_for_partner(
     Ok(partner_views(state, vec![row]).await?.remove(0))
 }
 
-/// A write transaction and the registration in it, if the caller's scope holds it: another
-/// organization's registration is not found.
-async fn open(state: &AppState, id: i64, scope: Scope) -> ApiResult<(WriteTx, RegistrationRow)> {
-    let mut tx = state.db.begin_write().await?;
-    let row = store::by_id(&mut *tx, id, scope)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok((tx, row))
-}
-
 /// The partner takes a registration back: undecided, or approved (ending its protection).
 #[utoipa::path(post, path = "/api/registrations/{id}/withdraw", tag = "registrations",
     params(("id" = i64, Path)),
@@ -330,22 +216,7 @@ async fn withdraw(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<PartnerRegistration>> {
     let organization_id = caller.partner_organization()?;
-    let now = state.now();
-    let (mut tx, row) = open(&state, id, Scope::Organization(organization_id)).await?;
-    if !store::withdraw(&mut *tx, id, organization_id, now).await? {
-        return Err(not_now(format!(
-            "{} is {} and cannot be withdrawn.",
-            number(id),
-            row.status()?.label().to_lowercase()
-        )));
-    }
-    audit::record(
-        &mut *tx,
-        &event(&caller, &row, "registration.withdrawn", None),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    decisions::withdraw(&state, caller.user_id, organization_id, id).await?;
     Ok(Json(reread_for_partner(&state, id, organization_id).await?))
 }
 
@@ -363,27 +234,8 @@ async fn request_extension(
 ) -> ApiResult<Json<PartnerRegistration>> {
     let organization_id = caller.partner_organization()?;
     let justification = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let (mut tx, row) = open(&state, id, Scope::Organization(organization_id)).await?;
-    if !store::request_extension(&mut *tx, id, organization_id, &justification, now).await? {
-        return Err(not_now(if row.extension_status.is_some() {
-            "An extension can be asked for once per registration, and this one already was."
-                .to_owned()
-        } else {
-            format!(
-                "Only approved registrations can be extended; {} is not.",
-                number(id)
-            )
-        }));
-    }
-    let entry = event(
-        &caller,
-        &row,
-        "registration.extension_requested",
-        Some(&justification),
-    );
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
+    decisions::request_extension(&state, caller.user_id, organization_id, id, justification)
+        .await?;
     Ok(Json(reread_for_partner(&state, id, organization_id).await?))
 }
 
@@ -400,45 +252,7 @@ async fn decide_extension(
 ) -> ApiResult<Json<ManagerRegistration>> {
     caller.require_vendor()?;
     let rationale = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let (mut tx, row) = open(&state, id, Scope::Vendor).await?;
-    let (Some(ends), Some("requested")) = (row.protection_ends_at, row.extension_status.as_deref())
-    else {
-        return Err(not_now(format!(
-            "{} has no pending extension request.",
-            number(id)
-        )));
-    };
-    let (status, new_end, action) = match request.decision {
-        Verdict::Approve => (
-            ExtensionStatus::Approved,
-            state.rules.extended(ends),
-            "registration.extension_approved",
-        ),
-        Verdict::Decline => (
-            ExtensionStatus::Declined,
-            ends,
-            "registration.extension_declined",
-        ),
-    };
-    if !store::decide_extension(&mut *tx, id, status, rationale.as_deref(), new_end, now).await? {
-        return Err(not_now(format!(
-            "{} has no pending extension request.",
-            number(id)
-        )));
-    }
-    let what = status.label().to_lowercase();
-    record_and_tell(
-        &mut tx,
-        &caller,
-        &row,
-        action,
-        &what,
-        rationale.as_deref(),
-        &state,
-    )
-    .await?;
-    tx.commit().await?;
+    decisions::decide_extension(&state, caller.user_id, id, request.decision, rationale).await?;
     Ok(Json(reread_for_manager(&state, id).await?))
 }
 
@@ -455,28 +269,7 @@ async fn ask(
 ) -> ApiResult<Json<ManagerRegistration>> {
     caller.require_vendor()?;
     let question = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let (mut tx, row) = open(&state, id, Scope::Vendor).await?;
-    if !store::ask(&mut *tx, id, &question, now).await? {
-        return Err(not_now(format!(
-            "{} is {}; questions can be asked only while it waits for a decision.",
-            number(id),
-            row.status()?.label().to_lowercase()
-        )));
-    }
-    let action = "registration.info_requested";
-    let what = "question from a partner manager";
-    record_and_tell(
-        &mut tx,
-        &caller,
-        &row,
-        action,
-        what,
-        Some(&question),
-        &state,
-    )
-    .await?;
-    tx.commit().await?;
+    decisions::ask(&state, caller.user_id, id, question).await?;
     Ok(Json(reread_for_manager(&state, id).await?))
 }
 
@@ -493,17 +286,6 @@ async fn answer(
 ) -> ApiResult<Json<PartnerRegistration>> {
     let organization_id = caller.partner_organization()?;
     let answer = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let (mut tx, row) = open(&state, id, Scope::Organization(organization_id)).await?;
-    if !store::answered(&mut *tx, id, organization_id, now).await? {
-        return Err(not_now(format!("{} has no open question.", number(id))));
-    }
-    audit::record(
-        &mut *tx,
-        &event(&caller, &row, "registration.info_answered", Some(&answer)),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    decisions::answer(&state, caller.user_id, organization_id, id, answer).await?;
     Ok(Json(reread_for_partner(&state, id, organization_id).await?))
 }

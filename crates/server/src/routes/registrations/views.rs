@@ -5,19 +5,17 @@ use std::collections::HashMap;
 
 use portico_api::Role;
 use portico_api::registrations::{
-    ConflictFinding, ConflictLevel, ManagerRegistration, ManagerRegistrationDetail,
-    PartnerRegistration, Product, TimelineEntry,
+    ManagerRegistration, ManagerRegistrationDetail, PartnerRegistration, Product, TimelineEntry,
 };
 
-use super::filing::account_claim;
+use crate::app::registrations::findings::{Findings, conflict_findings};
 use crate::clock::rfc3339;
-use crate::domain::conflict::{self, Claim, Finding, Subject};
 use crate::error::ApiResult;
 use crate::state::AppState;
-use crate::store::Scope;
-use crate::store::accounts::{self, AccountRow};
+use crate::store::StoreError;
+use crate::store::accounts;
 use crate::store::audit::TrailRow;
-use crate::store::registrations::{self as store, Matched, RegistrationRow};
+use crate::store::registrations::{self as store, RegistrationRow};
 
 /// Rows with their products, in the partner's shape.
 pub(super) async fn partner_views(
@@ -26,12 +24,13 @@ pub(super) async fn partner_views(
 ) -> ApiResult<Vec<PartnerRegistration>> {
     let now = state.now();
     let mut products = products_by_registration(state, &rows).await?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
             let own = products.remove(&row.id).unwrap_or_default();
             row.into_partner_view(own, now, state.rules.approval_sla_hours)
         })
-        .collect()
+        .collect::<Result<_, StoreError>>()?)
 }
 
 pub(super) async fn manager_views(
@@ -40,12 +39,13 @@ pub(super) async fn manager_views(
 ) -> ApiResult<Vec<ManagerRegistration>> {
     let now = state.now();
     let mut products = products_by_registration(state, &rows).await?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|row| {
             let own = products.remove(&row.id).unwrap_or_default();
             row.into_manager_view(own, now, state.rules.approval_sla_hours)
         })
-        .collect()
+        .collect::<Result<_, StoreError>>()?)
 }
 
 async fn products_by_registration(
@@ -65,28 +65,16 @@ pub(super) async fn manager_detail(
     row: RegistrationRow,
     trail: Vec<TrailRow>,
 ) -> ApiResult<ManagerRegistrationDetail> {
-    let subject = Subject {
-        registration_id: row.id,
-        organization_id: row.organization_id,
-        submitted_at: row.submitted_at,
-    };
+    let found = conflict_findings(state, row.id).await?;
+    let suggestion = found.suggestion(&row)?;
     let Findings {
         findings,
         matched,
         matched_accounts,
-    } = conflict_findings(state, row.id).await?;
-    let claims = matched
-        .iter()
-        .map(|(row, found)| claim_of_row(row, *found))
-        .collect::<ApiResult<Vec<_>>>()?;
-    let account_claims: Vec<_> = matched_accounts
-        .iter()
-        .map(|(account, found)| account_claim(account, *found))
-        .collect();
-    let suggestion = conflict::suggest(subject, &claims, &account_claims);
+    } = found;
     let matched = matched.into_iter().map(|(row, _)| row).collect();
     let matched_accounts = matched_accounts.into_iter().map(|(row, _)| row).collect();
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.acquire().await?;
     Ok(ManagerRegistrationDetail {
         registration: manager_views(state, vec![row]).await?.remove(0),
         findings,
@@ -94,73 +82,6 @@ pub(super) async fn manager_detail(
         accounts: accounts::views(&mut conn, matched_accounts).await?,
         suggestion,
         timeline: trail.into_iter().filter_map(manager_entry).collect(),
-    })
-}
-
-/// What the conflict check found for a registration, best first: each finding with its
-/// strength and reason, and the registrations and accounts it matched, in the same order.
-pub(crate) struct Findings {
-    pub findings: Vec<ConflictFinding>,
-    pub matched: Vec<(RegistrationRow, Finding)>,
-    pub matched_accounts: Vec<(AccountRow, Finding)>,
-}
-
-pub(crate) async fn conflict_findings(
-    state: &AppState,
-    registration_id: i64,
-) -> ApiResult<Findings> {
-    let mut findings = Vec::new();
-    let (mut matched, mut matched_accounts) = (Vec::new(), Vec::new());
-    for (target, found) in store::findings_of(state.db.pool(), registration_id).await? {
-        let finding = |reason, registration_id, account_id| ConflictFinding {
-            level: ConflictLevel::Review,
-            strength: found.strength,
-            score: found.score,
-            reason,
-            registration_id,
-            account_id,
-        };
-        match target {
-            Matched::Registration(other_id) => {
-                let Some(other) = store::by_id(state.db.pool(), other_id, Scope::Vendor).await?
-                else {
-                    continue;
-                };
-                findings.push(finding(
-                    conflict::reason(&claim_of_row(&other, found)?),
-                    Some(other_id),
-                    None,
-                ));
-                matched.push((other, found));
-            }
-            Matched::Account(account_id) => {
-                let Some(account) = accounts::by_id(state.db.pool(), account_id).await? else {
-                    continue;
-                };
-                findings.push(finding(
-                    conflict::account_reason(&account_claim(&account, found)),
-                    None,
-                    Some(account_id),
-                ));
-                matched_accounts.push((account, found));
-            }
-        }
-    }
-    Ok(Findings {
-        findings,
-        matched,
-        matched_accounts,
-    })
-}
-
-fn claim_of_row(row: &RegistrationRow, finding: Finding) -> ApiResult<Claim<'_>> {
-    Ok(Claim {
-        registration_id: row.id,
-        organization_name: &row.organization_name,
-        status: row.status()?,
-        submitted_at: row.submitted_at,
-        decided_at: row.decided_at,
-        finding,
     })
 }
 

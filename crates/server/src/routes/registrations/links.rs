@@ -15,17 +15,14 @@ use portico_api::{ErrorBody, Role};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::{created, idempotency_key};
+use crate::app::registrations::{Filing, file_once, links, request_hash};
 use crate::clock::rfc3339;
-use crate::domain::token;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ClientAddr};
-use crate::routes::registrations::{Filing, created, file_once, idempotency_key, request_hash};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditEntry};
 use crate::store::{products, registration_links as store};
-
-const TOKEN_PURPOSE: &str = "registration-link";
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -67,29 +64,7 @@ async fn rotate(
     caller: Caller,
 ) -> ApiResult<(StatusCode, Json<CreatedRegistrationLink>)> {
     let organization_id = require_partner_admin(&caller)?;
-    let token = token::generate();
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    store::replace(
-        &mut *tx,
-        organization_id,
-        &state.tokens.hash(TOKEN_PURPOSE, &token),
-        caller.user_id,
-        now,
-    )
-    .await?;
-    let entry = AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action: "registration_link.rotated",
-        subject_type: "organization",
-        subject_id: Some(organization_id),
-        organization_id: Some(organization_id),
-        before: None,
-        after: None,
-        rationale: None,
-    };
-    audit::record(&mut *tx, &entry, now).await?;
-    tx.commit().await?;
+    let (token, now) = links::rotate(&state, caller.user_id, organization_id).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedRegistrationLink {
@@ -100,8 +75,7 @@ async fn rotate(
 }
 
 async fn organization_of(state: &AppState, token: &str) -> ApiResult<i64> {
-    let hash = state.tokens.hash(TOKEN_PURPOSE, token);
-    store::organization_of(state.db.pool(), &hash)
+    links::organization_of(state, token)
         .await?
         .ok_or(ApiError::NotFound)
 }

@@ -6,26 +6,25 @@ use std::net::IpAddr;
 
 use portico_api::account::SignInCode;
 
+use super::{Account, RECOVERY_CODE_PURPOSE, RECOVERY_CODE_USED, record};
+use crate::app::unit_of_work;
+use crate::app::{AppError, AppResult};
 use crate::domain::password;
 use crate::domain::throttle::{
     CODES_PER_ACCOUNT, PASSWORDS_PER_ACCOUNT_AND_ADDRESS, PASSWORDS_PER_ADDRESS, RetryAfter,
     Throttle,
 };
 use crate::domain::totp::Secret;
-use crate::error::{ApiError, ApiResult};
-use crate::routes::account::{self, Account, RECOVERY_CODE_USED};
 use crate::state::AppState;
 use crate::store::throttles::{self, Reservation};
 use crate::store::two_factor;
 use crate::store::users::UserRow;
 
-pub const RECOVERY_CODE_PURPOSE: &str = "recovery-code";
-
 /// Takes one attempt from every budget, or answers 429 with the wait.
-pub async fn take(state: &AppState, budgets: &[(&str, Throttle)]) -> ApiResult<Reservation> {
+pub async fn take(state: &AppState, budgets: &[(&str, Throttle)]) -> AppResult<Reservation> {
     throttles::reserve(&state.db, budgets, state.now())
         .await?
-        .map_err(|RetryAfter(retry_after_secs)| ApiError::RateLimited { retry_after_secs })
+        .map_err(|RetryAfter(retry_after_secs)| AppError::RateLimited { retry_after_secs })
 }
 
 /// Checks a password against the account with this e-mail address (or spends the same time
@@ -37,7 +36,7 @@ pub async fn check_password(
     email: &str,
     user: Option<&UserRow>,
     password: String,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     let pair = format!("password:{email}|{client}");
     let address = format!("password-address:{client}");
     let reservation = take(
@@ -57,7 +56,7 @@ pub async fn check_password(
         }
     })
     .await
-    .map_err(ApiError::internal)?;
+    .map_err(AppError::internal)?;
     if right {
         throttles::release(&state.db, reservation).await?;
         throttles::clear(&state.db, &pair).await?;
@@ -66,7 +65,7 @@ pub async fn check_password(
 }
 
 /// The budget of second-factor codes, before the code is checked.
-pub async fn take_code_attempt(state: &AppState, user_id: i64) -> ApiResult<Reservation> {
+pub async fn take_code_attempt(state: &AppState, user_id: i64) -> AppResult<Reservation> {
     take(state, &[(&format!("code:{user_id}"), CODES_PER_ACCOUNT)]).await
 }
 
@@ -76,7 +75,7 @@ pub async fn check_code(
     state: &AppState,
     account: &Account<'_>,
     code: &SignInCode,
-) -> ApiResult<bool> {
+) -> AppResult<bool> {
     let reservation = take_code_attempt(state, account.id).await?;
     let right = match code {
         SignInCode::App(code) => use_app_code(state, account.id, code).await?,
@@ -88,7 +87,7 @@ pub async fn check_code(
     Ok(right)
 }
 
-async fn use_app_code(state: &AppState, user_id: i64, code: &str) -> ApiResult<bool> {
+async fn use_app_code(state: &AppState, user_id: i64, code: &str) -> AppResult<bool> {
     let Some(row) = two_factor::get(state.db.pool(), user_id).await? else {
         return Ok(false);
     };
@@ -102,22 +101,24 @@ async fn use_app_code(state: &AppState, user_id: i64, code: &str) -> ApiResult<b
     }
 }
 
-async fn use_recovery_code(state: &AppState, account: &Account<'_>, code: &str) -> ApiResult<bool> {
+async fn use_recovery_code(state: &AppState, account: &Account<'_>, code: &str) -> AppResult<bool> {
     let hash = state.tokens.hash(RECOVERY_CODE_PURPOSE, code);
-    let mut tx = state.db.begin_write().await?;
-    if !two_factor::use_recovery_code(&mut tx, account.id, &hash, state.now()).await? {
-        return Ok(false);
-    }
-    account::record(&mut tx, state, account, &RECOVERY_CODE_USED).await?;
-    tx.commit().await?;
-    Ok(true)
+    unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        if !two_factor::use_recovery_code(unit.tx(), account.id, &hash, now).await? {
+            return Ok(false);
+        }
+        record(unit, account, &RECOVERY_CODE_USED);
+        Ok(true)
+    })
+    .await
 }
 
 /// The user's TOTP secret; one sealed under another server key cannot be used.
-pub fn open_secret(state: &AppState, sealed: &str) -> ApiResult<Secret> {
+pub fn open_secret(state: &AppState, sealed: &str) -> AppResult<Secret> {
     state
         .sealer
         .open(sealed)
         .and_then(|text| Secret::from_base32(&text))
-        .ok_or_else(|| ApiError::internal("a two-factor secret does not open with this key"))
+        .ok_or_else(|| AppError::internal("a two-factor secret does not open with this key"))
 }

@@ -11,17 +11,19 @@ use portico_api::registrations::{
 use sha2::{Digest, Sha256};
 
 use super::SUBJECT;
+use super::findings::account_claim;
+use crate::app::unit_of_work::{self, Event, UnitOfWork};
+use crate::app::{AppError, AppResult};
 use crate::clock::Timestamp;
 use crate::domain::company;
-use crate::domain::conflict::{self, AccountClaim, Claim, CustomerKey, Finding};
+use crate::domain::conflict::{self, Claim, CustomerKey, Finding};
 use crate::domain::program::{LINK_SUBMISSIONS, ProgramRules};
-use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::accounts::{self, AccountRow};
-use crate::store::audit::{self, AuditEntry};
+use crate::store::audit::AuditEntry;
 use crate::store::blocks::{self, Holder, Probe};
+use crate::store::products;
 use crate::store::registrations::{self as store, ClaimRow, ClaimScope, Matched, NewRegistration};
-use crate::store::{is_unique_violation, products, webhooks};
 
 /// A validated registration and who files it for which organization.
 pub struct Filing<'a> {
@@ -38,42 +40,44 @@ pub struct Filing<'a> {
     pub registration: &'a ValidRegistration,
 }
 
-pub fn request_hash(request: &RegistrationRequest) -> ApiResult<String> {
-    let bytes = serde_json::to_vec(request).map_err(ApiError::internal)?;
+pub fn request_hash(request: &RegistrationRequest) -> AppResult<String> {
+    let bytes = serde_json::to_vec(request).map_err(AppError::internal)?;
     Ok(hex::encode(Sha256::digest(bytes)))
 }
 
 /// Files the registration unless a request with the same idempotency key already did;
 /// returns the registration's id either way.
-pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> ApiResult<i64> {
+pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> AppResult<i64> {
     let now = state.now();
     // Everything that only reads happens before the write turn, so filings wait less for it.
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.acquire().await?;
     if let Some(id) = earlier_submission(&mut conn, filing).await? {
         return Ok(id);
     }
     admit(&mut conn, &state.rules, filing, now).await?;
     let lookup = Lookup::read(&mut conn, filing.registration, now).await?;
     drop(conn);
-    let mut tx = state.db.begin_write().await?;
-    store::take_filing_turn(&mut tx, state.db.engine()).await?;
-    within_budgets(&mut tx, &state.rules, filing, now).await?;
-    match file(&mut tx, &state.rules, filing, lookup, now).await? {
-        Some(id) => {
-            let submitted = WebhookEventType::RegistrationSubmitted;
-            webhooks::publish_registration(&mut tx, id, submitted, state.now_ms()).await?;
-            tx.commit().await?;
-            state.webhook_signal.notify_one();
-            Ok(id)
-        }
+    if let Some(rendezvous) = &state.filing_rendezvous {
+        rendezvous.wait().await;
+    }
+    let filed = unit_of_work::run(state, async |unit| {
+        store::take_filing_turn(unit.tx(), state.db.engine()).await?;
+        within_budgets(unit.tx(), &state.rules, filing, now).await?;
+        let id = file(unit, &state.rules, filing, lookup).await?;
+        let submitted = WebhookEventType::RegistrationSubmitted;
+        unit.publish(Event::Registration(id, submitted)).await?;
+        Ok(id)
+    })
+    .await;
+    match filed {
         // Two requests with one key raced and the other committed first.
-        None => {
-            drop(tx);
-            let mut conn = state.db.pool().acquire().await?;
+        Err(AppError::Store(e)) if e.is_duplicate() && filing.idempotency_key.is_some() => {
+            let mut conn = state.db.acquire().await?;
             earlier_submission(&mut conn, filing)
                 .await?
-                .ok_or_else(|| ApiError::internal("the racing registration vanished"))
+                .ok_or_else(|| AppError::internal("the racing registration vanished"))
         }
+        other => other,
     }
 }
 
@@ -84,10 +88,10 @@ async fn admit(
     rules: &ProgramRules,
     filing: &Filing<'_>,
     now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     within_budgets(conn, rules, filing, now).await?;
     if !products::all_active(conn, &filing.registration.products).await? {
-        return Err(ApiError::field(
+        return Err(AppError::field(
             "products",
             "Choose products from the list.",
         ));
@@ -104,7 +108,7 @@ async fn within_budgets(
     rules: &ProgramRules,
     filing: &Filing<'_>,
     now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let budget = rules.submissions();
     let spent = store::nth_latest_submission(
         &mut *conn,
@@ -114,13 +118,13 @@ async fn within_budgets(
     )
     .await?;
     if let Some(retry_after_secs) = spent.map(|at| budget.retry_after_budget_spent(at, now)) {
-        return Err(ApiError::RateLimited { retry_after_secs });
+        return Err(AppError::RateLimited { retry_after_secs });
     }
     if let Some(address) = filing.submitted_from {
         let since = LINK_SUBMISSIONS.window_start(now);
         let recent = store::submitted_from_since(&mut *conn, address, since).await?;
         if let Some(retry_after_secs) = LINK_SUBMISSIONS.retry_after(&recent, now) {
-            return Err(ApiError::RateLimited { retry_after_secs });
+            return Err(AppError::RateLimited { retry_after_secs });
         }
     }
     Ok(())
@@ -145,7 +149,7 @@ impl Lookup {
         conn: &mut sqlx::AnyConnection,
         registration: &ValidRegistration,
         now: Timestamp,
-    ) -> ApiResult<Lookup> {
+    ) -> AppResult<Lookup> {
         let name_key = company::name_key(&registration.company_name);
         let domain_key = company::registrable_domain(&registration.company_domain);
         let probe = Probe::new(&name_key, domain_key.as_deref());
@@ -186,7 +190,7 @@ impl Lookup {
     /// Adds the claims filed since the reading; called in the write turn, when no more can be.
     /// They are few, so all are read and `collisions` picks the matching ones; one committed
     /// between reading the newest id and the claims is there already.
-    async fn catch_up(&mut self, conn: &mut sqlx::AnyConnection, now: Timestamp) -> ApiResult<()> {
+    async fn catch_up(&mut self, conn: &mut sqlx::AnyConnection, now: Timestamp) -> AppResult<()> {
         let after = ClaimScope::After(self.seen_up_to);
         let newer = store::live_claims(conn, now, after).await?;
         let known: HashSet<i64> = self.claims.iter().map(|c| c.id).collect();
@@ -197,16 +201,16 @@ impl Lookup {
 }
 
 /// Completes the conflict check and writes the registration with its findings and audit
-/// records; in the write turn. `None` when the idempotency key turned out to be taken.
+/// records; in the write turn. A taken idempotency key is a duplicate `StoreError`.
 pub async fn file(
-    tx: &mut sqlx::AnyConnection,
+    unit: &mut UnitOfWork,
     rules: &ProgramRules,
     filing: &Filing<'_>,
     mut lookup: Lookup,
-    now: Timestamp,
-) -> ApiResult<Option<i64>> {
+) -> AppResult<i64> {
     let valid = filing.registration;
-    lookup.catch_up(tx, now).await?;
+    let now = unit.now();
+    lookup.catch_up(unit.tx(), now).await?;
     let Lookup {
         name_key,
         domain_key,
@@ -237,14 +241,11 @@ pub async fn file(
         },
         decide_by: rules.decide_by(now),
     };
-    let id = match store::insert(&mut *tx, &new, now).await {
-        Err(e) if filing.idempotency_key.is_some() && is_unique_violation(&e) => return Ok(None),
-        other => other?,
-    };
-    blocks::add(tx, Holder::Registration, &[(id, name_key)]).await?;
-    store::insert_products(&mut *tx, id, &valid.products).await?;
-    record_findings(tx, id, &matches, filing, now).await?;
-    Ok(Some(id))
+    let id = store::insert(unit.tx(), &new, now).await?;
+    blocks::add(unit.tx(), Holder::Registration, &[(id, name_key)]).await?;
+    store::insert_products(unit.tx(), id, &valid.products).await?;
+    record_findings(unit, id, &matches, filing).await?;
+    Ok(id)
 }
 
 /// The registration an earlier request with this idempotency key made; the same key on a
@@ -252,13 +253,13 @@ pub async fn file(
 async fn earlier_submission(
     conn: &mut sqlx::AnyConnection,
     filing: &Filing<'_>,
-) -> ApiResult<Option<i64>> {
+) -> AppResult<Option<i64>> {
     let Some(key) = filing.idempotency_key else {
         return Ok(None);
     };
     match store::by_idempotency_key(conn, filing.organization_id, key).await? {
         Some((id, hash)) if hash == filing.request_hash => Ok(Some(id)),
-        Some(_) => Err(ApiError::Unprocessable(
+        Some(_) => Err(AppError::Unprocessable(
             "This Idempotency-Key was already used for a different registration.".into(),
         )),
         None => Ok(None),
@@ -300,26 +301,14 @@ fn collisions<'a>(
     all
 }
 
-pub(super) fn account_claim(row: &AccountRow, finding: Finding) -> AccountClaim<'_> {
-    AccountClaim {
-        name: &row.name,
-        owner: &row.owner,
-        incumbent: row
-            .incumbent_organization_id
-            .zip(row.incumbent_name.as_deref()),
-        finding,
-    }
-}
-
 /// Stores the findings and writes the submission's audit records: the partner-visible
 /// submission, and the manager-only conflict check with its reasons.
 async fn record_findings(
-    tx: &mut sqlx::AnyConnection,
+    unit: &mut UnitOfWork,
     id: i64,
     matches: &[Collision<'_>],
     filing: &Filing<'_>,
-    now: Timestamp,
-) -> ApiResult<()> {
+) -> AppResult<()> {
     let (mut reasons, mut found) = (Vec::new(), Vec::new());
     for collision in matches {
         let (matched, reason) = match collision {
@@ -335,7 +324,7 @@ async fn record_findings(
         found.push((matched, collision.finding()));
         reasons.push(reason);
     }
-    store::insert_findings(&mut *tx, id, &found).await?;
+    store::insert_findings(unit.tx(), id, &found).await?;
     let findings = if reasons.is_empty() {
         "no conflict found".to_owned()
     } else {
@@ -353,19 +342,19 @@ async fn record_findings(
             organization_id: Some(filing.organization_id),
             before: None,
             after: None,
-            rationale,
+            rationale: rationale.map(str::to_owned),
         };
-        audit::record(&mut *tx, &entry, now).await?;
+        unit.record(entry);
     }
     Ok(())
 }
 
-fn claim_of(row: &ClaimRow, finding: Finding) -> ApiResult<Claim<'_>> {
+fn claim_of(row: &ClaimRow, finding: Finding) -> AppResult<Claim<'_>> {
     Ok(Claim {
         registration_id: row.id,
         organization_name: &row.organization_name,
         status: RegistrationStatus::parse(&row.status)
-            .ok_or_else(|| ApiError::internal(format!("unknown status {:?}", row.status)))?,
+            .ok_or_else(|| AppError::internal(format!("unknown status {:?}", row.status)))?,
         submitted_at: row.submitted_at,
         decided_at: row.decided_at,
         finding,

@@ -1,38 +1,35 @@
 //! The content hub: partners search, read and download assets; managers upload, edit, version,
-//! publish and archive them.
+//! publish and archive them (the changes are `app::assets`).
+
+mod search;
+mod upload;
 
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use futures_util::TryStreamExt as _;
 use portico_api::ErrorBody;
-use portico_api::assets::{
-    ALLOWED_FILE_TYPES, AssetDetail, AssetMetadata, AssetState, ManagedAsset, UPLOAD_MAX_BYTES,
-};
+use portico_api::assets::{AssetDetail, AssetMetadata, AssetState, ManagedAsset, UPLOAD_MAX_BYTES};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::blobs::{Received, UploadError};
+use crate::app::assets as content;
 use crate::domain::byte_range;
-use crate::domain::markdown::to_safe_html;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::asset_search;
 use crate::routes::extract::{ApiJson, ApiPath};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::asset_usage::{self, Event, Subject, Use};
 use crate::store::assets::{self, AssetRow, Reader};
-use crate::store::audit::{self, AuditEntry};
-use crate::store::webhooks;
+use upload::{discard_on_error, read_upload, refuse_oversize};
 
 /// Room for the metadata part and multipart framing around a file of the largest size.
 const UPLOAD_BODY_LIMIT: usize = UPLOAD_MAX_BYTES as usize + 1024 * 1024;
 
 pub fn router() -> OpenApiRouter<AppState> {
     let uploads = OpenApiRouter::new()
-        .routes(routes!(asset_search::list, create))
+        .routes(routes!(search::list, create))
         .routes(routes!(add_version))
         .layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT));
     OpenApiRouter::new()
@@ -232,20 +229,18 @@ async fn create(
     let created = discard_on_error(&state, file.as_ref(), async {
         let metadata = upload.metadata()?;
         match (&metadata.link, &upload.file) {
-            (None, None) => return Err(ApiError::field("file", "Choose a file to upload, or give a link.")),
-            (Some(_), Some(_)) => return Err(ApiError::field("link", "Give a link or a file, not both.")),
+            (None, None) => {
+                return Err(ApiError::field(
+                    "file",
+                    "Choose a file to upload, or give a link.",
+                ));
+            }
+            (Some(_), Some(_)) => {
+                return Err(ApiError::field("link", "Give a link or a file, not both."));
+            }
             _ => {}
         }
-        let now = state.now();
-        let mut tx = state.db.begin_write().await?;
-        let id = assets::insert(&mut tx, &metadata, &to_safe_html(&metadata.body), caller.user_id, now).await?;
-        if let Some(file) = &upload.file {
-            assets::add_version(&mut tx, id, file, caller.user_id, now).await?;
-        }
-        let after = serde_json::json!({ "metadata": metadata, "sha256": upload.file.as_ref().map(|f| &f.sha256) });
-        audit::record(&mut *tx, &entry(&caller, "asset.created", id, None, Some(after)), now).await?;
-        tx.commit().await?;
-        Ok(id)
+        Ok(content::create(&state, caller.user_id, &metadata, upload.file.as_ref()).await?)
     })
     .await?;
     let row = assets::find(state.db.pool(), created, &Reader::Vendor)
@@ -282,144 +277,13 @@ async fn add_version(
         return Err(ApiError::field("file", "Choose the new file."));
     };
     discard_on_error(&state, Some(&file), async {
-        let now = state.now();
-        let mut tx = state.db.begin_write().await?;
-        let number = assets::add_version(&mut tx, id, &file, caller.user_id, now).await?;
-        let after = serde_json::json!({ "version": number, "file_name": file.file_name,
-            "size": file.size, "sha256": file.sha256 });
-        audit::record(
-            &mut *tx,
-            &entry(&caller, "asset.version_added", id, None, Some(after)),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        Ok(content::add_version(&state, caller.user_id, id, &file).await?)
     })
     .await?;
     let row = assets::find(state.db.pool(), id, &Reader::Vendor)
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(managed(&state, row).await?))
-}
-
-/// Answers 413 before reading a body that says it is too large.
-fn refuse_oversize(headers: &HeaderMap) -> ApiResult<()> {
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    match declared {
-        Some(length) if length > UPLOAD_BODY_LIMIT as u64 => Err(too_large()),
-        _ => Ok(()),
-    }
-}
-
-fn too_large() -> ApiError {
-    ApiError::PayloadTooLarge(format!(
-        "The file is larger than {} MB, the most an asset can hold. Compress it or link to it instead.",
-        UPLOAD_MAX_BYTES / (1024 * 1024)
-    ))
-}
-
-/// Runs `work`; when it fails, the file it was given is removed from storage again.
-async fn discard_on_error<T>(
-    state: &AppState,
-    file: Option<&Received>,
-    work: impl Future<Output = ApiResult<T>>,
-) -> ApiResult<T> {
-    let result = work.await;
-    if let (Err(_), Some(file)) = (&result, file) {
-        state.blobs.delete(&file.key).await;
-    }
-    result
-}
-
-/// The parts of an upload form, the file already stored.
-struct Upload {
-    metadata: Option<String>,
-    file: Option<Received>,
-}
-
-impl Upload {
-    fn metadata(&self) -> ApiResult<portico_api::assets::ValidMetadata> {
-        let text = self.metadata.as_deref().ok_or_else(|| {
-            ApiError::BadRequest(
-                "Send the asset's metadata as JSON in a part named `metadata`.".into(),
-            )
-        })?;
-        crate::routes::extract::refuse_nul_in_json(text.as_bytes())?;
-        let metadata: AssetMetadata = serde_json::from_str(text)
-            .map_err(|e| ApiError::Unprocessable(format!("The metadata part is not valid: {e}")))?;
-        metadata.validate().map_err(ApiError::Validation)
-    }
-}
-
-async fn read_upload(state: &AppState, mut multipart: Multipart) -> ApiResult<Upload> {
-    let mut upload = Upload {
-        metadata: None,
-        file: None,
-    };
-    let result = read_parts(state, &mut multipart, &mut upload).await;
-    if let Err(e) = result {
-        if let Some(file) = &upload.file {
-            state.blobs.delete(&file.key).await;
-        }
-        return Err(e);
-    }
-    Ok(upload)
-}
-
-async fn read_parts(
-    state: &AppState,
-    multipart: &mut Multipart,
-    upload: &mut Upload,
-) -> ApiResult<()> {
-    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
-        match field.name() {
-            Some("metadata") if upload.metadata.is_none() => {
-                upload.metadata = Some(field.text().await.map_err(multipart_error)?);
-            }
-            Some("file") if upload.file.is_none() => {
-                let name = field.file_name().unwrap_or_default().to_owned();
-                let body = field.map_err(|e| match e.status() {
-                    StatusCode::PAYLOAD_TOO_LARGE => UploadError::TooLarge,
-                    _ => UploadError::Interrupted(e.body_text()),
-                });
-                let received = state.blobs.receive(body, &name, UPLOAD_MAX_BYTES).await;
-                upload.file = Some(received.map_err(upload_error)?);
-            }
-            Some(other) => {
-                return Err(ApiError::BadRequest(format!(
-                    "Unexpected form part {other:?}: send `metadata` and `file` once each."
-                )));
-            }
-            None => return Err(ApiError::BadRequest("Every form part needs a name.".into())),
-        }
-    }
-    Ok(())
-}
-
-fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        too_large()
-    } else {
-        ApiError::BadRequest(format!("The upload could not be read: {}", e.body_text()))
-    }
-}
-
-fn upload_error(e: UploadError) -> ApiError {
-    match e {
-        UploadError::TooLarge => too_large(),
-        UploadError::NotAllowed => ApiError::UnsupportedMediaType(format!(
-            "This file type is not accepted. Upload a {ALLOWED_FILE_TYPES} file."
-        )),
-        UploadError::Empty => ApiError::field("file", "The file is empty."),
-        UploadError::Interrupted(cause) => {
-            ApiError::BadRequest(format!("The upload was interrupted: {cause}"))
-        }
-        UploadError::Storage(e) => ApiError::internal(e),
-    }
 }
 
 /// Replace the asset's metadata (the whole set). The file changes through versions.
@@ -435,35 +299,7 @@ async fn edit(
 ) -> ApiResult<Json<ManagedAsset>> {
     caller.require_vendor()?;
     let metadata = request.validate().map_err(ApiError::Validation)?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let before = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    match (before.has_file(), &metadata.link) {
-        (true, Some(_)) => {
-            return Err(ApiError::field(
-                "link",
-                "This asset has a file; upload a new version instead.",
-            ));
-        }
-        (false, None) => return Err(ApiError::field("link", "A link asset needs its link.")),
-        _ => {}
-    }
-    assets::update(&mut tx, id, &metadata, &to_safe_html(&metadata.body), now).await?;
-    let before = audit::state(&before.metadata()?);
-    let after = audit::state(&metadata);
-    audit::record(
-        &mut *tx,
-        &entry(&caller, "asset.edited", id, before, after),
-        now,
-    )
-    .await?;
-    let row = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    tx.commit().await?;
-    state.webhook_signal.notify_one();
+    let row = content::edit(&state, caller.user_id, id, &metadata).await?;
     Ok(Json(managed(&state, row).await?))
 }
 
@@ -498,49 +334,6 @@ async fn move_to(
     target: AssetState,
 ) -> ApiResult<Json<ManagedAsset>> {
     caller.require_vendor()?;
-    let now = state.now();
-    let mut tx = state.db.begin_write().await?;
-    let current = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let from = current.state()?;
-    if from != target {
-        assets::set_state(&mut tx, id, target, now).await?;
-        let action = match target {
-            AssetState::Published => "asset.published",
-            AssetState::Archived => "asset.archived",
-            AssetState::Draft => "asset.drafted",
-        };
-        let before = Some(serde_json::json!({ "state": from }));
-        let after = Some(serde_json::json!({ "state": target }));
-        audit::record(&mut *tx, &entry(&caller, action, id, before, after), now).await?;
-        if target == AssetState::Published {
-            webhooks::publish_asset(&mut tx, id, state.now_ms()).await?;
-        }
-    }
-    let row = assets::find(&mut *tx, id, &Reader::Vendor)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    tx.commit().await?;
-    state.webhook_signal.notify_one();
+    let row = content::move_to(&state, caller.user_id, id, target).await?;
     Ok(Json(managed(&state, row).await?))
-}
-
-fn entry<'a>(
-    caller: &Caller,
-    action: &'a str,
-    id: i64,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> AuditEntry<'a> {
-    AuditEntry {
-        actor_user_id: Some(caller.user_id),
-        action,
-        subject_type: "asset",
-        subject_id: Some(id),
-        organization_id: None,
-        before,
-        after,
-        rationale: None,
-    }
 }

@@ -6,12 +6,13 @@ use axum::extract::State;
 use portico_api::ErrorBody;
 use portico_api::assets::{AssetQuery, AssetSearch, FacetCount, Facets};
 
+use super::reader;
 use crate::domain::search_limits::Refusal;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::assets::reader;
 use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::asset_search::{self, FacetCounts, FacetRow, Search};
 use crate::store::assets;
 
@@ -63,7 +64,7 @@ pub(super) async fn list(
     let items = rows
         .into_iter()
         .map(|row| row.into_card(Some(new_since)))
-        .collect::<ApiResult<_>>()?;
+        .collect::<Result<_, StoreError>>()?;
     let FacetCounts {
         rows,
         total,
@@ -91,7 +92,7 @@ fn refused(refusal: Refusal) -> ApiError {
     }
 }
 
-fn too_long(error: sqlx::Error) -> ApiError {
+fn too_long(error: StoreError) -> ApiError {
     if asset_search::timed_out(&error) {
         ApiError::Unprocessable(
             "The search took too long. Narrow it down with more words or a filter.".into(),

@@ -1,0 +1,168 @@
+//! Invitations: a person is invited by e-mail to a role (and a partner organization), and
+//! accepting makes their account. A link works once, for a week; a new invitation to the same
+//! address replaces a pending one.
+
+use portico_api::FieldErrors;
+use portico_api::invitations::Invitation;
+use portico_api::notifications::Category;
+
+use crate::app::unit_of_work::{self, UnitOfWork};
+use crate::app::{AppError, AppResult};
+use crate::domain::membership::Membership;
+use crate::domain::{password, token};
+use crate::state::AppState;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::invitations::{self as store, NewInvitation};
+use crate::store::organizations;
+use crate::store::outbox::{Message, Recipients};
+use crate::store::users::{self, NewUser, UserRow};
+
+/// An invitation link works for a week.
+const VALID_SECS: i64 = 7 * 24 * 60 * 60;
+pub const TOKEN_PURPOSE: &str = "invitation";
+
+/// Who invites, as the invitation e-mail names them.
+pub struct Inviter<'a> {
+    pub user_id: i64,
+    pub name: &'a str,
+}
+
+/// Invites the address to the membership and e-mails the link; answers the invitation and the
+/// link's path (`/invite/<token>`), which is shown this once.
+pub async fn invite(
+    state: &AppState,
+    inviter: &Inviter<'_>,
+    email: &str,
+    membership: Membership,
+) -> AppResult<(Invitation, String)> {
+    let token = token::generate();
+    let token_hash = state.tokens.hash(TOKEN_PURPOSE, &token);
+    let path = format!("/invite/{token}");
+    let invitation = unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        if let Some(organization_id) = membership.organization_id()
+            && !organizations::exists(unit.tx(), organization_id).await?
+        {
+            return Err(AppError::field(
+                "organization_id",
+                "That organization does not exist.",
+            ));
+        }
+        if users::email_taken(unit.tx(), email).await? {
+            return Err(already_a_user());
+        }
+        let replaced = store::revoke_pending_for(unit.tx(), email, now).await?;
+        let new = NewInvitation {
+            token_hash: &token_hash,
+            email,
+            membership,
+            invited_by: inviter.user_id,
+            expires_at: now + VALID_SECS,
+        };
+        let id = store::insert(unit.tx(), &new, now).await?;
+        let invitation = store::by_id(unit.tx(), id)
+            .await?
+            .ok_or_else(|| AppError::internal("invitation vanished inside its transaction"))?
+            .into_view()?;
+        unit.record(AuditEntry {
+            actor_user_id: Some(inviter.user_id),
+            action: "invitation.created",
+            subject_type: "invitation",
+            subject_id: Some(id),
+            organization_id: membership.organization_id(),
+            before: audit::state(&serde_json::json!({ "replaced_invitation_ids": replaced })),
+            after: audit::state(&invitation),
+            rationale: None,
+        });
+        send_invitation(unit, inviter, &invitation, &path);
+        Ok(invitation)
+    })
+    .await?;
+    Ok((invitation, path))
+}
+
+/// The invitation e-mail, written with the invitation.
+fn send_invitation(
+    unit: &mut UnitOfWork,
+    inviter: &Inviter<'_>,
+    invitation: &Invitation,
+    path: &str,
+) {
+    let team = invitation
+        .organization
+        .as_ref()
+        .map_or("the vendor's partner team", |o| o.name.as_str());
+    let body = format!(
+        "{} invited you to join {team} on the partner portal as {}. Choose your name and \
+         password to start.",
+        inviter.name,
+        invitation.role.label().to_lowercase()
+    );
+    unit.notify(Message {
+        category: Category::Invitation,
+        to: Recipients::Address {
+            email: invitation.email.clone(),
+            user_id: None,
+        },
+        registration_id: None,
+        subject: format!("You are invited to {team} on Portico"),
+        body,
+        link: Some(path.to_owned()),
+    });
+}
+
+/// Makes the invited person's account with the name and password they chose; the invitation
+/// is used up. Answers the new user; an unknown, used or expired link is not found.
+pub async fn accept(
+    state: &AppState,
+    token: &str,
+    name: &str,
+    password: String,
+) -> AppResult<UserRow> {
+    let hash = state.tokens.hash(TOKEN_PURPOSE, token);
+    let invitation = store::pending_by_token(state.db.pool(), &hash, state.now())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let password_hash = tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(AppError::internal)?;
+    unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        if !store::mark_accepted(unit.tx(), invitation.id, now).await? {
+            return Err(AppError::NotFound);
+        }
+        let membership = invitation.membership()?;
+        let new = NewUser {
+            email: &invitation.email,
+            name,
+            membership,
+            password_hash: &password_hash,
+        };
+        let user_id = match users::insert(unit.tx(), &new, now).await {
+            Err(e) if e.is_duplicate() => return Err(already_a_user()),
+            other => other?,
+        };
+        let user = users::by_id(unit.tx(), user_id)
+            .await?
+            .ok_or_else(|| AppError::internal("user vanished inside its transaction"))?;
+        unit.record(AuditEntry {
+            actor_user_id: Some(user_id),
+            action: "user.joined",
+            subject_type: "user",
+            subject_id: Some(user_id),
+            organization_id: membership.organization_id(),
+            before: None,
+            after: audit::state(&user.clone().into_admin_view()?),
+            rationale: Some(format!("accepted invitation {}", invitation.id)),
+        });
+        Ok(user)
+    })
+    .await
+}
+
+fn already_a_user() -> AppError {
+    AppError::Conflict(
+        "This e-mail address already has an account.".into(),
+        FieldErrors::from([("email".to_owned(), "Already has an account.".to_owned())]),
+    )
+}

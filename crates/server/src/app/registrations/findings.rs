@@ -1,0 +1,107 @@
+//! What the conflict check found for a registration, read back for managers and CRM cards.
+
+use portico_api::registrations::{ConflictFinding, ConflictLevel};
+
+use crate::app::AppResult;
+use crate::domain::conflict::{self, AccountClaim, Claim, Finding, Subject};
+use crate::state::AppState;
+use crate::store::Scope;
+use crate::store::accounts::{self, AccountRow};
+use crate::store::registrations::{self as store, Matched, RegistrationRow};
+
+/// What the conflict check found for a registration, best first: each finding with its
+/// strength and reason, and the registrations and accounts it matched, in the same order.
+pub struct Findings {
+    pub findings: Vec<ConflictFinding>,
+    pub matched: Vec<(RegistrationRow, Finding)>,
+    pub matched_accounts: Vec<(AccountRow, Finding)>,
+}
+
+pub async fn conflict_findings(state: &AppState, registration_id: i64) -> AppResult<Findings> {
+    let mut findings = Vec::new();
+    let (mut matched, mut matched_accounts) = (Vec::new(), Vec::new());
+    for (target, found) in store::findings_of(state.db.pool(), registration_id).await? {
+        let finding = |reason, registration_id, account_id| ConflictFinding {
+            level: ConflictLevel::Review,
+            strength: found.strength,
+            score: found.score,
+            reason,
+            registration_id,
+            account_id,
+        };
+        match target {
+            Matched::Registration(other_id) => {
+                let Some(other) = store::by_id(state.db.pool(), other_id, Scope::Vendor).await?
+                else {
+                    continue;
+                };
+                findings.push(finding(
+                    conflict::reason(&claim_of_row(&other, found)?),
+                    Some(other_id),
+                    None,
+                ));
+                matched.push((other, found));
+            }
+            Matched::Account(account_id) => {
+                let Some(account) = accounts::by_id(state.db.pool(), account_id).await? else {
+                    continue;
+                };
+                findings.push(finding(
+                    conflict::account_reason(&account_claim(&account, found)),
+                    None,
+                    Some(account_id),
+                ));
+                matched_accounts.push((account, found));
+            }
+        }
+    }
+    Ok(Findings {
+        findings,
+        matched,
+        matched_accounts,
+    })
+}
+
+impl Findings {
+    /// How the conflict should be resolved, judged from the registration and what it matched.
+    pub fn suggestion(&self, row: &RegistrationRow) -> AppResult<Option<String>> {
+        let subject = Subject {
+            registration_id: row.id,
+            organization_id: row.organization_id,
+            submitted_at: row.submitted_at,
+        };
+        let claims = self
+            .matched
+            .iter()
+            .map(|(row, found)| claim_of_row(row, *found))
+            .collect::<AppResult<Vec<_>>>()?;
+        let account_claims: Vec<_> = self
+            .matched_accounts
+            .iter()
+            .map(|(account, found)| account_claim(account, *found))
+            .collect();
+        Ok(conflict::suggest(subject, &claims, &account_claims))
+    }
+}
+
+fn claim_of_row(row: &RegistrationRow, finding: Finding) -> AppResult<Claim<'_>> {
+    Ok(Claim {
+        registration_id: row.id,
+        organization_name: &row.organization_name,
+        status: row.status()?,
+        submitted_at: row.submitted_at,
+        decided_at: row.decided_at,
+        finding,
+    })
+}
+
+pub(super) fn account_claim(row: &AccountRow, finding: Finding) -> AccountClaim<'_> {
+    AccountClaim {
+        name: &row.name,
+        owner: &row.owner,
+        incumbent: row
+            .incumbent_organization_id
+            .zip(row.incumbent_name.as_deref()),
+        finding,
+    }
+}
