@@ -5,148 +5,22 @@
 
 use leptos::prelude::*;
 use portico_api::assets::{
-    AssetCard, AssetKind, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets, QUERY_MAX,
-    search_words,
+    AssetCard, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets, QUERY_MAX, search_words,
 };
-use portico_api::organizations::Motion;
 use portico_api::{Page, Role};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{FieldError, FieldState, focus_first_error};
-use crate::components::{Paged, PagedList, on_submit, set_title};
-use crate::pages::registrations::group_thousands;
-use crate::router::{Location, use_location};
-use crate::session::use_session;
-use crate::url::encode;
-
-const PATH: &str = "/content";
-
-/// A facet of the search: one value may be chosen at a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Kind,
-    Motion,
-    Industry,
-    UseCase,
-}
-
-impl Facet {
-    const ALL: [Facet; 4] = [Facet::Kind, Facet::Motion, Facet::Industry, Facet::UseCase];
-
-    /// The parameter's name, in the page's address and the API's.
-    fn name(self) -> &'static str {
-        match self {
-            Facet::Kind => "kind",
-            Facet::Motion => "motion",
-            Facet::Industry => "industry",
-            Facet::UseCase => "use_case",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Facet::Kind => "Kind",
-            Facet::Motion => "Motion",
-            Facet::Industry => "Industry",
-            Facet::UseCase => "Use case",
-        }
-    }
-
-    /// A value as shown; kinds and motions by their labels, and only known ones accepted.
-    fn label(self, value: &str) -> Option<String> {
-        match self {
-            Facet::Kind => AssetKind::parse(value).map(|k| k.label().to_owned()),
-            Facet::Motion => Motion::parse(value).map(|m| m.label().to_owned()),
-            Facet::Industry | Facet::UseCase => Some(value.to_owned()),
-        }
-    }
-
-    fn counts(self, facets: &Facets) -> &[FacetCount] {
-        match self {
-            Facet::Kind => &facets.kind,
-            Facet::Motion => &facets.motion,
-            Facet::Industry => &facets.industry,
-            Facet::UseCase => &facets.use_case,
-        }
-    }
-}
-
-/// What a content list shows, read from its address. The query string uses the API's own
-/// parameter names, so the page's address and the API call share it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filters {
-    pub q: String,
-    /// One chosen value per facet, in `Facet::ALL`'s order.
-    chosen: [Option<String>; 4],
-    sort: Option<AssetSort>,
-    /// The content desk's state filter.
-    pub state: Option<AssetState>,
-}
-
-impl Filters {
-    /// The filters in the address; `state` only where the page offers it.
-    pub fn read(location: Location, with_state: bool) -> Filters {
-        let get = |name: &str| location.query(name).filter(|v| !v.trim().is_empty());
-        Filters {
-            q: get("q").unwrap_or_default().trim().to_owned(),
-            chosen: Facet::ALL.map(|f| get(f.name()).filter(|v| f.label(v).is_some())),
-            sort: get("sort").as_deref().and_then(AssetSort::parse),
-            state: get("state")
-                .filter(|_| with_state)
-                .as_deref()
-                .and_then(AssetState::parse),
-        }
-    }
-
-    /// Words and a state only, as the content desk searches.
-    pub fn words_and_state(q: String, state: Option<AssetState>) -> Filters {
-        Filters {
-            q,
-            state,
-            ..Filters::default()
-        }
-    }
-
-    /// `name=value&…`
-    pub fn query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut add = |name: &str, value: &str| {
-            parts.push(format!("{name}={}", encode(value, false)));
-        };
-        if !self.q.is_empty() {
-            add("q", &self.q);
-        }
-        for (facet, value) in Facet::ALL.iter().zip(&self.chosen) {
-            if let Some(value) = value {
-                add(facet.name(), value);
-            }
-        }
-        if let Some(sort) = self.sort.filter(|s| *s != AssetSort::default()) {
-            add("sort", sort.as_str());
-        }
-        if let Some(state) = self.state {
-            add("state", state.as_str());
-        }
-        parts.join("&")
-    }
-
-    pub fn href(&self, path: &str) -> String {
-        match self.query() {
-            query if query.is_empty() => path.to_owned(),
-            query => format!("{path}?{query}"),
-        }
-    }
-
-    fn with_facet(&self, facet: Facet, value: Option<&str>) -> Filters {
-        let mut filters = self.clone();
-        filters.chosen[facet as usize] = value.map(str::to_owned);
-        filters
-    }
-
-    fn narrowed(&self) -> bool {
-        !self.q.is_empty() || self.chosen.iter().any(Option::is_some)
-    }
-}
+use crate::components::content_filters::Facet;
+use crate::components::content_filters::Filters;
+use portico_ui::api;
+use portico_ui::components::Tags;
+use portico_ui::components::field::{FieldError, FieldState, focus_first_error};
+use portico_ui::components::tags;
+use portico_ui::components::{Paged, PagedList};
+use portico_ui::dom::{on_submit, set_title};
+use portico_ui::format::group_thousands;
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn ContentPage() -> impl IntoView {
@@ -186,14 +60,14 @@ fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
             q: q.get().trim().to_owned(),
             ..filters.get_untracked()
         };
-        location.go(&chosen.href(PATH));
+        location.go(&chosen.href(Route::Content));
     };
     let sort = move |ev| {
         let chosen = Filters {
             sort: AssetSort::parse(&event_target_value(&ev)),
             ..filters.get_untracked()
         };
-        location.go(&chosen.href(PATH));
+        location.go(&chosen.href(Route::Content));
     };
     let current_sort = move || filters.with(|f| f.sort.unwrap_or_default());
     view! {
@@ -287,7 +161,7 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
         (narrowed && total.get() == Some(0)).then(|| {
             view! {
                 <p>
-                    <a id="content-clear" class="button secondary-link" href=PATH>
+                    <a id="content-clear" class="button secondary-link" href=Route::Content.href()>
                         "Clear the search and filters"
                     </a>
                 </p>
@@ -366,7 +240,9 @@ fn facet_block(
         .filter_map(|c| {
             let label = facet.label(&c.value)?;
             let here = chosen.as_deref() == Some(c.value.as_str());
-            let href = filters.with_facet(facet, Some(&c.value)).href(PATH);
+            let href = filters
+                .with_facet(facet, Some(&c.value))
+                .href(Route::Content);
             Some(view! {
                 <li>
                     <a href=href aria-current=here.then_some("true")>
@@ -377,7 +253,7 @@ fn facet_block(
         })
         .collect_view();
     let clear = chosen.map(|_| {
-        let href = filters.with_facet(facet, None).href(PATH);
+        let href = filters.with_facet(facet, None).href(Route::Content);
         let label = format!("Clear the {} filter", facet.title().to_lowercase());
         view! {
             <a class="facet-clear" href=href aria-label=label>
@@ -407,7 +283,7 @@ fn facet_count(count: i64, capped: bool) -> String {
 /// One result: kind, title linking to the asset, summary and tags.
 #[component]
 fn AssetCardView(card: AssetCard) -> impl IntoView {
-    let href = format!("/content/{}", card.id);
+    let href = Route::Asset { id: card.id }.href();
     let tags = tags(&card);
     view! {
         <li class="card asset-card">
@@ -422,27 +298,6 @@ fn AssetCardView(card: AssetCard) -> impl IntoView {
             <Tags tags />
         </li>
     }
-}
-
-/// What an asset is about, as tags: its motions, industries and use cases.
-pub fn tags(card: &AssetCard) -> Vec<String> {
-    card.motions
-        .iter()
-        .map(|m| m.label().to_owned())
-        .chain(card.industries.iter().cloned())
-        .chain(card.use_cases.iter().cloned())
-        .collect()
-}
-
-#[component]
-pub fn Tags(tags: Vec<String>) -> impl IntoView {
-    (!tags.is_empty()).then(|| {
-        view! {
-            <ul class="tags" aria-label="Tags">
-                {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
-            </ul>
-        }
-    })
 }
 
 #[cfg(test)]
@@ -463,7 +318,7 @@ mod tests {
             state: None,
         };
         assert_eq!(
-            filters.href(PATH),
+            filters.href(Route::Content),
             "/content?q=roi%20calculator&kind=deck&industry=Financial%20services&sort=newest"
         );
         let cleared = filters.with_facet(Facet::Kind, None);
@@ -472,7 +327,10 @@ mod tests {
             "q=roi%20calculator&industry=Financial%20services&sort=newest"
         );
         assert!(!Filters::default().narrowed());
-        assert_eq!(Filters::default().href(PATH), PATH);
+        assert_eq!(
+            Filters::default().href(Route::Content),
+            Route::Content.href()
+        );
     }
 
     #[test]

@@ -9,22 +9,23 @@ use portico_api::assets::{
     LANGUAGES, ManagedAsset,
 };
 use portico_api::organizations::{Motion, Tier};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{show_error, show_field_errors, validate_all};
-use crate::components::{
+use crate::components::content_filters::Filters;
+use crate::components::usage::{WeeklyUsage, usage_days};
+use portico_ui::api;
+use portico_ui::components::Day;
+use portico_ui::components::field::pairs;
+use portico_ui::components::field::{show_error, show_field_errors, validate_all};
+use portico_ui::components::record_page;
+use portico_ui::components::{
     CheckGroup, DataTable, FieldState, FileUpload, FormError, Paged, PagedList, RadioGroup,
-    SelectField, SubmitButton, TextArea, TextField, Time, Upload, focus_by_id, human_size,
-    on_click, on_submit, set_title, spawn,
+    SelectField, SubmitButton, TextArea, TextField, Time, Upload,
 };
-use crate::pages::content::Filters;
-use crate::pages::content_usage::{WeeklyUsage, usage_days};
-use crate::pages::pipeline::Day;
-use crate::pages::registrations::record_page;
-use crate::router::use_location;
-use crate::session::use_session;
-
-const DESK: &str = "/manage/content";
+use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
+use portico_ui::format::human_size;
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn ContentDeskPage() -> impl IntoView {
@@ -39,8 +40,8 @@ pub fn ContentDeskPage() -> impl IntoView {
             <div class="page-head">
                 <h1 id="desk-heading">"Content desk"</h1>
                 <div class="actions">
-                    <a id="new-asset" class="button" href="/manage/content/new">"New asset"</a>
-                    <a id="usage-link" class="button secondary-link" href="/manage/content/usage">
+                    <a id="new-asset" class="button" href=Route::NewAsset.href()>"New asset"</a>
+                    <a id="usage-link" class="button secondary-link" href=Route::ContentUsage.href()>
                         "Usage report"
                     </a>
                 </div>
@@ -71,7 +72,7 @@ fn DeskFilters(filters: Memo<Filters>) -> impl IntoView {
             q.get_untracked().trim().to_owned(),
             AssetState::parse(&state.get()),
         );
-        location.go(&chosen.href(DESK));
+        location.go(&chosen.href(Route::ContentDesk));
     };
     let states = AssetState::ALL
         .iter()
@@ -93,7 +94,7 @@ fn DeskFilters(filters: Memo<Filters>) -> impl IntoView {
             <SelectField field=state label="State" options=states placeholder="Drafts and published" />
             <div class="actions">
                 <button id="desk-apply" type="submit" class="primary">"Apply filters"</button>
-                <a class="button secondary-link" href=DESK>"Clear"</a>
+                <a class="button secondary-link" href=Route::ContentDesk.href()>"Clear"</a>
             </div>
         </form>
     }
@@ -123,7 +124,7 @@ fn DeskTable(filters: Filters) -> impl IntoView {
 }
 
 fn desk_row(card: AssetCard) -> impl IntoView {
-    let href = format!("{DESK}/{}", card.id);
+    let href = Route::ManageAsset { id: card.id }.href();
     view! {
         <tr>
             <th scope="row"><a href=href>{card.title}</a></th>
@@ -148,7 +149,7 @@ pub fn NewAssetPage() -> impl IntoView {
     set_title("New asset");
     view! {
         <section class="page">
-            <p><a href=DESK>"← Content desk"</a></p>
+            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
             <h1 id="asset-heading">"New asset"</h1>
             <p class="muted">"A new asset is a draft: partners see it once it is published."</p>
             <AssetForm initial=blank() edit=None />
@@ -185,11 +186,11 @@ pub fn ManageAssetPage(id: i64) -> impl IntoView {
         .to_owned()
     }));
     if saved.get_untracked().is_some() {
-        location.replace(&format!("{DESK}/{id}"));
+        location.replace(&Route::ManageAsset { id }.href());
     }
     view! {
         <section class="page">
-            <p><a href=DESK>"← Content desk"</a></p>
+            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
             <p id="asset-status" class="notice notice-success status-line" role="status">
                 {saved}
             </p>
@@ -274,7 +275,7 @@ fn StatePanel(card: AssetCard, edit: Edit) -> impl IntoView {
         view! { " · published " <Time value /> }
     });
     let partner_view = (state == AssetState::Published).then(|| {
-        view! { <a href=format!("/content/{}", card.id)>"See it as partners do"</a> }
+        view! { <a href=Route::Asset { id: card.id }.href()>"See it as partners do"</a> }
     });
     view! {
         <section class="panel state-panel" aria-labelledby="state-heading">
@@ -482,14 +483,6 @@ fn rule(name: &'static str) -> impl Fn(&str) -> Option<String> + Send + Sync + '
     }
 }
 
-pub fn pairs<T: Copy>(
-    all: &[T],
-    value: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(&'static str, &'static str)> {
-    all.iter().map(|&t| (value(t), label(t))).collect()
-}
-
 fn owned(pairs: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
     pairs
         .into_iter()
@@ -576,7 +569,7 @@ fn AssetForm(initial: AssetMetadata, edit: Option<Edit>) -> impl IntoView {
                 (Ok(created), None) => {
                     let how = if link { "link" } else { "file" };
                     let id = created.asset.card.id;
-                    location.go(&format!("{DESK}/{id}?created={how}"));
+                    location.go(&Route::ManageAsset { id }.with_query(&format!("created={how}")));
                 }
                 (Err(e), _) if upload.show_refusal(&e) => {}
                 (Err(e), _) => show_error(e, &map, form_error),

@@ -5,26 +5,31 @@
 use leptos::prelude::*;
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{
-    LOST, ManagerOpportunity, NewOpportunity, PartnerOpportunity, PipelinePage as Answer,
-    PipelineReview, PipelineSort, ProtectionStatus, ReviewList, Stage, WON, stage_label, stages,
+    ManagerOpportunity, NewOpportunity, PartnerOpportunity, PipelinePage as Answer, PipelineReview,
+    PipelineSort, ProtectionStatus, ReviewList, Stage, stage_label,
 };
 use portico_api::registrations::{ConflictLevel, PartnerRole, company_name};
 use portico_api::{FieldErrors, Page, Role};
+use portico_ui::route::Route;
 
-use crate::api::{self, ApiError};
-use crate::components::field::{show_error, show_field_errors};
-use crate::components::{
+use portico_ui::api::{self, ApiError};
+use portico_ui::components::Day;
+use portico_ui::components::field::{show_error, show_field_errors};
+use portico_ui::components::{
     DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, RadioGroup,
-    SelectField, SubmitButton, TextField, Time, focus_soon, on_click, on_submit, set_title, spawn,
+    SelectField, SubmitButton, TextField, Time,
 };
-use crate::pages::opportunity::{currency_options, parse_number, role_label};
-use crate::pages::registrations::{Loaded, StatusBadge, group_thousands};
-use crate::router::{Location, use_location};
-use crate::session::use_session;
-use crate::url::encode;
-
-const PARTNER_PATH: &str = "/pipeline";
-const MANAGER_PATH: &str = "/manage/pipeline";
+use portico_ui::components::{Loaded, StatusBadge};
+use portico_ui::deal::money;
+use portico_ui::deal::next_step;
+use portico_ui::deal::protection;
+use portico_ui::deal::stage_fits;
+use portico_ui::deal::stage_options;
+use portico_ui::deal::{currency_options, parse_number, role_label};
+use portico_ui::dom::{focus_soon, on_click, on_submit, set_title, spawn};
+use portico_ui::location::{Location, use_location};
+use portico_ui::session::use_session;
+use portico_ui::url::encode;
 
 /// What a pipeline view lists, read from its address. The query string uses the API's own
 /// parameter names, so the page's address and the API call share it.
@@ -99,7 +104,7 @@ impl Filters {
         parts.join("&")
     }
 
-    fn href(&self, path: &str) -> String {
+    fn href(&self, route: Route) -> String {
         let mut query = self.query();
         if self.board {
             query.push_str(if query.is_empty() {
@@ -108,31 +113,8 @@ impl Filters {
                 "&view=board"
             });
         }
-        if query.is_empty() {
-            path.to_owned()
-        } else {
-            format!("{path}?{query}")
-        }
+        route.with_query(&query)
     }
-}
-
-/// Whether a stage slug can be asked for: `won` and `lost` always, the others with their motion.
-fn stage_fits(motion: Option<Motion>, slug: &str) -> bool {
-    slug == WON || slug == LOST || motion.is_some_and(|m| Stage::parse(m, slug).is_some())
-}
-
-/// A motion's stages in order, then the outcomes; only the outcomes without a motion.
-pub fn stage_options(motion: Option<Motion>) -> Vec<(String, String)> {
-    let open = motion.into_iter().flat_map(|m| {
-        stages(m)
-            .iter()
-            .map(|s| (s.slug.to_owned(), s.label.to_owned()))
-    });
-    open.chain([
-        (WON.to_owned(), "Won".to_owned()),
-        (LOST.to_owned(), "Lost".to_owned()),
-    ])
-    .collect()
 }
 
 fn options<T: Copy>(
@@ -165,11 +147,6 @@ impl From<ManagerOpportunity> for Row {
     }
 }
 
-/// "250,000 EUR"
-pub fn money(amount: Option<i64>, currency: Option<&str>) -> Option<String> {
-    amount.map(|a| format!("{} {}", group_thousands(a), currency.unwrap_or_default()))
-}
-
 fn rows(answer: Answer) -> Page<Row> {
     match answer {
         Answer::Manager(page) => Page {
@@ -192,16 +169,22 @@ fn rows(answer: Answer) -> Page<Row> {
     }
 }
 
+/// The partner's or the manager's list.
+fn list_route(manager: bool) -> Route {
+    if manager {
+        Route::ManagePipeline
+    } else {
+        Route::Pipeline
+    }
+}
+
 #[component]
 pub fn PipelinePage(manager: bool) -> impl IntoView {
     let location = use_location();
     // Vendor staff following a partner's link land on their own view of the same filters.
     if !manager && use_session().role().is_some_and(Role::is_vendor) {
-        let here = location.here();
-        location.replace(&format!(
-            "{MANAGER_PATH}{}",
-            here.trim_start_matches(PARTNER_PATH)
-        ));
+        location
+            .replace(&Route::ManagePipeline.with_query(location.search().trim_start_matches('?')));
         return ().into_any();
     }
     set_title(if manager {
@@ -209,7 +192,6 @@ pub fn PipelinePage(manager: bool) -> impl IntoView {
     } else {
         "Pipeline"
     });
-    let path = if manager { MANAGER_PATH } else { PARTNER_PATH };
     let filters = Memo::new(move |_| {
         location.search();
         Filters::read(location, manager)
@@ -226,8 +208,8 @@ pub fn PipelinePage(manager: bool) -> impl IntoView {
             <p class="muted">{intro}</p>
             {manager.then(|| view! { <NewDeal /> })}
             {manager.then_some(move || view! { <Review stale_days=stale_days.get() /> })}
-            <FilterForm filters manager path />
-            {move || view! { <Results filters=filters.get() manager path /> }}
+            <FilterForm filters manager />
+            {move || view! { <Results filters=filters.get() manager /> }}
         </section>
     }
     .into_any()
@@ -235,7 +217,7 @@ pub fn PipelinePage(manager: bool) -> impl IntoView {
 
 /// The filters as a search form; applying it moves to the matching address.
 #[component]
-fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl IntoView {
+fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
     let location = use_location();
     let motion = FieldState::plain("filter-motion", "");
     let stage = FieldState::plain("filter-stage", "");
@@ -285,7 +267,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl
             stale_days: stale.get_untracked().trim().parse().ok().filter(|d| *d > 0),
             board: filters.with_untracked(|f| f.board),
         };
-        location.go(&chosen.href(path));
+        location.go(&chosen.href(list_route(manager)));
     };
     let motions = options(&Motion::ALL, Motion::as_str, Motion::label);
     view! {
@@ -355,7 +337,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl
             })}
             <div class="actions">
                 <button id="filter-apply" type="submit" class="primary">"Apply filters"</button>
-                <a class="button secondary-link" href=path>"Clear"</a>
+                <a class="button secondary-link" href=list_route(manager).href()>"Clear"</a>
             </div>
         </form>
     }
@@ -520,10 +502,10 @@ fn NewDealForm() -> impl IntoView {
             let result = api::create_opportunity(&csrf, &request).await;
             busy.set(false);
             match result {
-                Ok(created) => location.go(&format!(
-                    "/opportunities/{}",
-                    created.opportunity.opportunity.id
-                )),
+                Ok(created) => location.go(&Route::Opportunity {
+                    id: created.opportunity.opportunity.id,
+                }
+                .href()),
                 Err(e) => show_error(e, &map, form_error),
             }
         });
@@ -563,7 +545,7 @@ fn NewDealForm() -> impl IntoView {
 
 /// The list for one set of filters: table or board, the count, and the CSV download.
 #[component]
-fn Results(filters: Filters, manager: bool, path: &'static str) -> impl IntoView {
+fn Results(filters: Filters, manager: bool) -> impl IntoView {
     let query = filters.query();
     let csv = if query.is_empty() {
         "/api/pipeline.csv".to_owned()
@@ -576,12 +558,12 @@ fn Results(filters: Filters, manager: bool, path: &'static str) -> impl IntoView
             board: false,
             ..filters.clone()
         }
-        .href(path);
+        .href(list_route(manager));
         let columns = Filters {
             board: true,
             ..filters.clone()
         }
-        .href(path);
+        .href(list_route(manager));
         view! {
             <nav aria-label="Pipeline views" class="tabs">
                 <a id="view-table" href=table aria-current=(!board).then_some("page")>"Table"</a>
@@ -685,7 +667,7 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
         amount,
         conflict,
     } = r;
-    let href = format!("/opportunities/{}", o.id);
+    let href = Route::Opportunity { id: o.id }.href();
     let stage = stage_label(o.motion, &o.stage).to_owned();
     view! {
         <tr>
@@ -705,31 +687,6 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
             <td><Day value=o.updated_at /></td>
         </tr>
     }
-}
-
-/// "Send the proposal (due 2026-12-01)"
-pub fn next_step(step: Option<String>, due: Option<String>) -> Option<String> {
-    match (step, due) {
-        (Some(step), Some(due)) => Some(format!("{step} (due {due})")),
-        (Some(step), None) => Some(step),
-        (None, Some(due)) => Some(format!("Due {due}")),
-        (None, None) => None,
-    }
-}
-
-/// "Protected until 2027-02-21"
-pub fn protection(status: ProtectionStatus, ends: Option<String>) -> String {
-    match ends.as_deref().and_then(|e| e.get(..10)) {
-        Some(day) if status != ProtectionStatus::None => format!("{} until {day}", status.label()),
-        _ => status.label().to_owned(),
-    }
-}
-
-/// The date of an RFC 3339 timestamp, with the full time for machines.
-#[component]
-pub fn Day(value: String) -> impl IntoView {
-    let day = value.get(..10).unwrap_or(&value).to_owned();
-    view! { <time datetime=value>{day}</time> }
 }
 
 /// Columns per stage of one motion, outcomes last, with the loaded deals as cards.
@@ -772,7 +729,7 @@ fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
 }
 
 fn board_card(r: Row) -> impl IntoView {
-    let href = format!("/opportunities/{}", r.o.id);
+    let href = Route::Opportunity { id: r.o.id }.href();
     let about = [
         r.partner,
         r.amount,
@@ -838,7 +795,10 @@ fn review_lists(review: PipelineReview) -> impl IntoView {
                     "{} · {} · {}",
                     a.number, a.company_name, a.organization.name
                 );
-                let href = format!("/manage/registrations/{}", a.registration_id);
+                let href = Route::ManageRegistration {
+                    id: a.registration_id,
+                }
+                .href();
                 (href, text, Some(a.decide_by))
             })
             .collect(),
@@ -852,7 +812,14 @@ fn review_lists(review: PipelineReview) -> impl IntoView {
             .map(|m| {
                 let at = when(&m);
                 let text = format!("{} · {}", m.opportunity.customer_name, m.organization.name);
-                (format!("/opportunities/{}", m.opportunity.id), text, at)
+                (
+                    Route::Opportunity {
+                        id: m.opportunity.id,
+                    }
+                    .href(),
+                    text,
+                    at,
+                )
             })
             .collect(),
     };
@@ -891,7 +858,7 @@ fn review_block(id: &'static str, title: String, list: Entries) -> impl IntoView
     let queue = (id == "review-late").then(|| {
         view! {
             <p>
-                <a href="/manage/registrations">"Open the approval queue"</a>
+                <a href=Route::ApprovalQueue.href()>"Open the approval queue"</a>
             </p>
         }
     });

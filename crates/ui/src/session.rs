@@ -7,7 +7,7 @@ pub use portico_api::auth::safe_next;
 use portico_api::{Me, Role};
 
 use crate::api;
-use crate::router::use_location;
+use crate::location::use_location;
 use crate::url::encode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
