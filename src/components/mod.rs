@@ -2,7 +2,6 @@
 //! `portico-ui`.
 
 pub mod card_link;
-pub mod content_filters;
 pub mod deliveries;
 pub mod endpoint_form;
 pub mod nav;

@@ -5,13 +5,14 @@
 
 use leptos::prelude::*;
 use portico_api::assets::{
-    AssetCard, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets, QUERY_MAX, search_words,
+    AssetCard, AssetKind, AssetQuery, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets,
+    QUERY_MAX, search_words,
 };
+use portico_api::organizations::Motion;
 use portico_api::{Page, Role};
+use portico_ui::query::{asset_query, asset_query_text};
 use portico_ui::route::Route;
 
-use crate::components::content_filters::Facet;
-use crate::components::content_filters::Filters;
 use portico_ui::api;
 use portico_ui::components::Tags;
 use portico_ui::components::field::{FieldError, FieldState, focus_first_error};
@@ -22,15 +23,94 @@ use portico_ui::format::group_thousands;
 use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
+/// A facet of the search: one value may be chosen at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Kind,
+    Motion,
+    Industry,
+    UseCase,
+}
+
+impl Facet {
+    const ALL: [Facet; 4] = [Facet::Kind, Facet::Motion, Facet::Industry, Facet::UseCase];
+
+    /// The parameter's name, in the page's address and the API's.
+    fn name(self) -> &'static str {
+        match self {
+            Facet::Kind => "kind",
+            Facet::Motion => "motion",
+            Facet::Industry => "industry",
+            Facet::UseCase => "use_case",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Facet::Kind => "Kind",
+            Facet::Motion => "Motion",
+            Facet::Industry => "Industry",
+            Facet::UseCase => "Use case",
+        }
+    }
+
+    /// A value as shown; kinds and motions by their labels, and only known ones accepted.
+    fn label(self, value: &str) -> Option<String> {
+        match self {
+            Facet::Kind => AssetKind::parse(value).map(|k| k.label().to_owned()),
+            Facet::Motion => Motion::parse(value).map(|m| m.label().to_owned()),
+            Facet::Industry | Facet::UseCase => Some(value.to_owned()),
+        }
+    }
+
+    fn counts(self, facets: &Facets) -> &[FacetCount] {
+        match self {
+            Facet::Kind => &facets.kind,
+            Facet::Motion => &facets.motion,
+            Facet::Industry => &facets.industry,
+            Facet::UseCase => &facets.use_case,
+        }
+    }
+
+    /// The value chosen for this facet, if any.
+    fn chosen(self, query: &AssetQuery) -> Option<String> {
+        match self {
+            Facet::Kind => query.kind.map(|k| k.as_str().to_owned()),
+            Facet::Motion => query.motion.map(|m| m.as_str().to_owned()),
+            Facet::Industry => query.industry.clone(),
+            Facet::UseCase => query.use_case.clone(),
+        }
+    }
+
+    /// The query with this facet's value chosen, or cleared.
+    fn with(self, query: &AssetQuery, value: Option<&str>) -> AssetQuery {
+        let mut query = query.clone();
+        match self {
+            Facet::Kind => query.kind = value.and_then(AssetKind::parse),
+            Facet::Motion => query.motion = value.and_then(Motion::parse),
+            Facet::Industry => query.industry = value.map(str::to_owned),
+            Facet::UseCase => query.use_case = value.map(str::to_owned),
+        }
+        query
+    }
+}
+
+/// The hub's address for a query.
+fn href(query: &AssetQuery) -> String {
+    Route::Content.with_query(&asset_query_text(query))
+}
+
+/// Whether words or a facet narrow the list.
+fn narrowed(query: &AssetQuery) -> bool {
+    query.q.is_some() || Facet::ALL.iter().any(|f| f.chosen(query).is_some())
+}
+
 #[component]
 pub fn ContentPage() -> impl IntoView {
     set_title("Content");
     let location = use_location();
     let manager = use_session().role().is_some_and(Role::is_vendor);
-    let filters = Memo::new(move |_| {
-        location.search();
-        Filters::read(location, false)
-    });
+    let filters = Memo::new(move |_| asset_query(&location.search(), false));
     view! {
         <section class="page">
             <h1 id="content-heading">"Content"</h1>
@@ -46,28 +126,32 @@ pub fn ContentPage() -> impl IntoView {
 /// The words to search for and the order; both move to the matching address. The words are
 /// checked by the server's rules (how many, how long) before they are sent.
 #[component]
-fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
+fn SearchForm(filters: Memo<AssetQuery>) -> impl IntoView {
     let location = use_location();
     let q = FieldState::new("content-q", |q| search_words(q).err().map(str::to_owned));
     // The box follows the address, also on the back and forward buttons.
-    Effect::new(move |_| q.value.set(filters.with(|f| f.q.clone())));
+    Effect::new(move |_| {
+        q.value
+            .set(filters.with(|f| f.q.clone().unwrap_or_default()))
+    });
     let search = move || {
         if !q.validate() {
             focus_first_error(&[q]);
             return;
         }
-        let chosen = Filters {
-            q: q.get().trim().to_owned(),
+        let words = q.get().trim().to_owned();
+        let chosen = AssetQuery {
+            q: Some(words).filter(|w| !w.is_empty()),
             ..filters.get_untracked()
         };
-        location.go(&chosen.href(Route::Content));
+        location.go(&href(&chosen));
     };
     let sort = move |ev| {
-        let chosen = Filters {
+        let chosen = AssetQuery {
             sort: AssetSort::parse(&event_target_value(&ev)),
             ..filters.get_untracked()
         };
-        location.go(&chosen.href(Route::Content));
+        location.go(&href(&chosen));
     };
     let current_sort = move || filters.with(|f| f.sort.unwrap_or_default());
     view! {
@@ -107,13 +191,12 @@ fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
 
 /// The results for one set of filters: facets with counts beside the cards.
 #[component]
-fn Results(filters: Filters, manager: bool) -> impl IntoView {
+fn Results(filters: AssetQuery, manager: bool) -> impl IntoView {
     // Vendor staff see what partners may find: the published assets.
-    let query = Filters {
+    let query = asset_query_text(&AssetQuery {
         state: manager.then_some(AssetState::Published),
         ..filters.clone()
-    }
-    .query();
+    });
     let total = RwSignal::new(None::<i64>);
     let capped = RwSignal::new(false);
     let facets = RwSignal::new(Facets::default());
@@ -140,7 +223,7 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
         (Some(1), false) => "1 asset".to_owned(),
         (Some(n), false) => format!("{} assets", group_thousands(n)),
     };
-    let has_words = !filters.q.is_empty();
+    let has_words = filters.q.is_some();
     let capped_note = move || {
         capped.get().then(|| {
             let cap = group_thousands(COUNT_CAP);
@@ -156,7 +239,7 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
             view! { <p id="content-capped" class="muted">{note}</p> }
         })
     };
-    let narrowed = filters.narrowed();
+    let narrowed = narrowed(&filters);
     let clear = move || {
         (narrowed && total.get() == Some(0)).then(|| {
             view! {
@@ -203,7 +286,11 @@ fn words_refused(mut error: api::ApiError) -> api::ApiError {
 /// Each facet's values with their counts; choosing one narrows the list, "Clear" widens it.
 /// Counts of a capped search are at least what they say.
 #[component]
-fn FacetPanel(filters: Filters, facets: RwSignal<Facets>, capped: RwSignal<bool>) -> impl IntoView {
+fn FacetPanel(
+    filters: AssetQuery,
+    facets: RwSignal<Facets>,
+    capped: RwSignal<bool>,
+) -> impl IntoView {
     let blocks = Facet::ALL
         .into_iter()
         .map(|facet| {
@@ -224,11 +311,11 @@ fn FacetPanel(filters: Filters, facets: RwSignal<Facets>, capped: RwSignal<bool>
 
 fn facet_block(
     facet: Facet,
-    filters: &Filters,
+    filters: &AssetQuery,
     counts: &[FacetCount],
     capped: bool,
 ) -> impl IntoView + use<> {
-    let chosen = filters.chosen[facet as usize].clone();
+    let chosen = facet.chosen(filters);
     if counts.is_empty() && chosen.is_none() {
         return ().into_any();
     }
@@ -240,9 +327,7 @@ fn facet_block(
         .filter_map(|c| {
             let label = facet.label(&c.value)?;
             let here = chosen.as_deref() == Some(c.value.as_str());
-            let href = filters
-                .with_facet(facet, Some(&c.value))
-                .href(Route::Content);
+            let href = href(&facet.with(filters, Some(&c.value)));
             Some(view! {
                 <li>
                     <a href=href aria-current=here.then_some("true")>
@@ -253,7 +338,7 @@ fn facet_block(
         })
         .collect_view();
     let clear = chosen.map(|_| {
-        let href = filters.with_facet(facet, None).href(Route::Content);
+        let href = href(&facet.with(filters, None));
         let label = format!("Clear the {} filter", facet.title().to_lowercase());
         view! {
             <a class="facet-clear" href=href aria-label=label>
@@ -305,32 +390,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn filters_round_trip_through_the_query() {
-        let filters = Filters {
-            q: "roi calculator".to_owned(),
-            chosen: [
-                Some("deck".to_owned()),
-                None,
-                Some("Financial services".to_owned()),
-                None,
-            ],
-            sort: Some(AssetSort::Newest),
-            state: None,
-        };
+    fn facets_choose_and_clear_their_values() {
+        let query = asset_query("q=roi&kind=deck&industry=Financial%20services", false);
+        assert_eq!(Facet::Kind.chosen(&query).as_deref(), Some("deck"));
         assert_eq!(
-            filters.href(Route::Content),
-            "/content?q=roi%20calculator&kind=deck&industry=Financial%20services&sort=newest"
+            href(&Facet::Kind.with(&query, None)),
+            "/content?q=roi&industry=Financial%20services"
         );
-        let cleared = filters.with_facet(Facet::Kind, None);
-        assert_eq!(
-            cleared.query(),
-            "q=roi%20calculator&industry=Financial%20services&sort=newest"
-        );
-        assert!(!Filters::default().narrowed());
-        assert_eq!(
-            Filters::default().href(Route::Content),
-            Route::Content.href()
-        );
+        let motion = Facet::Motion.with(&query, Some("referral"));
+        assert_eq!(Facet::Motion.chosen(&motion).as_deref(), Some("referral"));
+        assert!(narrowed(&query));
+        assert!(!narrowed(&AssetQuery::default()));
+        assert_eq!(href(&AssetQuery::default()), "/content");
     }
 
     #[test]

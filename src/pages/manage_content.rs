@@ -4,14 +4,15 @@
 //! of what partners read and how partners use it.
 
 use leptos::prelude::*;
+use portico_api::assets::AssetQuery;
 use portico_api::assets::{
     AssetCard, AssetKind, AssetMetadata, AssetState, AssetVersion, Audience, Certification,
     LANGUAGES, ManagedAsset,
 };
 use portico_api::organizations::{Motion, Tier};
+use portico_ui::query::{asset_query, asset_query_text};
 use portico_ui::route::Route;
 
-use crate::components::content_filters::Filters;
 use crate::components::usage::{WeeklyUsage, usage_days};
 use portico_ui::api;
 use portico_ui::components::Day;
@@ -31,10 +32,7 @@ use portico_ui::session::use_session;
 pub fn ContentDeskPage() -> impl IntoView {
     set_title("Content desk");
     let location = use_location();
-    let filters = Memo::new(move |_| {
-        location.search();
-        Filters::read(location, true)
-    });
+    let filters = Memo::new(move |_| asset_query(&location.search(), true));
     view! {
         <section class="page">
             <div class="page-head">
@@ -56,23 +54,25 @@ pub fn ContentDeskPage() -> impl IntoView {
 }
 
 #[component]
-fn DeskFilters(filters: Memo<Filters>) -> impl IntoView {
+fn DeskFilters(filters: Memo<AssetQuery>) -> impl IntoView {
     let location = use_location();
     let q = RwSignal::new(String::new());
     let state = FieldState::plain("desk-state", "");
     Effect::new(move |_| {
         let f = filters.get();
-        q.set(f.q);
+        q.set(f.q.unwrap_or_default());
         state
             .value
             .set(f.state.map_or("", AssetState::as_str).to_owned());
     });
     let apply = move || {
-        let chosen = Filters::words_and_state(
-            q.get_untracked().trim().to_owned(),
-            AssetState::parse(&state.get()),
-        );
-        location.go(&chosen.href(Route::ContentDesk));
+        let words = q.get_untracked().trim().to_owned();
+        let chosen = AssetQuery {
+            q: Some(words).filter(|w| !w.is_empty()),
+            state: AssetState::parse(&state.get()),
+            ..AssetQuery::default()
+        };
+        location.go(&Route::ContentDesk.with_query(&asset_query_text(&chosen)));
     };
     let states = AssetState::ALL
         .iter()
@@ -101,8 +101,8 @@ fn DeskFilters(filters: Memo<Filters>) -> impl IntoView {
 }
 
 #[component]
-fn DeskTable(filters: Filters) -> impl IntoView {
-    let query = filters.query();
+fn DeskTable(filters: AssetQuery) -> impl IntoView {
+    let query = asset_query_text(&filters);
     let list = Paged::new(move |cursor: Option<String>| {
         let query = query.clone();
         async move {

@@ -5,12 +5,14 @@
 use leptos::prelude::*;
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{
-    ManagerOpportunity, NewOpportunity, PartnerOpportunity, PipelinePage as Answer, PipelineReview,
-    PipelineSort, ProtectionStatus, ReviewList, Stage, stage_label,
+    ManagerOpportunity, NewOpportunity, PartnerOpportunity, PipelinePage as Answer, PipelineQuery,
+    PipelineReview, PipelineSort, ProtectionStatus, ReviewList, Stage, stage_label,
 };
 use portico_api::registrations::{ConflictLevel, PartnerRole, company_name};
 use portico_api::{FieldErrors, Page, Role};
+use portico_ui::query::{pipeline_query, pipeline_query_text};
 use portico_ui::route::Route;
+use portico_ui::url::query_value;
 
 use portico_ui::api::{self, ApiError};
 use portico_ui::components::Day;
@@ -29,83 +31,27 @@ use portico_ui::deal::{currency_options, parse_number, role_label};
 use portico_ui::dom::{focus_soon, on_click, on_submit, set_title, spawn};
 use portico_ui::location::{Location, use_location};
 use portico_ui::session::use_session;
-use portico_ui::url::encode;
 
-/// What a pipeline view lists, read from its address. The query string uses the API's own
-/// parameter names, so the page's address and the API call share it.
+/// What a pipeline view lists, read from its address: the API's own query, and for vendor
+/// staff the choice of table or board.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Filters {
-    motion: Option<Motion>,
-    /// A stage of `motion`, `won` or `lost`.
-    stage: Option<String>,
-    protection: Option<ProtectionStatus>,
-    q: String,
-    sort: Option<PipelineSort>,
-    organization: Option<i64>,
-    conflict: bool,
-    stale_days: Option<u32>,
+    query: PipelineQuery,
     board: bool,
 }
 
 impl Filters {
+    /// Tracks the address.
     fn read(location: Location, manager: bool) -> Filters {
-        let get = |name: &str| location.query(name).filter(|v| !v.is_empty());
-        let motion = get("motion").as_deref().and_then(Motion::parse);
-        let mut filters = Filters {
-            motion,
-            stage: get("stage").filter(|s| stage_fits(motion, s)),
-            protection: get("protection")
-                .as_deref()
-                .and_then(ProtectionStatus::parse),
-            q: get("q").unwrap_or_default().trim().to_owned(),
-            sort: get("sort").as_deref().and_then(PipelineSort::parse),
-            ..Filters::default()
-        };
-        if manager {
-            filters.organization = get("organization_id").and_then(|v| v.parse().ok());
-            filters.conflict = get("conflict").as_deref() == Some("true");
-            filters.stale_days = get("stale_days")
-                .and_then(|v| v.parse().ok())
-                .filter(|d| *d > 0);
-            filters.board = get("view").as_deref() == Some("board");
+        let search = location.search();
+        Filters {
+            query: pipeline_query(&search, manager),
+            board: manager && query_value(&search, "view").as_deref() == Some("board"),
         }
-        filters
-    }
-
-    /// The filters as `name=value&…`, without the page's choice of view.
-    fn query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut add =
-            |name: &str, value: &str| parts.push(format!("{name}={}", encode(value, false)));
-        if let Some(motion) = self.motion {
-            add("motion", motion.as_str());
-        }
-        if let Some(stage) = &self.stage {
-            add("stage", stage);
-        }
-        if let Some(protection) = self.protection {
-            add("protection", protection.as_str());
-        }
-        if !self.q.is_empty() {
-            add("q", &self.q);
-        }
-        if let Some(sort) = self.sort.filter(|s| *s != PipelineSort::Updated) {
-            add("sort", sort.as_str());
-        }
-        if let Some(id) = self.organization {
-            add("organization_id", &id.to_string());
-        }
-        if self.conflict {
-            add("conflict", "true");
-        }
-        if let Some(days) = self.stale_days {
-            add("stale_days", &days.to_string());
-        }
-        parts.join("&")
     }
 
     fn href(&self, route: Route) -> String {
-        let mut query = self.query();
+        let mut query = pipeline_query_text(&self.query);
         if self.board {
             query.push_str(if query.is_empty() {
                 "view=board"
@@ -192,11 +138,8 @@ pub fn PipelinePage(manager: bool) -> impl IntoView {
     } else {
         "Pipeline"
     });
-    let filters = Memo::new(move |_| {
-        location.search();
-        Filters::read(location, manager)
-    });
-    let stale_days = Memo::new(move |_| filters.with(|f| f.stale_days));
+    let filters = Memo::new(move |_| Filters::read(location, manager));
+    let stale_days = Memo::new(move |_| filters.with(|f| f.query.stale_days));
     let intro = if manager {
         "Every partner's deals. Open one to move its stage, confirm exit criteria or add notes."
     } else {
@@ -229,7 +172,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
     let stale = RwSignal::new(String::new());
     // The form follows the address, also on the back and forward buttons.
     Effect::new(move |_| {
-        let f = filters.get();
+        let f = filters.get().query;
         motion
             .value
             .set(f.motion.map_or("", Motion::as_str).to_owned());
@@ -239,11 +182,13 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
             .set(f.protection.map_or("", ProtectionStatus::as_str).to_owned());
         sort.value
             .set(f.sort.unwrap_or_default().as_str().to_owned());
-        organization
-            .value
-            .set(f.organization.map(|id| id.to_string()).unwrap_or_default());
-        q.set(f.q);
-        conflict.set(f.conflict);
+        organization.value.set(
+            f.organization_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+        );
+        q.set(f.q.unwrap_or_default());
+        conflict.set(f.conflict == Some(true));
         stale.set(f.stale_days.map(|d| d.to_string()).unwrap_or_default());
     });
     let organizations = RwSignal::new(Vec::new());
@@ -256,15 +201,19 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
     }
     let apply = move || {
         let chosen_motion = Motion::parse(&motion.get());
+        let words = q.get_untracked().trim().to_owned();
         let chosen = Filters {
-            motion: chosen_motion,
-            stage: Some(stage.get()).filter(|s| stage_fits(chosen_motion, s)),
-            protection: ProtectionStatus::parse(&protection.get()),
-            q: q.get_untracked().trim().to_owned(),
-            sort: PipelineSort::parse(&sort.get()),
-            organization: organization.get().parse().ok(),
-            conflict: conflict.get_untracked(),
-            stale_days: stale.get_untracked().trim().parse().ok().filter(|d| *d > 0),
+            query: PipelineQuery {
+                motion: chosen_motion,
+                stage: Some(stage.get()).filter(|s| stage_fits(chosen_motion, s)),
+                protection: ProtectionStatus::parse(&protection.get()),
+                q: Some(words).filter(|w| !w.is_empty()),
+                sort: PipelineSort::parse(&sort.get()),
+                organization_id: organization.get().parse().ok(),
+                conflict: conflict.get_untracked().then_some(true),
+                stale_days: stale.get_untracked().trim().parse().ok().filter(|d| *d > 0),
+                ..PipelineQuery::default()
+            },
             board: filters.with_untracked(|f| f.board),
         };
         location.go(&chosen.href(list_route(manager)));
@@ -546,7 +495,7 @@ fn NewDealForm() -> impl IntoView {
 /// The list for one set of filters: table or board, the count, and the CSV download.
 #[component]
 fn Results(filters: Filters, manager: bool) -> impl IntoView {
-    let query = filters.query();
+    let query = pipeline_query_text(&filters.query);
     let csv = if query.is_empty() {
         "/api/pipeline.csv".to_owned()
     } else {
@@ -582,7 +531,7 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
             </div>
         }
     };
-    let motion = match (board, filters.motion) {
+    let motion = match (board, filters.query.motion) {
         (true, None) => {
             return view! {
                 {head(().into_any())}

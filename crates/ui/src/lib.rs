@@ -10,6 +10,7 @@ pub mod deal;
 pub mod dom;
 pub mod format;
 pub mod location;
+pub mod query;
 pub mod route;
 pub mod session;
 pub mod url;
