@@ -39,7 +39,14 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
         Auth::Unknown(message) => Access::Unknown(message),
     });
     move || match access.get() {
-        Access::Loading => view! { <Loading label="Loading your account…" /> }.into_any(),
+        // Hidden for its first moment (see `.account-loading`): the page would jump under it
+        // when the header's navigation arrives.
+        Access::Loading => view! {
+            <div class="account-loading">
+                <Loading label="Loading your account…" />
+            </div>
+        }
+        .into_any(),
         Access::Allowed => children(),
         Access::Hidden => view! { <NotFound /> }.into_any(),
         Access::SignIn { expired } => {
