@@ -1,38 +1,37 @@
-//! The Portico single-page app: routes, the typed API client, pages and components. It talks
-//! to the server only through `/api` with the types of `portico-api`, and holds no secrets: the
-//! session lives in an HttpOnly cookie the app never sees.
+//! The Portico single-page app: which page each route shows, the pages, and the components
+//! only this app uses. What it shares with other front ends (API client, routes, session,
+//! page frame, fields, formatting) comes from `portico-ui`.
 
-pub mod api;
 pub mod components;
 pub mod pages;
-pub mod router;
-pub mod session;
-pub mod url;
 
 use leptos::prelude::*;
 
-use components::guard::{admin_only, any_role, partners, vendor_staff};
-use components::{Layout, RequireRole};
+use components::nav::{UnreadCount, main_nav};
 use pages::register::Channel;
 use pages::{
     AcceptInvitationPage, AccountSecurityPage, AccountsPage, AnnouncementPage, ApprovalQueuePage,
     AssetPage, ContentDeskPage, ContentPage, ContentUsagePage, FeedPage, HomePage,
     IntegrationsPage, InvitationsPage, LoginPage, ManageAnnouncementPage, ManageAnnouncementsPage,
     ManageAssetPage, ManageRegistrationPage, MessagesPage, MyRegistrationPage, MyRegistrationsPage,
-    NewAnnouncementPage, NewAssetPage, NotFound, NotificationsPage, NumbersPage, OpportunityPage,
+    NewAnnouncementPage, NewAssetPage, NotificationsPage, NumbersPage, OpportunityPage,
     PartnersPage, PipelinePage, ProductsPage, RegisterPage, SecuritySettingsPage, SetPasswordPage,
     SignInLinkPage, UnsubscribePage, UsersPage, WebhookEndpointPage,
 };
-use router::{Location, Route};
-use session::Session;
+use portico_ui::components::guard::{admin_only, any_role, partners, vendor_staff};
+use portico_ui::components::{Layout, NotFound, RequireRole};
+use portico_ui::location::Location;
+use portico_ui::route::Route;
+use portico_ui::session::Session;
 
 #[component]
 pub fn App() -> impl IntoView {
     let location = Location::provide();
     Session::provide();
+    provide_context(UnreadCount(RwSignal::new(None)));
     let route = Memo::new(move |_| location.route());
     view! {
-        <Layout>
+        <Layout nav=main_nav>
             {move || match route.get() {
                 Route::Login => view! { <LoginPage /> }.into_any(),
                 Route::AcceptInvitation { token } => {

@@ -19,6 +19,39 @@ async fn a_wrong_password_shows_an_error_and_keeps_the_email() {
     browser.close().await;
 }
 
+/// Whether the page asked the server who is signed in: a signed-out visitor's `GET /api/me`
+/// answers 401, which the browser logs as an error.
+const ASKED_WHO_IS_SIGNED_IN: &str = "return performance.getEntriesByType('resource')\
+    .some(e => new URL(e.name).pathname === '/api/me');";
+
+#[tokio::test]
+async fn a_signed_out_visit_does_not_ask_who_is_signed_in() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.open(&portal.url("/pipeline")).await;
+    assert_eq!(
+        browser.wait_for_path("/login").await,
+        "/login?next=/pipeline"
+    );
+    browser.find("#sign-in").await;
+    assert_eq!(browser.run(ASKED_WHO_IS_SIGNED_IN).await, false);
+
+    // Signed in, a new page load asks, and finds the session.
+    browser.sign_in(&portal, "alice@northwind.example").await;
+    browser.open(&portal.url("/pipeline")).await;
+    browser.find("#pipeline-heading").await;
+    assert_eq!(browser.run(ASKED_WHO_IS_SIGNED_IN).await, true);
+
+    // Signed out again, the next load does not ask.
+    browser.click("#sign-out").await;
+    browser.find("#sign-in").await;
+    browser.open(&portal.url("/")).await;
+    browser.wait_for_path("/login").await;
+    browser.find("#sign-in").await;
+    assert_eq!(browser.run(ASKED_WHO_IS_SIGNED_IN).await, false);
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn signing_in_lands_on_the_home_page_with_name_and_organization() {
     let portal = Portal::start().await;

@@ -8,19 +8,20 @@ use portico_api::card_links::{
 };
 use portico_api::date::Date;
 use portico_api::integrations::{CardSubject, CrmSystem};
+use portico_ui::route::Route;
 
-use crate::api;
 use crate::components::deliveries::{Replay, Replays, with_replays};
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::{
     ActionButton, CopyText, DataTable, FieldState, FormError, Paged, PagedList, SelectField,
-    SubmitButton, TextField, Time, on_submit, spawn,
+    SubmitButton, TextField, Time,
 };
-use crate::router::Location;
-use crate::session::use_session;
+use portico_ui::dom::{on_submit, spawn};
+use portico_ui::location::Location;
+use portico_ui::session::use_session;
 
 /// The list of one CRM's issued links is on the integrations page, with the CRM in the address.
-const INTEGRATIONS: &str = "/manage/integrations";
 const LINKS_QUERY: &str = "card_links";
 
 /// Days as typed; anything that is not a whole number stays out of range, for the shared rule
@@ -91,7 +92,7 @@ pub fn CardLinkPanel(subject: CardSubject) -> impl IntoView {
             <h2 class="section-title" id="card-link-heading">"CRM card link"</h2>
             <p class="muted">
                 "A signed address of this deal's card, to show it in a CRM whose integration is set up under "
-                <a href=INTEGRATIONS>"Integrations"</a>
+                <a href=Route::Integrations.href()>"Integrations"</a>
                 "."
             </p>
             <FormError error=form_error />
@@ -139,7 +140,8 @@ pub fn IssuedCardLinks(system: CrmSystem) -> impl IntoView {
     let tabs = CrmSystem::ALL
         .iter()
         .map(|&choice| {
-            let href = format!("{INTEGRATIONS}?{LINKS_QUERY}={}", choice.as_str());
+            let href =
+                Route::Integrations.with_query(&format!("{LINKS_QUERY}={}", choice.as_str()));
             view! {
                 <a href=href aria-current=(choice == system).then_some("page")>{choice.label()}</a>
             }
@@ -169,9 +171,9 @@ fn issued_row((link, revocation): (IssuedCardLink, Replay), revocations: Replays
         revoked,
     } = link;
     let (href, kind, subject_id) = match subject {
-        CardSubject::Opportunity(id) => (format!("/opportunities/{id}"), "Deal", id),
+        CardSubject::Opportunity(id) => (Route::Opportunity { id }.href(), "Deal", id),
         CardSubject::Registration(id) => {
-            (format!("/manage/registrations/{id}"), "Registration", id)
+            (Route::ManageRegistration { id }.href(), "Registration", id)
         }
     };
     let name = subject_name.unwrap_or_else(|| format!("{kind} {subject_id}"));

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use portico_api::Page;
 use portico_api::integrations::DeliveryState;
 
-use crate::api::ApiError;
-use crate::components::{ActionButton, Time, spawn};
-use crate::router::Location;
+use portico_ui::api::ApiError;
+use portico_ui::components::{ActionButton, Time};
+use portico_ui::dom::spawn;
+use portico_ui::location::Location;
 
 /// The delivery state in the address, if any.
 pub fn state_in(location: Location) -> Option<DeliveryState> {

@@ -3,15 +3,16 @@
 use leptos::prelude::*;
 use portico_api::invitations::{AcceptInvitation, InvitationPreview};
 use portico_api::validate;
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    ErrorNotice, FieldState, FormError, Loading, SubmitButton, TextField, Time, on_submit,
-    set_title, spawn,
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::{
+    ErrorNotice, FieldState, FormError, Loading, SubmitButton, TextField, Time,
 };
-use crate::router::use_location;
-use crate::session::use_session;
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 #[derive(Clone)]
 enum Step {
@@ -51,7 +52,7 @@ pub fn AcceptInvitationPage(token: String) -> impl IntoView {
                             "It may have expired, been used already, or been replaced by a newer invitation. "
                             "Ask the person who invited you to send a new link."
                         </p>
-                        <p>"Already have an account? " <a href="/login">"Sign in"</a></p>
+                        <p>"Already have an account? " <a href=Route::Login.href()>"Sign in"</a></p>
                     }
                         .into_any()
                 }
@@ -111,7 +112,7 @@ fn AcceptForm(
             match result {
                 Ok(me) => {
                     session.signed_in(me);
-                    location.go("/");
+                    location.go(&Route::Home.href());
                 }
                 Err(e) if e.is_not_found() => step.set(Step::Gone),
                 Err(e) => show_error(e, &[("name", name), ("password", password)], form_error),

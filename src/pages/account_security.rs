@@ -6,18 +6,17 @@ use leptos::prelude::*;
 use portico_api::account::{
     AccountSecurity, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, TwoFactorSetup, totp_code,
 };
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    ActionButton, CopyText, FieldState, FormError, SubmitButton, TextField, Time, focus_soon,
-    on_click, on_submit, set_title, spawn,
+use crate::components::password::{NEW_PASSWORD_HINT, new_password_fields};
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::record_page;
+use portico_ui::components::{
+    ActionButton, CopyText, FieldState, FormError, SubmitButton, TextField, Time,
 };
-use crate::pages::registrations::record_page;
-use crate::pages::set_password::{NEW_PASSWORD_HINT, SET_PASSWORD, new_password_fields};
-use crate::session::{Auth, use_session};
-
-pub const ACCOUNT_SECURITY: &str = "/settings/security";
+use portico_ui::dom::{focus_soon, on_click, on_submit, set_title, spawn};
+use portico_ui::session::{Auth, use_session};
 
 #[component]
 pub fn AccountSecurityPage() -> impl IntoView {
@@ -59,7 +58,7 @@ fn Sections(
                 view! {
                     <p class="notice notice-info">
                         "You signed in with a sign-in link, so until " <Time value=until />
-                        " you can " <a href=SET_PASSWORD>"set a new password"</a>
+                        " you can " <a href=Route::SetPassword.href()>"set a new password"</a>
                         " without the current one."
                     </p>
                 }
@@ -338,7 +337,7 @@ fn ChangePasswordForm() -> impl IntoView {
             </form>
             <p id="password-status" class="status-line" role="status">{status}</p>
             <p class="muted">
-                "Forgot it? " <a href=SET_PASSWORD>"Set a new one with a sign-in link"</a> "."
+                "Forgot it? " <a href=Route::SetPassword.href()>"Set a new one with a sign-in link"</a> "."
             </p>
         </section>
     }

@@ -5,16 +5,18 @@
 use leptos::prelude::*;
 use portico_api::accounts::{Account, AccountInput, ImportSummary};
 use portico_api::validate;
+use portico_ui::route::Route;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::{
     DataTable, FieldState, FormError, Paged, PagedList, SelectField, SubmitButton, TextArea,
-    TextField, focus_by_id, on_click, on_submit, set_title, spawn,
+    TextField,
 };
-use crate::router::use_location;
-use crate::session::use_session;
+use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
@@ -38,7 +40,7 @@ pub fn AccountsPage() -> impl IntoView {
             </p>
             <ImportForm reload />
             <AccountForm reload editing />
-            <form class="form inline-form" method="get" action="/manage/accounts" role="search">
+            <form class="form inline-form" method="get" action=Route::Accounts.href() role="search">
                 <label for="accounts-q">"Search by name or domain"</label>
                 <input id="accounts-q" name="q" type="search" value=query />
                 <button type="submit" class="secondary">"Search"</button>
@@ -132,7 +134,7 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
                 .and_then(|t| t.as_string());
             let result = match text {
                 Some(text) => api::import_accounts(&csrf, text, merge.get_untracked()).await,
-                None => Err(crate::api::ApiError {
+                None => Err(portico_ui::api::ApiError {
                     status: 0,
                     code: "unreadable".into(),
                     message: "The file could not be read as text.".into(),

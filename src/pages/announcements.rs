@@ -3,31 +3,14 @@
 
 use leptos::prelude::*;
 use portico_api::announcements::FeedAnnouncement;
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::{ActionButton, Paged, PagedList, Time, set_title, spawn};
-use crate::pages::registrations::record_page;
-use crate::session::use_session;
-
-/// The unread count in the navigation; pages that change it ask for it again.
-#[derive(Clone, Copy)]
-pub struct UnreadCount(pub RwSignal<Option<portico_api::announcements::Unread>>);
-
-impl UnreadCount {
-    pub fn refresh(self) {
-        spawn(async move {
-            if let Ok(unread) = api::unread().await {
-                self.0.set(Some(unread));
-            }
-        });
-    }
-}
-
-pub fn refresh_unread() {
-    if let Some(count) = use_context::<UnreadCount>() {
-        count.refresh();
-    }
-}
+use crate::components::nav::refresh_unread;
+use portico_ui::api;
+use portico_ui::components::record_page;
+use portico_ui::components::{ActionButton, Paged, PagedList, Time};
+use portico_ui::dom::{set_title, spawn};
+use portico_ui::session::use_session;
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
@@ -55,7 +38,7 @@ fn FeedItem(item: FeedAnnouncement) -> impl IntoView {
     let to_acknowledge = item.requires_ack && item.acknowledged_at.is_none();
     view! {
         <li class="feed-item" class:unread=unread>
-            <a href=format!("/announcements/{}", item.id)>{item.title}</a>
+            <a href=Route::Announcement { id: item.id }.href()>{item.title}</a>
             {unread.then(|| view! { <span class="badge badge-new">"Unread"</span> })}
             {to_acknowledge.then(|| view! { <span class="badge badge-late">"Please acknowledge"</span> })}
             <span class="muted">" · " <Time value=item.published_at /></span>
@@ -88,7 +71,7 @@ fn Announcement(item: FeedAnnouncement) -> impl IntoView {
     let acknowledged = RwSignal::new(item.acknowledged_at.clone());
     view! {
         <article class="page narrow announcement">
-            <p><a href="/announcements">"← All announcements"</a></p>
+            <p><a href=Route::Feed.href()>"← All announcements"</a></p>
             <h1>{item.title}</h1>
             <p class="muted">
                 "Published " <Time value=item.published_at />

@@ -4,13 +4,15 @@
 use leptos::prelude::*;
 use portico_api::Role;
 use portico_api::assets::{AssetDetail, AssetView, FileInfo, LANGUAGES};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::{human_size, set_title};
-use crate::pages::content::{Tags, tags};
-use crate::pages::pipeline::Day;
-use crate::pages::registrations::record_page;
-use crate::session::use_session;
+use portico_ui::api;
+use portico_ui::components::Day;
+use portico_ui::components::record_page;
+use portico_ui::components::{Tags, tags};
+use portico_ui::dom::set_title;
+use portico_ui::format::human_size;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn AssetPage(id: i64) -> impl IntoView {
@@ -55,9 +57,9 @@ fn AssetBody(view: AssetView, manager: bool) -> impl IntoView {
     let language = language_name(&card.language);
     view! {
         <p>
-            <a href="/content">"← Content"</a>
+            <a href=Route::Content.href()>"← Content"</a>
             {manager.then(|| view! {
-                " · " <a href=format!("/manage/content/{id}")>"Edit in the content desk"</a>
+                " · " <a href=Route::ManageAsset { id }.href()>"Edit in the content desk"</a>
             })}
         </p>
         <p class="asset-kind">{card.kind.label()}</p>

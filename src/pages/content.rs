@@ -5,21 +5,23 @@
 
 use leptos::prelude::*;
 use portico_api::assets::{
-    AssetCard, AssetKind, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets, QUERY_MAX,
-    search_words,
+    AssetCard, AssetKind, AssetQuery, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets,
+    QUERY_MAX, search_words,
 };
 use portico_api::organizations::Motion;
 use portico_api::{Page, Role};
+use portico_ui::query::{asset_query, asset_query_text};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{FieldError, FieldState, focus_first_error};
-use crate::components::{Paged, PagedList, on_submit, set_title};
-use crate::pages::registrations::group_thousands;
-use crate::router::{Location, use_location};
-use crate::session::use_session;
-use crate::url::encode;
-
-const PATH: &str = "/content";
+use portico_ui::api;
+use portico_ui::components::Tags;
+use portico_ui::components::field::{FieldError, FieldState, focus_first_error};
+use portico_ui::components::tags;
+use portico_ui::components::{Paged, PagedList};
+use portico_ui::dom::{on_submit, set_title};
+use portico_ui::format::group_thousands;
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 /// A facet of the search: one value may be chosen at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,83 +71,38 @@ impl Facet {
             Facet::UseCase => &facets.use_case,
         }
     }
+
+    /// The value chosen for this facet, if any.
+    fn chosen(self, query: &AssetQuery) -> Option<String> {
+        match self {
+            Facet::Kind => query.kind.map(|k| k.as_str().to_owned()),
+            Facet::Motion => query.motion.map(|m| m.as_str().to_owned()),
+            Facet::Industry => query.industry.clone(),
+            Facet::UseCase => query.use_case.clone(),
+        }
+    }
+
+    /// The query with this facet's value chosen, or cleared.
+    fn with(self, query: &AssetQuery, value: Option<&str>) -> AssetQuery {
+        let mut query = query.clone();
+        match self {
+            Facet::Kind => query.kind = value.and_then(AssetKind::parse),
+            Facet::Motion => query.motion = value.and_then(Motion::parse),
+            Facet::Industry => query.industry = value.map(str::to_owned),
+            Facet::UseCase => query.use_case = value.map(str::to_owned),
+        }
+        query
+    }
 }
 
-/// What a content list shows, read from its address. The query string uses the API's own
-/// parameter names, so the page's address and the API call share it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filters {
-    pub q: String,
-    /// One chosen value per facet, in `Facet::ALL`'s order.
-    chosen: [Option<String>; 4],
-    sort: Option<AssetSort>,
-    /// The content desk's state filter.
-    pub state: Option<AssetState>,
+/// The hub's address for a query.
+fn href(query: &AssetQuery) -> String {
+    Route::Content.with_query(&asset_query_text(query))
 }
 
-impl Filters {
-    /// The filters in the address; `state` only where the page offers it.
-    pub fn read(location: Location, with_state: bool) -> Filters {
-        let get = |name: &str| location.query(name).filter(|v| !v.trim().is_empty());
-        Filters {
-            q: get("q").unwrap_or_default().trim().to_owned(),
-            chosen: Facet::ALL.map(|f| get(f.name()).filter(|v| f.label(v).is_some())),
-            sort: get("sort").as_deref().and_then(AssetSort::parse),
-            state: get("state")
-                .filter(|_| with_state)
-                .as_deref()
-                .and_then(AssetState::parse),
-        }
-    }
-
-    /// Words and a state only, as the content desk searches.
-    pub fn words_and_state(q: String, state: Option<AssetState>) -> Filters {
-        Filters {
-            q,
-            state,
-            ..Filters::default()
-        }
-    }
-
-    /// `name=value&…`
-    pub fn query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut add = |name: &str, value: &str| {
-            parts.push(format!("{name}={}", encode(value, false)));
-        };
-        if !self.q.is_empty() {
-            add("q", &self.q);
-        }
-        for (facet, value) in Facet::ALL.iter().zip(&self.chosen) {
-            if let Some(value) = value {
-                add(facet.name(), value);
-            }
-        }
-        if let Some(sort) = self.sort.filter(|s| *s != AssetSort::default()) {
-            add("sort", sort.as_str());
-        }
-        if let Some(state) = self.state {
-            add("state", state.as_str());
-        }
-        parts.join("&")
-    }
-
-    pub fn href(&self, path: &str) -> String {
-        match self.query() {
-            query if query.is_empty() => path.to_owned(),
-            query => format!("{path}?{query}"),
-        }
-    }
-
-    fn with_facet(&self, facet: Facet, value: Option<&str>) -> Filters {
-        let mut filters = self.clone();
-        filters.chosen[facet as usize] = value.map(str::to_owned);
-        filters
-    }
-
-    fn narrowed(&self) -> bool {
-        !self.q.is_empty() || self.chosen.iter().any(Option::is_some)
-    }
+/// Whether words or a facet narrow the list.
+fn narrowed(query: &AssetQuery) -> bool {
+    query.q.is_some() || Facet::ALL.iter().any(|f| f.chosen(query).is_some())
 }
 
 #[component]
@@ -153,10 +110,7 @@ pub fn ContentPage() -> impl IntoView {
     set_title("Content");
     let location = use_location();
     let manager = use_session().role().is_some_and(Role::is_vendor);
-    let filters = Memo::new(move |_| {
-        location.search();
-        Filters::read(location, false)
-    });
+    let filters = Memo::new(move |_| asset_query(&location.search(), false));
     view! {
         <section class="page">
             <h1 id="content-heading">"Content"</h1>
@@ -172,28 +126,32 @@ pub fn ContentPage() -> impl IntoView {
 /// The words to search for and the order; both move to the matching address. The words are
 /// checked by the server's rules (how many, how long) before they are sent.
 #[component]
-fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
+fn SearchForm(filters: Memo<AssetQuery>) -> impl IntoView {
     let location = use_location();
     let q = FieldState::new("content-q", |q| search_words(q).err().map(str::to_owned));
     // The box follows the address, also on the back and forward buttons.
-    Effect::new(move |_| q.value.set(filters.with(|f| f.q.clone())));
+    Effect::new(move |_| {
+        q.value
+            .set(filters.with(|f| f.q.clone().unwrap_or_default()))
+    });
     let search = move || {
         if !q.validate() {
             focus_first_error(&[q]);
             return;
         }
-        let chosen = Filters {
-            q: q.get().trim().to_owned(),
+        let words = q.get().trim().to_owned();
+        let chosen = AssetQuery {
+            q: Some(words).filter(|w| !w.is_empty()),
             ..filters.get_untracked()
         };
-        location.go(&chosen.href(PATH));
+        location.go(&href(&chosen));
     };
     let sort = move |ev| {
-        let chosen = Filters {
+        let chosen = AssetQuery {
             sort: AssetSort::parse(&event_target_value(&ev)),
             ..filters.get_untracked()
         };
-        location.go(&chosen.href(PATH));
+        location.go(&href(&chosen));
     };
     let current_sort = move || filters.with(|f| f.sort.unwrap_or_default());
     view! {
@@ -233,13 +191,12 @@ fn SearchForm(filters: Memo<Filters>) -> impl IntoView {
 
 /// The results for one set of filters: facets with counts beside the cards.
 #[component]
-fn Results(filters: Filters, manager: bool) -> impl IntoView {
+fn Results(filters: AssetQuery, manager: bool) -> impl IntoView {
     // Vendor staff see what partners may find: the published assets.
-    let query = Filters {
+    let query = asset_query_text(&AssetQuery {
         state: manager.then_some(AssetState::Published),
         ..filters.clone()
-    }
-    .query();
+    });
     let total = RwSignal::new(None::<i64>);
     let capped = RwSignal::new(false);
     let facets = RwSignal::new(Facets::default());
@@ -266,7 +223,7 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
         (Some(1), false) => "1 asset".to_owned(),
         (Some(n), false) => format!("{} assets", group_thousands(n)),
     };
-    let has_words = !filters.q.is_empty();
+    let has_words = filters.q.is_some();
     let capped_note = move || {
         capped.get().then(|| {
             let cap = group_thousands(COUNT_CAP);
@@ -282,12 +239,12 @@ fn Results(filters: Filters, manager: bool) -> impl IntoView {
             view! { <p id="content-capped" class="muted">{note}</p> }
         })
     };
-    let narrowed = filters.narrowed();
+    let narrowed = narrowed(&filters);
     let clear = move || {
         (narrowed && total.get() == Some(0)).then(|| {
             view! {
                 <p>
-                    <a id="content-clear" class="button secondary-link" href=PATH>
+                    <a id="content-clear" class="button secondary-link" href=Route::Content.href()>
                         "Clear the search and filters"
                     </a>
                 </p>
@@ -329,7 +286,11 @@ fn words_refused(mut error: api::ApiError) -> api::ApiError {
 /// Each facet's values with their counts; choosing one narrows the list, "Clear" widens it.
 /// Counts of a capped search are at least what they say.
 #[component]
-fn FacetPanel(filters: Filters, facets: RwSignal<Facets>, capped: RwSignal<bool>) -> impl IntoView {
+fn FacetPanel(
+    filters: AssetQuery,
+    facets: RwSignal<Facets>,
+    capped: RwSignal<bool>,
+) -> impl IntoView {
     let blocks = Facet::ALL
         .into_iter()
         .map(|facet| {
@@ -350,11 +311,11 @@ fn FacetPanel(filters: Filters, facets: RwSignal<Facets>, capped: RwSignal<bool>
 
 fn facet_block(
     facet: Facet,
-    filters: &Filters,
+    filters: &AssetQuery,
     counts: &[FacetCount],
     capped: bool,
 ) -> impl IntoView + use<> {
-    let chosen = filters.chosen[facet as usize].clone();
+    let chosen = facet.chosen(filters);
     if counts.is_empty() && chosen.is_none() {
         return ().into_any();
     }
@@ -366,7 +327,7 @@ fn facet_block(
         .filter_map(|c| {
             let label = facet.label(&c.value)?;
             let here = chosen.as_deref() == Some(c.value.as_str());
-            let href = filters.with_facet(facet, Some(&c.value)).href(PATH);
+            let href = href(&facet.with(filters, Some(&c.value)));
             Some(view! {
                 <li>
                     <a href=href aria-current=here.then_some("true")>
@@ -377,7 +338,7 @@ fn facet_block(
         })
         .collect_view();
     let clear = chosen.map(|_| {
-        let href = filters.with_facet(facet, None).href(PATH);
+        let href = href(&facet.with(filters, None));
         let label = format!("Clear the {} filter", facet.title().to_lowercase());
         view! {
             <a class="facet-clear" href=href aria-label=label>
@@ -407,7 +368,7 @@ fn facet_count(count: i64, capped: bool) -> String {
 /// One result: kind, title linking to the asset, summary and tags.
 #[component]
 fn AssetCardView(card: AssetCard) -> impl IntoView {
-    let href = format!("/content/{}", card.id);
+    let href = Route::Asset { id: card.id }.href();
     let tags = tags(&card);
     view! {
         <li class="card asset-card">
@@ -424,55 +385,23 @@ fn AssetCardView(card: AssetCard) -> impl IntoView {
     }
 }
 
-/// What an asset is about, as tags: its motions, industries and use cases.
-pub fn tags(card: &AssetCard) -> Vec<String> {
-    card.motions
-        .iter()
-        .map(|m| m.label().to_owned())
-        .chain(card.industries.iter().cloned())
-        .chain(card.use_cases.iter().cloned())
-        .collect()
-}
-
-#[component]
-pub fn Tags(tags: Vec<String>) -> impl IntoView {
-    (!tags.is_empty()).then(|| {
-        view! {
-            <ul class="tags" aria-label="Tags">
-                {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
-            </ul>
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn filters_round_trip_through_the_query() {
-        let filters = Filters {
-            q: "roi calculator".to_owned(),
-            chosen: [
-                Some("deck".to_owned()),
-                None,
-                Some("Financial services".to_owned()),
-                None,
-            ],
-            sort: Some(AssetSort::Newest),
-            state: None,
-        };
+    fn facets_choose_and_clear_their_values() {
+        let query = asset_query("q=roi&kind=deck&industry=Financial%20services", false);
+        assert_eq!(Facet::Kind.chosen(&query).as_deref(), Some("deck"));
         assert_eq!(
-            filters.href(PATH),
-            "/content?q=roi%20calculator&kind=deck&industry=Financial%20services&sort=newest"
+            href(&Facet::Kind.with(&query, None)),
+            "/content?q=roi&industry=Financial%20services"
         );
-        let cleared = filters.with_facet(Facet::Kind, None);
-        assert_eq!(
-            cleared.query(),
-            "q=roi%20calculator&industry=Financial%20services&sort=newest"
-        );
-        assert!(!Filters::default().narrowed());
-        assert_eq!(Filters::default().href(PATH), PATH);
+        let motion = Facet::Motion.with(&query, Some("referral"));
+        assert_eq!(Facet::Motion.chosen(&motion).as_deref(), Some("referral"));
+        assert!(narrowed(&query));
+        assert!(!narrowed(&AssetQuery::default()));
+        assert_eq!(href(&AssetQuery::default()), "/content");
     }
 
     #[test]

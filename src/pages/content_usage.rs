@@ -3,29 +3,19 @@
 //! address; for one partner chosen there, what it used and the certifications it holds.
 
 use leptos::prelude::*;
-use portico_api::assets::{
-    AssetUsage, Certification, Certifications, ContentUsage, USAGE_DAYS, UsagePoint,
-};
+use portico_api::assets::{AssetUsage, Certification, Certifications, ContentUsage, USAGE_DAYS};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::{
-    CheckGroup, DataTable, FormError, SubmitButton, Time, on_submit, set_title, spawn,
-};
-use crate::pages::registrations::record_page;
-use crate::router::{Location, use_location};
-use crate::session::use_session;
+use crate::components::usage::WeeklyUsage;
+use crate::components::usage::usage_days;
+use portico_ui::api;
+use portico_ui::components::record_page;
+use portico_ui::components::{CheckGroup, DataTable, FormError, SubmitButton, Time};
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::location::{Location, use_location};
+use portico_ui::session::use_session;
 
-const PATH: &str = "/manage/content/usage";
 const PERIODS: [u32; 5] = [7, 30, 90, 180, 365];
-
-/// "90 days", "7 days"
-pub fn usage_days(days: u32) -> String {
-    if days == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{days} days")
-    }
-}
 
 /// The period and partner in the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,11 +45,7 @@ impl Choice {
         if let Some(id) = self.organization {
             parts.push(format!("organization_id={id}"));
         }
-        if parts.is_empty() {
-            PATH.to_owned()
-        } else {
-            format!("{PATH}?{}", parts.join("&"))
-        }
+        Route::ContentUsage.with_query(&parts.join("&"))
     }
 }
 
@@ -73,7 +59,7 @@ pub fn ContentUsagePage() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <p><a href="/manage/content">"← Content desk"</a></p>
+            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
             <h1 id="usage-heading">"Content usage"</h1>
             <UsageControls choice />
             {move || {
@@ -205,7 +191,7 @@ fn UsageTable(
 fn usage_row(u: AssetUsage) -> impl IntoView {
     view! {
         <tr>
-            <th scope="row"><a href=format!("/manage/content/{}", u.asset_id)>{u.title}</a></th>
+            <th scope="row"><a href=Route::ManageAsset { id: u.asset_id }.href()>{u.title}</a></th>
             <td>{u.kind.label()}</td>
             <td class="number">{u.views}</td>
             <td class="number">{u.downloads}</td>
@@ -217,84 +203,6 @@ fn usage_row(u: AssetUsage) -> impl IntoView {
                 }}
             </td>
         </tr>
-    }
-}
-
-/// Views and downloads week by week, as a table with a bar per figure.
-#[component]
-pub fn WeeklyUsage(
-    id: &'static str,
-    points: Vec<UsagePoint>,
-    /// Under another section's heading: an `h3`.
-    #[prop(optional)]
-    nested: bool,
-) -> impl IntoView {
-    let heading = format!("{id}-heading");
-    let labelled_by = heading.clone();
-    let most = points
-        .iter()
-        .map(|p| p.views.max(p.downloads))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let bar = move |n: i64, class: &'static str| {
-        let width = n.max(0) as f64 * 100.0 / most as f64;
-        view! {
-            <span class="usage-figure">
-                // Drawn in SVG: the page's policy allows no inline styles.
-                <svg
-                    class="usage-track"
-                    viewBox="0 0 100 10"
-                    preserveAspectRatio="none"
-                    aria-hidden="true"
-                    focusable="false"
-                >
-                    <rect class=class width=format!("{width:.1}") height="10"></rect>
-                </svg>
-                {n}
-            </span>
-        }
-    };
-    let body = if points.is_empty() {
-        view! { <p class="empty">"No views or downloads in this period."</p> }.into_any()
-    } else {
-        view! {
-            <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
-                <table id=id class="weekly">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Week of"</th>
-                            <th scope="col">"Views"</th>
-                            <th scope="col">"Downloads"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {points
-                            .into_iter()
-                            .map(|p| view! {
-                                <tr>
-                                    <th scope="row">{p.week}</th>
-                                    <td>{bar(p.views, "bar-views")}</td>
-                                    <td>{bar(p.downloads, "bar-downloads")}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any()
-    };
-    let section_labelled_by = heading.clone();
-    view! {
-        <section aria-labelledby=section_labelled_by>
-            {if nested {
-                view! { <h3 id=heading>"Week by week"</h3> }.into_any()
-            } else {
-                view! { <h2 class="section-title" id=heading>"Week by week"</h2> }.into_any()
-            }}
-            {body}
-        </section>
     }
 }
 

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 use portico_api::Role;
+use portico_ui::route::Route;
 
-use crate::components::set_title;
-use crate::session::use_session;
+use portico_ui::dom::set_title;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <li class="card">
                 <h3>
-                    <a href="/manage/invitations">"Invite people"</a>
+                    <a href=Route::Invitations.href()>"Invite people"</a>
                 </h3>
                 <p>{text}</p>
             </li>
@@ -37,7 +38,7 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <li class="card">
                 <h3>
-                    <a href="/admin/users">"Manage users"</a>
+                    <a href=Route::Users.href()>"Manage users"</a>
                 </h3>
                 <p>"Change roles, and deactivate or reactivate accounts."</p>
             </li>

@@ -9,20 +9,22 @@ use portico_api::integrations::{
     frame_origins,
 };
 
-use crate::api;
 use crate::components::card_link::{IssuedCardLinks, card_links_system_in};
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
+use crate::components::endpoint_form::{
+    EndpointForm, EndpointSave, HealthFlags, counts_text, event_labels, latency_text, target_text,
+};
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::{
     CopyText, DataTable, FieldState, FormError, OneTimeSecret, SecretMaker, SubmitButton, TextArea,
-    TextField, format_time, on_submit, set_title, spawn,
+    TextField,
 };
-use crate::pages::registrations::{Facts, record_page};
-use crate::pages::webhook_endpoint::{
-    EndpointForm, EndpointSave, HealthFlags, INTEGRATIONS, counts_text, event_labels, latency_text,
-    target_text,
-};
-use crate::router::use_location;
-use crate::session::use_session;
+use portico_ui::components::{Facts, record_page};
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::format::format_time;
+use portico_ui::location::use_location;
+use portico_ui::route::Route;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
@@ -353,7 +355,7 @@ fn EndpointTable(list: RwSignal<Vec<WebhookEndpoint>>) -> impl IntoView {
 }
 
 fn endpoint_row(e: WebhookEndpoint) -> impl IntoView {
-    let href = format!("{INTEGRATIONS}/webhooks/{}", e.id);
+    let href = Route::WebhookEndpoint { id: e.id }.href();
     let target = target_text(&e);
     let state = if e.enabled { "Enabled" } else { "Paused" };
     view! {

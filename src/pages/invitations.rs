@@ -5,13 +5,14 @@ use portico_api::invitations::{CreateInvitation, CreatedInvitation, Invitation};
 use portico_api::organizations::OrganizationSummary;
 use portico_api::{Role, validate};
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error, show_field_errors};
-use crate::components::{
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error, show_field_errors};
+use portico_ui::components::{
     CopyText, DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList,
-    SelectField, SubmitButton, TextField, Time, on_submit, set_title, spawn,
+    SelectField, SubmitButton, TextField, Time,
 };
-use crate::session::use_session;
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::session::use_session;
 
 #[component]
 pub fn InvitationsPage() -> impl IntoView {

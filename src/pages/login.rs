@@ -2,18 +2,17 @@
 //! where the person was headed.
 
 use leptos::prelude::*;
-use portico_api::account::SignInCode;
-use portico_api::auth::{MagicLinkRequest, SecondFactorRequest};
 use portico_api::{LoginRequest, Me, validate};
+use portico_ui::route::Route;
 
-use crate::api::{self, SignIn};
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    FieldState, FormError, SubmitButton, TextField, focus_by_id, focus_soon, on_submit, set_title,
-    spawn,
-};
-use crate::router::use_location;
-use crate::session::{Auth, safe_next, use_session};
+use crate::components::sign_in::SecondFactorForm;
+use crate::components::sign_in::SignInLinkForm;
+use portico_ui::api::{self, SignIn};
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::{FieldState, FormError, SubmitButton, TextField};
+use portico_ui::dom::{focus_by_id, on_submit, set_title, spawn};
+use portico_ui::location::use_location;
+use portico_ui::session::{Auth, safe_next, use_session};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -106,120 +105,11 @@ fn PasswordForm(pending: RwSignal<Option<String>>) -> impl IntoView {
             <SubmitButton id="sign-in" label="Sign in" busy_label="Signing in…" busy />
         </form>
         <p>
-            <a id="forgot-password" href="/settings/password">"Forgot your password?"</a>
+            <a id="forgot-password" href=Route::SetPassword.href()>"Forgot your password?"</a>
         </p>
         <SignInLinkForm />
         <p class="muted">
             "New here? Accounts are created from an invitation link: ask your partner manager for one."
         </p>
-    }
-}
-
-/// The second step of signing in: the code from the authenticator app, or a recovery code.
-/// `done` gets the session; `restart` goes back to the first step.
-#[component]
-pub fn SecondFactorForm(token: String, done: Callback<Me>, restart: Callback<()>) -> impl IntoView {
-    let session = use_session();
-    let token = StoredValue::new(token);
-    let code = FieldState::new("second-factor-code", |v| {
-        SignInCode::parse(v).err().map(str::to_owned)
-    });
-    let form_error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    focus_soon("second-factor-code".to_owned());
-    let submit = move || {
-        if !begin_submit(busy, form_error, &[code]) {
-            return;
-        }
-        let request = SecondFactorRequest {
-            pending_token: token.get_value(),
-            code: code.get(),
-        };
-        let csrf = session.csrf();
-        busy.set(true);
-        spawn(async move {
-            let result = api::second_factor(&csrf, &request).await;
-            busy.set(false);
-            match result {
-                Ok(me) => done.run(me),
-                Err(e) if e.is_not_found() => form_error.set(Some(
-                    "This sign-in step has ended (it waits 5 minutes). Start again.".to_owned(),
-                )),
-                Err(e) => show_error(e, &[("code", code)], form_error),
-            }
-        });
-    };
-    view! {
-        <h2 class="section-title">"Two-factor sign-in"</h2>
-        <p>
-            "Enter the 6-digit code your authenticator app shows for Portico. "
-            "Lost your phone? Enter one of your recovery codes instead."
-        </p>
-        <FormError error=form_error />
-        <form class="form" id="second-factor-form" novalidate on:submit=on_submit(submit)>
-            <TextField field=code label="Code" autocomplete="one-time-code" />
-            <SubmitButton
-                id="second-factor-submit"
-                label="Verify and sign in"
-                busy_label="Checking…"
-                busy
-            />
-        </form>
-        <p class="muted">
-            <button type="button" class="link-button" on:click=move |_| restart.run(())>
-                "Start again"
-            </button>
-            " (the step waits 5 minutes)"
-        </p>
-    }
-}
-
-/// "E-mail me a sign-in link": the answer is the same whether or not the address has an
-/// account, and says so. The link leads to `next`, or to where the sign-in page was headed.
-#[component]
-pub fn SignInLinkForm(
-    #[prop(optional)] next: Option<&'static str>,
-    #[prop(default = "No password at hand?")] heading: &'static str,
-) -> impl IntoView {
-    let session = use_session();
-    let location = use_location();
-    let email = FieldState::new("link-email", |v| {
-        validate::email(v).err().map(str::to_owned)
-    });
-    let form_error = RwSignal::new(None::<String>);
-    let sent = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let submit = move || {
-        if !begin_submit(busy, form_error, &[email]) {
-            return;
-        }
-        let request = MagicLinkRequest {
-            email: email.get().trim().to_owned(),
-            next: next
-                .map(str::to_owned)
-                .or_else(|| location.query("next").filter(|n| safe_next(n).is_some())),
-        };
-        let csrf = session.csrf();
-        busy.set(true);
-        sent.set(None);
-        spawn(async move {
-            let result = api::request_sign_in_link(&csrf, &request).await;
-            busy.set(false);
-            match result {
-                Ok(answer) => sent.set(Some(answer.message)),
-                Err(e) => show_error(e, &[("email", email)], form_error),
-            }
-        });
-    };
-    view! {
-        <section class="panel" aria-labelledby="link-heading">
-            <h2 id="link-heading" class="section-title">{heading}</h2>
-            <FormError error=form_error />
-            <form class="form" novalidate on:submit=on_submit(submit)>
-                <TextField field=email label="E-mail address" kind="email" autocomplete="username" />
-                <SubmitButton id="send-sign-in-link" label="E-mail me a sign-in link" busy_label="Sending…" busy />
-            </form>
-            <p id="sign-in-link-sent" role="status" aria-live="polite">{sent}</p>
-        </section>
     }
 }

@@ -7,18 +7,20 @@ use portico_api::announcements::{
     Unacknowledged,
 };
 use portico_api::organizations::{Motion, OrganizationSummary, Tier};
+use portico_ui::route::Route;
 use wasm_bindgen::JsValue;
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
+use portico_ui::api;
+use portico_ui::components::field::pairs;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::record_page;
+use portico_ui::components::{
     ActionButton, CheckGroup, DataTable, FieldState, FormError, Paged, PagedList, RadioGroup,
-    SubmitButton, TextArea, TextField, Time, on_submit, set_title, spawn,
+    SubmitButton, TextArea, TextField, Time,
 };
-use crate::pages::manage_content::pairs;
-use crate::pages::registrations::record_page;
-use crate::router::use_location;
-use crate::session::use_session;
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn ManageAnnouncementsPage() -> impl IntoView {
@@ -28,7 +30,7 @@ pub fn ManageAnnouncementsPage() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1 id="announcements-heading">"Announcements"</h1>
-                <a class="button" href="/manage/announcements/new">"New announcement"</a>
+                <a class="button" href=Route::NewAnnouncement.href()>"New announcement"</a>
             </div>
             <PagedList
                 list=list.controls()
@@ -56,7 +58,7 @@ fn Row(a: ManagerAnnouncement) -> impl IntoView {
     };
     view! {
         <tr>
-            <td><a href=format!("/manage/announcements/{}", a.id)>{a.title.clone()}</a></td>
+            <td><a href=Route::ManageAnnouncement { id: a.id }.href()>{a.title.clone()}</a></td>
             <td><Status a=a.clone() /></td>
             <td>{a.counts.delivered}</td>
             <td>{a.counts.read}</td>
@@ -78,11 +80,11 @@ pub fn NewAnnouncementPage() -> impl IntoView {
     set_title("New announcement");
     let location = use_location();
     let saved = Callback::new(move |a: ManagerAnnouncement| {
-        location.go(&format!("/manage/announcements/{}", a.id));
+        location.go(&Route::ManageAnnouncement { id: a.id }.href());
     });
     view! {
         <section class="page narrow">
-            <p><a href="/manage/announcements">"← Announcements"</a></p>
+            <p><a href=Route::ManageAnnouncements.href()>"← Announcements"</a></p>
             <h1>"New announcement"</h1>
             <AnnouncementForm existing=None saved />
         </section>
@@ -107,7 +109,7 @@ fn Detail(a: ManagerAnnouncement, reload: Callback<()>) -> impl IntoView {
     let waiting = a.requires_ack && published;
     view! {
         <section class="page">
-            <p><a href="/manage/announcements">"← Announcements"</a></p>
+            <p><a href=Route::ManageAnnouncements.href()>"← Announcements"</a></p>
             <h1>{a.title.clone()}</h1>
             <p class="muted"><Status a=a.clone() /> " · version " {a.version}</p>
             <Counts counts=a.counts requires_ack=a.requires_ack />

@@ -4,43 +4,42 @@
 //! of what partners read and how partners use it.
 
 use leptos::prelude::*;
+use portico_api::assets::AssetQuery;
 use portico_api::assets::{
     AssetCard, AssetKind, AssetMetadata, AssetState, AssetVersion, Audience, Certification,
     LANGUAGES, ManagedAsset,
 };
 use portico_api::organizations::{Motion, Tier};
+use portico_ui::query::{asset_query, asset_query_text};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{show_error, show_field_errors, validate_all};
-use crate::components::{
+use crate::components::usage::{WeeklyUsage, usage_days};
+use portico_ui::api;
+use portico_ui::components::Day;
+use portico_ui::components::field::pairs;
+use portico_ui::components::field::{show_error, show_field_errors, validate_all};
+use portico_ui::components::record_page;
+use portico_ui::components::{
     CheckGroup, DataTable, FieldState, FileUpload, FormError, Paged, PagedList, RadioGroup,
-    SelectField, SubmitButton, TextArea, TextField, Time, Upload, focus_by_id, human_size,
-    on_click, on_submit, set_title, spawn,
+    SelectField, SubmitButton, TextArea, TextField, Time, Upload,
 };
-use crate::pages::content::Filters;
-use crate::pages::content_usage::{WeeklyUsage, usage_days};
-use crate::pages::pipeline::Day;
-use crate::pages::registrations::record_page;
-use crate::router::use_location;
-use crate::session::use_session;
-
-const DESK: &str = "/manage/content";
+use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
+use portico_ui::format::human_size;
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn ContentDeskPage() -> impl IntoView {
     set_title("Content desk");
     let location = use_location();
-    let filters = Memo::new(move |_| {
-        location.search();
-        Filters::read(location, true)
-    });
+    let filters = Memo::new(move |_| asset_query(&location.search(), true));
     view! {
         <section class="page">
             <div class="page-head">
                 <h1 id="desk-heading">"Content desk"</h1>
                 <div class="actions">
-                    <a id="new-asset" class="button" href="/manage/content/new">"New asset"</a>
-                    <a id="usage-link" class="button secondary-link" href="/manage/content/usage">
+                    <a id="new-asset" class="button" href=Route::NewAsset.href()>"New asset"</a>
+                    <a id="usage-link" class="button secondary-link" href=Route::ContentUsage.href()>
                         "Usage report"
                     </a>
                 </div>
@@ -55,23 +54,25 @@ pub fn ContentDeskPage() -> impl IntoView {
 }
 
 #[component]
-fn DeskFilters(filters: Memo<Filters>) -> impl IntoView {
+fn DeskFilters(filters: Memo<AssetQuery>) -> impl IntoView {
     let location = use_location();
     let q = RwSignal::new(String::new());
     let state = FieldState::plain("desk-state", "");
     Effect::new(move |_| {
         let f = filters.get();
-        q.set(f.q);
+        q.set(f.q.unwrap_or_default());
         state
             .value
             .set(f.state.map_or("", AssetState::as_str).to_owned());
     });
     let apply = move || {
-        let chosen = Filters::words_and_state(
-            q.get_untracked().trim().to_owned(),
-            AssetState::parse(&state.get()),
-        );
-        location.go(&chosen.href(DESK));
+        let words = q.get_untracked().trim().to_owned();
+        let chosen = AssetQuery {
+            q: Some(words).filter(|w| !w.is_empty()),
+            state: AssetState::parse(&state.get()),
+            ..AssetQuery::default()
+        };
+        location.go(&Route::ContentDesk.with_query(&asset_query_text(&chosen)));
     };
     let states = AssetState::ALL
         .iter()
@@ -93,15 +94,15 @@ fn DeskFilters(filters: Memo<Filters>) -> impl IntoView {
             <SelectField field=state label="State" options=states placeholder="Drafts and published" />
             <div class="actions">
                 <button id="desk-apply" type="submit" class="primary">"Apply filters"</button>
-                <a class="button secondary-link" href=DESK>"Clear"</a>
+                <a class="button secondary-link" href=Route::ContentDesk.href()>"Clear"</a>
             </div>
         </form>
     }
 }
 
 #[component]
-fn DeskTable(filters: Filters) -> impl IntoView {
-    let query = filters.query();
+fn DeskTable(filters: AssetQuery) -> impl IntoView {
+    let query = asset_query_text(&filters);
     let list = Paged::new(move |cursor: Option<String>| {
         let query = query.clone();
         async move {
@@ -123,7 +124,7 @@ fn DeskTable(filters: Filters) -> impl IntoView {
 }
 
 fn desk_row(card: AssetCard) -> impl IntoView {
-    let href = format!("{DESK}/{}", card.id);
+    let href = Route::ManageAsset { id: card.id }.href();
     view! {
         <tr>
             <th scope="row"><a href=href>{card.title}</a></th>
@@ -148,7 +149,7 @@ pub fn NewAssetPage() -> impl IntoView {
     set_title("New asset");
     view! {
         <section class="page">
-            <p><a href=DESK>"← Content desk"</a></p>
+            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
             <h1 id="asset-heading">"New asset"</h1>
             <p class="muted">"A new asset is a draft: partners see it once it is published."</p>
             <AssetForm initial=blank() edit=None />
@@ -185,11 +186,11 @@ pub fn ManageAssetPage(id: i64) -> impl IntoView {
         .to_owned()
     }));
     if saved.get_untracked().is_some() {
-        location.replace(&format!("{DESK}/{id}"));
+        location.replace(&Route::ManageAsset { id }.href());
     }
     view! {
         <section class="page">
-            <p><a href=DESK>"← Content desk"</a></p>
+            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
             <p id="asset-status" class="notice notice-success status-line" role="status">
                 {saved}
             </p>
@@ -274,7 +275,7 @@ fn StatePanel(card: AssetCard, edit: Edit) -> impl IntoView {
         view! { " · published " <Time value /> }
     });
     let partner_view = (state == AssetState::Published).then(|| {
-        view! { <a href=format!("/content/{}", card.id)>"See it as partners do"</a> }
+        view! { <a href=Route::Asset { id: card.id }.href()>"See it as partners do"</a> }
     });
     view! {
         <section class="panel state-panel" aria-labelledby="state-heading">
@@ -482,14 +483,6 @@ fn rule(name: &'static str) -> impl Fn(&str) -> Option<String> + Send + Sync + '
     }
 }
 
-pub fn pairs<T: Copy>(
-    all: &[T],
-    value: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(&'static str, &'static str)> {
-    all.iter().map(|&t| (value(t), label(t))).collect()
-}
-
 fn owned(pairs: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
     pairs
         .into_iter()
@@ -576,7 +569,7 @@ fn AssetForm(initial: AssetMetadata, edit: Option<Edit>) -> impl IntoView {
                 (Ok(created), None) => {
                     let how = if link { "link" } else { "file" };
                     let id = created.asset.card.id;
-                    location.go(&format!("{DESK}/{id}?created={how}"));
+                    location.go(&Route::ManageAsset { id }.with_query(&format!("created={how}")));
                 }
                 (Err(e), _) if upload.show_refusal(&e) => {}
                 (Err(e), _) => show_error(e, &map, form_error),

@@ -8,17 +8,20 @@ use portico_api::registrations::{
     DecisionRequest, DeclineReason, InfoRequest, ManagerRegistration, ManagerRegistrationDetail,
     RegistrationStatus, Verdict,
 };
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    CardLinkPanel, DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField,
-    SubmitButton, TextArea, Time, on_submit, set_title, spawn,
+use crate::components::CardLinkPanel;
+use crate::components::side_by_side::{FindingsNotice, SideBySide, waited};
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::{
+    DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField, SubmitButton,
+    TextArea, Time,
 };
-use crate::pages::registrations::{StatusBadge, Timeline, record_page};
-use crate::pages::side_by_side::{FindingsNotice, SideBySide, waited};
-use crate::router::{Location, use_location};
-use crate::session::use_session;
+use portico_ui::components::{StatusBadge, Timeline, record_page};
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::location::{Location, use_location};
+use portico_ui::session::use_session;
 
 /// What the registrations page lists, read from its address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,11 +55,7 @@ impl Filters {
         if let Some(id) = self.organization {
             query.push(format!("organization={id}"));
         }
-        if query.is_empty() {
-            "/manage/registrations".to_owned()
-        } else {
-            format!("/manage/registrations?{}", query.join("&"))
-        }
+        Route::ApprovalQueue.with_query(&query.join("&"))
     }
 }
 
@@ -179,7 +178,7 @@ fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
 
 fn manager_row(m: ManagerRegistration) -> impl IntoView {
     let r = m.registration;
-    let href = format!("/manage/registrations/{}", r.id);
+    let href = Route::ManageRegistration { id: r.id }.href();
     let open = r.status.is_open();
     view! {
         <tr class:late=m.sla_breached>
@@ -234,7 +233,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
     view! {
         <section class="page">
             <p>
-                <a href="/manage/registrations">"← Registrations to decide"</a>
+                <a href=Route::ApprovalQueue.href()>"← Registrations to decide"</a>
             </p>
             <h1>{title}</h1>
             {(!findings.is_empty()).then(|| {

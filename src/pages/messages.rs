@@ -4,21 +4,20 @@
 use leptos::prelude::*;
 use portico_api::integrations::DeliveryState;
 use portico_api::notifications::{MailboxEntry, MailboxMessage, MessageDelivery};
+use portico_ui::route::Route;
 
-use crate::api;
 use crate::components::deliveries::{
     DeliveryTime, Replay, ReplayButton, Replays, StateBadge, StateTabs, empty_text, replayed_text,
     state_in, with_replays,
 };
-use crate::components::{
-    ActionButton, DataTable, ErrorNotice, Loading, Paged, PagedList, Time, on_click, set_title,
-    spawn,
+use portico_ui::api;
+use portico_ui::components::{
+    ActionButton, DataTable, ErrorNotice, Loading, Paged, PagedList, Time,
 };
-use crate::pages::registrations::{Facts, Loaded, record_page};
-use crate::router::use_location;
-use crate::session::use_session;
-
-const MESSAGES: &str = "/admin/messages";
+use portico_ui::components::{Facts, Loaded, record_page};
+use portico_ui::dom::{on_click, set_title, spawn};
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
 
 #[component]
 pub fn MessagesPage() -> impl IntoView {
@@ -68,7 +67,7 @@ fn DeliveryList(state: Option<DeliveryState>) -> impl IntoView {
     }));
     view! {
         <div class="results-head">
-            <StateTabs path=MESSAGES.to_owned() state />
+            <StateTabs path=Route::Messages.href() state />
             <ReplayDead replays error />
         </div>
         <p class="muted status-line" role="status">{announcement}</p>

@@ -7,16 +7,14 @@ use portico_api::notifications::{
     Category, Channel, ChannelChoice, Preferences, SetPreferences, SlackChannel, SlackChannelInput,
 };
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    ActionButton, DataTable, FieldState, FormError, SubmitButton, TextField, Time, on_submit,
-    set_title, spawn,
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::record_page;
+use portico_ui::components::{
+    ActionButton, DataTable, FieldState, FormError, SubmitButton, TextField, Time,
 };
-use crate::pages::registrations::record_page;
-use crate::session::use_session;
-
-pub const NOTIFICATIONS: &str = "/settings/notifications";
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::session::use_session;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {

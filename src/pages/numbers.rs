@@ -3,12 +3,15 @@
 
 use leptos::prelude::*;
 use portico_api::pipeline::{MotionOutcomes, MotionPipeline, ProgramNumbers};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::{ErrorNotice, FieldState, Loading, SelectField, set_title, spawn};
-use crate::pages::registrations::{Loaded, group_thousands};
-use crate::router::use_location;
-use crate::url::encode;
+use portico_ui::api;
+use portico_ui::components::Loaded;
+use portico_ui::components::{ErrorNotice, FieldState, Loading, SelectField};
+use portico_ui::dom::{set_title, spawn};
+use portico_ui::format::group_thousands;
+use portico_ui::location::use_location;
+use portico_ui::url::encode;
 
 #[component]
 pub fn NumbersPage() -> impl IntoView {
@@ -48,10 +51,7 @@ pub fn NumbersPage() -> impl IntoView {
     Effect::new(move |_| {
         let code = choice.value.get();
         if !code.is_empty() && shown.with_value(|s| *s != code) {
-            location.go(&format!(
-                "/manage/numbers?currency={}",
-                encode(&code, false)
-            ));
+            location.go(&Route::Numbers.with_query(&format!("currency={}", encode(&code, false))));
         }
     });
     let retry = Callback::new(move |()| load());

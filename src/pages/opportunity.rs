@@ -8,19 +8,23 @@ use portico_api::pipeline::{
     LOST, ManagerOpportunity, ManagerOpportunityDetail, NoteRequest, OpportunityDetail,
     OpportunityPatch, PartnerOpportunity, PartnerOpportunityDetail, SharedNote, Stage, stage_label,
 };
-use portico_api::places::CURRENCIES;
 use portico_api::registrations::PartnerRole;
 use portico_api::{FieldErrors, Role};
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{show_error, show_field_errors};
-use crate::components::{
-    CardLinkPanel, FieldState, FormError, SelectField, SubmitButton, TextArea, TextField, Time,
-    on_submit, set_title, spawn,
+use crate::components::CardLinkPanel;
+use portico_ui::api;
+use portico_ui::components::field::{show_error, show_field_errors};
+use portico_ui::components::{Facts, StatusBadge, record_page};
+use portico_ui::components::{
+    FieldState, FormError, SelectField, SubmitButton, TextArea, TextField, Time,
 };
-use crate::pages::pipeline::{money, next_step, protection, stage_options};
-use crate::pages::registrations::{Facts, StatusBadge, record_page};
-use crate::session::use_session;
+use portico_ui::deal::currency_options;
+use portico_ui::deal::parse_number;
+use portico_ui::deal::role_label;
+use portico_ui::deal::{money, next_step, protection, stage_options};
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::session::use_session;
 
 #[component]
 pub fn OpportunityPage(id: i64) -> impl IntoView {
@@ -60,9 +64,9 @@ fn Detail(
     let id = o.id;
     let vendor = manager.is_some();
     let back = if vendor {
-        "/manage/pipeline"
+        Route::ManagePipeline.href()
     } else {
-        "/pipeline"
+        Route::Pipeline.href()
     };
     view! {
         <p>
@@ -150,7 +154,7 @@ fn ManagerFacts(m: ManagerOpportunity) -> impl IntoView {
     let registration = m.registration_id.map(|id| {
         view! {
             <p>
-                <a href=format!("/manage/registrations/{id}")>"Open the registration"</a>
+                <a href=Route::ManageRegistration { id }.href()>"Open the registration"</a>
             </p>
         }
     });
@@ -161,31 +165,6 @@ fn ManagerFacts(m: ManagerOpportunity) -> impl IntoView {
             {registration}
         </section>
     }
-}
-
-pub fn role_label(role: PartnerRole) -> &'static str {
-    match role {
-        PartnerRole::Sourced => "Sourced",
-        PartnerRole::Influenced => "Influenced",
-    }
-}
-
-/// The currencies deals use, as select options.
-pub fn currency_options() -> Vec<(String, String)> {
-    CURRENCIES
-        .iter()
-        .map(|c| (c.to_string(), c.to_string()))
-        .collect()
-}
-
-/// A whole number typed with or without thousands separators.
-pub fn parse_number(input: &str) -> Option<i64> {
-    input
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_' | '\''))
-        .collect::<String>()
-        .parse()
-        .ok()
 }
 
 /// The manager's edit form. It sends only what changed, plus which exit criteria are met.
@@ -430,7 +409,7 @@ fn Notes(id: i64, notes: Vec<SharedNote>, vendor: bool) -> impl IntoView {
         error.set(None);
         status.set(None);
         if !body.validate() {
-            crate::components::focus_by_id("opp-note-body");
+            portico_ui::dom::focus_by_id("opp-note-body");
             return;
         }
         let request = NoteRequest { body: body.get() };

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use portico_api::organizations::{Activation, Engagement, OrganizationSummary};
 
-use crate::api;
-use crate::components::{DataTable, Paged, PagedList, Time, set_title};
+use portico_ui::api;
+use portico_ui::components::{DataTable, Paged, PagedList, Time};
+use portico_ui::dom::set_title;
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {

@@ -5,102 +5,53 @@
 use leptos::prelude::*;
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{
-    LOST, ManagerOpportunity, NewOpportunity, PartnerOpportunity, PipelinePage as Answer,
-    PipelineReview, PipelineSort, ProtectionStatus, ReviewList, Stage, WON, stage_label, stages,
+    ManagerOpportunity, NewOpportunity, PartnerOpportunity, PipelinePage as Answer, PipelineQuery,
+    PipelineReview, PipelineSort, ProtectionStatus, ReviewList, Stage, stage_label,
 };
 use portico_api::registrations::{ConflictLevel, PartnerRole, company_name};
 use portico_api::{FieldErrors, Page, Role};
+use portico_ui::query::{pipeline_query, pipeline_query_text};
+use portico_ui::route::Route;
+use portico_ui::url::query_value;
 
-use crate::api::{self, ApiError};
-use crate::components::field::{show_error, show_field_errors};
-use crate::components::{
+use portico_ui::api::{self, ApiError};
+use portico_ui::components::Day;
+use portico_ui::components::field::{show_error, show_field_errors};
+use portico_ui::components::{
     DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, RadioGroup,
-    SelectField, SubmitButton, TextField, Time, focus_soon, on_click, on_submit, set_title, spawn,
+    SelectField, SubmitButton, TextField, Time,
 };
-use crate::pages::opportunity::{currency_options, parse_number, role_label};
-use crate::pages::registrations::{Loaded, StatusBadge, group_thousands};
-use crate::router::{Location, use_location};
-use crate::session::use_session;
-use crate::url::encode;
+use portico_ui::components::{Loaded, StatusBadge};
+use portico_ui::deal::money;
+use portico_ui::deal::next_step;
+use portico_ui::deal::protection;
+use portico_ui::deal::stage_fits;
+use portico_ui::deal::stage_options;
+use portico_ui::deal::{currency_options, parse_number, role_label};
+use portico_ui::dom::{focus_soon, on_click, on_submit, set_title, spawn};
+use portico_ui::location::{Location, use_location};
+use portico_ui::session::use_session;
 
-const PARTNER_PATH: &str = "/pipeline";
-const MANAGER_PATH: &str = "/manage/pipeline";
-
-/// What a pipeline view lists, read from its address. The query string uses the API's own
-/// parameter names, so the page's address and the API call share it.
+/// What a pipeline view lists, read from its address: the API's own query, and for vendor
+/// staff the choice of table or board.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Filters {
-    motion: Option<Motion>,
-    /// A stage of `motion`, `won` or `lost`.
-    stage: Option<String>,
-    protection: Option<ProtectionStatus>,
-    q: String,
-    sort: Option<PipelineSort>,
-    organization: Option<i64>,
-    conflict: bool,
-    stale_days: Option<u32>,
+    query: PipelineQuery,
     board: bool,
 }
 
 impl Filters {
+    /// Tracks the address.
     fn read(location: Location, manager: bool) -> Filters {
-        let get = |name: &str| location.query(name).filter(|v| !v.is_empty());
-        let motion = get("motion").as_deref().and_then(Motion::parse);
-        let mut filters = Filters {
-            motion,
-            stage: get("stage").filter(|s| stage_fits(motion, s)),
-            protection: get("protection")
-                .as_deref()
-                .and_then(ProtectionStatus::parse),
-            q: get("q").unwrap_or_default().trim().to_owned(),
-            sort: get("sort").as_deref().and_then(PipelineSort::parse),
-            ..Filters::default()
-        };
-        if manager {
-            filters.organization = get("organization_id").and_then(|v| v.parse().ok());
-            filters.conflict = get("conflict").as_deref() == Some("true");
-            filters.stale_days = get("stale_days")
-                .and_then(|v| v.parse().ok())
-                .filter(|d| *d > 0);
-            filters.board = get("view").as_deref() == Some("board");
+        let search = location.search();
+        Filters {
+            query: pipeline_query(&search, manager),
+            board: manager && query_value(&search, "view").as_deref() == Some("board"),
         }
-        filters
     }
 
-    /// The filters as `name=value&…`, without the page's choice of view.
-    fn query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        let mut add =
-            |name: &str, value: &str| parts.push(format!("{name}={}", encode(value, false)));
-        if let Some(motion) = self.motion {
-            add("motion", motion.as_str());
-        }
-        if let Some(stage) = &self.stage {
-            add("stage", stage);
-        }
-        if let Some(protection) = self.protection {
-            add("protection", protection.as_str());
-        }
-        if !self.q.is_empty() {
-            add("q", &self.q);
-        }
-        if let Some(sort) = self.sort.filter(|s| *s != PipelineSort::Updated) {
-            add("sort", sort.as_str());
-        }
-        if let Some(id) = self.organization {
-            add("organization_id", &id.to_string());
-        }
-        if self.conflict {
-            add("conflict", "true");
-        }
-        if let Some(days) = self.stale_days {
-            add("stale_days", &days.to_string());
-        }
-        parts.join("&")
-    }
-
-    fn href(&self, path: &str) -> String {
-        let mut query = self.query();
+    fn href(&self, route: Route) -> String {
+        let mut query = pipeline_query_text(&self.query);
         if self.board {
             query.push_str(if query.is_empty() {
                 "view=board"
@@ -108,31 +59,8 @@ impl Filters {
                 "&view=board"
             });
         }
-        if query.is_empty() {
-            path.to_owned()
-        } else {
-            format!("{path}?{query}")
-        }
+        route.with_query(&query)
     }
-}
-
-/// Whether a stage slug can be asked for: `won` and `lost` always, the others with their motion.
-fn stage_fits(motion: Option<Motion>, slug: &str) -> bool {
-    slug == WON || slug == LOST || motion.is_some_and(|m| Stage::parse(m, slug).is_some())
-}
-
-/// A motion's stages in order, then the outcomes; only the outcomes without a motion.
-pub fn stage_options(motion: Option<Motion>) -> Vec<(String, String)> {
-    let open = motion.into_iter().flat_map(|m| {
-        stages(m)
-            .iter()
-            .map(|s| (s.slug.to_owned(), s.label.to_owned()))
-    });
-    open.chain([
-        (WON.to_owned(), "Won".to_owned()),
-        (LOST.to_owned(), "Lost".to_owned()),
-    ])
-    .collect()
 }
 
 fn options<T: Copy>(
@@ -165,11 +93,6 @@ impl From<ManagerOpportunity> for Row {
     }
 }
 
-/// "250,000 EUR"
-pub fn money(amount: Option<i64>, currency: Option<&str>) -> Option<String> {
-    amount.map(|a| format!("{} {}", group_thousands(a), currency.unwrap_or_default()))
-}
-
 fn rows(answer: Answer) -> Page<Row> {
     match answer {
         Answer::Manager(page) => Page {
@@ -192,16 +115,22 @@ fn rows(answer: Answer) -> Page<Row> {
     }
 }
 
+/// The partner's or the manager's list.
+fn list_route(manager: bool) -> Route {
+    if manager {
+        Route::ManagePipeline
+    } else {
+        Route::Pipeline
+    }
+}
+
 #[component]
 pub fn PipelinePage(manager: bool) -> impl IntoView {
     let location = use_location();
     // Vendor staff following a partner's link land on their own view of the same filters.
     if !manager && use_session().role().is_some_and(Role::is_vendor) {
-        let here = location.here();
-        location.replace(&format!(
-            "{MANAGER_PATH}{}",
-            here.trim_start_matches(PARTNER_PATH)
-        ));
+        location
+            .replace(&Route::ManagePipeline.with_query(location.search().trim_start_matches('?')));
         return ().into_any();
     }
     set_title(if manager {
@@ -209,12 +138,8 @@ pub fn PipelinePage(manager: bool) -> impl IntoView {
     } else {
         "Pipeline"
     });
-    let path = if manager { MANAGER_PATH } else { PARTNER_PATH };
-    let filters = Memo::new(move |_| {
-        location.search();
-        Filters::read(location, manager)
-    });
-    let stale_days = Memo::new(move |_| filters.with(|f| f.stale_days));
+    let filters = Memo::new(move |_| Filters::read(location, manager));
+    let stale_days = Memo::new(move |_| filters.with(|f| f.query.stale_days));
     let intro = if manager {
         "Every partner's deals. Open one to move its stage, confirm exit criteria or add notes."
     } else {
@@ -226,8 +151,8 @@ pub fn PipelinePage(manager: bool) -> impl IntoView {
             <p class="muted">{intro}</p>
             {manager.then(|| view! { <NewDeal /> })}
             {manager.then_some(move || view! { <Review stale_days=stale_days.get() /> })}
-            <FilterForm filters manager path />
-            {move || view! { <Results filters=filters.get() manager path /> }}
+            <FilterForm filters manager />
+            {move || view! { <Results filters=filters.get() manager /> }}
         </section>
     }
     .into_any()
@@ -235,7 +160,7 @@ pub fn PipelinePage(manager: bool) -> impl IntoView {
 
 /// The filters as a search form; applying it moves to the matching address.
 #[component]
-fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl IntoView {
+fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
     let location = use_location();
     let motion = FieldState::plain("filter-motion", "");
     let stage = FieldState::plain("filter-stage", "");
@@ -247,7 +172,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl
     let stale = RwSignal::new(String::new());
     // The form follows the address, also on the back and forward buttons.
     Effect::new(move |_| {
-        let f = filters.get();
+        let f = filters.get().query;
         motion
             .value
             .set(f.motion.map_or("", Motion::as_str).to_owned());
@@ -257,11 +182,13 @@ fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl
             .set(f.protection.map_or("", ProtectionStatus::as_str).to_owned());
         sort.value
             .set(f.sort.unwrap_or_default().as_str().to_owned());
-        organization
-            .value
-            .set(f.organization.map(|id| id.to_string()).unwrap_or_default());
-        q.set(f.q);
-        conflict.set(f.conflict);
+        organization.value.set(
+            f.organization_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+        );
+        q.set(f.q.unwrap_or_default());
+        conflict.set(f.conflict == Some(true));
         stale.set(f.stale_days.map(|d| d.to_string()).unwrap_or_default());
     });
     let organizations = RwSignal::new(Vec::new());
@@ -274,18 +201,22 @@ fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl
     }
     let apply = move || {
         let chosen_motion = Motion::parse(&motion.get());
+        let words = q.get_untracked().trim().to_owned();
         let chosen = Filters {
-            motion: chosen_motion,
-            stage: Some(stage.get()).filter(|s| stage_fits(chosen_motion, s)),
-            protection: ProtectionStatus::parse(&protection.get()),
-            q: q.get_untracked().trim().to_owned(),
-            sort: PipelineSort::parse(&sort.get()),
-            organization: organization.get().parse().ok(),
-            conflict: conflict.get_untracked(),
-            stale_days: stale.get_untracked().trim().parse().ok().filter(|d| *d > 0),
+            query: PipelineQuery {
+                motion: chosen_motion,
+                stage: Some(stage.get()).filter(|s| stage_fits(chosen_motion, s)),
+                protection: ProtectionStatus::parse(&protection.get()),
+                q: Some(words).filter(|w| !w.is_empty()),
+                sort: PipelineSort::parse(&sort.get()),
+                organization_id: organization.get().parse().ok(),
+                conflict: conflict.get_untracked().then_some(true),
+                stale_days: stale.get_untracked().trim().parse().ok().filter(|d| *d > 0),
+                ..PipelineQuery::default()
+            },
             board: filters.with_untracked(|f| f.board),
         };
-        location.go(&chosen.href(path));
+        location.go(&chosen.href(list_route(manager)));
     };
     let motions = options(&Motion::ALL, Motion::as_str, Motion::label);
     view! {
@@ -355,7 +286,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool, path: &'static str) -> impl
             })}
             <div class="actions">
                 <button id="filter-apply" type="submit" class="primary">"Apply filters"</button>
-                <a class="button secondary-link" href=path>"Clear"</a>
+                <a class="button secondary-link" href=list_route(manager).href()>"Clear"</a>
             </div>
         </form>
     }
@@ -520,10 +451,10 @@ fn NewDealForm() -> impl IntoView {
             let result = api::create_opportunity(&csrf, &request).await;
             busy.set(false);
             match result {
-                Ok(created) => location.go(&format!(
-                    "/opportunities/{}",
-                    created.opportunity.opportunity.id
-                )),
+                Ok(created) => location.go(&Route::Opportunity {
+                    id: created.opportunity.opportunity.id,
+                }
+                .href()),
                 Err(e) => show_error(e, &map, form_error),
             }
         });
@@ -563,8 +494,8 @@ fn NewDealForm() -> impl IntoView {
 
 /// The list for one set of filters: table or board, the count, and the CSV download.
 #[component]
-fn Results(filters: Filters, manager: bool, path: &'static str) -> impl IntoView {
-    let query = filters.query();
+fn Results(filters: Filters, manager: bool) -> impl IntoView {
+    let query = pipeline_query_text(&filters.query);
     let csv = if query.is_empty() {
         "/api/pipeline.csv".to_owned()
     } else {
@@ -576,12 +507,12 @@ fn Results(filters: Filters, manager: bool, path: &'static str) -> impl IntoView
             board: false,
             ..filters.clone()
         }
-        .href(path);
+        .href(list_route(manager));
         let columns = Filters {
             board: true,
             ..filters.clone()
         }
-        .href(path);
+        .href(list_route(manager));
         view! {
             <nav aria-label="Pipeline views" class="tabs">
                 <a id="view-table" href=table aria-current=(!board).then_some("page")>"Table"</a>
@@ -600,7 +531,7 @@ fn Results(filters: Filters, manager: bool, path: &'static str) -> impl IntoView
             </div>
         }
     };
-    let motion = match (board, filters.motion) {
+    let motion = match (board, filters.query.motion) {
         (true, None) => {
             return view! {
                 {head(().into_any())}
@@ -685,7 +616,7 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
         amount,
         conflict,
     } = r;
-    let href = format!("/opportunities/{}", o.id);
+    let href = Route::Opportunity { id: o.id }.href();
     let stage = stage_label(o.motion, &o.stage).to_owned();
     view! {
         <tr>
@@ -705,31 +636,6 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
             <td><Day value=o.updated_at /></td>
         </tr>
     }
-}
-
-/// "Send the proposal (due 2026-12-01)"
-pub fn next_step(step: Option<String>, due: Option<String>) -> Option<String> {
-    match (step, due) {
-        (Some(step), Some(due)) => Some(format!("{step} (due {due})")),
-        (Some(step), None) => Some(step),
-        (None, Some(due)) => Some(format!("Due {due}")),
-        (None, None) => None,
-    }
-}
-
-/// "Protected until 2027-02-21"
-pub fn protection(status: ProtectionStatus, ends: Option<String>) -> String {
-    match ends.as_deref().and_then(|e| e.get(..10)) {
-        Some(day) if status != ProtectionStatus::None => format!("{} until {day}", status.label()),
-        _ => status.label().to_owned(),
-    }
-}
-
-/// The date of an RFC 3339 timestamp, with the full time for machines.
-#[component]
-pub fn Day(value: String) -> impl IntoView {
-    let day = value.get(..10).unwrap_or(&value).to_owned();
-    view! { <time datetime=value>{day}</time> }
 }
 
 /// Columns per stage of one motion, outcomes last, with the loaded deals as cards.
@@ -772,7 +678,7 @@ fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
 }
 
 fn board_card(r: Row) -> impl IntoView {
-    let href = format!("/opportunities/{}", r.o.id);
+    let href = Route::Opportunity { id: r.o.id }.href();
     let about = [
         r.partner,
         r.amount,
@@ -838,7 +744,10 @@ fn review_lists(review: PipelineReview) -> impl IntoView {
                     "{} · {} · {}",
                     a.number, a.company_name, a.organization.name
                 );
-                let href = format!("/manage/registrations/{}", a.registration_id);
+                let href = Route::ManageRegistration {
+                    id: a.registration_id,
+                }
+                .href();
                 (href, text, Some(a.decide_by))
             })
             .collect(),
@@ -852,7 +761,14 @@ fn review_lists(review: PipelineReview) -> impl IntoView {
             .map(|m| {
                 let at = when(&m);
                 let text = format!("{} · {}", m.opportunity.customer_name, m.organization.name);
-                (format!("/opportunities/{}", m.opportunity.id), text, at)
+                (
+                    Route::Opportunity {
+                        id: m.opportunity.id,
+                    }
+                    .href(),
+                    text,
+                    at,
+                )
             })
             .collect(),
     };
@@ -891,7 +807,7 @@ fn review_block(id: &'static str, title: String, list: Entries) -> impl IntoView
     let queue = (id == "review-late").then(|| {
         view! {
             <p>
-                <a href="/manage/registrations">"Open the approval queue"</a>
+                <a href=Route::ApprovalQueue.href()>"Open the approval queue"</a>
             </p>
         }
     });

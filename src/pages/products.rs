@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 use portico_api::registrations::{CreateProduct, Product};
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    ErrorNotice, FieldState, FormError, Loading, SubmitButton, TextField, on_click, on_submit,
-    set_title, spawn,
+use portico_ui::api;
+use portico_ui::components::Loaded;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::{
+    ErrorNotice, FieldState, FormError, Loading, SubmitButton, TextField,
 };
-use crate::pages::registrations::Loaded;
-use crate::session::use_session;
+use portico_ui::dom::{on_click, on_submit, set_title, spawn};
+use portico_ui::session::use_session;
 
 #[component]
 pub fn ProductsPage() -> impl IntoView {

@@ -10,14 +10,16 @@ use portico_api::registrations::{
     RegistrationKind, RegistrationRequest,
 };
 use portico_api::validate;
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error, show_field_errors};
-use crate::components::{
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error, show_field_errors};
+use portico_ui::components::{
     ErrorNotice, FieldState, FormError, Loading, RadioGroup, SelectField, SubmitButton, TextArea,
-    TextField, on_click, on_submit, set_title, spawn,
+    TextField,
 };
-use crate::session::use_session;
+use portico_ui::dom::{on_click, on_submit, set_title, spawn};
+use portico_ui::session::use_session;
 
 /// Today in UTC, the day the server checks close dates against.
 pub fn today() -> Date {
@@ -42,7 +44,7 @@ pub enum Channel {
 }
 
 impl Channel {
-    async fn products(&self) -> Result<Vec<Product>, crate::api::ApiError> {
+    async fn products(&self) -> Result<Vec<Product>, portico_ui::api::ApiError> {
         match self {
             Channel::Portal => api::products().await,
             Channel::Link(token) => api::link_form(token).await.map(|form| form.products),
@@ -85,8 +87,11 @@ fn Confirmation(
     again: Callback<()>,
     via_link: bool,
 ) -> impl IntoView {
-    let href = format!("/registrations/{}", registration.id);
-    crate::components::focus_soon("confirmation".to_owned());
+    let href = Route::MyRegistration {
+        id: registration.id,
+    }
+    .href();
+    portico_ui::dom::focus_soon("confirmation".to_owned());
     view! {
         <div id="confirmation" class="notice notice-success" role="status" tabindex="-1">
             <h2 class="section-title">
@@ -102,7 +107,7 @@ fn Confirmation(
                     .then(|| {
                         view! {
                             <a href=href>"View the registration"</a>
-                            <a href="/registrations">"All our registrations"</a>
+                            <a href=Route::MyRegistrations.href()>"All our registrations"</a>
                         }
                     })}
                 <button type="button" class="secondary" on:click=on_click(move |_| again.run(()))>
@@ -337,7 +342,7 @@ fn RegistrationForm(
         .iter()
         .map(|m| (m.as_str().to_owned(), m.label().to_owned()))
         .collect::<Vec<_>>();
-    let currencies = crate::pages::opportunity::currency_options();
+    let currencies = portico_ui::deal::currency_options();
     let min_close = Signal::derive(|| today().to_string());
     view! {
         <p class="muted">
@@ -497,7 +502,7 @@ fn ProductChoice(field: FieldState, optional: Signal<bool>, channel: Channel) ->
                         .into_any()
                 }
             }}
-            <crate::components::field::FieldError field />
+            <portico_ui::components::field::FieldError field />
         </fieldset>
     }
 }

@@ -3,21 +3,26 @@
 //! a longer protection.
 
 use leptos::prelude::*;
-use portico_api::places::country_name;
 use portico_api::registrations::{
     ExtensionRequest, InfoResponse, PartnerRegistration, PartnerRegistrationDetail,
-    RegistrationStatus, TimelineEntry,
+    RegistrationStatus,
 };
+use portico_ui::route::Route;
 
-use crate::api::{self, ApiError};
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList, SubmitButton,
-    TextArea, Time, format_time, on_click, on_submit, set_title, spawn,
-};
-use crate::session::use_session;
 use portico_api::Role;
 use portico_api::registrations::RegistrationLinkStatus;
+use portico_ui::api::{self, ApiError};
+use portico_ui::components::ProtectionText;
+use portico_ui::components::RegistrationFacts;
+use portico_ui::components::StatusBadge;
+use portico_ui::components::Timeline;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::record_page;
+use portico_ui::components::{
+    DataTable, FieldState, FormError, Paged, PagedList, SubmitButton, TextArea, Time,
+};
+use portico_ui::dom::{on_click, on_submit, set_title, spawn};
+use portico_ui::session::use_session;
 
 #[component]
 pub fn MyRegistrationsPage() -> impl IntoView {
@@ -29,7 +34,7 @@ pub fn MyRegistrationsPage() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1 id="registrations-heading">"Registrations"</h1>
-                <a class="button" href="/registrations/new">
+                <a class="button" href=Route::Register.href()>
                     "Register a deal or lead"
                 </a>
             </div>
@@ -62,7 +67,7 @@ fn Notices() -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|n| {
-                            let href = n.registration_id.map(|id| format!("/registrations/{id}"));
+                            let href = n.registration_id.map(|id| Route::MyRegistration { id }.href());
                             view! {
                                 <li>
                                     <Time value=n.created_at />
@@ -119,7 +124,7 @@ fn LinkPanel() -> impl IntoView {
             "A link is active since {}. Making a new one stops the old one.",
             s.created_at
                 .as_deref()
-                .map(crate::components::format_time)
+                .map(portico_ui::format::format_time)
                 .unwrap_or_default()
         ),
         Some(Ok(_)) => "There is no link yet.".to_owned(),
@@ -150,7 +155,7 @@ fn PartnerTable(items: RwSignal<Vec<PartnerRegistration>>) -> impl IntoView {
 }
 
 fn partner_row(r: PartnerRegistration) -> impl IntoView {
-    let href = format!("/registrations/{}", r.id);
+    let href = Route::MyRegistration { id: r.id }.href();
     let decision = r
         .decision
         .map(|d| d.rationale.unwrap_or_else(|| d.decision.label().to_owned()));
@@ -167,164 +172,6 @@ fn partner_row(r: PartnerRegistration) -> impl IntoView {
             <td>{decision}</td>
             <td>{r.protection.map(|p| view! { <ProtectionText protection=p /> })}</td>
         </tr>
-    }
-}
-
-/// A status as a coloured label with words (the colour is never the only signal).
-#[component]
-pub fn StatusBadge(status: RegistrationStatus) -> impl IntoView {
-    view! { <span class=format!("badge badge-{}", status.as_str())>{status.label()}</span> }
-}
-
-/// "2027-02-21 (90 days left)"
-#[component]
-pub fn ProtectionText(protection: portico_api::registrations::Protection) -> impl IntoView {
-    let date = protection.ends_at.get(..10).unwrap_or_default().to_owned();
-    let left = match protection.days_left {
-        0 => "ends today or has ended".to_owned(),
-        1 => "1 day left".to_owned(),
-        n => format!("{n} days left"),
-    };
-    view! {
-        <span class="protection">
-            <time datetime=protection.ends_at>{date}</time>
-            " (" {left} ")"
-        </span>
-    }
-}
-
-/// A registration's own facts as a description list, for partners and managers alike.
-#[component]
-pub fn RegistrationFacts(registration: PartnerRegistration) -> impl IntoView {
-    let r = registration;
-    let products = r
-        .products
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let contact = match &r.contact_title {
-        Some(title) => format!("{} ({title}), {}", r.contact_name, r.contact_email),
-        None => format!("{}, {}", r.contact_name, r.contact_email),
-    };
-    let mut facts = vec![
-        ("Customer", r.company_name),
-        ("Domain", r.company_domain),
-        (
-            "Country",
-            country_name(&r.country).unwrap_or(&r.country).to_owned(),
-        ),
-        ("Contact", contact),
-        (
-            "Kind and motion",
-            format!("{} · {}", r.kind.label(), r.motion.label()),
-        ),
-        ("Partner role", r.partner_role.label().to_owned()),
-    ];
-    if !products.is_empty() {
-        facts.push(("Products", products));
-    }
-    if let Some(value) = r.estimated_value {
-        let currency = r.currency.unwrap_or_default();
-        facts.push((
-            "Estimated value",
-            format!("{} {currency}", group_thousands(value)),
-        ));
-    }
-    if let Some(close) = r.expected_close {
-        facts.push(("Expected close", close));
-    }
-    facts.push(("Use case", r.description));
-    facts.push((
-        "Submitted",
-        format!("{}, {}", r.submitted_by, format_time(&r.submitted_at)),
-    ));
-    view! { <Facts facts /> }
-}
-
-/// A description list of label and text pairs.
-#[component]
-pub fn Facts(facts: Vec<(&'static str, String)>) -> impl IntoView {
-    view! {
-        <dl class="facts">
-            {facts
-                .into_iter()
-                .map(|(label, text)| view! { <dt>{label}</dt><dd class="prose">{text}</dd> })
-                .collect_view()}
-        </dl>
-    }
-}
-
-/// 1234567 → "1,234,567"
-pub(crate) fn group_thousands(value: i64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[component]
-pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
-    view! {
-        <ol class="timeline" aria-label="Timeline">
-            {entries
-                .into_iter()
-                .map(|e| {
-                    view! {
-                        <li>
-                            <Time value=e.at />
-                            " — "
-                            <strong>{e.what}</strong>
-                            {e.who.map(|who| format!(" by {who}"))}
-                            {e.rationale.map(|r| view! { <p class="prose">{r}</p> })}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
-    }
-}
-
-/// A record loaded by id: loading, failed (with retry), or ready.
-#[derive(Clone)]
-pub enum Loaded<T> {
-    Loading,
-    Ready(T),
-    Failed(ApiError),
-}
-
-/// A page of one record loaded by id: loading, "not found", an error with a retry, or the
-/// record drawn by `ready` (which gets a callback to load it again after a change).
-pub fn record_page<T, Fut>(
-    fetch: impl Fn() -> Fut + Copy + Send + Sync + 'static,
-    loading: &'static str,
-    ready: impl Fn(T, Callback<()>) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
-{
-    let state = RwSignal::new(Loaded::Loading);
-    let load = move || {
-        spawn(async move {
-            state.set(match fetch().await {
-                Ok(record) => Loaded::Ready(record),
-                Err(e) => Loaded::Failed(e),
-            });
-        });
-    };
-    load();
-    let reload = Callback::new(move |()| load());
-    move || match state.get() {
-        Loaded::Loading => view! { <Loading label=loading /> }.into_any(),
-        Loaded::Failed(e) if e.is_not_found() => view! { <crate::pages::NotFound /> }.into_any(),
-        Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry=reload /> }.into_any(),
-        Loaded::Ready(record) => ready(record, reload),
     }
 }
 
@@ -352,7 +199,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
     view! {
         <section class="page">
             <p>
-                <a href="/registrations">"← All registrations"</a>
+                <a href=Route::MyRegistrations.href()>"← All registrations"</a>
             </p>
             <h1>{format!("{} · {}", r.number, r.company_name)}</h1>
             <p>

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use portico_api::account::SecuritySettings;
 
-use crate::api;
-use crate::components::field::begin_submit;
-use crate::components::{FormError, SubmitButton, on_submit, set_title, spawn};
-use crate::pages::registrations::record_page;
-use crate::session::use_session;
+use portico_ui::api;
+use portico_ui::components::field::begin_submit;
+use portico_ui::components::record_page;
+use portico_ui::components::{FormError, SubmitButton};
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::session::use_session;
 
 #[component]
 pub fn SecuritySettingsPage() -> impl IntoView {

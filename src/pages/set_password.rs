@@ -4,38 +4,17 @@
 
 use leptos::prelude::*;
 use portico_api::account::{AccountSecurity, SetPassword};
-use portico_api::validate;
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::field::{begin_submit, show_error};
-use crate::components::{
-    ErrorNotice, FieldState, FormError, Loading, SubmitButton, TextField, Time, on_submit,
-    set_title, spawn,
-};
-use crate::pages::login::SignInLinkForm;
-use crate::pages::registrations::record_page;
-use crate::session::{Auth, use_session};
-
-pub const SET_PASSWORD: &str = "/settings/password";
-
-/// A new password and its confirmation, checked as the person types (the server also refuses
-/// the most common passwords).
-pub fn new_password_fields(id: &'static str) -> (FieldState, FieldState) {
-    let password = FieldState::new(id, |v| validate::new_password(v).err().map(str::to_owned));
-    let confirm = FieldState::new(format!("{id}-confirm"), move |v| {
-        if v.is_empty() {
-            Some("Enter the password again.".to_owned())
-        } else if v != password.value.get_untracked() {
-            Some("The two passwords are not the same.".to_owned())
-        } else {
-            None
-        }
-    });
-    password.revalidates(confirm);
-    (password, confirm)
-}
-
-pub const NEW_PASSWORD_HINT: &str = "At least 12 characters, and not one of the most common passwords. A few unrelated words make a strong one.";
+use crate::components::password::NEW_PASSWORD_HINT;
+use crate::components::password::new_password_fields;
+use crate::components::sign_in::SignInLinkForm;
+use portico_ui::api;
+use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::record_page;
+use portico_ui::components::{ErrorNotice, FormError, Loading, SubmitButton, TextField, Time};
+use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::session::{Auth, use_session};
 
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
@@ -56,7 +35,7 @@ pub fn SetPasswordPage() -> impl IntoView {
                             "Forgot your password? We e-mail you a sign-in link. It brings you back here, "
                             "signed in, to choose a new password within 15 minutes."
                         </p>
-                        <SignInLinkForm next=SET_PASSWORD heading="E-mail me a sign-in link" />
+                        <SignInLinkForm next=Route::SetPassword heading="E-mail me a sign-in link" />
                     }
                         .into_any()
                 }
@@ -82,7 +61,7 @@ fn SetOrExplain(security: AccountSecurity) -> impl IntoView {
                 <p id="set-password-unavailable" class="notice notice-info">
                     "A new password can be set without the current one only within 15 minutes of signing in with a sign-in link. "
                     "Change it with your current password on the "
-                    <a href="/settings/security">"Account security"</a>
+                    <a href=Route::AccountSecurity.href()>"Account security"</a>
                     " page, or sign out and ask for a sign-in link."
                 </p>
             }
@@ -138,7 +117,7 @@ fn SetPasswordForm(until: String) -> impl IntoView {
         </form>
         <p id="set-password-status" class="status-line" role="status">
             {status}
-            {move || status.get().map(|_| view! { " " <a href="/">"Go to the start page"</a> })}
+            {move || status.get().map(|_| view! { " " <a href=Route::Home.href()>"Go to the start page"</a> })}
         </p>
     }
 }

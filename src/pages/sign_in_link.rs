@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 use portico_api::Me;
+use portico_ui::route::Route;
 
-use crate::api::{self, SignIn};
-use crate::components::{set_title, spawn};
-use crate::pages::login::SecondFactorForm;
-use crate::router::use_location;
-use crate::session::{safe_next, use_session};
+use crate::components::sign_in::SecondFactorForm;
+use portico_ui::api::{self, SignIn};
+use portico_ui::dom::{set_title, spawn};
+use portico_ui::location::use_location;
+use portico_ui::session::{safe_next, use_session};
 
 #[component]
 pub fn SignInLinkPage(token: String) -> impl IntoView {
@@ -59,7 +60,7 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
         }
     };
     // The link is used up: starting again means a password or a new link.
-    let restart = Callback::new(move |()| location.go("/login"));
+    let restart = Callback::new(move |()| location.go(&Route::Login.href()));
     view! {
         <section class="page narrow">
             <h1>"Sign in to Portico"</h1>
@@ -72,7 +73,7 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
                             {label}
                         </button>
                         <p class="error-text" role="alert">{error}</p>
-                        <p class="muted" hidden=move || error.get().is_none()><a href="/login">"Go to the sign-in page"</a></p>
+                        <p class="muted" hidden=move || error.get().is_none()><a href=Route::Login.href()>"Go to the sign-in page"</a></p>
                     }
                         .into_any()
                 }

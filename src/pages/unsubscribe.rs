@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 use portico_api::notifications::Category;
+use portico_ui::route::Route;
 
-use crate::api;
-use crate::components::{ActionButton, Loading, focus_soon, set_title, spawn};
-use crate::pages::notifications::NOTIFICATIONS;
-use crate::router::{Location, use_location};
-use crate::session::{Auth, use_session};
+use portico_ui::api;
+use portico_ui::components::{ActionButton, Loading};
+use portico_ui::dom::{focus_soon, set_title, spawn};
+use portico_ui::location::{Location, use_location};
+use portico_ui::session::{Auth, use_session};
 
 /// What the link names: whose e-mail, which category, and the signature.
 #[derive(Clone)]
@@ -98,7 +99,7 @@ fn Confirm(link: Link) -> impl IntoView {
         Step::Done(category) => Some(view! {
             <p id="unsubscribed" class="notice notice-success" tabindex="-1">
                 "You will no longer get " {in_sentence(category)} " by e-mail. Change this any time under "
-                <a href=NOTIFICATIONS>"Notifications"</a> "."
+                <a href=Route::Notifications.href()>"Notifications"</a> "."
             </p>
         }),
         _ => None,
@@ -142,7 +143,7 @@ fn InvalidLink() -> impl IntoView {
         <div class="notice notice-error" role="alert">
             <p>
                 "It may have been cut short when it was copied. Open it again from the e-mail, or sign in and choose your e-mails under "
-                <a href=NOTIFICATIONS>"Notifications"</a> "."
+                <a href=Route::Notifications.href()>"Notifications"</a> "."
             </p>
         </div>
     }

@@ -4,12 +4,10 @@ use leptos::prelude::*;
 use portico_api::Role;
 use portico_api::users::{UpdateUser, UserAdminView};
 
-use crate::api;
-use crate::components::{
-    DataTable, FieldState, Paged, PagedList, SelectField, Time, focus_soon, on_click, set_title,
-    spawn,
-};
-use crate::session::use_session;
+use portico_ui::api;
+use portico_ui::components::{DataTable, FieldState, Paged, PagedList, SelectField, Time};
+use portico_ui::dom::{focus_soon, on_click, set_title, spawn};
+use portico_ui::session::use_session;
 
 /// One table row: the user as the server last described them, and the row's own controls.
 #[derive(Clone, Copy)]

@@ -16,13 +16,23 @@ const OTHER_PARTNER_EMAIL: &str = "bob@globex-consulting.example";
 const MANAGER_EMAIL: &str = "manager@acme.example";
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let seconds = duration_arg(args)?;
+    let options = parse_args(args)?;
     setup::spa_toolchain()?;
     spa::build()?;
-    let fits = phase("SPA transfer size", || spa::report_size(&spa::dist()))?;
-    if !fits {
-        println!("warning: the SPA is OVER BUDGET");
+    for app in spa::APPS {
+        let fits = phase(&format!("{} transfer size", app.name), || {
+            spa::report_size(app)
+        })?;
+        if !fits {
+            println!("warning: the {} is OVER BUDGET", app.name);
+        }
+        phase(&format!("{} wasm contents", app.name), || {
+            spa::report_contents(app)
+        })?;
     }
+    let Some(seconds) = options else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let binary = serve::build_server()?;
     phase("wrk", setup::wrk)?;
     phase("load run against the release server", || {
@@ -33,15 +43,18 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn duration_arg(args: &[String]) -> Result<u32> {
+/// The load runs' seconds per endpoint, or None for `--size` (the bundle figures alone).
+fn parse_args(args: &[String]) -> Result<Option<u32>> {
     match args {
-        [] => Ok(10),
+        [] => Ok(Some(10)),
+        [flag] if flag == "--size" => Ok(None),
         [flag, secs] if flag == "--duration" => secs
             .parse()
             .ok()
             .filter(|s| *s > 0)
+            .map(Some)
             .ok_or_else(|| format!("--duration wants whole seconds, not `{secs}`")),
-        _ => Err("usage: cargo xtask bench [--duration SECS]".into()),
+        _ => Err("usage: cargo xtask bench [--duration SECS | --size]".into()),
     }
 }
 
@@ -659,9 +672,10 @@ Transfer/sec:      6.01MB
 
     #[test]
     fn reads_the_duration() {
-        assert_eq!(duration_arg(&[]), Ok(10));
+        assert_eq!(parse_args(&[]), Ok(Some(10)));
         let args = ["--duration".to_owned(), "3".to_owned()];
-        assert_eq!(duration_arg(&args), Ok(3));
-        assert!(duration_arg(&["--duration".to_owned(), "0".to_owned()]).is_err());
+        assert_eq!(parse_args(&args), Ok(Some(3)));
+        assert_eq!(parse_args(&["--size".to_owned()]), Ok(None));
+        assert!(parse_args(&["--duration".to_owned(), "0".to_owned()]).is_err());
     }
 }

@@ -10,6 +10,7 @@ mod serve;
 mod setup;
 mod spa;
 mod testing;
+mod wasm_top;
 mod webhook_load;
 
 use std::ffi::OsString;
@@ -33,10 +34,12 @@ COMMANDS:
                         the workspace on SQLite, and the server's HTTP tests again on
                         PostgreSQL when PORTICO_TEST_POSTGRES_URL is set. ARGS go to
                         `cargo test` (e.g. `cargo xtask test -- login` filters by name).
-    bench [--duration SECS]
-                        SPA transfer size (raw, gzip, brotli) against the budget, a wrk
-                        load run against the release server (default 10 s per endpoint),
-                        and `cargo bench` when the workspace has benchmarks.
+    bench [--duration SECS | --size]
+                        Each front end's first-load transfer size (wasm, js, css; raw, gzip,
+                        brotli) against its budget and the largest contributors to its wasm,
+                        then (unless --size) a wrk load run against the release server
+                        (default 10 s per endpoint) and `cargo bench` when the workspace has
+                        benchmarks.
     help                This text.
 
 What `serve`, `test` and `bench` install when missing (as root, idempotently):

@@ -4,16 +4,35 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, execute, phase, repo_root};
+use crate::{Result, execute, phase, repo_root, target_dir, wasm_top};
 
 /// What a browser downloads as text or wasm; these get `.br` and `.gz` siblings.
 const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json"];
 /// What counts towards the transfer-size budget: the code and styles of the app shell.
 const WEIGHED: &[&str] = &["wasm", "js", "css"];
-pub const BUDGET_BROTLI_BYTES: u64 = 120 * 1000;
+
+/// A front end Trunk builds, and what its first load may weigh.
+pub struct App {
+    pub name: &'static str,
+    /// Below the repository root.
+    pub dist: &'static str,
+    /// The cargo binary, whose unoptimized wasm still names its functions.
+    pub bin: &'static str,
+    /// wasm + js + css, brotli q11.
+    pub budget_brotli_bytes: u64,
+}
+
+pub const PORTAL: App = App {
+    name: "partner portal",
+    dist: "dist",
+    bin: "portico-app",
+    budget_brotli_bytes: 200 * 1000,
+};
+
+pub const APPS: &[App] = &[PORTAL];
 
 pub fn dist() -> PathBuf {
-    repo_root().join("dist")
+    repo_root().join(PORTAL.dist)
 }
 
 /// `trunk build` with the repository's Trunk.toml, then precompression.
@@ -77,8 +96,13 @@ pub fn weigh(dir: &Path) -> Result<Vec<Weight>> {
     Ok(weights)
 }
 
-/// Prints the size table and the total against the budget; returns whether it fits.
-pub fn report_size(dir: &Path) -> Result<bool> {
+/// Prints the app's size table and its total against its budget; returns whether it fits.
+pub fn report_size(app: &App) -> Result<bool> {
+    let dir = repo_root().join(app.dist);
+    print_size(&dir, app.budget_brotli_bytes)
+}
+
+fn print_size(dir: &Path, budget: u64) -> Result<bool> {
     let weights = weigh(dir)?;
     if weights.is_empty() {
         return Err(format!(
@@ -108,15 +132,41 @@ pub fn report_size(dir: &Path) -> Result<bool> {
         kb(sum(|w| w.gzip)),
         kb(total)
     );
-    let fits = total <= BUDGET_BROTLI_BYTES;
+    let fits = total <= budget;
     println!(
         "budget: ≤ {} brotli; total {} ({} bytes): {}",
-        kb(BUDGET_BROTLI_BYTES),
+        kb(budget),
         kb(total),
         total,
         if fits { "within budget" } else { "OVER BUDGET" }
     );
     Ok(fits)
+}
+
+/// The largest functions of the app's wasm and the crates its code comes from.
+pub fn report_contents(app: &App) -> Result<()> {
+    let file = target_dir()
+        .join("wasm32-unknown-unknown/wasm-release")
+        .join(format!("{}.wasm", app.bin));
+    let contents = wasm_top::read(&file)?;
+    let code = contents.code_bytes.max(1);
+    let share = |bytes: u64| format!("{:.1} %", bytes as f64 * 100.0 / code as f64);
+    println!(
+        "{}: code {}, data {} (cargo's output, before wasm-bindgen and wasm-opt)",
+        file.display(),
+        kb(contents.code_bytes),
+        kb(contents.data_bytes)
+    );
+    println!("{:<24} {:>11} {:>8}", "crate", "code", "share");
+    for (name, bytes) in wasm_top::by_crate(&contents.functions).iter().take(12) {
+        println!("{name:<24} {:>11} {:>8}", kb(*bytes), share(*bytes));
+    }
+    println!("{:<90} {:>9} {:>7}", "largest functions", "code", "share");
+    for f in contents.functions.iter().take(15) {
+        let name: String = f.name.chars().take(90).collect();
+        println!("{name:<90} {:>9} {:>7}", kb(f.bytes), share(f.bytes));
+    }
+    Ok(())
 }
 
 fn kb(bytes: u64) -> String {
@@ -234,7 +284,8 @@ mod tests {
         assert_eq!(names, ["a_bg.wasm", "a.js"]);
         assert_eq!(weights[0].raw, 5000);
         assert!(weights[0].brotli < weights[0].gzip && weights[0].gzip < 5000);
-        assert!(report_size(&dir).unwrap());
+        assert!(print_size(&dir, 120 * 1000).unwrap());
+        assert!(!print_size(&dir, 10).unwrap());
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

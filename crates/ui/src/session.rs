@@ -7,7 +7,7 @@ pub use portico_api::auth::safe_next;
 use portico_api::{Me, Role};
 
 use crate::api;
-use crate::router::use_location;
+use crate::location::use_location;
 use crate::url::encode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub struct Session {
 }
 
 impl Session {
-    /// Creates the session context and asks the server who is signed in.
+    /// Creates the session context and finds out who is signed in.
     pub fn provide() -> Session {
         let session = Session {
             auth: RwSignal::new(Auth::Loading),
@@ -39,7 +39,14 @@ impl Session {
         session
     }
 
+    /// Asks the server who is signed in, unless this browser has not signed in through the app
+    /// since it last signed out: then nobody is, and not asking spares the visitor the 401 the
+    /// browser would log as an error.
     pub fn load(self) {
+        if !signed_in_here() {
+            self.auth.set(Auth::SignedOut { expired: false });
+            return;
+        }
         self.auth.set(Auth::Loading);
         spawn_local(async move {
             let auth = match api::me().await {
@@ -47,6 +54,7 @@ impl Session {
                 Err(e) if e.status == 401 => Auth::SignedOut { expired: false },
                 Err(e) => Auth::Unknown(e.message),
             };
+            remember_sign_in(matches!(auth, Auth::SignedIn(_)));
             self.auth.set(auth);
         });
     }
@@ -75,11 +83,36 @@ impl Session {
     }
 
     pub fn signed_in(self, me: Me) {
+        remember_sign_in(true);
         self.auth.set(Auth::SignedIn(me));
     }
 
     pub fn signed_out(self, expired: bool) {
+        remember_sign_in(false);
         self.auth.set(Auth::SignedOut { expired });
+    }
+}
+
+/// Marks in local storage that this browser signed in (the session cookie itself is HttpOnly,
+/// out of the app's sight). It is a hint, not a credential: the server still decides.
+const SIGNED_IN_KEY: &str = "portico.signed-in";
+
+fn signed_in_here() -> bool {
+    // Without storage (disabled by the browser) the server is asked, as before.
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .is_none_or(|storage| storage.get_item(SIGNED_IN_KEY).ok().flatten().is_some())
+}
+
+fn remember_sign_in(signed_in: bool) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = if signed_in {
+            storage.set_item(SIGNED_IN_KEY, "1")
+        } else {
+            storage.remove_item(SIGNED_IN_KEY)
+        };
     }
 }
 

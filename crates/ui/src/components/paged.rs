@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use portico_api::Page;
 
 use crate::api::ApiError;
-use crate::components::{ErrorNotice, Loading, on_click, spawn};
+use crate::components::{ErrorNotice, Loading};
+use crate::dom::{on_click, spawn};
 
 type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, ApiError>>>>;
 type Fetch<T> = Arc<dyn Fn(Option<String>) -> PageFuture<T> + Send + Sync>;

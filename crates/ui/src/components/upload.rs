@@ -8,8 +8,10 @@ use portico_api::assets::{ALLOWED_FILE_TYPES, UPLOAD_MAX_BYTES};
 use web_sys::File;
 
 use crate::api::{ApiError, Progress};
+use crate::components::FieldState;
 use crate::components::field::FieldError;
-use crate::components::{FieldState, focus_by_id, human_size};
+use crate::dom::focus_by_id;
+use crate::format::human_size;
 
 /// What the file picker offers; the server checks the content itself.
 const ACCEPT: &str = ".pdf,.pptx,.docx,.xlsx,.png,.jpg,.jpeg,.mp4,.zip";

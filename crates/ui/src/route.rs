@@ -1,15 +1,7 @@
-//! Client-side routing: the address bar as a signal, moves through the browser history, and the
-//! typed list of pages.
-//!
-//! Written by hand rather than taken from `leptos_router`: the app's pages are a short, fixed
-//! list of paths, and the general router made up about a tenth of the compressed bundle.
+//! The typed list of pages: each path parses into a [`Route`], and each route gives back its
+//! path with [`Route::href`], so no page spells a path by hand.
 
-use leptos::ev;
-use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlAnchorElement, MouseEvent};
-
-use crate::url::{decode, query_value};
+use crate::url::{decode, encode};
 
 /// Every page of the app, with what its path carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,144 +113,63 @@ impl Route {
             _ => Route::NotFound,
         }
     }
-}
 
-/// The address the app shows: path and query string (with its `?`, or empty).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Address {
-    path: String,
-    search: String,
-}
-
-impl Address {
-    fn current() -> Address {
-        let location = window().location();
-        Address {
-            path: location.pathname().unwrap_or_else(|_| "/".to_owned()),
-            search: location.search().unwrap_or_default(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Location(RwSignal<Address>);
-
-impl Location {
-    /// Creates the location context, follows the back and forward buttons, and turns clicks on
-    /// links within the site into moves without a page load.
-    pub fn provide() -> Location {
-        let location = Location(RwSignal::new(Address::current()));
-        provide_context(location);
-        // The app lives as long as the page: the listeners are never removed.
-        window_event_listener(ev::popstate, move |_| location.0.set(Address::current()));
-        window_event_listener(ev::click, move |ev| location.follow_link(&ev));
-        location
-    }
-
-    /// The path, tracked.
-    pub fn path(self) -> String {
-        self.0.with(|a| a.path.clone())
-    }
-
-    /// The page for the current path, tracked.
-    pub fn route(self) -> Route {
-        self.0.with(|a| Route::parse(&a.path))
-    }
-
-    /// The query string (with its `?`, or empty), tracked.
-    pub fn search(self) -> String {
-        self.0.with(|a| a.search.clone())
-    }
-
-    /// Path and query string, as a `next` to come back to.
-    pub fn here(self) -> String {
-        self.0.with_untracked(|a| format!("{}{}", a.path, a.search))
-    }
-
-    /// A decoded query parameter.
-    pub fn query(self, name: &str) -> Option<String> {
-        self.0.with_untracked(|a| query_value(&a.search, name))
-    }
-
-    /// Goes to a path on this site, as a new history entry.
-    pub fn go(self, to: &str) {
-        self.move_to(to, false);
-    }
-
-    /// Goes to a path on this site, replacing the current history entry.
-    pub fn replace(self, to: &str) {
-        self.move_to(to, true);
-    }
-
-    fn move_to(self, to: &str, replace: bool) {
-        let Ok(history) = window().history() else {
-            return window().location().set_href(to).unwrap_or_default();
+    /// The route's path, as `parse` reads it back.
+    pub fn href(&self) -> String {
+        let path: &str = match self {
+            Route::Home => "/",
+            Route::Login => "/login",
+            Route::AcceptInvitation { token } => {
+                return format!("/invite/{}", encode(token, false));
+            }
+            Route::Invitations => "/manage/invitations",
+            Route::Users => "/admin/users",
+            Route::Register => "/registrations/new",
+            Route::LinkRegistration { token } => return format!("/r/{}", encode(token, false)),
+            Route::MyRegistrations => "/registrations",
+            Route::MyRegistration { id } => return format!("/registrations/{id}"),
+            Route::ApprovalQueue => "/manage/registrations",
+            Route::ManageRegistration { id } => return format!("/manage/registrations/{id}"),
+            Route::Accounts => "/manage/accounts",
+            Route::Products => "/manage/products",
+            Route::Pipeline => "/pipeline",
+            Route::Opportunity { id } => return format!("/opportunities/{id}"),
+            Route::ManagePipeline => "/manage/pipeline",
+            Route::Partners => "/manage/partners",
+            Route::Numbers => "/manage/numbers",
+            Route::Content => "/content",
+            Route::Asset { id } => return format!("/content/{id}"),
+            Route::ContentDesk => "/manage/content",
+            Route::NewAsset => "/manage/content/new",
+            Route::ManageAsset { id } => return format!("/manage/content/{id}"),
+            Route::ContentUsage => "/manage/content/usage",
+            Route::Integrations => "/manage/integrations",
+            Route::WebhookEndpoint { id } => return format!("/manage/integrations/webhooks/{id}"),
+            Route::SignInLink { token } => return format!("/sign-in/{}", encode(token, false)),
+            Route::Feed => "/announcements",
+            Route::Announcement { id } => return format!("/announcements/{id}"),
+            Route::ManageAnnouncements => "/manage/announcements",
+            Route::NewAnnouncement => "/manage/announcements/new",
+            Route::ManageAnnouncement { id } => return format!("/manage/announcements/{id}"),
+            Route::Notifications => "/settings/notifications",
+            Route::AccountSecurity => "/settings/security",
+            Route::SetPassword => "/settings/password",
+            Route::SecuritySettings => "/admin/security",
+            Route::Unsubscribe => "/unsubscribe",
+            Route::Messages => "/admin/messages",
+            // Any path that names no page.
+            Route::NotFound => "/not-found",
         };
-        let moved = if replace {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(to))
+        path.to_owned()
+    }
+
+    /// The route's path with a query string (`name=value&…`, already encoded) when there is one.
+    pub fn with_query(&self, query: &str) -> String {
+        if query.is_empty() {
+            self.href()
         } else {
-            history.push_state_with_url(&JsValue::NULL, "", Some(to))
-        };
-        if moved.is_ok() {
-            self.0.set(Address::current());
-            window().scroll_to_with_x_and_y(0.0, 0.0);
+            format!("{}?{query}", self.href())
         }
-    }
-
-    /// An unmodified left click on a link to a page of this site.
-    fn follow_link(self, ev: &MouseEvent) {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
-            return;
-        }
-        let Some(anchor) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        // Files and API answers (downloads, exports) are not pages of the app.
-        let elsewhere = anchor.origin() != window().location().origin().unwrap_or_default()
-            || anchor.pathname().starts_with("/api/")
-            || !matches!(anchor.target().as_str(), "" | "_self")
-            || anchor.has_attribute("download")
-            || anchor.rel().split_whitespace().any(|r| r == "external");
-        if !elsewhere {
-            ev.prevent_default();
-            self.go(&format!("{}{}", anchor.pathname(), anchor.search()));
-        }
-    }
-}
-
-pub fn use_location() -> Location {
-    expect_context::<Location>()
-}
-
-/// A navigation link, marked as the current page when the path is `href` (or below it, unless
-/// `exact`).
-#[component]
-pub fn NavLink(
-    href: &'static str,
-    #[prop(optional)] exact: bool,
-    children: Children,
-) -> impl IntoView {
-    let location = use_location();
-    let current = move || {
-        let path = location.path();
-        let here = path == href || (!exact && path.starts_with(&format!("{href}/")));
-        here.then_some("page")
-    };
-    view! {
-        <a href=href aria-current=current>
-            {children()}
-        </a>
     }
 }
 
@@ -419,5 +330,56 @@ mod tests {
         ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
+    }
+
+    #[test]
+    fn every_route_parses_back_from_its_href() {
+        let token = || "a+b/c".to_owned();
+        let routes = [
+            Route::Home,
+            Route::Login,
+            Route::AcceptInvitation { token: token() },
+            Route::Invitations,
+            Route::Users,
+            Route::Register,
+            Route::LinkRegistration { token: token() },
+            Route::MyRegistrations,
+            Route::MyRegistration { id: 1 },
+            Route::ApprovalQueue,
+            Route::ManageRegistration { id: 2 },
+            Route::Accounts,
+            Route::Products,
+            Route::Pipeline,
+            Route::Opportunity { id: 3 },
+            Route::ManagePipeline,
+            Route::Partners,
+            Route::Numbers,
+            Route::Content,
+            Route::Asset { id: 4 },
+            Route::ContentDesk,
+            Route::NewAsset,
+            Route::ManageAsset { id: 5 },
+            Route::ContentUsage,
+            Route::Integrations,
+            Route::WebhookEndpoint { id: 6 },
+            Route::SignInLink { token: token() },
+            Route::Feed,
+            Route::Announcement { id: 7 },
+            Route::ManageAnnouncements,
+            Route::NewAnnouncement,
+            Route::ManageAnnouncement { id: 8 },
+            Route::Notifications,
+            Route::AccountSecurity,
+            Route::SetPassword,
+            Route::SecuritySettings,
+            Route::Unsubscribe,
+            Route::Messages,
+            Route::NotFound,
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+        assert_eq!(Route::Pipeline.with_query(""), "/pipeline");
+        assert_eq!(Route::Pipeline.with_query("q=x"), "/pipeline?q=x");
     }
 }

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use portico_api::accounts::Account;
 use portico_api::registrations::{ConflictFinding, ManagerRegistration, MatchStrength};
 
-use crate::components::Time;
-use crate::pages::registrations::{Facts, ProtectionText, RegistrationFacts, StatusBadge};
+use portico_ui::components::Time;
+use portico_ui::components::{Facts, ProtectionText, RegistrationFacts, StatusBadge};
 
 /// The findings best first, and what the conflict rules suggest.
 #[component]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::set_title;
+use crate::dom::set_title;
 use crate::session::use_session;
 
 #[component]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use portico_api::FieldErrors;
 
 use crate::api::ApiError;
-use crate::components::focus_by_id;
+use crate::dom::focus_by_id;
 
 /// One input's value and error. Errors appear when the person leaves a field they filled in or
 /// submits the form, and disappear as soon as the value is fixed.
@@ -358,4 +358,12 @@ pub fn FieldError(field: FieldState) -> impl IntoView {
             {field.error}
         </p>
     }
+}
+
+pub fn pairs<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|&t| (value(t), label(t))).collect()
 }

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 use portico_api::Role;
 
+use crate::components::NotFound;
 use crate::components::{ErrorNotice, Loading};
-use crate::pages::{ACCOUNT_SECURITY, NotFound};
-use crate::router::use_location;
+use crate::location::use_location;
+use crate::route::Route;
 use crate::session::{Auth, login_path, use_session};
 
 #[derive(Clone, PartialEq)]
@@ -29,7 +30,7 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
         Auth::Loading => Access::Loading,
         Auth::SignedOut { expired } => Access::SignIn { expired },
         Auth::SignedIn(me)
-            if me.two_factor_setup_required && location.path() != ACCOUNT_SECURITY =>
+            if me.two_factor_setup_required && location.route() != Route::AccountSecurity =>
         {
             Access::SetUpTwoFactor
         }
@@ -38,7 +39,14 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
         Auth::Unknown(message) => Access::Unknown(message),
     });
     move || match access.get() {
-        Access::Loading => view! { <Loading label="Loading your account…" /> }.into_any(),
+        // Hidden for its first moment (see `.account-loading`): the page would jump under it
+        // when the header's navigation arrives.
+        Access::Loading => view! {
+            <div class="account-loading">
+                <Loading label="Loading your account…" />
+            </div>
+        }
+        .into_any(),
         Access::Allowed => children(),
         Access::Hidden => view! { <NotFound /> }.into_any(),
         Access::SignIn { expired } => {
@@ -50,7 +58,7 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
             ().into_any()
         }
         Access::SetUpTwoFactor => {
-            location.replace(ACCOUNT_SECURITY);
+            location.replace(&Route::AccountSecurity.href());
             ().into_any()
         }
         Access::Unknown(message) => {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{focus_soon, on_click};
+use crate::dom::{focus_soon, on_click};
 
 /// Says what it is doing while `busy` and ignores clicks meanwhile. With a `question`, the
 /// first click asks it, with a button to go ahead and one to cancel; focus moves between them

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::ApiError;
-use crate::components::{ActionButton, focus_soon, on_click, spawn};
+use crate::components::ActionButton;
+use crate::dom::{focus_soon, on_click, spawn};
 
 /// Read-only text in a box, with a button that copies it and a line saying whether it worked.
 #[component]

@@ -1,0 +1,46 @@
+//! Partner organizations and the certifications they hold.
+
+use super::ApiError;
+use super::request::{Call, list_url};
+use portico_api::Page;
+use portico_api::assets::Certifications;
+use portico_api::organizations::OrganizationSummary;
+
+/// `GET /api/organizations`
+pub async fn organizations(
+    cursor: Option<&str>,
+    limit: u32,
+) -> Result<Page<OrganizationSummary>, ApiError> {
+    let url = list_url("/api/organizations", cursor, limit);
+    Call::get(&url).read().await
+}
+
+/// Every partner organization, following the cursor to the end.
+pub async fn all_organizations() -> Result<Vec<OrganizationSummary>, ApiError> {
+    let mut all = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page = organizations(cursor.as_deref(), 100).await?;
+        all.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return Ok(all),
+        }
+    }
+}
+
+/// `GET /api/organizations/{id}/certifications`
+pub async fn certifications(organization_id: i64) -> Result<Certifications, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/certifications");
+    Call::get(&url).read().await
+}
+
+/// `PUT /api/organizations/{id}/certifications`: the full set the partner holds.
+pub async fn save_certifications(
+    csrf: &str,
+    organization_id: i64,
+    body: &Certifications,
+) -> Result<Certifications, ApiError> {
+    let url = format!("/api/organizations/{organization_id}/certifications");
+    Call::write("PUT", &url, csrf).json(body).read().await
+}

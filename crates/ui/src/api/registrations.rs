@@ -1,0 +1,145 @@
+//! Deal registrations: submitting, listing, deciding, and the public registration link.
+
+use super::request::{Call, list_url};
+use super::{ApiError, PAGE_SIZE};
+use crate::url::encode;
+use portico_api::Page;
+use portico_api::registrations::{
+    CreatedRegistrationLink, DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse,
+    LinkForm, LinkRegistrationRequest, ManagerRegistration, ManagerRegistrationDetail,
+    PartnerRegistration, PartnerRegistrationDetail, RegistrationLinkStatus, RegistrationRequest,
+    RegistrationStatus,
+};
+
+/// `POST /api/registrations`; `key` identifies the form, so a resend registers once.
+pub async fn submit_registration(
+    csrf: &str,
+    key: &str,
+    body: &RegistrationRequest,
+) -> Result<PartnerRegistration, ApiError> {
+    let call = Call::write("POST", "/api/registrations", csrf)
+        .json(body)
+        .idempotent(key);
+    call.read().await
+}
+
+/// `GET /api/registrations` as a partner: the organization's own, newest first.
+pub async fn my_registrations(cursor: Option<&str>) -> Result<Page<PartnerRegistration>, ApiError> {
+    let url = list_url("/api/registrations", cursor, PAGE_SIZE);
+    Call::get(&url).read().await
+}
+
+/// `GET /api/registrations` as a manager; `queue` lists the undecided, oldest first.
+pub async fn all_registrations(
+    queue: bool,
+    status: Option<RegistrationStatus>,
+    organization_id: Option<i64>,
+    cursor: Option<&str>,
+) -> Result<Page<ManagerRegistration>, ApiError> {
+    let mut url = list_url("/api/registrations", cursor, PAGE_SIZE);
+    if queue {
+        url.push_str("&queue=true");
+    }
+    if let Some(status) = status {
+        url.push_str(&format!("&status={}", status.as_str()));
+    }
+    if let Some(id) = organization_id {
+        url.push_str(&format!("&organization_id={id}"));
+    }
+    Call::get(&url).read().await
+}
+
+/// `GET /api/registrations/{id}` as a partner.
+pub async fn my_registration(id: i64) -> Result<PartnerRegistrationDetail, ApiError> {
+    Call::get(&format!("/api/registrations/{id}")).read().await
+}
+
+/// `GET /api/registrations/{id}` as a manager.
+pub async fn registration_for_manager(id: i64) -> Result<ManagerRegistrationDetail, ApiError> {
+    Call::get(&format!("/api/registrations/{id}")).read().await
+}
+
+/// `POST /api/registrations/{id}/decision`, or its extension's decision when `extension`.
+pub async fn decide_registration(
+    csrf: &str,
+    id: i64,
+    extension: bool,
+    body: &DecisionRequest,
+) -> Result<ManagerRegistration, ApiError> {
+    let path = if extension {
+        "extension/decision"
+    } else {
+        "decision"
+    };
+    let url = format!("/api/registrations/{id}/{path}");
+    Call::write("POST", &url, csrf).json(body).read().await
+}
+
+/// `POST /api/registrations/{id}/withdraw`
+pub async fn withdraw_registration(csrf: &str, id: i64) -> Result<PartnerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/withdraw");
+    Call::write("POST", &url, csrf).read().await
+}
+
+/// `POST /api/registrations/{id}/extension`
+pub async fn request_extension(
+    csrf: &str,
+    id: i64,
+    body: &ExtensionRequest,
+) -> Result<PartnerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/extension");
+    Call::write("POST", &url, csrf).json(body).read().await
+}
+
+/// `POST /api/registrations/{id}/info-request`
+pub async fn ask_partner(
+    csrf: &str,
+    id: i64,
+    body: &InfoRequest,
+) -> Result<ManagerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/info-request");
+    Call::write("POST", &url, csrf).json(body).read().await
+}
+
+/// `POST /api/registrations/{id}/info-response`
+pub async fn answer_question(
+    csrf: &str,
+    id: i64,
+    body: &InfoResponse,
+) -> Result<PartnerRegistration, ApiError> {
+    let url = format!("/api/registrations/{id}/info-response");
+    Call::write("POST", &url, csrf).json(body).read().await
+}
+
+/// `GET /api/registration-link`
+pub async fn registration_link() -> Result<RegistrationLinkStatus, ApiError> {
+    Call::get("/api/registration-link").read().await
+}
+
+/// `POST /api/registration-link`: a new link; the old one stops working.
+pub async fn rotate_registration_link(csrf: &str) -> Result<CreatedRegistrationLink, ApiError> {
+    Call::write("POST", "/api/registration-link", csrf)
+        .read()
+        .await
+}
+
+/// `GET /api/public/registration-links/{token}`
+pub async fn link_form(token: &str) -> Result<LinkForm, ApiError> {
+    let url = format!("/api/public/registration-links/{}", encode(token, false));
+    Call::get(&url).own_401().read().await
+}
+
+/// `POST /api/public/registration-links/{token}/registrations`
+pub async fn submit_via_link(
+    csrf: &str,
+    token: &str,
+    key: &str,
+    body: &LinkRegistrationRequest,
+) -> Result<PartnerRegistration, ApiError> {
+    let url = format!(
+        "/api/public/registration-links/{}/registrations",
+        encode(token, false)
+    );
+    let call = Call::write("POST", &url, csrf).json(body).idempotent(key);
+    call.own_401().read().await
+}

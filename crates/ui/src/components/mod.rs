@@ -1,0 +1,140 @@
+//! Reusable pieces: the page frame, route guards, form fields, checkbox groups, file uploads,
+//! paginated lists, notices, action buttons, copyable text, CRM card links and what delivery
+//! lists share.
+//!
+//! The pieces are plain (non-generic) components taking signals, so each is compiled once and
+//! shared by every page: that keeps the WebAssembly bundle small.
+
+pub mod action;
+pub mod checks;
+pub mod copy;
+pub mod field;
+pub mod guard;
+pub mod layout;
+pub mod not_found;
+pub mod paged;
+pub mod record;
+pub mod registration;
+pub mod tags;
+pub mod upload;
+
+use leptos::prelude::*;
+
+use crate::dom::on_click;
+use crate::format::format_time;
+
+pub use action::ActionButton;
+pub use checks::CheckGroup;
+pub use copy::{CopyText, OneTimeSecret, SecretMaker};
+pub use field::{FieldState, RadioGroup, SelectField, TextArea, TextField};
+pub use guard::RequireRole;
+pub use layout::Layout;
+pub use not_found::NotFound;
+pub use paged::{Paged, PagedList};
+pub use record::{Loaded, record_page};
+pub use registration::{ProtectionText, RegistrationFacts, StatusBadge, Timeline};
+pub use tags::{Tags, tags};
+pub use upload::{FileUpload, Upload};
+
+/// A scrollable, keyboard-reachable table with column headers; `children` are its rows.
+#[component]
+pub fn DataTable(
+    /// The id of the heading that names the table.
+    labelled_by: &'static str,
+    headers: &'static [&'static str],
+    #[prop(optional)] id: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
+            <table id=(!id.is_empty()).then_some(id)>
+                <thead>
+                    <tr>
+                        {headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A polite "working on it" line for content that is on its way.
+#[component]
+pub fn Loading(label: &'static str) -> impl IntoView {
+    view! {
+        <p class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            {label}
+        </p>
+    }
+}
+
+/// A failed load: the reason, and a button to try again.
+#[component]
+pub fn ErrorNotice(message: String, retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="secondary" on:click=on_click(move |_| retry.run(()))>
+                "Try again"
+            </button>
+        </div>
+    }
+}
+
+/// The form-level message (wrong password, conflict, …), announced as it appears.
+#[component]
+pub fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <div id="form-error" class="form-error" role="alert">
+            {error}
+        </div>
+    }
+}
+
+/// A submit button that says what it is doing and ignores clicks meanwhile.
+#[component]
+pub fn SubmitButton(
+    id: &'static str,
+    label: &'static str,
+    busy_label: &'static str,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let text = Signal::derive(move || if busy.get() { busy_label } else { label });
+    let aria_busy = Signal::derive(move || busy.get().then_some("true"));
+    view! {
+        <div class="actions">
+            <button id=id type="submit" class="primary" disabled=busy aria-busy=aria_busy>
+                {text}
+            </button>
+        </div>
+    }
+}
+
+/// A timestamp in a `<time>` element, machine-readable and human-readable.
+#[component]
+pub fn Time(value: String) -> impl IntoView {
+    let text = format_time(&value);
+    view! { <time datetime=value>{text}</time> }
+}
+
+/// A description list of label and text pairs.
+#[component]
+pub fn Facts(facts: Vec<(&'static str, String)>) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            {facts
+                .into_iter()
+                .map(|(label, text)| view! { <dt>{label}</dt><dd class="prose">{text}</dd> })
+                .collect_view()}
+        </dl>
+    }
+}
+
+/// The date of an RFC 3339 timestamp, with the full time for machines.
+#[component]
+pub fn Day(value: String) -> impl IntoView {
+    let day = value.get(..10).unwrap_or(&value).to_owned();
+    view! { <time datetime=value>{day}</time> }
+}

@@ -1,0 +1,105 @@
+//! What partners and managers both see of a registration: its status, protection, facts and
+//! timeline.
+
+use leptos::prelude::*;
+use portico_api::places::country_name;
+use portico_api::registrations::{
+    PartnerRegistration, Protection, RegistrationStatus, TimelineEntry,
+};
+
+use crate::components::{Facts, Time};
+use crate::format::{format_time, group_thousands};
+
+/// A status as a coloured label with words (the colour is never the only signal).
+#[component]
+pub fn StatusBadge(status: RegistrationStatus) -> impl IntoView {
+    view! { <span class=format!("badge badge-{}", status.as_str())>{status.label()}</span> }
+}
+
+/// "2027-02-21 (90 days left)"
+#[component]
+pub fn ProtectionText(protection: Protection) -> impl IntoView {
+    let date = protection.ends_at.get(..10).unwrap_or_default().to_owned();
+    let left = match protection.days_left {
+        0 => "ends today or has ended".to_owned(),
+        1 => "1 day left".to_owned(),
+        n => format!("{n} days left"),
+    };
+    view! {
+        <span class="protection">
+            <time datetime=protection.ends_at>{date}</time>
+            " (" {left} ")"
+        </span>
+    }
+}
+
+/// A registration's own facts as a description list, for partners and managers alike.
+#[component]
+pub fn RegistrationFacts(registration: PartnerRegistration) -> impl IntoView {
+    let r = registration;
+    let products = r
+        .products
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let contact = match &r.contact_title {
+        Some(title) => format!("{} ({title}), {}", r.contact_name, r.contact_email),
+        None => format!("{}, {}", r.contact_name, r.contact_email),
+    };
+    let mut facts = vec![
+        ("Customer", r.company_name),
+        ("Domain", r.company_domain),
+        (
+            "Country",
+            country_name(&r.country).unwrap_or(&r.country).to_owned(),
+        ),
+        ("Contact", contact),
+        (
+            "Kind and motion",
+            format!("{} · {}", r.kind.label(), r.motion.label()),
+        ),
+        ("Partner role", r.partner_role.label().to_owned()),
+    ];
+    if !products.is_empty() {
+        facts.push(("Products", products));
+    }
+    if let Some(value) = r.estimated_value {
+        let currency = r.currency.unwrap_or_default();
+        facts.push((
+            "Estimated value",
+            format!("{} {currency}", group_thousands(value)),
+        ));
+    }
+    if let Some(close) = r.expected_close {
+        facts.push(("Expected close", close));
+    }
+    facts.push(("Use case", r.description));
+    facts.push((
+        "Submitted",
+        format!("{}, {}", r.submitted_by, format_time(&r.submitted_at)),
+    ));
+    view! { <Facts facts /> }
+}
+
+#[component]
+pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+    view! {
+        <ol class="timeline" aria-label="Timeline">
+            {entries
+                .into_iter()
+                .map(|e| {
+                    view! {
+                        <li>
+                            <Time value=e.at />
+                            " — "
+                            <strong>{e.what}</strong>
+                            {e.who.map(|who| format!(" by {who}"))}
+                            {e.rationale.map(|r| view! { <p class="prose">{r}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

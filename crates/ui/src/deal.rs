@@ -1,0 +1,77 @@
+//! How a deal reads on a page: amounts, stages, partner roles, protection and next steps, the
+//! same for the partner's and the manager's views.
+
+use portico_api::organizations::Motion;
+use portico_api::pipeline::{LOST, ProtectionStatus, Stage, WON, stages};
+use portico_api::places::CURRENCIES;
+use portico_api::registrations::PartnerRole;
+
+use crate::format::group_thousands;
+
+/// Whether a stage slug can be asked for: `won` and `lost` always, the others with their motion.
+pub fn stage_fits(motion: Option<Motion>, slug: &str) -> bool {
+    slug == WON || slug == LOST || motion.is_some_and(|m| Stage::parse(m, slug).is_some())
+}
+
+/// A motion's stages in order, then the outcomes; only the outcomes without a motion.
+pub fn stage_options(motion: Option<Motion>) -> Vec<(String, String)> {
+    let open = motion.into_iter().flat_map(|m| {
+        stages(m)
+            .iter()
+            .map(|s| (s.slug.to_owned(), s.label.to_owned()))
+    });
+    open.chain([
+        (WON.to_owned(), "Won".to_owned()),
+        (LOST.to_owned(), "Lost".to_owned()),
+    ])
+    .collect()
+}
+
+/// "250,000 EUR"
+pub fn money(amount: Option<i64>, currency: Option<&str>) -> Option<String> {
+    amount.map(|a| format!("{} {}", group_thousands(a), currency.unwrap_or_default()))
+}
+
+/// "Send the proposal (due 2026-12-01)"
+pub fn next_step(step: Option<String>, due: Option<String>) -> Option<String> {
+    match (step, due) {
+        (Some(step), Some(due)) => Some(format!("{step} (due {due})")),
+        (Some(step), None) => Some(step),
+        (None, Some(due)) => Some(format!("Due {due}")),
+        (None, None) => None,
+    }
+}
+
+/// "Protected until 2027-02-21"
+pub fn protection(status: ProtectionStatus, ends: Option<String>) -> String {
+    match ends.as_deref().and_then(|e| e.get(..10)) {
+        Some(day) if status != ProtectionStatus::None => format!("{} until {day}", status.label()),
+        _ => status.label().to_owned(),
+    }
+}
+
+/// "Sourced" or "Influenced"
+pub fn role_label(role: PartnerRole) -> &'static str {
+    match role {
+        PartnerRole::Sourced => "Sourced",
+        PartnerRole::Influenced => "Influenced",
+    }
+}
+
+/// The currencies deals use, as select options.
+pub fn currency_options() -> Vec<(String, String)> {
+    CURRENCIES
+        .iter()
+        .map(|c| (c.to_string(), c.to_string()))
+        .collect()
+}
+
+/// A whole number typed with or without thousands separators.
+pub fn parse_number(input: &str) -> Option<i64> {
+    input
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_' | '\''))
+        .collect::<String>()
+        .parse()
+        .ok()
+}

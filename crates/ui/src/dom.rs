@@ -1,0 +1,50 @@
+//! Small pieces of browser plumbing every page uses: tasks, event handlers, the title, focus.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::ev::{MouseEvent, SubmitEvent};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Runs a task for the current component; it is dropped if the component goes away first.
+pub fn spawn(task: impl Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(task));
+}
+
+// One non-generic spawner for every task keeps the bundle small.
+fn spawn_boxed(task: Pin<Box<dyn Future<Output = ()>>>) {
+    leptos::task::spawn_local_scoped_with_cancellation(task);
+}
+
+/// A click handler; boxed so that every button shares one copy of the event plumbing.
+pub fn on_click(handler: impl FnMut(MouseEvent) + 'static) -> Box<dyn FnMut(MouseEvent)> {
+    Box::new(handler)
+}
+
+/// A form's submit handler: the page handles it, the browser does not navigate.
+pub fn on_submit(mut handler: impl FnMut() + 'static) -> Box<dyn FnMut(SubmitEvent)> {
+    Box::new(move |ev: SubmitEvent| {
+        ev.prevent_default();
+        handler();
+    })
+}
+
+/// Sets the document title, e.g. "Users · Portico".
+pub fn set_title(page: &str) {
+    document().set_title(&format!("{page} · Portico"));
+}
+
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses an element once the current update has been drawn.
+pub fn focus_soon(id: String) {
+    request_animation_frame(move || focus_by_id(&id));
+}
