@@ -47,8 +47,8 @@ pub fn human_size(bytes: u64) -> String {
 
 /// 1234567 → "1,234,567"
 pub fn group_thousands(value: i64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::from(if value < 0 { "-" } else { "" });
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
@@ -98,5 +98,8 @@ mod tests {
         assert_eq!(group_thousands(999), "999");
         assert_eq!(group_thousands(1000), "1,000");
         assert_eq!(group_thousands(1234567), "1,234,567");
+        assert_eq!(group_thousands(-123), "-123");
+        assert_eq!(group_thousands(-1234), "-1,234");
+        assert_eq!(group_thousands(i64::MIN), "-9,223,372,036,854,775,808");
     }
 }
