@@ -199,16 +199,12 @@ pub async fn create_user(args: CreateUserArgs) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let entry = AuditEntry {
-        actor_user_id: None,
-        action: "user.created",
-        subject_type: "user",
-        subject_id: Some(id),
         organization_id,
-        before: None,
         after: audit::state(
             &serde_json::json!({ "email": email, "name": name, "role": args.role }),
         ),
         rationale: Some("created from the command line".to_owned()),
+        ..AuditEntry::new(None, "user.created", "user", Some(id))
     };
     audit::record(&mut *tx, &entry, now)
         .await

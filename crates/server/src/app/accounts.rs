@@ -82,14 +82,8 @@ pub async fn import(
         let summary =
             serde_json::json!({ "created": created, "updated": updated, "merged": merged });
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "accounts.imported",
-            subject_type: "account",
-            subject_id: None,
-            organization_id: None,
-            before: None,
             after: Some(summary),
-            rationale: None,
+            ..AuditEntry::new(Some(manager), "accounts.imported", "account", None)
         });
         Ok(ImportSummary {
             created: created.len() as u32,
@@ -254,13 +248,8 @@ fn entry(
     after: &Account,
 ) -> AuditEntry {
     AuditEntry {
-        actor_user_id: Some(manager),
-        action,
-        subject_type: "account",
-        subject_id: Some(id),
-        organization_id: None,
         before: before.and_then(audit::state),
         after: audit::state(after),
-        rationale: None,
+        ..AuditEntry::new(Some(manager), action, "account", Some(id))
     }
 }

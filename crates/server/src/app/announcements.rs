@@ -86,14 +86,8 @@ pub async fn remind(state: &AppState, manager: i64, id: i64) -> AppResult<u64> {
         };
         let reminded = unit.notify_now(&message).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "announcement.reminded",
-            subject_type: SUBJECT,
-            subject_id: Some(id),
-            organization_id: None,
-            before: None,
             after: audit::state(&serde_json::json!({ "reminded": reminded })),
-            rationale: None,
+            ..AuditEntry::new(Some(manager), "announcement.reminded", SUBJECT, Some(id))
         });
         Ok(reminded)
     })
@@ -124,14 +118,13 @@ async fn publish_due(unit: &mut UnitOfWork) -> AppResult<Vec<i64>> {
         };
         let deliveries = unit.notify_now(&message).await?;
         unit.record(AuditEntry {
-            actor_user_id: None,
-            action: "announcement.published",
-            subject_type: SUBJECT,
-            subject_id: Some(announcement.id),
-            organization_id: None,
-            before: None,
             after: audit::state(&serde_json::json!({ "deliveries": deliveries })),
-            rationale: None,
+            ..AuditEntry::new(
+                None,
+                "announcement.published",
+                SUBJECT,
+                Some(announcement.id),
+            )
         });
     }
     Ok(due.into_iter().map(|a| a.id).collect())
@@ -162,14 +155,8 @@ pub async fn acknowledge(
         let now = unit.now();
         if store::acknowledge(unit.tx(), id, user, organization_id, now).await? {
             unit.record(AuditEntry {
-                actor_user_id: Some(user),
-                action: "announcement.acknowledged",
-                subject_type: SUBJECT,
-                subject_id: Some(id),
                 organization_id: Some(organization_id),
-                before: None,
-                after: None,
-                rationale: None,
+                ..AuditEntry::new(Some(user), "announcement.acknowledged", SUBJECT, Some(id))
             });
         }
         Ok(())
@@ -190,13 +177,8 @@ fn entry(
     after: Option<&ManagerAnnouncement>,
 ) -> AuditEntry {
     AuditEntry {
-        actor_user_id: Some(manager),
-        action,
-        subject_type: SUBJECT,
-        subject_id: Some(id),
-        organization_id: None,
         before: before.and_then(audit::state),
         after: after.and_then(audit::state),
-        rationale: None,
+        ..AuditEntry::new(Some(manager), action, SUBJECT, Some(id))
     }
 }

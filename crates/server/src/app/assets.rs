@@ -127,14 +127,15 @@ pub async fn set_certifications(
         let before = assets::certifications(unit.tx(), organization_id).await?;
         assets::set_certifications(unit.tx(), organization_id, held, now).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "organization.certifications_set",
-            subject_type: "organization",
-            subject_id: Some(organization_id),
             organization_id: Some(organization_id),
             before: audit::state(&before),
             after: audit::state(&held),
-            rationale: None,
+            ..AuditEntry::new(
+                Some(manager),
+                "organization.certifications_set",
+                "organization",
+                Some(organization_id),
+            )
         });
         Ok(())
     })
@@ -155,13 +156,8 @@ fn entry(
     after: Option<serde_json::Value>,
 ) -> AuditEntry {
     AuditEntry {
-        actor_user_id: Some(manager),
-        action,
-        subject_type: "asset",
-        subject_id: Some(id),
-        organization_id: None,
         before,
         after,
-        rationale: None,
+        ..AuditEntry::new(Some(manager), action, "asset", Some(id))
     }
 }

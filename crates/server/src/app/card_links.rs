@@ -50,16 +50,10 @@ pub async fn issue(
             lid: Some(id),
         };
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "card_link.issued",
-            subject_type: SUBJECT,
-            subject_id: Some(id),
-            organization_id: None,
-            before: None,
             after: audit::state(&serde_json::json!({
                 "system": system, "subject": request.subject, "expires_at": rfc3339(link.expires_at),
             })),
-            rationale: None,
+            ..AuditEntry::new(Some(manager), "card_link.issued", SUBJECT, Some(id))
         });
         Ok(CardLink {
             id,
@@ -89,14 +83,10 @@ pub async fn revoke(
             return Err(AppError::conflict("This card link is already revoked."));
         }
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "card_link.revoked",
-            subject_type: SUBJECT,
-            subject_id: Some(id),
-            organization_id: None,
             before: audit::state(&serde_json::json!({ "system": system, "revoked": false })),
             after: audit::state(&serde_json::json!({ "system": system, "revoked": true })),
             rationale,
+            ..AuditEntry::new(Some(manager), "card_link.revoked", SUBJECT, Some(id))
         });
         Ok(row)
     })

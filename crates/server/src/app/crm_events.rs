@@ -204,14 +204,16 @@ async fn save(
     opportunities::update(unit.tx(), after).await?;
     let rationale = format!("{} event {}", system.label(), event.id);
     unit.record(AuditEntry {
-        actor_user_id: None,
-        action: "opportunity.crm_updated",
-        subject_type: "opportunity",
-        subject_id: Some(after.id),
         organization_id: Some(organization_id),
         before: Some(old.into()),
         after: Some(new.into()),
         rationale: Some(rationale),
+        ..AuditEntry::new(
+            None,
+            "opportunity.crm_updated",
+            "opportunity",
+            Some(after.id),
+        )
     });
     if before.stage != after.stage {
         let from_stage = &before.stage;
@@ -254,17 +256,18 @@ async fn link(
     )
     .await?;
     unit.record(AuditEntry {
-        actor_user_id: None,
-        action: "opportunity.crm_linked",
-        subject_type: "opportunity",
-        subject_id: Some(opportunity_id),
         organization_id: Some(organization_id),
         before: current
             .and_then(|l| audit::state(&serde_json::json!({ "opportunity_id": l.opportunity_id }))),
         after: audit::state(
             &serde_json::json!({ "system": system, "crm_deal_id": event.crm_deal_id }),
         ),
-        rationale: None,
+        ..AuditEntry::new(
+            None,
+            "opportunity.crm_linked",
+            "opportunity",
+            Some(opportunity_id),
+        )
     });
     Ok(Ok((CrmEventOutcome::Applied, opportunity_id)))
 }

@@ -36,11 +36,6 @@ pub async fn save(
             store::set_app_secret(unit.tx(), system, sealed.as_deref(), now).await?;
         }
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "integration.saved",
-            subject_type: SUBJECT,
-            subject_id: None,
-            organization_id: None,
             before: before.as_ref().and_then(|b| {
                 audit::state(&serde_json::json!({
                     "system": system, "frame_origins": b.frame_origins,
@@ -53,7 +48,7 @@ pub async fn save(
                     None => "kept", Some(None) => "removed", Some(Some(_)) => "replaced",
                 },
             })),
-            rationale: None,
+            ..AuditEntry::new(Some(manager), "integration.saved", SUBJECT, None)
         });
         Ok(store::get(unit.tx(), system).await?)
     })
@@ -76,14 +71,8 @@ pub async fn new_secret(
             .ok_or(AppError::NotFound)?;
         store::set_secret(unit.tx(), system, &sealed, now).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "integration.secret_rotated",
-            subject_type: SUBJECT,
-            subject_id: None,
-            organization_id: None,
-            before: None,
             after: audit::state(&serde_json::json!({ "system": system })),
-            rationale: None,
+            ..AuditEntry::new(Some(manager), "integration.secret_rotated", SUBJECT, None)
         });
         Ok(now)
     })

@@ -65,14 +65,15 @@ pub async fn invite(
             .ok_or_else(|| AppError::internal("invitation vanished inside its transaction"))?
             .into_view()?;
         unit.record(AuditEntry {
-            actor_user_id: Some(inviter.user_id),
-            action: "invitation.created",
-            subject_type: "invitation",
-            subject_id: Some(id),
             organization_id: membership.organization_id(),
             before: audit::state(&serde_json::json!({ "replaced_invitation_ids": replaced })),
             after: audit::state(&invitation),
-            rationale: None,
+            ..AuditEntry::new(
+                Some(inviter.user_id),
+                "invitation.created",
+                "invitation",
+                Some(id),
+            )
         });
         send_invitation(unit, inviter, &invitation, &path);
         Ok(invitation)
@@ -146,14 +147,10 @@ pub async fn accept(
             .await?
             .ok_or_else(|| AppError::internal("user vanished inside its transaction"))?;
         unit.record(AuditEntry {
-            actor_user_id: Some(user_id),
-            action: "user.joined",
-            subject_type: "user",
-            subject_id: Some(user_id),
             organization_id: membership.organization_id(),
-            before: None,
             after: audit::state(&user.clone().into_admin_view()?),
             rationale: Some(format!("accepted invitation {}", invitation.id)),
+            ..AuditEntry::new(Some(user_id), "user.joined", "user", Some(user_id))
         });
         Ok(user)
     })

@@ -14,14 +14,13 @@ pub async fn replay(state: &AppState, admin: i64, only: Option<i64>) -> AppResul
         let replayed = deliveries::replay(unit.tx(), only, now_ms).await?;
         if replayed > 0 {
             unit.record(AuditEntry {
-                actor_user_id: Some(admin),
-                action: "message_delivery.replayed",
-                subject_type: "message_delivery",
-                subject_id: only,
-                organization_id: None,
-                before: None,
                 after: audit::state(&serde_json::json!({ "replayed": replayed })),
-                rationale: None,
+                ..AuditEntry::new(
+                    Some(admin),
+                    "message_delivery.replayed",
+                    "message_delivery",
+                    only,
+                )
             });
             unit.wake(Worker::Outbox);
         }

@@ -44,14 +44,14 @@ pub async fn set_choices(
             }
         }
         unit.record(AuditEntry {
-            actor_user_id: Some(person.user_id),
-            action: "notification_preferences.changed",
-            subject_type: "user",
-            subject_id: Some(person.user_id),
             organization_id: person.organization_id,
-            before: None,
             after: audit::state(&choices),
-            rationale: None,
+            ..AuditEntry::new(
+                Some(person.user_id),
+                "notification_preferences.changed",
+                "user",
+                Some(person.user_id),
+            )
         });
         Ok(())
     })
@@ -72,14 +72,14 @@ pub async fn unsubscribe(state: &AppState, person: &Person, category: Category) 
         )
         .await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(person.user_id),
-            action: "notification_preferences.unsubscribed",
-            subject_type: "user",
-            subject_id: Some(person.user_id),
             organization_id: person.organization_id,
-            before: None,
             after: audit::state(&serde_json::json!({ "category": category, "email": false })),
-            rationale: None,
+            ..AuditEntry::new(
+                Some(person.user_id),
+                "notification_preferences.unsubscribed",
+                "user",
+                Some(person.user_id),
+            )
         });
         Ok(())
     })
@@ -145,13 +145,8 @@ fn record_slack(
     hint: Option<&str>,
 ) {
     unit.record(AuditEntry {
-        actor_user_id: Some(user),
-        action,
-        subject_type: "organization",
-        subject_id: Some(organization_id),
         organization_id: Some(organization_id),
-        before: None,
         after: hint.and_then(|h| audit::state(&serde_json::json!({ "url_hint": h }))),
-        rationale: None,
+        ..AuditEntry::new(Some(user), action, "organization", Some(organization_id))
     });
 }

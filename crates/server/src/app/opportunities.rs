@@ -39,18 +39,19 @@ pub async fn edit(
         }
         store::update(unit.tx(), &after).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: if before.stage == after.stage {
-                "opportunity.edited"
-            } else {
-                "opportunity.stage_moved"
-            },
-            subject_type: SUBJECT,
-            subject_id: Some(id),
             organization_id: Some(row.organization_id),
             before: Some(old.into()),
             after: Some(new.into()),
-            rationale: None,
+            ..AuditEntry::new(
+                Some(manager),
+                if before.stage == after.stage {
+                    "opportunity.edited"
+                } else {
+                    "opportunity.stage_moved"
+                },
+                SUBJECT,
+                Some(id),
+            )
         });
         if before.stage != after.stage {
             let from_stage = &before.stage;
@@ -98,14 +99,14 @@ pub async fn add_note(
         };
         let view = store::add_note(unit.tx(), &note, now).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(author.user_id),
-            action: "opportunity.note_added",
-            subject_type: SUBJECT,
-            subject_id: Some(id),
             organization_id: Some(organization_id),
-            before: None,
             after: audit::state(&serde_json::json!({ "note_id": view.id, "side": side })),
-            rationale: None,
+            ..AuditEntry::new(
+                Some(author.user_id),
+                "opportunity.note_added",
+                SUBJECT,
+                Some(id),
+            )
         });
         Ok(view)
     })
@@ -125,18 +126,13 @@ pub async fn create(state: &AppState, manager: i64, valid: &ValidNewOpportunity)
         }
         let id = store::insert(unit.tx(), valid, now).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(manager),
-            action: "opportunity.created",
-            subject_type: SUBJECT,
-            subject_id: Some(id),
             organization_id: Some(valid.organization_id),
-            before: None,
             after: audit::state(&serde_json::json!({
                 "customer_name": valid.customer_name,
                 "motion": valid.motion,
                 "partner_role": valid.partner_role,
             })),
-            rationale: None,
+            ..AuditEntry::new(Some(manager), "opportunity.created", SUBJECT, Some(id))
         });
         Ok(id)
     })

@@ -25,14 +25,14 @@ pub async fn save_security(
         let required = settings.vendor_two_factor_required;
         portal_settings::set_vendor_two_factor_required(unit.tx(), required).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(admin),
-            action: "portal_settings.updated",
-            subject_type: "portal_settings",
-            subject_id: None,
-            organization_id: None,
             before: audit::state(&before),
             after: audit::state(settings),
-            rationale: None,
+            ..AuditEntry::new(
+                Some(admin),
+                "portal_settings.updated",
+                "portal_settings",
+                None,
+            )
         });
         Ok(())
     })

@@ -45,13 +45,7 @@ pub async fn archive(state: &AppState, manager: i64, id: i64) -> AppResult<Produ
 
 fn entry(manager: i64, action: &'static str, product: &Product) -> AuditEntry {
     AuditEntry {
-        actor_user_id: Some(manager),
-        action,
-        subject_type: "product",
-        subject_id: Some(product.id),
-        organization_id: None,
-        before: None,
         after: audit::state(product),
-        rationale: None,
+        ..AuditEntry::new(Some(manager), action, "product", Some(product.id))
     }
 }

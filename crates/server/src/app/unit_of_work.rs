@@ -193,16 +193,7 @@ mod tests {
     }
 
     fn entry() -> AuditEntry {
-        AuditEntry {
-            actor_user_id: None,
-            action: "test.done",
-            subject_type: "test",
-            subject_id: Some(1),
-            organization_id: None,
-            before: None,
-            after: None,
-            rationale: None,
-        }
+        AuditEntry::new(None, "test.done", "test", Some(1))
     }
 
     fn message() -> Message {

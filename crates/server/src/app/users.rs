@@ -52,14 +52,10 @@ pub async fn update(
         let before = before.into_admin_view()?;
         if before != after {
             unit.record(AuditEntry {
-                actor_user_id: Some(admin),
-                action: "user.updated",
-                subject_type: "user",
-                subject_id: Some(id),
                 organization_id,
                 before: audit::state(&before),
                 after: audit::state(&after),
-                rationale: None,
+                ..AuditEntry::new(Some(admin), "user.updated", "user", Some(id))
             });
         }
         Ok(after)

@@ -86,16 +86,15 @@ pub async fn replay(
         let replayed = store::replay(unit.tx(), endpoint_id, only, now_ms).await?;
         if replayed > 0 {
             unit.record(AuditEntry {
-                actor_user_id: Some(manager),
-                action: "webhook_endpoint.replayed",
-                subject_type: SUBJECT,
-                subject_id: Some(endpoint_id),
-                organization_id: None,
-                before: None,
                 after: audit::state(
                     &serde_json::json!({ "delivery_id": only, "replayed": replayed }),
                 ),
-                rationale: None,
+                ..AuditEntry::new(
+                    Some(manager),
+                    "webhook_endpoint.replayed",
+                    SUBJECT,
+                    Some(endpoint_id),
+                )
             });
         }
         unit.wake(Worker::Webhooks);
@@ -118,11 +117,6 @@ fn endpoint_entry(
     after: Option<&EndpointInput>,
 ) -> AuditEntry {
     AuditEntry {
-        actor_user_id: Some(manager),
-        action,
-        subject_type: SUBJECT,
-        subject_id: Some(id),
-        organization_id: None,
         before: before.and_then(|b| {
             audit::state(&serde_json::json!({
                 "url": b.url, "description": b.description, "event_types": b.event_types,
@@ -131,6 +125,6 @@ fn endpoint_entry(
             }))
         }),
         after: after.and_then(audit::state),
-        rationale: None,
+        ..AuditEntry::new(Some(manager), action, SUBJECT, Some(id))
     }
 }

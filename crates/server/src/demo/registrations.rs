@@ -301,14 +301,9 @@ async fn settle(
         }
     };
     let entry = AuditEntry {
-        actor_user_id: Some(actor),
-        action,
-        subject_type: "registration",
-        subject_id: Some(id),
         organization_id: Some(organization_id),
-        before: None,
-        after: None,
         rationale: rationale.map(str::to_owned),
+        ..AuditEntry::new(Some(actor), action, "registration", Some(id))
     };
     unit.record(entry);
     Ok(())

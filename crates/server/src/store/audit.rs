@@ -17,6 +17,28 @@ pub struct AuditEntry {
     pub rationale: Option<String>,
 }
 
+impl AuditEntry {
+    /// Who did what to which subject; the organization, states and rationale start empty and
+    /// are filled in with struct update syntax where a change has them.
+    pub fn new(
+        actor_user_id: Option<i64>,
+        action: &'static str,
+        subject_type: &'static str,
+        subject_id: Option<i64>,
+    ) -> AuditEntry {
+        AuditEntry {
+            actor_user_id,
+            action,
+            subject_type,
+            subject_id,
+            organization_id: None,
+            before: None,
+            after: None,
+            rationale: None,
+        }
+    }
+}
+
 /// Serializes a before/after state for the audit record.
 pub fn state(value: &impl Serialize) -> Option<serde_json::Value> {
     serde_json::to_value(value).ok()

@@ -77,14 +77,8 @@ pub const RECOVERY_CODE_USED: Change = Change {
 /// Audits the change and e-mails the person about it, with the change.
 fn record(unit: &mut UnitOfWork, account: &Account<'_>, change: &Change) {
     unit.record(AuditEntry {
-        actor_user_id: Some(account.id),
-        action: change.action,
-        subject_type: "user",
-        subject_id: Some(account.id),
         organization_id: account.organization_id,
-        before: None,
-        after: None,
-        rationale: None,
+        ..AuditEntry::new(Some(account.id), change.action, "user", Some(account.id))
     });
     unit.notify(Message {
         category: Category::AccountSecurity,
@@ -133,14 +127,13 @@ pub async fn start_two_factor(
             return Ok(false);
         }
         unit.record(AuditEntry {
-            actor_user_id: Some(account.id),
-            action: "two_factor.setup_started",
-            subject_type: "user",
-            subject_id: Some(account.id),
             organization_id: account.organization_id,
-            before: None,
-            after: None,
-            rationale: None,
+            ..AuditEntry::new(
+                Some(account.id),
+                "two_factor.setup_started",
+                "user",
+                Some(account.id),
+            )
         });
         Ok(true)
     })

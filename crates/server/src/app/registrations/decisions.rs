@@ -228,14 +228,10 @@ fn event(
     rationale: Option<String>,
 ) -> AuditEntry {
     AuditEntry {
-        actor_user_id: Some(actor),
-        action,
-        subject_type: SUBJECT,
-        subject_id: Some(row.id),
         organization_id: Some(row.organization_id),
         before: audit::state(&serde_json::json!({ "status": row.status })),
-        after: None,
         rationale,
+        ..AuditEntry::new(Some(actor), action, SUBJECT, Some(row.id))
     }
 }
 

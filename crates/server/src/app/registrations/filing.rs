@@ -335,14 +335,9 @@ async fn record_findings(
         ("registration.conflict_checked", Some(findings.as_str())),
     ] {
         let entry = AuditEntry {
-            actor_user_id: filing.submitted_by,
-            action,
-            subject_type: SUBJECT,
-            subject_id: Some(id),
             organization_id: Some(filing.organization_id),
-            before: None,
-            after: None,
             rationale: rationale.map(str::to_owned),
+            ..AuditEntry::new(filing.submitted_by, action, SUBJECT, Some(id))
         };
         unit.record(entry);
     }

@@ -24,14 +24,13 @@ pub async fn rotate(
         let now = unit.now();
         store::replace(unit.tx(), organization_id, &hash, partner_admin, now).await?;
         unit.record(AuditEntry {
-            actor_user_id: Some(partner_admin),
-            action: "registration_link.rotated",
-            subject_type: "organization",
-            subject_id: Some(organization_id),
             organization_id: Some(organization_id),
-            before: None,
-            after: None,
-            rationale: None,
+            ..AuditEntry::new(
+                Some(partner_admin),
+                "registration_link.rotated",
+                "organization",
+                Some(organization_id),
+            )
         });
         Ok(now)
     })

@@ -79,14 +79,8 @@ fn record(
     body: String,
 ) {
     unit.record(AuditEntry {
-        actor_user_id: None,
-        action,
-        subject_type: SUBJECT,
-        subject_id: Some(row.id),
         organization_id: Some(row.organization_id),
-        before: None,
-        after: None,
-        rationale: None,
+        ..AuditEntry::new(None, action, SUBJECT, Some(row.id))
     });
     let for_partner = category != Category::ApprovalSla;
     let link = if for_partner {
