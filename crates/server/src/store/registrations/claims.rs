@@ -1,0 +1,141 @@
+//! The live claims the conflict check compares a filing with, and the findings it stores.
+use portico_api::registrations::MatchStrength;
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+use super::parsed;
+use crate::clock::Timestamp;
+use crate::domain::conflict::Finding;
+use crate::store::StoreError;
+use crate::store::blocks::{Holder, Probe};
+
+/// A live claim on a customer: undecided, or approved and still protected.
+#[derive(Debug, Clone, FromRow)]
+pub struct ClaimRow {
+    pub id: i64,
+    pub organization_name: String,
+    pub name_key: String,
+    pub domain_key: Option<String>,
+    pub status: String,
+    pub submitted_at: Timestamp,
+    pub decided_at: Option<Timestamp>,
+}
+
+/// The id of the newest registration, 0 when there is none.
+pub async fn newest_id(conn: &mut AnyConnection) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM registrations")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Which registrations the conflict check reads.
+pub enum ClaimScope<'a> {
+    /// Those that share a blocking key or the domain with the probed customer.
+    Probe(&'a Probe),
+    /// Those filed after this id: the few since a probe was read.
+    After(i64),
+}
+
+/// The pending and protected registrations in `scope`.
+pub async fn live_claims(
+    conn: &mut AnyConnection,
+    now: Timestamp,
+    scope: ClaimScope<'_>,
+) -> Result<Vec<ClaimRow>, StoreError> {
+    let which = match &scope {
+        ClaimScope::Probe(probe) => {
+            format!("r.id IN ({})", probe.candidates(Holder::Registration, 2))
+        }
+        ClaimScope::After(_) => "r.id > $2".to_owned(),
+    };
+    // Liveness is one CASE expression, which no index serves: the planner then starts from
+    // the few candidate ids rather than from the index on status and its 200,000 live rows.
+    let sql = format!(
+        "SELECT r.id, o.name AS organization_name, r.name_key, r.domain_key, r.status, \
+         r.submitted_at, r.decided_at FROM registrations r \
+         JOIN organizations o ON o.id = r.organization_id \
+         WHERE {which} AND CASE WHEN r.status IN {} THEN 1 \
+         WHEN r.status = 'approved' AND r.protection_ends_at > $1 THEN 1 ELSE 0 END = 1 \
+         ORDER BY r.id",
+        open_statuses!(),
+    );
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(now);
+    match scope {
+        ClaimScope::Probe(probe) => Ok(probe.bind(query).fetch_all(conn).await?),
+        ClaimScope::After(id) => Ok(query.bind(id).fetch_all(conn).await?),
+    }
+}
+
+/// What a finding matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matched {
+    Registration(i64),
+    Account(i64),
+}
+
+/// Findings per statement: a short name can be the short form of many accounts, and a
+/// statement holds only so many parameters.
+const FINDINGS_PER_INSERT: usize = 100;
+
+/// Stores what a registration matched, each with its finding, in their order.
+pub async fn insert_findings(
+    conn: &mut AnyConnection,
+    registration_id: i64,
+    findings: &[(Matched, Finding)],
+) -> Result<(), StoreError> {
+    for chunk in findings.chunks(FINDINGS_PER_INSERT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let p = 4 * i + 2;
+                format!("($1, ${p}, ${}, ${}, ${})", p + 1, p + 2, p + 3)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO registration_findings (registration_id, matched_registration_id, \
+             matched_account_id, strength, score) VALUES {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
+        for (matched, finding) in chunk {
+            let (registration, account) = match *matched {
+                Matched::Registration(id) => (Some(id), None),
+                Matched::Account(id) => (None, Some(id)),
+            };
+            query = query
+                .bind(registration)
+                .bind(account)
+                .bind(finding.strength.as_str())
+                .bind(i64::from(finding.score));
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// What one registration matched at submission, best first.
+pub async fn findings_of(
+    db: &AnyPool,
+    registration_id: i64,
+) -> Result<Vec<(Matched, Finding)>, StoreError> {
+    let rows: Vec<(Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
+        "SELECT matched_registration_id, matched_account_id, strength, score \
+         FROM registration_findings WHERE registration_id = $1 ORDER BY score DESC, id",
+    )
+    .bind(registration_id)
+    .fetch_all(db)
+    .await?;
+    let mut findings = Vec::with_capacity(rows.len());
+    for (registration, account, strength, score) in rows {
+        let finding = Finding {
+            strength: parsed(&strength, MatchStrength::parse, "match strength")?,
+            score: u8::try_from(score).map_err(StoreError::unreadable)?,
+        };
+        match (registration, account) {
+            (Some(id), _) => findings.push((Matched::Registration(id), finding)),
+            (None, Some(id)) => findings.push((Matched::Account(id), finding)),
+            (None, None) => {}
+        }
+    }
+    Ok(findings)
+}

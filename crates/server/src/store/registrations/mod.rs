@@ -1,0 +1,199 @@
+//! Deal and lead registrations. Reads that a partner can reach take the caller's organization
+//! as a bound parameter, so another organization's row is simply not found.
+
+use portico_api::registrations::{Product, RegistrationStatus};
+use sqlx::{AnyPool, FromRow};
+
+use crate::clock::Timestamp;
+use crate::store::StoreError;
+use crate::store::{Scope, placeholders};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RegistrationRow {
+    pub id: i64,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub submitter_name: String,
+    pub kind: String,
+    pub company_name: String,
+    pub company_domain: String,
+    pub name_key: String,
+    pub domain_key: Option<String>,
+    pub country: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_title: Option<String>,
+    pub motion: String,
+    pub estimated_value: Option<i64>,
+    pub currency: Option<String>,
+    pub expected_close: Option<String>,
+    pub description: String,
+    pub partner_role: String,
+    pub status: String,
+    pub conflict: String,
+    pub submitted_at: Timestamp,
+    pub decide_by: Timestamp,
+    pub decided_at: Option<Timestamp>,
+    pub decline_reason: Option<String>,
+    pub decision_rationale: Option<String>,
+    pub protection_ends_at: Option<Timestamp>,
+    pub info_question: Option<String>,
+    pub extension_status: Option<String>,
+    pub extension_justification: Option<String>,
+    pub extension_requested_at: Option<Timestamp>,
+    pub extension_rationale: Option<String>,
+}
+
+macro_rules! select_registration {
+    ($tail:literal) => {
+        concat!(
+            "SELECT r.id, r.organization_id, o.name AS organization_name, r.submitter_name, r.kind, \
+             r.company_name, r.company_domain, r.name_key, r.domain_key, r.country, r.contact_name, \
+             r.contact_email, r.contact_title, r.motion, r.estimated_value, r.currency, \
+             r.expected_close, r.description, r.partner_role, r.status, r.conflict, r.submitted_at, \
+             r.decide_by, r.decided_at, r.decline_reason, r.decision_rationale, \
+             r.protection_ends_at, r.info_question, r.extension_status, r.extension_justification, \
+             r.extension_requested_at, r.extension_rationale \
+             FROM registrations r JOIN organizations o ON o.id = r.organization_id ",
+            $tail
+        )
+    };
+}
+
+/// Statuses a manager still has to decide, as an SQL list.
+macro_rules! open_statuses {
+    () => {
+        "('submitted', 'info_requested')"
+    };
+}
+
+fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
+    parse(value)
+        .ok_or_else(|| StoreError::Unreadable(format!("unknown {what} {value:?} in registrations")))
+}
+
+mod claims;
+mod decisions;
+mod filing;
+mod timers;
+mod views;
+pub use claims::{
+    ClaimRow, ClaimScope, Matched, findings_of, insert_findings, live_claims, newest_id,
+};
+pub use decisions::{
+    DecisionUpdate, answered, ask, decide, decide_extension, request_extension, withdraw,
+};
+pub use filing::{
+    NewRegistration, by_idempotency_key, insert, insert_products, nth_latest_submission,
+    submitted_from_since, take_filing_turn,
+};
+pub use timers::{TimerRow, expire_due, flag_late, late, remind_due};
+
+pub async fn by_id<'c, E>(
+    db: E,
+    id: i64,
+    scope: Scope,
+) -> Result<Option<RegistrationRow>, StoreError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    match scope {
+        Scope::Organization(organization_id) => Ok(sqlx::query_as(select_registration!(
+            "WHERE r.id = $1 AND r.organization_id = $2"
+        ))
+        .bind(id)
+        .bind(organization_id)
+        .fetch_optional(db)
+        .await?),
+        Scope::Vendor => Ok(sqlx::query_as(select_registration!("WHERE r.id = $1"))
+            .bind(id)
+            .fetch_optional(db)
+            .await?),
+    }
+}
+
+/// What a list asks for; `queue` lists the undecided oldest first, everything else is newest first.
+#[derive(Debug, Clone, Copy)]
+pub struct ListFilter {
+    pub scope: Scope,
+    pub organization_id: Option<i64>,
+    pub status: Option<RegistrationStatus>,
+    pub queue: bool,
+    /// The last id of the previous page, 0 for the first.
+    pub after: i64,
+    pub limit: u32,
+}
+
+pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRow>, StoreError> {
+    let mut conditions = Vec::new();
+    let mut values: Vec<i64> = Vec::new();
+    let mut bind = |condition: &str, value: i64| {
+        values.push(value);
+        conditions.push(condition.replace('?', &format!("${}", values.len())));
+    };
+    match filter.scope {
+        Scope::Organization(id) => bind("r.organization_id = ?", id),
+        Scope::Vendor => {
+            if let Some(id) = filter.organization_id {
+                bind("r.organization_id = ?", id);
+            }
+        }
+    }
+    if filter.after > 0 {
+        bind(
+            if filter.queue { "r.id > ?" } else { "r.id < ?" },
+            filter.after,
+        );
+    }
+    if filter.queue {
+        conditions.push(concat!("r.status IN ", open_statuses!()).to_owned());
+    }
+    let status = filter.status.map(RegistrationStatus::as_str);
+    if status.is_some() {
+        conditions.push(format!("r.status = ${}", values.len() + 1));
+    }
+    let sql = format!(
+        "{} WHERE {} ORDER BY r.id {} LIMIT {}",
+        select_registration!(""),
+        if conditions.is_empty() {
+            "1 = 1".to_owned()
+        } else {
+            conditions.join(" AND ")
+        },
+        if filter.queue { "ASC" } else { "DESC" },
+        i64::from(filter.limit) + 1,
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for value in values {
+        query = query.bind(value);
+    }
+    if let Some(status) = status {
+        query = query.bind(status);
+    }
+    Ok(query.fetch_all(db).await?)
+}
+
+/// The products each of these registrations names, as `(registration id, product)`.
+pub async fn products_of(
+    db: &AnyPool,
+    registration_ids: &[i64],
+) -> Result<Vec<(i64, Product)>, StoreError> {
+    if registration_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT rp.registration_id, p.id, p.name FROM registration_products rp \
+         JOIN products p ON p.id = rp.product_id WHERE rp.registration_id IN ({}) ORDER BY p.name",
+        placeholders(1, registration_ids.len())
+    );
+    let mut query = sqlx::query_as::<_, (i64, i64, String)>(sqlx::AssertSqlSafe(sql));
+    for id in registration_ids {
+        query = query.bind(*id);
+    }
+    Ok(query
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(|(registration_id, id, name)| (registration_id, Product { id, name }))
+        .collect())
+}
