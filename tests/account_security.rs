@@ -133,9 +133,9 @@ async fn a_manager_without_two_factor_lands_on_the_setup_page_once_it_is_require
     let portal = Portal::start().await;
     let admin = browser().await;
     admin.sign_in(&portal, "admin@acme.example").await;
-    admin.open(&portal.url("/settings/security")).await;
+    admin.open(&portal.url("/manage/settings/security")).await;
     turn_on_two_factor(&admin, &portal).await;
-    admin.click("#main-nav a[href='/admin/security']").await;
+    admin.click("#main-nav a[href='/manage/security']").await;
     admin.click("#require-vendor-two-factor").await;
     admin.click("#security-settings-save").await;
     admin
@@ -145,12 +145,12 @@ async fn a_manager_without_two_factor_lands_on_the_setup_page_once_it_is_require
 
     let manager = browser().await;
     enter_password(&manager, &portal, "manager@acme.example").await;
-    manager.wait_for_path("/settings/security").await;
+    manager.wait_for_path("/manage/settings/security").await;
     manager
         .wait_for_text("#two-factor-required", "requires two-factor sign-in")
         .await;
     manager.open(&portal.url("/manage/registrations")).await;
-    manager.wait_for_path("/settings/security").await;
+    manager.wait_for_path("/manage/settings/security").await;
 
     turn_on_two_factor(&manager, &portal).await;
     manager

@@ -95,7 +95,7 @@ async fn the_card_frames_only_in_the_configured_crm_and_only_when_signed() {
     allow_origins(&manager, &portal, &crm).await;
 
     manager
-        .open(&portal.url(&format!("/opportunities/{opportunity}")))
+        .open(&portal.url(&format!("/manage/opportunities/{opportunity}")))
         .await;
     manager.set_value("#card-link-days", "7").await;
     manager.click("#card-link-create").await;
@@ -159,7 +159,7 @@ async fn a_revoked_card_link_shows_the_refusal_page() {
     allow_origins(&manager, &portal, "https://app.hubspot.com").await;
 
     manager
-        .open(&portal.url(&format!("/opportunities/{opportunity}")))
+        .open(&portal.url(&format!("/manage/opportunities/{opportunity}")))
         .await;
     manager
         .wait_for_text("#card-link-expiry", "A link made now works until")

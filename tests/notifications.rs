@@ -55,7 +55,7 @@ async fn a_partner_admin_chooses_channels_and_an_admin_reads_the_mailbox() {
 
     let admin = browser().await;
     admin.sign_in(&portal, "admin@acme.example").await;
-    admin.open(&portal.url("/admin/messages")).await;
+    admin.open(&portal.url("/manage/messages")).await;
     admin
         .wait_for_text("#mailbox-table", "new.hire@northwind.example")
         .await;

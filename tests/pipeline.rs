@@ -182,7 +182,7 @@ async fn a_manager_moves_a_deal_on_once_its_exit_criteria_are_met() {
     let customer = deal["opportunity"]["customer_name"].as_str().unwrap();
 
     manager
-        .open(&portal.url(&format!("/opportunities/{id}")))
+        .open(&portal.url(&format!("/manage/opportunities/{id}")))
         .await;
     manager.wait_for_text("#opp-heading", customer).await;
     manager
@@ -392,7 +392,7 @@ async fn a_manager_adds_an_influenced_deal_the_partner_then_sees() {
     manager.click("#new-deal-role-influenced").await;
     manager.type_into("#new-deal-attribution", "25").await;
     manager.click("#new-deal-submit").await;
-    manager.wait_for_path("/opportunities/").await;
+    manager.wait_for_path("/manage/opportunities/").await;
     manager
         .wait_for_text("#opp-heading", "Influenced Insights")
         .await;

@@ -1,13 +1,5 @@
-//! Pieces of this app that several of its pages use; what both front ends share lives in
-//! `portico-ui`.
+//! Pieces of the partner portal that several of its pages use; what both front ends share
+//! lives in `portico-ui`.
 
-pub mod card_link;
-pub mod deliveries;
-pub mod endpoint_form;
 pub mod nav;
-pub mod password;
-pub mod side_by_side;
 pub mod sign_in;
-pub mod usage;
-
-pub use card_link::CardLinkPanel;

@@ -1,4 +1,4 @@
-//! The main navigation for each role, and the partners' unread announcements count in it.
+//! The partner's main navigation, and the unread announcements count in it.
 
 use leptos::prelude::*;
 use portico_api::Role;
@@ -27,82 +27,24 @@ pub fn refresh_unread() {
     }
 }
 
-/// The navigation links for `role`, as `<li>` items for the page frame.
-pub fn main_nav(role: Role) -> AnyView {
+/// The partner's navigation links, as `<li>` items for the page frame.
+pub fn main_nav(_: Role) -> AnyView {
     view! {
-    <li>
-        <NavLink to=Route::Home exact=true>
-            "Home"
-        </NavLink>
-    </li>
-    {if role.is_vendor() {
-        view! {
-            <li>
-                <NavLink to=Route::ApprovalQueue>"Registrations"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::ManagePipeline>"Pipeline"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Partners>"Partners"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Numbers>"Numbers"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Content>"Content"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::ContentDesk>"Manage content"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Accounts>"Accounts"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Products>"Products"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Invitations>"Invitations"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Integrations>"Integrations"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::ManageAnnouncements>"Announcements"</NavLink>
-            </li>
-        }
-            .into_any()
-    } else {
-        view! {
-            <li>
-                <NavLink to=Route::MyRegistrations>"Registrations"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Pipeline>"Pipeline"</NavLink>
-            </li>
-            <li>
-                <NavLink to=Route::Content>"Content"</NavLink>
-            </li>
-            <li>
-                <AnnouncementsLink />
-            </li>
-        }
-            .into_any()
-    }}
-    {(role == Role::Admin)
-        .then(|| {
-            view! {
-                <li>
-                    <NavLink to=Route::Users>"Users"</NavLink>
-                </li>
-                <li>
-                    <NavLink to=Route::Messages>"Messages"</NavLink>
-                </li>
-                <li>
-                    <NavLink to=Route::SecuritySettings>"Security"</NavLink>
-                </li>
-            }
-        })}
+        <li>
+            <NavLink to=Route::Home exact=true>"Home"</NavLink>
+        </li>
+        <li>
+            <NavLink to=Route::MyRegistrations>"Registrations"</NavLink>
+        </li>
+        <li>
+            <NavLink to=Route::Pipeline>"Pipeline"</NavLink>
+        </li>
+        <li>
+            <NavLink to=Route::Content>"Content"</NavLink>
+        </li>
+        <li>
+            <AnnouncementsLink />
+        </li>
     }
     .into_any()
 }

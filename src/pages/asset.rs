@@ -2,8 +2,7 @@
 //! the external link). An asset the reader may not see is "Page not found", like any other.
 
 use leptos::prelude::*;
-use portico_api::Role;
-use portico_api::assets::{AssetDetail, AssetView, FileInfo, LANGUAGES};
+use portico_api::assets::{AssetView, FileInfo, LANGUAGES};
 use portico_ui::route::Route;
 
 use portico_ui::api;
@@ -12,31 +11,23 @@ use portico_ui::components::record_page;
 use portico_ui::components::{Tags, tags};
 use portico_ui::dom::set_title;
 use portico_ui::format::human_size;
-use portico_ui::session::use_session;
 
 #[component]
 pub fn AssetPage(id: i64) -> impl IntoView {
     set_title("Content");
-    let manager = use_session().role().is_some_and(Role::is_vendor);
     view! {
         <section class="page">
             {record_page(
-                move || api::asset(manager, id),
+                move || api::asset(id),
                 "Loading the asset…",
-                move |detail, _| {
-                    let view = match detail {
-                        AssetDetail::Manager(managed) => managed.asset,
-                        AssetDetail::Partner(view) => view,
-                    };
-                    view! { <AssetBody view manager /> }.into_any()
-                },
+                move |view, _| view! { <AssetBody view /> }.into_any(),
             )}
         </section>
     }
 }
 
 #[component]
-fn AssetBody(view: AssetView, manager: bool) -> impl IntoView {
+fn AssetBody(view: AssetView) -> impl IntoView {
     let AssetView {
         card, body_html, ..
     } = view;
@@ -58,9 +49,6 @@ fn AssetBody(view: AssetView, manager: bool) -> impl IntoView {
     view! {
         <p>
             <a href=Route::Content.href()>"← Content"</a>
-            {manager.then(|| view! {
-                " · " <a href=Route::ManageAsset { id }.href()>"Edit in the content desk"</a>
-            })}
         </p>
         <p class="asset-kind">{card.kind.label()}</p>
         <h1 id="asset-title">{card.title}</h1>

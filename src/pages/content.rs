@@ -4,12 +4,12 @@
 //! the address, so a view can be linked.
 
 use leptos::prelude::*;
+use portico_api::Page;
 use portico_api::assets::{
-    AssetCard, AssetKind, AssetQuery, AssetSort, AssetState, COUNT_CAP, FacetCount, Facets,
-    QUERY_MAX, search_words,
+    AssetCard, AssetKind, AssetQuery, AssetSort, COUNT_CAP, FacetCount, Facets, QUERY_MAX,
+    search_words,
 };
 use portico_api::organizations::Motion;
-use portico_api::{Page, Role};
 use portico_ui::query::{asset_query, asset_query_text};
 use portico_ui::route::Route;
 
@@ -21,7 +21,6 @@ use portico_ui::components::{Paged, PagedList};
 use portico_ui::dom::{on_submit, set_title};
 use portico_ui::format::group_thousands;
 use portico_ui::location::use_location;
-use portico_ui::session::use_session;
 
 /// A facet of the search: one value may be chosen at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +108,6 @@ fn narrowed(query: &AssetQuery) -> bool {
 pub fn ContentPage() -> impl IntoView {
     set_title("Content");
     let location = use_location();
-    let manager = use_session().role().is_some_and(Role::is_vendor);
     let filters = Memo::new(move |_| asset_query(&location.search(), false));
     view! {
         <section class="page">
@@ -118,7 +116,7 @@ pub fn ContentPage() -> impl IntoView {
                 "Decks, case studies, battlecards and more to sell with. Search, or narrow the list by kind, motion, industry and use case."
             </p>
             <SearchForm filters />
-            {move || view! { <Results filters=filters.get() manager /> }}
+            {move || view! { <Results filters=filters.get() /> }}
         </section>
     }
 }
@@ -191,12 +189,8 @@ fn SearchForm(filters: Memo<AssetQuery>) -> impl IntoView {
 
 /// The results for one set of filters: facets with counts beside the cards.
 #[component]
-fn Results(filters: AssetQuery, manager: bool) -> impl IntoView {
-    // Vendor staff see what partners may find: the published assets.
-    let query = asset_query_text(&AssetQuery {
-        state: manager.then_some(AssetState::Published),
-        ..filters.clone()
-    });
+fn Results(filters: AssetQuery) -> impl IntoView {
+    let query = asset_query_text(&filters);
     let total = RwSignal::new(None::<i64>);
     let capped = RwSignal::new(false);
     let facets = RwSignal::new(Facets::default());

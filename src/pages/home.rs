@@ -1,8 +1,6 @@
-//! The home page: who you are, and what you can do next with your role.
+//! The partner's home page: who you are and your organization.
 
 use leptos::prelude::*;
-use portico_api::Role;
-use portico_ui::route::Route;
 
 use portico_ui::dom::set_title;
 use portico_ui::session::use_session;
@@ -15,42 +13,9 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let role = me.user.role;
-    let organization = match me.organization {
-        Some(org) => view! { <span id="home-org" class="org">{org.name}</span> }.into_any(),
-        None => view! { <span class="org">"Vendor staff"</span> }.into_any(),
-    };
-    let invite = role.is_vendor().then(|| {
-        let text = if role == Role::Admin {
-            "Invite partner users, partner admins and vendor staff, and follow pending invitations."
-        } else {
-            "Invite partner users and partner admins to their organization, and follow pending invitations."
-        };
-        view! {
-            <li class="card">
-                <h3>
-                    <a href=Route::Invitations.href()>"Invite people"</a>
-                </h3>
-                <p>{text}</p>
-            </li>
-        }
-    });
-    let users = (role == Role::Admin).then(|| {
-        view! {
-            <li class="card">
-                <h3>
-                    <a href=Route::Users.href()>"Manage users"</a>
-                </h3>
-                <p>"Change roles, and deactivate or reactivate accounts."</p>
-            </li>
-        }
-    });
-    let note = match role {
-        Role::PartnerUser | Role::PartnerAdmin => {
-            "To add a colleague to your organization, ask your partner manager for an invitation."
-        }
-        Role::Manager => "Administrators can change your role or invite more vendor staff.",
-        Role::Admin => "You can change the role and status of every account except your own.",
-    };
+    let organization = me
+        .organization
+        .map(|org| view! { <span id="home-org" class="org">{org.name}</span> });
     view! {
         <section class="page">
             <h1 id="welcome">"Welcome, " {me.user.name}</h1>
@@ -62,12 +27,12 @@ pub fn HomePage() -> impl IntoView {
             </p>
             <h2 class="section-title">"What you can do"</h2>
             <ul class="cards">
-                {invite}
-                {users}
                 <li class="card">
                     <h3>"Your account"</h3>
                     <p>"You sign in as " <strong>{me.user.email}</strong> "."</p>
-                    <p class="muted">{note}</p>
+                    <p class="muted">
+                        "To add a colleague to your organization, ask your partner manager for an invitation."
+                    </p>
                 </li>
             </ul>
         </section>

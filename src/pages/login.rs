@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use portico_api::{LoginRequest, Me, validate};
-use portico_ui::route::Route;
+use portico_ui::route::{App, Route};
 
 use crate::components::sign_in::SecondFactorForm;
 use crate::components::sign_in::SignInLinkForm;
@@ -21,13 +21,14 @@ pub fn LoginPage() -> impl IntoView {
     let location = use_location();
     let expired = location.query("expired").as_deref() == Some("1");
 
-    // Signed in, whether just now or from before: on to where the person was going.
+    // Signed in, whether just now or from before: on to where the person was going, or to
+    // their app's home page (the console for vendor staff).
     Effect::new(move |_| {
-        if matches!(session.auth.get(), Auth::SignedIn(_)) {
+        if let Auth::SignedIn(me) = session.auth.get() {
             let next = location
                 .query("next")
                 .filter(|n| safe_next(n).is_some())
-                .unwrap_or_else(|| "/".to_owned());
+                .unwrap_or_else(|| App::for_role(me.user.role).home().href());
             location.replace(&next);
         }
     });

@@ -1,63 +1,30 @@
-//! One page per file.
+//! The partner portal's pages, one per file; the signed-out pages (sign-in, invitations, links
+//! from e-mails) are here too, for everyone.
 
 mod accept_invitation;
-mod account_security;
-mod accounts;
 mod announcements;
 mod asset;
 mod content;
-mod content_usage;
 mod home;
-mod integrations;
-mod invitations;
 mod login;
-mod manage_announcements;
-mod manage_content;
-mod manage_registrations;
-mod messages;
-mod notifications;
-mod numbers;
 mod opportunity;
-mod partners;
 mod pipeline;
-mod products;
 pub mod register;
 mod registrations;
-mod security_settings;
 mod set_password;
 mod sign_in_link;
 mod unsubscribe;
-mod users;
-mod webhook_endpoint;
 
 pub use accept_invitation::AcceptInvitationPage;
-pub use account_security::AccountSecurityPage;
-pub use accounts::AccountsPage;
 pub use announcements::{AnnouncementPage, FeedPage};
 pub use asset::AssetPage;
 pub use content::ContentPage;
-pub use content_usage::ContentUsagePage;
 pub use home::HomePage;
-pub use integrations::IntegrationsPage;
-pub use invitations::InvitationsPage;
 pub use login::LoginPage;
-pub use manage_announcements::{
-    ManageAnnouncementPage, ManageAnnouncementsPage, NewAnnouncementPage,
-};
-pub use manage_content::{ContentDeskPage, ManageAssetPage, NewAssetPage};
-pub use manage_registrations::{ApprovalQueuePage, ManageRegistrationPage};
-pub use messages::MessagesPage;
-pub use notifications::NotificationsPage;
-pub use numbers::NumbersPage;
 pub use opportunity::OpportunityPage;
-pub use partners::PartnersPage;
 pub use pipeline::PipelinePage;
-pub use products::ProductsPage;
 pub use register::RegisterPage;
 pub use registrations::{MyRegistrationPage, MyRegistrationsPage};
-pub use security_settings::SecuritySettingsPage;
 pub use set_password::SetPasswordPage;
 pub use sign_in_link::SignInLinkPage;
 pub use unsubscribe::UnsubscribePage;
-pub use users::UsersPage;
-pub use webhook_endpoint::WebhookEndpointPage;

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use portico_api::account::{AccountSecurity, SetPassword};
 use portico_ui::route::Route;
 
-use crate::components::password::NEW_PASSWORD_HINT;
-use crate::components::password::new_password_fields;
 use crate::components::sign_in::SignInLinkForm;
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
+use portico_ui::components::password::NEW_PASSWORD_HINT;
+use portico_ui::components::password::new_password_fields;
 use portico_ui::components::record_page;
 use portico_ui::components::{ErrorNotice, FormError, Loading, SubmitButton, TextField, Time};
 use portico_ui::dom::{on_submit, set_title, spawn};

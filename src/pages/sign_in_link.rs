@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use portico_api::Me;
-use portico_ui::route::Route;
+use portico_ui::route::{App, Route};
 
 use crate::components::sign_in::SecondFactorForm;
 use portico_ui::api::{self, SignIn};
@@ -25,7 +25,7 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
         let next = location
             .query("next")
             .filter(|n| safe_next(n).is_some())
-            .unwrap_or_else(|| "/".to_owned());
+            .unwrap_or_else(|| App::for_role(me.user.role).home().href());
         location.replace(&next);
         session.signed_in(me);
     });

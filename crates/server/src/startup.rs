@@ -143,38 +143,49 @@ pub fn app(state: AppState, dist: Option<&std::path::Path>) -> Router {
     let spa = Spa::new(dist);
     let request_id = HeaderName::from_static("x-request-id");
     let (api, _) = crate::routes::router().split_for_parts();
-    api.fallback(move |request: Request| spa.clone().serve(request))
-        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        // Only matched routes need to know the caller; static files never do.
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            crate::routes::session::resolve,
-        ))
-        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
-        .layer(
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
-                .layer(
-                    TraceLayer::new_for_http()
-                        .make_span_with(|request: &Request| {
-                            let id = request
-                                .headers()
-                                .get("x-request-id")
-                                .and_then(|v| v.to_str().ok())
-                                .unwrap_or_default();
-                            let path = crate::request_log::loggable_path(request.uri().path());
-                            tracing::info_span!("request", method = %request.method(), %path, id)
-                        })
-                        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
-                )
-                .layer(PropagateRequestIdLayer::new(request_id))
-                .layer(CatchPanicLayer::custom(|_| panic_response()))
-                .layer(axum::middleware::from_fn(move |request, next| {
-                    web::security_headers(headers.clone(), request, next)
-                }))
-                .layer(CompressionLayer::new().compress_when(not_downloads())),
-        )
-        .with_state(state)
+    let pages = state.clone();
+    api.fallback(move |request: Request| {
+        let (spa, state) = (spa.clone(), pages.clone());
+        async move {
+            let path = request.uri().path();
+            // Only the console's addresses depend on who asks; the rest need no lookup.
+            let partner = web::is_console_path(path)
+                && crate::routes::session::from_partner(&state, request.headers()).await;
+            let front_end = web::FrontEnd::for_page(request.uri().path(), partner);
+            spa.serve(request, front_end).await
+        }
+    })
+    .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+    // Only matched routes need to know the caller; static files never do.
+    .route_layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        crate::routes::session::resolve,
+    ))
+    .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+    .layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(|request: &Request| {
+                        let id = request
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or_default();
+                        let path = crate::request_log::loggable_path(request.uri().path());
+                        tracing::info_span!("request", method = %request.method(), %path, id)
+                    })
+                    .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+            )
+            .layer(PropagateRequestIdLayer::new(request_id))
+            .layer(CatchPanicLayer::custom(|_| panic_response()))
+            .layer(axum::middleware::from_fn(move |request, next| {
+                web::security_headers(headers.clone(), request, next)
+            }))
+            .layer(CompressionLayer::new().compress_when(not_downloads())),
+    )
+    .with_state(state)
 }
 
 /// Files sent as attachments are already compressed formats, and compressing them would drop

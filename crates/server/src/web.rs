@@ -20,37 +20,78 @@ pub const SEGMENT_MAX: usize = 255;
 /// JSON bodies larger than this are refused with 413.
 pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
 
-/// Serves `dist/`: real files as they are (precompressed when a `.br`/`.gz` sibling exists),
-/// anything else as `index.html`, so client-side routes survive a reload.
+/// The manager console's folder in `dist/`, and the addresses it answers.
+const CONSOLE: &str = "manage";
+
+/// Serves `dist/`, the partner portal with the manager console in `dist/manage/`: real files as
+/// they are (precompressed when a `.br`/`.gz` sibling exists), any other address as its app's
+/// `index.html`, so client-side routes survive a reload.
 #[derive(Clone)]
 pub struct Spa {
-    dir: Option<ServeDir<ServeFile>>,
+    portal: Option<ServeDir<ServeFile>>,
+    console: Option<ServeDir<ServeFile>>,
+}
+
+/// Which front end a request for a page should get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontEnd {
+    Portal,
+    Console,
+}
+
+impl FrontEnd {
+    /// The console's addresses are `/manage` and below; a signed-in partner still gets the
+    /// portal there (`partner` says whether one asks), whose "Page not found" answers them.
+    pub fn for_page(path: &str, partner: bool) -> FrontEnd {
+        if is_console_path(path) && !partner {
+            FrontEnd::Console
+        } else {
+            FrontEnd::Portal
+        }
+    }
+}
+
+pub fn is_console_path(path: &str) -> bool {
+    path.strip_prefix('/')
+        .and_then(|p| p.strip_prefix(CONSOLE))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 impl Spa {
     pub fn new(dist: Option<&Path>) -> Spa {
-        let dir = dist.map(|dist| {
+        let serve = |dist: &Path, index: PathBuf| {
             ServeDir::new(dist)
                 .precompressed_br()
                 .precompressed_gzip()
                 .fallback(
-                    ServeFile::new(dist.join("index.html"))
+                    ServeFile::new(index)
                         .precompressed_br()
                         .precompressed_gzip(),
                 )
-        });
-        Spa { dir }
+        };
+        let console_index = dist
+            .map(|d| d.join(CONSOLE).join("index.html"))
+            .filter(|index| index.is_file());
+        Spa {
+            portal: dist.map(|d| serve(d, d.join("index.html"))),
+            console: dist.zip(console_index).map(|(d, index)| serve(d, index)),
+        }
     }
 
-    /// The router's fallback: unknown API paths answer JSON, everything else is the SPA's.
-    pub async fn serve(self, request: Request) -> Response {
+    /// The router's fallback: unknown API paths answer JSON, everything else is the front
+    /// end's.
+    pub async fn serve(self, request: Request, front_end: FrontEnd) -> Response {
         let path = request.uri().path();
         if path == "/api" || path.starts_with("/api/") {
             return ApiError::NoSuchRoute.into_response();
         }
         // The file system cannot look such a name up; answer as for any unknown file.
         let too_long = path.split('/').any(|s| s.len() > SEGMENT_MAX);
-        let Some(dir) = self.dir.filter(|_| !too_long) else {
+        let dir = match front_end {
+            FrontEnd::Console => self.console.or(self.portal),
+            FrontEnd::Portal => self.portal,
+        };
+        let Some(dir) = dir.filter(|_| !too_long) else {
             return ApiError::NotFound.into_response();
         };
         let hashed = has_content_hash(path);
@@ -94,16 +135,20 @@ fn has_content_hash(path: &str) -> bool {
 }
 
 /// The Content-Security-Policy for the SPA: nothing but our own origin, plus the inline loader
-/// script Trunk writes into `index.html`, allowed by its hash.
+/// scripts Trunk writes into each app's `index.html`, allowed by their hashes.
 pub fn content_security_policy(dist: Option<&Path>) -> String {
-    let hashes: String = dist
-        .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok())
-        .map(|html| {
+    let indexes = dist
+        .map(|d| vec![d.join("index.html"), d.join(CONSOLE).join("index.html")])
+        .unwrap_or_default();
+    let hashes: String = indexes
+        .iter()
+        .filter_map(|index| std::fs::read_to_string(index).ok())
+        .flat_map(|html| {
             inline_scripts(&html)
                 .map(|s| format!(" 'sha256-{}'", sha256_base64(s)))
-                .collect()
+                .collect::<Vec<_>>()
         })
-        .unwrap_or_default();
+        .collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
@@ -190,6 +235,22 @@ mod tests {
         assert!(has_content_hash("/main-0123456789abcdef.css"));
         assert!(!has_content_hash("/favicon.svg"));
         assert!(!has_content_hash("/index.html"));
+    }
+
+    #[test]
+    fn the_console_answers_its_own_addresses_except_to_partners() {
+        for path in [
+            "/manage",
+            "/manage/",
+            "/manage/pipeline",
+            "/manage/manage.css",
+        ] {
+            assert_eq!(FrontEnd::for_page(path, false), FrontEnd::Console, "{path}");
+            assert_eq!(FrontEnd::for_page(path, true), FrontEnd::Portal, "{path}");
+        }
+        for path in ["/", "/pipeline", "/managed", "/manager/x", "/login"] {
+            assert_eq!(FrontEnd::for_page(path, false), FrontEnd::Portal, "{path}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, MouseEvent};
 
-use crate::route::Route;
+use crate::route::{App, Route};
 use crate::url::query_value;
 
 /// The address the app shows: path and query string (with its `?`, or empty).
@@ -30,43 +30,58 @@ impl Address {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Location(RwSignal<Address>);
+pub struct Location {
+    address: RwSignal<Address>,
+    /// The front end running on this page: moves to the other one load it.
+    app: App,
+}
 
 impl Location {
     /// Creates the location context, follows the back and forward buttons, and turns clicks on
     /// links within the site into moves without a page load.
-    pub fn provide() -> Location {
-        let location = Location(RwSignal::new(Address::current()));
+    pub fn provide(app: App) -> Location {
+        let location = Location {
+            address: RwSignal::new(Address::current()),
+            app,
+        };
         provide_context(location);
         // The app lives as long as the page: the listeners are never removed.
-        window_event_listener(ev::popstate, move |_| location.0.set(Address::current()));
+        window_event_listener(ev::popstate, move |_| {
+            location.address.set(Address::current())
+        });
         window_event_listener(ev::click, move |ev| location.follow_link(&ev));
         location
     }
 
+    pub fn app(self) -> App {
+        self.app
+    }
+
     /// The path, tracked.
     pub fn path(self) -> String {
-        self.0.with(|a| a.path.clone())
+        self.address.with(|a| a.path.clone())
     }
 
     /// The page for the current path, tracked.
     pub fn route(self) -> Route {
-        self.0.with(|a| Route::parse(&a.path))
+        self.address.with(|a| Route::parse(&a.path))
     }
 
     /// The query string (with its `?`, or empty), tracked.
     pub fn search(self) -> String {
-        self.0.with(|a| a.search.clone())
+        self.address.with(|a| a.search.clone())
     }
 
     /// Path and query string, as a `next` to come back to.
     pub fn here(self) -> String {
-        self.0.with_untracked(|a| format!("{}{}", a.path, a.search))
+        self.address
+            .with_untracked(|a| format!("{}{}", a.path, a.search))
     }
 
     /// A decoded query parameter.
     pub fn query(self, name: &str) -> Option<String> {
-        self.0.with_untracked(|a| query_value(&a.search, name))
+        self.address
+            .with_untracked(|a| query_value(&a.search, name))
     }
 
     /// Goes to a path on this site, as a new history entry.
@@ -80,8 +95,10 @@ impl Location {
     }
 
     fn move_to(self, to: &str, replace: bool) {
-        let Ok(history) = window().history() else {
-            return window().location().set_href(to).unwrap_or_default();
+        let path = to.split(['?', '#']).next().unwrap_or_default();
+        let history = window().history().ok();
+        let Some(history) = history.filter(|_| App::of_path(path) == self.app) else {
+            return load(to, replace);
         };
         let moved = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(to))
@@ -89,7 +106,7 @@ impl Location {
             history.push_state_with_url(&JsValue::NULL, "", Some(to))
         };
         if moved.is_ok() {
-            self.0.set(Address::current());
+            self.address.set(Address::current());
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
@@ -124,6 +141,16 @@ impl Location {
             self.go(&format!("{}{}", anchor.pathname(), anchor.search()));
         }
     }
+}
+
+/// A page load: the way into the other front end.
+fn load(to: &str, replace: bool) {
+    let location = window().location();
+    let _ = if replace {
+        location.replace(to)
+    } else {
+        location.set_href(to)
+    };
 }
 
 pub fn use_location() -> Location {

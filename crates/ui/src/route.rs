@@ -1,12 +1,65 @@
 //! The typed list of pages: each path parses into a [`Route`], and each route gives back its
-//! path with [`Route::href`], so no page spells a path by hand.
+//! path with [`Route::href`], so no page spells a path by hand. Each page belongs to one of the
+//! two front ends ([`App`]): the manager console owns everything under `/manage`.
+
+use portico_api::Role;
 
 use crate::url::{decode, encode};
+
+/// The two front ends. Moving between them is a page load; within one, a history move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum App {
+    /// Partners, and every signed-out page (sign-in, invitations, links).
+    Portal,
+    /// Vendor staff, under `/manage`.
+    Console,
+}
+
+impl App {
+    pub fn of_path(path: &str) -> App {
+        if path == "/manage" || path.starts_with("/manage/") {
+            App::Console
+        } else {
+            App::Portal
+        }
+    }
+
+    /// Where someone in this role starts.
+    pub fn for_role(role: Role) -> App {
+        if role.is_vendor() {
+            App::Console
+        } else {
+            App::Portal
+        }
+    }
+
+    pub fn home(self) -> Route {
+        match self {
+            App::Portal => Route::Home,
+            App::Console => Route::ManageHome,
+        }
+    }
+
+    pub fn notifications(self) -> Route {
+        match self {
+            App::Portal => Route::Notifications,
+            App::Console => Route::ManageNotifications,
+        }
+    }
+
+    pub fn account_security(self) -> Route {
+        match self {
+            App::Portal => Route::AccountSecurity,
+            App::Console => Route::ManageAccountSecurity,
+        }
+    }
+}
 
 /// Every page of the app, with what its path carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
+    ManageHome,
     Login,
     AcceptInvitation { token: String },
     Invitations,
@@ -22,6 +75,7 @@ pub enum Route {
     Pipeline,
     Opportunity { id: i64 },
     ManagePipeline,
+    ManageOpportunity { id: i64 },
     Partners,
     Numbers,
     Content,
@@ -39,7 +93,9 @@ pub enum Route {
     NewAnnouncement,
     ManageAnnouncement { id: i64 },
     Notifications,
+    ManageNotifications,
     AccountSecurity,
+    ManageAccountSecurity,
     SetPassword,
     SecuritySettings,
     Unsubscribe,
@@ -52,6 +108,7 @@ impl Route {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         match segments.as_slice() {
             [""] => Route::Home,
+            ["manage"] => Route::ManageHome,
             ["login"] => Route::Login,
             ["invite", token] if !token.is_empty() => Route::AcceptInvitation {
                 token: decode(token),
@@ -71,12 +128,15 @@ impl Route {
             ["manage", "registrations", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageRegistration { id }),
-            ["admin", "users"] => Route::Users,
+            ["manage", "users"] => Route::Users,
             ["pipeline"] => Route::Pipeline,
             ["opportunities", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Opportunity { id }),
             ["manage", "pipeline"] => Route::ManagePipeline,
+            ["manage", "opportunities", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::ManageOpportunity { id }),
             ["manage", "partners"] => Route::Partners,
             ["manage", "numbers"] => Route::Numbers,
             ["content"] => Route::Content,
@@ -106,10 +166,12 @@ impl Route {
             ["settings", "notifications"] => Route::Notifications,
             ["settings", "security"] => Route::AccountSecurity,
             ["settings", "password"] => Route::SetPassword,
-            ["admin", "security"] => Route::SecuritySettings,
+            ["manage", "settings", "notifications"] => Route::ManageNotifications,
+            ["manage", "settings", "security"] => Route::ManageAccountSecurity,
+            ["manage", "security"] => Route::SecuritySettings,
             // The link's user, category and signature are in the query string.
             ["unsubscribe"] => Route::Unsubscribe,
-            ["admin", "messages"] => Route::Messages,
+            ["manage", "messages"] => Route::Messages,
             _ => Route::NotFound,
         }
     }
@@ -118,12 +180,14 @@ impl Route {
     pub fn href(&self) -> String {
         let path: &str = match self {
             Route::Home => "/",
+            // The console's folder: the file server would add the slash with a redirect.
+            Route::ManageHome => "/manage/",
             Route::Login => "/login",
             Route::AcceptInvitation { token } => {
                 return format!("/invite/{}", encode(token, false));
             }
             Route::Invitations => "/manage/invitations",
-            Route::Users => "/admin/users",
+            Route::Users => "/manage/users",
             Route::Register => "/registrations/new",
             Route::LinkRegistration { token } => return format!("/r/{}", encode(token, false)),
             Route::MyRegistrations => "/registrations",
@@ -135,6 +199,7 @@ impl Route {
             Route::Pipeline => "/pipeline",
             Route::Opportunity { id } => return format!("/opportunities/{id}"),
             Route::ManagePipeline => "/manage/pipeline",
+            Route::ManageOpportunity { id } => return format!("/manage/opportunities/{id}"),
             Route::Partners => "/manage/partners",
             Route::Numbers => "/manage/numbers",
             Route::Content => "/content",
@@ -154,13 +219,39 @@ impl Route {
             Route::Notifications => "/settings/notifications",
             Route::AccountSecurity => "/settings/security",
             Route::SetPassword => "/settings/password",
-            Route::SecuritySettings => "/admin/security",
+            Route::ManageNotifications => "/manage/settings/notifications",
+            Route::ManageAccountSecurity => "/manage/settings/security",
+            Route::SecuritySettings => "/manage/security",
             Route::Unsubscribe => "/unsubscribe",
-            Route::Messages => "/admin/messages",
+            Route::Messages => "/manage/messages",
             // Any path that names no page.
             Route::NotFound => "/not-found",
         };
         path.to_owned()
+    }
+
+    pub fn app(&self) -> App {
+        App::of_path(&self.href())
+    }
+
+    /// The console's page for what a partner page shows, where vendor staff who open the
+    /// partner page are sent; `None` for the pages everyone uses in the portal (signing in,
+    /// invitations, links from e-mails).
+    pub fn in_console(&self) -> Option<Route> {
+        Some(match *self {
+            Route::Home => Route::ManageHome,
+            Route::Register | Route::MyRegistrations => Route::ApprovalQueue,
+            Route::MyRegistration { id } => Route::ManageRegistration { id },
+            Route::Pipeline => Route::ManagePipeline,
+            Route::Opportunity { id } => Route::ManageOpportunity { id },
+            Route::Content => Route::ContentDesk,
+            Route::Asset { id } => Route::ManageAsset { id },
+            Route::Feed => Route::ManageAnnouncements,
+            Route::Announcement { id } => Route::ManageAnnouncement { id },
+            Route::Notifications => Route::ManageNotifications,
+            Route::AccountSecurity => Route::ManageAccountSecurity,
+            _ => return None,
+        })
     }
 
     /// The route's path with a query string (`name=value&…`, already encoded) when there is one.
@@ -175,7 +266,7 @@ impl Route {
 
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{App, Route};
 
     #[test]
     fn paths_name_their_pages() {
@@ -183,8 +274,14 @@ mod tests {
         assert_eq!(Route::parse("/login"), Route::Login);
         assert_eq!(Route::parse("/login/"), Route::Login);
         assert_eq!(Route::parse("/manage/invitations"), Route::Invitations);
-        assert_eq!(Route::parse("/admin/users"), Route::Users);
-        assert_eq!(Route::parse("/admin/messages"), Route::Messages);
+        assert_eq!(Route::parse("/manage/users"), Route::Users);
+        assert_eq!(Route::parse("/manage/messages"), Route::Messages);
+        assert_eq!(Route::parse("/manage"), Route::ManageHome);
+        assert_eq!(Route::parse("/manage/"), Route::ManageHome);
+        assert_eq!(
+            Route::parse("/manage/opportunities/9"),
+            Route::ManageOpportunity { id: 9 }
+        );
         assert_eq!(
             Route::parse("/invite/a%2Bb"),
             Route::AcceptInvitation {
@@ -226,9 +323,10 @@ mod tests {
             "/opportunities/x",
             "/invite",
             "/invite/",
-            "/admin",
-            "/admin/users/7",
-            "/admin/messages/3",
+            "/admin/users",
+            "/manage/users/7",
+            "/manage/messages/3",
+            "/manage/opportunities/x",
             "/nope",
             "/registrations/x",
         ] {
@@ -309,8 +407,12 @@ mod tests {
     fn account_security_paths_name_their_pages() {
         assert_eq!(Route::parse("/settings/security"), Route::AccountSecurity);
         assert_eq!(Route::parse("/settings/password"), Route::SetPassword);
-        assert_eq!(Route::parse("/admin/security"), Route::SecuritySettings);
-        for unknown in ["/settings/security/2fa", "/admin/security/x"] {
+        assert_eq!(Route::parse("/manage/security"), Route::SecuritySettings);
+        for unknown in [
+            "/settings/security/2fa",
+            "/manage/security/x",
+            "/admin/security",
+        ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
     }
@@ -374,11 +476,22 @@ mod tests {
             Route::SecuritySettings,
             Route::Unsubscribe,
             Route::Messages,
+            Route::ManageHome,
+            Route::ManageOpportunity { id: 9 },
+            Route::ManageNotifications,
+            Route::ManageAccountSecurity,
             Route::NotFound,
         ];
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+            if let Some(console) = route.in_console() {
+                assert_eq!(route.app(), App::Portal, "{route:?}");
+                assert_eq!(console.app(), App::Console, "{console:?}");
+            }
         }
+        assert_eq!(Route::Login.in_console(), None);
+        assert_eq!(Route::Users.app(), App::Console);
+        assert_eq!(App::of_path("/managed"), App::Portal);
         assert_eq!(Route::Pipeline.with_query(""), "/pipeline");
         assert_eq!(Route::Pipeline.with_query("q=x"), "/pipeline?q=x");
     }

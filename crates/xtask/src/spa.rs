@@ -1,4 +1,5 @@
-//! The SPA bundle: build it with Trunk, precompress it for the server, and weigh it.
+//! The two front ends' bundles: build them with Trunk, put the console's below the portal's as
+//! `dist/manage/`, precompress them for the server, and weigh them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,28 +30,70 @@ pub const PORTAL: App = App {
     budget_brotli_bytes: 200 * 1000,
 };
 
-pub const APPS: &[App] = &[PORTAL];
+pub const CONSOLE: App = App {
+    name: "manager console",
+    dist: "dist/manage",
+    bin: "portico-console",
+    budget_brotli_bytes: 350 * 1000,
+};
+
+pub const APPS: &[App] = &[PORTAL, CONSOLE];
+
+/// The console's own Trunk project, below the repository root.
+const CONSOLE_PROJECT: &str = "crates/console";
 
 pub fn dist() -> PathBuf {
     repo_root().join(PORTAL.dist)
 }
 
-/// `trunk build` with the repository's Trunk.toml, then precompression.
+/// `trunk build` of the portal (the repository's Trunk.toml) and of the console, the console
+/// copied into the portal's `dist/manage/`, then precompression.
 pub fn build() -> Result<()> {
-    // `--release=true`, not `--release`: the bare flag takes an optional value and would
-    // swallow a following argument.
-    phase("SPA build (trunk build --release=true)", || {
-        execute(
-            Command::new("trunk")
-                .args(["build", "--release=true"])
-                .current_dir(repo_root()),
-        )
+    phase("partner portal build (trunk build --release=true)", || {
+        trunk_build(&repo_root())
     })?;
+    let console = repo_root().join(CONSOLE_PROJECT);
+    phase("manager console build (trunk build --release=true)", || {
+        trunk_build(&console)
+    })?;
+    copy_dir(&console.join("dist"), &repo_root().join(CONSOLE.dist))?;
     phase("SPA precompression (brotli q11, gzip -9)", || {
         let count = precompress(&dist())?;
         println!("{count} files precompressed in {}", dist().display());
         Ok(())
     })
+}
+
+fn trunk_build(project: &Path) -> Result<()> {
+    // `--release=true`, not `--release`: the bare flag takes an optional value and would
+    // swallow a following argument.
+    execute(
+        Command::new("trunk")
+            .args(["build", "--release=true"])
+            .current_dir(project),
+    )
+}
+
+/// Replaces `to` with a copy of `from`.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    if to.exists() {
+        std::fs::remove_dir_all(to).map_err(|e| format!("cannot remove {}: {e}", to.display()))?;
+    }
+    for file in files_under(from)? {
+        let target = to.join(file.strip_prefix(from).unwrap_or(&file));
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::copy(&file, &target).map_err(|e| {
+            format!(
+                "cannot copy {} to {}: {e}",
+                file.display(),
+                target.display()
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// Writes `<file>.br` and `<file>.gz` beside every compressible file under `dir`, so the server
@@ -77,10 +120,12 @@ pub struct Weight {
 }
 
 /// Raw, gzip -9 and brotli q11 sizes of the wasm, js and css files under `dir`, largest first.
+/// A folder below with its own `index.html` is another app (the console in `dist/manage/`),
+/// weighed on its own.
 pub fn weigh(dir: &Path) -> Result<Vec<Weight>> {
     let mut weights = Vec::new();
     for file in files_under(dir)? {
-        if !has_extension(&file, WEIGHED) {
+        if !has_extension(&file, WEIGHED) || in_nested_app(dir, &file) {
             continue;
         }
         let raw = read(&file)?;
@@ -189,6 +234,13 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
+fn in_nested_app(dir: &Path, file: &Path) -> bool {
+    file.ancestors()
+        .skip(1)
+        .take_while(|folder| *folder != dir)
+        .any(|folder| folder.join("index.html").is_file())
+}
+
 fn sibling(file: &Path, extra: &str) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(".");
@@ -278,10 +330,15 @@ mod tests {
         std::fs::write(dir.join("a.js"), "x".repeat(100)).unwrap();
         std::fs::write(dir.join("index.html"), "<html>").unwrap();
         std::fs::write(dir.join("a.js.br"), "old").unwrap();
+        // Another app below, weighed on its own; a snippet folder belongs to this one.
+        std::fs::create_dir_all(dir.join("manage")).unwrap();
+        std::fs::write(dir.join("manage/index.html"), "<html>").unwrap();
+        std::fs::write(dir.join("manage/b_bg.wasm"), vec![7u8; 9000]).unwrap();
+        std::fs::write(dir.join("snippets/x/s.js"), "y".repeat(10)).unwrap();
 
         let weights = weigh(&dir).unwrap();
         let names: Vec<_> = weights.iter().map(|w| w.name.as_str()).collect();
-        assert_eq!(names, ["a_bg.wasm", "a.js"]);
+        assert_eq!(names, ["a_bg.wasm", "a.js", "snippets/x/s.js"]);
         assert_eq!(weights[0].raw, 5000);
         assert!(weights[0].brotli < weights[0].gzip && weights[0].gzip < 5000);
         assert!(print_size(&dir, 120 * 1000).unwrap());

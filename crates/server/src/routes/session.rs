@@ -199,6 +199,21 @@ pub async fn resolve(
     Ok(next.run(request).await)
 }
 
+/// Whether a signed-in partner user sent the request: the manager console is not theirs to
+/// load, so the server answers its addresses with the portal, which shows "Page not found".
+/// Anyone else gets the console, which sends a signed-out visitor to sign in.
+pub async fn from_partner(state: &AppState, headers: &HeaderMap) -> bool {
+    let Some(token) = cookie(headers, cookie_name(state)) else {
+        return false;
+    };
+    let token_hash = state.tokens.hash(TOKEN_PURPOSE, token);
+    let now = state.now();
+    match sessions::live(state.db.pool(), &token_hash, now, now - IDLE_SECS).await {
+        Ok(Some(row)) => Caller::from_row(row).is_ok_and(|caller| !caller.role().is_vendor()),
+        _ => false,
+    }
+}
+
 fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }

@@ -5,7 +5,7 @@ use super::request::{Answer, Call, On401, checked, json, json_text, list_url, me
 use super::upload::send_form;
 use portico_api::FieldErrors;
 use portico_api::assets::{
-    AssetDetail, AssetMetadata, AssetQuery, AssetSearch, AssetView, ManagedAsset, UPLOAD_MAX_BYTES,
+    AssetMetadata, AssetQuery, AssetSearch, AssetView, ManagedAsset, UPLOAD_MAX_BYTES,
 };
 use web_sys::{File, FormData};
 
@@ -44,14 +44,9 @@ pub async fn assets(query: &str, cursor: Option<&str>) -> Result<AssetSearch, Ap
     Call::get(&url).read().await
 }
 
-/// `GET /api/assets/{id}`; `manager` for vendor staff.
-pub async fn asset(manager: bool, id: i64) -> Result<AssetDetail, ApiError> {
-    let answer = Call::get(&format!("/api/assets/{id}")).answer().await?;
-    Ok(if manager {
-        AssetDetail::Manager(managed_asset(answer)?)
-    } else {
-        AssetDetail::Partner(asset_view(answer)?)
-    })
+/// `GET /api/assets/{id}` as a partner sees it.
+pub async fn asset(id: i64) -> Result<AssetView, ApiError> {
+    asset_view(Call::get(&format!("/api/assets/{id}")).answer().await?)
 }
 
 /// `GET /api/assets/{id}` as a manager.

@@ -4,7 +4,7 @@ use super::request::{Answer, Call, json, list_url, member};
 use super::{ApiError, PAGE_SIZE};
 use crate::url::encode;
 use portico_api::pipeline::{
-    ManagerOpportunityDetail, NewOpportunity, NoteRequest, OpportunityDetail, OpportunityPatch,
+    ManagerOpportunityDetail, NewOpportunity, NoteRequest, OpportunityPatch,
     PartnerOpportunityDetail, PipelinePage, PipelineReview, ProgramNumbers, SharedNote,
 };
 
@@ -37,23 +37,28 @@ fn notes(answer: &Answer) -> Result<Vec<SharedNote>, ApiError> {
     json(member(answer, "notes"))
 }
 
-/// `GET /api/opportunities/{id}`; `manager` for vendor staff.
-pub async fn opportunity(manager: bool, id: i64) -> Result<OpportunityDetail, ApiError> {
-    let answer = Call::get(&format!("/api/opportunities/{id}"))
-        .answer()
-        .await?;
-    let notes = notes(&answer)?;
-    Ok(if manager {
-        OpportunityDetail::Manager(ManagerOpportunityDetail {
-            opportunity: json(answer)?,
-            notes,
-        })
-    } else {
-        OpportunityDetail::Partner(PartnerOpportunityDetail {
-            opportunity: json(answer)?,
-            notes,
-        })
+/// `GET /api/opportunities/{id}` for a partner: the safe fields and the shared notes.
+pub async fn partner_opportunity(id: i64) -> Result<PartnerOpportunityDetail, ApiError> {
+    let answer = opportunity(id).await?;
+    Ok(PartnerOpportunityDetail {
+        notes: notes(&answer)?,
+        opportunity: json(answer)?,
     })
+}
+
+/// `GET /api/opportunities/{id}` for vendor staff: with the commercial and internal fields.
+pub async fn manager_opportunity(id: i64) -> Result<ManagerOpportunityDetail, ApiError> {
+    let answer = opportunity(id).await?;
+    Ok(ManagerOpportunityDetail {
+        notes: notes(&answer)?,
+        opportunity: json(answer)?,
+    })
+}
+
+async fn opportunity(id: i64) -> Result<Answer, ApiError> {
+    Call::get(&format!("/api/opportunities/{id}"))
+        .answer()
+        .await
 }
 
 /// `POST /api/opportunities` (managers): a deal without a registration.

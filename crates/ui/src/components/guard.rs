@@ -1,5 +1,6 @@
 //! Route guards: signed-out visitors go to sign in; vendor staff who must set up two-factor
-//! sign-in go to do that; a role that may not use a page sees the same "Page not found" as for
+//! sign-in go to do that; vendor staff opening a partner page go to the console's page for the
+//! same thing; otherwise a role that may not use a page sees the same "Page not found" as for
 //! an address that does not exist.
 
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ enum Access {
     SignIn { expired: bool },
     SetUpTwoFactor,
     Allowed,
+    Elsewhere(Route),
     Hidden,
     Unknown(String),
 }
@@ -30,12 +32,16 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
         Auth::Loading => Access::Loading,
         Auth::SignedOut { expired } => Access::SignIn { expired },
         Auth::SignedIn(me)
-            if me.two_factor_setup_required && location.route() != Route::AccountSecurity =>
+            if me.two_factor_setup_required
+                && location.route() != location.app().account_security() =>
         {
             Access::SetUpTwoFactor
         }
         Auth::SignedIn(me) if allow(me.user.role) => Access::Allowed,
-        Auth::SignedIn(_) => Access::Hidden,
+        Auth::SignedIn(me) => match location.route().in_console() {
+            Some(route) if me.user.role.is_vendor() => Access::Elsewhere(route),
+            _ => Access::Hidden,
+        },
         Auth::Unknown(message) => Access::Unknown(message),
     });
     move || match access.get() {
@@ -58,7 +64,11 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
             ().into_any()
         }
         Access::SetUpTwoFactor => {
-            location.replace(&Route::AccountSecurity.href());
+            location.replace(&location.app().account_security().href());
+            ().into_any()
+        }
+        Access::Elsewhere(route) => {
+            location.replace(&format!("{}{}", route.href(), location.search()));
             ().into_any()
         }
         Access::Unknown(message) => {

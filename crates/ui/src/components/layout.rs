@@ -29,7 +29,7 @@ pub fn Layout(
         </a>
         <header class="site-header">
             <div class="bar">
-                <a class="brand" href="/">
+                <a class="brand" href=use_location().app().home().href()>
                     <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                         <rect width="32" height="32" rx="7" fill="#1f4fd1"></rect>
                         <path
@@ -113,8 +113,8 @@ fn SignedInHeader(role: Role, name: String, nav: fn(Role) -> AnyView) -> impl In
             <span id="current-user" class="current-user">
                 {name}
             </span>
-            <NavLink to=Route::Notifications>"Notifications"</NavLink>
-            <NavLink to=Route::AccountSecurity>"Account security"</NavLink>
+            <NavLink to=location.app().notifications()>"Notifications"</NavLink>
+            <NavLink to=location.app().account_security()>"Account security"</NavLink>
             <button
                 id="sign-out"
                 type="button"

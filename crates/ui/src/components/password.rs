@@ -1,8 +1,8 @@
 //! Choosing a new password: the two fields checked as the person types, and the hint.
 
+use crate::components::FieldState;
 use leptos::prelude::*;
 use portico_api::validate;
-use portico_ui::components::FieldState;
 
 /// A new password and its confirmation, checked as the person types (the server also refuses
 /// the most common passwords).

@@ -1,4 +1,4 @@
-//! `/admin/security`: the portal's sign-in rules, for administrators: whether managers and
+//! `/manage/security`: the portal's sign-in rules, for administrators: whether managers and
 //! administrators must use two-factor sign-in.
 
 use leptos::prelude::*;

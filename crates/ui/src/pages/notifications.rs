@@ -7,14 +7,14 @@ use portico_api::notifications::{
     Category, Channel, ChannelChoice, Preferences, SetPreferences, SlackChannel, SlackChannelInput,
 };
 
-use portico_ui::api;
-use portico_ui::components::field::{begin_submit, show_error};
-use portico_ui::components::record_page;
-use portico_ui::components::{
+use crate::api;
+use crate::components::field::{begin_submit, show_error};
+use crate::components::record_page;
+use crate::components::{
     ActionButton, DataTable, FieldState, FormError, SubmitButton, TextField, Time,
 };
-use portico_ui::dom::{on_submit, set_title, spawn};
-use portico_ui::session::use_session;
+use crate::dom::{on_submit, set_title, spawn};
+use crate::session::use_session;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {

@@ -2,21 +2,21 @@
 //! shows a QR code and the key, takes a code from the app and the password, and then shows the
 //! recovery codes once. Vendor staff whom the portal requires it of land here until it is on.
 
+use crate::route::Route;
 use leptos::prelude::*;
 use portico_api::account::{
     AccountSecurity, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, TwoFactorSetup, totp_code,
 };
-use portico_ui::route::Route;
 
+use crate::api;
+use crate::components::field::{begin_submit, show_error};
 use crate::components::password::{NEW_PASSWORD_HINT, new_password_fields};
-use portico_ui::api;
-use portico_ui::components::field::{begin_submit, show_error};
-use portico_ui::components::record_page;
-use portico_ui::components::{
+use crate::components::record_page;
+use crate::components::{
     ActionButton, CopyText, FieldState, FormError, SubmitButton, TextField, Time,
 };
-use portico_ui::dom::{focus_soon, on_click, on_submit, set_title, spawn};
-use portico_ui::session::{Auth, use_session};
+use crate::dom::{focus_soon, on_click, on_submit, set_title, spawn};
+use crate::session::{Auth, use_session};
 
 #[component]
 pub fn AccountSecurityPage() -> impl IntoView {

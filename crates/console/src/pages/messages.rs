@@ -1,4 +1,4 @@
-//! `/admin/messages`: every e-mail and Slack message on its way, by state (in the address) with
+//! `/manage/messages`: every e-mail and Slack message on its way, by state (in the address) with
 //! replays, and the mailbox that holds the e-mail when no SMTP server is set.
 
 use leptos::prelude::*;

@@ -171,7 +171,7 @@ fn issued_row((link, revocation): (IssuedCardLink, Replay), revocations: Replays
         revoked,
     } = link;
     let (href, kind, subject_id) = match subject {
-        CardSubject::Opportunity(id) => (Route::Opportunity { id }.href(), "Deal", id),
+        CardSubject::Opportunity(id) => (Route::ManageOpportunity { id }.href(), "Deal", id),
         CardSubject::Registration(id) => {
             (Route::ManageRegistration { id }.href(), "Registration", id)
         }

@@ -1,4 +1,4 @@
-//! `/admin/users`: every account, with role changes and deactivation for administrators.
+//! `/manage/users`: every account, with role changes and deactivation for administrators.
 
 use leptos::prelude::*;
 use portico_api::Role;

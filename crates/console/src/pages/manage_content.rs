@@ -274,9 +274,6 @@ fn StatePanel(card: AssetCard, edit: Edit) -> impl IntoView {
     let published = card.published_at.map(|value| {
         view! { " · published " <Time value /> }
     });
-    let partner_view = (state == AssetState::Published).then(|| {
-        view! { <a href=Route::Asset { id: card.id }.href()>"See it as partners do"</a> }
-    });
     view! {
         <section class="panel state-panel" aria-labelledby="state-heading">
             <h2 class="section-title" id="state-heading">"State"</h2>
@@ -287,7 +284,6 @@ fn StatePanel(card: AssetCard, edit: Edit) -> impl IntoView {
             <div class="actions">
                 {(state != AssetState::Published).then(|| view! { <MoveButton to=Move::Publish edit /> })}
                 {(state != AssetState::Archived).then(|| view! { <MoveButton to=Move::Archive edit /> })}
-                {partner_view}
             </div>
         </section>
     }

@@ -1,0 +1,39 @@
+//! The console's pages, one per file.
+
+mod accounts;
+mod content_usage;
+mod home;
+mod integrations;
+mod invitations;
+mod manage_announcements;
+mod manage_content;
+mod manage_opportunity;
+mod manage_pipeline;
+mod manage_registrations;
+mod messages;
+mod numbers;
+mod partners;
+mod products;
+mod security_settings;
+mod users;
+mod webhook_endpoint;
+
+pub use accounts::AccountsPage;
+pub use content_usage::ContentUsagePage;
+pub use home::HomePage;
+pub use integrations::IntegrationsPage;
+pub use invitations::InvitationsPage;
+pub use manage_announcements::{
+    ManageAnnouncementPage, ManageAnnouncementsPage, NewAnnouncementPage,
+};
+pub use manage_content::{ContentDeskPage, ManageAssetPage, NewAssetPage};
+pub use manage_opportunity::ManageOpportunityPage;
+pub use manage_pipeline::ManagePipelinePage;
+pub use manage_registrations::{ApprovalQueuePage, ManageRegistrationPage};
+pub use messages::MessagesPage;
+pub use numbers::NumbersPage;
+pub use partners::PartnersPage;
+pub use products::ProductsPage;
+pub use security_settings::SecuritySettingsPage;
+pub use users::UsersPage;
+pub use webhook_endpoint::WebhookEndpointPage;

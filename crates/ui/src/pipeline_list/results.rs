@@ -1,0 +1,221 @@
+//! The deals the filters select: their count, the CSV download, and the table or the board.
+
+use crate::query::pipeline_query_text;
+use crate::route::Route;
+use leptos::prelude::*;
+use portico_api::organizations::Motion;
+use portico_api::pipeline::{Stage, stage_label};
+
+use crate::api::{self};
+use crate::components::Day;
+use crate::components::StatusBadge;
+use crate::components::{DataTable, Paged, PagedList};
+use crate::deal::next_step;
+use crate::deal::protection;
+
+use super::{Filters, Row, list_route, opportunity_route, rows};
+
+/// The list for one set of filters: table or board, the count, and the CSV download.
+#[component]
+pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
+    let query = pipeline_query_text(&filters.query);
+    let csv = if query.is_empty() {
+        "/api/pipeline.csv".to_owned()
+    } else {
+        format!("/api/pipeline.csv?{query}")
+    };
+    let board = manager && filters.board;
+    let views = manager.then(|| {
+        let table = Filters {
+            board: false,
+            ..filters.clone()
+        }
+        .href(list_route(manager));
+        let columns = Filters {
+            board: true,
+            ..filters.clone()
+        }
+        .href(list_route(manager));
+        view! {
+            <nav aria-label="Pipeline views" class="tabs">
+                <a id="view-table" href=table aria-current=(!board).then_some("page")>"Table"</a>
+                <a id="view-board" href=columns aria-current=board.then_some("page")>"Board"</a>
+            </nav>
+        }
+    });
+    let head = |count: AnyView| {
+        view! {
+            <div class="results-head">
+                {count}
+                {views}
+                <a id="pipeline-csv" class="button secondary-link" href=csv download>
+                    "Download CSV"
+                </a>
+            </div>
+        }
+    };
+    let motion = match (board, filters.query.motion) {
+        (true, None) => {
+            return view! {
+                {head(().into_any())}
+                <p class="notice notice-info" id="board-needs-motion">
+                    "Choose a motion above to see the board: each motion has its own stages."
+                </p>
+            }
+            .into_any();
+        }
+        (_, motion) => motion,
+    };
+    let list = Paged::new(move |cursor: Option<String>| {
+        let query = query.clone();
+        async move {
+            api::pipeline(manager, &query, cursor.as_deref())
+                .await
+                .map(rows)
+        }
+    });
+    let items = list.items;
+    let count = move || match items.with(Vec::len) {
+        0 => String::new(),
+        1 => "1 deal shown".to_owned(),
+        n => format!("{n} deals shown"),
+    };
+    let count = view! { <p id="pipeline-count" class="muted" role="status">{count}</p> }.into_any();
+    view! {
+        {head(count)}
+        <PagedList list=list.controls() loading="Loading the pipeline…" empty="No deals match these filters.">
+            {match motion.filter(|_| board) {
+                Some(motion) => view! { <Board items motion /> }.into_any(),
+                None => view! { <PipelineTable items manager /> }.into_any(),
+            }}
+        </PagedList>
+    }
+    .into_any()
+}
+
+const PARTNER_HEADERS: [&str; 9] = [
+    "Customer",
+    "Motion",
+    "Stage",
+    "In stage since",
+    "Owner",
+    "Next step",
+    "Registration",
+    "Protection",
+    "Last updated",
+];
+const MANAGER_HEADERS: [&str; 11] = [
+    "Customer",
+    "Partner",
+    "Motion",
+    "Stage",
+    "In stage since",
+    "Owner",
+    "Next step",
+    "Registration",
+    "Protection",
+    "Amount",
+    "Last updated",
+];
+
+#[component]
+fn PipelineTable(items: RwSignal<Vec<Row>>, manager: bool) -> impl IntoView {
+    let headers: &'static [&'static str] = if manager {
+        &MANAGER_HEADERS
+    } else {
+        &PARTNER_HEADERS
+    };
+    view! {
+        <DataTable id="pipeline-table" labelled_by="pipeline-heading" headers>
+            {move || items.get().into_iter().map(|r| table_row(r, manager)).collect_view()}
+        </DataTable>
+    }
+}
+
+fn table_row(r: Row, manager: bool) -> impl IntoView {
+    let Row {
+        o,
+        partner,
+        amount,
+        conflict,
+    } = r;
+    let href = opportunity_route(manager, o.id).href();
+    let stage = stage_label(o.motion, &o.stage).to_owned();
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=href>{o.customer_name}</a>
+                {conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
+            </th>
+            {manager.then(|| view! { <td>{partner}</td> })}
+            <td>{o.motion.label()}</td>
+            <td>{stage}</td>
+            <td><Day value=o.stage_entered_at /></td>
+            <td>{o.owner_name}</td>
+            <td class="wide">{next_step(o.next_step, o.next_step_due)}</td>
+            <td>{o.registration_status.map(|status| view! { <StatusBadge status /> })}</td>
+            <td>{protection(o.protection_status, o.protection_ends)}</td>
+            {manager.then(|| view! { <td class="number">{amount}</td> })}
+            <td><Day value=o.updated_at /></td>
+        </tr>
+    }
+}
+
+/// Columns per stage of one motion, outcomes last, with the loaded deals as cards.
+#[component]
+fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
+    let columns = Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let slug = stage.slug(motion);
+            let label = stage.label(motion);
+            let heading = format!("board-{slug}");
+            let labelled_by = heading.clone();
+            let cards = move || {
+                items.with(|rows| {
+                    rows.iter()
+                        .filter(|r| r.o.stage == slug)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            };
+            view! {
+                <section class="board-column" aria-labelledby=labelled_by>
+                    <h2 class="board-title" id=heading>
+                        {label} " "
+                        <span class="muted">{move || items.with(|rows| rows.iter().filter(|r| r.o.stage == slug).count())}</span>
+                    </h2>
+                    <ul>
+                        {move || cards().into_iter().map(board_card).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="muted">"The board shows the deals loaded so far; load more to fill it."</p>
+        <div class="board" id="pipeline-board" role="region" aria-label="Board" tabindex="0">
+            {columns}
+        </div>
+    }
+}
+
+fn board_card(r: Row) -> impl IntoView {
+    let href = Route::ManageOpportunity { id: r.o.id }.href();
+    let about = [
+        r.partner,
+        r.amount,
+        next_step(r.o.next_step, r.o.next_step_due),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    view! {
+        <li class="board-card">
+            <a href=href>{r.o.customer_name}</a>
+            {r.conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
+            <p class="muted">{about}</p>
+        </li>
+    }
+}
