@@ -253,3 +253,54 @@ async fn links_and_the_back_button_change_pages_without_reloading_the_app() {
     assert_eq!(stayed, serde_json::Value::Bool(true));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_header_keeps_its_height_when_the_navigation_arrives() {
+    const HEADER_HEIGHT: &str =
+        "return document.querySelector('.site-header').getBoundingClientRect().height";
+    let portal = Portal::start().await;
+    // A laptop, where the navigation fits the header row, and a phone, where it folds behind
+    // the menu button.
+    for width in [1280, 390] {
+        let browser = browser().await;
+        browser.client.set_window_size(width, 900).await.unwrap();
+        // Before the session is known, a page shows the header without navigation, as here.
+        browser.open(&portal.url("/login")).await;
+        browser.find("#sign-in").await;
+        let without_navigation = browser.run(HEADER_HEIGHT).await;
+        browser.sign_in(&portal, "alice@northwind.example").await;
+        browser.find("#main-nav").await;
+        assert_eq!(
+            browser.run(HEADER_HEIGHT).await,
+            without_navigation,
+            "{width} px"
+        );
+        browser.close().await;
+    }
+}
+
+#[tokio::test]
+async fn on_a_phone_the_navigation_opens_from_the_menu_button_and_closes_on_a_move() {
+    let portal = Portal::start().await;
+    let browser = browser().await;
+    browser.client.set_window_size(390, 900).await.unwrap();
+    browser.sign_in(&portal, "alice@northwind.example").await;
+    let pipeline = "#main-nav a[href='/pipeline']";
+    let shown = |css: &'static str| {
+        let browser = &browser;
+        async move { browser.find(css).await.is_displayed().await.unwrap() }
+    };
+    assert!(!shown(pipeline).await);
+    browser.click("#menu-toggle").await;
+    assert!(shown(pipeline).await);
+    let expanded = browser
+        .find("#menu-toggle")
+        .await
+        .attr("aria-expanded")
+        .await;
+    assert_eq!(expanded.unwrap().as_deref(), Some("true"));
+    browser.click(pipeline).await;
+    browser.find("#pipeline-heading").await;
+    assert!(!shown(pipeline).await);
+    browser.close().await;
+}

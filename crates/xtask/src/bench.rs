@@ -1,22 +1,35 @@
-//! `cargo xtask bench`: figures to read, never a pass/fail on timing. The SPA's transfer
-//! size against its budget, a wrk load run against the release server, and criterion benches
-//! when the workspace has any.
+//! `cargo xtask bench`: figures to read, never a pass/fail on timing. Each front end's transfer
+//! size against its budget, Lighthouse on the sign-in page and the partner home, a wrk load run
+//! against the release server, and criterion benches when the workspace has any.
 
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Output, Stdio};
-use std::time::Duration;
+use std::process::{Command, ExitCode, Output};
 
+use crate::bench_server::{Server, start_server};
 use crate::http::Session;
-use crate::{Result, cargo, execute, http, phase, search_load, serve, setup, spa, webhook_load};
+use crate::{
+    Result, cargo, execute, http, lighthouse, phase, search_load, serve, setup, spa, webhook_load,
+};
 
 const LOGIN_EMAIL: &str = "alice@northwind.example";
 /// A partner of another organization than `LOGIN_EMAIL`'s.
 const OTHER_PARTNER_EMAIL: &str = "bob@globex-consulting.example";
 const MANAGER_EMAIL: &str = "manager@acme.example";
 
+/// What a bench run measures.
+#[derive(Debug, PartialEq)]
+enum Mode {
+    /// The bundle figures alone.
+    Size,
+    /// The bundle figures and Lighthouse.
+    Lighthouse,
+    /// Everything, with this many seconds per load-run endpoint.
+    Full { seconds: u32 },
+}
+
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let options = parse_args(args)?;
+    let mode = parse_args(args)?;
     setup::spa_toolchain()?;
     spa::build()?;
     for app in spa::APPS {
@@ -30,10 +43,14 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
             spa::report_contents(app)
         })?;
     }
-    let Some(seconds) = options else {
+    if mode == Mode::Size {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let binary = serve::build_server()?;
+    phase("Lighthouse (mobile preset)", || lighthouse::run(&binary))?;
+    let Mode::Full { seconds } = mode else {
         return Ok(ExitCode::SUCCESS);
     };
-    let binary = serve::build_server()?;
     phase("wrk", setup::wrk)?;
     phase("load run against the release server", || {
         load_run(&binary, seconds)
@@ -43,78 +60,19 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The load runs' seconds per endpoint, or None for `--size` (the bundle figures alone).
-fn parse_args(args: &[String]) -> Result<Option<u32>> {
+fn parse_args(args: &[String]) -> Result<Mode> {
     match args {
-        [] => Ok(Some(10)),
-        [flag] if flag == "--size" => Ok(None),
+        [] => Ok(Mode::Full { seconds: 10 }),
+        [flag] if flag == "--size" => Ok(Mode::Size),
+        [flag] if flag == "--lighthouse" => Ok(Mode::Lighthouse),
         [flag, secs] if flag == "--duration" => secs
             .parse()
             .ok()
             .filter(|s| *s > 0)
-            .map(Some)
+            .map(|seconds| Mode::Full { seconds })
             .ok_or_else(|| format!("--duration wants whole seconds, not `{secs}`")),
-        _ => Err("usage: cargo xtask bench [--duration SECS | --size]".into()),
+        _ => Err("usage: cargo xtask bench [--duration SECS | --size | --lighthouse]".into()),
     }
-}
-
-/// The server with a throw-away database in a temp dir; killed when dropped, even on error.
-struct Server {
-    child: Child,
-    dir: PathBuf,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        // SAFETY: plain kill(2) on our own child; SIGTERM lets it shut down cleanly.
-        unsafe {
-            libc::kill(self.child.id() as i32, libc::SIGTERM);
-        }
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-impl Server {
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
-    }
-}
-
-fn start_server(binary: &PathBuf) -> Result<(Server, SocketAddr)> {
-    let addr = free_port()?;
-    let dir = std::env::temp_dir().join(format!("portico-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let log = std::fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
-    let child = Command::new(binary)
-        .arg("--bind")
-        .arg(addr.to_string())
-        .arg("--database-url")
-        .arg(format!("sqlite://{}", dir.join("portico.db").display()))
-        .arg("--demo")
-        // The webhook load run's receiver listens on loopback.
-        .arg("--outbound-allow-private")
-        // A temp working directory: the server finds no ./dist and touches nothing in the repo.
-        .current_dir(&dir)
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().map_err(|e| e.to_string())?)
-        .stderr(log)
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
-    let mut server = Server { child, dir };
-    let alive = |s: &mut Server| matches!(s.child.try_wait(), Ok(None));
-    if let Err(e) = http::wait_healthy(addr, Duration::from_secs(120), || alive(&mut server)) {
-        return Err(format!("{e}\n--- server log ---\n{}", server.log()));
-    }
-    Ok((server, addr))
-}
-
-/// A port the kernel says is free now; the server binds it a moment later.
-fn free_port() -> Result<SocketAddr> {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map_err(|e| format!("no free loopback port: {e}"))
 }
 
 /// The pipeline volume the load run serves: 500 organizations (the demo's and these) with
@@ -138,7 +96,7 @@ const MANAGER_CONNECTIONS: u32 = 4;
 const SEARCH_SESSIONS: usize = 256;
 
 fn load_run(binary: &PathBuf, seconds: u32) -> Result<()> {
-    let (server, addr) = start_server(binary)?;
+    let (server, addr) = start_server(binary, None)?;
     let large_file = add_volume(binary, &server)?;
     let partner = sign_in(addr, &server, LOGIN_EMAIL)?.cookie;
     let manager_session = sign_in(addr, &server, MANAGER_EMAIL)?;
@@ -259,7 +217,7 @@ fn download_run(
     path: &str,
     session: &str,
 ) -> Result<Vec<Download>> {
-    let pid = server.child.id();
+    let pid = server.pid();
     (0..3)
         .map(|_| {
             let before = memory_kib(pid, "VmRSS")?;
@@ -382,7 +340,7 @@ const WEBHOOK_SECONDS: u32 = 60;
 
 /// The webhook outbox under a steady 200 events a second, on a fresh server.
 fn webhook_run(binary: &PathBuf) -> Result<()> {
-    let (server, addr) = start_server(binary)?;
+    let (server, addr) = start_server(binary, None)?;
     let assets = (webhook_load::ASSETS_PER_THREAD * 4).to_string();
     let stdout = load_data(binary, &server, &["--assets", &assets])?;
     let first: i64 = printed(&stdout, "first added asset: ")?
@@ -672,10 +630,14 @@ Transfer/sec:      6.01MB
 
     #[test]
     fn reads_the_duration() {
-        assert_eq!(parse_args(&[]), Ok(Some(10)));
+        assert_eq!(parse_args(&[]), Ok(Mode::Full { seconds: 10 }));
         let args = ["--duration".to_owned(), "3".to_owned()];
-        assert_eq!(parse_args(&args), Ok(Some(3)));
-        assert_eq!(parse_args(&["--size".to_owned()]), Ok(None));
+        assert_eq!(parse_args(&args), Ok(Mode::Full { seconds: 3 }));
+        assert_eq!(parse_args(&["--size".to_owned()]), Ok(Mode::Size));
+        assert_eq!(
+            parse_args(&["--lighthouse".to_owned()]),
+            Ok(Mode::Lighthouse)
+        );
         assert!(parse_args(&["--duration".to_owned(), "0".to_owned()]).is_err());
     }
 }

@@ -3,8 +3,10 @@
 //! pure-Rust compressors and libc), never on the workspace's crates, so it builds in seconds.
 
 mod bench;
+mod bench_server;
 mod child;
 mod http;
+mod lighthouse;
 mod search_load;
 mod serve;
 mod setup;

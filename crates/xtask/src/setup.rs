@@ -96,10 +96,56 @@ pub fn locked_version(lock: &str, name: &str) -> Option<String> {
     Some(version.trim_end_matches('"').to_owned())
 }
 
-/// The pinned wasm-opt lives in the repository (`.tools/`, git-ignored), not system-wide, so it
-/// cannot clash with a distribution binaryen.
+/// The pinned wasm-opt and Lighthouse live in the repository (`.tools/`, git-ignored), not
+/// system-wide, so they cannot clash with a distribution's.
+pub fn tools_dir() -> PathBuf {
+    repo_root().join(".tools")
+}
+
 pub fn npm_bin_dir() -> PathBuf {
-    repo_root().join(".tools/node_modules/.bin")
+    tools_dir().join("node_modules/.bin")
+}
+
+/// Lighthouse for the bench, with the puppeteer-core it brings (the bench signs in with it).
+pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
+
+pub fn lighthouse() -> Result<()> {
+    let manifest = tools_dir().join("node_modules/lighthouse/package.json");
+    let installed = || {
+        std::fs::read_to_string(&manifest)
+            .ok()
+            .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+            .is_some_and(|m| m["version"] == LIGHTHOUSE_VERSION)
+    };
+    if installed() {
+        println!("Lighthouse {LIGHTHOUSE_VERSION}: installed");
+        return Ok(());
+    }
+    npm_install(&format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
+    if installed() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} is not Lighthouse {LIGHTHOUSE_VERSION} after npm install",
+            manifest.display()
+        ))
+    }
+}
+
+/// `npm install` of one package into `.tools/`, with Node.js and npm from apt when missing.
+fn npm_install(package: &str) -> Result<()> {
+    if output_of("npm", &["--version"]).is_none() || output_of("node", &["--version"]).is_none() {
+        apt_install(
+            &format!("Node.js and npm (to install {package})"),
+            &["nodejs", "npm"],
+        )?;
+    }
+    execute(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .arg(package),
+    )
 }
 
 fn wasm_opt() -> Result<()> {
@@ -109,16 +155,7 @@ fn wasm_opt() -> Result<()> {
         println!("{v}: installed");
         return Ok(());
     }
-    if output_of("npm", &["--version"]).is_none() || output_of("node", &["--version"]).is_none() {
-        apt_install("Node.js and npm (to install wasm-opt)", &["nodejs", "npm"])?;
-    }
-    let prefix = repo_root().join(".tools");
-    execute(
-        Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&prefix)
-            .arg(BINARYEN_NPM),
-    )?;
+    npm_install(BINARYEN_NPM)?;
     match output_of(&wasm_opt, &["--version"]) {
         Some(v) if is_pinned(&v) => Ok(()),
         other => Err(format!(

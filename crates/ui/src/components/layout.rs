@@ -102,31 +102,51 @@ fn SignedInHeader(role: Role, name: String, nav: fn(Role) -> AnyView) -> impl In
             "Sign out"
         }
     });
+    // Below 48rem the navigation and account links fold behind a menu button, so the header
+    // keeps one row's height on a phone too; a move to another page folds them again.
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        location.path();
+        open.set(false);
+    });
+    let expanded = move || if open.get() { "true" } else { "false" };
     view! {
-        <nav id="main-nav" aria-label="Main">
-            <ul>
-                {nav(role)}
-            </ul>
-        </nav>
-        <div class="account">
-            <span class="visually-hidden">"Signed in as "</span>
-            <span id="current-user" class="current-user">
-                {name}
-            </span>
-            <NavLink to=location.app().notifications()>"Notifications"</NavLink>
-            <NavLink to=location.app().account_security()>"Account security"</NavLink>
-            <button
-                id="sign-out"
-                type="button"
-                class="secondary small"
-                aria-disabled=Signal::derive(move || busy.get().then_some("true"))
-                on:click=on_click(sign_out)
-            >
-                {label}
-            </button>
-            <p class="account-error" role="alert">
-                {error}
-            </p>
+        <button
+            type="button"
+            id="menu-toggle"
+            class="menu-toggle secondary small"
+            aria-expanded=expanded
+            aria-controls="site-menu"
+            on:click=on_click(move |_| open.update(|o| *o = !*o))
+        >
+            "Menu"
+        </button>
+        <div id="site-menu" class="site-menu" class:open=open>
+            <nav id="main-nav" aria-label="Main">
+                <ul>
+                    {nav(role)}
+                </ul>
+            </nav>
+            <div class="account">
+                <span class="visually-hidden">"Signed in as "</span>
+                <span id="current-user" class="current-user">
+                    {name}
+                </span>
+                <NavLink to=location.app().notifications()>"Notifications"</NavLink>
+                <NavLink to=location.app().account_security()>"Account security"</NavLink>
+                <button
+                    id="sign-out"
+                    type="button"
+                    class="secondary small"
+                    aria-disabled=Signal::derive(move || busy.get().then_some("true"))
+                    on:click=on_click(sign_out)
+                >
+                    {label}
+                </button>
+                <p class="account-error" role="alert">
+                    {error}
+                </p>
+            </div>
         </div>
     }
 }

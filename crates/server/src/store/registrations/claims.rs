@@ -2,7 +2,7 @@
 use portico_api::registrations::MatchStrength;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
-use super::parsed;
+use super::{open_statuses, parsed};
 use crate::clock::Timestamp;
 use crate::domain::conflict::Finding;
 use crate::store::StoreError;
@@ -58,7 +58,7 @@ pub async fn live_claims(
          WHERE {which} AND CASE WHEN r.status IN {} THEN 1 \
          WHEN r.status = 'approved' AND r.protection_ends_at > $1 THEN 1 ELSE 0 END = 1 \
          ORDER BY r.id",
-        open_statuses!(),
+        open_statuses(),
     );
     let query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(now);
     match scope {

@@ -1,7 +1,9 @@
 //! A registration's life after filing: decisions, withdrawal, extensions, and the questions a
 //! manager asks.
+
 use portico_api::registrations::{DeclineReason, ExtensionStatus, RegistrationStatus};
 
+use super::{open_statuses, statuses_where};
 use crate::clock::Timestamp;
 use crate::store::StoreError;
 
@@ -24,13 +26,13 @@ pub async fn decide<'c, E>(
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    let done = sqlx::query(concat!(
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE registrations SET status = $1, decided_at = $2, decided_by = $3, \
          decline_reason = $4, decision_rationale = $5, protection_ends_at = $6, updated_at = $2, \
          info_question = NULL \
-         WHERE id = $7 AND status IN ",
-        open_statuses!()
-    ))
+         WHERE id = $7 AND status IN {}",
+        open_statuses()
+    )))
     .bind(update.status.as_str())
     .bind(now)
     .bind(update.decided_by)
@@ -52,12 +54,12 @@ pub async fn withdraw<'c, E>(
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    let done = sqlx::query(
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
         "UPDATE registrations SET status = 'withdrawn', protection_ends_at = NULL, \
          info_question = NULL, updated_at = $1 \
-         WHERE id = $2 AND organization_id = $3 \
-         AND status IN ('submitted', 'info_requested', 'approved')",
-    )
+         WHERE id = $2 AND organization_id = $3 AND status IN {}",
+        statuses_where(RegistrationStatus::may_withdraw)
+    )))
     .bind(now)
     .bind(id)
     .bind(organization_id)

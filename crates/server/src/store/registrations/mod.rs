@@ -60,11 +60,20 @@ macro_rules! select_registration {
     };
 }
 
-/// Statuses a manager still has to decide, as an SQL list.
-macro_rules! open_statuses {
-    () => {
-        "('submitted', 'info_requested')"
-    };
+/// The statuses a rule of the state machine accepts, as an SQL list (`('submitted', …)`), so
+/// that SQL and Rust keep one rule: `open_statuses()` is `RegistrationStatus::is_open`.
+fn statuses_where(rule: fn(RegistrationStatus) -> bool) -> String {
+    let names: Vec<String> = RegistrationStatus::ALL
+        .iter()
+        .filter(|status| rule(**status))
+        .map(|status| format!("'{}'", status.as_str()))
+        .collect();
+    format!("({})", names.join(", "))
+}
+
+/// Statuses a manager still has to decide.
+fn open_statuses() -> String {
+    statuses_where(RegistrationStatus::is_open)
 }
 
 fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
@@ -146,7 +155,7 @@ pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRo
         );
     }
     if filter.queue {
-        conditions.push(concat!("r.status IN ", open_statuses!()).to_owned());
+        conditions.push(format!("r.status IN {}", open_statuses()));
     }
     let status = filter.status.map(RegistrationStatus::as_str);
     if status.is_some() {
@@ -196,4 +205,18 @@ pub async fn products_of(
         .into_iter()
         .map(|(registration_id, id, name)| (registration_id, Product { id, name }))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_lists_follow_the_state_machine() {
+        assert_eq!(open_statuses(), "('submitted', 'info_requested')");
+        assert_eq!(
+            statuses_where(RegistrationStatus::may_withdraw),
+            "('submitted', 'info_requested', 'approved')"
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! past the SLA.
 use sqlx::{AnyPool, FromRow};
 
-use super::RegistrationRow;
+use super::{RegistrationRow, open_statuses};
 use crate::clock::Timestamp;
 use crate::store::StoreError;
 
@@ -56,15 +56,16 @@ pub async fn flag_late<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, St
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    Ok(sqlx::query_as(concat!(
+    let sql = format!(
         "UPDATE registrations SET sla_flagged_at = $1 \
-         WHERE sla_flagged_at IS NULL AND decide_by < $1 AND status IN ",
-        open_statuses!(),
-        " RETURNING id, organization_id, company_name, protection_ends_at"
-    ))
-    .bind(now)
-    .fetch_all(db)
-    .await?)
+         WHERE sla_flagged_at IS NULL AND decide_by < $1 AND status IN {} \
+         RETURNING id, organization_id, company_name, protection_ends_at",
+        open_statuses()
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(now)
+        .fetch_all(db)
+        .await?)
 }
 
 /// Undecided registrations past their approval SLA, the most overdue first, and how many
@@ -74,18 +75,17 @@ pub async fn late(
     now: Timestamp,
     limit: i64,
 ) -> Result<(i64, Vec<RegistrationRow>), StoreError> {
-    let total = sqlx::query_scalar(concat!(
-        "SELECT COUNT(*) FROM registrations WHERE status IN ",
-        open_statuses!(),
-        " AND decide_by < $1"
-    ))
+    let open = open_statuses();
+    let total = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM registrations WHERE status IN {open} AND decide_by < $1"
+    )))
     .bind(now)
     .fetch_one(db)
     .await?;
-    let rows = sqlx::query_as(select_registration!(
-        "WHERE r.status IN ('submitted', 'info_requested') AND r.decide_by < $1 \
-         ORDER BY r.decide_by, r.id LIMIT $2"
-    ))
+    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{} WHERE r.status IN {open} AND r.decide_by < $1 ORDER BY r.decide_by, r.id LIMIT $2",
+        select_registration!("")
+    )))
     .bind(now)
     .bind(limit)
     .fetch_all(db)
