@@ -24,6 +24,11 @@ async fn a_wrong_password_shows_an_error_and_keeps_the_email() {
 const ASKED_WHO_IS_SIGNED_IN: &str = "return performance.getEntriesByType('resource')\
     .some(e => new URL(e.name).pathname === '/api/me');";
 
+const ASKED_ONCE_BEFORE_THE_APP_ARRIVED: &str = "const all = performance.getEntriesByType('resource');\
+    const me = all.filter(e => new URL(e.name).pathname === '/api/me');\
+    const wasm = all.find(e => new URL(e.name).pathname.endsWith('.wasm'));\
+    return me.length === 1 && me[0].startTime < wasm.responseEnd;";
+
 #[tokio::test]
 async fn a_signed_out_visit_does_not_ask_who_is_signed_in() {
     let portal = Portal::start().await;
@@ -36,11 +41,13 @@ async fn a_signed_out_visit_does_not_ask_who_is_signed_in() {
     browser.find("#sign-in").await;
     assert_eq!(browser.run(ASKED_WHO_IS_SIGNED_IN).await, false);
 
-    // Signed in, a new page load asks, and finds the session.
+    // Signed in, a new page load asks, and finds the session; it asks once, while the app is
+    // still downloading.
     browser.sign_in(&portal, "alice@northwind.example").await;
     browser.open(&portal.url("/pipeline")).await;
     browser.find("#pipeline-heading").await;
     assert_eq!(browser.run(ASKED_WHO_IS_SIGNED_IN).await, true);
+    assert_eq!(browser.run(ASKED_ONCE_BEFORE_THE_APP_ARRIVED).await, true);
 
     // Signed out again, the next load does not ask.
     browser.click("#sign-out").await;

@@ -1,5 +1,6 @@
-//! Browser-test harness: the real server with the built SPA on a fresh SQLite database, and a
-//! headless Chromium driven over WebDriver by a ChromeDriver this harness starts once.
+//! Browser-test harness for both front ends: the real server with the built apps on a fresh
+//! SQLite database, and a headless Chromium driven over WebDriver by a ChromeDriver this
+//! harness starts once.
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
@@ -66,11 +67,17 @@ impl Drop for Driver {
     }
 }
 
-/// Where the built SPA is; `cargo xtask test` builds it before the tests run.
+/// Where the built front ends are (the portal's `dist/`, with the console in `dist/manage/`);
+/// `cargo xtask test` builds them before the tests run. The harness serves both apps' tests:
+/// the repository root's and the console's (`crates/console/tests`).
 fn dist() -> PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("Trunk.toml").is_file() && dir.join("crates").is_dir())
+        .expect("the repository root above the test's package");
     let dist = std::env::var("PORTICO_DIST")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+        .unwrap_or_else(|_| root.join("dist"));
     assert!(
         dist.join("index.html").is_file(),
         "{} has no built SPA: run the tests with `cargo xtask test`",

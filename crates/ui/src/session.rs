@@ -94,7 +94,8 @@ impl Session {
 }
 
 /// Marks in local storage that this browser signed in (the session cookie itself is HttpOnly,
-/// out of the app's sight). It is a hint, not a credential: the server still decides.
+/// out of the app's sight). It is a hint, not a credential: the server still decides. The
+/// loader script in each app's `index.html` reads it too, to ask `GET /api/me` early.
 const SIGNED_IN_KEY: &str = "portico.signed-in";
 
 fn signed_in_here() -> bool {

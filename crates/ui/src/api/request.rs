@@ -158,9 +158,11 @@ pub(super) struct Answer {
 }
 
 async fn fetch(call: &Call<'_>) -> Result<Answer, JsValue> {
-    let response: Response = JsFuture::from(window().fetch_with_request(&call.request()?))
-        .await?
-        .dyn_into()?;
+    let sent = match early_answer(call) {
+        Some(sent) => sent,
+        None => window().fetch_with_request(&call.request()?),
+    };
+    let response: Response = JsFuture::from(sent).await?.dyn_into()?;
     let text = JsFuture::from(response.text()?).await?;
     let body = text
         .as_string()
@@ -170,6 +172,20 @@ async fn fetch(call: &Call<'_>) -> Result<Answer, JsValue> {
         status: response.status(),
         body,
     })
+}
+
+/// The answer to a `GET` that the page's loader already sent while the app was downloading
+/// (`window.porticoEarly`, keyed by URL, written by an inline script in `index.html`): taken
+/// once, so the first page does not wait for a round trip after the app starts.
+fn early_answer(call: &Call<'_>) -> Option<js_sys::Promise> {
+    if call.method != "GET" {
+        return None;
+    }
+    let early = js_sys::Reflect::get(&window(), &JsValue::from_str("porticoEarly")).ok()?;
+    let key = JsValue::from_str(call.url);
+    let sent = js_sys::Reflect::get(&early, &key).ok()?.dyn_into().ok()?;
+    js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key).ok()?;
+    Some(sent)
 }
 
 /// A 2xx answer as it came; any other as the server's error.

@@ -1,4 +1,5 @@
 //! The live claims the conflict check compares a filing with, and the findings it stores.
+
 use portico_api::registrations::MatchStrength;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 

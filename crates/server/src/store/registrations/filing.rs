@@ -1,5 +1,6 @@
 //! Writing a new registration, and the reads that guard a filing: its idempotency key, the
 //! submission budgets and the filing turn.
+
 use portico_api::registrations::{ConflictLevel, ValidRegistration};
 use sqlx::AnyConnection;
 

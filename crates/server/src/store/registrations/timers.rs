@@ -1,5 +1,6 @@
 //! The registration clock: protection running out, reminders before it does, and approvals
 //! past the SLA.
+
 use sqlx::{AnyPool, FromRow};
 
 use super::{RegistrationRow, open_statuses};

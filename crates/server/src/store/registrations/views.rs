@@ -1,5 +1,6 @@
 //! How a stored registration reads: the partner's view, with nothing about other partners or
 //! the vendor's accounts, and the manager's.
+
 use portico_api::OrganizationRef;
 use portico_api::organizations::Motion;
 use portico_api::registrations::{
