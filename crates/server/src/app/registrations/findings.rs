@@ -1,11 +1,12 @@
 //! What the conflict check found for a registration, read back for managers and CRM cards.
 
+use std::collections::HashMap;
+
 use portico_api::registrations::{ConflictFinding, ConflictLevel};
 
 use crate::app::AppResult;
 use crate::domain::conflict::{self, AccountClaim, Claim, Finding, Subject};
 use crate::state::AppState;
-use crate::store::Scope;
 use crate::store::accounts::{self, AccountRow};
 use crate::store::registrations::{self as store, Matched, RegistrationRow};
 
@@ -18,9 +19,15 @@ pub struct Findings {
 }
 
 pub async fn conflict_findings(state: &AppState, registration_id: i64) -> AppResult<Findings> {
+    let found = store::findings_of(state.db.pool(), registration_id).await?;
+    let (registration_ids, account_ids) = matched_ids(&found);
+    // Two reads for all the findings, however many there are.
+    let mut conn = state.db.acquire().await?;
+    let registrations = by_id(store::by_ids(&mut conn, &registration_ids).await?, |r| r.id);
+    let accounts = by_id(accounts::by_ids(&mut conn, &account_ids).await?, |a| a.id);
     let mut findings = Vec::new();
     let (mut matched, mut matched_accounts) = (Vec::new(), Vec::new());
-    for (target, found) in store::findings_of(state.db.pool(), registration_id).await? {
+    for (target, found) in found {
         let finding = |reason, registration_id, account_id| ConflictFinding {
             level: ConflictLevel::Review,
             strength: found.strength,
@@ -31,27 +38,26 @@ pub async fn conflict_findings(state: &AppState, registration_id: i64) -> AppRes
         };
         match target {
             Matched::Registration(other_id) => {
-                let Some(other) = store::by_id(state.db.pool(), other_id, Scope::Vendor).await?
-                else {
+                let Some(other) = registrations.get(&other_id) else {
                     continue;
                 };
                 findings.push(finding(
-                    conflict::reason(&claim_of_row(&other, found)?),
+                    conflict::reason(&claim_of_row(other, found)?),
                     Some(other_id),
                     None,
                 ));
-                matched.push((other, found));
+                matched.push((other.clone(), found));
             }
             Matched::Account(account_id) => {
-                let Some(account) = accounts::by_id(state.db.pool(), account_id).await? else {
+                let Some(account) = accounts.get(&account_id) else {
                     continue;
                 };
                 findings.push(finding(
-                    conflict::account_reason(&account_claim(&account, found)),
+                    conflict::account_reason(&account_claim(account, found)),
                     None,
                     Some(account_id),
                 ));
-                matched_accounts.push((account, found));
+                matched_accounts.push((account.clone(), found));
             }
         }
     }
@@ -60,6 +66,21 @@ pub async fn conflict_findings(state: &AppState, registration_id: i64) -> AppRes
         matched,
         matched_accounts,
     })
+}
+
+fn matched_ids(found: &[(Matched, Finding)]) -> (Vec<i64>, Vec<i64>) {
+    let (mut registrations, mut accounts) = (Vec::new(), Vec::new());
+    for (target, _) in found {
+        match target {
+            Matched::Registration(id) => registrations.push(*id),
+            Matched::Account(id) => accounts.push(*id),
+        }
+    }
+    (registrations, accounts)
+}
+
+fn by_id<T>(rows: Vec<T>, id: fn(&T) -> i64) -> HashMap<i64, T> {
+    rows.into_iter().map(|row| (id(&row), row)).collect()
 }
 
 impl Findings {

@@ -2,7 +2,7 @@
 //! as a bound parameter, so another organization's row is simply not found.
 
 use portico_api::registrations::{Product, RegistrationStatus};
-use sqlx::{AnyPool, FromRow};
+use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
@@ -119,6 +119,26 @@ where
             .fetch_optional(db)
             .await?),
     }
+}
+
+/// The registrations with these ids, for vendor staff, in id order.
+pub async fn by_ids(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<RegistrationRow>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{} WHERE r.id IN ({}) ORDER BY r.id",
+        select_registration!(""),
+        placeholders(1, ids.len())
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id);
+    }
+    Ok(query.fetch_all(conn).await?)
 }
 
 /// What a list asks for; `queue` lists the undecided oldest first, everything else is newest first.

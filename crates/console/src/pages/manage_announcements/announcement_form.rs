@@ -1,234 +1,19 @@
-//! `/manage/announcements`: compose, schedule and edit program news; see who read and who
-//! acknowledged it, and remind exactly those who have not.
+//! The announcement form, for a new announcement and for an existing one: text, audience,
+//! acknowledgment and schedule.
 
 use leptos::prelude::*;
-use portico_api::announcements::{
-    AnnouncementInput, AnnouncementVersion, Audience, ManagerAnnouncement, ReceiptCounts,
-    Unacknowledged,
-};
+use portico_api::announcements::{AnnouncementInput, Audience, ManagerAnnouncement};
 use portico_api::organizations::{Motion, OrganizationSummary, Tier};
-use portico_ui::route::Route;
 use wasm_bindgen::JsValue;
 
 use portico_ui::api;
 use portico_ui::components::field::pairs;
 use portico_ui::components::field::{begin_submit, show_error};
-use portico_ui::components::record_page;
 use portico_ui::components::{
-    ActionButton, CheckGroup, DataTable, FieldState, FormError, Paged, PagedList, RadioGroup,
-    SubmitButton, TextArea, TextField, Time,
+    CheckGroup, FieldState, FormError, RadioGroup, SubmitButton, TextArea, TextField,
 };
-use portico_ui::dom::{on_submit, set_title, spawn};
-use portico_ui::location::use_location;
+use portico_ui::dom::{on_submit, spawn};
 use portico_ui::session::use_session;
-
-#[component]
-pub fn ManageAnnouncementsPage() -> impl IntoView {
-    set_title("Announcements");
-    let list = Paged::new(|cursor| async move { api::announcements(cursor.as_deref()).await });
-    view! {
-        <section class="page">
-            <div class="page-head">
-                <h1 id="announcements-heading">"Announcements"</h1>
-                <a class="button" href=Route::NewAnnouncement.href()>"New announcement"</a>
-            </div>
-            <PagedList
-                list=list.controls()
-                loading="Loading announcements…"
-                empty="No announcements yet. Write the first one to tell partners about program changes."
-            >
-                <DataTable
-                    id="announcements-table"
-                    labelled_by="announcements-heading"
-                    headers=&["Title", "Status", "Reached", "Read", "Acknowledged"]
-                >
-                    {move || list.items.get().into_iter().map(|a| view! { <Row a /> }).collect_view()}
-                </DataTable>
-            </PagedList>
-        </section>
-    }
-}
-
-#[component]
-fn Row(a: ManagerAnnouncement) -> impl IntoView {
-    let acknowledged = if a.requires_ack {
-        a.counts.acknowledged.to_string()
-    } else {
-        "—".to_owned()
-    };
-    view! {
-        <tr>
-            <td><a href=Route::ManageAnnouncement { id: a.id }.href()>{a.title.clone()}</a></td>
-            <td><Status a=a.clone() /></td>
-            <td>{a.counts.delivered}</td>
-            <td>{a.counts.read}</td>
-            <td>{acknowledged}</td>
-        </tr>
-    }
-}
-
-#[component]
-fn Status(a: ManagerAnnouncement) -> impl IntoView {
-    match a.published_at {
-        Some(at) => view! { <span class="badge badge-published">"Published"</span> " " <Time value=at /> }.into_any(),
-        None => view! { <span class="badge badge-draft">"Scheduled"</span> " for " <Time value=a.publish_at /> }.into_any(),
-    }
-}
-
-#[component]
-pub fn NewAnnouncementPage() -> impl IntoView {
-    set_title("New announcement");
-    let location = use_location();
-    let saved = Callback::new(move |a: ManagerAnnouncement| {
-        location.go(&Route::ManageAnnouncement { id: a.id }.href());
-    });
-    view! {
-        <section class="page narrow">
-            <p><a href=Route::ManageAnnouncements.href()>"← Announcements"</a></p>
-            <h1>"New announcement"</h1>
-            <AnnouncementForm existing=None saved />
-        </section>
-    }
-}
-
-#[component]
-pub fn ManageAnnouncementPage(id: i64) -> impl IntoView {
-    set_title("Announcement");
-    record_page(
-        move || api::announcement(id),
-        "Loading the announcement…",
-        |a, reload| view! { <Detail a reload /> }.into_any(),
-    )
-}
-
-#[component]
-fn Detail(a: ManagerAnnouncement, reload: Callback<()>) -> impl IntoView {
-    set_title(&a.title);
-    let saved = Callback::new(move |_| reload.run(()));
-    let published = a.published_at.is_some();
-    let waiting = a.requires_ack && published;
-    view! {
-        <section class="page">
-            <p><a href=Route::ManageAnnouncements.href()>"← Announcements"</a></p>
-            <h1>{a.title.clone()}</h1>
-            <p class="muted"><Status a=a.clone() /> " · version " {a.version}</p>
-            <Counts counts=a.counts requires_ack=a.requires_ack />
-            <div class="asset-body panel" inner_html=a.body_html.clone()></div>
-            {waiting.then(|| view! { <NotAcknowledged id=a.id /> })}
-            <section class="panel" aria-labelledby="edit-heading">
-                <h2 id="edit-heading" class="section-title">"Edit"</h2>
-                {published.then(|| view! {
-                    <p class="hint">"It is published: partners see the new text, marked as edited; the audience and acknowledgment stay."</p>
-                })}
-                <AnnouncementForm existing=Some(a.clone()) saved />
-            </section>
-            <Versions id=a.id />
-        </section>
-    }
-}
-
-#[component]
-fn Counts(counts: ReceiptCounts, requires_ack: bool) -> impl IntoView {
-    view! {
-        <dl id="receipt-counts" class="stats" aria-live="polite">
-            <div><dt>"Reached"</dt><dd id="count-delivered">{counts.delivered}</dd></div>
-            <div><dt>"Read"</dt><dd id="count-read">{counts.read}</dd></div>
-            {requires_ack.then(|| view! {
-                <div><dt>"Acknowledged"</dt><dd id="count-acknowledged">{counts.acknowledged}</dd></div>
-            })}
-        </dl>
-    }
-}
-
-/// Reminding changes no count, so the page stays as it is and says what was sent.
-#[component]
-fn NotAcknowledged(id: i64) -> impl IntoView {
-    let session = use_session();
-    let list =
-        Paged::new(move |cursor| async move { api::unacknowledged(id, cursor.as_deref()).await });
-    let busy = RwSignal::new(false);
-    let result = RwSignal::new(None::<Result<String, String>>);
-    let run = Callback::new(move |()| {
-        busy.set(true);
-        let csrf = session.csrf();
-        spawn(async move {
-            let answer = api::remind(&csrf, id).await;
-            busy.set(false);
-            result.set(Some(match answer {
-                Ok(r) if r.reminded == 1 => Ok("One reminder is on its way.".to_owned()),
-                Ok(r) => Ok(format!("{} reminders are on their way.", r.reminded)),
-                Err(e) => Err(e.message),
-            }));
-        });
-    });
-    view! {
-        <section class="panel" aria-labelledby="pending-heading">
-            <h2 id="pending-heading" class="section-title">"Not acknowledged yet"</h2>
-            <PagedList list=list.controls() loading="Loading…" empty="Everyone it reached has acknowledged it.">
-                <ul class="plain-list" id="not-acknowledged">
-                    {move || list.items.get().into_iter().map(|p| view! { <Person p /> }).collect_view()}
-                </ul>
-                <ActionButton
-                    id="remind"
-                    label="E-mail a reminder to them"
-                    busy_label="Sending…"
-                    busy
-                    run
-                    question="Send a reminder e-mail to everyone listed?"
-                    confirm_label="Yes, send reminders"
-                />
-            </PagedList>
-            <p role="status" aria-live="polite">
-                {move || match result.get() {
-                    Some(Ok(text)) => view! { <span class="notice notice-success">{text}</span> }.into_any(),
-                    Some(Err(text)) => view! { <span class="error-text">{text}</span> }.into_any(),
-                    None => ().into_any(),
-                }}
-            </p>
-        </section>
-    }
-}
-
-#[component]
-fn Person(p: Unacknowledged) -> impl IntoView {
-    view! {
-        <li>
-            {p.name} " (" {p.organization.name} ", " {p.email} ") · "
-            {match p.read_at {
-                Some(at) => view! { "read " <Time value=at /> }.into_any(),
-                None => view! { "not read" }.into_any(),
-            }}
-        </li>
-    }
-}
-
-/// Read when the page is drawn, so again after each saved edit.
-#[component]
-fn Versions(id: i64) -> impl IntoView {
-    let versions = RwSignal::new(Vec::<AnnouncementVersion>::new());
-    let error = RwSignal::new(None::<String>);
-    spawn(async move {
-        match api::announcement_versions(id).await {
-            Ok(list) => versions.set(list),
-            Err(e) => error.set(Some(e.message)),
-        }
-    });
-    view! {
-        <section class="panel" aria-labelledby="versions-heading">
-            <h2 id="versions-heading" class="section-title">"History"</h2>
-            <p class="error-text" role="alert">{error}</p>
-            <ol class="plain-list" reversed>
-                {move || versions.get().into_iter().map(|v| view! {
-                    <li>
-                        <strong>"Version " {v.version}</strong> ": " {v.title} " — " {v.edited_by} ", "
-                        <Time value=v.edited_at />
-                        <details><summary>"Text"</summary><pre class="version-text">{v.body}</pre></details>
-                    </li>
-                }).collect_view()}
-            </ol>
-        </section>
-    }
-}
 
 /// The form's fields, filled from an existing announcement or empty.
 #[derive(Clone, Copy)]
@@ -366,7 +151,7 @@ fn local_input_value(rfc3339: &str) -> String {
 }
 
 #[component]
-fn AnnouncementForm(
+pub(super) fn AnnouncementForm(
     existing: Option<ManagerAnnouncement>,
     saved: Callback<ManagerAnnouncement>,
 ) -> impl IntoView {

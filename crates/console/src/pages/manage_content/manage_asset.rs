@@ -1,0 +1,312 @@
+//! `/manage/content/{id}`: one asset: its metadata, publish and archive, new file versions,
+//! a preview of what partners read and how partners use it.
+
+use leptos::prelude::*;
+use portico_api::assets::{AssetCard, AssetMetadata, AssetState, AssetVersion, ManagedAsset};
+use portico_ui::route::Route;
+
+use crate::components::usage::{WeeklyUsage, usage_days};
+use portico_ui::api;
+use portico_ui::components::field::show_error;
+use portico_ui::components::record_page;
+use portico_ui::components::{DataTable, FileUpload, SubmitButton, Time, Upload};
+use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
+use portico_ui::format::human_size;
+use portico_ui::location::use_location;
+use portico_ui::session::use_session;
+
+use super::{Edit, StateBadge, asset_form::AssetForm};
+
+#[component]
+pub fn ManageAssetPage(id: i64) -> impl IntoView {
+    set_title("Asset");
+    let location = use_location();
+    // Outside the record, so the confirmation stays while the asset loads again.
+    let saved = RwSignal::new(location.query("created").map(|how| {
+        if how == "file" {
+            "Upload complete. The asset is saved as a draft: publish it when it is ready."
+        } else {
+            "The asset is saved as a draft: publish it when it is ready."
+        }
+        .to_owned()
+    }));
+    if saved.get_untracked().is_some() {
+        location.replace(&Route::ManageAsset { id }.href());
+    }
+    view! {
+        <section class="page">
+            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
+            <p id="asset-status" class="notice notice-success status-line" role="status">
+                {saved}
+            </p>
+            {record_page(
+                move || api::managed(id),
+                "Loading the asset…",
+                move |asset, reload| view! { <Managed asset reload saved /> }.into_any(),
+            )}
+        </section>
+    }
+}
+
+#[component]
+fn Managed(
+    asset: ManagedAsset,
+    reload: Callback<()>,
+    saved: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let card = asset.asset.card.clone();
+    set_title(&card.title);
+    let id = card.id;
+    let edit = Edit { id, reload, saved };
+    let initial = metadata_of(&asset);
+    let has_file = card.file.is_some();
+    view! {
+        <h1 id="asset-heading">{card.title.clone()}</h1>
+        <StatePanel card edit />
+        <section class="panel" aria-labelledby="asset-form-heading">
+            <h2 class="section-title" id="asset-form-heading">"Details"</h2>
+            <AssetForm initial edit=Some(edit) />
+        </section>
+        <section aria-labelledby="preview-heading">
+            <h2 class="section-title" id="preview-heading">"Preview"</h2>
+            <p class="muted">"The description as partners read it."</p>
+            // Rendered from the Markdown and sanitized by the server.
+            <div id="asset-preview" class="asset-body panel" inner_html=asset.asset.body_html></div>
+        </section>
+        {has_file.then(|| view! {
+            <Versions versions=asset.versions />
+            <NewVersion edit />
+        })}
+        <AssetUsagePanel id views=asset.views downloads=asset.downloads />
+    }
+}
+
+fn metadata_of(asset: &ManagedAsset) -> AssetMetadata {
+    let card = &asset.asset.card;
+    AssetMetadata {
+        title: card.title.clone(),
+        summary: card.summary.clone(),
+        body: asset.body.clone(),
+        kind: card.kind,
+        motions: card.motions.clone(),
+        industries: card.industries.clone(),
+        use_cases: card.use_cases.clone(),
+        language: card.language.clone(),
+        audience: asset.audience.clone(),
+        link: card.link.clone(),
+    }
+}
+
+/// A change of state from the desk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Publish,
+    Archive,
+}
+
+/// The asset's state, and the buttons that change it.
+#[component]
+fn StatePanel(card: AssetCard, edit: Edit) -> impl IntoView {
+    let state = card.state;
+    let published = card.published_at.map(|value| {
+        view! { " · published " <Time value /> }
+    });
+    view! {
+        <section class="panel state-panel" aria-labelledby="state-heading">
+            <h2 class="section-title" id="state-heading">"State"</h2>
+            <p>
+                <StateBadge state id="asset-state" />
+                {published}
+            </p>
+            <div class="actions">
+                {(state != AssetState::Published).then(|| view! { <MoveButton to=Move::Publish edit /> })}
+                {(state != AssetState::Archived).then(|| view! { <MoveButton to=Move::Archive edit /> })}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn MoveButton(to: Move, edit: Edit) -> impl IntoView {
+    let session = use_session();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let (id, label, busy_label, done) = match to {
+        Move::Publish => (
+            "asset-publish",
+            "Publish",
+            "Publishing…",
+            "Published: partners in its audience can find it now.",
+        ),
+        Move::Archive => (
+            "asset-archive",
+            "Archive",
+            "Archiving…",
+            "Archived: partners no longer see it.",
+        ),
+    };
+    let run = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        edit.saved.set(None);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = match to {
+                Move::Publish => api::publish_asset(&csrf, edit.id).await,
+                Move::Archive => api::archive_asset(&csrf, edit.id).await,
+            };
+            busy.set(false);
+            match result {
+                Ok(_) => {
+                    edit.saved.set(Some(done.to_owned()));
+                    edit.reload.run(());
+                }
+                Err(e) => error.set(Some(e.message)),
+            }
+        });
+    };
+    let class = if to == Move::Publish {
+        "primary"
+    } else {
+        "secondary"
+    };
+    view! {
+        <button
+            id=id
+            type="button"
+            class=class
+            aria-disabled=move || busy.get().then_some("true")
+            aria-busy=move || busy.get().then_some("true")
+            on:click=on_click(run)
+        >
+            {move || if busy.get() { busy_label } else { label }}
+        </button>
+        <span class="error-text" role="alert">{error}</span>
+    }
+}
+
+/// Every uploaded file, newest first.
+#[component]
+fn Versions(versions: Vec<AssetVersion>) -> impl IntoView {
+    view! {
+        <h2 class="section-title" id="versions-heading">"Versions"</h2>
+        <DataTable id="asset-versions" labelled_by="versions-heading" headers=&["Version", "File", "Size", "SHA-256", "Uploaded"]>
+            {versions.clone().into_iter().map(version_row).collect_view()}
+        </DataTable>
+    }
+}
+
+fn version_row(v: AssetVersion) -> impl IntoView {
+    let short: String = v.sha256.chars().take(12).collect();
+    view! {
+        <tr>
+            <th scope="row">{v.number}</th>
+            <td>{v.file.name}</td>
+            <td class="number">{human_size(v.file.size.max(0) as u64)}</td>
+            <td><code class="sha" title=v.sha256.clone()>{short} "…"</code></td>
+            <td><Time value=v.uploaded_at /> " by " {v.uploaded_by}</td>
+        </tr>
+    }
+}
+
+/// A new current file for the asset; partners download it from then on.
+#[component]
+fn NewVersion(edit: Edit) -> impl IntoView {
+    let session = use_session();
+    let upload = Upload::new();
+    let form_error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        form_error.set(None);
+        edit.saved.set(None);
+        let Some(file) = upload.file() else {
+            focus_by_id("asset-file");
+            return;
+        };
+        busy.set(true);
+        let csrf = session.csrf();
+        spawn(async move {
+            let result = api::upload_version(&csrf, edit.id, &file, upload.progress()).await;
+            upload.finish(result.is_ok());
+            busy.set(false);
+            match result {
+                Ok(asset) => {
+                    let number = asset.versions.first().map_or(0, |v| v.number);
+                    edit.saved.set(Some(format!(
+                        "Upload complete: version {number} is current."
+                    )));
+                    edit.reload.run(());
+                }
+                Err(e) if upload.show_refusal(&e) => {}
+                Err(e) => show_error(e, &[("file", upload.field)], form_error),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="new-version-heading">
+            <h2 class="section-title" id="new-version-heading">"Upload a new version"</h2>
+            <p class="muted">"Partners download the newest version; earlier ones stay in the history."</p>
+            <form class="form" novalidate on:submit=on_submit(submit)>
+                <FileUpload upload label="New file" />
+                <p id="version-error" class="error-text" role="alert">{form_error}</p>
+                <SubmitButton id="version-upload" label="Upload new version" busy_label="Uploading…" busy />
+            </form>
+        </section>
+    }
+}
+
+/// How partners used the asset: totals, by organization and week by week.
+#[component]
+fn AssetUsagePanel(id: i64, views: i64, downloads: i64) -> impl IntoView {
+    view! {
+        <section aria-labelledby="asset-usage-heading">
+            <h2 class="section-title" id="asset-usage-heading">"Usage"</h2>
+            <p id="asset-usage-totals">
+                {format!("{views} views and {downloads} downloads in all.")}
+            </p>
+            {record_page(
+                move || api::asset_usage(id, None),
+                "Loading the usage…",
+                |detail, _| {
+                    let days = detail.days;
+                    view! {
+                        <h3 id="asset-usage-partners-heading">{format!("By partner, last {}", usage_days(days))}</h3>
+                        <ByOrganization rows=detail.by_organization />
+                        <WeeklyUsage id="asset-weekly" points=detail.weekly nested=true />
+                    }
+                    .into_any()
+                },
+            )}
+        </section>
+    }
+}
+
+#[component]
+fn ByOrganization(rows: Vec<portico_api::assets::OrganizationUsage>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="empty">"No partner has used it in this period."</p> }.into_any();
+    }
+    view! {
+        <DataTable id="asset-usage-partners" labelled_by="asset-usage-partners-heading" headers=&["Partner", "Views", "Downloads", "Last used"]>
+            {rows
+                .clone()
+                .into_iter()
+                .map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.organization.name}</th>
+                        <td class="number">{r.views}</td>
+                        <td class="number">{r.downloads}</td>
+                        <td><Time value=r.last_used_at /></td>
+                    </tr>
+                })
+                .collect_view()}
+        </DataTable>
+    }
+    .into_any()
+}
