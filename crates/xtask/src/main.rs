@@ -7,6 +7,7 @@ mod bench_server;
 mod child;
 mod http;
 mod lighthouse;
+mod load_run;
 mod search_load;
 mod serve;
 mod setup;
@@ -14,6 +15,7 @@ mod spa;
 mod testing;
 mod wasm_top;
 mod webhook_load;
+mod wrk;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 use crate::Result;
-use crate::bench::{Client, WrkFigures, run_wrk, wrk_command};
+use crate::wrk::{Client, WrkFigures, run_wrk, wrk_command};
 
 /// wrk's threads in every run; each takes its own share of the sessions.
 pub const WRK_THREADS: usize = 2;
@@ -141,7 +141,7 @@ pub fn isolation(
         let attacker = running
             .wait_with_output()
             .map_err(|e| format!("wrk: {e}"))
-            .and_then(crate::bench::wrk_figures)?;
+            .and_then(crate::wrk::wrk_figures)?;
         runs.push(Isolation {
             label: attack.label,
             victim: victim?,
