@@ -1,8 +1,7 @@
-//! `/registrations/new`: register a deal or a lead, checked as the partner types with the same
-//! rules the server applies, and confirmed with the registration number and the conflict check.
+//! The registration form: its fields checked by the shared rules as the partner types, and
+//! the product catalog as checkboxes.
 
 use leptos::prelude::*;
-use portico_api::date::Date;
 use portico_api::organizations::Motion;
 use portico_api::places::{self, COUNTRIES};
 use portico_api::registrations::{
@@ -10,113 +9,16 @@ use portico_api::registrations::{
     RegistrationKind, RegistrationRequest,
 };
 use portico_api::validate;
-use portico_ui::route::Route;
 
+use super::{Channel, form_key, message, today};
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error, show_field_errors};
 use portico_ui::components::{
     ErrorNotice, FieldState, FormError, Loading, RadioGroup, SelectField, SubmitButton, TextArea,
     TextField,
 };
-use portico_ui::dom::{on_click, on_submit, set_title, spawn};
+use portico_ui::dom::{on_submit, spawn};
 use portico_ui::session::use_session;
-
-/// Today in UTC, the day the server checks close dates against.
-pub fn today() -> Date {
-    Date::from_unix((js_sys::Date::now() / 1000.0) as i64)
-}
-
-/// A fresh key for one filled-in form: resending it never registers twice.
-fn form_key() -> String {
-    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
-    format!("form-{:x}-{random:x}", js_sys::Date::now() as u64)
-}
-
-fn message<T>(result: Result<T, &'static str>) -> Option<String> {
-    result.err().map(str::to_owned)
-}
-
-/// How the form reaches the server: a signed-in partner, or an organization's secret link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Channel {
-    Portal,
-    Link(String),
-}
-
-impl Channel {
-    async fn products(&self) -> Result<Vec<Product>, portico_ui::api::ApiError> {
-        match self {
-            Channel::Portal => api::products().await,
-            Channel::Link(token) => api::link_form(token).await.map(|form| form.products),
-        }
-    }
-}
-
-#[component]
-pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl IntoView {
-    set_title("Register a deal or lead");
-    let via_link = matches!(channel, Channel::Link(_));
-    let done = RwSignal::new(None::<PartnerRegistration>);
-    // Bumped by "Register another" to start from an empty form with a new key.
-    let form_round = RwSignal::new(0u32);
-    view! {
-        <section class="page">
-            <h1>"Register a deal or lead"</h1>
-            {move || match done.get() {
-                Some(registration) => {
-                    let again = Callback::new(move |()| {
-                        done.set(None);
-                        form_round.update(|n| *n += 1);
-                    });
-                    view! { <Confirmation registration again via_link /> }.into_any()
-                }
-                None => {
-                    form_round.track();
-                    view! { <RegistrationForm done channel=channel.clone() /> }.into_any()
-                }
-            }}
-        </section>
-    }
-}
-
-/// What the partner learns on submitting: the number, the status, and the conflict check in
-/// words that reveal nothing about anyone else's claims.
-#[component]
-fn Confirmation(
-    registration: PartnerRegistration,
-    again: Callback<()>,
-    via_link: bool,
-) -> impl IntoView {
-    let href = Route::MyRegistration {
-        id: registration.id,
-    }
-    .href();
-    portico_ui::dom::focus_soon("confirmation".to_owned());
-    view! {
-        <div id="confirmation" class="notice notice-success" role="status" tabindex="-1">
-            <h2 class="section-title">
-                "Registration " <span id="registration-number">{registration.number}</span>
-                " received"
-            </h2>
-            <p>
-                "Status: " <strong id="registration-status">{registration.status.label()}</strong>
-            </p>
-            <p id="conflict-result">{registration.conflict_message}</p>
-            <p class="actions">
-                {(!via_link)
-                    .then(|| {
-                        view! {
-                            <a href=href>"View the registration"</a>
-                            <a href=Route::MyRegistrations.href()>"All our registrations"</a>
-                        }
-                    })}
-                <button type="button" class="secondary" on:click=on_click(move |_| again.run(()))>
-                    "Register another"
-                </button>
-            </p>
-        </div>
-    }
-}
 
 /// The form's fields, each checked by the shared rules.
 #[derive(Clone, Copy)]
@@ -270,7 +172,7 @@ fn parse_value(input: &str) -> Result<i64, &'static str> {
 }
 
 #[component]
-fn RegistrationForm(
+pub(super) fn RegistrationForm(
     done: RwSignal<Option<PartnerRegistration>>,
     channel: Channel,
 ) -> impl IntoView {
