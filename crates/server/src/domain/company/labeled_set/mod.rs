@@ -7,6 +7,13 @@
 
 use std::collections::BTreeSet;
 
+mod words;
+
+use words::{
+    ABBREVIATED, BRANDS, CITIES, COMMON, COMPOUNDS, DESCRIPTIVE, GIVEN, INITIALED, LEADING, LEGAL,
+    LOOK_ALIKES, STATES, SURNAMES, TRADES,
+};
+
 /// One labeled pair: its class, whether both name one company, and the two names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
@@ -40,170 +47,6 @@ impl Rng {
         self.next() % 100 < percent
     }
 }
-
-#[rustfmt::skip]
-const BRANDS: &[&str] = &[
-    "Fjordline", "Velora", "Quartzite", "Meridian", "Progressa", "Harborline", "Castellan",
-    "Brightwater", "Norvale", "Stonebridge", "Kestrel", "Aldergrove", "Lumira", "Corvanta",
-    "Veridian", "Tessara", "Ombrella", "Calderon", "Pellucid", "Marisol", "Zephyra", "Orinoco",
-    "Halvorsen", "Brantley", "Wexford", "Quillon", "Sarandos", "Ventura", "Arcadia", "Lindqvist",
-    "Osterby", "Ravensworth", "Tamarind", "Solvang", "Crestmont", "Dunmore", "Elmstead",
-    "Fairhaven", "Glenrock", "Hollisten", "Ironvale", "Jarrow", "Kinsale", "Larkspur", "Montclair",
-    "Northgate", "Oakhurst", "Penrose", "Quenby", "Rosslyn", "Sandoval", "Thornbury", "Umberto",
-    "Valdosta", "Westbrook", "Yarrowby", "Zellwood", "Amberly", "Belvedere", "Carraway",
-    "Dovetail", "Everlund", "Foxhollow", "Graniteview", "Heathrow", "Invicta", "Juniper",
-    "Kilbride", "Lochmere", "Marchetti", "Novaris", "Obelisk", "Paragon", "Quintara", "Rivendale",
-    "Silvanus", "Tarragon", "Ulverston", "Vantrell", "Woodmere", "Xanadu", "Yellowfin", "Zanzibar",
-    "Axelrod", "Borealis", "Cygnet", "Daventry", "Emberly", "Falconer", "Galloway", "Hartwell",
-];
-
-#[rustfmt::skip]
-const COMMON: &[&str] = &[
-    "Harbor", "Summit", "Pioneer", "Liberty", "Keystone", "Cascade", "Frontier", "Heritage",
-    "Pinnacle", "Patriot", "Guardian", "Beacon", "Atlas", "Horizon", "Granite", "Redwood",
-    "Sequoia", "Prairie", "Compass", "Anchor", "Meadow", "Lakeside", "Riverside", "Canyon",
-];
-
-#[rustfmt::skip]
-const SURNAMES: &[&str] = &[
-    "Schmidt", "Berkeley", "Hollister", "Pemberton", "Whitaker", "Gallagher", "Lindgren",
-    "Okafor", "Brennan", "Castillo", "Delacroix", "Ferreira", "Gustafson", "Haverford",
-    "Iverson", "Jankowski", "Kowalczyk", "Lachance", "Montague", "Nakamura", "Oyelaran",
-    "Pritchard", "Quintero", "Rasmussen", "Sorensen", "Tremblay", "Underhill", "Valentine",
-    "Winslow", "Yamamoto", "Zimmerman", "Abernathy", "Blackwood", "Carrington", "Donnelly",
-];
-
-#[rustfmt::skip]
-const GIVEN: &[&str] = &[
-    "Henry", "Walter", "Margaret", "Oscar", "Eleanor", "Franklin", "Harriet", "Ignatius",
-    "Josephine", "Leopold", "Matilda", "Nathaniel", "Penelope", "Rupert", "Theodora", "Victor",
-];
-
-#[rustfmt::skip]
-const CITIES: &[&str] = &[
-    "Omaha", "Tacoma", "Dayton", "Spokane", "Wichita", "Toledo", "Fresno", "Boise", "Savannah",
-    "Lexington", "Madison", "Richmond", "Syracuse", "Topeka", "Knoxville", "Chattanooga",
-    "Pueblo", "Yakima", "Duluth", "Peoria", "Rockford", "Billings", "Missoula", "Amarillo",
-    "Lubbock", "Shreveport", "Mobile", "Pensacola", "Augusta", "Charleston", "Asheville",
-    "Roanoke", "Scranton", "Allentown", "Hartford", "Burlington", "Portland", "Bangor",
-];
-
-/// Industry words that name what a company does: different ones make different companies.
-#[rustfmt::skip]
-const TRADES: &[&str] = &[
-    "Foods", "Motor", "Pharmaceuticals", "Communications", "Financial", "Bank", "Insurance",
-    "Energy", "Capital", "Media", "Retail", "Mining", "Airlines", "Shipping", "Steel", "Paper",
-    "Chemicals", "Apparel", "Electronics", "Dental", "Medical", "Brewing", "Bakeries", "Dairy",
-    "Petroleum", "Homes", "Furniture", "Realty", "Textiles", "Aerospace", "Robotics", "Logistics",
-    "Health", "Semiconductor", "Water", "Power", "Trucking", "Lumber", "Publishing", "Marine",
-];
-
-/// Words a company's name may carry or drop without becoming another company.
-#[rustfmt::skip]
-const DESCRIPTIVE: &[&str] = &[
-    "Industries", "Services", "Systems", "Technologies", "Laboratories", "Holdings", "Group",
-    "International", "Enterprises", "Solutions", "Partners", "Global",
-];
-
-#[rustfmt::skip]
-const LEGAL: &[&str] = &[
-    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd",
-    "Ltd.", "Limited", "LLC", "L.L.C.", "PLC",
-];
-
-#[rustfmt::skip]
-const STATES: &[&str] = &[
-    "Ohio", "Del", "Delaware", "NY", "N.J.", "Pa", "Md", "Calif", "Mass", "Mich", "Minn", "Va",
-    "Wis", "Tex", "Fla", "Ill", "Ind", "DE", "NV",
-];
-
-/// Full words and the abbreviations official lists use for them.
-const ABBREVIATED: &[(&str, &[&str])] = &[
-    ("General", &["Genl", "Gen'l"]),
-    ("Industries", &["Indus"]),
-    ("Financial", &["Finl", "Fin'l"]),
-    ("Services", &["Svc", "Svcs"]),
-    ("Group", &["Grp", "Gp"]),
-    ("Holdings", &["Hldgs", "Hldg"]),
-    ("Manufacturing", &["Mfg"]),
-    ("National", &["Natl", "Nat'l"]),
-    ("American", &["Amer"]),
-    ("Bancorporation", &["Bancorp"]),
-    ("Brothers", &["Bros", "Bros."]),
-    ("Laboratories", &["Labs", "Lab"]),
-    ("Systems", &["Sys"]),
-    ("Technologies", &["Tech", "Techs"]),
-    ("Communications", &["Comm", "Comms"]),
-    ("Pharmaceuticals", &["Pharm", "Pharma"]),
-    ("Entertainment", &["Ent"]),
-    ("Management", &["Mgmt"]),
-    ("International", &["Intl", "Int'l", "Intl."]),
-];
-
-const LEADING: &[&str] = &["General", "National", "American", "International"];
-
-/// Words that make up longer names whose initials are used as a name ("IBX").
-#[rustfmt::skip]
-const INITIALED: &[&str] = &[
-    "International", "Business", "Xchange", "Automated", "Data", "Systems", "United", "Pacific",
-    "Northern", "Consolidated", "Allied", "Federal", "Electric", "Freight", "Western", "Mutual",
-    "Resources", "Quantum", "Applied", "Signal", "Regional", "Transit", "Metro", "Power",
-    "Vector", "Kinetic", "Orbital", "Zenith", "Yield", "Juniper", "Harbor", "Logic", "Marine",
-];
-
-/// Two words often written as one ("Ever Green", "Du Mont").
-const COMPOUNDS: &[(&str, &str)] = &[
-    ("Ever", "Green"),
-    ("Blue", "Water"),
-    ("Sun", "Rise"),
-    ("Gold", "Field"),
-    ("Stone", "Bridge"),
-    ("Fair", "View"),
-    ("Bay", "Side"),
-    ("North", "Star"),
-    ("Red", "Wood"),
-    ("Key", "Stone"),
-    ("Water", "Front"),
-    ("Star", "Light"),
-    ("Green", "Field"),
-    ("High", "Land"),
-    ("Spring", "Field"),
-    ("Silver", "Line"),
-    ("Clear", "Water"),
-    ("Pine", "Crest"),
-    ("Oak", "Ridge"),
-    ("Data", "Point"),
-    ("Du", "Mont"),
-    ("De", "Luca"),
-    ("La", "Salle"),
-    ("Van", "Dyke"),
-    ("Mac", "Arthur"),
-    ("Le", "Blanc"),
-];
-
-/// Near-identical words that name different things, more than a typo apart (different
-/// companies a typo apart exist too, but their share in a set is whatever its author picks:
-/// the typo class already says how they fare).
-const LOOK_ALIKES: &[(&str, &str)] = &[
-    ("Industries", "Indemnity"),
-    ("Insurance", "Instruments"),
-    ("Petroleum", "Petrolia"),
-    ("Medical", "Medicine"),
-    ("Energy", "Energia"),
-    ("Dental", "Rental"),
-    ("Power", "Tower"),
-    ("Health", "Wealth"),
-    ("Airlines", "Airways"),
-    ("Logistics", "Logic"),
-    ("Brewing", "Brewery"),
-    ("Chemicals", "Chemists"),
-    ("Electronics", "Electrodes"),
-    ("Realty", "Royalty"),
-    ("Marine", "Maritime"),
-    ("Trucking", "Trekking"),
-    ("Motor", "Motel"),
-    ("Lumber", "Lumen"),
-];
 
 /// A class of pairs: its name, how many, and what makes one.
 type Class = (&'static str, usize, fn(&mut Rng) -> (String, String));
@@ -678,7 +521,7 @@ mod tests {
             std::fs::write(path, &generated).unwrap();
         }
         assert!(
-            generated == include_str!("labeled_pairs.tsv"),
+            generated == include_str!("../labeled_pairs.tsv"),
             "labeled_pairs.tsv is stale: run this test with PORTICO_WRITE_LABELED_SET=1"
         );
     }
