@@ -148,8 +148,8 @@ pub fn app(state: AppState, dist: Option<&std::path::Path>) -> Router {
         let (spa, state) = (spa.clone(), pages.clone());
         async move {
             let path = request.uri().path();
-            // Only the console's addresses depend on who asks; the rest need no lookup.
-            let partner = web::is_console_path(path)
+            // Only the console's pages depend on who asks; files and the rest need no lookup.
+            let partner = web::is_console_page(path)
                 && crate::routes::session::from_partner(&state, request.headers()).await;
             let front_end = web::FrontEnd::for_page(request.uri().path(), partner);
             spa.serve(request, front_end).await

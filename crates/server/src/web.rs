@@ -57,6 +57,12 @@ pub fn is_console_path(path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// A console address that names a page rather than a file (the app's files all have an
+/// extension, its routes none): only these depend on who asks.
+pub fn is_console_page(path: &str) -> bool {
+    is_console_path(path) && !path.rsplit('/').next().unwrap_or_default().contains('.')
+}
+
 impl Spa {
     pub fn new(dist: Option<&Path>) -> Spa {
         let serve = |dist: &Path, index: PathBuf| {
@@ -251,6 +257,14 @@ mod tests {
         for path in ["/", "/pipeline", "/managed", "/manager/x", "/login"] {
             assert_eq!(FrontEnd::for_page(path, false), FrontEnd::Portal, "{path}");
         }
+    }
+
+    #[test]
+    fn console_pages_are_the_addresses_without_an_extension() {
+        assert!(is_console_page("/manage/"));
+        assert!(is_console_page("/manage/registrations/12"));
+        assert!(!is_console_page("/manage/portico-console-0123456789abcdef_bg.wasm"));
+        assert!(!is_console_page("/pipeline"));
     }
 
     #[test]
