@@ -207,6 +207,19 @@ impl Browser {
         }
     }
 
+    /// Waits until the focus is on the element `css` names (pages move it after they render).
+    pub async fn wait_for_focus(&self, css: &str) {
+        let focused = format!("return document.activeElement === document.querySelector({css:?})");
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while self.run(&focused).await != serde_json::json!(true) {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the focus never reached {css:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Waits until the address bar's path (and query) starts with `prefix`.
     pub async fn wait_for_path(&self, prefix: &str) -> String {
         let deadline = tokio::time::Instant::now() + WAIT;

@@ -195,17 +195,7 @@ async fn a_revoked_card_link_shows_the_refusal_page() {
     press_enter(&manager).await;
     // It asks first, with the focus on the go-ahead button; nothing is revoked yet.
     let confirm = format!("{revoke}-confirm");
-    manager.find(&confirm).await;
-    let asked = manager
-        .run(&format!(
-            "return document.activeElement === document.querySelector({confirm:?})"
-        ))
-        .await;
-    assert_eq!(
-        asked,
-        serde_json::json!(true),
-        "the focus moved to the question"
-    );
+    manager.wait_for_focus(&confirm).await;
     let revoked_count = || async {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM card_links WHERE revoked_at IS NOT NULL")
             .fetch_one(portal.running.state.db.pool())
