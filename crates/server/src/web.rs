@@ -263,7 +263,9 @@ mod tests {
     fn console_pages_are_the_addresses_without_an_extension() {
         assert!(is_console_page("/manage/"));
         assert!(is_console_page("/manage/registrations/12"));
-        assert!(!is_console_page("/manage/portico-console-0123456789abcdef_bg.wasm"));
+        assert!(!is_console_page(
+            "/manage/portico-console-0123456789abcdef_bg.wasm"
+        ));
         assert!(!is_console_page("/pipeline"));
     }
 
