@@ -6,9 +6,8 @@
 //!
 //! A use case's body is an async closure that receives the unit of work; `run` begins it,
 //! commits when the body succeeds and drops it (rolling back) when it fails, so the outcome
-//! only comes out of a committed unit of work. Because the body never sees the transaction's
-//! beginning or end, the same bodies can later run on one SQLite writer that commits several
-//! units together, each in its own savepoint.
+//! only comes out of a committed unit of work. On SQLite the transaction is a savepoint on the
+//! one writer, which commits several units together (`store/writer/`).
 
 use portico_api::integrations::WebhookEventType;
 use sqlx::AnyConnection;
@@ -102,7 +101,16 @@ async fn run_at<T>(
         messages: Vec::new(),
         wake: Wake::default(),
     };
-    let outcome = work(&mut unit).await?;
+    let outcome = match work(&mut unit).await {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            // Waits for the writes batched before this one, which the caller may read next.
+            if let Err(undone) = unit.tx.roll_back().await {
+                tracing::warn!(error = %undone, "rolling back a failed unit of work failed");
+            }
+            return Err(e);
+        }
+    };
     let wake = unit.commit().await?;
     Ok((outcome, wake))
 }

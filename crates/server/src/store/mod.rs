@@ -34,6 +34,7 @@ pub mod throttles;
 pub mod two_factor;
 pub mod users;
 pub mod webhooks;
+mod writer;
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
@@ -42,8 +43,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions, Executor};
-use tokio::sync::{Mutex, OwnedMutexGuard};
+use sqlx::{AnyConnection, AnyPool, ConnectOptions, Executor};
+
+use writer::Writer;
 
 /// Which database the URL named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,36 +56,58 @@ pub enum Engine {
 
 #[derive(Clone)]
 pub struct Db {
+    /// Reads on both engines; writes too on PostgreSQL.
     pool: AnyPool,
     engine: Engine,
-    /// SQLite has one writer. Its busy handler makes waiting writers sleep and poll, which
-    /// costs tens of milliseconds under load; queueing them here hands the lock straight on.
-    write_turn: Arc<Mutex<()>>,
+    /// SQLite's one write connection (`None` on PostgreSQL).
+    writer: Option<Arc<Writer>>,
 }
 
-/// A transaction that writes; on SQLite it holds the process's write turn until it ends.
-pub struct WriteTx {
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    _turn: Option<OwnedMutexGuard<()>>,
+/// A transaction that writes: a unit of work on SQLite's writer, or a PostgreSQL transaction.
+/// Dropped without `commit`, it is undone.
+pub struct WriteTx(Write);
+
+enum Write {
+    Sqlite(writer::Turn),
+    Postgres(sqlx::Transaction<'static, sqlx::Any>),
 }
 
 impl WriteTx {
+    /// Keeps what the transaction wrote; answers once it is committed.
     pub async fn commit(self) -> StoreResult<()> {
-        Ok(self.tx.commit().await?)
+        match self.0 {
+            Write::Sqlite(turn) => turn.commit().await,
+            Write::Postgres(tx) => Ok(tx.commit().await?),
+        }
+    }
+
+    /// Undoes what the transaction wrote. On SQLite it answers once the writes of the units
+    /// batched before it are committed, so a caller that reads next sees them.
+    pub async fn roll_back(self) -> StoreResult<()> {
+        match self.0 {
+            Write::Sqlite(turn) => turn.roll_back().await,
+            Write::Postgres(tx) => Ok(tx.rollback().await?),
+        }
     }
 }
 
 impl Deref for WriteTx {
-    type Target = sqlx::AnyConnection;
+    type Target = AnyConnection;
 
     fn deref(&self) -> &Self::Target {
-        &self.tx
+        match &self.0 {
+            Write::Sqlite(turn) => turn,
+            Write::Postgres(tx) => tx,
+        }
     }
 }
 
 impl DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.tx
+        match &mut self.0 {
+            Write::Sqlite(turn) => turn,
+            Write::Postgres(tx) => tx,
+        }
     }
 }
 
@@ -122,25 +146,25 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
-                        // WAL lets readers proceed while one writer commits. A commit that
-                        // fills the log would also copy it into the database and sync it,
-                        // holding the write lock for tens of milliseconds: `checkpoints`
-                        // does that beside the writers instead.
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                             PRAGMA wal_autocheckpoint = 0;",
-                        )
-                        .await?;
+                        sqlite_settings(conn).await?;
                     }
                     Ok(())
                 })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
+        let writer = match engine {
+            Engine::Sqlite => {
+                let mut conn = options.connect().await?;
+                sqlite_settings(&mut conn).await?;
+                Some(Writer::new(conn))
+            }
+            Engine::Postgres => None,
+        };
         let db = Db {
             pool,
             engine,
-            write_turn: Arc::default(),
+            writer,
         };
         db.migrate().await?;
         blocks::refresh(&db).await?;
@@ -157,24 +181,14 @@ impl Db {
         }
     }
 
-    /// A transaction that reads and then writes. On SQLite it waits for the process's write
-    /// turn and then takes the write lock at once (`BEGIN IMMEDIATE`), so concurrent ones
-    /// queue instead of failing when they try to write; PostgreSQL's row locks and unique keys
-    /// already order them.
+    /// A transaction that reads and then writes. On SQLite it waits for its turn on the one
+    /// writer (`writer/`), so writers queue in order instead of polling for SQLite's lock;
+    /// PostgreSQL's row locks and unique keys already order them.
     pub async fn begin_write(&self) -> StoreResult<WriteTx> {
-        match self.engine {
-            Engine::Sqlite => {
-                let turn = Arc::clone(&self.write_turn).lock_owned().await;
-                Ok(WriteTx {
-                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
-                    _turn: Some(turn),
-                })
-            }
-            Engine::Postgres => Ok(WriteTx {
-                tx: self.pool.begin().await?,
-                _turn: None,
-            }),
-        }
+        Ok(WriteTx(match &self.writer {
+            Some(writer) => Write::Sqlite(writer.begin().await?),
+            None => Write::Postgres(self.pool.begin().await?),
+        }))
     }
 
     /// A connection for reads that belong together, outside any write turn.
@@ -198,6 +212,18 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// WAL lets readers proceed while the writer commits; `synchronous = NORMAL` syncs the log at
+/// checkpoints rather than at every commit (the README says what that means on power loss). A
+/// commit that filled the log would also copy it into the database and sync it, holding the
+/// write lock for tens of milliseconds: `checkpoints` does that beside the writer instead.
+async fn sqlite_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;",
+    )
+    .await?;
+    Ok(())
 }
 
 /// Copies SQLite's write-ahead log into the database every second without blocking writers
@@ -289,6 +315,9 @@ pub enum StoreError {
     Duplicate(#[source] sqlx::Error),
     #[error(transparent)]
     Database(sqlx::Error),
+    /// The SQLite write batch that held this change could not be committed.
+    #[error("the write batch failed: {0}")]
+    Batch(String),
     /// A stored value this code cannot read, e.g. an enum value it does not know.
     #[error("unreadable stored value: {0}")]
     Unreadable(String),
