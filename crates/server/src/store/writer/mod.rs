@@ -69,10 +69,7 @@ impl Writer {
         })
         .await?;
         let ended = opened?;
-        Ok(Turn {
-            held: Some(held),
-            ended,
-        })
+        Ok(Turn { held, ended })
     }
 
     fn idle(&self) -> bool {
@@ -100,7 +97,7 @@ async fn settle(mut slot: OwnedMutexGuard<Slot>, writer: Arc<Writer>) {
 
 /// One writer's unit of work: its savepoint on the writer's connection.
 pub struct Turn {
-    held: Option<Held>,
+    held: Held,
     ended: watch::Receiver<Outcome>,
 }
 
@@ -116,12 +113,8 @@ impl Turn {
         self.end(false).await
     }
 
-    async fn end(mut self, keep: bool) -> StoreResult<()> {
-        let Some(held) = self.held.take() else {
-            return Err(StoreError::Batch(
-                "the unit of work had already ended".into(),
-            ));
-        };
+    async fn end(self, keep: bool) -> StoreResult<()> {
+        let Turn { held, mut ended } = self;
         let closed = in_own_task(async move {
             let mut held = held;
             let idle = held.writer.idle();
@@ -133,8 +126,7 @@ impl Turn {
         })
         .await?;
         closed?;
-        let outcome = self
-            .ended
+        let outcome = ended
             .wait_for(Option::is_some)
             .await
             .map_err(|_| StoreError::Batch("the writer closed before committing".into()))?
@@ -150,23 +142,13 @@ impl Deref for Turn {
     type Target = AnyConnection;
 
     fn deref(&self) -> &AnyConnection {
-        &self
-            .held
-            .as_ref()
-            .expect("a turn holds the writer until it ends")
-            .guard()
-            .conn
+        &self.held.guard().conn
     }
 }
 
 impl DerefMut for Turn {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self
-            .held
-            .as_mut()
-            .expect("a turn holds the writer until it ends")
-            .slot()
-            .conn
+        &mut self.held.slot().conn
     }
 }
 
