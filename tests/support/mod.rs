@@ -136,7 +136,6 @@ impl Portal {
 
 /// A fresh headless Chromium.
 pub async fn browser() -> Browser {
-    let driver = tokio::task::spawn_blocking(Driver::start).await.unwrap();
     let profile = tempfile::tempdir().unwrap();
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let args = [
@@ -155,15 +154,27 @@ pub async fn browser() -> Browser {
     let capabilities = serde_json::json!({
         "goog:chromeOptions": { "binary": chromium, "args": args }
     });
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities.as_object().unwrap().clone())
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session from ChromeDriver");
-    Browser {
-        client,
-        _driver: driver,
-        _profile: profile,
+    // The free port a driver is given can be taken by another test's driver before this one
+    // binds it; this driver then exits and the session finds nobody. A new driver on a new
+    // port is the remedy.
+    let mut attempts = 1;
+    loop {
+        let driver = tokio::task::spawn_blocking(Driver::start).await.unwrap();
+        let session = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities.as_object().unwrap().clone())
+            .connect(&driver.url)
+            .await;
+        match session {
+            Ok(client) => {
+                return Browser {
+                    client,
+                    _driver: driver,
+                    _profile: profile,
+                };
+            }
+            Err(e) if attempts == 3 => panic!("a Chromium session from ChromeDriver: {e}"),
+            Err(_) => attempts += 1,
+        }
     }
 }
 
