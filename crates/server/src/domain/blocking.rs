@@ -273,7 +273,9 @@ mod tests {
             include_str!("company/company_pairs.tsv"),
             include_str!("company/labeled_pairs.tsv"),
         ];
-        for line in files.iter().flat_map(|f| f.lines()) {
+        // Comment lines are left out: a header's wording is not matching.
+        let pairs = files.iter().flat_map(|f| f.lines());
+        for line in pairs.filter(|l| !l.starts_with('#')) {
             for field in line.split('\t') {
                 let key = name_key(field);
                 hash.update(key.as_bytes());
@@ -285,7 +287,7 @@ mod tests {
         let fingerprint = hex::encode(hash.finalize());
         assert_eq!(
             (MATCHING_VERSION, &fingerprint[..16]),
-            (3, "30fa7471cc5bb30a"),
+            (3, "570fac73e7423b0f"),
             "matching changed: bump MATCHING_VERSION and record the new fingerprint"
         );
     }
