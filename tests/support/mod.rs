@@ -127,8 +127,8 @@ impl Portal {
 
     /// Ends every session on the server, as an expiry would.
     pub async fn expire_sessions(&self) {
-        sqlx::query("DELETE FROM sessions")
-            .execute(self.running.state.db.pool())
+        let db = &self.running.state.db;
+        db.write(async |conn| Ok(sqlx::query("DELETE FROM sessions").execute(conn).await?))
             .await
             .unwrap();
     }

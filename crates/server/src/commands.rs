@@ -182,7 +182,7 @@ pub async fn create_user(args: CreateUserArgs) -> Result<(), String> {
     let membership = Membership::new(args.role, organization_id).map_err(|e| e.to_string())?;
     let password_hash = password::hash(&password);
     let now = SystemClock.now();
-    let mut tx = db.pool().begin().await.map_err(|e| e.to_string())?;
+    let mut tx = db.begin_write().await.map_err(|e| e.to_string())?;
     if users::email_taken(&mut *tx, &email)
         .await
         .map_err(|e| e.to_string())?

@@ -23,9 +23,9 @@ const DAY: i64 = 86_400;
 /// admin's e-mail address. The demo's partners joined with the demo data and did things
 /// since, so exact figures need a partner of their own.
 async fn new_partner(app: &TestApp, name: &str) -> (i64, String) {
-    let db = app.state().db.pool();
+    let mut tx = app.state().db.begin_write().await.unwrap();
     let now = app.state().now();
-    let id = organizations::insert(db, name, Motion::Reseller, Tier::Silver, now)
+    let id = organizations::insert(&mut *tx, name, Motion::Reseller, Tier::Silver, now)
         .await
         .unwrap();
     let email = format!("admin@{}.example", name.to_lowercase().replace(' ', "-"));
@@ -36,7 +36,8 @@ async fn new_partner(app: &TestApp, name: &str) -> (i64, String) {
         membership: Membership::new(Role::PartnerAdmin, Some(id)).unwrap(),
         password_hash: &password_hash,
     };
-    users::insert(db, &user, now).await.unwrap();
+    users::insert(&mut *tx, &user, now).await.unwrap();
+    tx.commit().await.unwrap();
     (id, email)
 }
 
@@ -241,16 +242,16 @@ async fn new_partners_show_their_first_steps_for_thirty_days() {
 async fn announcement_reads_and_acknowledgments_count() {
     let app = TestApp::start().await;
     let (id, email) = new_partner(&app, "Fourth Coffee Partners").await;
-    let db = app.state().db.pool();
+    let mut tx = app.state().db.begin_write().await.unwrap();
     let now = app.state().now();
     let manager_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(MANAGER)
-        .fetch_one(db)
+        .fetch_one(&mut *tx)
         .await
         .unwrap();
     let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(&email)
-        .fetch_one(db)
+        .fetch_one(&mut *tx)
         .await
         .unwrap();
     let announcement: i64 = sqlx::query_scalar(
@@ -260,7 +261,7 @@ async fn announcement_reads_and_acknowledgments_count() {
     )
     .bind(now - 2 * DAY)
     .bind(manager_id)
-    .fetch_one(db)
+    .fetch_one(&mut *tx)
     .await
     .unwrap();
     sqlx::query(
@@ -273,9 +274,10 @@ async fn announcement_reads_and_acknowledgments_count() {
     .bind(id)
     .bind(now - DAY)
     .bind(now)
-    .execute(db)
+    .execute(&mut *tx)
     .await
     .unwrap();
+    tx.commit().await.unwrap();
 
     // A read a day old (89/90) and an acknowledgment now (2): 100 × (1 − e^(−2.99/40)) = 7.2.
     let engagement = engagement(&app, id).await;

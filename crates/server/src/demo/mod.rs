@@ -203,7 +203,8 @@ async fn sign_ins(db: &Db, now: Timestamp) -> Result<(), StoreError> {
             continue;
         };
         for days in days_ago {
-            users::record_sign_in(db.pool(), &user, now - days * DAY).await?;
+            db.write(async |conn| users::record_sign_in(conn, &user, now - days * DAY).await)
+                .await?;
         }
     }
     Ok(())

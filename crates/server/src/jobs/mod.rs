@@ -23,10 +23,15 @@ const ANNOUNCEMENTS_EVERY: Duration = Duration::from_secs(15);
 /// and pending sign-ins, so those tables stay small.
 pub async fn housekeeping_once(state: &AppState) -> Result<(), StoreError> {
     let now = state.now();
-    let purged = sessions::purge_dead(state.db.pool(), now, now - IDLE_SECS).await?;
-    throttles::forget_before(&state.db, now - LONGEST_WINDOW_SECS).await?;
-    sign_in_links::forget_before(state.db.pool(), now).await?;
-    pending_sign_ins::forget_before(state.db.pool(), now).await?;
+    let db = &state.db;
+    let purged = db
+        .write(async |conn| sessions::purge_dead(conn, now, now - IDLE_SECS).await)
+        .await?;
+    throttles::forget_before(db, now - LONGEST_WINDOW_SECS).await?;
+    db.write(async |conn| sign_in_links::forget_before(conn, now).await)
+        .await?;
+    db.write(async |conn| pending_sign_ins::forget_before(conn, now).await)
+        .await?;
     tracing::debug!(purged, "housekeeping done");
     Ok(())
 }

@@ -86,7 +86,10 @@ async fn second_factor(
             "That code is not right. Enter the code your app shows now, or a recovery code.",
         ));
     }
-    let started_by = pending_sign_ins::finish(state.db.pool(), &hash, state.now())
+    let now = state.now();
+    let started_by = state
+        .db
+        .write(async |conn| pending_sign_ins::finish(conn, &hash, now).await)
         .await?
         .ok_or(ApiError::NotFound)?;
     signed_in(&state, &user, started_by).await

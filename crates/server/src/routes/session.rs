@@ -187,7 +187,10 @@ pub async fn resolve(
             sessions::live(state.db.pool(), &token_hash, now, now - IDLE_SECS).await?
         {
             if now - row.last_seen_at >= TOUCH_EVERY_SECS {
-                sessions::touch(state.db.pool(), &token_hash, now).await?;
+                state
+                    .db
+                    .write(async |conn| sessions::touch(conn, &token_hash, now).await)
+                    .await?;
             }
             let caller = Caller::from_row(row)?;
             if !is_safe(request.method()) && !csrf_matches(request.headers(), &caller.csrf_token) {
@@ -254,8 +257,13 @@ pub async fn start(
         started_by,
         expires_at: now + ABSOLUTE_SECS,
     };
-    sessions::insert(state.db.pool(), &new, now).await?;
-    crate::store::users::record_sign_in(state.db.pool(), user, now).await?;
+    state
+        .db
+        .write(async |conn| {
+            sessions::insert(&mut *conn, &new, now).await?;
+            crate::store::users::record_sign_in(conn, user, now).await
+        })
+        .await?;
     let row = sessions::live(state.db.pool(), &token_hash, now, now - IDLE_SECS)
         .await?
         .ok_or_else(|| ApiError::internal("a session vanished as it started"))?;
@@ -264,7 +272,10 @@ pub async fn start(
 }
 
 pub async fn end(state: &AppState, caller: &Caller) -> ApiResult<HeaderValue> {
-    sessions::delete(state.db.pool(), &caller.token_hash).await?;
+    state
+        .db
+        .write(async |conn| sessions::delete(conn, &caller.token_hash).await)
+        .await?;
     Ok(set_cookie(state, "", 0))
 }
 
@@ -310,7 +321,12 @@ pub async fn after_first_factor(
     let pending_token = token::generate();
     let hash = state.tokens.hash(PENDING_PURPOSE, &pending_token);
     let expires_at = state.now() + i64::from(PENDING_SECS);
-    pending_sign_ins::insert(state.db.pool(), &hash, user.id, started_by, expires_at).await?;
+    state
+        .db
+        .write(async |conn| {
+            pending_sign_ins::insert(conn, &hash, user.id, started_by, expires_at).await
+        })
+        .await?;
     let second_step = SecondFactorRequired {
         pending_token,
         expires_in_secs: PENDING_SECS,

@@ -140,6 +140,17 @@ impl Db {
         sqlx::any::install_default_drivers();
         let (engine, url) = normalize_url(url)?;
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        // SQLite's write connection comes first: it creates the file, sets WAL and migrates,
+        // before the read-only pool opens.
+        let writer = match engine {
+            Engine::Sqlite => {
+                let mut conn = options.connect().await?;
+                sqlite_settings(&mut conn).await?;
+                sqlx::migrate!("migrations/sqlite").run(&mut conn).await?;
+                Some(Writer::new(conn))
+            }
+            Engine::Postgres => None,
+        };
         let pool = AnyPoolOptions::new()
             .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
             .acquire_timeout(Duration::from_secs(10))
@@ -147,38 +158,26 @@ impl Db {
                 Box::pin(async move {
                     if engine == Engine::Sqlite {
                         sqlite_settings(conn).await?;
+                        read_only(conn).await?;
                     }
                     Ok(())
                 })
             })
-            .connect_with(options.clone())
+            .connect_with(options)
             .await?;
-        let writer = match engine {
-            Engine::Sqlite => {
-                let mut conn = options.connect().await?;
-                sqlite_settings(&mut conn).await?;
-                Some(Writer::new(conn))
-            }
-            Engine::Postgres => None,
-        };
+        if engine == Engine::Postgres {
+            sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        }
         let db = Db {
             pool,
             engine,
             writer,
         };
-        db.migrate().await?;
         blocks::refresh(&db).await?;
         if engine == Engine::Sqlite {
             tokio::spawn(checkpoints(db.pool.clone()));
         }
         Ok(db)
-    }
-
-    async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
-        match self.engine {
-            Engine::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await,
-            Engine::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await,
-        }
     }
 
     /// A transaction that reads and then writes. On SQLite it waits for its turn on the one
@@ -189,6 +188,27 @@ impl Db {
             Some(writer) => Write::Sqlite(writer.begin().await?),
             None => Write::Postgres(self.pool.begin().await?),
         }))
+    }
+
+    /// Runs one write on its own: on the writer (SQLite) or in a transaction (PostgreSQL). A
+    /// write that fails is undone before its error is answered.
+    pub async fn write<T>(
+        &self,
+        work: impl AsyncFnOnce(&mut AnyConnection) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let mut tx = self.begin_write().await?;
+        match work(&mut tx).await {
+            Ok(value) => {
+                tx.commit().await?;
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(undone) = tx.roll_back().await {
+                    tracing::warn!(error = %undone, "rolling back a failed write failed");
+                }
+                Err(e)
+            }
+        }
     }
 
     /// A connection for reads that belong together, outside any write turn.
@@ -223,6 +243,13 @@ async fn sqlite_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;",
     )
     .await?;
+    Ok(())
+}
+
+/// SQLite's pool connections only read: every write goes through the one writer, and one
+/// that does not fails at once instead of waiting for the writer's lock.
+async fn read_only(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    conn.execute("PRAGMA query_only = ON").await?;
     Ok(())
 }
 

@@ -1,14 +1,14 @@
 //! Sign-ins that passed their first factor and wait for the second: a token (only its keyed
 //! hash is kept) good for a few minutes and for one session.
 
-use sqlx::AnyPool;
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
 use crate::store::sessions::StartedBy;
 
 pub async fn insert(
-    db: &AnyPool,
+    conn: &mut AnyConnection,
     token_hash: &str,
     user_id: i64,
     started_by: StartedBy,
@@ -22,7 +22,7 @@ pub async fn insert(
     .bind(user_id)
     .bind(started_by.as_str())
     .bind(expires_at)
-    .execute(db)
+    .execute(conn)
     .await?;
     Ok(())
 }
@@ -44,7 +44,7 @@ pub async fn user_of(
 
 /// Ends the pending sign-in and answers how it started, once: a second call finds nothing.
 pub async fn finish(
-    db: &AnyPool,
+    conn: &mut AnyConnection,
     token_hash: &str,
     now: Timestamp,
 ) -> Result<Option<StartedBy>, StoreError> {
@@ -54,15 +54,15 @@ pub async fn finish(
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_optional(db)
+    .fetch_optional(conn)
     .await?;
     Ok(started_by.as_deref().and_then(StartedBy::parse))
 }
 
-pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, StoreError> {
+pub async fn forget_before(conn: &mut AnyConnection, before: Timestamp) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at <= $1")
         .bind(before)
-        .execute(db)
+        .execute(conn)
         .await?;
     Ok(done.rows_affected())
 }

@@ -1,6 +1,6 @@
 //! Server-side sessions. Only the keyed hash of the cookie's token is stored.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
@@ -113,19 +113,23 @@ pub async fn live(
     .await?)
 }
 
-pub async fn touch(db: &AnyPool, token_hash: &str, now: Timestamp) -> Result<(), StoreError> {
+pub async fn touch(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
         .bind(now)
         .bind(token_hash)
-        .execute(db)
+        .execute(conn)
         .await?;
     Ok(())
 }
 
-pub async fn delete(db: &AnyPool, token_hash: &str) -> Result<(), StoreError> {
+pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
-        .execute(db)
+        .execute(conn)
         .await?;
     Ok(())
 }
@@ -160,14 +164,14 @@ where
 
 /// Drops sessions past either limit; run now and then so the table does not grow forever.
 pub async fn purge_dead(
-    db: &AnyPool,
+    conn: &mut AnyConnection,
     now: Timestamp,
     idle_since: Timestamp,
 ) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
         .bind(now)
         .bind(idle_since)
-        .execute(db)
+        .execute(conn)
         .await?;
     Ok(done.rows_affected())
 }

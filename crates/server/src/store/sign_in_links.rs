@@ -1,6 +1,6 @@
 //! One-time sign-in links sent by e-mail; only a keyed hash of each token is kept.
 
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::AnyConnection;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
@@ -43,10 +43,10 @@ pub async fn redeem(
 }
 
 /// Forgets links that can no longer be used.
-pub async fn forget_before(db: &AnyPool, before: Timestamp) -> Result<u64, StoreError> {
+pub async fn forget_before(conn: &mut AnyConnection, before: Timestamp) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM sign_in_links WHERE expires_at < $1")
         .bind(before)
-        .execute(db)
+        .execute(conn)
         .await?;
     Ok(done.rows_affected())
 }

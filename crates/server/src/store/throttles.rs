@@ -87,29 +87,38 @@ async fn nth_latest(
 
 /// Gives the reserved attempts back: the attempt succeeded and does not count.
 pub async fn release(db: &Db, reservation: Reservation) -> Result<(), StoreError> {
-    for id in reservation.ids {
-        sqlx::query("DELETE FROM throttle_attempts WHERE id = $1")
-            .bind(id)
-            .execute(db.pool())
-            .await?;
-    }
-    Ok(())
+    db.write(async |conn| {
+        for id in reservation.ids {
+            sqlx::query("DELETE FROM throttle_attempts WHERE id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Forgets every attempt in a scope, e.g. a user's own mistakes once they signed in.
 pub async fn clear(db: &Db, scope: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM throttle_attempts WHERE scope = $1")
-        .bind(scope)
-        .execute(db.pool())
-        .await?;
-    Ok(())
+    db.write(async |conn| {
+        sqlx::query("DELETE FROM throttle_attempts WHERE scope = $1")
+            .bind(scope)
+            .execute(conn)
+            .await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Forgets attempts too old to count against any budget.
 pub async fn forget_before(db: &Db, before: Timestamp) -> Result<u64, StoreError> {
-    let done = sqlx::query("DELETE FROM throttle_attempts WHERE at <= $1")
-        .bind(before)
-        .execute(db.pool())
-        .await?;
-    Ok(done.rows_affected())
+    db.write(async |conn| {
+        let done = sqlx::query("DELETE FROM throttle_attempts WHERE at <= $1")
+            .bind(before)
+            .execute(conn)
+            .await?;
+        Ok(done.rows_affected())
+    })
+    .await
 }

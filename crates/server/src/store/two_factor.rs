@@ -69,14 +69,18 @@ pub async fn enable(
 
 /// Takes a time step as used unless it, or a later one, already was. One statement, so two
 /// requests with the same code cannot both pass.
-pub async fn use_step(db: &AnyPool, user_id: i64, step: i64) -> Result<bool, StoreError> {
+pub async fn use_step(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    step: i64,
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE two_factor SET last_step = $2 WHERE user_id = $1 AND enabled_at IS NOT NULL \
          AND (last_step IS NULL OR last_step < $2)",
     )
     .bind(user_id)
     .bind(step)
-    .execute(db)
+    .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }

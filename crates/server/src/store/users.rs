@@ -2,7 +2,7 @@
 
 use portico_api::users::UserAdminView;
 use portico_api::{OrganizationRef, Role};
-use sqlx::{AnyPool, FromRow};
+use sqlx::{AnyConnection, AnyPool, FromRow};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::membership::Membership;
@@ -150,23 +150,22 @@ pub async fn page(db: &AnyPool, after_id: i64, limit: u32) -> Result<Vec<UserRow
 
 /// Notes the sign-in on the user and in the history the engagement score counts.
 pub async fn record_sign_in(
-    db: &AnyPool,
+    conn: &mut AnyConnection,
     user: &UserRow,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    let mut tx = db.begin().await?;
     sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
         .bind(now)
         .bind(user.id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     sqlx::query("INSERT INTO sign_ins (user_id, organization_id, at) VALUES ($1, $2, $3)")
         .bind(user.id)
         .bind(user.organization_id)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(conn)
         .await?;
-    Ok(tx.commit().await?)
+    Ok(())
 }
 
 pub async fn set_role<'c, E>(db: E, id: i64, role: Role) -> Result<(), StoreError>

@@ -181,12 +181,14 @@ impl TestApp {
     /// Runs `sql` (statements that make stored matching keys stale), then opens the database
     /// again as a restarted server would, which must compute the keys anew.
     pub async fn reopen_after(&self, sql: &[&'static str]) {
+        let mut tx = self.state().db.begin_write().await.expect("a write turn");
         for statement in sql {
             sqlx::query(*statement)
-                .execute(self.state().db.pool())
+                .execute(&mut *tx)
                 .await
                 .expect(statement);
         }
+        tx.commit().await.expect("stale keys committed");
         portico_server::store::Db::open(&self.database_url)
             .await
             .expect("reopen the database")

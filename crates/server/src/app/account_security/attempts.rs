@@ -96,7 +96,10 @@ async fn use_app_code(state: &AppState, user_id: i64, code: &str) -> AppResult<b
     }
     let secret = open_secret(state, &row.secret_sealed)?;
     match secret.accepts(code, state.now(), row.last_step) {
-        Some(step) => Ok(two_factor::use_step(state.db.pool(), user_id, step).await?),
+        Some(step) => Ok(state
+            .db
+            .write(async |conn| two_factor::use_step(conn, user_id, step).await)
+            .await?),
         None => Ok(false),
     }
 }

@@ -1,16 +1,23 @@
 //! The writer under cancellation at each await, failure, and a burst.
 use std::time::Duration;
 
+use sqlx::Connection as _;
+
 use crate::store::{Db, WriteTx};
+
+fn url(dir: &tempfile::TempDir) -> String {
+    format!("sqlite://{}", dir.path().join("writer.db").display())
+}
 
 async fn database() -> (Db, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("writer.db").display());
-    let db = Db::open(&url).await.expect("open");
+    let db = Db::open(&url(&dir)).await.expect("open");
+    let mut tx = db.begin_write().await.expect("writer");
     sqlx::query("CREATE TABLE words (word TEXT PRIMARY KEY)")
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await
         .expect("table");
+    tx.commit().await.expect("table committed");
     (db, dir)
 }
 
@@ -85,13 +92,17 @@ async fn a_failing_unit_undoes_only_its_own_work() {
 
 #[tokio::test]
 async fn a_unit_dropped_midway_leaves_nothing_and_the_writer_goes_on() {
-    let (db, _dir) = database().await;
+    let (db, dir) = database().await;
     let mut dropped = db.begin_write().await.expect("dropped");
     insert(&mut dropped, "ghost").await.expect("ghost");
     drop(dropped);
     settle_down().await;
-    // Nothing holds SQLite's write lock once the dropped unit is tidied away.
-    let outside = sqlx::query("INSERT INTO words (word) VALUES ('outside')").execute(db.pool());
+    // Nothing holds SQLite's write lock once the dropped unit is tidied away: a connection
+    // of another program can write.
+    let mut other = sqlx::AnyConnection::connect(&url(&dir))
+        .await
+        .expect("another connection");
+    let outside = sqlx::query("INSERT INTO words (word) VALUES ('outside')").execute(&mut other);
     let outside = tokio::time::timeout(Duration::from_secs(2), outside).await;
     outside.expect("not blocked").expect("inserted");
     let mut next = db.begin_write().await.expect("next");
@@ -158,4 +169,15 @@ async fn a_burst_of_writers_all_land() {
         writer.await.expect("task").expect("committed");
     }
     assert_eq!(words(&db).await.len(), 40);
+}
+
+#[tokio::test]
+async fn the_read_pool_refuses_to_write() {
+    let (db, _dir) = database().await;
+    let write = sqlx::query("INSERT INTO words (word) VALUES ('sideways')")
+        .execute(db.pool())
+        .await;
+    let refusal = write.expect_err("a pool connection wrote").to_string();
+    assert!(refusal.contains("readonly"), "{refusal}");
+    assert!(words(&db).await.is_empty());
 }
