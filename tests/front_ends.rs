@@ -13,7 +13,7 @@ async fn vendor_staff_land_in_the_console_and_partner_pages_send_them_there() {
     manager.sign_in(&portal, "manager@acme.example").await;
     assert_eq!(manager.wait_for_path("/manage/").await, "/manage/");
     assert!(manager.nav_links().await.contains(&"Partners".to_owned()));
-    let id: i64 = sqlx::query_scalar("SELECT MIN(id) FROM opportunities")
+    let id: i64 = portico_server::store::sql::query_scalar("SELECT MIN(id) FROM opportunities")
         .fetch_one(portal.running.state.db.pool())
         .await
         .unwrap();

@@ -128,9 +128,13 @@ impl Portal {
     /// Ends every session on the server, as an expiry would.
     pub async fn expire_sessions(&self) {
         let db = &self.running.state.db;
-        db.write(async |conn| Ok(sqlx::query("DELETE FROM sessions").execute(conn).await?))
-            .await
-            .unwrap();
+        db.write(async |conn| {
+            Ok(portico_server::store::sql::query("DELETE FROM sessions")
+                .execute(conn)
+                .await?)
+        })
+        .await
+        .unwrap();
     }
 }
 

@@ -12,6 +12,7 @@ use crate::domain::{password, token};
 use crate::outbound::TargetPolicy;
 use crate::startup::{self, Settings};
 use crate::store::audit::{self, AuditEntry};
+use crate::store::sql;
 use crate::store::users::{self, NewUser};
 use crate::store::{Db, organizations};
 
@@ -108,7 +109,7 @@ pub async fn load_data(args: LoadDataArgs) -> Result<(), String> {
     crate::demo::volume::load(&db, volume, now)
         .await
         .map_err(|e| format!("loading data: {e}"))?;
-    let (last_before,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM assets")
+    let (last_before,): (i64,) = sql::query_as("SELECT COALESCE(MAX(id), 0) FROM assets")
         .fetch_one(db.pool())
         .await
         .map_err(|e| format!("reading the assets: {e}"))?;

@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use portico_server::demo::files;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
@@ -91,14 +92,14 @@ fn ids(page: &Value) -> Vec<i64> {
 /// The running facet totals equal a fresh count over the published assets.
 async fn assert_facet_totals_add_up(app: &TestApp) {
     let pool = app.state().db.pool();
-    let kept: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
+    let kept: Vec<(String, String, String, String, String, i64)> = sql::query_as(
         "SELECT audience_tiers, audience_motions, audience_certification, facet, value, n \
          FROM asset_facet_totals WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5",
     )
     .fetch_all(pool)
     .await
     .unwrap();
-    let counted: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
+    let counted: Vec<(String, String, String, String, String, i64)> = sql::query_as(
         "SELECT a.audience_tiers, a.audience_motions, a.audience_certification, t.facet, t.value, \
          COUNT(*) FROM assets a JOIN asset_tags t ON t.asset_id = a.id \
          WHERE a.state = 'published' GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
@@ -484,7 +485,7 @@ async fn file_names_are_made_harmless_and_types_come_from_content() {
     let name = file["name"].as_str().unwrap();
     assert!(name.ends_with(".pdf"), "{name}");
     assert!(!name.contains(['/', '\\', '"', '<', '>']), "{name}");
-    let key: String = sqlx::query_scalar("SELECT storage_key FROM asset_versions ORDER BY id DESC")
+    let key: String = sql::query_scalar("SELECT storage_key FROM asset_versions ORDER BY id DESC")
         .fetch_one(app.state().db.pool())
         .await
         .unwrap();
@@ -761,7 +762,7 @@ async fn views_and_downloads_are_kept_as_events_and_reported() {
         .await
         .unwrap();
     bob.get(&format!("/api/assets/{id}")).send().await.unwrap();
-    let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM asset_events WHERE asset_id = $1")
+    let events: i64 = sql::query_scalar("SELECT COUNT(*) FROM asset_events WHERE asset_id = $1")
         .bind(id)
         .fetch_one(app.state().db.pool())
         .await

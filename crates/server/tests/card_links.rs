@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use hmac::{Hmac, Mac};
 use portico_server::clock::rfc3339;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sha2::Sha256;
@@ -28,7 +29,7 @@ async fn integration(manager: &Session, system: &str) -> String {
 async fn deal(app: &TestApp, manager: &Session, alice: &Session, company: &str) -> i64 {
     let registration = register_deal(app, alice, company, "reseller").await;
     approve(manager, &registration).await;
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM opportunities WHERE registration_id = $1")
+    let (id,): (i64,) = sql::query_as("SELECT id FROM opportunities WHERE registration_id = $1")
         .bind(registration["id"].as_i64().unwrap())
         .fetch_one(app.state().db.pool())
         .await
@@ -155,7 +156,7 @@ async fn one_revoked_link_is_refused_while_the_others_keep_working() {
         assert!(html.contains(company));
     }
 
-    let (actor, subject, rationale, at): (i64, i64, Option<String>, i64) = sqlx::query_as(
+    let (actor, subject, rationale, at): (i64, i64, Option<String>, i64) = sql::query_as(
         "SELECT actor_user_id, subject_id, rationale, at FROM audit_log \
          WHERE action = 'card_link.revoked' AND subject_type = 'card_link'",
     )

@@ -12,6 +12,7 @@ use portico_server::demo::files;
 use portico_server::domain::membership::Membership;
 use portico_server::domain::password;
 use portico_server::store::organizations;
+use portico_server::store::sql;
 use portico_server::store::users::{self, NewUser};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
@@ -244,17 +245,17 @@ async fn announcement_reads_and_acknowledgments_count() {
     let (id, email) = new_partner(&app, "Fourth Coffee Partners").await;
     let mut tx = app.state().db.begin_write().await.unwrap();
     let now = app.state().now();
-    let manager_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+    let manager_id: i64 = sql::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(MANAGER)
         .fetch_one(&mut *tx)
         .await
         .unwrap();
-    let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+    let user_id: i64 = sql::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(&email)
         .fetch_one(&mut *tx)
         .await
         .unwrap();
-    let announcement: i64 = sqlx::query_scalar(
+    let announcement: i64 = sql::query_scalar(
         "INSERT INTO announcements (title, body, audience, requires_ack, publish_at, \
          published_at, version, created_by, created_at, updated_at) \
          VALUES ('Price change', 'New prices.', '{}', 1, $1, $1, 1, $2, $1, $1) RETURNING id",
@@ -264,7 +265,7 @@ async fn announcement_reads_and_acknowledgments_count() {
     .fetch_one(&mut *tx)
     .await
     .unwrap();
-    sqlx::query(
+    sql::query(
         "INSERT INTO announcement_receipts \
          (announcement_id, user_id, organization_id, read_at, acknowledged_at) \
          VALUES ($1, $2, $3, $4, $5)",

@@ -6,12 +6,13 @@ mod common;
 
 use common::*;
 use futures_util::future::join_all;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::json;
 
 /// The organization's registrations inside the last hour, by the test clock.
 async fn filed_this_hour(app: &TestApp, organization: i64) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(
+    let (n,): (i64,) = sql::query_as(
         "SELECT COUNT(*) FROM registrations WHERE organization_id = $1 AND submitted_at > $2",
     )
     .bind(organization)

@@ -15,6 +15,7 @@ use base64::engine::general_purpose::STANDARD;
 use common::*;
 use hmac::{Hmac, Mac};
 use portico_server::jobs::webhooks::run_once;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sha2::Sha256;
@@ -31,7 +32,7 @@ fn local(url: &str) -> &str {
 }
 
 async fn opportunity_of(app: &TestApp, registration_id: i64) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM opportunities WHERE registration_id = $1")
+    let (id,): (i64,) = sql::query_as("SELECT id FROM opportunities WHERE registration_id = $1")
         .bind(registration_id)
         .fetch_one(app.state().db.pool())
         .await
@@ -732,7 +733,7 @@ async fn webhooks_arrive_once_in_order_despite_a_down_receiver_and_a_restart() {
     assert_eq!(endpoint_view["health"]["dead"], 0);
     assert_eq!(endpoint_view["health"]["failing"], false);
     let replays: (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'webhook_endpoint.replayed'")
+        sql::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'webhook_endpoint.replayed'")
             .fetch_one(restarted.state.db.pool())
             .await
             .unwrap();
@@ -762,7 +763,7 @@ async fn endpoint_health_reports_latency_and_the_target() {
         got.clone(),
     )
     .await;
-    let drafts: Vec<(i64,)> = sqlx::query_as("SELECT id FROM assets WHERE state = 'draft'")
+    let drafts: Vec<(i64,)> = sql::query_as("SELECT id FROM assets WHERE state = 'draft'")
         .fetch_all(app.state().db.pool())
         .await
         .unwrap();
@@ -863,7 +864,7 @@ async fn two_instances_deliver_each_event_once() {
     let manager = app.sign_in(MANAGER).await;
     let (receiver, got) = subscribed(&manager, "asset.published").await;
     let state = app.state();
-    let assets: Vec<(i64,)> = sqlx::query_as("SELECT id FROM assets ORDER BY id")
+    let assets: Vec<(i64,)> = sql::query_as("SELECT id FROM assets ORDER BY id")
         .fetch_all(state.db.pool())
         .await
         .unwrap();

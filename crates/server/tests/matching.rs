@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -160,7 +161,7 @@ async fn findings_come_best_first_and_carry_their_strength() {
     );
 
     // The audit record of the check lists the reasons best first too.
-    let rationale: String = sqlx::query_scalar(
+    let rationale: String = sql::query_scalar(
         "SELECT rationale FROM audit_log WHERE action = 'registration.conflict_checked' \
          AND subject_id = $1",
     )
@@ -467,7 +468,7 @@ async fn alternative_names_are_keyed_again_when_the_rules_change() {
         "UPDATE matching_keys SET version = 0",
     ])
     .await;
-    let key: String = sqlx::query_scalar("SELECT name_key FROM account_names")
+    let key: String = sql::query_scalar("SELECT name_key FROM account_names")
         .fetch_one(app.state().db.pool())
         .await
         .unwrap();

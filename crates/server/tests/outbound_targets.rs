@@ -11,6 +11,7 @@ use std::sync::Arc;
 use common::smtp::deliver_due;
 use common::*;
 use portico_server::outbound::TargetPolicy;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -204,7 +205,7 @@ async fn a_slack_host_that_resolves_to_loopback_is_refused_once() {
 /// Publishes one `asset.published` event, as publishing an asset does.
 async fn publish_one_asset(app: &TestApp) {
     let state = app.state();
-    let (asset,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM assets")
+    let (asset,): (i64,) = sql::query_as("SELECT MIN(id) FROM assets")
         .fetch_one(state.db.pool())
         .await
         .unwrap();

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -64,7 +65,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     );
     assert_eq!(app.audit("user.password_changed").await.len(), 1);
     let notices: Vec<(String, String)> =
-        sqlx::query_as("SELECT email, subject FROM outbox WHERE category = 'account_security'")
+        sql::query_as("SELECT email, subject FROM outbox WHERE category = 'account_security'")
             .fetch_all(app.state().db.pool())
             .await
             .unwrap();
@@ -103,7 +104,7 @@ async fn signed_in_by_link(app: &TestApp) -> Session {
         .unwrap();
     assert_eq!(ask.status(), StatusCode::ACCEPTED);
     let sealed: String =
-        sqlx::query_scalar("SELECT link_sealed FROM outbox WHERE category = 'sign_in_link'")
+        sql::query_scalar("SELECT link_sealed FROM outbox WHERE category = 'sign_in_link'")
             .fetch_one(app.state().db.pool())
             .await
             .unwrap();

@@ -7,6 +7,7 @@ mod common;
 use std::collections::HashSet;
 
 use common::*;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -101,14 +102,14 @@ async fn patch(manager: &Session, id: i64, body: Value) -> reqwest::Response {
 async fn assert_totals_add_up(app: &TestApp) {
     type Total = (String, String, String, String, i64, i64, i64);
     let pool = app.state().db.pool();
-    let kept: Vec<Total> = sqlx::query_as(
+    let kept: Vec<Total> = sql::query_as(
         "SELECT motion, partner_role, stage, currency, deals, value, cycle_seconds \
          FROM pipeline_totals WHERE deals <> 0 ORDER BY 1, 2, 3, 4",
     )
     .fetch_all(pool)
     .await
     .unwrap();
-    let counted: Vec<Total> = sqlx::query_as(
+    let counted: Vec<Total> = sql::query_as(
         "SELECT motion, COALESCE(partner_role, ''), stage, COALESCE(currency, ''), COUNT(*), \
          CAST(COALESCE(SUM(amount), 0) AS BIGINT), \
          CAST(COALESCE(SUM(closed_at - created_at), 0) AS BIGINT) FROM opportunities \

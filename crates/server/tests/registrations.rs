@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -386,12 +387,11 @@ async fn only_managers_decide_and_a_decline_needs_a_rationale() {
     assert_eq!(decided["registration"]["protection"]["days_left"], 90);
     error(decide(&manager, id, approve).await, StatusCode::CONFLICT).await;
     assert_eq!(audited(&app, "registration.approved", id).await, 1);
-    let messages: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE registration_id = $1")
-            .bind(id)
-            .fetch_one(app.state().db.pool())
-            .await
-            .unwrap();
+    let messages: i64 = sql::query_scalar("SELECT COUNT(*) FROM outbox WHERE registration_id = $1")
+        .bind(id)
+        .fetch_one(app.state().db.pool())
+        .await
+        .unwrap();
     assert_eq!(messages, 1);
 
     let seen = json(
@@ -875,7 +875,7 @@ async fn a_manager_asks_and_the_partner_answers_in_the_portal() {
 
 /// A registration's status and when it was reminded and flagged as late.
 async fn timers_of(app: &TestApp, id: i64) -> (String, Option<i64>, Option<i64>) {
-    sqlx::query_as("SELECT status, reminded_at, sla_flagged_at FROM registrations WHERE id = $1")
+    sql::query_as("SELECT status, reminded_at, sla_flagged_at FROM registrations WHERE id = $1")
         .bind(id)
         .fetch_one(app.state().db.pool())
         .await
@@ -968,7 +968,7 @@ async fn the_clock_expires_protection_reminds_before_and_flags_late_approvals() 
             "Protection ended"
         ]
     );
-    let messages: i64 = sqlx::query_scalar(
+    let messages: i64 = sql::query_scalar(
         "SELECT COUNT(*) FROM outbox WHERE registration_id = $1 AND category = 'protection_reminder'",
     )
     .bind(approved)

@@ -16,6 +16,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use portico_server::store::Db;
+use portico_server::store::sql;
 
 /// The full-text index of assets is each engine's own: an FTS5 table (with the shadow tables
 /// FTS5 makes for it) on SQLite, a `tsvector` column with a GIN index on PostgreSQL.
@@ -105,7 +106,7 @@ fn default_value(default: Option<&str>) -> Option<&str> {
 
 async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
     let pool = db.pool();
-    let tables: Vec<(String,)> = sqlx::query_as(
+    let tables: Vec<(String,)> = sql::query_as(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' \
          ESCAPE '\\' AND name NOT LIKE '\\_sqlx%' ESCAPE '\\'",
     )
@@ -113,7 +114,7 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
     .await
     .unwrap();
     let mut facts: BTreeSet<String> = tables.iter().map(|(t,)| format!("table {t}")).collect();
-    let columns: Vec<(String, String, String, i64, i64, Option<String>)> = sqlx::query_as(
+    let columns: Vec<(String, String, String, i64, i64, Option<String>)> = sql::query_as(
         "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk, p.dflt_value FROM sqlite_master m \
          JOIN pragma_table_info(m.name) p WHERE m.type = 'table'",
     )
@@ -142,7 +143,7 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
         let names: Vec<String> = keys.into_iter().map(|(_, n)| n).collect();
         facts.insert(format!("primary key {table} ({})", names.join(", ")));
     }
-    let indexed: Vec<(String, String, i64, String, i64, Option<String>)> = sqlx::query_as(
+    let indexed: Vec<(String, String, i64, String, i64, Option<String>)> = sql::query_as(
         "SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, ii.name \
          FROM sqlite_master m JOIN pragma_index_list(m.name) il \
          JOIN pragma_index_info(il.name) ii WHERE m.type = 'table' ORDER BY il.name, ii.seqno",
@@ -168,7 +169,7 @@ async fn sqlite_schema(db: &Db) -> BTreeSet<String> {
             ),
     );
     facts.extend(indexes);
-    let references: Vec<(String, i64, String, Option<String>, String, String)> = sqlx::query_as(
+    let references: Vec<(String, i64, String, Option<String>, String, String)> = sql::query_as(
         "SELECT m.name, f.id, f.\"table\", f.\"to\", f.\"from\", f.on_delete FROM sqlite_master m \
          JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f.id, f.seq",
     )
@@ -217,7 +218,7 @@ impl ForeignKey {
 
 async fn postgres_schema(db: &Db) -> BTreeSet<String> {
     let pool = db.pool();
-    let tables: Vec<(String,)> = sqlx::query_as(
+    let tables: Vec<(String,)> = sql::query_as(
         "SELECT table_name::text FROM information_schema.tables \
          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
          AND table_name NOT LIKE '\\_sqlx%'",
@@ -226,7 +227,7 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
     .await
     .unwrap();
     let mut facts: BTreeSet<String> = tables.iter().map(|(t,)| format!("table {t}")).collect();
-    let columns: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+    let columns: Vec<(String, String, String, String, Option<String>)> = sql::query_as(
         "SELECT table_name::text, column_name::text, data_type::text, is_nullable::text, \
          column_default::text FROM information_schema.columns \
          WHERE table_schema = current_schema()",
@@ -246,7 +247,7 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
             ));
         }
     }
-    let primary: Vec<(String, String)> = sqlx::query_as(
+    let primary: Vec<(String, String)> = sql::query_as(
         "SELECT t.relname::text, string_agg(a.attname::text, ', ' ORDER BY k.ord) \
          FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid \
          JOIN pg_namespace n ON n.oid = t.relnamespace \
@@ -265,7 +266,7 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
             .collect::<Vec<_>>(),
     );
     type IndexRow = (String, String, bool, bool, bool, bool, Option<String>);
-    let indexed: Vec<IndexRow> = sqlx::query_as(
+    let indexed: Vec<IndexRow> = sql::query_as(
         "SELECT t.relname::text, i.relname::text, ix.indisunique, ix.indisprimary, \
          EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid), \
          ix.indpred IS NOT NULL, a.attname::text FROM pg_index ix \
@@ -303,7 +304,7 @@ async fn postgres_schema(db: &Db) -> BTreeSet<String> {
         )
     };
     let references: Vec<(String, String, String, String, String)> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        sql::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT t.relname::text, {}, f.relname::text, {}, \
              CASE c.confdeltype WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set null' \
              WHEN 'r' THEN 'restrict' WHEN 'd' THEN 'set default' ELSE 'no action' END \

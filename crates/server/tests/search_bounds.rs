@@ -11,6 +11,7 @@ use std::time::Duration;
 use common::*;
 use portico_api::assets::COUNT_CAP;
 use portico_server::demo::{asset_volume, files};
+use portico_server::store::{Db, sql};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
@@ -238,9 +239,8 @@ async fn a_search_never_waits_long_behind_a_locked_library() {
     let alice = app.sign_in(ALICE).await;
     // The first visit to the hub is written down; the next one, a moment later, only reads.
     search(&alice, "q=overview").await;
-    let mut locker = <sqlx::AnyConnection as sqlx::Connection>::connect(&app.database_url)
-        .await
-        .unwrap();
+    // Another server on the same database holds the lock.
+    let locker = Db::open(&app.database_url).await.unwrap();
     let postgres = app.database_url.starts_with("postgres");
     // PostgreSQL: a lock that makes every read of the assets wait. SQLite: the write lock,
     // which readers never wait for.
@@ -249,8 +249,8 @@ async fn a_search_never_waits_long_behind_a_locked_library() {
     } else {
         "UPDATE assets SET use_count = use_count + 1"
     };
-    let mut tx = sqlx::Connection::begin(&mut locker).await.unwrap();
-    sqlx::query(lock).execute(&mut *tx).await.unwrap();
+    let mut tx = locker.begin_write().await.unwrap();
+    sql::query(lock).execute(&mut *tx).await.unwrap();
     let started = std::time::Instant::now();
     let response = tokio::time::timeout(
         Duration::from_secs(10),
@@ -270,6 +270,6 @@ async fn a_search_never_waits_long_behind_a_locked_library() {
     } else {
         json(response, StatusCode::OK).await;
     }
-    tx.rollback().await.unwrap();
+    tx.roll_back().await.unwrap();
     search(&alice, "q=overview").await;
 }

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use portico_api::notifications::Category;
 use portico_server::store::outbox::{self, Message, Recipients};
+use portico_server::store::sql;
 use reqwest::StatusCode;
 use serde_json::json;
 use tokio::io::AsyncReadExt;
@@ -93,7 +94,7 @@ async fn backlog(app: &TestApp, endpoint: i64, event_type: &str, count: usize) {
     let mut tx = state.db.begin_write().await.unwrap();
     for n in 0..count {
         let subject = format!("test:{event_type}:{n}");
-        let (event,): (i64,) = sqlx::query_as(
+        let (event,): (i64,) = sql::query_as(
             "INSERT INTO webhook_events (message_id, event_type, subject, payload, \
              created_at_ms) VALUES ($1, $2, $3, '{}', $4) RETURNING id",
         )
@@ -104,7 +105,7 @@ async fn backlog(app: &TestApp, endpoint: i64, event_type: &str, count: usize) {
         .fetch_one(&mut *tx)
         .await
         .unwrap();
-        sqlx::query(
+        sql::query(
             "INSERT INTO webhook_deliveries (endpoint_id, event_id, subject, state, attempts, \
              created_at_ms, next_attempt_at_ms) VALUES ($1, $2, $3, 'pending', 0, $4, $4)",
         )

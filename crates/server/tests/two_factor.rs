@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use portico_server::store::sql;
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
@@ -34,7 +35,7 @@ async fn setting_up_needs_a_code_from_the_app_and_the_password() {
     let qr = setup["qr_code"].as_str().unwrap();
     assert!(qr.starts_with("data:image/svg+xml;base64,"), "{qr}");
     // Kept sealed: the database does not hold the secret as it was shown.
-    let stored: String = sqlx::query_scalar("SELECT secret_sealed FROM two_factor")
+    let stored: String = sql::query_scalar("SELECT secret_sealed FROM two_factor")
         .fetch_one(app.state().db.pool())
         .await
         .unwrap();
@@ -232,7 +233,7 @@ async fn with_two_factor_on_a_sign_in_link_leads_to_the_code_step() {
 
 /// The token of the newest sign-in link e-mail, read back from the outbox.
 async fn sign_in_link_token(app: &TestApp) -> String {
-    let sealed: String = sqlx::query_scalar(
+    let sealed: String = sql::query_scalar(
         "SELECT link_sealed FROM outbox WHERE category = 'sign_in_link' ORDER BY id DESC",
     )
     .fetch_one(app.state().db.pool())

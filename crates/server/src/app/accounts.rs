@@ -13,6 +13,7 @@ use crate::store::account_names;
 use crate::store::accounts::{self as store, NewAccount};
 use crate::store::audit::{self, AuditEntry};
 use crate::store::organizations;
+use crate::store::sql::Conn;
 
 /// Adds one account.
 pub async fn create(
@@ -123,7 +124,7 @@ async fn import_one(
 /// An imported account's alternative names: those it has in the book, then the file's. An
 /// import adds names and never removes one; editing the account does.
 async fn imported_names(
-    tx: &mut sqlx::AnyConnection,
+    tx: &mut Conn,
     existing: Option<i64>,
     account: &ImportAccount,
 ) -> AppResult<Vec<AlternativeName>> {
@@ -154,7 +155,7 @@ async fn imported_names(
 
 /// Each account's incumbent organization id; unknown names fail the import with their rows.
 async fn resolve_incumbents(
-    tx: &mut sqlx::AnyConnection,
+    tx: &mut Conn,
     accounts: &[ImportAccount],
 ) -> AppResult<Vec<Option<i64>>> {
     let mut ids = Vec::with_capacity(accounts.len());
@@ -181,7 +182,7 @@ async fn resolve_incumbents(
     }
 }
 
-async fn check_incumbent(tx: &mut sqlx::AnyConnection, id: Option<i64>) -> AppResult<()> {
+async fn check_incumbent(tx: &mut Conn, id: Option<i64>) -> AppResult<()> {
     match id {
         Some(id) if !organizations::exists(&mut *tx, id).await? => Err(AppError::field(
             "incumbent_organization_id",
@@ -227,14 +228,14 @@ impl Keys {
 }
 
 /// The account in the managers' shape, if there is one.
-async fn view(tx: &mut sqlx::AnyConnection, id: i64) -> AppResult<Option<Account>> {
+async fn view(tx: &mut Conn, id: i64) -> AppResult<Option<Account>> {
     let Some(row) = store::by_id(&mut *tx, id).await? else {
         return Ok(None);
     };
     Ok(store::views(tx, vec![row]).await?.pop())
 }
 
-async fn reread(tx: &mut sqlx::AnyConnection, id: i64) -> AppResult<Account> {
+async fn reread(tx: &mut Conn, id: i64) -> AppResult<Account> {
     view(tx, id)
         .await?
         .ok_or_else(|| AppError::internal("account vanished inside its transaction"))

@@ -10,7 +10,6 @@
 //! one writer, which commits several units together (`store/writer/`).
 
 use portico_api::integrations::WebhookEventType;
-use sqlx::AnyConnection;
 
 use crate::app::AppResult;
 use crate::clock::Timestamp;
@@ -18,6 +17,7 @@ use crate::domain::sealed::Sealer;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::outbox::{self, Message};
+use crate::store::sql::Conn;
 use crate::store::{Db, WriteTx, webhooks};
 
 pub struct UnitOfWork {
@@ -117,7 +117,7 @@ async fn run_at<T>(
 
 impl UnitOfWork {
     /// The transaction, for the use case's own reads and writes through the store.
-    pub fn tx(&mut self) -> &mut AnyConnection {
+    pub fn tx(&mut self) -> &mut Conn {
         &mut self.tx
     }
 
@@ -193,6 +193,7 @@ mod tests {
     use super::*;
     use crate::app::AppError;
     use crate::store::outbox::Recipients;
+    use crate::store::sql;
 
     async fn database() -> (Db, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -219,7 +220,7 @@ mod tests {
     }
 
     async fn count(db: &Db, table: &str) -> i64 {
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+        sql::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
             .fetch_one(db.pool())
             .await
             .expect("count")
@@ -240,7 +241,7 @@ mod tests {
         assert!(wake.outbox && !wake.webhooks);
         assert_eq!(count(&db, "audit_log").await, 1);
         assert_eq!(count(&db, "outbox").await, 1);
-        let at: i64 = sqlx::query_scalar("SELECT at FROM audit_log")
+        let at: i64 = sql::query_scalar("SELECT at FROM audit_log")
             .fetch_one(db.pool())
             .await
             .expect("at");

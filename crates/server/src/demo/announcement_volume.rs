@@ -6,6 +6,7 @@ use super::volume::DAY;
 use crate::clock::Timestamp;
 use crate::store::Db;
 use crate::store::StoreError;
+use crate::store::sql;
 
 pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreError> {
     let Some(author) = author(db).await? else {
@@ -14,7 +15,7 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreErro
     let mut tx = db.begin_write().await?;
     for n in 0..count as i64 {
         let published = now - 90 * DAY + n * 90 * DAY / (count as i64).max(1);
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (i64,) = sql::query_as(
             "INSERT INTO announcements (title, body, audience, requires_ack, publish_at, \
              published_at, version, created_by, created_at, updated_at) \
              VALUES ($1, $2, '{\"kind\":\"all\"}', $3, $4, $4, 1, $5, $4, $4) RETURNING id",
@@ -26,14 +27,14 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreErro
         .bind(author)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
+        sql::query(
             "INSERT INTO announcement_organizations (announcement_id, organization_id) \
              SELECT $1, id FROM organizations",
         )
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
+        sql::query(
             "INSERT INTO announcement_receipts (announcement_id, user_id, organization_id, \
              read_at, acknowledged_at) \
              SELECT $1, u.id, u.organization_id, $2, \
@@ -51,7 +52,7 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreErro
 
 async fn author(db: &Db) -> Result<Option<i64>, StoreError> {
     Ok(
-        sqlx::query_scalar("SELECT MIN(id) FROM users WHERE organization_id IS NULL")
+        sql::query_scalar("SELECT MIN(id) FROM users WHERE organization_id IS NULL")
             .fetch_one(db.pool())
             .await?,
     )

@@ -13,6 +13,7 @@ use crate::clock::Timestamp;
 use crate::domain::markdown::to_safe_html;
 use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
+use crate::store::sql::{self, Conn};
 use crate::store::{Db, Engine, assets};
 
 const WORDS: [&str; 96] = [
@@ -218,7 +219,7 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreErro
     }
     assets::recount_facets(&mut tx).await?;
     if db.engine() == Engine::Postgres {
-        sqlx::query(
+        sql::query(
             "SELECT setval(pg_get_serial_sequence('assets', 'id'), \
              (SELECT COALESCE(MAX(id), 1) FROM assets))",
         )
@@ -229,9 +230,9 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreErro
 }
 
 /// The first manager, who is named as the author of bulk assets.
-async fn author(conn: &mut sqlx::AnyConnection) -> Result<i64, StoreError> {
+async fn author(conn: &mut Conn) -> Result<i64, StoreError> {
     let author: Option<i64> =
-        sqlx::query_scalar("SELECT MIN(id) FROM users WHERE role IN ('manager', 'admin')")
+        sql::query_scalar("SELECT MIN(id) FROM users WHERE role IN ('manager', 'admin')")
             .fetch_one(conn)
             .await?;
     Ok(author.ok_or_else(|| {
@@ -240,7 +241,7 @@ async fn author(conn: &mut sqlx::AnyConnection) -> Result<i64, StoreError> {
 }
 
 async fn insert(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     first_id: i64,
     chunk: &[Generated],
     author: i64,
@@ -301,14 +302,15 @@ async fn insert(
          created_at, updated_at, published_at, use_count) VALUES {}",
         assets.join(", ")
     );
-    sqlx::query_with(sqlx::AssertSqlSafe(sql), values.arguments()?)
+    sql::query(sqlx::AssertSqlSafe(sql))
+        .bind_all(values.arguments())
         .execute(&mut *conn)
         .await?;
     let sql = format!(
         "INSERT INTO asset_tags (asset_id, facet, value) VALUES {}",
         tags.join(", ")
     );
-    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(conn).await?;
+    sql::query(sqlx::AssertSqlSafe(sql)).execute(conn).await?;
     Ok(())
 }
 

@@ -41,6 +41,7 @@ const ARCHITECTS: (&[Tier], &[Motion], Option<Certification>) =
     (&[], &[], Some(Certification::SolutionsArchitect));
 
 use crate::store::StoreError;
+use crate::store::sql;
 use AssetKind::*;
 use Attachment::{File, Link, Pdf};
 use Motion::{Marketplace, Referral, Reseller, Services, Tech};
@@ -547,13 +548,13 @@ async fn certify(db: &Db, now: Timestamp) -> Result<(), StoreError> {
 /// Partner users opened and downloaded a spread of published assets over the last weeks, none
 /// before their organization joined.
 async fn usage(db: &Db, now: Timestamp) -> Result<(), StoreError> {
-    let readers: Vec<(i64, i64, Timestamp)> = sqlx::query_as(
+    let readers: Vec<(i64, i64, Timestamp)> = sql::query_as(
         "SELECT u.id, u.organization_id, o.created_at FROM users u \
          JOIN organizations o ON o.id = u.organization_id ORDER BY u.id",
     )
     .fetch_all(db.pool())
     .await?;
-    let published: Vec<i64> = sqlx::query_scalar(
+    let published: Vec<i64> = sql::query_scalar(
         "SELECT id FROM assets WHERE state = 'published' AND audience_tiers = '' \
          AND audience_motions = '' AND audience_certification = '' ORDER BY id",
     )

@@ -19,6 +19,7 @@ use crate::store::accounts::{self, NewAccount};
 use crate::store::audit::AuditEntry;
 use crate::store::opportunities::{self, FromRegistration};
 use crate::store::registrations::{self as store, DecisionUpdate};
+use crate::store::sql;
 use crate::store::{Db, organizations, products, users};
 
 const DAY: i64 = 24 * 60 * 60;
@@ -246,7 +247,7 @@ async fn settle(
     let at = unit.now();
     let tx = unit.tx();
     let organization_id =
-        sqlx::query_scalar("SELECT organization_id FROM registrations WHERE id = $1")
+        sql::query_scalar("SELECT organization_id FROM registrations WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await

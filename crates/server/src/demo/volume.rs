@@ -13,6 +13,7 @@ use crate::clock::Timestamp;
 use crate::domain::company;
 use crate::store::StoreError;
 use crate::store::blocks::{self, Holder};
+use crate::store::sql::{self, Conn};
 use crate::store::{Db, Engine};
 
 const SYLLABLES: [&str; 64] = [
@@ -126,7 +127,7 @@ pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), StoreEr
     if db.engine() == Engine::Sqlite {
         // The blocking keys arrive in no particular order; a large cache keeps their index
         // pages in memory instead of rereading them from disk for every statement.
-        sqlx::query("PRAGMA cache_size = -524288")
+        sql::query("PRAGMA cache_size = -524288")
             .execute(&mut *tx)
             .await?;
     }
@@ -136,7 +137,7 @@ pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), StoreEr
         insert_organizations(&mut tx, first + start as i64, count, now).await?;
     }
     let organizations: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, motion FROM organizations ORDER BY id")
+        sql::query_as("SELECT id, motion FROM organizations ORDER BY id")
             .fetch_all(&mut *tx)
             .await?;
     if (volume.registrations > 0 || volume.opportunities > 0) && organizations.is_empty() {
@@ -174,7 +175,7 @@ pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), StoreEr
             "registrations",
             "opportunities",
         ] {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            sql::query(sqlx::AssertSqlSafe(format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
                  (SELECT COALESCE(MAX(id), 1) FROM {table}))"
             )))
@@ -187,7 +188,7 @@ pub async fn load(db: &Db, volume: Volume, now: Timestamp) -> Result<(), StoreEr
 
 /// Partners named `Load Partner 00042`, every motion and tier, joined over the last year.
 async fn insert_organizations(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     first_id: i64,
     count: usize,
     now: Timestamp,
@@ -208,13 +209,13 @@ async fn insert_organizations(
         "INSERT INTO organizations (id, name, motion, tier, created_at) VALUES {}",
         rows.join(", ")
     );
-    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(conn).await?;
+    sql::query(sqlx::AssertSqlSafe(sql)).execute(conn).await?;
     Ok(())
 }
 
 /// Deals in the organization's motion, cycling through every stage and both outcomes.
 async fn insert_deals(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     first_id: i64,
     companies: &[Company],
     organizations: &[(i64, String)],
@@ -255,7 +256,7 @@ async fn insert_deals(
          updated_at, last_activity_at) VALUES {}",
         rows.join(", ")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+    let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(now);
     for company in companies {
         query = query
             .bind(&company.name)
@@ -266,11 +267,8 @@ async fn insert_deals(
 }
 
 /// Explicit ids, so the blocking keys can be written without reading the rows back.
-pub(super) async fn next_id(
-    conn: &mut sqlx::AnyConnection,
-    table: &str,
-) -> Result<i64, StoreError> {
-    let max: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+pub(super) async fn next_id(conn: &mut Conn, table: &str) -> Result<i64, StoreError> {
+    let max: i64 = sql::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT COALESCE(MAX(id), 0) FROM {table}"
     )))
     .fetch_one(conn)
@@ -287,7 +285,7 @@ fn keys_of(company: &Company) -> (String, Option<String>) {
 }
 
 async fn insert_accounts(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     first_id: i64,
     companies: &[Company],
     now: Timestamp,
@@ -311,7 +309,7 @@ async fn insert_accounts(
          updated_at) VALUES {}",
         rows.join(", ")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+    let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(now);
     for (i, (company, (name_key, domain_key))) in companies.iter().zip(&keys).enumerate() {
         query = query
             .bind(first_id + i as i64)
@@ -326,7 +324,7 @@ async fn insert_accounts(
 
 /// Leads rather than deals: fewer columns, the same work for the conflict check.
 async fn insert_leads(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     first_id: i64,
     companies: &[Company],
     organizations: &[i64],
@@ -360,7 +358,7 @@ async fn insert_leads(
          submitted_at, decide_by, decided_at, protection_ends_at, updated_at) VALUES {}",
         rows.join(", ")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+    let mut query = sql::query(sqlx::AssertSqlSafe(sql))
         .bind(now - DAY)
         .bind(now + DAY)
         .bind(now + 60 * DAY);
@@ -379,7 +377,7 @@ async fn insert_leads(
 }
 
 async fn add_blocks(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     holder: Holder,
     first_id: i64,
     keys: &[(String, Option<String>)],

@@ -22,6 +22,7 @@ use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::numbers;
+use crate::store::sql::Pool;
 
 const QUARTERS: i32 = 8;
 const NEW_PARTNER_DAYS: i64 = 90;
@@ -140,11 +141,7 @@ fn outcomes(totals: &[numbers::TotalRow]) -> Vec<MotionOutcomes> {
         .collect()
 }
 
-async fn revenue(
-    db: &sqlx::AnyPool,
-    currency: &str,
-    now: Timestamp,
-) -> ApiResult<Vec<QuarterRevenue>> {
+async fn revenue(db: &Pool, currency: &str, now: Timestamp) -> ApiResult<Vec<QuarterRevenue>> {
     let first = Quarter::of(now).back(QUARTERS - 1);
     let mut by_quarter: BTreeMap<Quarter, i64> =
         std::iter::successors(Some(first), |q| Some(q.next()))
@@ -165,7 +162,7 @@ async fn revenue(
         .collect())
 }
 
-async fn new_partners(db: &sqlx::AnyPool, now: Timestamp) -> ApiResult<Vec<NewPartner>> {
+async fn new_partners(db: &Pool, now: Timestamp) -> ApiResult<Vec<NewPartner>> {
     let rows = numbers::joined_since(db, now - NEW_PARTNER_DAYS * 86_400).await?;
     Ok(rows
         .into_iter()

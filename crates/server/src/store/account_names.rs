@@ -2,15 +2,14 @@
 
 use std::collections::HashMap;
 
-use sqlx::AnyConnection;
-
 use super::placeholders;
 use crate::domain::alternative_names::{self, AlternativeName};
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 
 /// Each account's alternative names with their keys, in the order they were given.
 pub async fn of(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     ids: &[i64],
 ) -> Result<HashMap<i64, Vec<AlternativeName>>, StoreError> {
     let mut by_account: HashMap<i64, Vec<AlternativeName>> = HashMap::new();
@@ -22,7 +21,7 @@ pub async fn of(
          ORDER BY account_id, id",
         placeholders(1, ids.len())
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
     for id in ids {
         query = query.bind(id);
     }
@@ -38,16 +37,16 @@ pub async fn of(
 
 /// Replaces an account's alternative names.
 pub async fn replace(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     account_id: i64,
     names: &[AlternativeName],
 ) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM account_names WHERE account_id = $1")
+    sql::query("DELETE FROM account_names WHERE account_id = $1")
         .bind(account_id)
         .execute(&mut *conn)
         .await?;
     for name in names {
-        sqlx::query("INSERT INTO account_names (account_id, name, name_key) VALUES ($1, $2, $3)")
+        sql::query("INSERT INTO account_names (account_id, name, name_key) VALUES ($1, $2, $3)")
             .bind(account_id)
             .bind(&name.name)
             .bind(&name.name_key)
@@ -60,7 +59,7 @@ pub async fn replace(
 /// Computes the keys of the alternative names of `accounts` (id and name key) again, keeping
 /// one name per key; returns every `(account id, name key)` to index.
 pub async fn rekey(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     accounts: &[(i64, String)],
 ) -> Result<Vec<(i64, String)>, StoreError> {
     let ids: Vec<i64> = accounts.iter().map(|(id, _)| *id).collect();

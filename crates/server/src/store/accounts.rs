@@ -1,7 +1,7 @@
 //! The vendor's account book.
 
 use portico_api::accounts::{Account, ValidAccount};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::alternative_names::AlternativeName;
@@ -9,6 +9,7 @@ use crate::store::StoreError;
 use crate::store::account_names;
 use crate::store::blocks::{self, Holder, Probe};
 use crate::store::placeholders;
+use crate::store::sql::{self, Conn, Exec, Pool};
 use crate::store::users::organization_ref;
 
 #[derive(Debug, Clone, FromRow)]
@@ -61,10 +62,7 @@ impl AccountRow {
 }
 
 /// Rows in the managers' shape, with their alternative names.
-pub async fn views(
-    conn: &mut AnyConnection,
-    rows: Vec<AccountRow>,
-) -> Result<Vec<Account>, StoreError> {
+pub async fn views(conn: &mut Conn, rows: Vec<AccountRow>) -> Result<Vec<Account>, StoreError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut names = account_names::of(conn, &ids).await?;
     Ok(rows
@@ -96,11 +94,11 @@ impl NewAccount<'_> {
 
 /// Adds an account with its alternative names and blocking keys.
 pub async fn insert(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     new: &NewAccount<'_>,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
-    let id = sqlx::query_scalar(
+    let id = sql::query_scalar(
         "INSERT INTO accounts (name, domain, name_key, domain_key, owner, incumbent_organization_id, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     )
@@ -122,7 +120,7 @@ pub async fn insert(
 /// Replaces an account's fields, alternative names and blocking keys; false when there is no
 /// such account.
 pub async fn update(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     id: i64,
     new: &NewAccount<'_>,
     now: Timestamp,
@@ -130,7 +128,7 @@ pub async fn update(
     if !lock(&mut *conn, id).await? {
         return Ok(false);
     }
-    let old_key: String = sqlx::query_scalar("SELECT name_key FROM accounts WHERE id = $1")
+    let old_key: String = sql::query_scalar("SELECT name_key FROM accounts WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -138,7 +136,7 @@ pub async fn update(
         .await?
         .remove(&id)
         .unwrap_or_default();
-    sqlx::query(
+    sql::query(
         "UPDATE accounts SET name = $1, domain = $2, name_key = $3, domain_key = $4, owner = $5, \
          incumbent_organization_id = $6, updated_at = $7 WHERE id = $8",
     )
@@ -170,8 +168,8 @@ pub async fn update(
 
 /// Takes the account's row lock on PostgreSQL (SQLite has one writer anyway), so that what is
 /// read of it next stays true until the transaction ends; false when there is no such account.
-pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<bool, StoreError> {
-    let locked = sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1")
+pub async fn lock(conn: &mut Conn, id: i64) -> Result<bool, StoreError> {
+    let locked = sql::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1")
         .bind(id)
         .execute(conn)
         .await?;
@@ -180,9 +178,9 @@ pub async fn lock(conn: &mut AnyConnection, id: i64) -> Result<bool, StoreError>
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AccountRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(select_account!("WHERE a.id = $1"))
+    Ok(sql::query_as(select_account!("WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(db)
         .await?)
@@ -195,17 +193,17 @@ pub async fn id_by_key<'c, E>(
     name_key: &str,
 ) -> Result<Option<i64>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     match domain_key {
         Some(domain) => {
-            Ok(sqlx::query_scalar("SELECT id FROM accounts WHERE domain_key = $1 ORDER BY id LIMIT 1")
+            Ok(sql::query_scalar("SELECT id FROM accounts WHERE domain_key = $1 ORDER BY id LIMIT 1")
                 .bind(domain)
                 .fetch_optional(db)
                 .await?)
         }
         None => {
-            Ok(sqlx::query_scalar(
+            Ok(sql::query_scalar(
                 "SELECT id FROM accounts WHERE domain_key IS NULL AND name_key = $1 ORDER BY id LIMIT 1",
             )
             .bind(name_key)
@@ -226,10 +224,7 @@ pub struct AccountKeys {
 /// The keys of the accounts that may be the probed customer, once per name (an account with
 /// alternative names comes once for each): only what the comparison needs, since a common
 /// name makes hundreds of candidates and few of them match.
-pub async fn candidates(
-    conn: &mut AnyConnection,
-    probe: &Probe,
-) -> Result<Vec<AccountKeys>, StoreError> {
+pub async fn candidates(conn: &mut Conn, probe: &Probe) -> Result<Vec<AccountKeys>, StoreError> {
     // Both halves take the probe's parameters, bound once.
     let candidates = probe.candidates(Holder::Account, 1);
     let sql = format!(
@@ -237,13 +232,13 @@ pub async fn candidates(
          UNION ALL SELECT a.id, n.name_key, a.domain_key FROM account_names n \
          JOIN accounts a ON a.id = n.account_id WHERE n.account_id IN ({candidates})"
     );
-    Ok(probe
-        .bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)))
+    Ok(sql::query_as(sqlx::AssertSqlSafe(sql))
+        .bind_all(probe.values())
         .fetch_all(conn)
         .await?)
 }
 
-pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<AccountRow>, StoreError> {
+pub async fn by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<AccountRow>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -252,7 +247,7 @@ pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<Account
         select_account!(""),
         placeholders(1, ids.len())
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
     for id in ids {
         query = query.bind(id);
     }
@@ -261,12 +256,12 @@ pub async fn by_ids(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<Account
 
 /// A page by name; `pattern` is a lower-case `%…%` filter on name and domain.
 pub async fn page(
-    db: &AnyPool,
+    db: &Pool,
     pattern: Option<&str>,
     after_id: i64,
     limit: u32,
 ) -> Result<Vec<AccountRow>, StoreError> {
-    Ok(sqlx::query_as(select_account!(
+    Ok(sql::query_as(select_account!(
         "WHERE a.id > $1 AND (LOWER(a.name) LIKE $2 OR LOWER(COALESCE(a.domain, '')) LIKE $2) \
          ORDER BY a.id LIMIT $3"
     ))

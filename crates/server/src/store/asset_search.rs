@@ -5,18 +5,18 @@
 //! match (newest first is an order SQLite's full-text index can stop early in, and PostgreSQL's
 //! primary key). Facets are counted over the hits, and a query's results are ranked and paged
 //! from them; browsing without words pages through every match, in an order an index serves.
-//! PostgreSQL also cancels a search statement after `STATEMENT_TIMEOUT`. SQLite offers no such
-//! limit through `sqlx::Any`, so there the bounds on words, prefixes and hits are what keep a
-//! search short.
+//! PostgreSQL also cancels a search statement after `STATEMENT_TIMEOUT`. SQLite has no
+//! statement timeout, so there the bounds on words, prefixes and hits are what keep a search
+//! short.
 
 use portico_api::assets::{AssetKind, AssetSort, AssetState, COUNT_CAP, PREFIX_MIN};
 use portico_api::organizations::Motion;
-use sqlx::any::AnyRow;
 use sqlx::{AssertSqlSafe, FromRow};
 
 use crate::store::StoreError;
 use crate::store::assets::{CARD_COLUMNS, CardRow, Reader, WITH_FILE, admit, audience};
 use crate::store::conditions::{Conditions, SortKey};
+use crate::store::sql;
 use crate::store::{Db, Engine};
 
 /// How long PostgreSQL lets one search statement run.
@@ -258,16 +258,16 @@ fn join(engine: Engine) -> &'static str {
 /// `STATEMENT_TIMEOUT` (see `timed_out`).
 async fn fetch<R>(db: &Db, (sql, c): (String, Conditions)) -> Result<Vec<R>, StoreError>
 where
-    R: for<'r> FromRow<'r, AnyRow> + Send + Unpin,
+    R: sql::Row,
 {
-    let query = sqlx::query_as_with(AssertSqlSafe(sql), c.arguments()?);
+    let query = sql::query_as(AssertSqlSafe(sql)).bind_all(c.arguments());
     match db.engine() {
         Engine::Sqlite => Ok(query.fetch_all(db.pool()).await?),
         Engine::Postgres => {
             let mut tx = db.pool().begin().await?;
-            sqlx::query(STATEMENT_TIMEOUT).execute(&mut *tx).await?;
-            let rows = query.fetch_all(&mut *tx).await?;
-            tx.commit().await?;
+            sql::query(STATEMENT_TIMEOUT).execute(&mut tx).await?;
+            let rows = query.fetch_all(&mut tx).await?;
+            tx.finish(true).await?;
             Ok(rows)
         }
     }

@@ -3,12 +3,13 @@
 
 use portico_api::OrganizationRef;
 use portico_api::assets::{AssetKind, AssetUsage, OrganizationUsage, UsagePoint};
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::store::Db;
 use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
+use crate::store::sql::{self, Pool};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
@@ -34,7 +35,7 @@ pub struct Use {
 
 pub async fn record(db: &Db, usage: &Use, now: Timestamp) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO asset_events (asset_id, organization_id, user_id, kind, at) \
          VALUES ($1, $2, $3, $4, $5)",
     )
@@ -45,7 +46,7 @@ pub async fn record(db: &Db, usage: &Use, now: Timestamp) -> Result<(), StoreErr
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE assets SET use_count = use_count + 1 WHERE id = $1")
+    sql::query("UPDATE assets SET use_count = use_count + 1 WHERE id = $1")
         .bind(usage.asset_id)
         .execute(&mut *tx)
         .await?;
@@ -115,7 +116,7 @@ impl Subject {
 
 /// Assets by use since `since`, most used first (for an organization: most recent first).
 pub async fn by_asset(
-    db: &AnyPool,
+    db: &Pool,
     subject: Subject,
     since: Timestamp,
     limit: u32,
@@ -132,16 +133,15 @@ pub async fn by_asset(
          WHERE {} GROUP BY a.id, a.title, a.kind ORDER BY {order}, a.id LIMIT {limit}",
         c.clause()
     );
-    Ok(
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-            .fetch_all(db)
-            .await?,
-    )
+    Ok(sql::query_as(sqlx::AssertSqlSafe(sql))
+        .bind_all(c.arguments())
+        .fetch_all(db)
+        .await?)
 }
 
 /// Published assets with no use since `since`, longest published first.
-pub async fn unused(db: &AnyPool, since: Timestamp) -> Result<Vec<UsageRow>, StoreError> {
-    Ok(sqlx::query_as(
+pub async fn unused(db: &Pool, since: Timestamp) -> Result<Vec<UsageRow>, StoreError> {
+    Ok(sql::query_as(
         "SELECT a.id AS asset_id, a.title, a.kind, CAST(0 AS BIGINT) AS views, \
          CAST(0 AS BIGINT) AS downloads, CAST(0 AS BIGINT) AS organizations, \
          (SELECT MAX(e.at) FROM asset_events e WHERE e.asset_id = a.id) AS last_used_at \
@@ -165,7 +165,7 @@ struct OrganizationRow {
 
 /// Which partner organizations used one asset, most active first.
 pub async fn by_organization(
-    db: &AnyPool,
+    db: &Pool,
     asset_id: i64,
     since: Timestamp,
 ) -> Result<Vec<OrganizationUsage>, StoreError> {
@@ -175,7 +175,7 @@ pub async fn by_organization(
          WHERE e.asset_id = $1 AND e.at >= $2 GROUP BY o.id, o.name \
          ORDER BY COUNT(*) DESC, o.name LIMIT 200"
     );
-    let rows: Vec<OrganizationRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    let rows: Vec<OrganizationRow> = sql::query_as(sqlx::AssertSqlSafe(sql))
         .bind(asset_id)
         .bind(since)
         .fetch_all(db)
@@ -200,7 +200,7 @@ const WEEK: i64 = 7 * 86_400;
 
 /// Week by week since `since`, oldest first, with empty weeks included.
 pub async fn weekly(
-    db: &AnyPool,
+    db: &Pool,
     subject: Subject,
     since: Timestamp,
     now: Timestamp,
@@ -211,7 +211,8 @@ pub async fn weekly(
          WHERE {} GROUP BY (e.at - {FIRST_MONDAY}) / {WEEK} ORDER BY 1",
         c.clause()
     );
-    let rows: Vec<(i64, i64, i64)> = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
+    let rows: Vec<(i64, i64, i64)> = sql::query_as(sqlx::AssertSqlSafe(sql))
+        .bind_all(c.arguments())
         .fetch_all(db)
         .await?;
     let week_of = |at: Timestamp| (at - FIRST_MONDAY).div_euclid(WEEK);

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec, Pool};
 
 /// One record, owned, so a unit of work can collect it and write it when it commits.
 pub struct AuditEntry {
@@ -47,9 +48,9 @@ pub fn state(value: &impl Serialize) -> Option<serde_json::Value> {
 /// Writes the record inside the caller's transaction, so the change and its trace commit together.
 pub async fn record<'c, E>(db: E, entry: &AuditEntry, now: Timestamp) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query(
+    sql::query(
         "INSERT INTO audit_log (at, actor_user_id, action, subject_type, subject_id, organization_id, \
          before_json, after_json, rationale) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
@@ -79,11 +80,11 @@ pub struct TrailRow {
 
 /// Everything recorded about one subject, oldest first.
 pub async fn trail(
-    db: &sqlx::AnyPool,
+    db: &Pool,
     subject_type: &str,
     subject_id: i64,
 ) -> Result<Vec<TrailRow>, StoreError> {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT a.at, a.action, u.name AS actor_name, u.role AS actor_role, a.rationale \
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id \
          WHERE a.subject_type = $1 AND a.subject_id = $2 ORDER BY a.id",

@@ -1,16 +1,13 @@
 //! The blocking keys of stored names (`domain::blocking`) and the candidates they find: the
 //! conflict check reads only the registrations and accounts that share a key or the domain.
 
-use sqlx::any::AnyArguments;
-use sqlx::query::QueryAs;
-use sqlx::{Any, AnyConnection};
-
 use super::{Db, account_names, placeholders};
 use std::collections::BTreeSet;
 
 use crate::domain::blocking::{MATCHING_VERSION, index_keys, probe_keys};
 use crate::domain::company;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Value};
 
 /// Whose names a key belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -48,11 +45,7 @@ const PAIRS_PER_INSERT: usize = 100;
 
 /// Stores the index keys of each `(record id, name_key)`; a record with several names (an
 /// account's other names) gets each key once.
-pub async fn add(
-    conn: &mut AnyConnection,
-    holder: Holder,
-    names: &[(i64, &str)],
-) -> Result<(), StoreError> {
+pub async fn add(conn: &mut Conn, holder: Holder, names: &[(i64, &str)]) -> Result<(), StoreError> {
     let pairs: BTreeSet<(String, i64)> = names
         .iter()
         .flat_map(|&(id, name_key)| index_keys(name_key).into_iter().map(move |k| (k, id)))
@@ -68,7 +61,7 @@ pub async fn add(
             holder.column(),
             values.join(", ")
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let mut query = sql::query(sqlx::AssertSqlSafe(sql));
         for (block, id) in chunk {
             query = query.bind(block).bind(id);
         }
@@ -79,7 +72,7 @@ pub async fn add(
 
 /// Removes the keys a record got for its former names.
 pub async fn remove(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     holder: Holder,
     id: i64,
     name_keys: &[&str],
@@ -94,7 +87,7 @@ pub async fn remove(
         holder.column(),
         placeholders(2, keys.len())
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id);
+    let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(id);
     for key in &keys {
         query = query.bind(key);
     }
@@ -135,14 +128,12 @@ impl Probe {
         )
     }
 
-    pub fn bind<'q, O>(
-        &'q self,
-        mut query: QueryAs<'q, Any, O, AnyArguments>,
-    ) -> QueryAs<'q, Any, O, AnyArguments> {
-        for block in &self.blocks {
-            query = query.bind(block);
-        }
-        query.bind(self.domain_key.as_deref())
+    /// The values of the parameters `candidates` numbered, in order.
+    pub fn values(&self) -> Vec<Value> {
+        let blocks = self.blocks.iter().map(|b| Value::Text(Some(b.clone())));
+        blocks
+            .chain([Value::Text(self.domain_key.clone())])
+            .collect()
     }
 }
 
@@ -152,10 +143,10 @@ impl Probe {
 pub async fn refresh(db: &Db) -> Result<(), StoreError> {
     let mut tx = db.begin_write().await?;
     // Takes the row lock on PostgreSQL; a second server waits here, then finds it done.
-    sqlx::query("UPDATE matching_keys SET version = version WHERE id = 1")
+    sql::query("UPDATE matching_keys SET version = version WHERE id = 1")
         .execute(&mut *tx)
         .await?;
-    let version: i64 = sqlx::query_scalar("SELECT version FROM matching_keys WHERE id = 1")
+    let version: i64 = sql::query_scalar("SELECT version FROM matching_keys WHERE id = 1")
         .fetch_one(&mut *tx)
         .await?;
     if version == MATCHING_VERSION {
@@ -168,7 +159,7 @@ pub async fn refresh(db: &Db) -> Result<(), StoreError> {
         let count = rekey(&mut tx, holder, name, domain).await?;
         tracing::info!(count, records = holder.records(), "matching keys computed");
     }
-    sqlx::query("UPDATE matching_keys SET version = $1 WHERE id = 1")
+    sql::query("UPDATE matching_keys SET version = $1 WHERE id = 1")
         .bind(MATCHING_VERSION)
         .execute(&mut *tx)
         .await?;
@@ -178,12 +169,12 @@ pub async fn refresh(db: &Db) -> Result<(), StoreError> {
 /// Rewrites one table's keys from its name and domain columns, a page at a time, and an
 /// account's alternative names with it.
 async fn rekey(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     holder: Holder,
     name: &str,
     domain: &str,
 ) -> Result<u64, StoreError> {
-    sqlx::query(sqlx::AssertSqlSafe(format!(
+    sql::query(sqlx::AssertSqlSafe(format!(
         "DELETE FROM {}",
         holder.table()
     )))
@@ -200,7 +191,7 @@ async fn rekey(
     let (mut after, mut count) = (0, 0);
     loop {
         let page: Vec<(i64, String, Option<String>)> =
-            sqlx::query_as(sqlx::AssertSqlSafe(select.clone()))
+            sql::query_as(sqlx::AssertSqlSafe(select.clone()))
                 .bind(after)
                 .fetch_all(&mut *conn)
                 .await?;
@@ -212,7 +203,7 @@ async fn rekey(
         for (id, name, domain) in &page {
             let name_key = company::name_key(name);
             let domain_key = domain.as_deref().and_then(company::registrable_domain);
-            sqlx::query(sqlx::AssertSqlSafe(update.clone()))
+            sql::query(sqlx::AssertSqlSafe(update.clone()))
                 .bind(&name_key)
                 .bind(domain_key)
                 .bind(id)

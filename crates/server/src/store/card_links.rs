@@ -3,10 +3,11 @@
 
 use portico_api::card_links::{IssuedCardLink, Revocation};
 use portico_api::integrations::{CardSubject, CrmSystem};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Pool};
 
 /// A link about to be signed.
 pub struct NewCardLink {
@@ -25,9 +26,9 @@ fn subject_parts(subject: CardSubject) -> (&'static str, i64) {
 }
 
 /// Records the link and answers its id, which the URL's signature then covers.
-pub async fn insert(tx: &mut AnyConnection, link: &NewCardLink) -> Result<i64, StoreError> {
+pub async fn insert(tx: &mut Conn, link: &NewCardLink) -> Result<i64, StoreError> {
     let (subject_type, subject_id) = subject_parts(link.subject);
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO card_links (system, subject_type, subject_id, issued_by, issued_at, \
          expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -48,9 +49,9 @@ pub struct LinkStatus {
     pub revoked_at: Option<Timestamp>,
 }
 
-pub async fn status(db: &AnyPool, id: i64) -> Result<Option<LinkStatus>, StoreError> {
+pub async fn status(db: &Pool, id: i64) -> Result<Option<LinkStatus>, StoreError> {
     Ok(
-        sqlx::query_as("SELECT system, revoked_at FROM card_links WHERE id = $1")
+        sql::query_as("SELECT system, revoked_at FROM card_links WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?,
@@ -123,12 +124,12 @@ const LISTED: &str = "SELECT l.id, l.system, l.subject_type, l.subject_id, \
 
 /// One system's links, newest first, with ids below `before_id` (0: from the newest).
 pub async fn page(
-    db: &AnyPool,
+    db: &Pool,
     system: CrmSystem,
     before_id: i64,
     limit: u32,
 ) -> Result<Vec<CardLinkRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{LISTED} WHERE l.system = $1 AND l.id < $2 ORDER BY l.id DESC LIMIT $3"
     )))
     .bind(system.as_str())
@@ -139,11 +140,11 @@ pub async fn page(
 }
 
 pub async fn get(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     system: CrmSystem,
     id: i64,
 ) -> Result<Option<CardLinkRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{LISTED} WHERE l.system = $1 AND l.id = $2"
     )))
     .bind(system.as_str())
@@ -154,14 +155,14 @@ pub async fn get(
 
 /// Revokes the link unless it already is; true when this call revoked it.
 pub async fn revoke(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     system: CrmSystem,
     id: i64,
     by: i64,
     rationale: Option<&str>,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE card_links SET revoked_at = $3, revoked_by = $4, revoke_rationale = $5 \
          WHERE system = $1 AND id = $2 AND revoked_at IS NULL",
     )

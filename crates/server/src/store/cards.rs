@@ -1,10 +1,11 @@
 //! What a CRM card shows about one deal: read for vendor staff (the CRM's users), so it may
 //! name the partner and the competing claim, but never pricing or internal notes.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct CardRow {
@@ -35,8 +36,8 @@ const COLUMNS: &str = "o.id AS opportunity_id, r.id AS registration_id, \
       WHERE n.opportunity_id = o.id AND n.side = 'partner'), r.submitted_at) \
       AS last_partner_activity_at";
 
-pub async fn of_opportunity(db: &AnyPool, id: i64) -> Result<Option<CardRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn of_opportunity(db: &Pool, id: i64) -> Result<Option<CardRow>, StoreError> {
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM opportunities o \
          JOIN organizations g ON g.id = o.organization_id \
          LEFT JOIN registrations r ON r.id = o.registration_id WHERE o.id = $1"
@@ -47,8 +48,8 @@ pub async fn of_opportunity(db: &AnyPool, id: i64) -> Result<Option<CardRow>, St
 }
 
 /// Leads have no card: they never become deals.
-pub async fn of_registration(db: &AnyPool, id: i64) -> Result<Option<CardRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn of_registration(db: &Pool, id: i64) -> Result<Option<CardRow>, StoreError> {
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM registrations r \
          JOIN organizations g ON g.id = r.organization_id \
          LEFT JOIN opportunities o ON o.registration_id = r.id \

@@ -1,14 +1,21 @@
 //! `WHERE` clauses assembled from optional filters, with their values bound in order.
 
-use crate::store::StoreError;
-use sqlx::Arguments as _;
-use sqlx::any::AnyArguments;
+use crate::store::sql::Value;
 
 /// A bound value: filters and keyset positions are numbers or text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SortKey {
     Number(i64),
     Text(String),
+}
+
+impl SortKey {
+    fn into_value(self) -> Value {
+        match self {
+            SortKey::Number(n) => Value::Int(Some(n)),
+            SortKey::Text(t) => Value::Text(Some(t)),
+        }
+    }
 }
 
 /// Bound values in the order their `$n` placeholders were written.
@@ -43,16 +50,9 @@ impl Conditions {
         self.sql.push(condition.to_owned());
     }
 
-    pub fn arguments(self) -> Result<AnyArguments, StoreError> {
-        let mut arguments = AnyArguments::default();
-        for value in self.values {
-            match value {
-                SortKey::Number(n) => arguments.add(n),
-                SortKey::Text(t) => arguments.add(t),
-            }
-            .map_err(sqlx::Error::Encode)?;
-        }
-        Ok(arguments)
+    /// The values in placeholder order.
+    pub fn arguments(self) -> Vec<Value> {
+        self.values.into_iter().map(SortKey::into_value).collect()
     }
 
     pub fn clause(&self) -> String {

@@ -1,10 +1,11 @@
 //! CRM deals linked to Portico deals, and the CRM events already received.
 
 use portico_api::integrations::{CrmEventOutcome, CrmSystem};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct LinkRow {
@@ -49,9 +50,9 @@ pub async fn link<'c, E>(
     crm_deal_id: &str,
 ) -> Result<Option<LinkRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT opportunity_id, linked_as_of, stage_as_of, owner_as_of, amount_as_of \
          FROM crm_deal_links WHERE system = $1 AND crm_deal_id = $2",
     )
@@ -63,14 +64,14 @@ where
 
 /// Links the CRM deal to the opportunity, replacing any other link either had in this CRM.
 pub async fn save_link(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     system: CrmSystem,
     crm_deal_id: &str,
     opportunity_id: i64,
     as_of: i64,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "DELETE FROM crm_deal_links WHERE system = $1 AND (crm_deal_id = $2 OR opportunity_id = $3)",
     )
     .bind(system.as_str())
@@ -78,7 +79,7 @@ pub async fn save_link(
     .bind(opportunity_id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO crm_deal_links (system, crm_deal_id, opportunity_id, linked_as_of, created_at) \
          VALUES ($1, $2, $3, $4, $5)",
     )
@@ -93,13 +94,13 @@ pub async fn save_link(
 }
 
 pub async fn mark_applied(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     system: CrmSystem,
     crm_deal_id: &str,
     field: Field,
     as_of: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query(sqlx::AssertSqlSafe(format!(
+    sql::query(sqlx::AssertSqlSafe(format!(
         "UPDATE crm_deal_links SET {} = $3 WHERE system = $1 AND crm_deal_id = $2",
         field.column()
     )))
@@ -113,7 +114,7 @@ pub async fn mark_applied(
 
 /// The CRM deal id of a Portico deal, for the card's HubSpot and Salesforce lookups.
 pub async fn opportunity_of(
-    db: &AnyPool,
+    db: &Pool,
     system: CrmSystem,
     crm_deal_id: &str,
 ) -> Result<Option<i64>, StoreError> {
@@ -125,12 +126,12 @@ pub async fn opportunity_of(
 /// Takes the event id for this transaction; `false` when it was received before. Concurrent
 /// requests with one id wait on the key, so only one of them applies it.
 pub async fn claim_event(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     system: CrmSystem,
     event_id: &str,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query(
+    let done = sql::query(
         "INSERT INTO crm_events (system, event_id, received_at, outcome) \
          VALUES ($1, $2, $3, 'received') ON CONFLICT (system, event_id) DO NOTHING",
     )
@@ -145,7 +146,7 @@ pub async fn claim_event(
 /// Keeps what became of a claimed event; an event that changed nothing because it was unknown
 /// or invalid is forgotten, so the CRM can send it again once it is right.
 pub async fn settle_event(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     system: CrmSystem,
     event_id: &str,
     outcome: CrmEventOutcome,
@@ -156,7 +157,7 @@ pub async fn settle_event(
         }
         _ => "UPDATE crm_events SET outcome = $3 WHERE system = $1 AND event_id = $2",
     };
-    sqlx::query(sql)
+    sql::query(sql)
         .bind(system.as_str())
         .bind(event_id)
         .bind(outcome.as_str())

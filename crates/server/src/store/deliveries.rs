@@ -3,10 +3,11 @@
 
 use portico_api::integrations::DeliveryState;
 use portico_api::notifications::{Category, Channel, MessageDelivery};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::rfc3339_ms;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Pool};
 
 /// A delivery taken by a worker, with what it needs to send it.
 #[derive(Debug, Clone, FromRow)]
@@ -40,13 +41,13 @@ pub struct TargetLimits {
 /// changed meanwhile, so they repeat all that makes a row claimable: two workers never take
 /// one row, nor one that another just delivered.
 pub async fn claim(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     now_ms: i64,
     hold_until_ms: i64,
     limit: i64,
     limits: TargetLimits,
 ) -> Result<Vec<Claimed>, StoreError> {
-    let ids: Vec<(i64,)> = sqlx::query_as(
+    let ids: Vec<(i64,)> = sql::query_as(
         "UPDATE outbox_deliveries SET claimed_until_ms = $1 WHERE id IN ( \
            SELECT id FROM ( \
              SELECT d.id, d.channel, d.next_attempt_at_ms, COALESCE(h.held, 0) + ROW_NUMBER() \
@@ -76,7 +77,7 @@ pub async fn claim(
         return Ok(Vec::new());
     }
     let list = super::placeholders(1, ids.len());
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let mut query = sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT d.id, d.channel, d.user_id, d.email, d.attempts, d.created_at_ms, o.category, \
          o.subject, o.body, o.link_sealed, s.url_sealed AS slack_url_sealed \
          FROM outbox_deliveries d JOIN outbox o ON o.id = d.message_id \
@@ -100,20 +101,20 @@ pub enum Outcome {
 }
 
 pub async fn record(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     outcome: &Outcome,
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let query = match outcome {
-        Outcome::Delivered => sqlx::query(
+        Outcome::Delivered => sql::query(
             "UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, \
              next_attempt_at_ms = NULL, claimed_until_ms = NULL, last_attempt_at_ms = $2, \
              delivered_at_ms = $2, last_error = NULL WHERE id = $1",
         )
         .bind(id)
         .bind(now_ms),
-        Outcome::Failed { error, retry_at_ms } => sqlx::query(
+        Outcome::Failed { error, retry_at_ms } => sql::query(
             "UPDATE outbox_deliveries SET attempts = attempts + 1, claimed_until_ms = NULL, \
              last_attempt_at_ms = $2, last_error = $3, next_attempt_at_ms = $4, \
              state = CASE WHEN $4 IS NULL THEN 'dead' ELSE 'pending' END, \
@@ -178,7 +179,7 @@ impl DeliveryRow {
 
 /// Deliveries newest first, optionally in one state.
 pub async fn page(
-    db: &AnyPool,
+    db: &Pool,
     state: Option<DeliveryState>,
     before_id: i64,
     limit: u32,
@@ -188,7 +189,7 @@ pub async fn page(
     } else {
         "AND $3 = ''"
     };
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT d.id, d.channel, o.category, COALESCE(d.email, g.name) AS recipient, o.subject, \
          d.state, d.attempts, d.created_at_ms, d.next_attempt_at_ms, d.delivered_at_ms, \
          d.last_error FROM outbox_deliveries d JOIN outbox o ON o.id = d.message_id \
@@ -204,16 +205,12 @@ pub async fn page(
 
 /// Sends a dead or delivered delivery again from now, or with `None` every dead one; answers
 /// how many were queued.
-pub async fn replay(
-    tx: &mut AnyConnection,
-    only: Option<i64>,
-    now_ms: i64,
-) -> Result<u64, StoreError> {
+pub async fn replay(tx: &mut Conn, only: Option<i64>, now_ms: i64) -> Result<u64, StoreError> {
     let (which, states) = match only {
         Some(_) => ("id = $2", "('dead', 'delivered')"),
         None => ("$2 = 0", "('dead')"),
     };
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let done = sql::query(sqlx::AssertSqlSafe(format!(
         "UPDATE outbox_deliveries SET state = 'pending', next_attempt_at_ms = $1, \
          claimed_until_ms = NULL, delivered_at_ms = NULL, dead_at_ms = NULL, \
          created_at_ms = $1 WHERE {which} AND state IN {states}"

@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 
 use portico_api::organizations::Activation;
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::domain::engagement::{Activity, Kind, Tally, Windows};
 use crate::store::StoreError;
 use crate::store::placeholders;
+use crate::store::sql::{self, Pool};
 
 /// The events of one organization and kind in the recent and the earlier window.
 #[derive(Debug, FromRow)]
@@ -76,7 +77,7 @@ impl MilestoneRow {
 
 /// The activity of each of these organizations as of `now`, by organization id.
 pub async fn activity(
-    db: &AnyPool,
+    db: &Pool,
     ids: &[i64],
     now: Timestamp,
 ) -> Result<HashMap<i64, Activity>, StoreError> {
@@ -122,7 +123,7 @@ pub async fn activity(
 /// Every event of both windows, from each table that records one, counted and summed per
 /// organization and kind in one pass. Every source is limited to the organizations and to the
 /// span of the windows, which its index on (organization, time) serves.
-async fn tallies(db: &AnyPool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyRow>, StoreError> {
+async fn tallies(db: &Pool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyRow>, StoreError> {
     let windows = Windows::at(now);
     // $1 now, $2 the recent window's start, $3 the earlier window's end, $4 its start.
     let sql = format!(
@@ -150,7 +151,7 @@ async fn tallies(db: &AnyPool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyR
          ) e GROUP BY e.organization_id, e.kind",
         ids = placeholders(5, ids.len())
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql))
         .bind(now)
         .bind(windows.recent_after)
         .bind(windows.earlier_until)
@@ -164,7 +165,7 @@ async fn tallies(db: &AnyPool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyR
 /// For each organization, the latest event of every source, however old: each one is the last
 /// entry of an index on (organization, time), except notes and acknowledgments, which are few
 /// per organization.
-async fn milestones(db: &AnyPool, ids: &[i64]) -> Result<Vec<MilestoneRow>, StoreError> {
+async fn milestones(db: &Pool, ids: &[i64]) -> Result<Vec<MilestoneRow>, StoreError> {
     let sql = format!(
         "SELECT o.id AS organization_id, o.created_at, \
          (SELECT MAX(s.at) FROM sign_ins s WHERE s.organization_id = o.id) AS last_sign_in_at, \
@@ -184,7 +185,7 @@ async fn milestones(db: &AnyPool, ids: &[i64]) -> Result<Vec<MilestoneRow>, Stor
          FROM organizations o WHERE o.id IN ({})",
         placeholders(1, ids.len())
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
     for id in ids {
         query = query.bind(*id);
     }

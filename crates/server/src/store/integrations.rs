@@ -1,10 +1,11 @@
 //! CRM integrations: their frame origins and sealed secrets.
 
 use portico_api::integrations::CrmSystem;
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct IntegrationRow {
@@ -27,8 +28,8 @@ impl IntegrationRow {
 
 const COLUMNS: &str = "system, frame_origins, secret_sealed, secret_created_at, app_secret_sealed";
 
-pub async fn all(db: &AnyPool) -> Result<Vec<IntegrationRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn all(db: &Pool) -> Result<Vec<IntegrationRow>, StoreError> {
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM integrations ORDER BY system"
     )))
     .fetch_all(db)
@@ -37,9 +38,9 @@ pub async fn all(db: &AnyPool) -> Result<Vec<IntegrationRow>, StoreError> {
 
 pub async fn get<'c, E>(db: E, system: CrmSystem) -> Result<Option<IntegrationRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM integrations WHERE system = $1"
     )))
     .bind(system.as_str())
@@ -56,9 +57,9 @@ pub async fn save_origins<'c, E>(
     now: Timestamp,
 ) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query(
+    sql::query(
         "INSERT INTO integrations (system, frame_origins, secret_sealed, secret_created_at, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $4, $4) \
          ON CONFLICT (system) DO UPDATE SET frame_origins = excluded.frame_origins, \
@@ -80,16 +81,14 @@ pub async fn set_app_secret<'c, E>(
     now: Timestamp,
 ) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query(
-        "UPDATE integrations SET app_secret_sealed = $2, updated_at = $3 WHERE system = $1",
-    )
-    .bind(system.as_str())
-    .bind(sealed)
-    .bind(now)
-    .execute(db)
-    .await?;
+    sql::query("UPDATE integrations SET app_secret_sealed = $2, updated_at = $3 WHERE system = $1")
+        .bind(system.as_str())
+        .bind(sealed)
+        .bind(now)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
@@ -100,9 +99,9 @@ pub async fn set_secret<'c, E>(
     now: Timestamp,
 ) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query(
+    sql::query(
         "UPDATE integrations SET secret_sealed = $2, secret_created_at = $3, updated_at = $3 \
          WHERE system = $1",
     )

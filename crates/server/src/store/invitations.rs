@@ -2,11 +2,12 @@
 
 use portico_api::Role;
 use portico_api::invitations::{Invitation, InvitationPreview};
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::membership::Membership;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec, Pool};
 use crate::store::users::organization_ref;
 
 #[derive(Debug, Clone, FromRow)]
@@ -100,9 +101,9 @@ pub async fn insert<'c, E>(
     now: Timestamp,
 ) -> Result<i64, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO invitations (token_hash, email, role, organization_id, invited_by, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -124,9 +125,9 @@ pub async fn revoke_pending_for<'c, E>(
     now: Timestamp,
 ) -> Result<Vec<i64>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "UPDATE invitations SET revoked_at = $1 \
          WHERE email = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id",
     )
@@ -138,9 +139,9 @@ where
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<InvitationRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(select_invitation!("WHERE i.id = $1"))
+    Ok(sql::query_as(select_invitation!("WHERE i.id = $1"))
         .bind(id)
         .fetch_optional(db)
         .await?)
@@ -152,9 +153,9 @@ pub async fn pending_by_token<'c, E>(
     now: Timestamp,
 ) -> Result<Option<InvitationRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(concat!(
+    Ok(sql::query_as(concat!(
         select_invitation!("WHERE "),
         pending!(),
         " AND i.token_hash = $2"
@@ -168,9 +169,9 @@ where
 /// Marks a pending invitation used; false when another request used it first.
 pub async fn mark_accepted<'c, E>(db: E, id: i64, now: Timestamp) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE invitations SET accepted_at = $1 \
          WHERE id = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $1",
     )
@@ -182,12 +183,12 @@ where
 }
 
 pub async fn pending_page(
-    db: &AnyPool,
+    db: &Pool,
     now: Timestamp,
     after_id: i64,
     limit: u32,
 ) -> Result<Vec<InvitationRow>, StoreError> {
-    Ok(sqlx::query_as(concat!(
+    Ok(sql::query_as(concat!(
         select_invitation!("WHERE "),
         pending!(),
         " AND i.id > $2 ORDER BY i.id LIMIT $3"

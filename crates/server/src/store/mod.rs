@@ -1,5 +1,5 @@
-//! SQL. One pool over either engine; every query is written once in the dialect both accept
-//! (`$n` placeholders, `RETURNING`, integers for time). Row types are read here and converted
+//! SQL. Every query is written once in the dialect both engines accept (`$n` placeholders,
+//! `RETURNING`, integers for time) and runs on the engine's own driver (`sql`). Row types are read here and converted
 //! into `portico_api` types field by field, so a new column cannot leak without a decision.
 
 pub mod account_names;
@@ -30,6 +30,7 @@ pub mod registration_links;
 pub mod registrations;
 pub mod sessions;
 pub mod sign_in_links;
+pub mod sql;
 pub mod throttles;
 pub mod two_factor;
 pub mod users;
@@ -42,8 +43,11 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyConnection, AnyPool, ConnectOptions, Executor};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use sqlx::{ConnectOptions, Executor, SqliteConnection};
+
+use sql::{Conn, Pool};
 
 use writer::Writer;
 
@@ -57,7 +61,7 @@ pub enum Engine {
 #[derive(Clone)]
 pub struct Db {
     /// Reads on both engines; writes too on PostgreSQL.
-    pool: AnyPool,
+    pool: Pool,
     engine: Engine,
     /// SQLite's one write connection (`None` on PostgreSQL).
     writer: Option<Arc<Writer>>,
@@ -69,7 +73,8 @@ pub struct WriteTx(Write);
 
 enum Write {
     Sqlite(writer::Turn),
-    Postgres(sqlx::Transaction<'static, sqlx::Any>),
+    /// A transaction from the pool.
+    Postgres(Conn),
 }
 
 impl WriteTx {
@@ -77,7 +82,7 @@ impl WriteTx {
     pub async fn commit(self) -> StoreResult<()> {
         match self.0 {
             Write::Sqlite(turn) => turn.commit().await,
-            Write::Postgres(tx) => Ok(tx.commit().await?),
+            Write::Postgres(tx) => Ok(tx.finish(true).await?),
         }
     }
 
@@ -86,13 +91,13 @@ impl WriteTx {
     pub async fn roll_back(self) -> StoreResult<()> {
         match self.0 {
             Write::Sqlite(turn) => turn.roll_back().await,
-            Write::Postgres(tx) => Ok(tx.rollback().await?),
+            Write::Postgres(tx) => Ok(tx.finish(false).await?),
         }
     }
 }
 
 impl Deref for WriteTx {
-    type Target = AnyConnection;
+    type Target = Conn;
 
     fn deref(&self) -> &Self::Target {
         match &self.0 {
@@ -137,45 +142,19 @@ impl Db {
     /// Connects, creating a SQLite file (and its directory) when missing, migrates, and brings
     /// the stored matching keys up to the code's matching rules.
     pub async fn open(url: &str) -> Result<Db, ConnectError> {
-        sqlx::any::install_default_drivers();
         let (engine, url) = normalize_url(url)?;
-        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
-        // SQLite's write connection comes first: it creates the file, sets WAL and migrates,
-        // before the read-only pool opens.
-        let writer = match engine {
-            Engine::Sqlite => {
-                let mut conn = options.connect().await?;
-                sqlite_settings(&mut conn).await?;
-                sqlx::migrate!("migrations/sqlite").run(&mut conn).await?;
-                Some(Writer::new(conn))
-            }
-            Engine::Postgres => None,
+        let (pool, writer) = match engine {
+            Engine::Sqlite => open_sqlite(&url).await?,
+            Engine::Postgres => (open_postgres(&url).await?, None),
         };
-        let pool = AnyPoolOptions::new()
-            .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if engine == Engine::Sqlite {
-                        sqlite_settings(conn).await?;
-                        read_only(conn).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await?;
-        if engine == Engine::Postgres {
-            sqlx::migrate!("migrations/postgres").run(&pool).await?;
-        }
         let db = Db {
             pool,
             engine,
             writer,
         };
         blocks::refresh(&db).await?;
-        if engine == Engine::Sqlite {
-            tokio::spawn(checkpoints(db.pool.clone()));
+        if let Pool::Sqlite(pool) = &db.pool {
+            tokio::spawn(checkpoints(pool.clone()));
         }
         Ok(db)
     }
@@ -194,7 +173,7 @@ impl Db {
     /// write that fails is undone before its error is answered.
     pub async fn write<T>(
         &self,
-        work: impl AsyncFnOnce(&mut AnyConnection) -> StoreResult<T>,
+        work: impl AsyncFnOnce(&mut Conn) -> StoreResult<T>,
     ) -> StoreResult<T> {
         let mut tx = self.begin_write().await?;
         match work(&mut tx).await {
@@ -212,11 +191,11 @@ impl Db {
     }
 
     /// A connection for reads that belong together, outside any write turn.
-    pub async fn acquire(&self) -> StoreResult<sqlx::pool::PoolConnection<sqlx::Any>> {
+    pub async fn acquire(&self) -> StoreResult<Conn> {
         Ok(self.pool.acquire().await?)
     }
 
-    pub fn pool(&self) -> &AnyPool {
+    pub fn pool(&self) -> &Pool {
         &self.pool
     }
 
@@ -226,7 +205,7 @@ impl Db {
 
     /// True when the database answers a trivial query.
     pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+        sql::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
     pub async fn close(&self) {
@@ -234,28 +213,52 @@ impl Db {
     }
 }
 
-/// WAL lets readers proceed while the writer commits; `synchronous = NORMAL` syncs the log at
-/// checkpoints rather than at every commit (the README says what that means on power loss). A
-/// commit that filled the log would also copy it into the database and sync it, holding the
-/// write lock for tens of milliseconds: `checkpoints` does that beside the writer instead.
-async fn sqlite_settings(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    conn.execute(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;",
-    )
-    .await?;
-    Ok(())
+/// SQLite's write connection comes first: it creates the file, sets WAL and migrates before
+/// the read-only pool opens.
+async fn open_sqlite(url: &str) -> Result<(Pool, Option<Arc<Writer>>), ConnectError> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
+        .pragma("wal_autocheckpoint", "0")
+        .disable_statement_logging();
+    let mut conn = options.connect().await?;
+    sqlx::migrate!("migrations/sqlite").run(&mut conn).await?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(|conn, _| Box::pin(read_only(conn)))
+        .connect_with(options)
+        .await?;
+    Ok((Pool::Sqlite(pool), Some(Writer::new(Conn::sqlite(conn)))))
 }
 
+async fn open_postgres(url: &str) -> Result<Pool, ConnectError> {
+    let options = PgConnectOptions::from_str(url)?.disable_statement_logging();
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("migrations/postgres").run(&pool).await?;
+    Ok(Pool::Postgres(pool))
+}
+
+/// WAL (set in `open_sqlite`) lets readers proceed while the writer commits; `synchronous =
+/// NORMAL` syncs the log at checkpoints rather than at every commit (the README says what that
+/// means on power loss). A commit that filled the log would also copy it into the database and
+/// sync it, holding the write lock for tens of milliseconds: automatic checkpoints are off and
+/// `checkpoints` does that beside the writer instead.
+///
 /// SQLite's pool connections only read: every write goes through the one writer, and one
 /// that does not fails at once instead of waiting for the writer's lock.
-async fn read_only(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+async fn read_only(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
     conn.execute("PRAGMA query_only = ON").await?;
     Ok(())
 }
 
 /// Copies SQLite's write-ahead log into the database every second without blocking writers
 /// (`PASSIVE`), until the pool closes.
-async fn checkpoints(pool: AnyPool) {
+async fn checkpoints(pool: sqlx::SqlitePool) {
     let mut ticks = tokio::time::interval(Duration::from_secs(1));
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -263,10 +266,7 @@ async fn checkpoints(pool: AnyPool) {
         if pool.is_closed() {
             return;
         }
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .execute(&pool)
-            .await
-        {
+        if let Err(e) = pool.execute("PRAGMA wal_checkpoint(PASSIVE)").await {
             if pool.is_closed() {
                 return;
             }

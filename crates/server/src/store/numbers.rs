@@ -1,10 +1,11 @@
 //! The program's numbers: the pipeline's running totals, and the few aggregates they do not
 //! hold. Sums are cast to BIGINT because PostgreSQL sums BIGINT into NUMERIC.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Pool};
 
 #[derive(Debug, FromRow)]
 pub struct TotalRow {
@@ -21,8 +22,8 @@ pub struct TotalRow {
 }
 
 /// The pipeline's running totals by motion, partner role, stage and currency.
-pub async fn totals(db: &AnyPool) -> Result<Vec<TotalRow>, StoreError> {
-    Ok(sqlx::query_as(
+pub async fn totals(db: &Pool) -> Result<Vec<TotalRow>, StoreError> {
+    Ok(sql::query_as(
         "SELECT motion, partner_role, stage, currency, deals, value, cycle_seconds \
          FROM pipeline_totals WHERE deals <> 0",
     )
@@ -32,11 +33,11 @@ pub async fn totals(db: &AnyPool) -> Result<Vec<TotalRow>, StoreError> {
 
 /// Won partner-sourced value in `currency` by the day it closed, since `from`.
 pub async fn sourced_wins_by_day(
-    db: &AnyPool,
+    db: &Pool,
     currency: &str,
     from: Timestamp,
 ) -> Result<Vec<(i64, i64)>, StoreError> {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT closed_at / 86400 AS day, CAST(SUM(amount) AS BIGINT) AS value \
          FROM opportunities WHERE stage = 'won' AND partner_role = 'sourced' \
          AND currency = $1 AND closed_at >= $2 GROUP BY closed_at / 86400",
@@ -56,8 +57,8 @@ pub struct JoinedRow {
 }
 
 /// Organizations created since `from`, newest first, with their first registration.
-pub async fn joined_since(db: &AnyPool, from: Timestamp) -> Result<Vec<JoinedRow>, StoreError> {
-    Ok(sqlx::query_as(
+pub async fn joined_since(db: &Pool, from: Timestamp) -> Result<Vec<JoinedRow>, StoreError> {
+    Ok(sql::query_as(
         "SELECT g.id, g.name, g.created_at, MIN(r.submitted_at) AS first_submitted_at \
          FROM organizations g LEFT JOIN registrations r ON r.organization_id = g.id \
          WHERE g.created_at >= $1 GROUP BY g.id, g.name, g.created_at \

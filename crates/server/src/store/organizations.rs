@@ -1,10 +1,11 @@
 //! Partner organizations.
 
 use portico_api::organizations::{Engagement, Motion, OrganizationSummary, Tier};
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct OrganizationRow {
@@ -45,9 +46,9 @@ pub async fn insert<'c, E>(
     now: Timestamp,
 ) -> Result<i64, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO organizations (name, motion, tier, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(name)
@@ -60,9 +61,9 @@ where
 
 pub async fn exists<'c, E>(db: E, id: i64) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organizations WHERE id = $1")
+    let count: i64 = sql::query_scalar("SELECT COUNT(*) FROM organizations WHERE id = $1")
         .bind(id)
         .fetch_one(db)
         .await?;
@@ -71,10 +72,10 @@ where
 
 pub async fn name<'c, E>(db: E, id: i64) -> Result<Option<String>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     Ok(
-        sqlx::query_scalar("SELECT name FROM organizations WHERE id = $1")
+        sql::query_scalar("SELECT name FROM organizations WHERE id = $1")
             .bind(id)
             .fetch_optional(db)
             .await?,
@@ -83,10 +84,10 @@ where
 
 pub async fn id_by_name<'c, E>(db: E, name: &str) -> Result<Option<i64>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     Ok(
-        sqlx::query_scalar("SELECT id FROM organizations WHERE name = $1")
+        sql::query_scalar("SELECT id FROM organizations WHERE name = $1")
             .bind(name)
             .fetch_optional(db)
             .await?,
@@ -94,11 +95,11 @@ where
 }
 
 pub async fn page(
-    db: &AnyPool,
+    db: &Pool,
     after_id: i64,
     limit: u32,
 ) -> Result<Vec<OrganizationRow>, StoreError> {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT o.id, o.name, o.motion, o.tier, \
          (SELECT COUNT(*) FROM users u WHERE u.organization_id = o.id) AS user_count \
          FROM organizations o WHERE o.id > $1 ORDER BY o.id LIMIT $2",

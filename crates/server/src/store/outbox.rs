@@ -2,11 +2,12 @@
 //! delivered later (and shown in the portal meanwhile).
 
 use portico_api::notifications::{Category, Notification};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::sealed::Sealer;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Pool};
 
 /// One message, owned, so a unit of work can collect it and write it when it commits.
 pub struct Message {
@@ -36,7 +37,7 @@ pub enum Recipients {
 /// Writes the message and its deliveries, in the caller's transaction; answers how many
 /// deliveries it made.
 pub async fn enqueue(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     sealer: &Sealer,
     message: &Message,
     now_ms: i64,
@@ -49,7 +50,7 @@ pub async fn enqueue(
         }
         Recipients::Address { email, user_id } => (None, None, *user_id, Some(email.as_str())),
     };
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO outbox (created_at, category, organization_id, registration_id, subject, \
          body, user_id, email, announcement_id, link_sealed) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -91,7 +92,7 @@ const AUDIENCE: &str =
 /// Writes the message's deliveries: e-mail to each person who wants this category by e-mail
 /// (or must get it), and a post to each Slack channel one of its people wants it in.
 pub async fn fan_out(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     message_id: i64,
     message: &Message,
     now_ms: i64,
@@ -137,7 +138,7 @@ pub async fn fan_out(
     };
     let mut made = 0;
     for sql in std::iter::once(email_sql).chain(slack_sql) {
-        made += sqlx::query(sqlx::AssertSqlSafe(sql))
+        made += sql::query(sqlx::AssertSqlSafe(sql))
             .bind(message_id)
             .bind(now_ms)
             .bind(message.category.as_str())
@@ -150,13 +151,13 @@ pub async fn fan_out(
 }
 
 async fn address(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     message_id: i64,
     email: &str,
     user_id: Option<i64>,
     now_ms: i64,
 ) -> Result<u64, StoreError> {
-    let done = sqlx::query(
+    let done = sql::query(
         "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, state, attempts, \
          created_at_ms, next_attempt_at_ms) VALUES ($1, 'email', $3, $4, 'pending', 0, $2, $2)",
     )
@@ -203,18 +204,18 @@ impl MessageRow {
 /// The feed of one organization, or of vendor staff when `None`, newest first: messages for
 /// one person or about an announcement are not in it.
 pub async fn page(
-    db: &AnyPool,
+    db: &Pool,
     organization_id: Option<i64>,
     before_id: i64,
     limit: u32,
 ) -> Result<Vec<MessageRow>, StoreError> {
     let query = match organization_id {
-        Some(id) => sqlx::query_as(
+        Some(id) => sql::query_as(
             "SELECT id, category, subject, body, registration_id, created_at FROM outbox \
              WHERE organization_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
         )
         .bind(id),
-        None => sqlx::query_as(
+        None => sql::query_as(
             "SELECT id, category, subject, body, registration_id, created_at FROM outbox \
              WHERE organization_id IS NULL AND user_id IS NULL AND email IS NULL \
              AND announcement_id IS NULL AND id < $1 ORDER BY id DESC LIMIT $2",

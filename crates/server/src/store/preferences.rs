@@ -1,15 +1,16 @@
 //! Which channels each person turned off per category, and partner organizations' Slack
 //! channels.
 
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Pool};
 
 /// The user's opt-outs as (category, channel) pairs.
-pub async fn opt_outs(db: &AnyPool, user_id: i64) -> Result<Vec<(String, String)>, StoreError> {
+pub async fn opt_outs(db: &Pool, user_id: i64) -> Result<Vec<(String, String)>, StoreError> {
     Ok(
-        sqlx::query_as("SELECT category, channel FROM notification_opt_outs WHERE user_id = $1")
+        sql::query_as("SELECT category, channel FROM notification_opt_outs WHERE user_id = $1")
             .bind(user_id)
             .fetch_all(db)
             .await?,
@@ -18,14 +19,14 @@ pub async fn opt_outs(db: &AnyPool, user_id: i64) -> Result<Vec<(String, String)
 
 /// Turns one channel of one category off or on for the user.
 pub async fn set(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     user_id: i64,
     category: &str,
     channel: &str,
     on: bool,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "DELETE FROM notification_opt_outs WHERE user_id = $1 AND category = $2 AND channel = $3",
     )
     .bind(user_id)
@@ -34,7 +35,7 @@ pub async fn set(
     .execute(&mut *tx)
     .await?;
     if !on {
-        sqlx::query(
+        sql::query(
             "INSERT INTO notification_opt_outs (user_id, category, channel, created_at) \
              VALUES ($1, $2, $3, $4)",
         )
@@ -54,14 +55,12 @@ pub struct SlackRow {
     pub updated_at: Timestamp,
 }
 
-pub async fn slack(db: &AnyPool, organization_id: i64) -> Result<Option<SlackRow>, StoreError> {
+pub async fn slack(db: &Pool, organization_id: i64) -> Result<Option<SlackRow>, StoreError> {
     Ok(
-        sqlx::query_as(
-            "SELECT url_hint, updated_at FROM slack_channels WHERE organization_id = $1",
-        )
-        .bind(organization_id)
-        .fetch_optional(db)
-        .await?,
+        sql::query_as("SELECT url_hint, updated_at FROM slack_channels WHERE organization_id = $1")
+            .bind(organization_id)
+            .fetch_optional(db)
+            .await?,
     )
 }
 
@@ -73,12 +72,12 @@ pub struct NewSlack<'a> {
 }
 
 pub async fn connect_slack(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     new: &NewSlack<'_>,
     now: Timestamp,
 ) -> Result<(), StoreError> {
     disconnect_slack(&mut *tx, new.organization_id).await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO slack_channels (organization_id, url_sealed, url_hint, updated_by, \
          updated_at) VALUES ($1, $2, $3, $4, $5)",
     )
@@ -93,11 +92,8 @@ pub async fn connect_slack(
 }
 
 /// Answers whether there was a channel to disconnect.
-pub async fn disconnect_slack(
-    tx: &mut AnyConnection,
-    organization_id: i64,
-) -> Result<bool, StoreError> {
-    let done = sqlx::query("DELETE FROM slack_channels WHERE organization_id = $1")
+pub async fn disconnect_slack(tx: &mut Conn, organization_id: i64) -> Result<bool, StoreError> {
+    let done = sql::query("DELETE FROM slack_channels WHERE organization_id = $1")
         .bind(organization_id)
         .execute(tx)
         .await?;

@@ -1,10 +1,11 @@
 //! The product catalog registrations name.
 
 use portico_api::registrations::Product;
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct ProductRow {
@@ -20,9 +21,9 @@ impl ProductRow {
 }
 
 /// Products partners can choose now, by name.
-pub async fn active(db: &AnyPool) -> Result<Vec<ProductRow>, StoreError> {
+pub async fn active(db: &Pool) -> Result<Vec<ProductRow>, StoreError> {
     Ok(
-        sqlx::query_as("SELECT id, name FROM products WHERE archived_at IS NULL ORDER BY name")
+        sql::query_as("SELECT id, name FROM products WHERE archived_at IS NULL ORDER BY name")
             .fetch_all(db)
             .await?,
     )
@@ -30,10 +31,10 @@ pub async fn active(db: &AnyPool) -> Result<Vec<ProductRow>, StoreError> {
 
 pub async fn insert<'c, E>(db: E, name: &str, now: Timestamp) -> Result<i64, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     Ok(
-        sqlx::query_scalar("INSERT INTO products (name, created_at) VALUES ($1, $2) RETURNING id")
+        sql::query_scalar("INSERT INTO products (name, created_at) VALUES ($1, $2) RETURNING id")
             .bind(name)
             .bind(now)
             .fetch_one(db)
@@ -48,9 +49,9 @@ pub async fn archive<'c, E>(
     now: Timestamp,
 ) -> Result<Option<ProductRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "UPDATE products SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL RETURNING id, name",
     )
     .bind(now)
@@ -62,7 +63,7 @@ where
 /// Whether every id names an active product.
 pub async fn all_active<'c, E>(db: E, ids: &[i64]) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     if ids.is_empty() {
         return Ok(true);
@@ -71,7 +72,7 @@ where
         "SELECT COUNT(*) FROM products WHERE archived_at IS NULL AND id IN ({})",
         super::placeholders(1, ids.len())
     );
-    let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+    let mut query = sql::query_scalar::<i64>(sqlx::AssertSqlSafe(sql));
     for id in ids {
         query = query.bind(*id);
     }

@@ -1,9 +1,8 @@
 //! Registration links: one secret link per partner organization, kept as a keyed hash.
 
-use sqlx::AnyPool;
-
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec, Pool};
 
 /// Replaces the organization's link; the old one stops working at once.
 pub async fn replace<'c, E>(
@@ -14,9 +13,9 @@ pub async fn replace<'c, E>(
     now: Timestamp,
 ) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query(
+    sql::query(
         "INSERT INTO registration_links (organization_id, token_hash, created_by, created_at) \
          VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id) DO UPDATE SET \
          token_hash = excluded.token_hash, created_by = excluded.created_by, \
@@ -32,12 +31,9 @@ where
 }
 
 /// When the organization's current link was made, if it has one.
-pub async fn created_at(
-    db: &AnyPool,
-    organization_id: i64,
-) -> Result<Option<Timestamp>, StoreError> {
+pub async fn created_at(db: &Pool, organization_id: i64) -> Result<Option<Timestamp>, StoreError> {
     Ok(
-        sqlx::query_scalar("SELECT created_at FROM registration_links WHERE organization_id = $1")
+        sql::query_scalar("SELECT created_at FROM registration_links WHERE organization_id = $1")
             .bind(organization_id)
             .fetch_optional(db)
             .await?,
@@ -45,9 +41,9 @@ pub async fn created_at(
 }
 
 /// The organization a link belongs to.
-pub async fn organization_of(db: &AnyPool, token_hash: &str) -> Result<Option<i64>, StoreError> {
+pub async fn organization_of(db: &Pool, token_hash: &str) -> Result<Option<i64>, StoreError> {
     Ok(
-        sqlx::query_scalar("SELECT organization_id FROM registration_links WHERE token_hash = $1")
+        sql::query_scalar("SELECT organization_id FROM registration_links WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(db)
             .await?,

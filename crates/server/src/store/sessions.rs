@@ -1,10 +1,11 @@
 //! Server-side sessions. Only the keyed hash of the cookie's token is stored.
 
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
 use crate::store::portal_settings::VENDOR_TWO_FACTOR;
+use crate::store::sql::{self, Conn, Exec, Pool};
 
 /// How a session's user proved who they are (a second factor, if any, came after it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,9 +69,9 @@ pub async fn insert<'c, E>(
     now: Timestamp,
 ) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query(
+    sql::query(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, started_by, created_at, \
          last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $5, $6)",
     )
@@ -87,12 +88,12 @@ where
 
 /// The session if it has neither expired nor idled out, and its user is still active.
 pub async fn live(
-    db: &AnyPool,
+    db: &Pool,
     token_hash: &str,
     now: Timestamp,
     idle_since: Timestamp,
 ) -> Result<Option<SessionRow>, StoreError> {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT s.token_hash, s.csrf_token, s.created_at, s.started_by, s.last_seen_at, \
          u.id AS user_id, u.email, u.name, u.role, u.organization_id, \
          o.name AS organization_name, \
@@ -113,12 +114,8 @@ pub async fn live(
     .await?)
 }
 
-pub async fn touch(
-    conn: &mut AnyConnection,
-    token_hash: &str,
-    now: Timestamp,
-) -> Result<(), StoreError> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+pub async fn touch(conn: &mut Conn, token_hash: &str, now: Timestamp) -> Result<(), StoreError> {
+    sql::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
         .bind(now)
         .bind(token_hash)
         .execute(conn)
@@ -126,8 +123,8 @@ pub async fn touch(
     Ok(())
 }
 
-pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+pub async fn delete(conn: &mut Conn, token_hash: &str) -> Result<(), StoreError> {
+    sql::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(conn)
         .await?;
@@ -136,9 +133,9 @@ pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<(), St
 
 pub async fn delete_for_user<'c, E>(db: E, user_id: i64) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+    sql::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
         .execute(db)
         .await?;
@@ -152,9 +149,9 @@ pub async fn delete_others<'c, E>(
     keep_token_hash: &str,
 ) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+    sql::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(user_id)
         .bind(keep_token_hash)
         .execute(db)
@@ -164,11 +161,11 @@ where
 
 /// Drops sessions past either limit; run now and then so the table does not grow forever.
 pub async fn purge_dead(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     now: Timestamp,
     idle_since: Timestamp,
 ) -> Result<u64, StoreError> {
-    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+    let done = sql::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
         .bind(now)
         .bind(idle_since)
         .execute(conn)

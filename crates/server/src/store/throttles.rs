@@ -5,9 +5,9 @@
 
 use crate::clock::Timestamp;
 use crate::domain::throttle::{RetryAfter, Throttle};
-use sqlx::AnyConnection;
 
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 use crate::store::{Db, Engine};
 
 /// The rows one request reserved, to give back when the attempt turns out not to count.
@@ -40,7 +40,7 @@ pub async fn reserve(
     }
     let mut ids = Vec::with_capacity(budgets.len());
     for (scope, _) in &budgets {
-        let id = sqlx::query_scalar(
+        let id = sql::query_scalar(
             "INSERT INTO throttle_attempts (scope, at) VALUES ($1, $2) RETURNING id",
         )
         .bind(*scope)
@@ -55,10 +55,10 @@ pub async fn reserve(
 
 /// SQLite's write transactions already run one at a time; PostgreSQL's may run side by side,
 /// so each scope is counted under a lock held until the transaction ends.
-async fn lock_scope(tx: &mut AnyConnection, engine: Engine, scope: &str) -> Result<(), StoreError> {
+async fn lock_scope(tx: &mut Conn, engine: Engine, scope: &str) -> Result<(), StoreError> {
     if engine == Engine::Postgres {
         // The two-key form keeps these locks apart from the single-key ones used elsewhere.
-        sqlx::query("SELECT pg_advisory_xact_lock(7262, hashtext($1))")
+        sql::query("SELECT pg_advisory_xact_lock(7262, hashtext($1))")
             .bind(scope)
             .execute(tx)
             .await?;
@@ -68,13 +68,13 @@ async fn lock_scope(tx: &mut AnyConnection, engine: Engine, scope: &str) -> Resu
 
 /// The time of the `max_failures`-th newest attempt inside the window, if there are that many.
 async fn nth_latest(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     scope: &str,
     throttle: &Throttle,
     now: Timestamp,
 ) -> Result<Option<Timestamp>, StoreError> {
     let skip = throttle.max_failures.saturating_sub(1) as i64;
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "SELECT at FROM throttle_attempts WHERE scope = $1 AND at > $2 \
          ORDER BY at DESC LIMIT 1 OFFSET $3",
     )
@@ -89,7 +89,7 @@ async fn nth_latest(
 pub async fn release(db: &Db, reservation: Reservation) -> Result<(), StoreError> {
     db.write(async |conn| {
         for id in reservation.ids {
-            sqlx::query("DELETE FROM throttle_attempts WHERE id = $1")
+            sql::query("DELETE FROM throttle_attempts WHERE id = $1")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
@@ -102,7 +102,7 @@ pub async fn release(db: &Db, reservation: Reservation) -> Result<(), StoreError
 /// Forgets every attempt in a scope, e.g. a user's own mistakes once they signed in.
 pub async fn clear(db: &Db, scope: &str) -> Result<(), StoreError> {
     db.write(async |conn| {
-        sqlx::query("DELETE FROM throttle_attempts WHERE scope = $1")
+        sql::query("DELETE FROM throttle_attempts WHERE scope = $1")
             .bind(scope)
             .execute(conn)
             .await?;
@@ -114,7 +114,7 @@ pub async fn clear(db: &Db, scope: &str) -> Result<(), StoreError> {
 /// Forgets attempts too old to count against any budget.
 pub async fn forget_before(db: &Db, before: Timestamp) -> Result<u64, StoreError> {
     db.write(async |conn| {
-        let done = sqlx::query("DELETE FROM throttle_attempts WHERE at <= $1")
+        let done = sql::query("DELETE FROM throttle_attempts WHERE at <= $1")
             .bind(before)
             .execute(conn)
             .await?;

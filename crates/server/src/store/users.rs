@@ -2,11 +2,12 @@
 
 use portico_api::users::UserAdminView;
 use portico_api::{OrganizationRef, Role};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::membership::Membership;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 
 /// A user with the name of their organization, as most reads need both.
 #[derive(Debug, Clone, FromRow)]
@@ -93,9 +94,9 @@ pub struct NewUser<'a> {
 
 pub async fn insert<'c, E>(db: E, user: &NewUser<'_>, now: Timestamp) -> Result<i64, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO users (email, name, role, organization_id, password_hash, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -109,8 +110,8 @@ where
     .await?)
 }
 
-pub async fn by_email(db: &AnyPool, email: &str) -> Result<Option<UserRow>, StoreError> {
-    Ok(sqlx::query_as(select_user!("WHERE u.email = $1"))
+pub async fn by_email(db: &Pool, email: &str) -> Result<Option<UserRow>, StoreError> {
+    Ok(sql::query_as(select_user!("WHERE u.email = $1"))
         .bind(email)
         .fetch_optional(db)
         .await?)
@@ -118,9 +119,9 @@ pub async fn by_email(db: &AnyPool, email: &str) -> Result<Option<UserRow>, Stor
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<UserRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(select_user!("WHERE u.id = $1"))
+    Ok(sql::query_as(select_user!("WHERE u.id = $1"))
         .bind(id)
         .fetch_optional(db)
         .await?)
@@ -128,9 +129,9 @@ where
 
 pub async fn email_taken<'c, E>(db: E, email: &str) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
+    let count: i64 = sql::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(db)
         .await?;
@@ -138,9 +139,9 @@ where
 }
 
 /// Users in id order after `after_id`, one more than `limit` to tell whether a page follows.
-pub async fn page(db: &AnyPool, after_id: i64, limit: u32) -> Result<Vec<UserRow>, StoreError> {
+pub async fn page(db: &Pool, after_id: i64, limit: u32) -> Result<Vec<UserRow>, StoreError> {
     Ok(
-        sqlx::query_as(select_user!("WHERE u.id > $1 ORDER BY u.id LIMIT $2"))
+        sql::query_as(select_user!("WHERE u.id > $1 ORDER BY u.id LIMIT $2"))
             .bind(after_id)
             .bind(i64::from(limit) + 1)
             .fetch_all(db)
@@ -150,16 +151,16 @@ pub async fn page(db: &AnyPool, after_id: i64, limit: u32) -> Result<Vec<UserRow
 
 /// Notes the sign-in on the user and in the history the engagement score counts.
 pub async fn record_sign_in(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     user: &UserRow,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
+    sql::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
         .bind(now)
         .bind(user.id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("INSERT INTO sign_ins (user_id, organization_id, at) VALUES ($1, $2, $3)")
+    sql::query("INSERT INTO sign_ins (user_id, organization_id, at) VALUES ($1, $2, $3)")
         .bind(user.id)
         .bind(user.organization_id)
         .bind(now)
@@ -170,9 +171,9 @@ pub async fn record_sign_in(
 
 pub async fn set_role<'c, E>(db: E, id: i64, role: Role) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+    sql::query("UPDATE users SET role = $1 WHERE id = $2")
         .bind(role.as_str())
         .bind(id)
         .execute(db)
@@ -186,9 +187,9 @@ pub async fn set_deactivated_at<'c, E>(
     at: Option<Timestamp>,
 ) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query("UPDATE users SET deactivated_at = $1 WHERE id = $2")
+    sql::query("UPDATE users SET deactivated_at = $1 WHERE id = $2")
         .bind(at)
         .bind(id)
         .execute(db)
@@ -198,9 +199,9 @@ where
 
 pub async fn set_password_hash<'c, E>(db: E, id: i64, password_hash: &str) -> Result<(), StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+    sql::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(id)
         .execute(db)
@@ -208,8 +209,8 @@ where
     Ok(())
 }
 
-pub async fn count(db: &AnyPool) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+pub async fn count(db: &Pool) -> Result<i64, StoreError> {
+    Ok(sql::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(db)
         .await?)
 }

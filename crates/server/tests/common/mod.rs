@@ -15,8 +15,10 @@ use portico_server::clock::ManualClock;
 use portico_server::outbound::TargetPolicy;
 use portico_server::startup::{self, Running, Settings};
 use portico_server::state::AppState;
+use portico_server::store::sql;
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
 use serde_json::{Value, json};
+use sqlx::PgConnection;
 
 pub const PASSWORD: &str = "portico-demo";
 pub const ADMIN: &str = "admin@acme.example";
@@ -172,7 +174,7 @@ impl TestApp {
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {
-        sqlx::query_scalar(sql)
+        sql::query_scalar(sql)
             .fetch_one(self.state().db.pool())
             .await
             .expect("count query")
@@ -183,7 +185,7 @@ impl TestApp {
     pub async fn reopen_after(&self, sql: &[&'static str]) {
         let mut tx = self.state().db.begin_write().await.expect("a write turn");
         for statement in sql {
-            sqlx::query(*statement)
+            sql::query(*statement)
                 .execute(&mut *tx)
                 .await
                 .expect(statement);
@@ -198,7 +200,7 @@ impl TestApp {
 
     /// Rows of the audit log with this action, as (actor, subject id) pairs.
     pub async fn audit(&self, action: &str) -> Vec<(Option<i64>, Option<i64>)> {
-        sqlx::query_as(
+        sql::query_as(
             "SELECT actor_user_id, subject_id FROM audit_log WHERE action = $1 ORDER BY id",
         )
         .bind(action)
@@ -350,8 +352,7 @@ pub async fn json(response: Response, status: StatusCode) -> Value {
 
 /// A new, empty schema for one test, named `test_<unix seconds>_<random>`.
 pub async fn fresh_postgres_schema(base_url: &str) -> String {
-    sqlx::any::install_default_drivers();
-    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(base_url)
+    let mut conn = <PgConnection as sqlx::Connection>::connect(base_url)
         .await
         .expect("connect to PORTICO_TEST_POSTGRES_URL");
     static SWEPT: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
@@ -370,7 +371,7 @@ pub async fn fresh_postgres_schema(base_url: &str) -> String {
 
 /// Drops the schemas of test runs that ended over an hour ago, so that a developer's database
 /// does not fill up with them; a run still going is younger than that.
-async fn drop_stale_schemas(conn: &mut sqlx::AnyConnection) {
+async fn drop_stale_schemas(conn: &mut PgConnection) {
     let names: Vec<(String,)> =
         sqlx::query_as("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 'test\\_%'")
             .fetch_all(&mut *conn)

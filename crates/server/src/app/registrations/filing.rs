@@ -24,6 +24,7 @@ use crate::store::audit::AuditEntry;
 use crate::store::blocks::{self, Holder, Probe};
 use crate::store::products;
 use crate::store::registrations::{self as store, ClaimRow, ClaimScope, Matched, NewRegistration};
+use crate::store::sql::Conn;
 
 /// A validated registration and who files it for which organization.
 pub struct Filing<'a> {
@@ -84,7 +85,7 @@ pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> AppResult<i64> 
 /// Checks the submission budgets and the products before the conflict check's reading, so a
 /// spent budget costs no reading.
 async fn admit(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     rules: &ProgramRules,
     filing: &Filing<'_>,
     now: Timestamp,
@@ -104,7 +105,7 @@ async fn admit(
 /// in the write turn, where no other filing can spend them meanwhile, so a burst of parallel
 /// submissions never exceeds them.
 async fn within_budgets(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut Conn,
     rules: &ProgramRules,
     filing: &Filing<'_>,
     now: Timestamp,
@@ -146,7 +147,7 @@ pub struct Lookup {
 
 impl Lookup {
     pub async fn read(
-        conn: &mut sqlx::AnyConnection,
+        conn: &mut Conn,
         registration: &ValidRegistration,
         now: Timestamp,
     ) -> AppResult<Lookup> {
@@ -190,7 +191,7 @@ impl Lookup {
     /// Adds the claims filed since the reading; called in the write turn, when no more can be.
     /// They are few, so all are read and `collisions` picks the matching ones; one committed
     /// between reading the newest id and the claims is there already.
-    async fn catch_up(&mut self, conn: &mut sqlx::AnyConnection, now: Timestamp) -> AppResult<()> {
+    async fn catch_up(&mut self, conn: &mut Conn, now: Timestamp) -> AppResult<()> {
         let after = ClaimScope::After(self.seen_up_to);
         let newer = store::live_claims(conn, now, after).await?;
         let known: HashSet<i64> = self.claims.iter().map(|c| c.id).collect();
@@ -250,10 +251,7 @@ pub async fn file(
 
 /// The registration an earlier request with this idempotency key made; the same key on a
 /// different request is refused rather than silently answered with the old registration.
-async fn earlier_submission(
-    conn: &mut sqlx::AnyConnection,
-    filing: &Filing<'_>,
-) -> AppResult<Option<i64>> {
+async fn earlier_submission(conn: &mut Conn, filing: &Filing<'_>) -> AppResult<Option<i64>> {
     let Some(key) = filing.idempotency_key else {
         return Ok(None);
     };

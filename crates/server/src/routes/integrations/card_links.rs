@@ -8,7 +8,6 @@ use portico_api::card_links::{CardLink, CardLinkRequest, IssuedCardLink, RevokeC
 use portico_api::integrations::{CardSubject, CrmSystem};
 use portico_api::page::PageQuery;
 use portico_api::{ErrorBody, Page};
-use sqlx::AnyPool;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -19,6 +18,7 @@ use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::card_links as store;
 use crate::store::integrations;
+use crate::store::sql::Pool;
 use crate::store::{cards, into_page};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -59,7 +59,7 @@ async fn issue(
 }
 
 /// The path of the subject's card; a subject without one (unknown, or a lead) is not found.
-async fn card_path(db: &AnyPool, subject: CardSubject) -> ApiResult<String> {
+async fn card_path(db: &Pool, subject: CardSubject) -> ApiResult<String> {
     let (path, card) = match subject {
         CardSubject::Opportunity(id) => (
             format!("/embed/deals/{id}"),

@@ -3,11 +3,12 @@
 use portico_api::announcements::{
     AnnouncementVersion, Audience, ManagerAnnouncement, ReceiptCounts,
 };
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::markdown::to_safe_html;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 
 mod publishing;
 mod receipts;
@@ -29,12 +30,12 @@ fn audience_json(audience: &Audience) -> String {
 }
 
 pub async fn insert(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     draft: &Draft<'_>,
     author: i64,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO announcements (title, body, audience, requires_ack, publish_at, version, \
          created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7) \
          RETURNING id",
@@ -54,13 +55,13 @@ pub async fn insert(
 
 /// Saves an edit as the next version. Once published, only the title and body change.
 pub async fn update(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     draft: &Draft<'_>,
     editor: i64,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "UPDATE announcements SET title = $2, body = $3, version = version + 1, updated_at = $4, \
          audience = CASE WHEN published_at IS NULL THEN $5 ELSE audience END, \
          requires_ack = CASE WHEN published_at IS NULL THEN $6 ELSE requires_ack END, \
@@ -80,12 +81,12 @@ pub async fn update(
 }
 
 async fn insert_version(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     editor: i64,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO announcement_versions (announcement_id, version, title, body, edited_by, \
          edited_at) SELECT id, version, title, body, $2, $3 FROM announcements WHERE id = $1",
     )
@@ -166,9 +167,9 @@ const SELECT_FOR_MANAGERS: &str = "SELECT a.id, a.title, a.body, a.audience, a.r
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<AnnouncementRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_FOR_MANAGERS} WHERE a.id = $1"
     )))
     .bind(id)
@@ -178,11 +179,11 @@ where
 
 /// Newest first.
 pub async fn page(
-    db: &AnyPool,
+    db: &Pool,
     before_id: i64,
     limit: u32,
 ) -> Result<Vec<AnnouncementRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_FOR_MANAGERS} WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2"
     )))
     .bind(if before_id > 0 { before_id } else { i64::MAX })
@@ -220,8 +221,8 @@ impl VersionRow {
 }
 
 /// Every version, newest first.
-pub async fn versions(db: &AnyPool, id: i64) -> Result<Vec<VersionRow>, StoreError> {
-    Ok(sqlx::query_as(
+pub async fn versions(db: &Pool, id: i64) -> Result<Vec<VersionRow>, StoreError> {
+    Ok(sql::query_as(
         "SELECT v.version, v.title, v.body, u.name AS edited_by, v.edited_at \
          FROM announcement_versions v JOIN users u ON u.id = v.edited_by \
          WHERE v.announcement_id = $1 ORDER BY v.version DESC",

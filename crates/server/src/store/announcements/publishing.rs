@@ -1,10 +1,10 @@
 //! Publishing at the set time: the organizations an audience covers, and claiming what is due.
 
 use portico_api::announcements::Audience;
-use sqlx::AnyConnection;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 
 /// The organizations an audience covers, as a condition on `organizations o`. Built only from
 /// the audience's enum names and numbers, never from text a person typed.
@@ -44,8 +44,8 @@ pub struct Due {
 
 /// Claims every announcement whose time has come and fixes the organizations it reaches. The
 /// claiming `UPDATE` makes each one publish once, even with several instances.
-pub async fn claim_due(tx: &mut AnyConnection, now: Timestamp) -> Result<Vec<Due>, StoreError> {
-    let due: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+pub async fn claim_due(tx: &mut Conn, now: Timestamp) -> Result<Vec<Due>, StoreError> {
+    let due: Vec<(i64, String, String, String, i64)> = sql::query_as(
         "UPDATE announcements SET published_at = $1 \
          WHERE published_at IS NULL AND publish_at <= $1 \
          RETURNING id, title, body, audience, requires_ack",
@@ -57,7 +57,7 @@ pub async fn claim_due(tx: &mut AnyConnection, now: Timestamp) -> Result<Vec<Due
     for (id, title, body, audience, requires_ack) in due {
         let audience: Audience =
             serde_json::from_str(&audience).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-        sqlx::query(sqlx::AssertSqlSafe(format!(
+        sql::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO announcement_organizations (announcement_id, organization_id) \
              SELECT $1, o.id FROM organizations o WHERE {}",
             audience_condition(&audience)

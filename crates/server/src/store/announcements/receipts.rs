@@ -1,11 +1,12 @@
 //! What reached people: their feed, reads and acknowledgments, and who has not acknowledged.
 
 use portico_api::announcements::{FeedAnnouncement, Unacknowledged};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::markdown::to_safe_html;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 use crate::store::users::organization_ref;
 
 #[derive(Debug, Clone, FromRow)]
@@ -41,12 +42,12 @@ impl UnacknowledgedRow {
 
 /// The people the announcement reached who have not acknowledged it, by user id.
 pub async fn unacknowledged(
-    db: &AnyPool,
+    db: &Pool,
     id: i64,
     after_user_id: i64,
     limit: u32,
 ) -> Result<Vec<UnacknowledgedRow>, StoreError> {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT u.id AS user_id, u.name, u.email, o.id AS organization_id, \
          o.name AS organization_name, r.read_at FROM announcement_organizations ao \
          JOIN organizations o ON o.id = ao.organization_id \
@@ -111,13 +112,13 @@ const SELECT_FEED: &str = "SELECT a.id, a.title, a.body, a.requires_ack, a.publi
 /// The announcements that reached the organization, newest published first; `skip` of them
 /// were on earlier pages.
 pub async fn feed(
-    db: &AnyPool,
+    db: &Pool,
     organization_id: i64,
     user_id: i64,
     skip: i64,
     limit: u32,
 ) -> Result<Vec<FeedRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_FEED} ORDER BY a.published_at DESC, a.id DESC LIMIT $3 OFFSET $4"
     )))
     .bind(organization_id)
@@ -135,10 +136,10 @@ pub async fn feed_item<'c, E>(
     id: i64,
 ) -> Result<Option<FeedRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT_FEED} AND a.id = $3")))
+        sql::query_as(sqlx::AssertSqlSafe(format!("{SELECT_FEED} AND a.id = $3")))
             .bind(organization_id)
             .bind(user_id)
             .bind(id)
@@ -149,11 +150,11 @@ where
 
 /// (unread, waiting for the user's acknowledgment).
 pub async fn unread(
-    db: &AnyPool,
+    db: &Pool,
     organization_id: i64,
     user_id: i64,
 ) -> Result<(i64, i64), StoreError> {
-    let (unread, to_acknowledge): (Option<i64>, Option<i64>) = sqlx::query_as(
+    let (unread, to_acknowledge): (Option<i64>, Option<i64>) = sql::query_as(
         "SELECT SUM(CASE WHEN r.read_at IS NULL THEN 1 ELSE 0 END), \
          SUM(CASE WHEN a.requires_ack = 1 AND r.acknowledged_at IS NULL THEN 1 ELSE 0 END) \
          FROM announcement_organizations ao JOIN announcements a ON a.id = ao.announcement_id \
@@ -169,13 +170,13 @@ pub async fn unread(
 
 /// Records the first read; later reads change nothing.
 pub async fn mark_read(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     user_id: i64,
     organization_id: i64,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO announcement_receipts (announcement_id, user_id, organization_id, read_at) \
          VALUES ($1, $2, $3, $4) ON CONFLICT (announcement_id, user_id) DO NOTHING",
     )
@@ -190,14 +191,14 @@ pub async fn mark_read(
 
 /// Records the acknowledgment (and the read, if not yet); answers whether it is new.
 pub async fn acknowledge(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     user_id: i64,
     organization_id: i64,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
     mark_read(&mut *tx, id, user_id, organization_id, now).await?;
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE announcement_receipts SET acknowledged_at = $3 \
          WHERE announcement_id = $1 AND user_id = $2 AND acknowledged_at IS NULL",
     )

@@ -1,10 +1,10 @@
 //! A partner organization's certifications, which decide part of what it sees.
 
 use portico_api::assets::Certification;
-use sqlx::AnyConnection;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec};
 
 /// The partner organization's certifications.
 pub async fn certifications<'c, E>(
@@ -12,9 +12,9 @@ pub async fn certifications<'c, E>(
     organization_id: i64,
 ) -> Result<Vec<Certification>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let names: Vec<String> = sqlx::query_scalar(
+    let names: Vec<String> = sql::query_scalar(
         "SELECT certification FROM organization_certifications WHERE organization_id = $1 \
          ORDER BY certification",
     )
@@ -29,17 +29,17 @@ where
 
 /// Replaces the organization's certifications.
 pub async fn set_certifications(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     organization_id: i64,
     held: &[Certification],
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM organization_certifications WHERE organization_id = $1")
+    sql::query("DELETE FROM organization_certifications WHERE organization_id = $1")
         .bind(organization_id)
         .execute(&mut *conn)
         .await?;
     for certification in held {
-        sqlx::query(
+        sql::query(
             "INSERT INTO organization_certifications (organization_id, certification, granted_at) \
              VALUES ($1, $2, $3)",
         )

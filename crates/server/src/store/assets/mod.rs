@@ -5,10 +5,10 @@
 //! organization may see; everything else reads as not found.
 
 use portico_api::assets::AssetState;
-use sqlx::AnyPool;
 
 use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
+use crate::store::sql::{self, Exec, Pool};
 
 mod certifications;
 mod rows;
@@ -38,8 +38,8 @@ pub struct Profile {
 
 /// The organization's tier, motion and certifications; `None` when there is no such
 /// organization.
-pub async fn profile(db: &AnyPool, organization_id: i64) -> Result<Option<Profile>, StoreError> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+pub async fn profile(db: &Pool, organization_id: i64) -> Result<Option<Profile>, StoreError> {
+    let rows: Vec<(String, String, Option<String>)> = sql::query_as(
         "SELECT o.tier, o.motion, oc.certification FROM organizations o \
          LEFT JOIN organization_certifications oc ON oc.organization_id = o.id WHERE o.id = $1",
     )
@@ -106,7 +106,7 @@ pub(super) fn audience(c: &mut Conditions, table: &str, profile: &Profile) {
 /// One asset, if `reader` may see it (vendor staff: in any state).
 pub async fn find<'c, E>(db: E, id: i64, reader: &Reader) -> Result<Option<AssetRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     let mut c = Conditions::default();
     c.add("a.id = ?", [SortKey::Number(id)]);
@@ -119,16 +119,15 @@ where
          FROM assets a {WITH_FILE} WHERE {}",
         c.clause()
     );
-    Ok(
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-            .fetch_optional(db)
-            .await?,
-    )
+    Ok(sql::query_as(sqlx::AssertSqlSafe(sql))
+        .bind_all(c.arguments())
+        .fetch_optional(db)
+        .await?)
 }
 
 /// The current file of an asset `reader` may see.
 pub async fn current_file(
-    db: &AnyPool,
+    db: &Pool,
     id: i64,
     reader: &Reader,
 ) -> Result<Option<VersionRow>, StoreError> {
@@ -144,19 +143,18 @@ pub async fn current_file(
          JOIN users u ON u.id = v.uploaded_by WHERE {}",
         c.clause()
     );
-    Ok(
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-            .fetch_optional(db)
-            .await?,
-    )
+    Ok(sql::query_as(sqlx::AssertSqlSafe(sql))
+        .bind_all(c.arguments())
+        .fetch_optional(db)
+        .await?)
 }
 
 /// Every file the asset has had, newest first.
 pub async fn versions<'c, E>(db: E, asset_id: i64) -> Result<Vec<VersionRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT v.number, v.storage_key, v.file_name, v.content_type, v.size, v.sha256, \
          v.uploaded_at, u.name AS uploaded_by FROM asset_versions v \
          JOIN users u ON u.id = v.uploaded_by WHERE v.asset_id = $1 ORDER BY v.number DESC",

@@ -3,6 +3,7 @@
 use crate::clock::Timestamp;
 use crate::store::Db;
 use crate::store::StoreError;
+use crate::store::sql;
 
 /// A hub visit that starts after this long away counts as a new visit.
 const VISIT_GAP_SECS: i64 = 30 * 60;
@@ -14,7 +15,7 @@ const FIRST_VISIT_NEW_DAYS: i64 = 30;
 /// Notes that the user is looking at the hub and returns the end of their previous visit:
 /// what was published after it is new to them.
 pub async fn visit(db: &Db, user_id: i64, now: Timestamp) -> Result<Timestamp, StoreError> {
-    let seen: Option<(Option<Timestamp>, Timestamp)> = sqlx::query_as(
+    let seen: Option<(Option<Timestamp>, Timestamp)> = sql::query_as(
         "SELECT previous_visit_at, last_seen_at FROM content_visits WHERE user_id = $1",
     )
     .bind(user_id)
@@ -33,7 +34,7 @@ pub async fn visit(db: &Db, user_id: i64, now: Timestamp) -> Result<Timestamp, S
         None => first_visit,
     };
     let mut tx = db.begin_write().await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO content_visits (user_id, previous_visit_at, last_seen_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id) DO UPDATE SET previous_visit_at = $2, last_seen_at = $3",
     )

@@ -2,12 +2,12 @@
 
 use portico_api::assets::{AssetState, Certification, ValidMetadata};
 use portico_api::organizations::Motion;
-use sqlx::AnyConnection;
 
 use super::rows::member_list;
 use crate::blobs::Received;
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 
 /// The columns a manager's metadata fills, bound as `$1` to `$13` by `bind_metadata`.
 const METADATA_COLUMNS: [&str; 13] = [
@@ -26,13 +26,7 @@ const METADATA_COLUMNS: [&str; 13] = [
     "link",
 ];
 
-type Statement<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
-
-fn bind_metadata<'q>(
-    query: Statement<'q>,
-    metadata: &'q ValidMetadata,
-    body_html: &'q str,
-) -> Statement<'q> {
+fn bind_metadata(query: sql::Query, metadata: &ValidMetadata, body_html: &str) -> sql::Query {
     let audience = &metadata.audience;
     query
         .bind(metadata.kind.as_str())
@@ -52,7 +46,7 @@ fn bind_metadata<'q>(
 
 /// A new draft asset; returns its id.
 pub async fn insert(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     metadata: &ValidMetadata,
     body_html: &str,
     created_by: i64,
@@ -64,19 +58,20 @@ pub async fn insert(
         METADATA_COLUMNS.join(", "),
         crate::store::placeholders(1, METADATA_COLUMNS.len())
     );
-    let row = bind_metadata(sqlx::query(sqlx::AssertSqlSafe(sql)), metadata, body_html)
+    let query = bind_metadata(sql::query(sqlx::AssertSqlSafe(sql)), metadata, body_html);
+    let id: i64 = query
+        .into_scalar()
         .bind(created_by)
         .bind(now)
         .fetch_one(&mut *conn)
         .await?;
-    let id: i64 = sqlx::Row::try_get(&row, "id")?;
     write_tags(conn, id, metadata).await?;
     Ok(id)
 }
 
 /// Replaces an asset's metadata; false when there is no such asset.
 pub async fn update(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     id: i64,
     metadata: &ValidMetadata,
     body_html: &str,
@@ -92,7 +87,7 @@ pub async fn update(
         "UPDATE assets SET {}, updated_at = $14 WHERE id = $15",
         assignments.join(", ")
     );
-    let done = bind_metadata(sqlx::query(sqlx::AssertSqlSafe(sql)), metadata, body_html)
+    let done = bind_metadata(sql::query(sqlx::AssertSqlSafe(sql)), metadata, body_html)
         .bind(now)
         .bind(id)
         .execute(&mut *conn)
@@ -100,7 +95,7 @@ pub async fn update(
     if done.rows_affected() == 0 {
         return Ok(false);
     }
-    sqlx::query("DELETE FROM asset_tags WHERE asset_id = $1")
+    sql::query("DELETE FROM asset_tags WHERE asset_id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -111,8 +106,8 @@ pub async fn update(
 
 /// Adds (`sign` 1) or removes (-1) a published asset's facets in the running totals; an asset
 /// in another state counts nowhere.
-async fn tally(conn: &mut AnyConnection, id: i64, sign: i64) -> Result<(), StoreError> {
-    sqlx::query(
+async fn tally(conn: &mut Conn, id: i64, sign: i64) -> Result<(), StoreError> {
+    sql::query(
         "INSERT INTO asset_facet_totals (audience_tiers, audience_motions, \
          audience_certification, facet, value, n) \
          SELECT a.audience_tiers, a.audience_motions, a.audience_certification, t.facet, t.value, $2 \
@@ -129,11 +124,11 @@ async fn tally(conn: &mut AnyConnection, id: i64, sign: i64) -> Result<(), Store
 }
 
 /// Counts the running totals afresh, after bulk loads that bypass `tally`.
-pub async fn recount_facets(conn: &mut AnyConnection) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM asset_facet_totals")
+pub async fn recount_facets(conn: &mut Conn) -> Result<(), StoreError> {
+    sql::query("DELETE FROM asset_facet_totals")
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO asset_facet_totals (audience_tiers, audience_motions, \
          audience_certification, facet, value, n) \
          SELECT a.audience_tiers, a.audience_motions, a.audience_certification, t.facet, t.value, \
@@ -154,17 +149,13 @@ fn motion_lines(motions: &[Motion]) -> String {
         .join("\n")
 }
 
-async fn write_tags(
-    conn: &mut AnyConnection,
-    id: i64,
-    metadata: &ValidMetadata,
-) -> Result<(), StoreError> {
+async fn write_tags(conn: &mut Conn, id: i64, metadata: &ValidMetadata) -> Result<(), StoreError> {
     let kind = std::iter::once(("kind", metadata.kind.as_str()));
     let motions = metadata.motions.iter().map(|m| ("motion", m.as_str()));
     let industries = metadata.industries.iter().map(|i| ("industry", i.as_str()));
     let use_cases = metadata.use_cases.iter().map(|u| ("use_case", u.as_str()));
     for (facet, value) in kind.chain(motions).chain(industries).chain(use_cases) {
-        sqlx::query("INSERT INTO asset_tags (asset_id, facet, value) VALUES ($1, $2, $3)")
+        sql::query("INSERT INTO asset_tags (asset_id, facet, value) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(facet)
             .bind(value)
@@ -176,19 +167,19 @@ async fn write_tags(
 
 /// Records a stored file as the asset's next version and makes it the current one.
 pub async fn add_version(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     asset_id: i64,
     file: &Received,
     uploaded_by: i64,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
-    let number: i64 = sqlx::query_scalar(
+    let number: i64 = sql::query_scalar(
         "SELECT COALESCE(MAX(number), 0) + 1 FROM asset_versions WHERE asset_id = $1",
     )
     .bind(asset_id)
     .fetch_one(&mut *conn)
     .await?;
-    let version_id: i64 = sqlx::query_scalar(
+    let version_id: i64 = sql::query_scalar(
         "INSERT INTO asset_versions (asset_id, number, storage_key, file_name, content_type, \
          size, sha256, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          RETURNING id",
@@ -204,7 +195,7 @@ pub async fn add_version(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("UPDATE assets SET current_version_id = $1, updated_at = $2 WHERE id = $3")
+    sql::query("UPDATE assets SET current_version_id = $1, updated_at = $2 WHERE id = $3")
         .bind(version_id)
         .bind(now)
         .bind(asset_id)
@@ -215,13 +206,13 @@ pub async fn add_version(
 
 /// Moves an asset to `state`; publishing stamps the time partners see it as new from.
 pub async fn set_state(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     id: i64,
     state: AssetState,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
     tally(conn, id, -1).await?;
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE assets SET state = $1, updated_at = $2, published_at = CASE \
          WHEN $1 = 'published' AND state <> 'published' THEN $2 ELSE published_at END \
          WHERE id = $3",

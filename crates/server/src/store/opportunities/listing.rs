@@ -2,7 +2,6 @@
 
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{LOST, PipelineSort, ProtectionStatus, WON};
-use sqlx::FromRow;
 
 use super::{OpportunityRow, SELECT_SAFE, SafeRow, writes::search_key};
 use crate::clock::Timestamp;
@@ -10,6 +9,7 @@ use crate::domain::pipeline::expiring_from;
 use crate::store::Scope;
 use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
+use crate::store::sql::{self, Pool};
 
 /// Where a page starts: the sort key and id of the previous page's last row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +157,7 @@ fn like_escape(text: &str) -> String {
 }
 
 /// A row a pipeline list reads: partners read `SafeRow`s, vendor staff whole rows.
-pub trait Listed: for<'r> FromRow<'r, sqlx::any::AnyRow> + Send + Unpin {
+pub trait Listed: sql::Row {
     const SELECT: &'static str;
 
     fn safe(&self) -> &SafeRow;
@@ -180,10 +180,7 @@ impl Listed for OpportunityRow {
 }
 
 /// One page (`limit + 1` rows, to tell whether another follows) in the filter's order.
-pub async fn page<R: Listed>(
-    db: &sqlx::AnyPool,
-    filter: &PipelineFilter,
-) -> Result<Vec<R>, StoreError> {
+pub async fn page<R: Listed>(db: &Pool, filter: &PipelineFilter) -> Result<Vec<R>, StoreError> {
     let c = conditions(filter);
     let (expression, descending) = order(filter.sort);
     let direction = if descending { "DESC" } else { "ASC" };
@@ -193,26 +190,24 @@ pub async fn page<R: Listed>(
         c.clause(),
         i64::from(filter.limit) + 1,
     );
-    Ok(
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-            .fetch_all(db)
-            .await?,
-    )
+    Ok(sql::query_as(sqlx::AssertSqlSafe(sql))
+        .bind_all(c.arguments())
+        .fetch_all(db)
+        .await?)
 }
 
 /// How many rows match, for the review lists' totals.
-pub async fn count(db: &sqlx::AnyPool, filter: &PipelineFilter) -> Result<i64, StoreError> {
+pub async fn count(db: &Pool, filter: &PipelineFilter) -> Result<i64, StoreError> {
     let c = conditions(filter);
     let sql = format!(
         "SELECT COUNT(*) FROM opportunities o LEFT JOIN registrations r \
          ON r.id = o.registration_id WHERE {}",
         c.clause()
     );
-    Ok(
-        sqlx::query_scalar_with(sqlx::AssertSqlSafe(sql), c.arguments()?)
-            .fetch_one(db)
-            .await?,
-    )
+    Ok(sql::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind_all(c.arguments())
+        .fetch_one(db)
+        .await?)
 }
 
 #[cfg(test)]

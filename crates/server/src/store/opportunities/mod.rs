@@ -5,12 +5,13 @@ use portico_api::OrganizationRef;
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{ExitCriterion, ManagerOpportunity, PartnerOpportunity, Stage};
 use portico_api::registrations::{ConflictLevel, PartnerRole, RegistrationStatus};
-use sqlx::{AnyConnection, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::pipeline::{Position, Window, protection_status};
 use crate::store::Scope;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 
 /// The columns a partner may read, and all that partner reads select.
 #[derive(Debug, Clone, FromRow)]
@@ -234,9 +235,9 @@ fn exit_criteria(position: &Position) -> Vec<ExitCriterion> {
 /// A whole deal, for vendor staff.
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<OpportunityRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(select_opportunity!("WHERE o.id = $1"))
+    Ok(sql::query_as(select_opportunity!("WHERE o.id = $1"))
         .bind(id)
         .fetch_optional(db)
         .await?)
@@ -248,10 +249,10 @@ pub async fn of_registration<'c, E>(
     registration_id: i64,
 ) -> Result<Option<(i64, i64)>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     Ok(
-        sqlx::query_as("SELECT id, organization_id FROM opportunities WHERE registration_id = $1")
+        sql::query_as("SELECT id, organization_id FROM opportunities WHERE registration_id = $1")
             .bind(registration_id)
             .fetch_optional(db)
             .await?,
@@ -260,11 +261,11 @@ where
 
 /// A partner's read of one of its organization's deals: the safe columns only.
 pub async fn safe_by_id(
-    db: &sqlx::AnyPool,
+    db: &Pool,
     id: i64,
     organization_id: i64,
 ) -> Result<Option<SafeRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT_SAFE} WHERE o.id = $1 AND o.organization_id = $2"
     )))
     .bind(id)
@@ -275,12 +276,12 @@ pub async fn safe_by_id(
 
 /// The organization a deal belongs to, if the scope may see it.
 pub async fn organization_of(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     scope: Scope,
 ) -> Result<Option<i64>, StoreError> {
     let organization: Option<i64> =
-        sqlx::query_scalar("SELECT organization_id FROM opportunities WHERE id = $1")
+        sql::query_scalar("SELECT organization_id FROM opportunities WHERE id = $1")
             .bind(id)
             .fetch_optional(tx)
             .await?;

@@ -1,11 +1,12 @@
 //! The shared notes of a deal, which both sides read and write.
 
 use portico_api::pipeline::{NoteSide, SharedNote};
-use sqlx::{AnyConnection, FromRow};
+use sqlx::FromRow;
 
 use super::parsed;
 use crate::clock::{Timestamp, rfc3339};
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 struct NoteRow {
@@ -16,8 +17,8 @@ struct NoteRow {
     created_at: Timestamp,
 }
 
-pub async fn notes(db: &sqlx::AnyPool, opportunity_id: i64) -> Result<Vec<SharedNote>, StoreError> {
-    let rows: Vec<NoteRow> = sqlx::query_as(
+pub async fn notes(db: &Pool, opportunity_id: i64) -> Result<Vec<SharedNote>, StoreError> {
+    let rows: Vec<NoteRow> = sql::query_as(
         "SELECT id, side, author_name, body, created_at FROM opportunity_notes \
          WHERE opportunity_id = $1 ORDER BY id",
     )
@@ -56,11 +57,11 @@ pub struct NewNote<'a> {
 
 /// Adds a shared note and marks the deal as updated for both sides.
 pub async fn add_note(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     note: &NewNote<'_>,
     now: Timestamp,
 ) -> Result<SharedNote, StoreError> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO opportunity_notes (opportunity_id, side, author_user_id, author_name, body, \
          created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -72,7 +73,7 @@ pub async fn add_note(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE opportunities SET updated_at = $2, last_activity_at = $2 WHERE id = $1")
+    sql::query("UPDATE opportunities SET updated_at = $2, last_activity_at = $2 WHERE id = $1")
         .bind(note.opportunity_id)
         .bind(now)
         .execute(&mut *tx)

@@ -4,11 +4,11 @@
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{Stage, ValidNewOpportunity};
 use portico_api::registrations::PartnerRole;
-use sqlx::AnyConnection;
 
 use super::OpportunityRow;
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 
 /// What an approved deal registration brings into the pipeline.
 pub struct FromRegistration<'a> {
@@ -22,11 +22,11 @@ pub struct FromRegistration<'a> {
 
 /// An approved deal registration enters its motion's first stage, once.
 pub async fn open_from_registration(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     from: &FromRegistration<'_>,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    let opened: Option<i64> = sqlx::query_scalar(
+    let opened: Option<i64> = sql::query_scalar(
         "INSERT INTO opportunities (organization_id, registration_id, customer_name, \
          customer_search, motion, stage, stage_entered_at, amount, currency, partner_role, \
          created_at, updated_at, last_activity_at) \
@@ -58,11 +58,11 @@ pub fn search_key(name: &str) -> String {
 
 /// A deal a manager creates without a registration; returns its id.
 pub async fn insert(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     new: &ValidNewOpportunity,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
-    let id = sqlx::query_scalar(
+    let id = sql::query_scalar(
         "INSERT INTO opportunities (organization_id, customer_name, customer_search, motion, \
          stage, stage_entered_at, owner_name, amount, currency, partner_role, \
          attribution_percent, created_at, updated_at, last_activity_at) \
@@ -149,9 +149,9 @@ impl Edit {
     }
 }
 
-pub async fn update(tx: &mut AnyConnection, edit: &Edit) -> Result<(), StoreError> {
+pub async fn update(tx: &mut Conn, edit: &Edit) -> Result<(), StoreError> {
     tally(tx, edit.id, Count::Remove).await?;
-    sqlx::query(
+    sql::query(
         "UPDATE opportunities SET stage = $2, stage_entered_at = $3, criteria_met = $4, \
          loss_reason = $5, closed_at = $6, owner_name = $7, next_step = $8, next_step_due = $9, \
          amount = $10, currency = $11, discount_band = $12, price_protection = $13, \
@@ -189,9 +189,9 @@ enum Count {
 }
 
 /// Adds the deal, as it is now, to `pipeline_totals` or takes it out.
-async fn tally(tx: &mut AnyConnection, id: i64, count: Count) -> Result<(), StoreError> {
+async fn tally(tx: &mut Conn, id: i64, count: Count) -> Result<(), StoreError> {
     // SQLite needs the WHERE to read ON CONFLICT as the upsert rather than a join constraint.
-    sqlx::query(
+    sql::query(
         "INSERT INTO pipeline_totals (motion, partner_role, stage, currency, deals, value, \
          cycle_seconds) \
          SELECT motion, COALESCE(partner_role, ''), stage, COALESCE(currency, ''), $2, \
@@ -210,11 +210,11 @@ async fn tally(tx: &mut AnyConnection, id: i64, count: Count) -> Result<(), Stor
 }
 
 /// The totals computed afresh from every deal, after rows were written in bulk.
-pub async fn recount(tx: &mut AnyConnection) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM pipeline_totals")
+pub async fn recount(tx: &mut Conn) -> Result<(), StoreError> {
+    sql::query("DELETE FROM pipeline_totals")
         .execute(&mut *tx)
         .await?;
-    sqlx::query(TOTALS_FROM_DEALS).execute(tx).await?;
+    sql::query(TOTALS_FROM_DEALS).execute(tx).await?;
     Ok(())
 }
 

@@ -1,13 +1,14 @@
 //! The live claims the conflict check compares a filing with, and the findings it stores.
 
 use portico_api::registrations::MatchStrength;
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use super::{open_statuses, parsed};
 use crate::clock::Timestamp;
 use crate::domain::conflict::Finding;
 use crate::store::StoreError;
 use crate::store::blocks::{Holder, Probe};
+use crate::store::sql::{self, Conn, Pool};
 
 /// A live claim on a customer: undecided, or approved and still protected.
 #[derive(Debug, Clone, FromRow)]
@@ -22,9 +23,9 @@ pub struct ClaimRow {
 }
 
 /// The id of the newest registration, 0 when there is none.
-pub async fn newest_id(conn: &mut AnyConnection) -> Result<i64, StoreError> {
+pub async fn newest_id(conn: &mut Conn) -> Result<i64, StoreError> {
     Ok(
-        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM registrations")
+        sql::query_scalar("SELECT COALESCE(MAX(id), 0) FROM registrations")
             .fetch_one(conn)
             .await?,
     )
@@ -40,7 +41,7 @@ pub enum ClaimScope<'a> {
 
 /// The pending and protected registrations in `scope`.
 pub async fn live_claims(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     now: Timestamp,
     scope: ClaimScope<'_>,
 ) -> Result<Vec<ClaimRow>, StoreError> {
@@ -61,9 +62,9 @@ pub async fn live_claims(
          ORDER BY r.id",
         open_statuses(),
     );
-    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(now);
+    let query = sql::query_as(sqlx::AssertSqlSafe(sql)).bind(now);
     match scope {
-        ClaimScope::Probe(probe) => Ok(probe.bind(query).fetch_all(conn).await?),
+        ClaimScope::Probe(probe) => Ok(query.bind_all(probe.values()).fetch_all(conn).await?),
         ClaimScope::After(id) => Ok(query.bind(id).fetch_all(conn).await?),
     }
 }
@@ -81,7 +82,7 @@ const FINDINGS_PER_INSERT: usize = 100;
 
 /// Stores what a registration matched, each with its finding, in their order.
 pub async fn insert_findings(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     registration_id: i64,
     findings: &[(Matched, Finding)],
 ) -> Result<(), StoreError> {
@@ -97,7 +98,7 @@ pub async fn insert_findings(
              matched_account_id, strength, score) VALUES {}",
             rows.join(", ")
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
+        let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
         for (matched, finding) in chunk {
             let (registration, account) = match *matched {
                 Matched::Registration(id) => (Some(id), None),
@@ -116,10 +117,10 @@ pub async fn insert_findings(
 
 /// What one registration matched at submission, best first.
 pub async fn findings_of(
-    db: &AnyPool,
+    db: &Pool,
     registration_id: i64,
 ) -> Result<Vec<(Matched, Finding)>, StoreError> {
-    let rows: Vec<(Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
+    let rows: Vec<(Option<i64>, Option<i64>, String, i64)> = sql::query_as(
         "SELECT matched_registration_id, matched_account_id, strength, score \
          FROM registration_findings WHERE registration_id = $1 ORDER BY score DESC, id",
     )

@@ -6,6 +6,7 @@ use portico_api::registrations::{DeclineReason, ExtensionStatus, RegistrationSta
 use super::{open_statuses, statuses_where};
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec};
 
 /// A manager's decision on an undecided registration.
 pub struct DecisionUpdate<'a> {
@@ -24,9 +25,9 @@ pub async fn decide<'c, E>(
     now: Timestamp,
 ) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let done = sql::query(sqlx::AssertSqlSafe(format!(
         "UPDATE registrations SET status = $1, decided_at = $2, decided_by = $3, \
          decline_reason = $4, decision_rationale = $5, protection_ends_at = $6, updated_at = $2, \
          info_question = NULL \
@@ -52,9 +53,9 @@ pub async fn withdraw<'c, E>(
     now: Timestamp,
 ) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let done = sql::query(sqlx::AssertSqlSafe(format!(
         "UPDATE registrations SET status = 'withdrawn', protection_ends_at = NULL, \
          info_question = NULL, updated_at = $1 \
          WHERE id = $2 AND organization_id = $3 AND status IN {}",
@@ -77,9 +78,9 @@ pub async fn request_extension<'c, E>(
     now: Timestamp,
 ) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE registrations SET extension_status = 'requested', extension_justification = $1, \
          extension_requested_at = $2, updated_at = $2 \
          WHERE id = $3 AND organization_id = $4 AND status = 'approved' AND extension_status IS NULL",
@@ -104,9 +105,9 @@ pub async fn decide_extension<'c, E>(
     now: Timestamp,
 ) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE registrations SET extension_status = $1, extension_rationale = $2, \
          reminded_at = CASE WHEN $3 > protection_ends_at THEN NULL ELSE reminded_at END, \
          protection_ends_at = $3, updated_at = $4 \
@@ -125,9 +126,9 @@ where
 /// Puts an undecided registration on hold with a question for the partner.
 pub async fn ask<'c, E>(db: E, id: i64, question: &str, now: Timestamp) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE registrations SET status = 'info_requested', info_question = $1, updated_at = $2 \
          WHERE id = $3 AND status = 'submitted'",
     )
@@ -147,9 +148,9 @@ pub async fn answered<'c, E>(
     now: Timestamp,
 ) -> Result<bool, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE registrations SET status = 'submitted', info_question = NULL, updated_at = $1 \
          WHERE id = $2 AND organization_id = $3 AND status = 'info_requested'",
     )

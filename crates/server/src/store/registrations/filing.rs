@@ -2,10 +2,10 @@
 //! submission budgets and the filing turn.
 
 use portico_api::registrations::{ConflictLevel, ValidRegistration};
-use sqlx::AnyConnection;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec};
 
 pub struct NewRegistration<'a> {
     pub organization_id: i64,
@@ -28,11 +28,11 @@ pub async fn insert<'c, E>(
     now: Timestamp,
 ) -> Result<i64, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     let r = new.registration;
     let deal = r.deal.as_ref();
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "INSERT INTO registrations (organization_id, submitted_by, submitter_name, submitter_email, \
          idempotency_key, request_hash, kind, company_name, company_domain, name_key, domain_key, \
          country, contact_name, contact_email, contact_title, motion, estimated_value, currency, \
@@ -71,7 +71,7 @@ where
 }
 
 pub async fn insert_products(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     registration_id: i64,
     product_ids: &[i64],
 ) -> Result<(), StoreError> {
@@ -85,7 +85,7 @@ pub async fn insert_products(
         "INSERT INTO registration_products (registration_id, product_id) VALUES {}",
         rows.join(", ")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
+    let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
     for id in product_ids {
         query = query.bind(id);
     }
@@ -100,9 +100,9 @@ pub async fn by_idempotency_key<'c, E>(
     key: &str,
 ) -> Result<Option<(i64, String)>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "SELECT id, request_hash FROM registrations WHERE organization_id = $1 AND idempotency_key = $2",
     )
     .bind(organization_id)
@@ -119,9 +119,9 @@ pub async fn nth_latest_submission<'c, E>(
     n: usize,
 ) -> Result<Option<Timestamp>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "SELECT submitted_at FROM registrations WHERE organization_id = $1 AND submitted_at > $2 \
          ORDER BY submitted_at DESC LIMIT 1 OFFSET $3",
     )
@@ -136,11 +136,11 @@ where
 /// other. SQLite's `BEGIN IMMEDIATE` already does; PostgreSQL takes a transaction-scoped
 /// advisory lock.
 pub async fn take_filing_turn(
-    tx: &mut sqlx::AnyConnection,
+    tx: &mut Conn,
     engine: crate::store::Engine,
 ) -> Result<(), StoreError> {
     if engine == crate::store::Engine::Postgres {
-        sqlx::query("SELECT pg_advisory_xact_lock(7261)")
+        sql::query("SELECT pg_advisory_xact_lock(7261)")
             .execute(&mut *tx)
             .await?;
     }
@@ -154,9 +154,9 @@ pub async fn submitted_from_since<'c, E>(
     since: Timestamp,
 ) -> Result<Vec<Timestamp>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_scalar(
+    Ok(sql::query_scalar(
         "SELECT submitted_at FROM registrations WHERE submitted_from = $1 AND submitted_at > $2 \
          ORDER BY submitted_at",
     )

@@ -2,10 +2,11 @@
 //! as a bound parameter, so another organization's row is simply not found.
 
 use portico_api::registrations::{Product, RegistrationStatus};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 use crate::store::{Scope, placeholders};
 
 #[derive(Debug, Clone, FromRow)]
@@ -104,17 +105,17 @@ pub async fn by_id<'c, E>(
     scope: Scope,
 ) -> Result<Option<RegistrationRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     match scope {
-        Scope::Organization(organization_id) => Ok(sqlx::query_as(select_registration!(
+        Scope::Organization(organization_id) => Ok(sql::query_as(select_registration!(
             "WHERE r.id = $1 AND r.organization_id = $2"
         ))
         .bind(id)
         .bind(organization_id)
         .fetch_optional(db)
         .await?),
-        Scope::Vendor => Ok(sqlx::query_as(select_registration!("WHERE r.id = $1"))
+        Scope::Vendor => Ok(sql::query_as(select_registration!("WHERE r.id = $1"))
             .bind(id)
             .fetch_optional(db)
             .await?),
@@ -122,10 +123,7 @@ where
 }
 
 /// The registrations with these ids, for vendor staff, in id order.
-pub async fn by_ids(
-    conn: &mut AnyConnection,
-    ids: &[i64],
-) -> Result<Vec<RegistrationRow>, StoreError> {
+pub async fn by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<RegistrationRow>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -134,7 +132,7 @@ pub async fn by_ids(
         select_registration!(""),
         placeholders(1, ids.len())
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
     for id in ids {
         query = query.bind(id);
     }
@@ -153,7 +151,7 @@ pub struct ListFilter {
     pub limit: u32,
 }
 
-pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRow>, StoreError> {
+pub async fn page(db: &Pool, filter: ListFilter) -> Result<Vec<RegistrationRow>, StoreError> {
     let mut conditions = Vec::new();
     let mut values: Vec<i64> = Vec::new();
     let mut bind = |condition: &str, value: i64| {
@@ -192,7 +190,7 @@ pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRo
         if filter.queue { "ASC" } else { "DESC" },
         i64::from(filter.limit) + 1,
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
     for value in values {
         query = query.bind(value);
     }
@@ -204,7 +202,7 @@ pub async fn page(db: &AnyPool, filter: ListFilter) -> Result<Vec<RegistrationRo
 
 /// The products each of these registrations names, as `(registration id, product)`.
 pub async fn products_of(
-    db: &AnyPool,
+    db: &Pool,
     registration_ids: &[i64],
 ) -> Result<Vec<(i64, Product)>, StoreError> {
     if registration_ids.is_empty() {
@@ -215,7 +213,7 @@ pub async fn products_of(
          JOIN products p ON p.id = rp.product_id WHERE rp.registration_id IN ({}) ORDER BY p.name",
         placeholders(1, registration_ids.len())
     );
-    let mut query = sqlx::query_as::<_, (i64, i64, String)>(sqlx::AssertSqlSafe(sql));
+    let mut query = sql::query_as::<(i64, i64, String)>(sqlx::AssertSqlSafe(sql));
     for id in registration_ids {
         query = query.bind(*id);
     }

@@ -1,11 +1,12 @@
 //! The registration clock: protection running out, reminders before it does, and approvals
 //! past the SLA.
 
-use sqlx::{AnyPool, FromRow};
+use sqlx::FromRow;
 
 use super::{RegistrationRow, open_statuses};
 use crate::clock::Timestamp;
 use crate::store::StoreError;
+use crate::store::sql::{self, Exec, Pool};
 
 /// A registration a timer just moved, with what the message to its partner needs.
 #[derive(Debug, Clone, FromRow)]
@@ -20,9 +21,9 @@ pub struct TimerRow {
 /// returned to exactly one caller, however many instances run this at once.
 pub async fn expire_due<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "UPDATE registrations SET status = 'expired', updated_at = $1 \
          WHERE status = 'approved' AND protection_ends_at <= $1 \
          RETURNING id, organization_id, company_name, protection_ends_at",
@@ -39,9 +40,9 @@ pub async fn remind_due<'c, E>(
     until: Timestamp,
 ) -> Result<Vec<TimerRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         "UPDATE registrations SET reminded_at = $1 \
          WHERE status = 'approved' AND reminded_at IS NULL AND protection_ends_at <= $2 \
          RETURNING id, organization_id, company_name, protection_ends_at",
@@ -55,7 +56,7 @@ where
 /// Flags (once) the undecided registrations past their approval SLA.
 pub async fn flag_late<'c, E>(db: E, now: Timestamp) -> Result<Vec<TimerRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
     let sql = format!(
         "UPDATE registrations SET sla_flagged_at = $1 \
@@ -63,7 +64,7 @@ where
          RETURNING id, organization_id, company_name, protection_ends_at",
         open_statuses()
     );
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    Ok(sql::query_as(sqlx::AssertSqlSafe(sql))
         .bind(now)
         .fetch_all(db)
         .await?)
@@ -72,18 +73,18 @@ where
 /// Undecided registrations past their approval SLA, the most overdue first, and how many
 /// there are in all.
 pub async fn late(
-    db: &AnyPool,
+    db: &Pool,
     now: Timestamp,
     limit: i64,
 ) -> Result<(i64, Vec<RegistrationRow>), StoreError> {
     let open = open_statuses();
-    let total = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+    let total = sql::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT COUNT(*) FROM registrations WHERE status IN {open} AND decide_by < $1"
     )))
     .bind(now)
     .fetch_one(db)
     .await?;
-    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let rows = sql::query_as(sqlx::AssertSqlSafe(format!(
         "{} WHERE r.status IN {open} AND r.decide_by < $1 ORDER BY r.decide_by, r.id LIMIT $2",
         select_registration!("")
     )))

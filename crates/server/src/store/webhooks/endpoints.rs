@@ -1,10 +1,11 @@
 //! Webhook endpoints: their settings and sealed signing secrets.
 
 use portico_api::integrations::{EndpointHealth, EndpointInput, WebhookEndpoint, WebhookEventType};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct EndpointRow {
@@ -58,12 +59,12 @@ fn event_types_column(input: &EndpointInput) -> String {
 }
 
 pub async fn insert_endpoint(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     input: &EndpointInput,
     secret_sealed: &str,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO webhook_endpoints (url, description, event_types, enabled, secret_sealed, \
          sla_seconds, sla_percent, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
@@ -82,12 +83,12 @@ pub async fn insert_endpoint(
 }
 
 pub async fn update_endpoint(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     input: &EndpointInput,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "UPDATE webhook_endpoints SET url = $2, description = $3, event_types = $4, \
          enabled = $5, sla_seconds = $6, sla_percent = $7, updated_at = $8 WHERE id = $1",
     )
@@ -105,12 +106,12 @@ pub async fn update_endpoint(
 }
 
 pub async fn set_endpoint_secret(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     sealed: &str,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE webhook_endpoints SET secret_sealed = $2, updated_at = $3 WHERE id = $1")
+    sql::query("UPDATE webhook_endpoints SET secret_sealed = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(sealed)
         .bind(now)
@@ -121,9 +122,9 @@ pub async fn set_endpoint_secret(
 
 pub async fn endpoint<'c, E>(db: E, id: i64) -> Result<Option<EndpointRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = $1"
     )))
     .bind(id)
@@ -131,8 +132,8 @@ where
     .await?)
 }
 
-pub async fn endpoints(db: &AnyPool) -> Result<Vec<EndpointRow>, StoreError> {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+pub async fn endpoints(db: &Pool) -> Result<Vec<EndpointRow>, StoreError> {
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints ORDER BY id"
     )))
     .fetch_all(db)

@@ -5,11 +5,12 @@ use portico_api::integrations::WebhookEventType;
 use portico_api::webhook_events::{
     AssetPublishedEvent, CrmDealRef, RegistrationEvent, StageChangedEvent, WebhookData,
 };
-use sqlx::{AnyConnection, FromRow};
+use sqlx::FromRow;
 
 use super::{Event, publish, subscribed};
 use crate::clock::{Timestamp, rfc3339};
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 
 #[derive(Debug, FromRow)]
 struct RegistrationEventRow {
@@ -30,7 +31,7 @@ struct RegistrationEventRow {
 
 /// Publishes a registration event with the registration as it is in `tx`.
 pub async fn publish_registration(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     event_type: WebhookEventType,
     now_ms: i64,
@@ -38,7 +39,7 @@ pub async fn publish_registration(
     if !subscribed(tx, event_type).await? {
         return Ok(());
     }
-    let row: RegistrationEventRow = sqlx::query_as(
+    let row: RegistrationEventRow = sql::query_as(
         "SELECT r.id, r.organization_id, g.name AS organization_name, r.kind, r.company_name, \
          r.company_domain, r.motion, r.status, r.partner_role, r.submitted_at, r.decided_at, \
          r.protection_ends_at, o.id AS opportunity_id FROM registrations r \
@@ -100,7 +101,7 @@ struct OpportunityEventRow {
 
 /// Publishes `opportunity.stage_changed` for a deal that moved from `from_stage`.
 pub async fn publish_stage_change(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     from_stage: &str,
     now_ms: i64,
@@ -108,7 +109,7 @@ pub async fn publish_stage_change(
     if !subscribed(tx, WebhookEventType::OpportunityStageChanged).await? {
         return Ok(());
     }
-    let row: OpportunityEventRow = sqlx::query_as(
+    let row: OpportunityEventRow = sql::query_as(
         "SELECT o.id, o.registration_id, o.organization_id, g.name AS organization_name, \
          o.customer_name, o.motion, o.stage FROM opportunities o \
          JOIN organizations g ON g.id = o.organization_id WHERE o.id = $1",
@@ -116,7 +117,7 @@ pub async fn publish_stage_change(
     .bind(id)
     .fetch_one(&mut *tx)
     .await?;
-    let links: Vec<(String, String)> = sqlx::query_as(
+    let links: Vec<(String, String)> = sql::query_as(
         "SELECT system, crm_deal_id FROM crm_deal_links WHERE opportunity_id = $1 ORDER BY system",
     )
     .bind(id)
@@ -159,12 +160,12 @@ pub async fn publish_stage_change(
 }
 
 /// Publishes `asset.published` for an asset that was just published.
-pub async fn publish_asset(tx: &mut AnyConnection, id: i64, now_ms: i64) -> Result<(), StoreError> {
+pub async fn publish_asset(tx: &mut Conn, id: i64, now_ms: i64) -> Result<(), StoreError> {
     if !subscribed(tx, WebhookEventType::AssetPublished).await? {
         return Ok(());
     }
     let (title, kind, summary): (String, String, String) =
-        sqlx::query_as("SELECT title, kind, summary FROM assets WHERE id = $1")
+        sql::query_as("SELECT title, kind, summary FROM assets WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;

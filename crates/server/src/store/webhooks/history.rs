@@ -1,12 +1,13 @@
 //! What was delivered: an endpoint's deliveries, replays, and its health over the last day.
 
 use portico_api::integrations::{Delivery, DeliveryState, EndpointHealth, WebhookEventType};
-use sqlx::{AnyConnection, AnyPool, FromRow};
+use sqlx::FromRow;
 
 use super::endpoints::EndpointRow;
 use crate::clock::rfc3339_ms;
 use crate::domain::backoff::RETRY_WINDOW_MS;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct DeliveryRow {
@@ -69,7 +70,7 @@ const DELIVERY_SELECT: &str = "SELECT d.id, d.endpoint_id, e.message_id, e.event
 
 /// One endpoint's deliveries, newest first, optionally in one state.
 pub async fn deliveries(
-    db: &AnyPool,
+    db: &Pool,
     endpoint_id: i64,
     state: Option<DeliveryState>,
     before_id: i64,
@@ -80,7 +81,7 @@ pub async fn deliveries(
     } else {
         "AND $4 = ''"
     };
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{DELIVERY_SELECT} WHERE d.endpoint_id = $1 AND d.id < $2 {state_condition} \
          ORDER BY d.id DESC LIMIT $3"
     )))
@@ -94,9 +95,9 @@ pub async fn deliveries(
 
 pub async fn delivery<'c, E>(db: E, id: i64) -> Result<Option<DeliveryRow>, StoreError>
 where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
+    E: Into<Exec<'c>>,
 {
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "{DELIVERY_SELECT} WHERE d.id = $1"
     )))
     .bind(id)
@@ -107,7 +108,7 @@ where
 /// Sends dead or delivered deliveries again from now; `only` limits it to one delivery.
 /// Answers how many were queued.
 pub async fn replay(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     endpoint_id: i64,
     only: Option<i64>,
     now_ms: i64,
@@ -116,7 +117,7 @@ pub async fn replay(
         Some(_) => ("id = $3", "('dead', 'delivered')"),
         None => ("$3 = 0", "('dead')"),
     };
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let done = sql::query(sqlx::AssertSqlSafe(format!(
         "UPDATE webhook_deliveries SET state = 'pending', next_attempt_at_ms = $2, \
          claimed_until_ms = NULL, delivered_at_ms = NULL, latency_ms = NULL, dead_at_ms = NULL \
          WHERE endpoint_id = $1 AND {which} AND state IN {states}"
@@ -141,13 +142,13 @@ struct Tally {
 /// The endpoint's last 24 hours (counts, latency percentiles, the share within target) and
 /// its dead letter.
 pub async fn health(
-    db: &AnyPool,
+    db: &Pool,
     endpoint: &EndpointRow,
     now_ms: i64,
 ) -> Result<EndpointHealth, StoreError> {
     let since = now_ms - RETRY_WINDOW_MS;
     let target_ms = endpoint.sla_seconds * 1000;
-    let tally: Tally = sqlx::query_as(
+    let tally: Tally = sql::query_as(
         "SELECT SUM(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END) AS delivered, \
          SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending, \
          SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END) AS dead, \
@@ -167,7 +168,7 @@ pub async fn health(
         0 => None,
         decided => Some(tally.within.unwrap_or(0) as f64 * 100.0 / decided as f64),
     };
-    let last: Option<(String, Option<String>)> = sqlx::query_as(
+    let last: Option<(String, Option<String>)> = sql::query_as(
         "SELECT state, last_error FROM webhook_deliveries WHERE endpoint_id = $1 \
          AND last_attempt_at_ms IS NOT NULL ORDER BY last_attempt_at_ms DESC, id DESC LIMIT 1",
     )
@@ -175,7 +176,7 @@ pub async fn health(
     .fetch_optional(db)
     .await?;
     // The dead letter holds what was never replayed, however old; the window is for the flag.
-    let (dead_letter,): (i64,) = sqlx::query_as(
+    let (dead_letter,): (i64,) = sql::query_as(
         "SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = $1 AND state = 'dead'",
     )
     .bind(endpoint.id)
@@ -200,7 +201,7 @@ pub async fn health(
 
 /// The nearest-rank percentile of the latencies of `count` deliveries, read by the database.
 async fn latency_percentile(
-    db: &AnyPool,
+    db: &Pool,
     endpoint_id: i64,
     since: i64,
     count: i64,
@@ -210,7 +211,7 @@ async fn latency_percentile(
         return Ok(None);
     }
     let rank = ((count * percent + 99) / 100).max(1) - 1;
-    let latency: Option<(i64,)> = sqlx::query_as(
+    let latency: Option<(i64,)> = sql::query_as(
         "SELECT latency_ms FROM webhook_deliveries WHERE endpoint_id = $1 \
          AND state = 'delivered' AND created_at_ms >= $2 ORDER BY latency_ms LIMIT 1 OFFSET $3",
     )

@@ -4,10 +4,10 @@
 
 use portico_api::integrations::WebhookEventType;
 use portico_api::webhook_events::{WebhookData, WebhookMessage};
-use sqlx::AnyConnection;
 
 use crate::clock::rfc3339_ms;
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 
 mod endpoints;
 mod events;
@@ -30,11 +30,8 @@ struct Event {
 }
 
 /// Whether any enabled endpoint takes this type of event; when none does, nothing is written.
-async fn subscribed(
-    tx: &mut AnyConnection,
-    event_type: WebhookEventType,
-) -> Result<bool, StoreError> {
-    let (count,): (i64,) = sqlx::query_as(
+async fn subscribed(tx: &mut Conn, event_type: WebhookEventType) -> Result<bool, StoreError> {
+    let (count,): (i64,) = sql::query_as(
         "SELECT COUNT(*) FROM webhook_endpoints WHERE enabled = 1 AND event_types LIKE $1",
     )
     .bind(subscription_pattern(event_type))
@@ -49,7 +46,7 @@ fn subscription_pattern(event_type: WebhookEventType) -> String {
 
 /// Writes the event and its deliveries inside the caller's transaction, so they exist exactly
 /// when the change does.
-async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(), StoreError> {
+async fn publish(tx: &mut Conn, event: &Event, now_ms: i64) -> Result<(), StoreError> {
     let payload = WebhookMessage {
         data: event.data.clone(),
         timestamp: rfc3339_ms(now_ms),
@@ -57,7 +54,7 @@ async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(
     };
     let payload = serde_json::to_string(&payload).expect("a webhook message serializes");
     let message_id = format!("msg_{}", crate::domain::token::generate());
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql::query_as(
         "INSERT INTO webhook_events (message_id, event_type, subject, payload, created_at_ms) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -68,7 +65,7 @@ async fn publish(tx: &mut AnyConnection, event: &Event, now_ms: i64) -> Result<(
     .bind(now_ms)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO webhook_deliveries (endpoint_id, event_id, subject, state, attempts, \
          created_at_ms, next_attempt_at_ms) \
          SELECT id, $1, $2, 'pending', 0, $3, $3 FROM webhook_endpoints \

@@ -1,8 +1,9 @@
 //! The delivery queue: claiming due deliveries and recording each attempt.
 
-use sqlx::{AnyConnection, FromRow};
+use sqlx::FromRow;
 
 use crate::store::StoreError;
+use crate::store::sql::{self, Conn};
 
 /// A delivery a worker holds, with what it needs to send it.
 #[derive(Debug, Clone, FromRow)]
@@ -23,7 +24,7 @@ pub struct Claimed {
 /// worker changed meanwhile, so they repeat all that makes a row claimable: two workers never
 /// take one row, nor one that another just delivered.
 pub async fn claim(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     now_ms: i64,
     hold_until_ms: i64,
     limit: i64,
@@ -31,7 +32,7 @@ pub async fn claim(
 ) -> Result<Vec<Claimed>, StoreError> {
     // `place` counts an endpoint's deliveries already on their way (`held`) and those this
     // claim takes, so no endpoint gets more than `per_endpoint` at once.
-    let ids: Vec<(i64,)> = sqlx::query_as(
+    let ids: Vec<(i64,)> = sql::query_as(
         "UPDATE webhook_deliveries SET claimed_until_ms = $1 WHERE id IN ( \
            SELECT id FROM ( \
              SELECT d.id, d.next_attempt_at_ms, COALESCE(h.held, 0) + ROW_NUMBER() OVER ( \
@@ -63,7 +64,7 @@ pub async fn claim(
         .map(|(id,)| id.to_string())
         .collect::<Vec<_>>()
         .join(",");
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sql::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT d.id, d.attempts, d.created_at_ms, e.message_id, e.payload, p.url, \
          p.secret_sealed FROM webhook_deliveries d \
          JOIN webhook_events e ON e.id = d.event_id \
@@ -88,13 +89,13 @@ pub enum Attempt {
 }
 
 pub async fn record(
-    tx: &mut AnyConnection,
+    tx: &mut Conn,
     id: i64,
     attempt: &Attempt,
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let query = match attempt {
-        Attempt::Delivered { status } => sqlx::query(
+        Attempt::Delivered { status } => sql::query(
             "UPDATE webhook_deliveries SET state = 'delivered', attempts = attempts + 1, \
              next_attempt_at_ms = NULL, claimed_until_ms = NULL, last_attempt_at_ms = $2, \
              delivered_at_ms = $2, latency_ms = $2 - created_at_ms, last_status = $3, \
@@ -107,7 +108,7 @@ pub async fn record(
             status,
             error,
             retry_at_ms,
-        } => sqlx::query(
+        } => sql::query(
             "UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until_ms = NULL, \
              last_attempt_at_ms = $2, last_status = $3, last_error = $4, \
              next_attempt_at_ms = $5, \

@@ -16,7 +16,7 @@ use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sqlx::{AnyConnection, Executor};
+use super::sql::Conn;
 use tokio::sync::{Mutex, OwnedMutexGuard, watch};
 
 use super::{StoreError, StoreResult};
@@ -34,7 +34,7 @@ pub struct Writer {
 }
 
 struct Slot {
-    conn: AnyConnection,
+    conn: Conn,
     batch: Option<Batch>,
     /// A unit's savepoint is open: its writer is running, or went away without ending it.
     unit_open: bool,
@@ -46,7 +46,7 @@ struct Batch {
 }
 
 impl Writer {
-    pub fn new(conn: AnyConnection) -> Arc<Writer> {
+    pub fn new(conn: Conn) -> Arc<Writer> {
         Arc::new(Writer {
             slot: Arc::new(Mutex::new(Slot {
                 conn,
@@ -139,15 +139,15 @@ impl Turn {
 }
 
 impl Deref for Turn {
-    type Target = AnyConnection;
+    type Target = Conn;
 
-    fn deref(&self) -> &AnyConnection {
+    fn deref(&self) -> &Conn {
         &self.held.guard().conn
     }
 }
 
 impl DerefMut for Turn {
-    fn deref_mut(&mut self) -> &mut AnyConnection {
+    fn deref_mut(&mut self) -> &mut Conn {
         &mut self.held.slot().conn
     }
 }
@@ -156,7 +156,7 @@ impl Slot {
     async fn open_unit(&mut self) -> StoreResult<watch::Receiver<Outcome>> {
         self.tidy().await;
         if self.batch.is_none() {
-            self.conn.execute("BEGIN IMMEDIATE").await?;
+            self.conn.run("BEGIN IMMEDIATE").await?;
             self.batch = Some(Batch {
                 units: 0,
                 ended: watch::Sender::new(None),
@@ -164,7 +164,7 @@ impl Slot {
         }
         let batch = self.batch.as_ref().expect("opened above");
         let ended = batch.ended.subscribe();
-        if let Err(e) = self.conn.execute("SAVEPOINT unit").await {
+        if let Err(e) = self.conn.run("SAVEPOINT unit").await {
             self.abort_batch(&e.to_string()).await;
             return Err(e.into());
         }
@@ -180,7 +180,7 @@ impl Slot {
             "ROLLBACK TO SAVEPOINT unit; RELEASE SAVEPOINT unit"
         };
         self.unit_open = false;
-        match self.conn.execute(statement).await {
+        match self.conn.run(statement).await {
             Ok(_) => {
                 if keep && let Some(batch) = &mut self.batch {
                     batch.units += 1;
@@ -211,10 +211,10 @@ impl Slot {
         if !idle && batch.units < MOST_UNITS_PER_BATCH {
             return;
         }
-        let outcome = match self.conn.execute("COMMIT").await {
+        let outcome = match self.conn.run("COMMIT").await {
             Ok(_) => Ok(()),
             Err(e) => {
-                let _ = self.conn.execute("ROLLBACK").await;
+                let _ = self.conn.run("ROLLBACK").await;
                 Err(e.to_string())
             }
         };
@@ -224,7 +224,7 @@ impl Slot {
     }
 
     async fn abort_batch(&mut self, why: &str) {
-        let _ = self.conn.execute("ROLLBACK").await;
+        let _ = self.conn.run("ROLLBACK").await;
         self.unit_open = false;
         if let Some(batch) = self.batch.take() {
             batch.ended.send_replace(Some(Err(why.to_owned())));

@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use sqlx::Connection as _;
 
-use crate::store::{Db, WriteTx};
+use crate::store::{Db, WriteTx, sql};
 
 fn url(dir: &tempfile::TempDir) -> String {
     format!("sqlite://{}", dir.path().join("writer.db").display())
@@ -13,7 +13,7 @@ async fn database() -> (Db, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = Db::open(&url(&dir)).await.expect("open");
     let mut tx = db.begin_write().await.expect("writer");
-    sqlx::query("CREATE TABLE words (word TEXT PRIMARY KEY)")
+    sql::query("CREATE TABLE words (word TEXT PRIMARY KEY)")
         .execute(&mut *tx)
         .await
         .expect("table");
@@ -22,7 +22,7 @@ async fn database() -> (Db, tempfile::TempDir) {
 }
 
 async fn insert(tx: &mut WriteTx, word: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO words (word) VALUES ($1)")
+    sql::query("INSERT INTO words (word) VALUES ($1)")
         .bind(word.to_owned())
         .execute(&mut **tx)
         .await
@@ -30,7 +30,7 @@ async fn insert(tx: &mut WriteTx, word: &str) -> Result<(), sqlx::Error> {
 }
 
 async fn words(db: &Db) -> Vec<String> {
-    sqlx::query_scalar("SELECT word FROM words ORDER BY word")
+    sql::query_scalar("SELECT word FROM words ORDER BY word")
         .fetch_all(db.pool())
         .await
         .expect("words")
@@ -99,7 +99,7 @@ async fn a_unit_dropped_midway_leaves_nothing_and_the_writer_goes_on() {
     settle_down().await;
     // Nothing holds SQLite's write lock once the dropped unit is tidied away: a connection
     // of another program can write.
-    let mut other = sqlx::AnyConnection::connect(&url(&dir))
+    let mut other = sqlx::SqliteConnection::connect(&url(&dir))
         .await
         .expect("another connection");
     let outside = sqlx::query("INSERT INTO words (word) VALUES ('outside')").execute(&mut other);
@@ -174,7 +174,7 @@ async fn a_burst_of_writers_all_land() {
 #[tokio::test]
 async fn the_read_pool_refuses_to_write() {
     let (db, _dir) = database().await;
-    let write = sqlx::query("INSERT INTO words (word) VALUES ('sideways')")
+    let write = sql::query("INSERT INTO words (word) VALUES ('sideways')")
         .execute(db.pool())
         .await;
     let refusal = write.expect_err("a pool connection wrote").to_string();

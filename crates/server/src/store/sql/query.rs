@@ -1,0 +1,241 @@
+//! Queries with their bound values, run on either engine's driver.
+
+use std::marker::PhantomData;
+
+use sqlx::postgres::PgRow;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Arguments as _, Database, Encode, FromRow, Postgres, SqlSafeStr, SqlStr, Sqlite, Type};
+
+use super::{Exec, HandleMut, Pool, on_engine};
+
+/// A row type both drivers decode (`#[derive(sqlx::FromRow)]` gives both).
+pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+
+impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
+{}
+
+/// A value bound to a `$n` placeholder. A NULL keeps its type: PostgreSQL needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Int(Option<i64>),
+    Real(Option<f64>),
+    Text(Option<String>),
+    Bool(Option<bool>),
+    Bytes(Option<Vec<u8>>),
+}
+
+/// What can be bound to a placeholder.
+pub trait Bind {
+    fn value(self) -> Value;
+}
+
+macro_rules! bind {
+    ($($t:ty => $variant:ident($convert:expr)),* $(,)?) => {$(
+        impl Bind for $t {
+            fn value(self) -> Value {
+                Value::$variant(Some($convert(self)))
+            }
+        }
+        impl Bind for Option<$t> {
+            fn value(self) -> Value {
+                Value::$variant(self.map($convert))
+            }
+        }
+    )*};
+}
+
+bind! {
+    i64 => Int(|v| v),
+    i32 => Int(i64::from),
+    u32 => Int(i64::from),
+    f64 => Real(|v| v),
+    bool => Bool(|v| v),
+    String => Text(|v| v),
+    &str => Text(str::to_owned),
+    &String => Text(String::clone),
+    Vec<u8> => Bytes(|v| v),
+    &[u8] => Bytes(<[u8]>::to_vec),
+    &Vec<u8> => Bytes(Vec::clone),
+}
+
+impl Bind for &Option<String> {
+    fn value(self) -> Value {
+        Value::Text(self.clone())
+    }
+}
+
+impl Bind for &i64 {
+    fn value(self) -> Value {
+        Value::Int(Some(*self))
+    }
+}
+
+impl Bind for Value {
+    fn value(self) -> Value {
+        self
+    }
+}
+
+/// A statement and its values in placeholder order.
+pub struct Query {
+    sql: SqlStr,
+    values: Vec<Value>,
+}
+
+pub fn query(sql: impl SqlSafeStr) -> Query {
+    Query {
+        sql: sql.into_sql_str(),
+        values: Vec::new(),
+    }
+}
+
+pub fn query_as<T: Row>(sql: impl SqlSafeStr) -> QueryAs<T> {
+    QueryAs {
+        query: query(sql),
+        row: PhantomData,
+    }
+}
+
+pub fn query_scalar<T>(sql: impl SqlSafeStr) -> QueryScalar<T>
+where
+    (T,): Row,
+{
+    QueryScalar {
+        query: query(sql),
+        value: PhantomData,
+    }
+}
+
+/// What a statement changed.
+#[derive(Debug)]
+pub struct Done {
+    rows_affected: u64,
+}
+
+impl Done {
+    pub fn rows_affected(&self) -> u64 {
+        self.rows_affected
+    }
+}
+
+impl Query {
+    pub fn bind(mut self, value: impl Bind) -> Self {
+        self.values.push(value.value());
+        self
+    }
+
+    pub fn bind_all(mut self, values: impl IntoIterator<Item = Value>) -> Self {
+        self.values.extend(values);
+        self
+    }
+
+    /// The same statement, read as one value per row (e.g. what it `RETURNING`s).
+    pub fn into_scalar<T>(self) -> QueryScalar<T>
+    where
+        (T,): Row,
+    {
+        QueryScalar {
+            query: self,
+            value: PhantomData,
+        }
+    }
+
+    pub async fn execute<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Done, sqlx::Error> {
+        let Query { sql, values } = self;
+        let rows_affected = on_engine!(exec.into(), |e|
+            sqlite: sqlx::query_with::<Sqlite, _>(sql, arguments::<Sqlite>(values)?)
+                .execute(e).await?.rows_affected(),
+            postgres: sqlx::query_with::<Postgres, _>(sql, arguments::<Postgres>(values)?)
+                .execute(e).await?.rows_affected());
+        Ok(Done { rows_affected })
+    }
+}
+
+/// A query whose rows decode into `T`.
+pub struct QueryAs<T> {
+    query: Query,
+    row: PhantomData<fn() -> T>,
+}
+
+/// A query whose rows are one value of type `T`.
+pub struct QueryScalar<T> {
+    query: Query,
+    value: PhantomData<fn() -> T>,
+}
+
+/// The fetch methods of `QueryAs` (decoding `$row`) and `QueryScalar` (decoding `($row,)` and
+/// keeping the value).
+macro_rules! fetch_methods {
+    ($row:ty, $out:ty, $take:expr) => {
+        pub fn bind(mut self, value: impl Bind) -> Self {
+            self.query = self.query.bind(value);
+            self
+        }
+
+        pub fn bind_all(mut self, values: impl IntoIterator<Item = Value>) -> Self {
+            self.query = self.query.bind_all(values);
+            self
+        }
+
+        pub async fn fetch_all<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Vec<$out>, sqlx::Error> {
+            let Query { sql, values } = self.query;
+            let rows: Vec<$row> = on_engine!(exec.into(), |e|
+                sqlite: sqlx::query_as_with::<Sqlite, $row, _>(sql, arguments::<Sqlite>(values)?)
+                    .fetch_all(e).await?,
+                postgres: sqlx::query_as_with::<Postgres, $row, _>(sql, arguments::<Postgres>(values)?)
+                    .fetch_all(e).await?);
+            Ok(rows.into_iter().map($take).collect())
+        }
+
+        pub async fn fetch_optional<'c>(
+            self,
+            exec: impl Into<Exec<'c>>,
+        ) -> Result<Option<$out>, sqlx::Error> {
+            let Query { sql, values } = self.query;
+            let row: Option<$row> = on_engine!(exec.into(), |e|
+                sqlite: sqlx::query_as_with::<Sqlite, $row, _>(sql, arguments::<Sqlite>(values)?)
+                    .fetch_optional(e).await?,
+                postgres: sqlx::query_as_with::<Postgres, $row, _>(sql, arguments::<Postgres>(values)?)
+                    .fetch_optional(e).await?);
+            Ok(row.map($take))
+        }
+
+        pub async fn fetch_one<'c>(self, exec: impl Into<Exec<'c>>) -> Result<$out, sqlx::Error> {
+            self.fetch_optional(exec).await?.ok_or(sqlx::Error::RowNotFound)
+        }
+    };
+}
+
+impl<T: Row> QueryAs<T> {
+    fetch_methods!(T, T, |row| row);
+}
+
+impl<T> QueryScalar<T>
+where
+    (T,): Row,
+{
+    fetch_methods!((T,), T, |(value,)| value);
+}
+
+/// The values as the arguments of `DB`'s driver.
+fn arguments<DB: Database>(values: Vec<Value>) -> Result<DB::Arguments, sqlx::Error>
+where
+    Option<i64>: for<'a> Encode<'a, DB> + Type<DB>,
+    Option<f64>: for<'a> Encode<'a, DB> + Type<DB>,
+    Option<String>: for<'a> Encode<'a, DB> + Type<DB>,
+    Option<bool>: for<'a> Encode<'a, DB> + Type<DB>,
+    Option<Vec<u8>>: for<'a> Encode<'a, DB> + Type<DB>,
+{
+    let mut arguments = DB::Arguments::default();
+    for value in values {
+        match value {
+            Value::Int(v) => arguments.add(v),
+            Value::Real(v) => arguments.add(v),
+            Value::Text(v) => arguments.add(v),
+            Value::Bool(v) => arguments.add(v),
+            Value::Bytes(v) => arguments.add(v),
+        }
+        .map_err(sqlx::Error::Encode)?;
+    }
+    Ok(arguments)
+}
