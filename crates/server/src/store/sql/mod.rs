@@ -25,13 +25,6 @@ impl Pool {
         }
     }
 
-    pub fn is_closed(&self) -> bool {
-        match self {
-            Pool::Sqlite(pool) => pool.is_closed(),
-            Pool::Postgres(pool) => pool.is_closed(),
-        }
-    }
-
     /// A connection of its own, e.g. for reads that belong together.
     pub async fn acquire(&self) -> Result<Conn, sqlx::Error> {
         Ok(Conn(match self {

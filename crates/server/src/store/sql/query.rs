@@ -14,14 +14,12 @@ pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Sen
 impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
 {}
 
-/// A value bound to a `$n` placeholder. A NULL keeps its type: PostgreSQL needs it.
+/// A value bound to a `$n` placeholder: the store binds numbers and text (times are numbers).
+/// A NULL keeps its type: PostgreSQL needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Int(Option<i64>),
-    Real(Option<f64>),
     Text(Option<String>),
-    Bool(Option<bool>),
-    Bytes(Option<Vec<u8>>),
 }
 
 /// What can be bound to a placeholder.
@@ -46,16 +44,9 @@ macro_rules! bind {
 
 bind! {
     i64 => Int(|v| v),
-    i32 => Int(i64::from),
-    u32 => Int(i64::from),
-    f64 => Real(|v| v),
-    bool => Bool(|v| v),
     String => Text(|v| v),
     &str => Text(str::to_owned),
     &String => Text(String::clone),
-    Vec<u8> => Bytes(|v| v),
-    &[u8] => Bytes(<[u8]>::to_vec),
-    &Vec<u8> => Bytes(Vec::clone),
 }
 
 impl Bind for &Option<String> {
@@ -221,19 +212,13 @@ where
 fn arguments<DB: Database>(values: Vec<Value>) -> Result<DB::Arguments, sqlx::Error>
 where
     Option<i64>: for<'a> Encode<'a, DB> + Type<DB>,
-    Option<f64>: for<'a> Encode<'a, DB> + Type<DB>,
     Option<String>: for<'a> Encode<'a, DB> + Type<DB>,
-    Option<bool>: for<'a> Encode<'a, DB> + Type<DB>,
-    Option<Vec<u8>>: for<'a> Encode<'a, DB> + Type<DB>,
 {
     let mut arguments = DB::Arguments::default();
     for value in values {
         match value {
             Value::Int(v) => arguments.add(v),
-            Value::Real(v) => arguments.add(v),
             Value::Text(v) => arguments.add(v),
-            Value::Bool(v) => arguments.add(v),
-            Value::Bytes(v) => arguments.add(v),
         }
         .map_err(sqlx::Error::Encode)?;
     }
