@@ -5,17 +5,17 @@ use leptos::prelude::*;
 use portico_api::organizations::Motion;
 use portico_api::places::{self, COUNTRIES};
 use portico_api::registrations::{
-    self as rules, LinkRegistrationRequest, PartnerRegistration, PartnerRole, Product,
-    RegistrationKind, RegistrationRequest,
+    self as rules, LinkRegistrationRequest, PartnerRegistration, PartnerRole, RegistrationKind,
+    RegistrationRequest,
 };
 use portico_api::validate;
 
+use super::products::ProductChoice;
 use super::{Channel, form_key, message, today};
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error, show_field_errors};
 use portico_ui::components::{
-    ErrorNotice, FieldState, FormError, Loading, RadioGroup, SelectField, SubmitButton, TextArea,
-    TextField,
+    FieldState, FormError, RadioGroup, SelectField, SubmitButton, TextArea, TextField,
 };
 use portico_ui::dom::{on_submit, spawn};
 use portico_ui::session::use_session;
@@ -326,85 +326,5 @@ pub(super) fn RegistrationForm(
             />
             <SubmitButton id="register-submit" label="Submit registration" busy_label="Submitting…" busy />
         </form>
-    }
-}
-
-#[derive(Clone)]
-enum Catalog {
-    Loading,
-    Ready(Vec<Product>),
-    Failed(String),
-}
-
-/// The product catalog as checkboxes; the chosen ids live in `field` as "1,4,7".
-#[component]
-fn ProductChoice(field: FieldState, optional: Signal<bool>, channel: Channel) -> impl IntoView {
-    let channel = StoredValue::new(channel);
-    let catalog = RwSignal::new(Catalog::Loading);
-    let load = move || {
-        catalog.set(Catalog::Loading);
-        spawn(async move {
-            let channel = channel.get_value();
-            catalog.set(match channel.products().await {
-                Ok(list) => Catalog::Ready(list),
-                Err(e) => Catalog::Failed(e.message),
-            });
-        });
-    };
-    load();
-    let toggle = move |id: i64, on: bool| {
-        let mut ids: Vec<i64> = field
-            .get()
-            .split(',')
-            .filter_map(|v| v.parse().ok())
-            .filter(|v| *v != id)
-            .collect();
-        if on {
-            ids.push(id);
-        }
-        let text = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        field.input(text);
-    };
-    let chosen = move |id: i64| {
-        field
-            .value
-            .with(|v| v.split(',').any(|p| p == id.to_string()))
-    };
-    view! {
-        <fieldset class="field field-wide choices" id=field.id() tabindex="-1">
-            <legend>
-                "Products"
-                {move || optional.get().then(|| view! { <span class="optional">" (optional)"</span> })}
-            </legend>
-            {move || match catalog.get() {
-                Catalog::Loading => view! { <Loading label="Loading products…" /> }.into_any(),
-                Catalog::Failed(message) => {
-                    view! { <ErrorNotice message retry=Callback::new(move |()| load()) /> }.into_any()
-                }
-                Catalog::Ready(products) => {
-                    products
-                        .into_iter()
-                        .map(|product| {
-                            let id = product.id;
-                            let input_id = format!("product-{id}");
-                            let label_for = input_id.clone();
-                            view! {
-                                <label class="choice" for=label_for>
-                                    <input
-                                        type="checkbox"
-                                        id=input_id
-                                        prop:checked=move || chosen(id)
-                                        on:change=move |ev| toggle(id, event_target_checked(&ev))
-                                    />
-                                    {product.name}
-                                </label>
-                            }
-                        })
-                        .collect_view()
-                        .into_any()
-                }
-            }}
-            <portico_ui::components::field::FieldError field />
-        </fieldset>
     }
 }

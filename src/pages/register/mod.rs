@@ -10,6 +10,7 @@ use portico_ui::api;
 use portico_ui::dom::{on_click, set_title};
 
 mod form;
+mod products;
 
 use form::RegistrationForm;
 
