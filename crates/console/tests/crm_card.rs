@@ -86,11 +86,12 @@ fn url_encode(text: &str) -> String {
 async fn the_card_frames_only_in_the_configured_crm_and_only_when_signed() {
     let portal = Portal::start().await;
     let (crm, crm_task) = crm_origin().await;
-    let (opportunity, customer): (i64, String) =
-        sqlx::query_as("SELECT id, customer_name FROM opportunities ORDER BY id LIMIT 1")
-            .fetch_one(portal.running.state.db.pool())
-            .await
-            .unwrap();
+    let (opportunity, customer): (i64, String) = portico_server::store::sql::query_as(
+        "SELECT id, customer_name FROM opportunities ORDER BY id LIMIT 1",
+    )
+    .fetch_one(portal.running.state.db.pool())
+    .await
+    .unwrap();
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
     allow_origins(&manager, &portal, &crm).await;
@@ -150,11 +151,12 @@ async fn press_enter(browser: &Browser) {
 #[tokio::test]
 async fn a_revoked_card_link_shows_the_refusal_page() {
     let portal = Portal::start().await;
-    let (opportunity, customer): (i64, String) =
-        sqlx::query_as("SELECT id, customer_name FROM opportunities ORDER BY id LIMIT 1")
-            .fetch_one(portal.running.state.db.pool())
-            .await
-            .unwrap();
+    let (opportunity, customer): (i64, String) = portico_server::store::sql::query_as(
+        "SELECT id, customer_name FROM opportunities ORDER BY id LIMIT 1",
+    )
+    .fetch_one(portal.running.state.db.pool())
+    .await
+    .unwrap();
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
     allow_origins(&manager, &portal, "https://app.hubspot.com").await;
@@ -197,10 +199,12 @@ async fn a_revoked_card_link_shows_the_refusal_page() {
     let confirm = format!("{revoke}-confirm");
     manager.wait_for_focus(&confirm).await;
     let revoked_count = || async {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM card_links WHERE revoked_at IS NOT NULL")
-            .fetch_one(portal.running.state.db.pool())
-            .await
-            .unwrap()
+        portico_server::store::sql::query_scalar::<i64>(
+            "SELECT COUNT(*) FROM card_links WHERE revoked_at IS NOT NULL",
+        )
+        .fetch_one(portal.running.state.db.pool())
+        .await
+        .unwrap()
     };
     assert_eq!(revoked_count().await, 0);
     press_enter(&manager).await;

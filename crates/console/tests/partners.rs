@@ -8,11 +8,12 @@ use support::*;
 
 /// The table row of the demo partner with this name.
 async fn row(portal: &Portal, name: &str) -> String {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM organizations WHERE name = $1")
-        .bind(name)
-        .fetch_one(portal.running.state.db.pool())
-        .await
-        .unwrap();
+    let id: i64 =
+        portico_server::store::sql::query_scalar("SELECT id FROM organizations WHERE name = $1")
+            .bind(name)
+            .fetch_one(portal.running.state.db.pool())
+            .await
+            .unwrap();
     format!("#partner-{id}")
 }
 

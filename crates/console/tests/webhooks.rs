@@ -66,10 +66,11 @@ async fn a_manager_registers_an_endpoint_and_follows_its_deliveries() {
 
     // An asset is published (the event written as the publish route writes it).
     let state = &portal.running.state;
-    let (draft,): (i64,) = sqlx::query_as("SELECT id FROM assets WHERE state = 'draft' LIMIT 1")
-        .fetch_one(state.db.pool())
-        .await
-        .unwrap();
+    let (draft,): (i64,) =
+        portico_server::store::sql::query_as("SELECT id FROM assets WHERE state = 'draft' LIMIT 1")
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap();
     let mut tx = state.db.begin_write().await.unwrap();
     webhooks::publish_asset(&mut tx, draft, state.now_ms())
         .await
