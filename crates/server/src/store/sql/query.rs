@@ -91,10 +91,7 @@ pub fn query_scalar<T>(sql: impl SqlSafeStr) -> QueryScalar<T>
 where
     (T,): Row,
 {
-    QueryScalar {
-        query: query(sql),
-        value: PhantomData,
-    }
+    QueryScalar(query_as(sql))
 }
 
 /// What a statement changed.
@@ -125,10 +122,10 @@ impl Query {
     where
         (T,): Row,
     {
-        QueryScalar {
+        QueryScalar(QueryAs {
             query: self,
-            value: PhantomData,
-        }
+            row: PhantomData,
+        })
     }
 
     pub async fn execute<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Done, sqlx::Error> {
@@ -148,64 +145,78 @@ pub struct QueryAs<T> {
     row: PhantomData<fn() -> T>,
 }
 
-/// A query whose rows are one value of type `T`.
-pub struct QueryScalar<T> {
-    query: Query,
-    value: PhantomData<fn() -> T>,
-}
-
-/// The fetch methods of `QueryAs` (decoding `$row`) and `QueryScalar` (decoding `($row,)` and
-/// keeping the value).
-macro_rules! fetch_methods {
-    ($row:ty, $out:ty, $take:expr) => {
-        pub fn bind(mut self, value: impl Bind) -> Self {
-            self.query = self.query.bind(value);
-            self
-        }
-
-        pub fn bind_all(mut self, values: impl IntoIterator<Item = Value>) -> Self {
-            self.query = self.query.bind_all(values);
-            self
-        }
-
-        pub async fn fetch_all<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Vec<$out>, sqlx::Error> {
-            let Query { sql, values } = self.query;
-            let rows: Vec<$row> = on_engine!(exec.into(), |e|
-                sqlite: sqlx::query_as_with::<Sqlite, $row, _>(sql, arguments::<Sqlite>(values)?)
-                    .fetch_all(e).await?,
-                postgres: sqlx::query_as_with::<Postgres, $row, _>(sql, arguments::<Postgres>(values)?)
-                    .fetch_all(e).await?);
-            Ok(rows.into_iter().map($take).collect())
-        }
-
-        pub async fn fetch_optional<'c>(
-            self,
-            exec: impl Into<Exec<'c>>,
-        ) -> Result<Option<$out>, sqlx::Error> {
-            let Query { sql, values } = self.query;
-            let row: Option<$row> = on_engine!(exec.into(), |e|
-                sqlite: sqlx::query_as_with::<Sqlite, $row, _>(sql, arguments::<Sqlite>(values)?)
-                    .fetch_optional(e).await?,
-                postgres: sqlx::query_as_with::<Postgres, $row, _>(sql, arguments::<Postgres>(values)?)
-                    .fetch_optional(e).await?);
-            Ok(row.map($take))
-        }
-
-        pub async fn fetch_one<'c>(self, exec: impl Into<Exec<'c>>) -> Result<$out, sqlx::Error> {
-            self.fetch_optional(exec).await?.ok_or(sqlx::Error::RowNotFound)
-        }
-    };
+/// Runs `$query` with the driver's `$method` (`fetch_all` or `fetch_optional`) on the engine
+/// `$exec` belongs to, decoding `$row`s.
+macro_rules! fetch {
+    ($query:expr, $exec:expr, $row:ty, $method:ident) => {{
+        let Query { sql, values } = $query;
+        on_engine!($exec.into(), |e|
+            sqlite: sqlx::query_as_with::<Sqlite, $row, _>(sql, arguments::<Sqlite>(values)?)
+                .$method(e).await?,
+            postgres: sqlx::query_as_with::<Postgres, $row, _>(sql, arguments::<Postgres>(values)?)
+                .$method(e).await?)
+    }};
 }
 
 impl<T: Row> QueryAs<T> {
-    fetch_methods!(T, T, |row| row);
+    pub fn bind(mut self, value: impl Bind) -> Self {
+        self.query = self.query.bind(value);
+        self
+    }
+
+    pub fn bind_all(mut self, values: impl IntoIterator<Item = Value>) -> Self {
+        self.query = self.query.bind_all(values);
+        self
+    }
+
+    pub async fn fetch_all<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Vec<T>, sqlx::Error> {
+        Ok(fetch!(self.query, exec, T, fetch_all))
+    }
+
+    pub async fn fetch_optional<'c>(
+        self,
+        exec: impl Into<Exec<'c>>,
+    ) -> Result<Option<T>, sqlx::Error> {
+        Ok(fetch!(self.query, exec, T, fetch_optional))
+    }
+
+    pub async fn fetch_one<'c>(self, exec: impl Into<Exec<'c>>) -> Result<T, sqlx::Error> {
+        self.fetch_optional(exec)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)
+    }
 }
+
+/// A query whose rows are one value of type `T`.
+pub struct QueryScalar<T>(QueryAs<(T,)>);
 
 impl<T> QueryScalar<T>
 where
     (T,): Row,
 {
-    fetch_methods!((T,), T, |(value,)| value);
+    pub fn bind(self, value: impl Bind) -> Self {
+        QueryScalar(self.0.bind(value))
+    }
+
+    pub fn bind_all(self, values: impl IntoIterator<Item = Value>) -> Self {
+        QueryScalar(self.0.bind_all(values))
+    }
+
+    pub async fn fetch_all<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Vec<T>, sqlx::Error> {
+        let rows = self.0.fetch_all(exec).await?;
+        Ok(rows.into_iter().map(|(value,)| value).collect())
+    }
+
+    pub async fn fetch_optional<'c>(
+        self,
+        exec: impl Into<Exec<'c>>,
+    ) -> Result<Option<T>, sqlx::Error> {
+        Ok(self.0.fetch_optional(exec).await?.map(|(value,)| value))
+    }
+
+    pub async fn fetch_one<'c>(self, exec: impl Into<Exec<'c>>) -> Result<T, sqlx::Error> {
+        Ok(self.0.fetch_one(exec).await?.0)
+    }
 }
 
 /// The values as the arguments of `DB`'s driver.
