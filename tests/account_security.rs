@@ -3,7 +3,7 @@
 //! exactly once; a password change signs the other browser out; an administrator requires
 //! two-factor sign-in of vendor staff, and a manager without it lands on the setup page.
 
-mod support;
+use crate::support;
 
 use portico_server::domain::totp::Secret;
 use support::*;

@@ -3,7 +3,7 @@
 //! badge, reads and acknowledges it; a platinum partner sees nothing; the manager sees the
 //! counts change. A partner signs in through the link taken from the e-mail the portal wrote.
 
-mod support;
+use crate::support;
 
 use portico_server::jobs::notifications::run_once;
 use portico_server::mail;

@@ -1,6 +1,6 @@
 //! What partners, managers and admins do in the real SPA, end to end, in headless Chromium.
 
-mod support;
+use crate::support;
 
 use support::*;
 

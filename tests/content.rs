@@ -5,7 +5,7 @@
 //! opens it; once archived, the gold partner loses it too. A search over a large library says
 //! when its counts stop at the cap.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::*;

@@ -2,7 +2,7 @@
 //! after signing in, and partner pages send them to the console's page for the same thing; a
 //! signed-out visitor of a console address signs in and comes back to it.
 
-mod support;
+use crate::support;
 
 use support::{PASSWORD, Portal, browser};
 

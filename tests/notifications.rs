@@ -3,7 +3,7 @@
 //! the organization's Slack channel; an invitation e-mail lands in the mailbox, which an
 //! administrator opens; its deliveries show as delivered.
 
-mod support;
+use crate::support;
 
 use portico_server::jobs::notifications::run_once;
 use support::*;

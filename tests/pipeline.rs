@@ -3,7 +3,7 @@
 //! a manager adds a deal a partner influenced and the partner sees it without its terms; a
 //! partner cannot open another organization's deal.
 
-mod support;
+use crate::support;
 
 use portico_api::date::Date;
 use serde_json::Value;

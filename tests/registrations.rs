@@ -1,7 +1,7 @@
 //! Deal registration end to end in headless Chromium: two partners claim one customer, the
 //! manager compares the claims and decides, and each partner reads only its own outcome.
 
-mod support;
+use crate::support;
 
 use portico_api::date::Date;
 use support::*;

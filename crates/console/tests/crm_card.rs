@@ -3,8 +3,7 @@
 //! it; a tampered link shows no data; with the origin removed, Chromium refuses to frame it.
 //! A manager revokes one link from the integrations page, by keyboard, and its card refuses.
 
-#[path = "../../../tests/support/mod.rs"]
-mod support;
+use crate::support;
 
 use support::*;
 

@@ -1,8 +1,7 @@
 //! The partner list end to end in headless Chromium: a manager finds each partner's engagement,
 //! the stalled partner marked and the new partner's first steps.
 
-#[path = "../../../tests/support/mod.rs"]
-mod support;
+use crate::support;
 
 use support::*;
 

@@ -3,8 +3,7 @@
 //! delivery pending; once the receiver is up the delivery arrives, and a replay sends it again
 //! with the same id.
 
-#[path = "../../../tests/support/mod.rs"]
-mod support;
+use crate::support;
 
 use std::sync::{Arc, Mutex};
 

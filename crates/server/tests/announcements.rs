@@ -2,7 +2,7 @@
 //! reminders to exactly those who have not acknowledged, and e-mail that ignores opt-outs when
 //! an acknowledgment is required.
 
-mod common;
+use crate::common;
 
 use common::smtp::{SmtpReceiver, deliver_due, wait_for_messages};
 use common::{ALICE, BOB, MANAGER, Session, TestApp, error, json};

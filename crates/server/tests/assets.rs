@@ -2,7 +2,7 @@
 //! names, interruptions), range downloads, versions, sanitized Markdown, usage events and the
 //! audit trail. Runs on SQLite, and on PostgreSQL when `PORTICO_TEST_POSTGRES_URL` is set.
 
-mod common;
+use crate::common;
 
 use common::*;
 use portico_server::demo::files;

@@ -1,6 +1,6 @@
 //! Sign-in, sessions, CSRF and sign-in throttling over real HTTP, including parallel bursts.
 
-mod common;
+use crate::common;
 
 use common::*;
 use portico_server::domain::proxies::TrustedProxies;

@@ -3,7 +3,7 @@
 //! (and links made before ids) keep working. Signatures are made here independently of the
 //! server's code.
 
-mod common;
+use crate::common;
 
 use common::*;
 use hmac::{Hmac, Mac};

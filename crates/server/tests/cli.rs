@@ -1,6 +1,6 @@
 //! The command line: `portico user create` bootstraps accounts, `portico load-data` adds volume.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

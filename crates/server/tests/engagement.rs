@@ -2,7 +2,7 @@
 //! clock make a known score, trend and last activity; quiet partners stall; new partners show
 //! their first steps. Runs on SQLite, and on PostgreSQL when `PORTICO_TEST_POSTGRES_URL` is set.
 
-mod common;
+use crate::common;
 
 use common::*;
 use portico_api::Role;

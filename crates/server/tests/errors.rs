@@ -1,6 +1,6 @@
 //! Bad input of every kind answers 4xx in the one error shape, never a 500.
 
-mod common;
+use crate::common;
 
 use common::*;
 use reqwest::StatusCode;

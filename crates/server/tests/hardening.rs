@@ -2,7 +2,7 @@
 //! headers, bad paths and NUL characters answered with a 4xx in the one error shape, and files
 //! written readable by the server's user only.
 
-mod common;
+use crate::common;
 
 use common::*;
 use futures_util::future::join_all;

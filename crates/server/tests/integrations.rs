@@ -3,7 +3,7 @@
 //! to a real local receiver that is down at first, across a restart, into and out of the dead
 //! letter. Signatures are checked here with an implementation independent of the server's.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

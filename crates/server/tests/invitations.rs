@@ -1,6 +1,6 @@
 //! Inviting people and accepting invitations.
 
-mod common;
+use crate::common;
 
 use common::*;
 use reqwest::StatusCode;

@@ -3,7 +3,7 @@
 //! so, and an account book that holds one company several times imports as one account with
 //! alternative names.
 
-mod common;
+use crate::common;
 
 use common::*;
 use portico_server::store::sql;

@@ -2,7 +2,7 @@
 //! real HTTP receiver; channel preferences and unsubscribe links; sign-in links; invitations by
 //! e-mail; the mailbox when no SMTP server is configured.
 
-mod common;
+use crate::common;
 
 use common::smtp::{
     SlackReceiver, SmtpReceiver, deliver_due, free_port, smtp_url, wait_for_messages,

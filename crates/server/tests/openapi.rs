@@ -2,7 +2,7 @@
 //! answers, and is valid enough to drive the API from it. (Every HTTP test also holds the bodies
 //! it sends and receives to the document: see `common/contract.rs`.)
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,7 +3,7 @@
 //! loopback; names that stand for private addresses resolve through the test's own lookup, so
 //! no request ever leaves for such an address.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

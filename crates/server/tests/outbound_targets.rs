@@ -4,7 +4,7 @@
 //! resolves inside the network is refused at delivery: recorded once, in our words, never
 //! retried. Names resolve through the test's own lookup, so nothing leaves for such an address.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! Changing a password, setting one after a sign-in link, and refusing the passwords attackers
 //! try first, over real HTTP.
 
-mod common;
+use crate::common;
 
 use common::*;
 use portico_server::store::sql;

@@ -2,7 +2,7 @@
 //! moves with exit criteria, shared notes, the review lists and the program numbers, and a leak
 //! test over every endpoint a partner can reach.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -1,7 +1,7 @@
 //! Deal and lead registration: validation, idempotency, the conflict check, isolation between
 //! organizations, managers' decisions, withdrawal, extensions and the approval clock.
 
-mod common;
+use crate::common;
 
 use common::*;
 use portico_server::store::sql;

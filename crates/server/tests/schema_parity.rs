@@ -11,7 +11,7 @@
 //! no PostgreSQL to compare with by setting `PORTICO_TEST_POSTGRES_URL` to the empty string, so
 //! a run that did not compare cannot look like one that did.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -4,7 +4,7 @@
 //! PostgreSQL stops a search that runs too long. Runs on SQLite, and on PostgreSQL when
 //! `PORTICO_TEST_POSTGRES_URL` is set.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

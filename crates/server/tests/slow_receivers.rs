@@ -3,7 +3,7 @@
 //! than its share of deliveries on their way. The real delivery workers run here, as a server
 //! runs them; the receivers listen on loopback.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,7 +2,7 @@
 //! console's under `/manage`, except to partners), caching and compression fit each file, and
 //! the CSP admits exactly Trunk's inline loaders.
 
-mod common;
+use crate::common;
 
 use common::*;
 use reqwest::StatusCode;

@@ -2,7 +2,7 @@
 //! code or a recovery code, replays, limits under a burst, sign-in links, turning it off, and
 //! the administrators' requirement for vendor staff.
 
-mod common;
+use crate::common;
 
 use common::*;
 use portico_server::store::sql;

@@ -1,6 +1,6 @@
 //! User management by administrators.
 
-mod common;
+use crate::common;
 
 use common::*;
 use reqwest::StatusCode;

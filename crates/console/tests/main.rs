@@ -1,0 +1,9 @@
+//! The manager console in headless Chromium, one module per area, in one test binary. The
+//! harness is the repository's, shared with the partner portal's browser tests.
+
+#[path = "../../../tests/support/mod.rs"]
+mod support;
+
+mod crm_card;
+mod partners;
+mod webhooks;

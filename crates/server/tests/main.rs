@@ -1,0 +1,33 @@
+//! The server's tests over real HTTP, one module per area, in one test binary: one link of the
+//! server instead of one per area, and the harness in `common` compiled once.
+//!
+//! The log test stays a binary of its own (`tests/logs.rs`): it installs the process's global
+//! log subscriber at the most verbose level, which would capture every other test's logs.
+
+mod common;
+
+mod announcements;
+mod architecture;
+mod assets;
+mod auth;
+mod card_links;
+mod cli;
+mod engagement;
+mod errors;
+mod hardening;
+mod integrations;
+mod invitations;
+mod matching;
+mod notifications;
+mod openapi;
+mod outbound;
+mod outbound_targets;
+mod passwords;
+mod pipeline;
+mod registrations;
+mod schema_parity;
+mod search_bounds;
+mod slow_receivers;
+mod spa;
+mod two_factor;
+mod users;

@@ -1,0 +1,13 @@
+//! The partner portal in headless Chromium, one module per area, in one test binary: one link
+//! of the server and the browser harness instead of one per area.
+
+mod support;
+
+mod account_security;
+mod announcements;
+mod browser;
+mod content;
+mod front_ends;
+mod notifications;
+mod pipeline;
+mod registrations;
