@@ -63,6 +63,8 @@ impl Role {
     }
 }
 
+crate::text_column!(Role);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

@@ -20,7 +20,53 @@ macro_rules! string_enum {
                 match self { $(<$type>::$variant => $label),+ }
             }
         }
+
+        $crate::text_column!($type);
     };
+}
+
+#[cfg(feature = "sqlx")]
+#[doc(hidden)]
+pub use sqlx as __sqlx;
+
+/// Lets the server's rows hold an enum stored as its `as_str()` text (any type with
+/// `parse(&str) -> Option<Self>`, the server's own too): decoding is `parse`, and a value
+/// `parse` does not know is a decoding error, never a default. Generic over the database, so
+/// the types carry no driver; without the `sqlx` feature (the front ends) it adds nothing.
+#[cfg(feature = "sqlx")]
+#[macro_export]
+macro_rules! text_column {
+    ($type:ty) => {
+        impl<DB: $crate::__sqlx::Database> $crate::__sqlx::Type<DB> for $type
+        where
+            str: $crate::__sqlx::Type<DB>,
+        {
+            fn type_info() -> DB::TypeInfo {
+                <str as $crate::__sqlx::Type<DB>>::type_info()
+            }
+
+            fn compatible(ty: &DB::TypeInfo) -> bool {
+                <str as $crate::__sqlx::Type<DB>>::compatible(ty)
+            }
+        }
+
+        impl<'r, DB: $crate::__sqlx::Database> $crate::__sqlx::Decode<'r, DB> for $type
+        where
+            &'r str: $crate::__sqlx::Decode<'r, DB>,
+        {
+            fn decode(value: DB::ValueRef<'r>) -> Result<Self, $crate::__sqlx::error::BoxDynError> {
+                let text = <&str as $crate::__sqlx::Decode<'r, DB>>::decode(value)?;
+                <$type>::parse(text)
+                    .ok_or_else(|| format!("unknown {} {text:?}", stringify!($type)).into())
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "sqlx"))]
+#[macro_export]
+macro_rules! text_column {
+    ($type:ty) => {};
 }
 
 pub mod account;

@@ -56,6 +56,8 @@ impl Motion {
     }
 }
 
+crate::text_column!(Motion);
+
 /// Program tier, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -92,6 +94,8 @@ impl Tier {
         }
     }
 }
+
+crate::text_column!(Tier);
 
 /// A partner organization in the managers' list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

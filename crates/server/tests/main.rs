@@ -12,6 +12,7 @@ mod assets;
 mod auth;
 mod card_links;
 mod cli;
+mod columns;
 mod engagement;
 mod errors;
 mod hardening;

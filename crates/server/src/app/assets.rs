@@ -94,7 +94,7 @@ pub async fn move_to(
 ) -> AppResult<AssetRow> {
     unit_of_work::run(state, async |unit| {
         let now = unit.now();
-        let from = find(unit, id).await?.state()?;
+        let from = find(unit, id).await?.card.state;
         if from != target {
             assets::set_state(unit.tx(), id, target, now).await?;
             let action = match target {

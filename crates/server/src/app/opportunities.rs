@@ -175,7 +175,7 @@ fn apply(
     }
     set(&mut edit.discount_band, &patch.discount_band);
     edit.price_protection = patch.price_protection.unwrap_or(edit.price_protection);
-    edit.partner_role = position.partner_role.map(|r| r.as_str().to_owned());
+    edit.partner_role = position.partner_role;
     edit.attribution_percent = position.attribution_percent.map(i64::from);
     if let Some(notes) = &patch.internal_notes {
         edit.internal_notes = notes.clone();

@@ -144,7 +144,7 @@ fn progress(id: i64, new: &ValidNewOpportunity, stage: Stage, n: usize, now: Tim
         currency: new.amount.map(|(_, c)| c.to_owned()),
         discount_band: Some(["0-5%", "5-10%", "10-15%"][n % 3].to_owned()),
         price_protection: n.is_multiple_of(4),
-        partner_role: Some(new.partner_role.as_str().to_owned()),
+        partner_role: Some(new.partner_role),
         attribution_percent: new.attribution_percent.map(i64::from),
         internal_notes: "Procurement pushes for a multi-year discount; hold the line at 10%."
             .to_owned(),

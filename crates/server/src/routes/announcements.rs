@@ -21,7 +21,7 @@ use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::announcements::{self as store, AnnouncementRow, Draft};
-use crate::store::into_page;
+use crate::store::{into_page, page_of};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -210,12 +210,12 @@ async fn feed(
     )
     .await?;
     let numbered = rows.into_iter().zip(skip + 1..).collect();
-    Ok(Json(into_page(
+    Ok(Json(page_of(
         numbered,
         query.limit(),
         |(_, position)| *position,
-        |(row, _)| Ok::<_, ApiError>(row.into_view()),
-    )?))
+        |(row, _)| row.into_view(),
+    )))
 }
 
 /// How many announcements the caller has not read, and how many wait for their

@@ -15,7 +15,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::StoreError;
 use crate::store::asset_usage::{self, Subject};
 use crate::store::assets::{self, Reader};
 use crate::store::organizations;
@@ -55,12 +54,12 @@ async fn library(
         days,
         top: top
             .into_iter()
-            .map(|r| r.into_view())
-            .collect::<Result<_, StoreError>>()?,
+            .map(asset_usage::UsageRow::into_view)
+            .collect(),
         unused: unused
             .into_iter()
-            .map(|r| r.into_view())
-            .collect::<Result<_, StoreError>>()?,
+            .map(asset_usage::UsageRow::into_view)
+            .collect(),
         weekly,
     }))
 }
@@ -89,7 +88,7 @@ async fn asset(
         asset_usage::weekly(pool, Subject::Asset(id), since, state.now()),
     )?;
     let usage = match totals.into_iter().next() {
-        Some(totals) => totals.into_view()?,
+        Some(totals) => totals.into_view(),
         None => asset_usage::UsageRow {
             asset_id: id,
             title: row.card.title,
@@ -99,7 +98,7 @@ async fn asset(
             organizations: 0,
             last_used_at: None,
         }
-        .into_view()?,
+        .into_view(),
     };
     Ok(Json(AssetUsageDetail {
         days,
@@ -135,8 +134,8 @@ async fn partner(
         organization,
         assets: rows
             .into_iter()
-            .map(|r| r.into_view())
-            .collect::<Result<_, StoreError>>()?,
+            .map(asset_usage::UsageRow::into_view)
+            .collect(),
     }))
 }
 

@@ -71,6 +71,6 @@ async fn signer(state: &AppState, headers: &HeaderMap, body: &[u8]) -> ApiResult
                 .open(&row.secret_sealed)
                 .is_some_and(|secret| check_webhook(&secret, &signed, body, now))
         })
-        .and_then(|row| row.system())
+        .map(|row| row.system)
         .ok_or(ApiError::BadSignature)
 }

@@ -35,7 +35,7 @@ async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<V
     let views = CrmSystem::ALL
         .iter()
         .map(|&system| {
-            let row = rows.iter().find(|r| r.system() == Some(system));
+            let row = rows.iter().find(|r| r.system == system);
             view(&state, system, row)
         })
         .collect();

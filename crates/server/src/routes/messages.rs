@@ -16,7 +16,7 @@ use crate::mail;
 use crate::routes::extract::{ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::{deliveries as store, into_page};
+use crate::store::{deliveries as store, page_of};
 
 const MAILBOX_LISTED: usize = 200;
 
@@ -45,7 +45,7 @@ async fn list(
     }
     .limit();
     let rows = store::page(state.db.pool(), query.state, before, limit).await?;
-    Ok(Json(into_page(rows, limit, |r| r.id, |r| r.into_view())?))
+    Ok(Json(page_of(rows, limit, |r| r.id, |r| r.into_view())))
 }
 
 /// Send every dead delivery again, from now.

@@ -9,11 +9,11 @@ use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::routes::extract::{ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::{into_page, outbox};
+use crate::store::{outbox, page_of};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list))
@@ -30,10 +30,10 @@ async fn list(
     let before = parse_cursor(query.cursor.as_deref())?;
     let organization_id = caller.membership.organization_id();
     let rows = outbox::page(state.db.pool(), organization_id, before, query.limit()).await?;
-    Ok(Json(into_page(
+    Ok(Json(page_of(
         rows,
         query.limit(),
         |r| r.id,
-        |r| Ok::<_, ApiError>(r.into_view()),
-    )?))
+        |r| r.into_view(),
+    )))
 }

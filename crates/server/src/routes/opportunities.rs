@@ -46,7 +46,7 @@ async fn detail(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             OpportunityDetail::Partner(PartnerOpportunityDetail {
-                opportunity: row.into_partner_view(now)?,
+                opportunity: row.into_partner_view(now),
                 notes: store::notes(db, id).await?,
             })
         }

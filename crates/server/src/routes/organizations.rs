@@ -47,7 +47,7 @@ async fn list(
             let activity = activity.get(&r.id).ok_or_else(|| {
                 ApiError::internal(format!("no activity read for organization {}", r.id))
             })?;
-            Ok::<_, ApiError>(r.into_summary(engagement::assess(activity, now))?)
+            Ok::<_, ApiError>(r.into_summary(engagement::assess(activity, now)))
         },
     )?))
 }

@@ -55,7 +55,7 @@ async fn list(
     Ok(Json(match caller.scope() {
         Scope::Organization(_) => {
             let rows: Vec<SafeRow> = store::page(db, &filter).await?;
-            PipelinePage::Partner(paged(rows, &filter, |row| Ok(row.into_partner_view(now)?))?)
+            PipelinePage::Partner(paged(rows, &filter, |row| Ok(row.into_partner_view(now)))?)
         }
         Scope::Vendor => {
             let rows: Vec<OpportunityRow> = store::page(db, &filter).await?;
@@ -156,7 +156,7 @@ async fn export(
             out.write_record(PARTNER_COLUMNS)
                 .map_err(ApiError::internal)?;
             write_rows(&state, &mut filter, &mut out, |row: SafeRow| {
-                Ok(partner_record(row.into_partner_view(now)?))
+                Ok(partner_record(row.into_partner_view(now)))
             })
             .await?;
         }

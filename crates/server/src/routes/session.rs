@@ -105,21 +105,16 @@ impl Caller {
     }
 
     fn from_row(row: SessionRow) -> ApiResult<Caller> {
-        let role = Role::parse(&row.role)
-            .ok_or_else(|| ApiError::internal(format!("unknown role {:?}", row.role)))?;
-        let started_by = StartedBy::parse(&row.started_by).ok_or_else(|| {
-            ApiError::internal(format!("unknown session start {:?}", row.started_by))
-        })?;
         let SessionRow {
             token_hash,
             csrf_token,
             created_at,
-            started_by: _,
+            started_by,
             last_seen_at: _,
             user_id,
             email,
             name,
-            role: _,
+            role,
             organization_id,
             organization_name,
             two_factor_on,

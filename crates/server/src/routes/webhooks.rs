@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::into_page;
+use crate::store::page_of;
 use crate::store::webhooks::{self as store, EndpointRow};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -161,7 +161,7 @@ async fn deliveries(
     }
     .limit();
     let rows = store::deliveries(state.db.pool(), id, query.state, before, limit).await?;
-    Ok(Json(into_page(rows, limit, |r| r.id, |r| r.into_view())?))
+    Ok(Json(page_of(rows, limit, |r| r.id, |r| r.into_view())))
 }
 
 /// Send every dead delivery of the endpoint again, from now.
@@ -202,5 +202,5 @@ async fn replay_one(
     let row = store::delivery(state.db.pool(), id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(Json(row.into_view()?))
+    Ok(Json(row.into_view()))
 }

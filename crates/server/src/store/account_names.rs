@@ -2,10 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::placeholders;
 use crate::domain::alternative_names::{self, AlternativeName};
 use crate::store::StoreError;
-use crate::store::sql::{self, Conn};
+use crate::store::sql::{self, Builder, Conn};
 
 /// Each account's alternative names with their keys, in the order they were given.
 pub async fn of(
@@ -16,16 +15,10 @@ pub async fn of(
     if ids.is_empty() {
         return Ok(by_account);
     }
-    let sql = format!(
-        "SELECT account_id, name, name_key FROM account_names WHERE account_id IN ({}) \
-         ORDER BY account_id, id",
-        placeholders(1, ids.len())
-    );
-    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
-    for id in ids {
-        query = query.bind(id);
-    }
-    let rows: Vec<(i64, String, String)> = query.fetch_all(conn).await?;
+    let mut sql =
+        Builder::new("SELECT account_id, name, name_key FROM account_names WHERE account_id IN (");
+    sql.push_binds(ids).push(") ORDER BY account_id, id");
+    let rows: Vec<(i64, String, String)> = sql.query_as().fetch_all(conn).await?;
     for (account_id, name, name_key) in rows {
         by_account
             .entry(account_id)

@@ -8,8 +8,7 @@ use crate::domain::alternative_names::AlternativeName;
 use crate::store::StoreError;
 use crate::store::account_names;
 use crate::store::blocks::{self, Holder, Probe};
-use crate::store::placeholders;
-use crate::store::sql::{self, Conn, Exec, Pool};
+use crate::store::sql::{self, Builder, Conn, Exec, Pool};
 use crate::store::users::organization_ref;
 
 #[derive(Debug, Clone, FromRow)]
@@ -225,33 +224,24 @@ pub struct AccountKeys {
 /// alternative names comes once for each): only what the comparison needs, since a common
 /// name makes hundreds of candidates and few of them match.
 pub async fn candidates(conn: &mut Conn, probe: &Probe) -> Result<Vec<AccountKeys>, StoreError> {
-    // Both halves take the probe's parameters, bound once.
-    let candidates = probe.candidates(Holder::Account, 1);
-    let sql = format!(
-        "SELECT id, name_key, domain_key FROM accounts WHERE id IN ({candidates}) \
-         UNION ALL SELECT a.id, n.name_key, a.domain_key FROM account_names n \
-         JOIN accounts a ON a.id = n.account_id WHERE n.account_id IN ({candidates})"
+    let mut sql = Builder::new("SELECT id, name_key, domain_key FROM accounts WHERE id IN (");
+    probe.push_candidates(&mut sql, Holder::Account);
+    sql.push(
+        ") UNION ALL SELECT a.id, n.name_key, a.domain_key FROM account_names n \
+         JOIN accounts a ON a.id = n.account_id WHERE n.account_id IN (",
     );
-    Ok(sql::query_as(sqlx::AssertSqlSafe(sql))
-        .bind_all(probe.values())
-        .fetch_all(conn)
-        .await?)
+    probe.push_candidates(&mut sql, Holder::Account);
+    sql.push(")");
+    Ok(sql.query_as().fetch_all(conn).await?)
 }
 
 pub async fn by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<AccountRow>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!(
-        "{} WHERE a.id IN ({}) ORDER BY a.id",
-        select_account!(""),
-        placeholders(1, ids.len())
-    );
-    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
-    for id in ids {
-        query = query.bind(id);
-    }
-    Ok(query.fetch_all(conn).await?)
+    let mut sql = Builder::new(select_account!("WHERE a.id IN ("));
+    sql.push_binds(ids).push(") ORDER BY a.id");
+    Ok(sql.query_as().fetch_all(conn).await?)
 }
 
 /// A page by name; `pattern` is a lower-case `%…%` filter on name and domain.

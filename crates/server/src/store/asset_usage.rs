@@ -58,7 +58,7 @@ pub async fn record(db: &Db, usage: &Use, now: Timestamp) -> Result<(), StoreErr
 pub struct UsageRow {
     pub asset_id: i64,
     pub title: String,
-    pub kind: String,
+    pub kind: AssetKind,
     pub views: i64,
     pub downloads: i64,
     pub organizations: i64,
@@ -66,7 +66,7 @@ pub struct UsageRow {
 }
 
 impl UsageRow {
-    pub fn into_view(self) -> Result<AssetUsage, StoreError> {
+    pub fn into_view(self) -> AssetUsage {
         let UsageRow {
             asset_id,
             title,
@@ -76,16 +76,15 @@ impl UsageRow {
             organizations,
             last_used_at,
         } = self;
-        Ok(AssetUsage {
+        AssetUsage {
             asset_id,
             title,
-            kind: AssetKind::parse(&kind)
-                .ok_or_else(|| StoreError::Unreadable(format!("unknown asset kind {kind:?}")))?,
+            kind,
             views,
             downloads,
             organizations,
             last_used_at: last_used_at.map(rfc3339),
-        })
+        }
     }
 }
 

@@ -1,13 +1,13 @@
 //! The blocking keys of stored names (`domain::blocking`) and the candidates they find: the
 //! conflict check reads only the registrations and accounts that share a key or the domain.
 
-use super::{Db, account_names, placeholders};
+use super::{Db, account_names};
 use std::collections::BTreeSet;
 
 use crate::domain::blocking::{MATCHING_VERSION, index_keys, probe_keys};
 use crate::domain::company;
 use crate::store::StoreError;
-use crate::store::sql::{self, Conn, Value};
+use crate::store::sql::{self, Bind as _, Builder, Conn};
 
 /// Whose names a key belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -52,20 +52,13 @@ pub async fn add(conn: &mut Conn, holder: Holder, names: &[(i64, &str)]) -> Resu
         .collect();
     let pairs: Vec<(String, i64)> = pairs.into_iter().collect();
     for chunk in pairs.chunks(PAIRS_PER_INSERT) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-            .collect();
-        let sql = format!(
-            "INSERT INTO {} (block, {}) VALUES {}",
-            holder.table(),
-            holder.column(),
-            values.join(", ")
-        );
-        let mut query = sql::query(sqlx::AssertSqlSafe(sql));
-        for (block, id) in chunk {
-            query = query.bind(block).bind(id);
-        }
-        query.execute(&mut *conn).await?;
+        let mut sql = Builder::new("INSERT INTO ");
+        sql.push(holder.table())
+            .push(" (block, ")
+            .push(holder.column())
+            .push(") VALUES ")
+            .push_tuples(chunk, |(block, id)| [block.value(), id.value()]);
+        sql.query().execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -81,17 +74,16 @@ pub async fn remove(
     if keys.is_empty() {
         return Ok(());
     }
-    let sql = format!(
-        "DELETE FROM {} WHERE {} = $1 AND block IN ({})",
-        holder.table(),
-        holder.column(),
-        placeholders(2, keys.len())
-    );
-    let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(id);
-    for key in &keys {
-        query = query.bind(key);
-    }
-    query.execute(conn).await?;
+    let mut sql = Builder::new("DELETE FROM ");
+    sql.push(holder.table())
+        .push(" WHERE ")
+        .push(holder.column())
+        .push(" = ")
+        .push_bind(id)
+        .push(" AND block IN (")
+        .push_binds(&keys)
+        .push(")");
+    sql.query().execute(conn).await?;
     Ok(())
 }
 
@@ -103,37 +95,24 @@ pub struct Probe {
 
 impl Probe {
     pub fn new(name_key: &str, domain_key: Option<&str>) -> Probe {
-        let mut blocks = probe_keys(name_key);
-        // `IN ()` is not SQL; no stored key is empty, so this one finds nothing.
-        if blocks.is_empty() {
-            blocks.push(String::new());
-        }
         Probe {
-            blocks,
+            blocks: probe_keys(name_key),
             domain_key: domain_key.map(str::to_owned),
         }
     }
 
-    /// A subquery of the ids of `holder`'s records that share a key or the domain, its
-    /// parameters numbered from `$first`; bind them with [`Probe::bind`] after those before.
-    pub fn candidates(&self, holder: Holder, first: usize) -> String {
-        format!(
-            "SELECT {column} FROM {table} WHERE block IN ({blocks}) \
-             UNION SELECT id FROM {records} WHERE domain_key = ${domain}",
-            column = holder.column(),
-            table = holder.table(),
-            blocks = placeholders(first, self.blocks.len()),
-            records = holder.records(),
-            domain = first + self.blocks.len(),
-        )
-    }
-
-    /// The values of the parameters `candidates` numbered, in order.
-    pub fn values(&self) -> Vec<Value> {
-        let blocks = self.blocks.iter().map(|b| Value::Text(Some(b.clone())));
-        blocks
-            .chain([Value::Text(self.domain_key.clone())])
-            .collect()
+    /// Writes a subquery of the ids of `holder`'s records that share a key or the domain.
+    pub fn push_candidates(&self, sql: &mut Builder, holder: Holder) {
+        sql.push("SELECT ")
+            .push(holder.column())
+            .push(" FROM ")
+            .push(holder.table())
+            .push(" WHERE block IN (")
+            .push_binds(&self.blocks)
+            .push(") UNION SELECT id FROM ")
+            .push(holder.records())
+            .push(" WHERE domain_key = ")
+            .push_bind(&self.domain_key);
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn insert(tx: &mut Conn, link: &NewCardLink) -> Result<i64, StoreError
 /// What opening a link needs to know about it.
 #[derive(Debug, Clone, FromRow)]
 pub struct LinkStatus {
-    pub system: String,
+    pub system: CrmSystem,
     pub revoked_at: Option<Timestamp>,
 }
 
@@ -62,7 +62,7 @@ pub async fn status(db: &Pool, id: i64) -> Result<Option<LinkStatus>, StoreError
 #[derive(Debug, Clone, FromRow)]
 pub struct CardLinkRow {
     pub id: i64,
-    pub system: String,
+    pub system: CrmSystem,
     pub subject_type: String,
     pub subject_id: i64,
     pub subject_name: Option<String>,
@@ -98,7 +98,7 @@ impl CardLinkRow {
         };
         Ok(IssuedCardLink {
             id,
-            system: CrmSystem::parse(&system).ok_or_else(|| unknown("system", &system))?,
+            system,
             subject,
             subject_name,
             issued_by,

@@ -7,7 +7,7 @@ use sqlx::FromRow;
 
 use crate::clock::rfc3339_ms;
 use crate::store::StoreError;
-use crate::store::sql::{self, Conn, Pool};
+use crate::store::sql::{self, Builder, Conn, Pool};
 
 /// A delivery taken by a worker, with what it needs to send it.
 #[derive(Debug, Clone, FromRow)]
@@ -76,18 +76,16 @@ pub async fn claim(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = super::placeholders(1, ids.len());
-    let mut query = sql::query_as(sqlx::AssertSqlSafe(format!(
+    let mut sql = Builder::new(
         "SELECT d.id, d.channel, d.user_id, d.email, d.attempts, d.created_at_ms, o.category, \
          o.subject, o.body, o.link_sealed, s.url_sealed AS slack_url_sealed \
          FROM outbox_deliveries d JOIN outbox o ON o.id = d.message_id \
          LEFT JOIN slack_channels s ON s.organization_id = d.organization_id \
-         WHERE d.id IN ({list}) ORDER BY d.id"
-    )));
-    for (id,) in &ids {
-        query = query.bind(*id);
-    }
-    Ok(query.fetch_all(&mut *tx).await?)
+         WHERE d.id IN (",
+    );
+    sql.push_binds(ids.iter().map(|(id,)| *id))
+        .push(") ORDER BY d.id");
+    Ok(sql.query_as().fetch_all(&mut *tx).await?)
 }
 
 /// How one attempt went.
@@ -132,11 +130,11 @@ pub async fn record(
 #[derive(Debug, Clone, FromRow)]
 pub struct DeliveryRow {
     pub id: i64,
-    pub channel: String,
-    pub category: String,
+    pub channel: Channel,
+    pub category: Category,
     pub recipient: Option<String>,
     pub subject: String,
-    pub state: String,
+    pub state: DeliveryState,
     pub attempts: i64,
     pub created_at_ms: i64,
     pub next_attempt_at_ms: Option<i64>,
@@ -145,7 +143,7 @@ pub struct DeliveryRow {
 }
 
 impl DeliveryRow {
-    pub fn into_view(self) -> Result<MessageDelivery, StoreError> {
+    pub fn into_view(self) -> MessageDelivery {
         let DeliveryRow {
             id,
             channel,
@@ -159,21 +157,19 @@ impl DeliveryRow {
             delivered_at_ms,
             last_error,
         } = self;
-        let unknown =
-            |what: &str, value: &str| StoreError::Unreadable(format!("unknown {what} {value}"));
-        Ok(MessageDelivery {
+        MessageDelivery {
             id,
-            channel: Channel::parse(&channel).ok_or_else(|| unknown("channel", &channel))?,
-            category: Category::parse(&category).ok_or_else(|| unknown("category", &category))?,
+            channel,
+            category,
             recipient: recipient.unwrap_or_default(),
             subject,
-            state: DeliveryState::parse(&state).ok_or_else(|| unknown("state", &state))?,
+            state,
             attempts: u32::try_from(attempts).unwrap_or_default(),
             created_at: rfc3339_ms(created_at_ms),
             next_attempt_at: next_attempt_at_ms.map(rfc3339_ms),
             delivered_at: delivered_at_ms.map(rfc3339_ms),
             last_error,
-        })
+        }
     }
 }
 

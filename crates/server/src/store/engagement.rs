@@ -10,14 +10,16 @@ use sqlx::FromRow;
 use crate::clock::Timestamp;
 use crate::domain::engagement::{Activity, Kind, Tally, Windows};
 use crate::store::StoreError;
-use crate::store::placeholders;
-use crate::store::sql::{self, Pool};
+use crate::store::sql::{Builder, Pool};
+
+// Event kinds are stored as their `as_str()` text.
+portico_api::text_column!(Kind);
 
 /// The events of one organization and kind in the recent and the earlier window.
 #[derive(Debug, FromRow)]
 struct TallyRow {
     organization_id: i64,
-    kind: String,
+    kind: Kind,
     recent_count: i64,
     recent_sum_at: i64,
     earlier_count: i64,
@@ -98,8 +100,6 @@ pub async fn activity(
             earlier_count,
             earlier_sum_at,
         } = row;
-        let kind = Kind::parse(&kind)
-            .ok_or_else(|| StoreError::Unreadable(format!("unknown event kind {kind:?}")))?;
         if let Some(organization) = activity.get_mut(&organization_id) {
             organization.recent.push((
                 kind,
@@ -125,48 +125,76 @@ pub async fn activity(
 /// span of the windows, which its index on (organization, time) serves.
 async fn tallies(db: &Pool, ids: &[i64], now: Timestamp) -> Result<Vec<TallyRow>, StoreError> {
     let windows = Windows::at(now);
-    // $1 now, $2 the recent window's start, $3 the earlier window's end, $4 its start.
-    let sql = format!(
-        "SELECT e.organization_id, e.kind, \
-         COUNT(CASE WHEN e.at > $2 THEN 1 END) AS recent_count, \
-         CAST(COALESCE(SUM(CASE WHEN e.at > $2 THEN e.at END), 0) AS BIGINT) AS recent_sum_at, \
-         COUNT(CASE WHEN e.at <= $3 THEN 1 END) AS earlier_count, \
-         CAST(COALESCE(SUM(CASE WHEN e.at <= $3 THEN e.at END), 0) AS BIGINT) AS earlier_sum_at \
-         FROM ( \
-         SELECT organization_id, 'sign_in' AS kind, at FROM sign_ins \
-         WHERE organization_id IN ({ids}) AND at > $4 AND at <= $1 \
-         UNION ALL SELECT organization_id, kind, at FROM asset_events \
-         WHERE organization_id IN ({ids}) AND at > $4 AND at <= $1 \
-         UNION ALL SELECT organization_id, 'read', read_at FROM announcement_receipts \
-         WHERE organization_id IN ({ids}) AND read_at > $4 AND read_at <= $1 \
-         UNION ALL SELECT organization_id, 'acknowledgment', acknowledged_at \
-         FROM announcement_receipts \
-         WHERE organization_id IN ({ids}) AND acknowledged_at > $4 AND acknowledged_at <= $1 \
-         UNION ALL SELECT organization_id, 'registration', submitted_at FROM registrations \
-         WHERE organization_id IN ({ids}) AND submitted_at > $4 AND submitted_at <= $1 \
-         UNION ALL SELECT p.organization_id, 'note', n.created_at \
-         FROM opportunity_notes n JOIN opportunities p ON p.id = n.opportunity_id \
-         WHERE p.organization_id IN ({ids}) AND n.side = 'partner' \
-         AND n.created_at > $4 AND n.created_at <= $1 \
-         ) e GROUP BY e.organization_id, e.kind",
-        ids = placeholders(5, ids.len())
-    );
-    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(now)
-        .bind(windows.recent_after)
-        .bind(windows.earlier_until)
-        .bind(windows.earlier_after);
-    for id in ids {
-        query = query.bind(*id);
+    let mut sql = Builder::new("");
+    let recent_after = sql.bind(windows.recent_after);
+    let earlier_until = sql.bind(windows.earlier_until);
+    let (after, until) = (sql.bind(windows.earlier_after), sql.bind(now));
+    let organizations = sql.bind_list(ids);
+    sql.push("SELECT e.organization_id, e.kind, COUNT(CASE WHEN e.at > ")
+        .push_param(&recent_after)
+        .push(" THEN 1 END) AS recent_count, CAST(COALESCE(SUM(CASE WHEN e.at > ")
+        .push_param(&recent_after)
+        .push(" THEN e.at END), 0) AS BIGINT) AS recent_sum_at, COUNT(CASE WHEN e.at <= ")
+        .push_param(&earlier_until)
+        .push(" THEN 1 END) AS earlier_count, CAST(COALESCE(SUM(CASE WHEN e.at <= ")
+        .push_param(&earlier_until)
+        .push(" THEN e.at END), 0) AS BIGINT) AS earlier_sum_at FROM (");
+    for (i, (select, at)) in SOURCES.into_iter().enumerate() {
+        sql.push(if i == 0 { "" } else { " UNION ALL " })
+            .push(select)
+            .push_param(&organizations)
+            .push(") AND ")
+            .push(at)
+            .push(" > ")
+            .push_param(&after)
+            .push(" AND ")
+            .push(at)
+            .push(" <= ")
+            .push_param(&until);
     }
-    Ok(query.fetch_all(db).await?)
+    sql.push(") e GROUP BY e.organization_id, e.kind");
+    Ok(sql.query_as().fetch_all(db).await?)
 }
+
+/// Each table that records an event: its query up to the list of organizations, and the column
+/// of the event's time.
+const SOURCES: [(&str, &str); 6] = [
+    (
+        "SELECT organization_id, 'sign_in' AS kind, at FROM sign_ins WHERE organization_id IN (",
+        "at",
+    ),
+    (
+        "SELECT organization_id, kind, at FROM asset_events WHERE organization_id IN (",
+        "at",
+    ),
+    (
+        "SELECT organization_id, 'read', read_at FROM announcement_receipts \
+         WHERE organization_id IN (",
+        "read_at",
+    ),
+    (
+        "SELECT organization_id, 'acknowledgment', acknowledged_at FROM announcement_receipts \
+         WHERE organization_id IN (",
+        "acknowledged_at",
+    ),
+    (
+        "SELECT organization_id, 'registration', submitted_at FROM registrations \
+         WHERE organization_id IN (",
+        "submitted_at",
+    ),
+    (
+        "SELECT p.organization_id, 'note', n.created_at FROM opportunity_notes n \
+         JOIN opportunities p ON p.id = n.opportunity_id \
+         WHERE n.side = 'partner' AND p.organization_id IN (",
+        "n.created_at",
+    ),
+];
 
 /// For each organization, the latest event of every source, however old: each one is the last
 /// entry of an index on (organization, time), except notes and acknowledgments, which are few
 /// per organization.
 async fn milestones(db: &Pool, ids: &[i64]) -> Result<Vec<MilestoneRow>, StoreError> {
-    let sql = format!(
+    let mut sql = Builder::new(
         "SELECT o.id AS organization_id, o.created_at, \
          (SELECT MAX(s.at) FROM sign_ins s WHERE s.organization_id = o.id) AS last_sign_in_at, \
          (SELECT MAX(e.at) FROM asset_events e WHERE e.organization_id = o.id) \
@@ -182,12 +210,8 @@ async fn milestones(db: &Pool, ids: &[i64]) -> Result<Vec<MilestoneRow>, StoreEr
          (SELECT MAX(n.created_at) FROM opportunity_notes n \
          JOIN opportunities p ON p.id = n.opportunity_id \
          WHERE p.organization_id = o.id AND n.side = 'partner') AS last_note_at \
-         FROM organizations o WHERE o.id IN ({})",
-        placeholders(1, ids.len())
+         FROM organizations o WHERE o.id IN (",
     );
-    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
-    for id in ids {
-        query = query.bind(*id);
-    }
-    Ok(query.fetch_all(db).await?)
+    sql.push_binds(ids).push(")");
+    Ok(sql.query_as().fetch_all(db).await?)
 }

@@ -9,7 +9,7 @@ use crate::store::sql::{self, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct IntegrationRow {
-    pub system: String,
+    pub system: CrmSystem,
     pub frame_origins: String,
     pub secret_sealed: String,
     pub secret_created_at: Timestamp,
@@ -17,10 +17,6 @@ pub struct IntegrationRow {
 }
 
 impl IntegrationRow {
-    pub fn system(&self) -> Option<CrmSystem> {
-        CrmSystem::parse(&self.system)
-    }
-
     pub fn origins(&self) -> impl Iterator<Item = &str> {
         self.frame_origins.split_whitespace()
     }

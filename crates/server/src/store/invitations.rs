@@ -14,7 +14,7 @@ use crate::store::users::organization_ref;
 pub struct InvitationRow {
     pub id: i64,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub organization_id: Option<i64>,
     pub organization_name: Option<String>,
     pub invited_by_name: String,
@@ -43,9 +43,7 @@ macro_rules! pending {
 
 impl InvitationRow {
     pub fn membership(&self) -> Result<Membership, StoreError> {
-        let role = Role::parse(&self.role)
-            .ok_or_else(|| StoreError::Unreadable(format!("unknown role {:?}", self.role)))?;
-        Membership::new(role, self.organization_id).map_err(StoreError::unreadable)
+        Membership::new(self.role, self.organization_id).map_err(StoreError::unreadable)
     }
 
     pub fn into_view(self) -> Result<Invitation, StoreError> {

@@ -238,28 +238,34 @@ impl StoreError {
 }
 
 /// Splits a fetched `limit + 1` rows into a page and the cursor of the next one.
-pub fn into_page<T, U, E>(
+pub fn page_of<T, U>(
     mut rows: Vec<T>,
     limit: u32,
     id: impl Fn(&T) -> i64,
-    convert: impl Fn(T) -> Result<U, E>,
-) -> Result<portico_api::Page<U>, E> {
+    convert: impl Fn(T) -> U,
+) -> portico_api::Page<U> {
     let next_cursor = if rows.len() > limit as usize {
         rows.truncate(limit as usize);
         rows.last().map(|last| id(last).to_string())
     } else {
         None
     };
-    Ok(portico_api::Page {
-        items: rows.into_iter().map(convert).collect::<Result<_, _>>()?,
+    portico_api::Page {
+        items: rows.into_iter().map(convert).collect(),
         next_cursor,
-    })
+    }
 }
 
-/// `$start, $start+1, …` for `count` values, for `IN (…)` lists of bound parameters.
-pub fn placeholders(start: usize, count: usize) -> String {
-    (start..start + count)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// [`page_of`] with a conversion that can fail.
+pub fn into_page<T, U, E>(
+    rows: Vec<T>,
+    limit: u32,
+    id: impl Fn(&T) -> i64,
+    convert: impl Fn(T) -> Result<U, E>,
+) -> Result<portico_api::Page<U>, E> {
+    let page = page_of(rows, limit, id, convert);
+    Ok(portico_api::Page {
+        items: page.items.into_iter().collect::<Result<_, _>>()?,
+        next_cursor: page.next_cursor,
+    })
 }

@@ -11,13 +11,13 @@ use crate::store::sql::{self, Exec, Pool};
 pub struct OrganizationRow {
     pub id: i64,
     pub name: String,
-    pub motion: String,
-    pub tier: String,
+    pub motion: Motion,
+    pub tier: Tier,
     pub user_count: i64,
 }
 
 impl OrganizationRow {
-    pub fn into_summary(self, engagement: Engagement) -> Result<OrganizationSummary, StoreError> {
+    pub fn into_summary(self, engagement: Engagement) -> OrganizationSummary {
         let OrganizationRow {
             id,
             name,
@@ -25,16 +25,14 @@ impl OrganizationRow {
             tier,
             user_count,
         } = self;
-        Ok(OrganizationSummary {
+        OrganizationSummary {
             id,
             name,
-            motion: Motion::parse(&motion)
-                .ok_or_else(|| StoreError::Unreadable(format!("unknown motion {motion:?}")))?,
-            tier: Tier::parse(&tier)
-                .ok_or_else(|| StoreError::Unreadable(format!("unknown tier {tier:?}")))?,
+            motion,
+            tier,
             user_count,
             engagement,
-        })
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use sqlx::FromRow;
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
-use crate::store::sql::{self, Exec, Pool};
+use crate::store::sql::{self, Builder, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct ProductRow {
@@ -68,13 +68,8 @@ where
     if ids.is_empty() {
         return Ok(true);
     }
-    let sql = format!(
-        "SELECT COUNT(*) FROM products WHERE archived_at IS NULL AND id IN ({})",
-        super::placeholders(1, ids.len())
-    );
-    let mut query = sql::query_scalar::<i64>(sqlx::AssertSqlSafe(sql));
-    for id in ids {
-        query = query.bind(*id);
-    }
-    Ok(query.fetch_one(db).await? == ids.len() as i64)
+    let mut sql =
+        Builder::new("SELECT COUNT(*) FROM products WHERE archived_at IS NULL AND id IN (");
+    sql.push_binds(ids).push(")");
+    Ok(sql.query_scalar::<i64>().fetch_one(db).await? == ids.len() as i64)
 }

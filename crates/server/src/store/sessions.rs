@@ -1,5 +1,6 @@
 //! Server-side sessions. Only the keyed hash of the cookie's token is stored.
 
+use portico_api::Role;
 use sqlx::FromRow;
 
 use crate::clock::Timestamp;
@@ -35,18 +36,20 @@ impl StartedBy {
     }
 }
 
+portico_api::text_column!(StartedBy);
+
 /// A live session joined with the user it belongs to and what two-factor sign-in asks of them.
 #[derive(Debug, Clone, FromRow)]
 pub struct SessionRow {
     pub token_hash: String,
     pub csrf_token: String,
     pub created_at: Timestamp,
-    pub started_by: String,
+    pub started_by: StartedBy,
     pub last_seen_at: Timestamp,
     pub user_id: i64,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub organization_id: Option<i64>,
     pub organization_name: Option<String>,
     /// 1 when the user has two-factor sign-in on.

@@ -15,7 +15,7 @@ pub struct UserRow {
     pub id: i64,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub organization_id: Option<i64>,
     pub organization_name: Option<String>,
     pub password_hash: String,
@@ -37,13 +37,8 @@ macro_rules! select_user {
 }
 
 impl UserRow {
-    pub fn role(&self) -> Result<Role, StoreError> {
-        Role::parse(&self.role)
-            .ok_or_else(|| StoreError::Unreadable(format!("unknown role {:?}", self.role)))
-    }
-
     pub fn membership(&self) -> Result<Membership, StoreError> {
-        Membership::new(self.role()?, self.organization_id).map_err(StoreError::unreadable)
+        Membership::new(self.role, self.organization_id).map_err(StoreError::unreadable)
     }
 
     pub fn organization(&self) -> Option<OrganizationRef> {
@@ -51,13 +46,12 @@ impl UserRow {
     }
 
     pub fn into_admin_view(self) -> Result<UserAdminView, StoreError> {
-        let role = self.role()?;
         let organization = self.organization();
         let UserRow {
             id,
             email,
             name,
-            role: _,
+            role,
             organization_id: _,
             organization_name: _,
             password_hash: _,

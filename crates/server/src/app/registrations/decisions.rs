@@ -35,7 +35,7 @@ pub async fn decide(state: &AppState, manager: i64, id: i64, decision: Decision)
             Verdict::Approve => (
                 RegistrationStatus::Approved,
                 None,
-                Some(state.rules.protection_ends(row.motion()?, now)),
+                Some(state.rules.protection_ends(row.motion, now)),
                 "registration.approved",
             ),
             Verdict::Decline => (
@@ -57,11 +57,11 @@ pub async fn decide(state: &AppState, manager: i64, id: i64, decision: Decision)
             return Err(AppError::conflict(format!(
                 "{} is {} and can no longer be decided.",
                 number(id),
-                row.status()?.label().to_lowercase()
+                row.status.label().to_lowercase()
             )));
         }
         if status == RegistrationStatus::Approved
-            && let Some(entry) = row.pipeline_entry()?
+            && let Some(entry) = row.pipeline_entry()
         {
             opportunities::open_from_registration(unit.tx(), &entry, now).await?;
         }
@@ -85,7 +85,7 @@ pub async fn withdraw(state: &AppState, user: i64, organization_id: i64, id: i64
             return Err(AppError::conflict(format!(
                 "{} is {} and cannot be withdrawn.",
                 number(id),
-                row.status()?.label().to_lowercase()
+                row.status.label().to_lowercase()
             )));
         }
         unit.record(event(user, &row, "registration.withdrawn", None));
@@ -135,8 +135,8 @@ pub async fn decide_extension(
         let row = open(unit, id, Scope::Vendor).await?;
         let no_request =
             || AppError::conflict(format!("{} has no pending extension request.", number(id)));
-        let (Some(ends), Some("requested")) =
-            (row.protection_ends_at, row.extension_status.as_deref())
+        let (Some(ends), Some(ExtensionStatus::Requested)) =
+            (row.protection_ends_at, row.extension_status)
         else {
             return Err(no_request());
         };
@@ -174,7 +174,7 @@ pub async fn ask(state: &AppState, manager: i64, id: i64, question: String) -> A
             return Err(AppError::conflict(format!(
                 "{} is {}; questions can be asked only while it waits for a decision.",
                 number(id),
-                row.status()?.label().to_lowercase()
+                row.status.label().to_lowercase()
             )));
         }
         let action = "registration.info_requested";

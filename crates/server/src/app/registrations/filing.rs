@@ -5,9 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use portico_api::integrations::WebhookEventType;
-use portico_api::registrations::{
-    ConflictLevel, RegistrationRequest, RegistrationStatus, ValidRegistration,
-};
+use portico_api::registrations::{ConflictLevel, RegistrationRequest, ValidRegistration};
 use sha2::{Digest, Sha256};
 
 use super::SUBJECT;
@@ -312,7 +310,7 @@ async fn record_findings(
         let (matched, reason) = match collision {
             Collision::Registration(finding, claim) => (
                 Matched::Registration(claim.id),
-                conflict::reason(&claim_of(claim, *finding)?),
+                conflict::reason(&claim_of(claim, *finding)),
             ),
             Collision::Account(finding, account) => (
                 Matched::Account(account.id),
@@ -342,14 +340,13 @@ async fn record_findings(
     Ok(())
 }
 
-fn claim_of(row: &ClaimRow, finding: Finding) -> AppResult<Claim<'_>> {
-    Ok(Claim {
+fn claim_of(row: &ClaimRow, finding: Finding) -> Claim<'_> {
+    Claim {
         registration_id: row.id,
         organization_name: &row.organization_name,
-        status: RegistrationStatus::parse(&row.status)
-            .ok_or_else(|| AppError::internal(format!("unknown status {:?}", row.status)))?,
+        status: row.status,
         submitted_at: row.submitted_at,
         decided_at: row.decided_at,
         finding,
-    })
+    }
 }

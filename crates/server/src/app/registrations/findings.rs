@@ -42,7 +42,7 @@ pub async fn conflict_findings(state: &AppState, registration_id: i64) -> AppRes
                     continue;
                 };
                 findings.push(finding(
-                    conflict::reason(&claim_of_row(other, found)?),
+                    conflict::reason(&claim_of_row(other, found)),
                     Some(other_id),
                     None,
                 ));
@@ -95,7 +95,7 @@ impl Findings {
             .matched
             .iter()
             .map(|(row, found)| claim_of_row(row, *found))
-            .collect::<AppResult<Vec<_>>>()?;
+            .collect::<Vec<_>>();
         let account_claims: Vec<_> = self
             .matched_accounts
             .iter()
@@ -105,15 +105,15 @@ impl Findings {
     }
 }
 
-fn claim_of_row(row: &RegistrationRow, finding: Finding) -> AppResult<Claim<'_>> {
-    Ok(Claim {
+fn claim_of_row(row: &RegistrationRow, finding: Finding) -> Claim<'_> {
+    Claim {
         registration_id: row.id,
         organization_name: &row.organization_name,
-        status: row.status()?,
+        status: row.status,
         submitted_at: row.submitted_at,
         decided_at: row.decided_at,
         finding,
-    })
+    }
 }
 
 pub(super) fn account_claim(row: &AccountRow, finding: Finding) -> AccountClaim<'_> {

@@ -55,7 +55,7 @@ pub async fn signer(
     };
     let mut expired = false;
     for row in integrations::all(state.db.pool()).await? {
-        if only.is_some_and(|system| row.system() != Some(system)) {
+        if only.is_some_and(|system| row.system != system) {
             continue;
         }
         let Some(secret) = state.sealer.open(&row.secret_sealed) else {

@@ -12,7 +12,6 @@ use crate::app::registrations::findings::{Findings, conflict_findings};
 use crate::clock::rfc3339;
 use crate::error::ApiResult;
 use crate::state::AppState;
-use crate::store::StoreError;
 use crate::store::accounts;
 use crate::store::audit::TrailRow;
 use crate::store::registrations::{self as store, RegistrationRow};
@@ -30,7 +29,7 @@ pub(super) async fn partner_views(
             let own = products.remove(&row.id).unwrap_or_default();
             row.into_partner_view(own, now, state.rules.approval_sla_hours)
         })
-        .collect::<Result<_, StoreError>>()?)
+        .collect())
 }
 
 pub(super) async fn manager_views(
@@ -45,7 +44,7 @@ pub(super) async fn manager_views(
             let own = products.remove(&row.id).unwrap_or_default();
             row.into_manager_view(own, now, state.rules.approval_sla_hours)
         })
-        .collect::<Result<_, StoreError>>()?)
+        .collect())
 }
 
 async fn products_by_registration(

@@ -15,8 +15,8 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, FromRow)]
 pub struct CardRow {
     pub id: i64,
-    pub kind: String,
-    pub state: String,
+    pub kind: AssetKind,
+    pub state: AssetState,
     pub title: String,
     pub summary: String,
     pub motions: String,
@@ -59,8 +59,8 @@ impl CardRow {
         };
         Ok(AssetCard {
             id,
-            kind: parse(&kind, AssetKind::parse)?,
-            state: parse(&state, AssetState::parse)?,
+            kind,
+            state,
             title,
             summary,
             motions: lines(&motions)
@@ -94,10 +94,6 @@ pub struct AssetRow {
 }
 
 impl AssetRow {
-    pub fn state(&self) -> Result<AssetState, StoreError> {
-        parse(&self.card.state, AssetState::parse)
-    }
-
     pub fn audience(&self) -> Result<Audience, StoreError> {
         Ok(Audience {
             tiers: members(&self.audience_tiers)

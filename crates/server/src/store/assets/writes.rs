@@ -10,22 +10,6 @@ use crate::store::StoreError;
 use crate::store::sql::{self, Conn};
 
 /// The columns a manager's metadata fills, bound as `$1` to `$13` by `bind_metadata`.
-const METADATA_COLUMNS: [&str; 13] = [
-    "kind",
-    "title",
-    "summary",
-    "body",
-    "body_html",
-    "language",
-    "motions",
-    "industries",
-    "use_cases",
-    "audience_tiers",
-    "audience_motions",
-    "audience_certification",
-    "link",
-];
-
 fn bind_metadata(query: sql::Query, metadata: &ValidMetadata, body_html: &str) -> sql::Query {
     let audience = &metadata.audience;
     query
@@ -52,13 +36,17 @@ pub async fn insert(
     created_by: i64,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
-    let sql = format!(
-        "INSERT INTO assets ({}, state, created_by, created_at, updated_at) \
-         VALUES ({}, 'draft', $14, $15, $15) RETURNING id",
-        METADATA_COLUMNS.join(", "),
-        crate::store::placeholders(1, METADATA_COLUMNS.len())
+    let query = bind_metadata(
+        sql::query(
+            "INSERT INTO assets (kind, title, summary, body, body_html, language, motions, \
+             industries, use_cases, audience_tiers, audience_motions, audience_certification, \
+             link, state, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'draft', $14, $15, \
+             $15) RETURNING id",
+        ),
+        metadata,
+        body_html,
     );
-    let query = bind_metadata(sql::query(sqlx::AssertSqlSafe(sql)), metadata, body_html);
     let id: i64 = query
         .into_scalar()
         .bind(created_by)
@@ -78,16 +66,13 @@ pub async fn update(
     now: Timestamp,
 ) -> Result<bool, StoreError> {
     tally(conn, id, -1).await?;
-    let assignments: Vec<String> = METADATA_COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, column)| format!("{column} = ${}", i + 1))
-        .collect();
-    let sql = format!(
-        "UPDATE assets SET {}, updated_at = $14 WHERE id = $15",
-        assignments.join(", ")
+    let update = sql::query(
+        "UPDATE assets SET kind = $1, title = $2, summary = $3, body = $4, body_html = $5, \
+         language = $6, motions = $7, industries = $8, use_cases = $9, audience_tiers = $10, \
+         audience_motions = $11, audience_certification = $12, link = $13, updated_at = $14 \
+         WHERE id = $15",
     );
-    let done = bind_metadata(sql::query(sqlx::AssertSqlSafe(sql)), metadata, body_html)
+    let done = bind_metadata(update, metadata, body_html)
         .bind(now)
         .bind(id)
         .execute(&mut *conn)

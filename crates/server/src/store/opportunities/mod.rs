@@ -20,14 +20,14 @@ pub struct SafeRow {
     pub customer_name: String,
     /// What search and the customer sort compare; pages continue from it.
     pub customer_search: String,
-    pub motion: String,
+    pub motion: Motion,
     pub stage: String,
     pub stage_entered_at: Timestamp,
     pub owner_name: Option<String>,
     pub next_step: Option<String>,
     pub next_step_due: Option<String>,
     pub updated_at: Timestamp,
-    pub registration_status: Option<String>,
+    pub registration_status: Option<RegistrationStatus>,
     pub protection_ends_at: Option<Timestamp>,
 }
 
@@ -46,12 +46,12 @@ pub struct OpportunityRow {
     pub currency: Option<String>,
     pub discount_band: Option<String>,
     pub price_protection: i64,
-    pub partner_role: Option<String>,
+    pub partner_role: Option<PartnerRole>,
     pub attribution_percent: Option<i64>,
     pub internal_notes: String,
     pub created_at: Timestamp,
     pub last_activity_at: Timestamp,
-    pub conflict: Option<String>,
+    pub conflict: Option<ConflictLevel>,
 }
 
 /// The safe columns, from `opportunities o LEFT JOIN registrations r`.
@@ -94,32 +94,14 @@ pub use writes::{
     Edit, FromRegistration, insert, open_from_registration, recount, search_key, update,
 };
 
-fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
-    parse(value)
-        .ok_or_else(|| StoreError::Unreadable(format!("unknown {what} {value:?} in opportunities")))
-}
-
-fn optional<T>(
-    value: Option<&str>,
-    parse: fn(&str) -> Option<T>,
-    what: &str,
-) -> Result<Option<T>, StoreError> {
-    value.map(|v| parsed(v, parse, what)).transpose()
-}
-
 impl SafeRow {
-    pub fn motion(&self) -> Result<Motion, StoreError> {
-        parsed(&self.motion, Motion::parse, "motion")
-    }
-
     pub fn stage(&self) -> Result<Stage, StoreError> {
-        Stage::parse(self.motion()?, &self.stage)
+        Stage::parse(self.motion, &self.stage)
             .ok_or_else(|| StoreError::Unreadable(format!("unknown stage {:?}", self.stage)))
     }
 
     /// The partner's view: the safe fields, nothing else.
-    pub fn into_partner_view(self, now: Timestamp) -> Result<PartnerOpportunity, StoreError> {
-        let motion = self.motion()?;
+    pub fn into_partner_view(self, now: Timestamp) -> PartnerOpportunity {
         let window = match self.registration_status {
             None => Window::Unregistered,
             Some(_) => Window::Registered {
@@ -130,7 +112,7 @@ impl SafeRow {
             id,
             customer_name,
             customer_search: _,
-            motion: _,
+            motion,
             stage,
             stage_entered_at,
             owner_name,
@@ -140,7 +122,7 @@ impl SafeRow {
             registration_status,
             protection_ends_at,
         } = self;
-        Ok(PartnerOpportunity {
+        PartnerOpportunity {
             id,
             customer_name,
             motion,
@@ -149,15 +131,11 @@ impl SafeRow {
             owner_name,
             next_step,
             next_step_due,
-            registration_status: optional(
-                registration_status.as_deref(),
-                RegistrationStatus::parse,
-                "registration status",
-            )?,
+            registration_status,
             protection_status: protection_status(window, now),
             protection_ends: protection_ends_at.map(rfc3339),
             updated_at: rfc3339(updated_at),
-        })
+        }
     }
 }
 
@@ -165,10 +143,10 @@ impl OpportunityRow {
     /// What the stage-move rules need to know.
     pub fn position(&self) -> Result<Position, StoreError> {
         Ok(Position {
-            motion: self.safe.motion()?,
+            motion: self.safe.motion,
             stage: self.safe.stage()?,
             criteria_met: u32::try_from(self.criteria_met).unwrap_or(0),
-            partner_role: optional(self.partner_role.as_deref(), PartnerRole::parse, "role")?,
+            partner_role: self.partner_role,
             attribution_percent: self.attribution_percent.and_then(|p| u8::try_from(p).ok()),
         })
     }
@@ -197,7 +175,7 @@ impl OpportunityRow {
             conflict,
         } = self;
         Ok(ManagerOpportunity {
-            opportunity: safe.into_partner_view(now)?,
+            opportunity: safe.into_partner_view(now),
             organization: OrganizationRef {
                 id: organization_id,
                 name: organization_name,
@@ -211,7 +189,7 @@ impl OpportunityRow {
             attribution_percent: position.attribution_percent,
             internal_notes,
             loss_reason,
-            conflict: optional(conflict.as_deref(), ConflictLevel::parse, "conflict")?,
+            conflict,
             exit_criteria: exit_criteria(&position),
             last_activity_at: rfc3339(last_activity_at),
             created_at: rfc3339(created_at),

@@ -3,7 +3,6 @@
 use portico_api::pipeline::{NoteSide, SharedNote};
 use sqlx::FromRow;
 
-use super::parsed;
 use crate::clock::{Timestamp, rfc3339};
 use crate::store::StoreError;
 use crate::store::sql::{self, Conn, Pool};
@@ -11,7 +10,7 @@ use crate::store::sql::{self, Conn, Pool};
 #[derive(Debug, Clone, FromRow)]
 struct NoteRow {
     id: i64,
-    side: String,
+    side: NoteSide,
     author_name: String,
     body: String,
     created_at: Timestamp,
@@ -25,11 +24,11 @@ pub async fn notes(db: &Pool, opportunity_id: i64) -> Result<Vec<SharedNote>, St
     .bind(opportunity_id)
     .fetch_all(db)
     .await?;
-    rows.into_iter().map(NoteRow::into_view).collect()
+    Ok(rows.into_iter().map(NoteRow::into_view).collect())
 }
 
 impl NoteRow {
-    fn into_view(self) -> Result<SharedNote, StoreError> {
+    fn into_view(self) -> SharedNote {
         let NoteRow {
             id,
             side,
@@ -37,13 +36,13 @@ impl NoteRow {
             body,
             created_at,
         } = self;
-        Ok(SharedNote {
+        SharedNote {
             id,
-            side: parsed(&side, NoteSide::parse, "note side")?,
+            side,
             author_name,
             body,
             created_at: rfc3339(created_at),
-        })
+        }
     }
 }
 

@@ -103,7 +103,7 @@ pub struct Edit {
     pub currency: Option<String>,
     pub discount_band: Option<String>,
     pub price_protection: bool,
-    pub partner_role: Option<String>,
+    pub partner_role: Option<PartnerRole>,
     pub attribution_percent: Option<i64>,
     pub internal_notes: String,
     #[serde(skip)]
@@ -128,7 +128,7 @@ impl From<&OpportunityRow> for Edit {
             currency: row.currency.clone(),
             discount_band: row.discount_band.clone(),
             price_protection: row.price_protection != 0,
-            partner_role: row.partner_role.clone(),
+            partner_role: row.partner_role,
             attribution_percent: row.attribution_percent,
             internal_notes: row.internal_notes.clone(),
             updated_at: row.safe.updated_at,
@@ -171,7 +171,7 @@ pub async fn update(tx: &mut Conn, edit: &Edit) -> Result<(), StoreError> {
     .bind(edit.currency.as_deref())
     .bind(edit.discount_band.as_deref())
     .bind(i64::from(edit.price_protection))
-    .bind(edit.partner_role.as_deref())
+    .bind(edit.partner_role.map(PartnerRole::as_str))
     .bind(edit.attribution_percent)
     .bind(&edit.internal_notes)
     .bind(edit.updated_at)

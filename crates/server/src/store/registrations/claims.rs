@@ -1,14 +1,14 @@
 //! The live claims the conflict check compares a filing with, and the findings it stores.
 
-use portico_api::registrations::MatchStrength;
+use portico_api::registrations::{MatchStrength, RegistrationStatus};
 use sqlx::FromRow;
 
-use super::{open_statuses, parsed};
+use super::open_statuses;
 use crate::clock::Timestamp;
 use crate::domain::conflict::Finding;
 use crate::store::StoreError;
 use crate::store::blocks::{Holder, Probe};
-use crate::store::sql::{self, Conn, Pool};
+use crate::store::sql::{self, Bind as _, Builder, Conn, Pool};
 
 /// A live claim on a customer: undecided, or approved and still protected.
 #[derive(Debug, Clone, FromRow)]
@@ -17,7 +17,7 @@ pub struct ClaimRow {
     pub organization_name: String,
     pub name_key: String,
     pub domain_key: Option<String>,
-    pub status: String,
+    pub status: RegistrationStatus,
     pub submitted_at: Timestamp,
     pub decided_at: Option<Timestamp>,
 }
@@ -45,28 +45,27 @@ pub async fn live_claims(
     now: Timestamp,
     scope: ClaimScope<'_>,
 ) -> Result<Vec<ClaimRow>, StoreError> {
-    let which = match &scope {
+    let mut sql = Builder::new(
+        "SELECT r.id, o.name AS organization_name, r.name_key, r.domain_key, r.status, \
+         r.submitted_at, r.decided_at FROM registrations r \
+         JOIN organizations o ON o.id = r.organization_id WHERE r.id ",
+    );
+    match scope {
         ClaimScope::Probe(probe) => {
-            format!("r.id IN ({})", probe.candidates(Holder::Registration, 2))
+            sql.push("IN (");
+            probe.push_candidates(&mut sql, Holder::Registration);
+            sql.push(")")
         }
-        ClaimScope::After(_) => "r.id > $2".to_owned(),
+        ClaimScope::After(id) => sql.push("> ").push_bind(id),
     };
     // Liveness is one CASE expression, which no index serves: the planner then starts from
     // the few candidate ids rather than from the index on status and its 200,000 live rows.
-    let sql = format!(
-        "SELECT r.id, o.name AS organization_name, r.name_key, r.domain_key, r.status, \
-         r.submitted_at, r.decided_at FROM registrations r \
-         JOIN organizations o ON o.id = r.organization_id \
-         WHERE {which} AND CASE WHEN r.status IN {} THEN 1 \
-         WHEN r.status = 'approved' AND r.protection_ends_at > $1 THEN 1 ELSE 0 END = 1 \
-         ORDER BY r.id",
-        open_statuses(),
-    );
-    let query = sql::query_as(sqlx::AssertSqlSafe(sql)).bind(now);
-    match scope {
-        ClaimScope::Probe(probe) => Ok(query.bind_all(probe.values()).fetch_all(conn).await?),
-        ClaimScope::After(id) => Ok(query.bind(id).fetch_all(conn).await?),
-    }
+    sql.push(" AND CASE WHEN r.status IN ")
+        .push(open_statuses())
+        .push(" THEN 1 WHEN r.status = 'approved' AND r.protection_ends_at > ")
+        .push_bind(now)
+        .push(" THEN 1 ELSE 0 END = 1 ORDER BY r.id");
+    Ok(sql.query_as().fetch_all(conn).await?)
 }
 
 /// What a finding matched.
@@ -87,30 +86,24 @@ pub async fn insert_findings(
     findings: &[(Matched, Finding)],
 ) -> Result<(), StoreError> {
     for chunk in findings.chunks(FINDINGS_PER_INSERT) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let p = 4 * i + 2;
-                format!("($1, ${p}, ${}, ${}, ${})", p + 1, p + 2, p + 3)
-            })
-            .collect();
-        let sql = format!(
+        let mut sql = Builder::new(
             "INSERT INTO registration_findings (registration_id, matched_registration_id, \
-             matched_account_id, strength, score) VALUES {}",
-            rows.join(", ")
+             matched_account_id, strength, score) VALUES ",
         );
-        let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
-        for (matched, finding) in chunk {
+        sql.push_tuples(chunk, |(matched, finding)| {
             let (registration, account) = match *matched {
                 Matched::Registration(id) => (Some(id), None),
                 Matched::Account(id) => (None, Some(id)),
             };
-            query = query
-                .bind(registration)
-                .bind(account)
-                .bind(finding.strength.as_str())
-                .bind(i64::from(finding.score));
-        }
-        query.execute(&mut *conn).await?;
+            [
+                registration_id.value(),
+                registration.value(),
+                account.value(),
+                finding.strength.as_str().value(),
+                i64::from(finding.score).value(),
+            ]
+        });
+        sql.query().execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -120,7 +113,7 @@ pub async fn findings_of(
     db: &Pool,
     registration_id: i64,
 ) -> Result<Vec<(Matched, Finding)>, StoreError> {
-    let rows: Vec<(Option<i64>, Option<i64>, String, i64)> = sql::query_as(
+    let rows: Vec<(Option<i64>, Option<i64>, MatchStrength, i64)> = sql::query_as(
         "SELECT matched_registration_id, matched_account_id, strength, score \
          FROM registration_findings WHERE registration_id = $1 ORDER BY score DESC, id",
     )
@@ -130,7 +123,7 @@ pub async fn findings_of(
     let mut findings = Vec::with_capacity(rows.len());
     for (registration, account, strength, score) in rows {
         let finding = Finding {
-            strength: parsed(&strength, MatchStrength::parse, "match strength")?,
+            strength,
             score: u8::try_from(score).map_err(StoreError::unreadable)?,
         };
         match (registration, account) {

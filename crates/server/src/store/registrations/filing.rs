@@ -5,7 +5,7 @@ use portico_api::registrations::{ConflictLevel, ValidRegistration};
 
 use crate::clock::Timestamp;
 use crate::store::StoreError;
-use crate::store::sql::{self, Conn, Exec};
+use crate::store::sql::{self, Bind as _, Builder, Conn, Exec};
 
 pub struct NewRegistration<'a> {
     pub organization_id: i64,
@@ -78,18 +78,10 @@ pub async fn insert_products(
     if product_ids.is_empty() {
         return Ok(());
     }
-    let rows: Vec<String> = (0..product_ids.len())
-        .map(|i| format!("($1, ${})", i + 2))
-        .collect();
-    let sql = format!(
-        "INSERT INTO registration_products (registration_id, product_id) VALUES {}",
-        rows.join(", ")
-    );
-    let mut query = sql::query(sqlx::AssertSqlSafe(sql)).bind(registration_id);
-    for id in product_ids {
-        query = query.bind(id);
-    }
-    query.execute(conn).await?;
+    let mut sql =
+        Builder::new("INSERT INTO registration_products (registration_id, product_id) VALUES ");
+    sql.push_tuples(product_ids, |id| [registration_id.value(), id.value()]);
+    sql.query().execute(conn).await?;
     Ok(())
 }
 

@@ -1,13 +1,19 @@
 //! Deal and lead registrations. Reads that a partner can reach take the caller's organization
 //! as a bound parameter, so another organization's row is simply not found.
 
-use portico_api::registrations::{Product, RegistrationStatus};
+use std::sync::LazyLock;
+
+use portico_api::organizations::Motion;
+use portico_api::registrations::{
+    ConflictLevel, DeclineReason, ExtensionStatus, PartnerRole, Product, RegistrationKind,
+    RegistrationStatus,
+};
 use sqlx::FromRow;
 
 use crate::clock::Timestamp;
+use crate::store::Scope;
 use crate::store::StoreError;
-use crate::store::sql::{self, Conn, Exec, Pool};
-use crate::store::{Scope, placeholders};
+use crate::store::sql::{self, Builder, Conn, Exec, Pool};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct RegistrationRow {
@@ -15,7 +21,7 @@ pub struct RegistrationRow {
     pub organization_id: i64,
     pub organization_name: String,
     pub submitter_name: String,
-    pub kind: String,
+    pub kind: RegistrationKind,
     pub company_name: String,
     pub company_domain: String,
     pub name_key: String,
@@ -24,22 +30,22 @@ pub struct RegistrationRow {
     pub contact_name: String,
     pub contact_email: String,
     pub contact_title: Option<String>,
-    pub motion: String,
+    pub motion: Motion,
     pub estimated_value: Option<i64>,
     pub currency: Option<String>,
     pub expected_close: Option<String>,
     pub description: String,
-    pub partner_role: String,
-    pub status: String,
-    pub conflict: String,
+    pub partner_role: PartnerRole,
+    pub status: RegistrationStatus,
+    pub conflict: ConflictLevel,
     pub submitted_at: Timestamp,
     pub decide_by: Timestamp,
     pub decided_at: Option<Timestamp>,
-    pub decline_reason: Option<String>,
+    pub decline_reason: Option<DeclineReason>,
     pub decision_rationale: Option<String>,
     pub protection_ends_at: Option<Timestamp>,
     pub info_question: Option<String>,
-    pub extension_status: Option<String>,
+    pub extension_status: Option<ExtensionStatus>,
     pub extension_justification: Option<String>,
     pub extension_requested_at: Option<Timestamp>,
     pub extension_rationale: Option<String>,
@@ -73,13 +79,9 @@ fn statuses_where(rule: fn(RegistrationStatus) -> bool) -> String {
 }
 
 /// Statuses a manager still has to decide.
-fn open_statuses() -> String {
-    statuses_where(RegistrationStatus::is_open)
-}
-
-fn parsed<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
-    parse(value)
-        .ok_or_else(|| StoreError::Unreadable(format!("unknown {what} {value:?} in registrations")))
+fn open_statuses() -> &'static str {
+    static OPEN: LazyLock<String> = LazyLock::new(|| statuses_where(RegistrationStatus::is_open));
+    &OPEN
 }
 
 mod claims;
@@ -127,16 +129,9 @@ pub async fn by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<RegistrationRow>
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!(
-        "{} WHERE r.id IN ({}) ORDER BY r.id",
-        select_registration!(""),
-        placeholders(1, ids.len())
-    );
-    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
-    for id in ids {
-        query = query.bind(id);
-    }
-    Ok(query.fetch_all(conn).await?)
+    let mut sql = Builder::new(select_registration!("WHERE r.id IN ("));
+    sql.push_binds(ids).push(") ORDER BY r.id");
+    Ok(sql.query_as().fetch_all(conn).await?)
 }
 
 /// What a list asks for; `queue` lists the undecided oldest first, everything else is newest first.
@@ -152,52 +147,36 @@ pub struct ListFilter {
 }
 
 pub async fn page(db: &Pool, filter: ListFilter) -> Result<Vec<RegistrationRow>, StoreError> {
-    let mut conditions = Vec::new();
-    let mut values: Vec<i64> = Vec::new();
-    let mut bind = |condition: &str, value: i64| {
-        values.push(value);
-        conditions.push(condition.replace('?', &format!("${}", values.len())));
+    let mut sql = Builder::new(select_registration!("WHERE 1 = 1"));
+    let organization = match filter.scope {
+        Scope::Organization(id) => Some(id),
+        Scope::Vendor => filter.organization_id,
     };
-    match filter.scope {
-        Scope::Organization(id) => bind("r.organization_id = ?", id),
-        Scope::Vendor => {
-            if let Some(id) = filter.organization_id {
-                bind("r.organization_id = ?", id);
-            }
-        }
+    if let Some(id) = organization {
+        sql.push(" AND r.organization_id = ").push_bind(id);
     }
     if filter.after > 0 {
-        bind(
-            if filter.queue { "r.id > ?" } else { "r.id < ?" },
-            filter.after,
-        );
+        sql.push(if filter.queue {
+            " AND r.id > "
+        } else {
+            " AND r.id < "
+        })
+        .push_bind(filter.after);
     }
     if filter.queue {
-        conditions.push(format!("r.status IN {}", open_statuses()));
+        sql.push(" AND r.status IN ").push(open_statuses());
     }
-    let status = filter.status.map(RegistrationStatus::as_str);
-    if status.is_some() {
-        conditions.push(format!("r.status = ${}", values.len() + 1));
+    if let Some(status) = filter.status {
+        sql.push(" AND r.status = ").push_bind(status.as_str());
     }
-    let sql = format!(
-        "{} WHERE {} ORDER BY r.id {} LIMIT {}",
-        select_registration!(""),
-        if conditions.is_empty() {
-            "1 = 1".to_owned()
-        } else {
-            conditions.join(" AND ")
-        },
-        if filter.queue { "ASC" } else { "DESC" },
-        i64::from(filter.limit) + 1,
-    );
-    let mut query = sql::query_as(sqlx::AssertSqlSafe(sql));
-    for value in values {
-        query = query.bind(value);
-    }
-    if let Some(status) = status {
-        query = query.bind(status);
-    }
-    Ok(query.fetch_all(db).await?)
+    sql.push(if filter.queue {
+        " ORDER BY r.id ASC"
+    } else {
+        " ORDER BY r.id DESC"
+    })
+    .push(" LIMIT ")
+    .push_bind(i64::from(filter.limit) + 1);
+    Ok(sql.query_as().fetch_all(db).await?)
 }
 
 /// The products each of these registrations names, as `(registration id, product)`.
@@ -208,16 +187,13 @@ pub async fn products_of(
     if registration_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!(
+    let mut sql = Builder::new(
         "SELECT rp.registration_id, p.id, p.name FROM registration_products rp \
-         JOIN products p ON p.id = rp.product_id WHERE rp.registration_id IN ({}) ORDER BY p.name",
-        placeholders(1, registration_ids.len())
+         JOIN products p ON p.id = rp.product_id WHERE rp.registration_id IN (",
     );
-    let mut query = sql::query_as::<(i64, i64, String)>(sqlx::AssertSqlSafe(sql));
-    for id in registration_ids {
-        query = query.bind(*id);
-    }
-    Ok(query
+    sql.push_binds(registration_ids).push(") ORDER BY p.name");
+    Ok(sql
+        .query_as::<(i64, i64, String)>()
         .fetch_all(db)
         .await?
         .into_iter()

@@ -2,28 +2,17 @@
 //! the vendor's accounts, and the manager's.
 
 use portico_api::OrganizationRef;
-use portico_api::organizations::Motion;
 use portico_api::registrations::{
-    ConflictLevel, Decision, DeclineReason, Extension, ExtensionStatus, ManagerRegistration,
-    PartnerRegistration, PartnerRole, Product, RegistrationKind, RegistrationStatus, Verdict,
-    number,
+    Decision, DeclineReason, Extension, ManagerRegistration, PartnerRegistration, Product,
+    RegistrationKind, RegistrationStatus, Verdict, number,
 };
 
-use super::{RegistrationRow, parsed};
+use super::RegistrationRow;
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::program::protection;
-use crate::store::StoreError;
 use crate::store::opportunities::FromRegistration;
 
 impl RegistrationRow {
-    pub fn status(&self) -> Result<RegistrationStatus, StoreError> {
-        parsed(&self.status, RegistrationStatus::parse, "status")
-    }
-
-    pub fn motion(&self) -> Result<Motion, StoreError> {
-        parsed(&self.motion, Motion::parse, "motion")
-    }
-
     pub fn organization(&self) -> OrganizationRef {
         OrganizationRef {
             id: self.organization_id,
@@ -32,18 +21,15 @@ impl RegistrationRow {
     }
 
     /// What an approved deal brings into the pipeline; a lead brings nothing.
-    pub fn pipeline_entry(&self) -> Result<Option<FromRegistration<'_>>, StoreError> {
-        if self.kind != RegistrationKind::Deal.as_str() {
-            return Ok(None);
-        }
-        Ok(Some(FromRegistration {
+    pub fn pipeline_entry(&self) -> Option<FromRegistration<'_>> {
+        (self.kind == RegistrationKind::Deal).then(|| FromRegistration {
             registration_id: self.id,
             organization_id: self.organization_id,
             customer_name: &self.company_name,
-            motion: self.motion()?,
+            motion: self.motion,
             amount: self.estimated_value.zip(self.currency.as_deref()),
-            partner_role: parsed(&self.partner_role, PartnerRole::parse, "partner role")?,
-        }))
+            partner_role: self.partner_role,
+        })
     }
 
     /// The partner's view; the matching keys, the organization and the SLA stay behind.
@@ -52,9 +38,7 @@ impl RegistrationRow {
         products: Vec<Product>,
         now: Timestamp,
         approval_sla_hours: i64,
-    ) -> Result<PartnerRegistration, StoreError> {
-        let status = self.status()?;
-        let motion = self.motion()?;
+    ) -> PartnerRegistration {
         let RegistrationRow {
             id,
             organization_id: _,
@@ -69,13 +53,13 @@ impl RegistrationRow {
             contact_name,
             contact_email,
             contact_title,
-            motion: _,
+            motion,
             estimated_value,
             currency,
             expected_close,
             description,
             partner_role,
-            status: _,
+            status,
             conflict,
             submitted_at,
             decide_by: _,
@@ -89,17 +73,13 @@ impl RegistrationRow {
             extension_requested_at,
             extension_rationale,
         } = self;
-        let level = parsed(&conflict, ConflictLevel::parse, "conflict level")?;
-        let decline_reason = decline_reason
-            .map(|r| parsed(&r, DeclineReason::parse, "decline reason"))
-            .transpose()?;
-        Ok(PartnerRegistration {
+        PartnerRegistration {
             id,
             number: number(id),
-            kind: parsed(&kind, RegistrationKind::parse, "kind")?,
+            kind,
             status,
-            conflict: level,
-            conflict_message: level.partner_message(approval_sla_hours),
+            conflict,
+            conflict_message: conflict.partner_message(approval_sla_hours),
             company_name,
             company_domain,
             country,
@@ -112,7 +92,7 @@ impl RegistrationRow {
             currency,
             expected_close,
             description,
-            partner_role: parsed(&partner_role, PartnerRole::parse, "partner role")?,
+            partner_role,
             submitted_by: submitter_name,
             submitted_at: rfc3339(submitted_at),
             decision: decision(status, decided_at, decline_reason, decision_rationale),
@@ -123,15 +103,15 @@ impl RegistrationRow {
                 extension_justification,
                 extension_requested_at,
             ) {
-                (Some(s), Some(justification), Some(at)) => Some(Extension {
-                    status: parsed(&s, ExtensionStatus::parse, "extension status")?,
+                (Some(status), Some(justification), Some(at)) => Some(Extension {
+                    status,
                     justification,
                     requested_at: rfc3339(at),
                     rationale: extension_rationale,
                 }),
                 _ => None,
             },
-        })
+        }
     }
 
     pub fn into_manager_view(
@@ -139,17 +119,17 @@ impl RegistrationRow {
         products: Vec<Product>,
         now: Timestamp,
         approval_sla_hours: i64,
-    ) -> Result<ManagerRegistration, StoreError> {
+    ) -> ManagerRegistration {
         let organization = self.organization();
         let (decide_by, submitted_at) = (self.decide_by, self.submitted_at);
-        let open = self.status()?.is_open();
-        Ok(ManagerRegistration {
-            registration: self.into_partner_view(products, now, approval_sla_hours)?,
+        let open = self.status.is_open();
+        ManagerRegistration {
+            registration: self.into_partner_view(products, now, approval_sla_hours),
             organization,
             decide_by: rfc3339(decide_by),
             sla_breached: open && now > decide_by,
             waiting_hours: open.then(|| (now - submitted_at) / 3600),
-        })
+        }
     }
 }
 

@@ -3,8 +3,10 @@
 //! PostgreSQL's own driver; rows decode straight from the driver's row into the row type, with
 //! no engine-neutral copy in between.
 
+mod builder;
 mod query;
 
+pub use builder::{Builder, Param};
 pub use query::{Bind, Query, QueryAs, QueryScalar, Row, Value, query, query_as, query_scalar};
 
 use sqlx::pool::PoolConnection;

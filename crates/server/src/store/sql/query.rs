@@ -81,10 +81,7 @@ pub fn query(sql: impl SqlSafeStr) -> Query {
 }
 
 pub fn query_as<T: Row>(sql: impl SqlSafeStr) -> QueryAs<T> {
-    QueryAs {
-        query: query(sql),
-        row: PhantomData,
-    }
+    query(sql).into_rows()
 }
 
 pub fn query_scalar<T>(sql: impl SqlSafeStr) -> QueryScalar<T>
@@ -117,15 +114,20 @@ impl Query {
         self
     }
 
+    /// The same statement, its rows decoded into `T`.
+    pub fn into_rows<T: Row>(self) -> QueryAs<T> {
+        QueryAs {
+            query: self,
+            row: PhantomData,
+        }
+    }
+
     /// The same statement, read as one value per row (e.g. what it `RETURNING`s).
     pub fn into_scalar<T>(self) -> QueryScalar<T>
     where
         (T,): Row,
     {
-        QueryScalar(QueryAs {
-            query: self,
-            row: PhantomData,
-        })
+        QueryScalar(self.into_rows())
     }
 
     pub async fn execute<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Done, sqlx::Error> {

@@ -14,9 +14,9 @@ pub struct DeliveryRow {
     pub id: i64,
     pub endpoint_id: i64,
     pub message_id: String,
-    pub event_type: String,
+    pub event_type: WebhookEventType,
     pub subject: String,
-    pub state: String,
+    pub state: DeliveryState,
     pub attempts: i64,
     pub created_at_ms: i64,
     pub next_attempt_at_ms: Option<i64>,
@@ -27,7 +27,7 @@ pub struct DeliveryRow {
 }
 
 impl DeliveryRow {
-    pub fn into_view(self) -> Result<Delivery, StoreError> {
+    pub fn into_view(self) -> Delivery {
         let DeliveryRow {
             id,
             endpoint_id: _,
@@ -43,15 +43,12 @@ impl DeliveryRow {
             last_status,
             last_error,
         } = self;
-        Ok(Delivery {
+        Delivery {
             id,
             message_id,
-            event_type: WebhookEventType::parse(&event_type).ok_or_else(|| {
-                StoreError::Unreadable(format!("unknown event type {event_type}"))
-            })?,
+            event_type,
             subject,
-            state: DeliveryState::parse(&state)
-                .ok_or_else(|| StoreError::Unreadable(format!("unknown delivery state {state}")))?,
+            state,
             attempts: u32::try_from(attempts).unwrap_or_default(),
             created_at: rfc3339_ms(created_at_ms),
             next_attempt_at: next_attempt_at_ms.map(rfc3339_ms),
@@ -59,7 +56,7 @@ impl DeliveryRow {
             latency_ms: latency_ms.and_then(|l| u64::try_from(l).ok()),
             last_status: last_status.and_then(|s| u16::try_from(s).ok()),
             last_error,
-        })
+        }
     }
 }
 
