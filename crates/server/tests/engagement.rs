@@ -258,7 +258,7 @@ async fn announcement_reads_and_acknowledgments_count() {
     let announcement: i64 = sql::query_scalar(
         "INSERT INTO announcements (title, body, audience, requires_ack, publish_at, \
          published_at, version, created_by, created_at, updated_at) \
-         VALUES ('Price change', 'New prices.', '{}', 1, $1, $1, 1, $2, $1, $1) RETURNING id",
+         VALUES ('Price change', 'New prices.', '{}', TRUE, $1, $1, 1, $2, $1, $1) RETURNING id",
     )
     .bind(now - 2 * DAY)
     .bind(manager_id)

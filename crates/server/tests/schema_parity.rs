@@ -64,7 +64,7 @@ async fn sqlite_and_postgres_migrations_build_the_same_schema() {
     );
 }
 
-/// `integer`, `text`, `real`, `blob` or `boolean`, from either engine's name of a type.
+/// `integer`, `text`, `real` or `blob`, from either engine's name of a type.
 fn kind(declared: &str) -> &'static str {
     let declared = declared.to_lowercase();
     match declared.as_str() {
@@ -73,7 +73,9 @@ fn kind(declared: &str) -> &'static str {
         t if t.contains("real") || t.contains("floa") || t.contains("doub") || t == "numeric" => {
             "real"
         }
-        t if t.contains("bool") => "boolean",
+        // SQLite has no boolean type: its flags are integers held to 0 and 1, which both
+        // drivers read as bool like PostgreSQL's booleans.
+        t if t.contains("bool") => "integer",
         "blob" | "bytea" | "" => "blob",
         _ => "other",
     }
@@ -91,12 +93,15 @@ fn column(
     format!("column {table}.{name} {} {null}{default}", kind(declared))
 }
 
-/// A default as SQLite writes it: PostgreSQL adds a cast to a quoted value (`'x'::text`), and
-/// its serial columns' `nextval(…)` is SQLite's row id.
+/// A default as SQLite writes it: PostgreSQL adds a cast to a quoted value (`'x'::text`), its
+/// serial columns' `nextval(…)` is SQLite's row id, and its boolean `false` is SQLite's `0`.
 fn default_value(default: Option<&str>) -> Option<&str> {
     let default = default?;
-    if default.starts_with("nextval(") {
-        return None;
+    match default {
+        _ if default.starts_with("nextval(") => return None,
+        "false" => return Some("0"),
+        "true" => return Some("1"),
+        _ => {}
     }
     Some(match default.rsplit_once("'::") {
         Some((quoted, _)) => &default[..quoted.len() + 1],

@@ -69,7 +69,7 @@ pub async fn edit(
 pub async fn remind(state: &AppState, manager: i64, id: i64) -> AppResult<u64> {
     unit_of_work::run(state, async |unit| {
         let row = existing(unit, id).await?;
-        if row.published_at.is_none() || row.requires_ack == 0 {
+        if row.published_at.is_none() || !row.requires_ack {
             return Err(AppError::conflict(
                 "Only a published announcement that must be acknowledged has anyone to remind.",
             ));

@@ -120,7 +120,7 @@ fn endpoint_entry(
         before: before.and_then(|b| {
             audit::state(&serde_json::json!({
                 "url": b.url, "description": b.description, "event_types": b.event_types,
-                "enabled": b.enabled != 0, "sla_seconds": b.sla_seconds,
+                "enabled": b.enabled, "sla_seconds": b.sla_seconds,
                 "sla_percent": b.sla_percent,
             }))
         }),

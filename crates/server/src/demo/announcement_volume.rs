@@ -22,7 +22,7 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreErro
         )
         .bind(format!("Program update {}", n + 1))
         .bind("What changes, **when**, and what partners need to do.")
-        .bind(i64::from(n % 3 == 0))
+        .bind(n % 3 == 0)
         .bind(published)
         .bind(author)
         .fetch_one(&mut *tx)
@@ -38,12 +38,12 @@ pub async fn load(db: &Db, count: usize, now: Timestamp) -> Result<(), StoreErro
             "INSERT INTO announcement_receipts (announcement_id, user_id, organization_id, \
              read_at, acknowledged_at) \
              SELECT $1, u.id, u.organization_id, $2, \
-               CASE WHEN $3 = 1 AND u.id % 4 <> 0 THEN $2 ELSE NULL END \
+               CASE WHEN $3 = TRUE AND u.id % 4 <> 0 THEN $2 ELSE NULL END \
              FROM users u WHERE u.organization_id IS NOT NULL AND (u.id + $1) % 2 = 0",
         )
         .bind(id)
         .bind(published + DAY)
-        .bind(i64::from(n % 3 == 0))
+        .bind(n % 3 == 0)
         .execute(&mut *tx)
         .await?;
     }

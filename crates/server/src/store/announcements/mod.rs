@@ -43,7 +43,7 @@ pub async fn insert(
     .bind(draft.title)
     .bind(draft.body)
     .bind(audience_json(draft.audience))
-    .bind(i64::from(draft.requires_ack))
+    .bind(draft.requires_ack)
     .bind(draft.publish_at)
     .bind(author)
     .bind(now)
@@ -73,7 +73,7 @@ pub async fn update(
     .bind(draft.body)
     .bind(now)
     .bind(audience_json(draft.audience))
-    .bind(i64::from(draft.requires_ack))
+    .bind(draft.requires_ack)
     .bind(draft.publish_at)
     .execute(&mut *tx)
     .await?;
@@ -104,7 +104,7 @@ pub struct AnnouncementRow {
     pub title: String,
     pub body: String,
     pub audience: String,
-    pub requires_ack: i64,
+    pub requires_ack: bool,
     pub publish_at: Timestamp,
     pub published_at: Option<Timestamp>,
     pub version: i64,
@@ -141,7 +141,7 @@ impl AnnouncementRow {
             body_html: to_safe_html(&body),
             body,
             audience,
-            requires_ack: requires_ack == 1,
+            requires_ack,
             publish_at: rfc3339(publish_at),
             published_at: published_at.map(rfc3339),
             version,

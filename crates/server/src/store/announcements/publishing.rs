@@ -45,7 +45,7 @@ pub struct Due {
 /// Claims every announcement whose time has come and fixes the organizations it reaches. The
 /// claiming `UPDATE` makes each one publish once, even with several instances.
 pub async fn claim_due(tx: &mut Conn, now: Timestamp) -> Result<Vec<Due>, StoreError> {
-    let due: Vec<(i64, String, String, String, i64)> = sql::query_as(
+    let due: Vec<(i64, String, String, String, bool)> = sql::query_as(
         "UPDATE announcements SET published_at = $1 \
          WHERE published_at IS NULL AND publish_at <= $1 \
          RETURNING id, title, body, audience, requires_ack",
@@ -69,7 +69,7 @@ pub async fn claim_due(tx: &mut Conn, now: Timestamp) -> Result<Vec<Due>, StoreE
             id,
             title,
             body,
-            requires_ack: requires_ack == 1,
+            requires_ack,
         });
     }
     Ok(claimed)

@@ -69,7 +69,7 @@ pub struct FeedRow {
     pub id: i64,
     pub title: String,
     pub body: String,
-    pub requires_ack: i64,
+    pub requires_ack: bool,
     pub published_at: Timestamp,
     pub version: i64,
     pub updated_at: Timestamp,
@@ -94,7 +94,7 @@ impl FeedRow {
             id,
             title,
             body_html: to_safe_html(&body),
-            requires_ack: requires_ack == 1,
+            requires_ack,
             published_at: rfc3339(published_at),
             edited_at: (version > 1 && updated_at > published_at).then(|| rfc3339(updated_at)),
             read_at: read_at.map(rfc3339),
@@ -156,7 +156,7 @@ pub async fn unread(
 ) -> Result<(i64, i64), StoreError> {
     let (unread, to_acknowledge): (Option<i64>, Option<i64>) = sql::query_as(
         "SELECT SUM(CASE WHEN r.read_at IS NULL THEN 1 ELSE 0 END), \
-         SUM(CASE WHEN a.requires_ack = 1 AND r.acknowledged_at IS NULL THEN 1 ELSE 0 END) \
+         SUM(CASE WHEN a.requires_ack = TRUE AND r.acknowledged_at IS NULL THEN 1 ELSE 0 END) \
          FROM announcement_organizations ao JOIN announcements a ON a.id = ao.announcement_id \
          LEFT JOIN announcement_receipts r ON r.announcement_id = a.id AND r.user_id = $2 \
          WHERE ao.organization_id = $1",

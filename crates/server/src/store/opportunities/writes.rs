@@ -127,7 +127,7 @@ impl From<&OpportunityRow> for Edit {
             amount: row.amount,
             currency: row.currency.clone(),
             discount_band: row.discount_band.clone(),
-            price_protection: row.price_protection != 0,
+            price_protection: row.price_protection,
             partner_role: row.partner_role,
             attribution_percent: row.attribution_percent,
             internal_notes: row.internal_notes.clone(),
@@ -170,7 +170,7 @@ pub async fn update(tx: &mut Conn, edit: &Edit) -> Result<(), StoreError> {
     .bind(edit.amount)
     .bind(edit.currency.as_deref())
     .bind(edit.discount_band.as_deref())
-    .bind(i64::from(edit.price_protection))
+    .bind(edit.price_protection)
     .bind(edit.partner_role.map(PartnerRole::as_str))
     .bind(edit.attribution_percent)
     .bind(&edit.internal_notes)

@@ -14,12 +14,14 @@ pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Sen
 impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
 {}
 
-/// A value bound to a `$n` placeholder: the store binds numbers and text (times are numbers).
+/// A value bound to a `$n` placeholder: the store binds numbers, text and flags (times are
+/// numbers).
 /// A NULL keeps its type: PostgreSQL needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Int(Option<i64>),
     Text(Option<String>),
+    Bool(Option<bool>),
 }
 
 /// What can be bound to a placeholder.
@@ -43,6 +45,7 @@ macro_rules! bind {
 }
 
 bind! {
+    bool => Bool(|v| v),
     i64 => Int(|v| v),
     String => Text(|v| v),
     &str => Text(str::to_owned),
@@ -226,12 +229,14 @@ fn arguments<DB: Database>(values: Vec<Value>) -> Result<DB::Arguments, sqlx::Er
 where
     Option<i64>: for<'a> Encode<'a, DB> + Type<DB>,
     Option<String>: for<'a> Encode<'a, DB> + Type<DB>,
+    Option<bool>: for<'a> Encode<'a, DB> + Type<DB>,
 {
     let mut arguments = DB::Arguments::default();
     for value in values {
         match value {
             Value::Int(v) => arguments.add(v),
             Value::Text(v) => arguments.add(v),
+            Value::Bool(v) => arguments.add(v),
         }
         .map_err(sqlx::Error::Encode)?;
     }

@@ -13,7 +13,7 @@ pub struct EndpointRow {
     pub url: String,
     pub description: String,
     pub event_types: String,
-    pub enabled: i64,
+    pub enabled: bool,
     pub secret_sealed: String,
     pub sla_seconds: i64,
     pub sla_percent: i64,
@@ -41,7 +41,7 @@ impl EndpointRow {
                 .split(',')
                 .filter_map(WebhookEventType::parse)
                 .collect(),
-            enabled: enabled != 0,
+            enabled,
             sla_seconds: u32::try_from(sla_seconds).unwrap_or_default(),
             sla_percent: u8::try_from(sla_percent).unwrap_or_default(),
             created_at: rfc3339(created_at),
@@ -72,7 +72,7 @@ pub async fn insert_endpoint(
     .bind(&input.url)
     .bind(&input.description)
     .bind(event_types_column(input))
-    .bind(i64::from(input.enabled))
+    .bind(input.enabled)
     .bind(secret_sealed)
     .bind(i64::from(input.sla_seconds))
     .bind(i64::from(input.sla_percent))
@@ -96,7 +96,7 @@ pub async fn update_endpoint(
     .bind(&input.url)
     .bind(&input.description)
     .bind(event_types_column(input))
-    .bind(i64::from(input.enabled))
+    .bind(input.enabled)
     .bind(i64::from(input.sla_seconds))
     .bind(i64::from(input.sla_percent))
     .bind(now)

@@ -32,7 +32,7 @@ struct Event {
 /// Whether any enabled endpoint takes this type of event; when none does, nothing is written.
 async fn subscribed(tx: &mut Conn, event_type: WebhookEventType) -> Result<bool, StoreError> {
     let (count,): (i64,) = sql::query_as(
-        "SELECT COUNT(*) FROM webhook_endpoints WHERE enabled = 1 AND event_types LIKE $1",
+        "SELECT COUNT(*) FROM webhook_endpoints WHERE enabled = TRUE AND event_types LIKE $1",
     )
     .bind(subscription_pattern(event_type))
     .fetch_one(tx)
@@ -69,7 +69,7 @@ async fn publish(tx: &mut Conn, event: &Event, now_ms: i64) -> Result<(), StoreE
         "INSERT INTO webhook_deliveries (endpoint_id, event_id, subject, state, attempts, \
          created_at_ms, next_attempt_at_ms) \
          SELECT id, $1, $2, 'pending', 0, $3, $3 FROM webhook_endpoints \
-         WHERE enabled = 1 AND event_types LIKE $4",
+         WHERE enabled = TRUE AND event_types LIKE $4",
     )
     .bind(id)
     .bind(&event.subject)

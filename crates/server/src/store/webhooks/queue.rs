@@ -38,7 +38,7 @@ pub async fn claim(
              SELECT d.id, d.next_attempt_at_ms, COALESCE(h.held, 0) + ROW_NUMBER() OVER ( \
                PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at_ms, d.id) AS place \
              FROM webhook_deliveries d \
-             JOIN webhook_endpoints p ON p.id = d.endpoint_id AND p.enabled = 1 \
+             JOIN webhook_endpoints p ON p.id = d.endpoint_id AND p.enabled = TRUE \
              LEFT JOIN (SELECT endpoint_id, COUNT(*) AS held FROM webhook_deliveries \
                WHERE state = 'pending' AND claimed_until_ms >= $2 GROUP BY endpoint_id) h \
                ON h.endpoint_id = d.endpoint_id \
