@@ -69,7 +69,14 @@ fn kind(declared: &str) -> &'static str {
     let declared = declared.to_lowercase();
     match declared.as_str() {
         t if t.contains("int") || t == "bigserial" || t == "serial" => "integer",
-        t if t.contains("char") || t.contains("text") || t.contains("clob") => "text",
+        // SQLite keeps JSON as text; both drivers read and write it as JSON.
+        t if t.contains("char")
+            || t.contains("text")
+            || t.contains("clob")
+            || t.contains("json") =>
+        {
+            "text"
+        }
         t if t.contains("real") || t.contains("floa") || t.contains("doub") || t == "numeric" => {
             "real"
         }

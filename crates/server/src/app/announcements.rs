@@ -23,7 +23,7 @@ pub async fn create(
         let now = unit.now();
         let id = store::insert(unit.tx(), draft, manager, now).await?;
         publish_due(unit).await?;
-        let created = existing(unit, id).await?.into_view()?;
+        let created = existing(unit, id).await?.into_view();
         unit.record(entry(
             manager,
             "announcement.created",
@@ -46,7 +46,7 @@ pub async fn edit(
 ) -> AppResult<ManagerAnnouncement> {
     unit_of_work::run(state, async |unit| {
         let now = unit.now();
-        let before = existing(unit, id).await?.into_view()?;
+        let before = existing(unit, id).await?.into_view();
         if before.published_at.is_some()
             && (&before.audience != draft.audience || before.requires_ack != draft.requires_ack)
         {
@@ -57,7 +57,7 @@ pub async fn edit(
         }
         store::update(unit.tx(), id, draft, manager, now).await?;
         publish_due(unit).await?;
-        let after = existing(unit, id).await?.into_view()?;
+        let after = existing(unit, id).await?.into_view();
         let action = "announcement.edited";
         unit.record(entry(manager, action, id, Some(&before), Some(&after)));
         Ok(after)

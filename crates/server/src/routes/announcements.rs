@@ -91,12 +91,12 @@ async fn list(
     caller.require_vendor()?;
     let before = parse_cursor(query.cursor.as_deref())?;
     let rows = store::page(state.db.pool(), before, query.limit()).await?;
-    Ok(Json(into_page(
+    Ok(Json(page_of(
         rows,
         query.limit(),
         |r| r.id,
         |r| r.into_view(),
-    )?))
+    )))
 }
 
 #[utoipa::path(get, path = "/api/announcements/{id}", tag = "announcements",
@@ -109,7 +109,7 @@ async fn get_one(
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<ManagerAnnouncement>> {
     caller.require_vendor()?;
-    Ok(Json(existing(&state, id).await?.into_view()?))
+    Ok(Json(existing(&state, id).await?.into_view()))
 }
 
 /// Edit an announcement; every version is kept. Once published, its audience and whether it

@@ -60,8 +60,8 @@ where
     .bind(entry.subject_type)
     .bind(entry.subject_id)
     .bind(entry.organization_id)
-    .bind(entry.before.as_ref().map(|v| v.to_string()))
-    .bind(entry.after.as_ref().map(|v| v.to_string()))
+    .bind(entry.before.clone())
+    .bind(entry.after.clone())
     .bind(entry.rationale.as_deref())
     .execute(db)
     .await?;

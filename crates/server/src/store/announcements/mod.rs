@@ -4,6 +4,7 @@ use portico_api::announcements::{
     AnnouncementVersion, Audience, ManagerAnnouncement, ReceiptCounts,
 };
 use sqlx::FromRow;
+use sqlx::types::Json;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::markdown::to_safe_html;
@@ -25,8 +26,8 @@ pub struct Draft<'a> {
     pub publish_at: Timestamp,
 }
 
-fn audience_json(audience: &Audience) -> String {
-    serde_json::to_string(audience).expect("an audience serializes")
+fn audience_json(audience: &Audience) -> serde_json::Value {
+    serde_json::to_value(audience).expect("an audience serializes")
 }
 
 pub async fn insert(
@@ -103,7 +104,7 @@ pub struct AnnouncementRow {
     pub id: i64,
     pub title: String,
     pub body: String,
-    pub audience: String,
+    pub audience: Json<Audience>,
     pub requires_ack: bool,
     pub publish_at: Timestamp,
     pub published_at: Option<Timestamp>,
@@ -115,17 +116,12 @@ pub struct AnnouncementRow {
 }
 
 impl AnnouncementRow {
-    pub fn audience(&self) -> Result<Audience, StoreError> {
-        serde_json::from_str(&self.audience).map_err(StoreError::unreadable)
-    }
-
-    pub fn into_view(self) -> Result<ManagerAnnouncement, StoreError> {
-        let audience = self.audience()?;
+    pub fn into_view(self) -> ManagerAnnouncement {
         let AnnouncementRow {
             id,
             title,
             body,
-            audience: _,
+            audience: Json(audience),
             requires_ack,
             publish_at,
             published_at,
@@ -135,7 +131,7 @@ impl AnnouncementRow {
             read_count,
             acknowledged,
         } = self;
-        Ok(ManagerAnnouncement {
+        ManagerAnnouncement {
             id,
             title,
             body_html: to_safe_html(&body),
@@ -151,7 +147,7 @@ impl AnnouncementRow {
                 read: read_count,
                 acknowledged,
             },
-        })
+        }
     }
 }
 

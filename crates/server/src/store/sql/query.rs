@@ -4,6 +4,7 @@ use std::marker::PhantomData;
 
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
+use sqlx::types::Json;
 use sqlx::{Arguments as _, Database, Encode, FromRow, Postgres, SqlSafeStr, SqlStr, Sqlite, Type};
 
 use super::{Exec, HandleMut, Pool, on_engine};
@@ -14,14 +15,16 @@ pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Sen
 impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
 {}
 
-/// A value bound to a `$n` placeholder: the store binds numbers, text and flags (times are
-/// numbers).
+/// A value bound to a `$n` placeholder: the store binds numbers, text, flags and JSON (times
+/// are numbers).
 /// A NULL keeps its type: PostgreSQL needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Int(Option<i64>),
     Text(Option<String>),
     Bool(Option<bool>),
+    /// JSONB on PostgreSQL, text on SQLite.
+    Json(Option<serde_json::Value>),
 }
 
 /// What can be bound to a placeholder.
@@ -46,6 +49,7 @@ macro_rules! bind {
 
 bind! {
     bool => Bool(|v| v),
+    serde_json::Value => Json(|v| v),
     i64 => Int(|v| v),
     String => Text(|v| v),
     &str => Text(str::to_owned),
@@ -230,6 +234,7 @@ where
     Option<i64>: for<'a> Encode<'a, DB> + Type<DB>,
     Option<String>: for<'a> Encode<'a, DB> + Type<DB>,
     Option<bool>: for<'a> Encode<'a, DB> + Type<DB>,
+    Option<Json<serde_json::Value>>: for<'a> Encode<'a, DB> + Type<DB>,
 {
     let mut arguments = DB::Arguments::default();
     for value in values {
@@ -237,6 +242,7 @@ where
             Value::Int(v) => arguments.add(v),
             Value::Text(v) => arguments.add(v),
             Value::Bool(v) => arguments.add(v),
+            Value::Json(v) => arguments.add(v.map(Json)),
         }
         .map_err(sqlx::Error::Encode)?;
     }
