@@ -174,8 +174,7 @@ pub async fn page(db: &Pool, filter: ListFilter) -> Result<Vec<RegistrationRow>,
     } else {
         " ORDER BY r.id DESC"
     })
-    .push(" LIMIT ")
-    .push_bind(i64::from(filter.limit) + 1);
+    .push_limit(i64::from(filter.limit) + 1);
     Ok(sql.query_as().fetch_all(db).await?)
 }
 

@@ -61,6 +61,14 @@ impl Builder {
         self.push_param(&param)
     }
 
+    /// Writes ` LIMIT n` with the number itself, which carries no SQL: bound, SQLite's driver
+    /// answered a partner's registration list about 15 % more slowly (same plan, same rows).
+    pub fn push_limit(&mut self, limit: i64) -> &mut Self {
+        self.sql.push_str(" LIMIT ");
+        self.sql.push_str(&limit.to_string());
+        self
+    }
+
     /// Writes `($n, …), ($m, …)`, one tuple of placeholders per row, for `VALUES` lists.
     pub fn push_tuples<R, V>(
         &mut self,
@@ -108,12 +116,13 @@ mod tests {
             .push(" AND b IN (")
             .push_binds(["x", "y"])
             .push(") AND c = ")
-            .push_bind(7_i64);
+            .push_bind(7_i64)
+            .push_limit(21);
         let text = |s: &str| Value::Text(Some(s.to_owned()));
         assert_eq!(
             built(&b),
             (
-                "SELECT id FROM t WHERE a = $1 AND b IN ($2, $3) AND c = $4",
+                "SELECT id FROM t WHERE a = $1 AND b IN ($2, $3) AND c = $4 LIMIT 21",
                 &[
                     Value::Int(Some(7)),
                     text("x"),
