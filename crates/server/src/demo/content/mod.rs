@@ -3,6 +3,7 @@
 //! every partner and some to chosen tiers, motions or certified partners; plus a few weeks of
 //! views and downloads so the usage report has something to show.
 
+mod item;
 mod library;
 
 use portico_api::assets::{AssetState, Certification};
@@ -13,7 +14,8 @@ use crate::clock::Timestamp;
 use crate::domain::markdown::to_safe_html;
 use crate::store::asset_usage::{self, Event, Use};
 use crate::store::{Db, StoreError, assets, organizations, sql};
-use library::{Attachment, LIBRARY};
+use item::Attachment;
+use library::LIBRARY;
 
 fn seed_error(e: impl std::fmt::Display) -> sqlx::Error {
     sqlx::Error::Protocol(format!("demo content: {e}"))
