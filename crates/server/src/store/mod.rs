@@ -237,16 +237,17 @@ impl StoreError {
     }
 }
 
-/// Splits a fetched `limit + 1` rows into a page and the cursor of the next one.
-pub fn page_of<T, U>(
+/// Splits a fetched `limit + 1` rows into a page and the cursor of the next one, which
+/// `cursor` makes of the page's last row (its id, or a keyset).
+pub fn page_of<T, U, C: ToString>(
     mut rows: Vec<T>,
     limit: u32,
-    id: impl Fn(&T) -> i64,
+    cursor: impl Fn(&T) -> C,
     convert: impl Fn(T) -> U,
 ) -> portico_api::Page<U> {
     let next_cursor = if rows.len() > limit as usize {
         rows.truncate(limit as usize);
-        rows.last().map(|last| id(last).to_string())
+        rows.last().map(|last| cursor(last).to_string())
     } else {
         None
     };
@@ -257,13 +258,13 @@ pub fn page_of<T, U>(
 }
 
 /// [`page_of`] with a conversion that can fail.
-pub fn into_page<T, U, E>(
+pub fn into_page<T, U, E, C: ToString>(
     rows: Vec<T>,
     limit: u32,
-    id: impl Fn(&T) -> i64,
+    cursor: impl Fn(&T) -> C,
     convert: impl Fn(T) -> Result<U, E>,
 ) -> Result<portico_api::Page<U>, E> {
-    let page = page_of(rows, limit, id, convert);
+    let page = page_of(rows, limit, cursor, convert);
     Ok(portico_api::Page {
         items: page.items.into_iter().collect::<Result<_, _>>()?,
         next_cursor: page.next_cursor,

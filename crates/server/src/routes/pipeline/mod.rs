@@ -7,8 +7,8 @@ mod review;
 
 use axum::Json;
 use axum::extract::State;
-use portico_api::pipeline::{PipelinePage, PipelineQuery, Stage};
-use portico_api::{ErrorBody, Page};
+use portico_api::pipeline::{PipelinePage, PipelineQuery, PipelineSort, Stage};
+use portico_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -16,10 +16,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::Scope;
 use crate::store::opportunities::{
     self as store, Keyset, Listed, OpportunityRow, PipelineFilter, SafeRow,
 };
+use crate::store::{Scope, into_page, page_of};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -44,11 +44,15 @@ async fn list(
     Ok(Json(match caller.scope() {
         Scope::Organization(_) => {
             let rows: Vec<SafeRow> = store::page(db, &filter).await?;
-            PipelinePage::Partner(paged(rows, &filter, |row| Ok(row.into_partner_view(now)))?)
+            PipelinePage::Partner(page_of(rows, filter.limit, cursor(filter.sort), |row| {
+                row.into_partner_view(now)
+            }))
         }
         Scope::Vendor => {
             let rows: Vec<OpportunityRow> = store::page(db, &filter).await?;
-            PipelinePage::Manager(paged(rows, &filter, |row| Ok(row.into_manager_view(now)?))?)
+            PipelinePage::Manager(into_page(rows, filter.limit, cursor(filter.sort), |row| {
+                row.into_manager_view(now)
+            })?)
         }
     }))
 }
@@ -108,19 +112,7 @@ fn stage_filter(query: &PipelineQuery) -> ApiResult<Option<String>> {
     }
 }
 
-fn paged<R: Listed, T>(
-    mut rows: Vec<R>,
-    filter: &PipelineFilter,
-    view: impl Fn(R) -> ApiResult<T>,
-) -> ApiResult<Page<T>> {
-    let limit = filter.limit as usize;
-    let next_cursor = (rows.len() > limit).then(|| {
-        rows.truncate(limit);
-        rows.last()
-            .map(|last| Keyset::of(last.safe(), filter.sort).encode())
-    });
-    Ok(Page {
-        items: rows.into_iter().map(view).collect::<ApiResult<_>>()?,
-        next_cursor: next_cursor.flatten(),
-    })
+/// The next page's cursor: the keyset of a page's last row under `sort`.
+fn cursor<R: Listed>(sort: PipelineSort) -> impl Fn(&R) -> String {
+    move |row| Keyset::of(row.safe(), sort).encode()
 }
