@@ -7,8 +7,8 @@ mod review;
 
 use axum::Json;
 use axum::extract::State;
-use portico_api::pipeline::{PipelinePage, PipelineQuery, PipelineSort, Stage};
 use portico_api::ErrorBody;
+use portico_api::pipeline::{PipelinePage, PipelineQuery, PipelineSort, Stage};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
