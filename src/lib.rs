@@ -17,6 +17,8 @@ use pages::{
 };
 use portico_ui::components::guard::partners;
 use portico_ui::components::{Layout, NotFound, RequireRole};
+use portico_ui::lazy::lazy_page;
+use portico_ui::lazy_pages;
 use portico_ui::location::Location;
 use portico_ui::pages::{AccountSecurityPage, NotificationsPage};
 use portico_ui::route::{App as Front, Route};
@@ -47,13 +49,11 @@ pub fn App() -> impl IntoView {
 fn open_page(route: &Route) -> Option<AnyView> {
     Some(match route.clone() {
         Route::Login => view! { <LoginPage /> }.into_any(),
-        Route::AcceptInvitation { token } => view! { <AcceptInvitationPage token /> }.into_any(),
-        Route::LinkRegistration { token } => {
-            view! { <RegisterPage channel=Channel::Link(token) /> }.into_any()
-        }
-        Route::SignInLink { token } => view! { <SignInLinkPage token /> }.into_any(),
-        Route::SetPassword => view! { <SetPasswordPage /> }.into_any(),
-        Route::Unsubscribe => view! { <UnsubscribePage /> }.into_any(),
+        Route::AcceptInvitation { token } => lazy_page(accept_invitation(token)),
+        Route::LinkRegistration { token } => lazy_page(register(Channel::Link(token))),
+        Route::SignInLink { token } => lazy_page(sign_in_link(token)),
+        Route::SetPassword => lazy_page(set_password()),
+        Route::Unsubscribe => lazy_page(unsubscribe()),
         Route::NotFound => view! { <NotFound /> }.into_any(),
         _ => return None,
     })
@@ -63,17 +63,37 @@ fn open_page(route: &Route) -> Option<AnyView> {
 fn partner_page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <HomePage /> }.into_any(),
-        Route::Register => view! { <RegisterPage /> }.into_any(),
-        Route::MyRegistrations => view! { <MyRegistrationsPage /> }.into_any(),
-        Route::MyRegistration { id } => view! { <MyRegistrationPage id /> }.into_any(),
-        Route::Pipeline => view! { <PipelinePage /> }.into_any(),
-        Route::Opportunity { id } => view! { <OpportunityPage id /> }.into_any(),
-        Route::Content => view! { <ContentPage /> }.into_any(),
-        Route::Asset { id } => view! { <AssetPage id /> }.into_any(),
-        Route::Feed => view! { <FeedPage /> }.into_any(),
-        Route::Announcement { id } => view! { <AnnouncementPage id /> }.into_any(),
-        Route::Notifications => view! { <NotificationsPage /> }.into_any(),
-        Route::AccountSecurity => view! { <AccountSecurityPage /> }.into_any(),
+        Route::Register => lazy_page(register(Channel::Portal)),
+        Route::MyRegistrations => lazy_page(my_registrations()),
+        Route::MyRegistration { id } => lazy_page(my_registration(id)),
+        Route::Pipeline => lazy_page(pipeline()),
+        Route::Opportunity { id } => lazy_page(opportunity(id)),
+        Route::Content => lazy_page(content()),
+        Route::Asset { id } => lazy_page(asset(id)),
+        Route::Feed => lazy_page(feed()),
+        Route::Announcement { id } => lazy_page(announcement(id)),
+        Route::Notifications => lazy_page(notifications()),
+        Route::AccountSecurity => lazy_page(account_security()),
         _ => view! { <NotFound /> }.into_any(),
     }
+}
+
+// Every page but the two people land on (sign-in and home) and "Page not found" is loaded when
+// first opened.
+lazy_pages! {
+    accept_invitation(token: String) => view! { <AcceptInvitationPage token /> };
+    register(channel: Channel) => view! { <RegisterPage channel /> };
+    sign_in_link(token: String) => view! { <SignInLinkPage token /> };
+    set_password() => view! { <SetPasswordPage /> };
+    unsubscribe() => view! { <UnsubscribePage /> };
+    my_registrations() => view! { <MyRegistrationsPage /> };
+    my_registration(id: i64) => view! { <MyRegistrationPage id /> };
+    pipeline() => view! { <PipelinePage /> };
+    opportunity(id: i64) => view! { <OpportunityPage id /> };
+    content() => view! { <ContentPage /> };
+    asset(id: i64) => view! { <AssetPage id /> };
+    feed() => view! { <FeedPage /> };
+    announcement(id: i64) => view! { <AnnouncementPage id /> };
+    notifications() => view! { <NotificationsPage /> };
+    account_security() => view! { <AccountSecurityPage /> };
 }

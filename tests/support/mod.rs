@@ -70,7 +70,7 @@ impl Drop for Driver {
 /// Where the built front ends are (the portal's `dist/`, with the console in `dist/manage/`);
 /// `cargo xtask test` builds them before the tests run. The harness serves both apps' tests:
 /// the repository root's and the console's (`crates/console/tests`).
-fn dist() -> PathBuf {
+pub fn dist() -> PathBuf {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .ancestors()
         .find(|dir| dir.join("Trunk.toml").is_file() && dir.join("crates").is_dir())
@@ -96,6 +96,11 @@ pub struct Portal {
 impl Portal {
     /// The server with demo data and the built SPA.
     pub async fn start() -> Portal {
+        Portal::start_with_dist(dist()).await
+    }
+
+    /// The same with the front ends in `dist` (a copy a test has altered).
+    pub async fn start_with_dist(dist: PathBuf) -> Portal {
         let dir = tempfile::tempdir().unwrap();
         let clock = ManualClock::starting_now();
         let mut settings = Settings::new(
@@ -105,7 +110,7 @@ impl Portal {
         );
         settings.storage = dir.path().join("files").display().to_string();
         settings.demo = true;
-        settings.dist = Some(dist());
+        settings.dist = Some(dist);
         settings.clock = Arc::new(clock.clone());
         // The tests' webhook receivers listen on loopback.
         settings.outbound_policy = TargetPolicy::AllowPrivate;

@@ -17,6 +17,8 @@ use pages::{
 };
 use portico_ui::components::guard::{admin_only, vendor_staff};
 use portico_ui::components::{Layout, NotFound, RequireRole};
+use portico_ui::lazy::lazy_page;
+use portico_ui::lazy_pages;
 use portico_ui::location::Location;
 use portico_ui::pages::{AccountSecurityPage, NotificationsPage};
 use portico_ui::route::{App as Front, Route};
@@ -49,29 +51,56 @@ pub fn App() -> impl IntoView {
 fn page(route: Route) -> AnyView {
     match route {
         Route::ManageHome => view! { <HomePage /> }.into_any(),
-        Route::Invitations => view! { <InvitationsPage /> }.into_any(),
-        Route::Users => view! { <UsersPage /> }.into_any(),
-        Route::Products => view! { <ProductsPage /> }.into_any(),
-        Route::Accounts => view! { <AccountsPage /> }.into_any(),
-        Route::ApprovalQueue => view! { <ApprovalQueuePage /> }.into_any(),
-        Route::ManageRegistration { id } => view! { <ManageRegistrationPage id /> }.into_any(),
-        Route::ManagePipeline => view! { <ManagePipelinePage /> }.into_any(),
-        Route::ManageOpportunity { id } => view! { <ManageOpportunityPage id /> }.into_any(),
-        Route::Partners => view! { <PartnersPage /> }.into_any(),
-        Route::Numbers => view! { <NumbersPage /> }.into_any(),
-        Route::ContentDesk => view! { <ContentDeskPage /> }.into_any(),
-        Route::NewAsset => view! { <NewAssetPage /> }.into_any(),
-        Route::ManageAsset { id } => view! { <ManageAssetPage id /> }.into_any(),
-        Route::ContentUsage => view! { <ContentUsagePage /> }.into_any(),
-        Route::Integrations => view! { <IntegrationsPage /> }.into_any(),
-        Route::WebhookEndpoint { id } => view! { <WebhookEndpointPage id /> }.into_any(),
-        Route::ManageAnnouncements => view! { <ManageAnnouncementsPage /> }.into_any(),
-        Route::NewAnnouncement => view! { <NewAnnouncementPage /> }.into_any(),
-        Route::ManageAnnouncement { id } => view! { <ManageAnnouncementPage id /> }.into_any(),
-        Route::ManageNotifications => view! { <NotificationsPage /> }.into_any(),
-        Route::ManageAccountSecurity => view! { <AccountSecurityPage /> }.into_any(),
-        Route::SecuritySettings => view! { <SecuritySettingsPage /> }.into_any(),
-        Route::Messages => view! { <MessagesPage /> }.into_any(),
+        Route::Invitations => lazy_page(invitations()),
+        Route::Users => lazy_page(users()),
+        Route::Products => lazy_page(products()),
+        Route::Accounts => lazy_page(accounts()),
+        Route::ApprovalQueue => lazy_page(approval_queue()),
+        Route::ManageRegistration { id } => lazy_page(manage_registration(id)),
+        Route::ManagePipeline => lazy_page(manage_pipeline()),
+        Route::ManageOpportunity { id } => lazy_page(manage_opportunity(id)),
+        Route::Partners => lazy_page(partners()),
+        Route::Numbers => lazy_page(numbers()),
+        Route::ContentDesk => lazy_page(content_desk()),
+        Route::NewAsset => lazy_page(new_asset()),
+        Route::ManageAsset { id } => lazy_page(manage_asset(id)),
+        Route::ContentUsage => lazy_page(content_usage()),
+        Route::Integrations => lazy_page(integrations()),
+        Route::WebhookEndpoint { id } => lazy_page(webhook_endpoint(id)),
+        Route::ManageAnnouncements => lazy_page(manage_announcements()),
+        Route::NewAnnouncement => lazy_page(new_announcement()),
+        Route::ManageAnnouncement { id } => lazy_page(manage_announcement(id)),
+        Route::ManageNotifications => lazy_page(notifications()),
+        Route::ManageAccountSecurity => lazy_page(account_security()),
+        Route::SecuritySettings => lazy_page(security_settings()),
+        Route::Messages => lazy_page(messages()),
         _ => view! { <NotFound /> }.into_any(),
     }
+}
+
+// Every page but the home page, where vendor staff land, is loaded when first opened.
+lazy_pages! {
+    invitations() => view! { <InvitationsPage /> };
+    users() => view! { <UsersPage /> };
+    products() => view! { <ProductsPage /> };
+    accounts() => view! { <AccountsPage /> };
+    approval_queue() => view! { <ApprovalQueuePage /> };
+    manage_registration(id: i64) => view! { <ManageRegistrationPage id /> };
+    manage_pipeline() => view! { <ManagePipelinePage /> };
+    manage_opportunity(id: i64) => view! { <ManageOpportunityPage id /> };
+    partners() => view! { <PartnersPage /> };
+    numbers() => view! { <NumbersPage /> };
+    content_desk() => view! { <ContentDeskPage /> };
+    new_asset() => view! { <NewAssetPage /> };
+    manage_asset(id: i64) => view! { <ManageAssetPage id /> };
+    content_usage() => view! { <ContentUsagePage /> };
+    integrations() => view! { <IntegrationsPage /> };
+    webhook_endpoint(id: i64) => view! { <WebhookEndpointPage id /> };
+    manage_announcements() => view! { <ManageAnnouncementsPage /> };
+    new_announcement() => view! { <NewAnnouncementPage /> };
+    manage_announcement(id: i64) => view! { <ManageAnnouncementPage id /> };
+    notifications() => view! { <NotificationsPage /> };
+    account_security() => view! { <AccountSecurityPage /> };
+    security_settings() => view! { <SecuritySettingsPage /> };
+    messages() => view! { <MessagesPage /> };
 }

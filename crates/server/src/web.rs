@@ -128,20 +128,30 @@ fn with_cache_policy(mut response: Response, hashed: bool) -> Response {
     response
 }
 
-/// Trunk names built assets `name-<16 hex digits>[_bg].ext`.
+/// Trunk names built assets `name-<16 hex digits>[_bg].ext`; each app's wasm and scripts sit
+/// in a folder named so (`<app>-<16 hex digits>/`), where they keep the names they load each
+/// other by.
 fn has_content_hash(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or_default();
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let Some(file) = segments.next_back() else {
+        return false;
+    };
     let stem = file
         .split('.')
         .next()
         .unwrap_or_default()
         .trim_end_matches("_bg");
-    stem.rsplit_once('-')
+    std::iter::once(stem).chain(segments).any(ends_with_hash)
+}
+
+fn ends_with_hash(name: &str) -> bool {
+    name.rsplit_once('-')
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// The Content-Security-Policy for the SPA: nothing but our own origin, plus the inline loader
-/// scripts Trunk writes into each app's `index.html`, allowed by their hashes.
+/// The Content-Security-Policy for the SPA: nothing but our own origin, plus the inline scripts
+/// of each app's `index.html` (the early `/api/me` and the app's start), allowed by their
+/// hashes.
 pub fn content_security_policy(dist: Option<&Path>) -> String {
     let indexes = dist
         .map(|d| vec![d.join("index.html"), d.join(CONSOLE).join("index.html")])
@@ -239,6 +249,11 @@ mod tests {
     fn recognizes_hashed_asset_names() {
         assert!(has_content_hash("/portico-app-0123456789abcdef_bg.wasm"));
         assert!(has_content_hash("/main-0123456789abcdef.css"));
+        assert!(has_content_hash(
+            "/manage/portico-console-0123456789abcdef/chunk_7.wasm"
+        ));
+        assert!(!has_content_hash("/manage/chunk_7.wasm"));
+        assert!(!has_content_hash("/"));
         assert!(!has_content_hash("/favicon.svg"));
         assert!(!has_content_hash("/index.html"));
     }

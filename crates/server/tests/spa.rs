@@ -1,6 +1,6 @@
 //! Serving the built front ends: client routes fall back to their app's index.html (the
 //! console's under `/manage`, except to partners), caching and compression fit each file, and
-//! the CSP admits exactly Trunk's inline loaders.
+//! the CSP admits exactly the inline loaders.
 
 use crate::common;
 
@@ -29,6 +29,13 @@ fn fake_dist(dir: &std::path::Path) {
     std::fs::write(
         dir.join("portico-app-0123456789abcdef.js.br"),
         b"brotli bytes",
+    )
+    .unwrap();
+    // An app's split modules keep their names inside a folder named by its contents' hash.
+    std::fs::create_dir(dir.join("portico-app-0123456789abcdef")).unwrap();
+    std::fs::write(
+        dir.join("portico-app-0123456789abcdef/chunk_1.wasm"),
+        b"\0asm",
     )
     .unwrap();
     std::fs::write(
@@ -85,6 +92,17 @@ async fn serves_the_spa_with_fitting_cache_headers_and_csp() {
         "public, max-age=31536000, immutable"
     );
     assert_eq!(asset.headers()["content-encoding"], "br");
+
+    let module = client
+        .get(app.url("/portico-app-0123456789abcdef/chunk_1.wasm"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(module.headers()["content-type"], "application/wasm");
+    assert_eq!(
+        module.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
 
     let icon = client.get(app.url("/favicon.svg")).send().await.unwrap();
     assert_eq!(icon.headers()["cache-control"], "public, max-age=3600");

@@ -10,6 +10,7 @@ pub mod components;
 pub mod deal;
 pub mod dom;
 pub mod format;
+pub mod lazy;
 pub mod location;
 pub mod pages;
 pub mod pipeline_list;

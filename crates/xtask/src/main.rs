@@ -4,6 +4,7 @@
 
 mod bench;
 mod bench_server;
+mod bundle;
 mod child;
 mod http;
 mod lighthouse;
@@ -44,11 +45,14 @@ COMMANDS:
                         then (unless --size) a wrk load run against the release server
                         (default 10 s per endpoint) and `cargo bench` when the workspace has
                         benchmarks.
+    bundle <PACKAGE>    Build one app's wasm, split at its lazily loaded pages, into the
+                        folder Trunk is building (Trunk's build hook runs this).
     help                This text.
 
 What `serve`, `test` and `bench` install when missing (as root, idempotently):
-    rustup target wasm32-unknown-unknown, Trunk 0.21.14 and wasm-bindgen-cli (version from
-    Cargo.lock) through `cargo install`, wasm-opt 132 (npm binaryen@132.0.0 into .tools/),
+    rustup target wasm32-unknown-unknown, Trunk 0.21.14, the wasm splitter
+    (wasm_split_cli_support 0.2.4) and wasm-bindgen-cli (version from Cargo.lock) through
+    `cargo install`, wasm-opt 132 and terser 5.51.4 (npm, into .tools/),
     and from Debian: nodejs + npm when absent, chromium + chromium-driver (test), wrk (bench).
 ";
 
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(),
         "test" => testing::run(strip_separator(rest)),
         "bench" => bench::run(&rest),
+        "bundle" => bundle::run(&rest),
         "" | "help" | "-h" | "--help" => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

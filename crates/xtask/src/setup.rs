@@ -12,16 +12,23 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen (108) builds a bundle that loads blank; 132 is known good.
 pub const WASM_OPT_VERSION: &str = "132";
 const BINARYEN_NPM: &str = "binaryen@132.0.0";
+/// Splits each app's wasm at its lazily loaded pages (`#[lazy]`), before wasm-bindgen.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+/// Minifies the JavaScript glue, an ES module (Trunk's own minifier cannot parse `export`).
+pub const TERSER_VERSION: &str = "5.51.4";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// What `trunk build` needs: the wasm target, Trunk, wasm-bindgen and wasm-opt.
+/// What `trunk build` needs: the wasm target, Trunk, and what its build hook runs (the wasm
+/// splitter, wasm-bindgen, wasm-opt, terser).
 pub fn spa_toolchain() -> Result<()> {
     phase("wasm target", wasm_target)?;
     phase("Trunk", trunk)?;
+    phase("wasm splitter", wasm_split)?;
     phase("wasm-bindgen CLI", wasm_bindgen)?;
-    phase("wasm-opt", wasm_opt)
+    phase("wasm-opt", wasm_opt)?;
+    phase("terser", terser)
 }
 
 fn wasm_target() -> Result<()> {
@@ -64,6 +71,32 @@ fn wasm_bindgen() -> Result<()> {
     cargo_installed("wasm-bindgen", &format!("wasm-bindgen {version}"), || {
         execute(cargo().args(["install", "wasm-bindgen-cli", "--version", &version]))
     })
+}
+
+/// Its command line has no `--version`; cargo's list of installed packages tells.
+fn wasm_split() -> Result<()> {
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    let listed = || {
+        output_of(cargo().get_program(), &["install", "--list"])
+            .is_some_and(|list| list.lines().any(|l| l == wanted))
+    };
+    if listed() && on_path("wasm-split-cli") {
+        println!("wasm-split-cli {WASM_SPLIT_VERSION}: installed");
+        return Ok(());
+    }
+    execute(cargo().args([
+        "install",
+        "--locked",
+        "wasm_split_cli_support",
+        "--features",
+        "build-binary",
+        "--version",
+        WASM_SPLIT_VERSION,
+    ]))
+}
+
+fn terser() -> Result<()> {
+    npm_package("terser", TERSER_VERSION)
 }
 
 /// Runs `install` unless `<tool> --version` already prints `wanted`, and checks it afterwards.
@@ -110,23 +143,31 @@ pub fn npm_bin_dir() -> PathBuf {
 pub const LIGHTHOUSE_VERSION: &str = "12.8.2";
 
 pub fn lighthouse() -> Result<()> {
-    let manifest = tools_dir().join("node_modules/lighthouse/package.json");
+    npm_package("lighthouse", LIGHTHOUSE_VERSION)
+}
+
+/// `name@version` in `.tools/node_modules`, installed unless its manifest has that version.
+fn npm_package(name: &str, version: &str) -> Result<()> {
+    let manifest = tools_dir()
+        .join("node_modules")
+        .join(name)
+        .join("package.json");
     let installed = || {
         std::fs::read_to_string(&manifest)
             .ok()
             .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
-            .is_some_and(|m| m["version"] == LIGHTHOUSE_VERSION)
+            .is_some_and(|m| m["version"] == version)
     };
     if installed() {
-        println!("Lighthouse {LIGHTHOUSE_VERSION}: installed");
+        println!("{name} {version}: installed");
         return Ok(());
     }
-    npm_install(&format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
+    npm_install(&format!("{name}@{version}"))?;
     if installed() {
         Ok(())
     } else {
         Err(format!(
-            "{} is not Lighthouse {LIGHTHOUSE_VERSION} after npm install",
+            "{} is not {name} {version} after npm install",
             manifest.display()
         ))
     }

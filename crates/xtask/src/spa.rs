@@ -11,6 +11,9 @@ use crate::{Result, execute, phase, repo_root, target_dir, wasm_top};
 const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json"];
 /// What counts towards the transfer-size budget: the code and styles of the app shell.
 const WEIGHED: &[&str] = &["wasm", "js", "css"];
+/// wasm-bindgen's name for the main module; every other wasm file is a page's split module,
+/// fetched when that page is first opened.
+const MAIN_WASM: &str = "_bg.wasm";
 
 /// A front end Trunk builds, and what its first load may weigh.
 pub struct App {
@@ -119,13 +122,17 @@ pub struct Weight {
     pub brotli: u64,
 }
 
-/// Raw, gzip -9 and brotli q11 sizes of the wasm, js and css files under `dir`, largest first.
-/// A folder below with its own `index.html` is another app (the console in `dist/manage/`),
-/// weighed on its own.
-pub fn weigh(dir: &Path) -> Result<Vec<Weight>> {
+/// Raw, gzip -9 and brotli q11 sizes of the wasm, js and css files under `dir` that a first
+/// load fetches (`on_demand` false) or that pages fetch when first opened (true), largest
+/// first. A folder below with its own `index.html` is another app (the console in
+/// `dist/manage/`), weighed on its own.
+pub fn weigh(dir: &Path, on_demand: bool) -> Result<Vec<Weight>> {
     let mut weights = Vec::new();
     for file in files_under(dir)? {
-        if !has_extension(&file, WEIGHED) || in_nested_app(dir, &file) {
+        if !has_extension(&file, WEIGHED)
+            || in_nested_app(dir, &file)
+            || is_split_module(&file) != on_demand
+        {
             continue;
         }
         let raw = read(&file)?;
@@ -148,7 +155,7 @@ pub fn report_size(app: &App) -> Result<bool> {
 }
 
 fn print_size(dir: &Path, budget: u64) -> Result<bool> {
-    let weights = weigh(dir)?;
+    let weights = weigh(dir, false)?;
     if weights.is_empty() {
         return Err(format!(
             "no .wasm, .js or .css files in {}: build the SPA first",
@@ -185,7 +192,21 @@ fn print_size(dir: &Path, budget: u64) -> Result<bool> {
         total,
         if fits { "within budget" } else { "OVER BUDGET" }
     );
+    print_on_demand(&weigh(dir, true)?);
     Ok(fits)
+}
+
+/// The pages' split modules: not part of the first load, but what opening each page costs.
+fn print_on_demand(weights: &[Weight]) {
+    let total = weights.iter().map(|w| w.brotli).sum::<u64>();
+    println!(
+        "loaded on demand: {} page modules, {} brotli in all",
+        weights.len(),
+        kb(total)
+    );
+    for w in weights.iter().take(5) {
+        println!("  {:<46} {:>11} {:>11}", w.name, kb(w.raw), kb(w.brotli));
+    }
 }
 
 /// The largest functions of the app's wasm and the crates its code comes from.
@@ -232,6 +253,10 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(data).expect("writing to memory");
     encoder.finish().expect("writing to memory")
+}
+
+fn is_split_module(file: &Path) -> bool {
+    has_extension(file, &["wasm"]) && !file.to_string_lossy().ends_with(MAIN_WASM)
 }
 
 fn in_nested_app(dir: &Path, file: &Path) -> bool {
@@ -335,10 +360,15 @@ mod tests {
         std::fs::write(dir.join("manage/index.html"), "<html>").unwrap();
         std::fs::write(dir.join("manage/b_bg.wasm"), vec![7u8; 9000]).unwrap();
         std::fs::write(dir.join("snippets/x/s.js"), "y".repeat(10)).unwrap();
+        // A page's split module is fetched when the page is opened, not on first load.
+        std::fs::write(dir.join("snippets/x/split_page_1.wasm"), vec![1u8; 700]).unwrap();
 
-        let weights = weigh(&dir).unwrap();
+        let weights = weigh(&dir, false).unwrap();
         let names: Vec<_> = weights.iter().map(|w| w.name.as_str()).collect();
         assert_eq!(names, ["a_bg.wasm", "a.js", "snippets/x/s.js"]);
+        let later = weigh(&dir, true).unwrap();
+        let names: Vec<_> = later.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(names, ["snippets/x/split_page_1.wasm"]);
         assert_eq!(weights[0].raw, 5000);
         assert!(weights[0].brotli < weights[0].gzip && weights[0].gzip < 5000);
         assert!(print_size(&dir, 120 * 1000).unwrap());

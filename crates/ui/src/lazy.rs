@@ -1,0 +1,60 @@
+//! Pages whose code is downloaded when first opened, so that an app's first load carries only
+//! the pages people land on. `lazy_pages!` marks each such page a split point: the build
+//! (`cargo xtask bundle`) moves its code, and what only it uses, into a wasm module of its own,
+//! which the app fetches the first time the page is shown.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+/// A page's module could not be fetched (offline, or a deploy replaced it meanwhile).
+#[derive(Debug, Clone, Copy)]
+pub struct Unloaded;
+
+impl From<SplitLoaderError> for Unloaded {
+    fn from(_: SplitLoaderError) -> Unloaded {
+        Unloaded
+    }
+}
+
+/// Shows the page once its module has loaded, or says why it cannot.
+pub fn lazy_page(
+    page: impl Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
+) -> AnyView {
+    Suspend::new(async move {
+        page.await.unwrap_or_else(|Unloaded| {
+            view! {
+                <section class="page narrow">
+                    <h1>"This page could not be loaded"</h1>
+                    <p id="page-unloaded" role="alert">
+                        "Its code did not download. Check your connection, then reload the page."
+                    </p>
+                </section>
+            }
+            .into_any()
+        })
+    })
+    .into_any()
+}
+
+/// Declares, for each page, `async fn name(args) -> Result<AnyView, Unloaded>` whose body is a
+/// split point: `lazy_page(name(args))` shows it.
+#[macro_export]
+macro_rules! lazy_pages {
+    ($( $name:ident ( $($arg:ident : $ty:ty),* ) => $page:expr; )*) => {
+        $(
+            #[::leptos::wasm_split::wasm_split(
+                $name,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible
+            )]
+            fn $name($($arg: $ty),*) -> ::core::result::Result<
+                ::leptos::prelude::AnyView,
+                $crate::lazy::Unloaded,
+            > {
+                ::core::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page))
+            }
+        )*
+    };
+}
