@@ -12,7 +12,7 @@ use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use crate::{Result, cargo, execute, show, target_dir};
+use crate::{Result, cargo, execute, show, target_dir, wasm_top};
 
 /// What Trunk tells its hooks (see Trunk's `hooks.rs`).
 struct Hook {
@@ -46,7 +46,8 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     };
     let hook = Hook::from_env()?;
     let wasm = cargo_build(app, hook.release)?;
-    let work = target_dir().join("bundle").join(app);
+    let profile = if hook.release { "release" } else { "debug" };
+    let work = target_dir().join("bundle").join(profile).join(app);
     let outputs = split_and_bind(app, &wasm, &work, hook.release)?;
     let folder = format!("{app}-{:016x}", content_hash(&outputs));
     write_folder(&hook.staging.join(&folder), &outputs)?;
@@ -118,19 +119,28 @@ fn split_and_bind(app: &str, wasm: &Path, work: &Path, release: bool) -> Result<
             .filter(|f| f.file_stem().is_some_and(|s| s != app)),
     );
     if release {
-        println!("shrinking {} files (wasm-opt -Oz, terser)", files.len());
+        println!("shrinking: wasm-opt -Oz, terser, custom sections off the split modules");
         for file in &files {
-            shrink(file)?;
+            shrink(file, app)?;
         }
     }
     files.iter().map(|f| output(f)).collect()
 }
 
-/// wasm-opt for size (the features are those Rust's wasm32 target enables), terser for
-/// scripts; in place. Quiet unless it fails: there is one run per split module, and wasm-opt
-/// warns about every name section the splitter writes.
-fn shrink(file: &Path) -> Result<()> {
-    let mut command = if file.extension().is_some_and(|e| e == "wasm") {
+/// wasm-opt for the main module (the features are those Rust's wasm32 target enables),
+/// terser for scripts. The split modules only lose their custom sections: wasm-opt once
+/// emptied a split module of code the app needed (a page then could not read its answers), and
+/// it takes about a second per module (binaryen's npm build runs in Node.js) where the splitter
+/// writes hundreds. Quiet unless it fails.
+fn shrink(file: &Path, app: &str) -> Result<()> {
+    let is_wasm = file.extension().is_some_and(|e| e == "wasm");
+    let is_main = file
+        .file_name()
+        .is_some_and(|n| *n == *format!("{app}_bg.wasm"));
+    if is_wasm && !is_main {
+        return strip_custom_sections(file);
+    }
+    let mut command = if is_wasm {
         let mut wasm_opt = Command::new("wasm-opt");
         wasm_opt.arg("-Oz").args(WASM_FEATURES).arg(file).arg("-o");
         wasm_opt
@@ -154,6 +164,13 @@ fn shrink(file: &Path) -> Result<()> {
         output.status,
         String::from_utf8_lossy(&output.stderr)
     ))
+}
+
+fn strip_custom_sections(file: &Path) -> Result<()> {
+    let wasm = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let stripped = wasm_top::without_custom_sections(&wasm)
+        .ok_or_else(|| format!("{} is not a wasm module", file.display()))?;
+    std::fs::write(file, stripped).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 const WASM_FEATURES: &[&str] = &[

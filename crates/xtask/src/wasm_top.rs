@@ -4,6 +4,7 @@
 //! wasm-bindgen and wasm-opt: the sizes are larger than the bundle's, the proportions hold.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::Result;
@@ -30,20 +31,13 @@ pub fn read(file: &Path) -> Result<Contents> {
 /// Sections: 2 imports (imported functions take the first indices), 10 code, 11 data, and the
 /// custom `name` section whose subsection 1 names functions by index.
 fn parse(wasm: &[u8]) -> Option<Contents> {
-    if wasm.get(..4)? != b"\0asm" {
-        return None;
-    }
-    let mut at = 8;
     let mut imported = 0u32;
     let mut bodies: Vec<u64> = Vec::new();
     let mut names: HashMap<u32, String> = HashMap::new();
     let mut data_bytes = 0;
-    while at < wasm.len() {
-        let id = wasm[at];
-        at += 1;
-        let size = leb(wasm, &mut at)? as usize;
-        let section = wasm.get(at..at + size)?;
-        at += size;
+    for (id, range) in sections(wasm)? {
+        let section = &wasm[range.clone()];
+        let size = range.len();
         match id {
             2 => imported = function_imports(section)?,
             10 => bodies = body_sizes(section)?,
@@ -76,6 +70,38 @@ fn parse(wasm: &[u8]) -> Option<Contents> {
         code_bytes,
         data_bytes,
     })
+}
+
+/// Each section's id and where its contents lie, after the 8-byte header.
+fn sections(wasm: &[u8]) -> Option<Vec<(u8, Range<usize>)>> {
+    if wasm.get(..4)? != b"\0asm" {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let size = leb(wasm, &mut at)? as usize;
+        let end = at.checked_add(size).filter(|end| *end <= wasm.len())?;
+        found.push((id, at..end));
+        at = end;
+    }
+    Some(found)
+}
+
+/// The module without its custom sections (names, producers, the splitter's own marks), which
+/// the browser does not need.
+pub fn without_custom_sections(wasm: &[u8]) -> Option<Vec<u8>> {
+    let mut out = wasm.get(..8)?.to_vec();
+    let mut section_start = 8;
+    for (id, range) in sections(wasm)? {
+        if id != 0 {
+            out.extend_from_slice(&wasm[section_start..range.end]);
+        }
+        section_start = range.end;
+    }
+    Some(out)
 }
 
 fn leb(bytes: &[u8], at: &mut usize) -> Option<u64> {
@@ -333,9 +359,14 @@ mod tests {
         custom.extend(names);
         wasm.push(0);
         wasm.push(custom.len() as u8);
-        wasm.extend(custom);
+        wasm.extend(&custom);
         let contents = parse(&wasm).unwrap();
         assert_eq!(contents.code_bytes, 6);
+        let stripped = without_custom_sections(&wasm).unwrap();
+        assert_eq!(stripped.len(), wasm.len() - custom.len() - 2);
+        // Without the name section the larger body goes by its index.
+        assert_eq!(parse(&stripped).unwrap().functions[0].name, "code[1]");
+        assert_eq!(parse(&stripped).unwrap().code_bytes, 6);
         assert_eq!(
             contents.functions,
             [
