@@ -10,19 +10,8 @@ use std::time::Duration;
 use crate::{Result, cargo, child, execute, http, phase, repo_root, setup, spa, target_dir};
 
 const BIND: &str = "127.0.0.1:3000";
+/// The demo data's password (the server lists the sign-ins when it starts with `--demo`).
 pub const DEMO_PASSWORD: &str = "portico-demo";
-pub const DEMO_LOGINS: &[(&str, &str)] = &[
-    ("admin@acme.example", "admin"),
-    ("manager@acme.example", "manager"),
-    (
-        "alice@northwind.example",
-        "partner_admin, Northwind Partners",
-    ),
-    (
-        "bob@globex-consulting.example",
-        "partner_user, Globex Consulting",
-    ),
-];
 
 pub fn run() -> Result<ExitCode> {
     setup::spa_toolchain()?;
@@ -49,8 +38,9 @@ pub fn run() -> Result<ExitCode> {
     let ready = http::wait_healthy(addr, Duration::from_secs(120), || {
         matches!(server.try_wait(), Ok(None))
     });
+    // The server itself lists the demo sign-ins as it starts listening.
     if ready.is_ok() {
-        print_banner();
+        println!("\nData is kept in ./data; Ctrl-C stops the server.\n");
     }
     let status = server
         .wait()
@@ -76,16 +66,4 @@ pub fn build_server() -> Result<PathBuf> {
         ]))
     })?;
     Ok(target_dir().join("release/portico"))
-}
-
-fn print_banner() {
-    let rule = "─".repeat(64);
-    println!("\n{rule}");
-    println!("  Portico is running at http://{BIND}");
-    println!("  Demo logins, all with the password `{DEMO_PASSWORD}`:");
-    for (email, role) in DEMO_LOGINS {
-        println!("    {email:<32} {role}");
-    }
-    println!("  Data is kept in ./data; Ctrl-C stops the server.");
-    println!("{rule}\n");
 }

@@ -23,12 +23,27 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// What `trunk build` needs: the wasm target, Trunk, and what its build hook runs (the wasm
 /// splitter, wasm-bindgen, wasm-opt, terser).
 pub fn spa_toolchain() -> Result<()> {
+    announce_first_run();
     phase("wasm target", wasm_target)?;
     phase("Trunk", trunk)?;
     phase("wasm splitter", wasm_split)?;
     phase("wasm-bindgen CLI", wasm_bindgen)?;
     phase("wasm-opt", wasm_opt)?;
     phase("terser", terser)
+}
+
+/// On a fresh machine most of the time goes to compiling the tools; say so before it starts.
+fn announce_first_run() {
+    let trunk = output_of("trunk", &["--version"]);
+    if trunk.as_deref() == Some(format!("trunk {TRUNK_VERSION}").as_str()) {
+        return;
+    }
+    println!(
+        "First run on this machine: installing what the build needs (Trunk, the wasm splitter \
+         and wasm-bindgen, compiled from crates.io; wasm-opt and terser from npm; Node.js from \
+         apt if missing), then building the two front ends and the server. On two cores this \
+         takes about 20 minutes, most of it compiling; later runs take seconds to minutes."
+    );
 }
 
 fn wasm_target() -> Result<()> {
