@@ -12,7 +12,7 @@ use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use crate::{Result, cargo, execute, show, target_dir, wasm_top};
+use crate::{Result, cargo, execute, show, spa, target_dir, wasm_top};
 
 /// What Trunk tells its hooks (see Trunk's `hooks.rs`).
 struct Hook {
@@ -52,11 +52,9 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let folder = format!("{app}-{:016x}", content_hash(&outputs));
     write_folder(&hook.staging.join(&folder), &outputs)?;
     let index = hook.staging.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let html = String::from_utf8_lossy(&spa::read(&index)?).into_owned();
     let base = format!("{}{folder}/", hook.public_url);
-    let html = with_start_tags(&html, &base, app)?;
-    std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    spa::write(&index, with_start_tags(&html, &base, app)?.as_bytes())?;
     println!("{app}: {} files in {folder}/", outputs.len());
     Ok(ExitCode::SUCCESS)
 }
@@ -85,7 +83,7 @@ fn cargo_build(app: &str, release: bool) -> Result<PathBuf> {
         .join(format!("{app}.wasm")))
 }
 
-/// The split modules, the main module after wasm-bindgen, and the two JavaScript files.
+/// The main module after wasm-bindgen, the two JavaScript files, and the split modules.
 fn split_and_bind(app: &str, wasm: &Path, work: &Path, release: bool) -> Result<Vec<Output>> {
     if work.exists() {
         std::fs::remove_dir_all(work)
@@ -107,70 +105,72 @@ fn split_and_bind(app: &str, wasm: &Path, work: &Path, release: bool) -> Result<
             .arg(&bound)
             .arg(split.join(format!("{app}.wasm"))),
     )?;
-    let mut files = vec![
-        bound.join(format!("{app}_bg.wasm")),
+    let main = bound.join(format!("{app}_bg.wasm"));
+    let scripts = [
         bound.join(format!("{app}.js")),
         split.join("__wasm_split.js"),
     ];
-    files.extend(
-        files_in(&split)?
-            .into_iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "wasm"))
-            .filter(|f| f.file_stem().is_some_and(|s| s != app)),
-    );
+    let modules: Vec<PathBuf> = spa::files_under(&split)?
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "wasm"))
+        .filter(|f| f.file_stem().is_some_and(|s| s != app))
+        .collect();
     if release {
         println!("shrinking: wasm-opt -Oz, terser, custom sections off the split modules");
-        for file in &files {
-            shrink(file, app)?;
-        }
+        shrink(&main, &scripts, &modules)?;
     }
-    files.iter().map(|f| output(f)).collect()
+    std::iter::once(&main)
+        .chain(&scripts)
+        .chain(&modules)
+        .map(|f| output(f))
+        .collect()
 }
 
-/// wasm-opt for the main module (the features are those Rust's wasm32 target enables),
-/// terser for scripts. The split modules only lose their custom sections: wasm-opt once
-/// emptied a split module of code the app needed (a page then could not read its answers), and
-/// it takes about a second per module (binaryen's npm build runs in Node.js) where the splitter
-/// writes hundreds. Quiet unless it fails.
-fn shrink(file: &Path, app: &str) -> Result<()> {
-    let is_wasm = file.extension().is_some_and(|e| e == "wasm");
-    let is_main = file
-        .file_name()
-        .is_some_and(|n| *n == *format!("{app}_bg.wasm"));
-    if is_wasm && !is_main {
-        return strip_custom_sections(file);
+/// In place: wasm-opt for the main module (the features are those Rust's wasm32 target
+/// enables), terser for the scripts. The split modules only lose their custom sections:
+/// wasm-opt once emptied a split module of code the app needed (a page then could not read its
+/// answers), and it takes about a second per module (binaryen's npm build runs in Node.js)
+/// where the splitter writes hundreds.
+fn shrink(main: &Path, scripts: &[PathBuf], modules: &[PathBuf]) -> Result<()> {
+    quietly(
+        Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(main)
+            .arg("-o")
+            .arg(main),
+    )?;
+    for script in scripts {
+        quietly(
+            Command::new("terser")
+                .args(["--module", "--compress", "--mangle", "--output"])
+                .arg(script)
+                .arg(script),
+        )?;
     }
-    let mut command = if is_wasm {
-        let mut wasm_opt = Command::new("wasm-opt");
-        wasm_opt.arg("-Oz").args(WASM_FEATURES).arg(file).arg("-o");
-        wasm_opt
-    } else {
-        let mut terser = Command::new("terser");
-        terser
-            .args(["--module", "--compress", "--mangle", "--output"])
-            .arg(file);
-        terser
-    };
+    for module in modules {
+        let stripped = wasm_top::without_custom_sections(&spa::read(module)?)
+            .ok_or_else(|| format!("{} is not a wasm module", module.display()))?;
+        spa::write(module, &stripped)?;
+    }
+    Ok(())
+}
+
+/// Runs a command with its output kept back unless it fails (wasm-opt warns about every name
+/// section the splitter writes).
+fn quietly(command: &mut Command) -> Result<()> {
     let output = command
-        .arg(file)
         .output()
-        .map_err(|e| format!("cannot run `{}`: {e}", show(&command)))?;
+        .map_err(|e| format!("cannot run `{}`: {e}", show(command)))?;
     if output.status.success() {
         return Ok(());
     }
     Err(format!(
         "`{}` failed ({}): {}",
-        show(&command),
+        show(command),
         output.status,
         String::from_utf8_lossy(&output.stderr)
     ))
-}
-
-fn strip_custom_sections(file: &Path) -> Result<()> {
-    let wasm = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let stripped = wasm_top::without_custom_sections(&wasm)
-        .ok_or_else(|| format!("{} is not a wasm module", file.display()))?;
-    std::fs::write(file, stripped).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 const WASM_FEATURES: &[&str] = &[
@@ -188,8 +188,10 @@ fn output(file: &Path) -> Result<Output> {
         .and_then(|n| n.to_str())
         .ok_or_else(|| format!("{} has no file name", file.display()))?
         .to_owned();
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    Ok(Output { name, bytes })
+    Ok(Output {
+        name,
+        bytes: spa::read(file)?,
+    })
 }
 
 /// Over names and contents in name order, so the same build always gets the same folder.
@@ -208,12 +210,9 @@ fn content_hash(outputs: &[Output]) -> u64 {
 fn write_folder(folder: &Path, outputs: &[Output]) -> Result<()> {
     std::fs::create_dir_all(folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-    for output in outputs {
-        let file = folder.join(&output.name);
-        std::fs::write(&file, &output.bytes)
-            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    }
-    Ok(())
+    outputs
+        .iter()
+        .try_for_each(|output| spa::write(&folder.join(&output.name), &output.bytes))
 }
 
 /// The page's `<head>` gains: the glue and the splitter's loader, fetched at once as modules;
@@ -248,21 +247,6 @@ fn without_skipped_link(html: &str) -> String {
         Some((start, end)) => format!("{}{}", &html[..start], &html[end..]),
         None => html.to_owned(),
     }
-}
-
-fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        files.push(
-            entry
-                .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-                .path(),
-        );
-    }
-    files.sort();
-    Ok(files)
 }
 
 #[cfg(test)]

@@ -34,8 +34,7 @@ pub fn spa_toolchain() -> Result<()> {
 
 /// On a fresh machine most of the time goes to compiling the tools; say so before it starts.
 fn announce_first_run() {
-    let trunk = output_of("trunk", &["--version"]);
-    if trunk.as_deref() == Some(format!("trunk {TRUNK_VERSION}").as_str()) {
+    if output_of("trunk", &["--version"]) == Some(trunk_version_line()) {
         return;
     }
     println!(
@@ -70,9 +69,13 @@ fn wasm_target() -> Result<()> {
     ))
 }
 
+/// What the pinned Trunk's `--version` prints.
+fn trunk_version_line() -> String {
+    format!("trunk {TRUNK_VERSION}")
+}
+
 fn trunk() -> Result<()> {
-    let wanted = format!("trunk {TRUNK_VERSION}");
-    cargo_installed("trunk", &wanted, || {
+    cargo_installed("trunk", &trunk_version_line(), || {
         execute(cargo().args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))
     })
 }

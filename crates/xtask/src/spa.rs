@@ -280,7 +280,7 @@ fn has_extension(file: &Path, wanted: &[&str]) -> bool {
 }
 
 /// Every regular file below `dir`, recursively (Trunk puts wasm-bindgen snippets in subfolders).
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
@@ -301,11 +301,11 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn read(file: &Path) -> Result<Vec<u8>> {
+pub fn read(file: &Path) -> Result<Vec<u8>> {
     std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
 }
 
-fn write(file: &Path, data: &[u8]) -> Result<()> {
+pub fn write(file: &Path, data: &[u8]) -> Result<()> {
     std::fs::write(file, data).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
