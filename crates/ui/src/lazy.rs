@@ -8,6 +8,8 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
+use crate::components::Loading;
+
 /// A page's module could not be fetched (offline, or a deploy replaced it meanwhile).
 #[derive(Debug, Clone, Copy)]
 pub struct Unloaded;
@@ -18,23 +20,33 @@ impl From<SplitLoaderError> for Unloaded {
     }
 }
 
-/// Shows the page once its module has loaded, or says why it cannot.
+/// Shows the page once its module has loaded (with a notice if that takes more than a moment),
+/// or says why it cannot.
 pub fn lazy_page(
     page: impl Future<Output = Result<AnyView, Unloaded>> + Send + 'static,
 ) -> AnyView {
-    Suspend::new(async move {
-        page.await.unwrap_or_else(|Unloaded| {
+    let page = Suspend::new(async move { page.await.unwrap_or_else(|Unloaded| unloaded()) });
+    view! {
+        <Suspense fallback=|| {
             view! {
-                <section class="page narrow">
-                    <h1>"This page could not be loaded"</h1>
-                    <p id="page-unloaded" role="alert">
-                        "Its code did not download. Check your connection, then reload the page."
-                    </p>
-                </section>
+                <div class="loading-late">
+                    <Loading label="Loading the page…" />
+                </div>
             }
-            .into_any()
-        })
-    })
+        }>{page}</Suspense>
+    }
+    .into_any()
+}
+
+fn unloaded() -> AnyView {
+    view! {
+        <section class="page narrow">
+            <h1>"This page could not be loaded"</h1>
+            <p id="page-unloaded" role="alert">
+                "Its code did not download. Check your connection, then reload the page."
+            </p>
+        </section>
+    }
     .into_any()
 }
 

@@ -45,10 +45,10 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
         Auth::Unknown(message) => Access::Unknown(message),
     });
     move || match access.get() {
-        // Hidden for its first moment (see `.account-loading`): the page would jump under it
+        // Hidden for its first moment (see `.loading-late`): the page would jump under it
         // when the header's navigation arrives.
         Access::Loading => view! {
-            <div class="account-loading">
+            <div class="loading-late">
                 <Loading label="Loading your account…" />
             </div>
         }
