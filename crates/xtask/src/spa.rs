@@ -348,6 +348,32 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 
+    /// An unclosed rule once made every rule after it apply only inside `.version-text` (CSS
+    /// nesting reads them as its children), unseen by the minifier and the browser alike.
+    #[test]
+    fn the_stylesheet_closes_every_rule() {
+        let css = std::fs::read_to_string(repo_root().join("style/main.css")).unwrap();
+        let mut depth = 0i32;
+        let mut rest = css.as_str();
+        while let Some(at) = rest.find(['{', '}', '/']) {
+            let (c, after) = (rest.as_bytes()[at], &rest[at + 1..]);
+            rest = match c {
+                b'/' if after.starts_with('*') => after.split_once("*/").map_or("", |(_, r)| r),
+                b'{' => {
+                    depth += 1;
+                    after
+                }
+                b'}' => {
+                    depth -= 1;
+                    assert!(depth >= 0, "a `}}` closes nothing before: {after:.80}");
+                    after
+                }
+                _ => after,
+            };
+        }
+        assert_eq!(depth, 0, "rules left open at the end of style/main.css");
+    }
+
     #[test]
     fn weighs_only_code_and_styles() {
         let dir = scratch("weigh");
