@@ -172,6 +172,26 @@ async fn a_manager_moves_a_deal_on_once_its_exit_criteria_are_met() {
     manager.sign_in(&portal, "manager@acme.example").await;
     manager.click("#main-nav a[href='/manage/pipeline']").await;
     manager.find("#review-heading").await;
+    // A partner's name leads to that partner's deals.
+    wait_for_rows(&manager, true, 0).await;
+    let partner = manager.find("#pipeline-table .partner-link").await;
+    let name = partner.text().await.unwrap();
+    partner.click().await.unwrap();
+    manager
+        .wait_for_path("/manage/pipeline?organization_id=")
+        .await;
+    let mut partners = Vec::new();
+    for _ in 0..300 {
+        partners = column(&manager, 2).await;
+        if !partners.is_empty() && partners.iter().all(|p| *p == name) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        !partners.is_empty() && partners.iter().all(|p| *p == name),
+        "{name}: {partners:?}"
+    );
     let deal = deal_of(
         &manager,
         "Northwind Partners",

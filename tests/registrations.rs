@@ -149,6 +149,23 @@ async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() 
     alice
         .wait_for_text("#decision", "Registered first, net-new customer.")
         .await;
+    // A longer protection is offered in its last two weeks, and the page says when.
+    alice
+        .wait_for_text("#extension-later", "last 14 days, from")
+        .await;
+    assert!(!alice.is_present("#extension-submit").await);
+    portal.clock.advance(80 * 86_400);
+    alice.sign_in(&portal, ALICE).await;
+    alice
+        .open(&portal.url(&format!("/registrations/{first}")))
+        .await;
+    alice.wait_for_text("#protection", "9 days left").await;
+    alice
+        .type_into("#extension-submit-text", "Procurement moved to next quarter.")
+        .await;
+    alice.click("#extension-submit").await;
+    alice.wait_for_text("#extension", "Requested").await;
+    assert!(!alice.is_present("#extension-later").await);
     alice.close().await;
 
     bob.open(&portal.url(&format!("/registrations/{second}")))

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use portico_api::registrations::{
-    ExtensionRequest, InfoResponse, PartnerRegistration, PartnerRegistrationDetail,
-    RegistrationStatus,
+    EXTENSION_WINDOW_DAYS, ExtensionRequest, InfoResponse, PartnerRegistration,
+    PartnerRegistrationDetail, RegistrationStatus,
 };
 use portico_ui::route::Route;
 
@@ -192,7 +192,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
         timeline,
     } = detail;
     set_title(&format!("Registration {}", r.number));
-    let may_extend = r.status == RegistrationStatus::Approved && r.extension.is_none();
+    let extension = extension_offer(&r);
     let may_withdraw = r.status.may_withdraw();
     let question = r.open_question.clone();
     let id = r.id;
@@ -233,11 +233,43 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
             })}
             {question.map(|question| view! { <AnswerForm id question reload /> })}
             <RegistrationFacts registration=r />
-            {may_extend.then(|| view! { <ExtensionForm id reload /> })}
+            {match extension {
+                ExtensionOffer::Now => view! { <ExtensionForm id reload /> }.into_any(),
+                ExtensionOffer::From(at) => {
+                    view! {
+                        <p id="extension-later" class="muted">
+                            "You can ask once for a longer protection in its last "
+                            {EXTENSION_WINDOW_DAYS} " days, from " <Time value=at /> "."
+                        </p>
+                    }
+                        .into_any()
+                }
+                ExtensionOffer::No => ().into_any(),
+            }}
             {may_withdraw.then(|| view! { <WithdrawButton id reload /> })}
             <h2 class="section-title">"Timeline"</h2>
             <Timeline entries=timeline />
         </section>
+    }
+}
+
+/// Whether the partner may ask for a longer protection: in its last days, once.
+enum ExtensionOffer {
+    Now,
+    From(String),
+    No,
+}
+
+fn extension_offer(r: &PartnerRegistration) -> ExtensionOffer {
+    match &r.protection {
+        Some(p) if r.status == RegistrationStatus::Approved && r.extension.is_none() => {
+            if p.days_left < EXTENSION_WINDOW_DAYS {
+                ExtensionOffer::Now
+            } else {
+                ExtensionOffer::From(p.extension_opens_at.clone())
+            }
+        }
+        _ => ExtensionOffer::No,
     }
 }
 

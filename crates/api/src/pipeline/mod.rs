@@ -304,4 +304,12 @@ mod tests {
         assert_eq!(valid.next_step_due, Some(None));
         assert_eq!(valid.criteria_met, Some(0b10));
     }
+
+    #[test]
+    fn an_approved_registration_meets_only_the_approval_criterion() {
+        assert_eq!(Stage::FIRST.met_by_approval(Motion::Reseller), 0b01);
+        assert_eq!(Stage::Open(1).met_by_approval(Motion::Reseller), 0);
+        assert_eq!(Stage::FIRST.met_by_approval(Motion::Referral), 0);
+        assert_eq!(Stage::Won.met_by_approval(Motion::Reseller), 0);
+    }
 }

@@ -23,6 +23,9 @@ const fn stage(
     }
 }
 
+/// The exit criterion an approved registration meets by itself.
+const REGISTRATION_APPROVED: &str = "Registration approved";
+
 const REFERRAL: [StageDef; 5] = [
     stage(
         "intro_logged",
@@ -57,7 +60,7 @@ const RESELLER: [StageDef; 5] = [
     stage(
         "deal_registration",
         "Deal Registration",
-        &["Registration approved", "Reseller account confirmed"],
+        &[REGISTRATION_APPROVED, "Reseller account confirmed"],
     ),
     stage(
         "qualification",
@@ -222,6 +225,16 @@ impl Stage {
             Stage::Open(i) => stages(motion)[i].exit_criteria,
             Stage::Won | Stage::Lost => &[],
         }
+    }
+
+    /// The exit criteria of this stage an approved registration has met, as the bits a deal's
+    /// `criteria_met` keeps: a deal opened from a registration starts with them ticked.
+    pub fn met_by_approval(self, motion: Motion) -> u32 {
+        self.exit_criteria(motion)
+            .iter()
+            .enumerate()
+            .filter(|(_, label)| **label == REGISTRATION_APPROVED)
+            .fold(0, |bits, (i, _)| bits | 1 << i)
     }
 
     /// Every stage a deal can be in, outcomes last: the board's columns.

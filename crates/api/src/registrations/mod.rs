@@ -39,6 +39,8 @@ pub const VALUE_MAX: i64 = 1_000_000_000;
 /// How far ahead an expected close date may be.
 pub const CLOSE_MONTHS_AHEAD: u32 = 18;
 pub const PRODUCTS_MAX: usize = 20;
+/// A partner may ask for a longer protection in its last this many days.
+pub const EXTENSION_WINDOW_DAYS: i64 = 14;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -19,6 +19,9 @@ pub struct Protection {
     pub ends_at: String,
     /// Whole days until it ends; 0 on the last day and after.
     pub days_left: i64,
+    /// RFC 3339: from when the partner may ask for an extension (its last days; asked earlier,
+    /// the answer would be a guess).
+    pub extension_opens_at: String,
 }
 
 /// A manager's decision as the partner reads it.

@@ -38,6 +38,7 @@ fn partner_registration() -> PartnerRegistration {
         protection: Some(Protection {
             ends_at: "x".into(),
             days_left: 3,
+            extension_opens_at: "x".into(),
         }),
         extension: Some(Extension {
             status: ExtensionStatus::Requested,

@@ -18,7 +18,7 @@ use portico_ui::components::{
     DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField, SubmitButton,
     TextArea, Time,
 };
-use portico_ui::components::{StatusBadge, Timeline, record_page};
+use portico_ui::components::{PartnerLink, StatusBadge, Timeline, record_page};
 use portico_ui::dom::{on_submit, set_title, spawn};
 use portico_ui::location::{Location, use_location};
 use portico_ui::session::use_session;
@@ -185,7 +185,9 @@ fn manager_row(m: ManagerRegistration) -> impl IntoView {
             <td>
                 <a href=href>{r.number}</a>
             </td>
-            <td>{m.organization.name}</td>
+            <td>
+                <PartnerLink partner=m.organization />
+            </td>
             <td>{r.company_name}</td>
             <td>
                 <StatusBadge status=r.status />

@@ -2,7 +2,7 @@
 //! and when the partner is reminded.
 
 use portico_api::organizations::Motion;
-use portico_api::registrations::Protection;
+use portico_api::registrations::{EXTENSION_WINDOW_DAYS, Protection};
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::throttle::Throttle;
@@ -102,7 +102,13 @@ pub fn protection(ends_at: Timestamp, now: Timestamp) -> Protection {
     Protection {
         ends_at: rfc3339(ends_at),
         days_left: ((ends_at - now).max(0)) / DAY,
+        extension_opens_at: rfc3339(extension_opens(ends_at)),
     }
+}
+
+/// When the extension window of a protection ending at `ends_at` opens.
+pub fn extension_opens(ends_at: Timestamp) -> Timestamp {
+    ends_at - EXTENSION_WINDOW_DAYS * DAY
 }
 
 #[cfg(test)]

@@ -158,6 +158,15 @@ async fn an_approved_deal_registration_enters_the_pipeline() {
     assert_eq!(managed[0]["amount"], 90000);
     assert_eq!(managed[0]["partner_role"], "sourced");
 
+    // A reseller deal starts with "Registration approved" met: the approval was that criterion.
+    approve(&manager, &register_deal(&app, &alice, "Quill Retail", "reseller").await).await;
+    let resold = every_row(&manager, "q=quill", async |_| {}).await;
+    let resold = resold[0]["opportunity"]["id"].as_i64().unwrap();
+    let resold = get(&manager, &format!("/api/opportunities/{resold}")).await;
+    assert_eq!(resold["exit_criteria"][0]["label"], "Registration approved");
+    assert_eq!(resold["exit_criteria"][0]["met"], true);
+    assert_eq!(resold["exit_criteria"][1]["met"], false);
+
     // Near its end the window shows as expiring, then expired.
     let ends = managed[0]["opportunity"]["protection_ends"]
         .as_str()

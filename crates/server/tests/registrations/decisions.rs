@@ -121,31 +121,43 @@ async fn a_partner_withdraws_and_asks_once_for_an_extension() {
     let id = register(&app, &alice, "Wonka Industries", "wonka.com").await["id"]
         .as_i64()
         .unwrap();
-    let extension = |text: &'static str| {
+    let extension = async |alice: &Session, text: &'static str| {
         alice
             .post(&format!("/api/registrations/{id}/extension"))
             .json(&json!({ "justification": text }))
             .send()
+            .await
+            .unwrap()
     };
-    error(extension("Too early").await.unwrap(), StatusCode::CONFLICT).await;
-    json(
+    error(extension(&alice, "Too early").await, StatusCode::CONFLICT).await;
+    let approved = json(
         decide(&manager, id, json!({ "decision": "approve" })).await,
         StatusCode::OK,
     )
     .await;
+    let protection = &approved["registration"]["protection"];
+    assert_eq!(protection["days_left"], 90);
+    let (_, early) = error(extension(&alice, "Early").await, StatusCode::CONFLICT).await;
+    let opens = &protection["extension_opens_at"].as_str().unwrap()[..10];
+    let message = early["error"]["message"].as_str().unwrap();
+    assert!(message.contains("last 14 days") && message.contains(opens), "{message}");
+
+    // 13 days before the end the window is open.
+    app.clock.advance(77 * 86_400);
+    let (alice, manager) = (app.sign_in(ALICE).await, app.sign_in(MANAGER).await);
     let (_, blank) = error(
-        extension(" ").await.unwrap(),
+        extension(&alice, " ").await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
     assert!(blank["error"]["fields"]["justification"].is_string());
     let asked = json(
-        extension("Procurement moved to Q3").await.unwrap(),
+        extension(&alice, "Procurement moved to Q3").await,
         StatusCode::OK,
     )
     .await;
     assert_eq!(asked["extension"]["status"], "requested");
-    error(extension("Again").await.unwrap(), StatusCode::CONFLICT).await;
+    error(extension(&alice, "Again").await, StatusCode::CONFLICT).await;
 
     let granted = manager
         .post(&format!("/api/registrations/{id}/extension/decision"))
@@ -154,7 +166,7 @@ async fn a_partner_withdraws_and_asks_once_for_an_extension() {
         .await
         .unwrap();
     let granted = json(granted, StatusCode::OK).await;
-    assert_eq!(granted["registration"]["protection"]["days_left"], 120);
+    assert_eq!(granted["registration"]["protection"]["days_left"], 43);
     assert_eq!(granted["registration"]["extension"]["status"], "approved");
 
     let withdrawn = json(

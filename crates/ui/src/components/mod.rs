@@ -22,8 +22,11 @@ pub mod upload;
 
 use leptos::prelude::*;
 
+use portico_api::organizations::OrganizationRef;
+
 use crate::dom::on_click;
 use crate::format::format_time;
+use crate::route::Route;
 
 pub use action::ActionButton;
 pub use checks::CheckGroup;
@@ -119,6 +122,13 @@ pub fn SubmitButton(
 pub fn Time(value: String) -> impl IntoView {
     let text = format_time(&value);
     view! { <time datetime=value>{text}</time> }
+}
+
+/// A partner organization's name, linking vendor staff to its deals in the pipeline.
+#[component]
+pub fn PartnerLink(partner: OrganizationRef) -> impl IntoView {
+    let href = Route::ManagePipeline.with_query(&format!("organization_id={}", partner.id));
+    view! { <a class="partner-link" href=href>{partner.name}</a> }
 }
 
 /// A description list of label and text pairs.

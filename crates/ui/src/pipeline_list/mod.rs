@@ -7,7 +7,7 @@ use crate::route::Route;
 use crate::url::query_value;
 use leptos::prelude::*;
 use portico_api::Page;
-use portico_api::organizations::Motion;
+use portico_api::organizations::{Motion, OrganizationRef};
 use portico_api::pipeline::{
     ManagerOpportunity, PartnerOpportunity, PipelinePage as Answer, PipelineQuery, PipelineSort,
     ProtectionStatus,
@@ -67,7 +67,7 @@ pub fn options<T: Copy>(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Row {
     o: PartnerOpportunity,
-    partner: Option<String>,
+    partner: Option<OrganizationRef>,
     amount: Option<String>,
     conflict: bool,
 }
@@ -76,7 +76,7 @@ impl From<ManagerOpportunity> for Row {
     fn from(m: ManagerOpportunity) -> Row {
         Row {
             amount: money(m.amount, m.currency.as_deref()),
-            partner: Some(m.organization.name),
+            partner: Some(m.organization),
             conflict: m.conflict == Some(ConflictLevel::Review),
             o: m.opportunity,
         }

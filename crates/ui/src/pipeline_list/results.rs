@@ -7,7 +7,7 @@ use portico_api::organizations::Motion;
 use portico_api::pipeline::{Stage, stage_label};
 
 use crate::api::{self};
-use crate::components::Day;
+use crate::components::{Day, PartnerLink};
 use crate::components::StatusBadge;
 use crate::components::{DataTable, Paged, PagedList};
 use crate::deal::next_step;
@@ -147,7 +147,7 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
                 <a href=href>{o.customer_name}</a>
                 {conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
             </th>
-            {manager.then(|| view! { <td>{partner}</td> })}
+            {manager.then(|| view! { <td>{partner.map(|p| view! { <PartnerLink partner=p /> })}</td> })}
             <td>{o.motion.label()}</td>
             <td>{stage}</td>
             <td><Day value=o.stage_entered_at /></td>
@@ -203,7 +203,7 @@ fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
 fn board_card(r: Row) -> impl IntoView {
     let href = Route::ManageOpportunity { id: r.o.id }.href();
     let about = [
-        r.partner,
+        r.partner.map(|p| p.name),
         r.amount,
         next_step(r.o.next_step, r.o.next_step_due),
     ]

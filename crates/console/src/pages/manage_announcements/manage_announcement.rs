@@ -141,7 +141,7 @@ fn Versions(id: i64) -> impl IntoView {
         <section class="panel" aria-labelledby="versions-heading">
             <h2 id="versions-heading" class="section-title">"History"</h2>
             <p class="error-text" role="alert">{error}</p>
-            <ol class="plain-list" reversed>
+            <ul class="plain-list">
                 {move || versions.get().into_iter().map(|v| view! {
                     <li>
                         <strong>"Version " {v.version}</strong> ": " {v.title} " — " {v.edited_by} ", "
@@ -149,7 +149,7 @@ fn Versions(id: i64) -> impl IntoView {
                         <details><summary>"Text"</summary><pre class="version-text">{v.body}</pre></details>
                     </li>
                 }).collect_view()}
-            </ol>
+            </ul>
         </section>
     }
 }

@@ -3,13 +3,15 @@
 
 use portico_api::integrations::WebhookEventType;
 use portico_api::notifications::Category;
+use portico_api::date::Date;
 use portico_api::registrations::{
-    DeclineReason, ExtensionStatus, RegistrationStatus, Verdict, number,
+    DeclineReason, EXTENSION_WINDOW_DAYS, ExtensionStatus, RegistrationStatus, Verdict, number,
 };
 
 use super::SUBJECT;
 use crate::app::unit_of_work::{self, Event, UnitOfWork};
 use crate::app::{AppError, AppResult};
+use crate::domain::program::extension_opens;
 use crate::state::AppState;
 use crate::store::Scope;
 use crate::store::audit::{self, AuditEntry};
@@ -109,6 +111,16 @@ pub async fn request_extension(
             return Err(AppError::conflict(if row.extension_status.is_some() {
                 "An extension can be asked for once per registration, and this one already was."
                     .to_owned()
+            } else if let Some(ends) = row
+                .protection_ends_at
+                .filter(|_| row.status == RegistrationStatus::Approved)
+            {
+                let opens = Date::from_unix(extension_opens(ends));
+                format!(
+                    "An extension can be asked for in the last {EXTENSION_WINDOW_DAYS} days of \
+                     protection: for {}, from {opens}.",
+                    number(id)
+                )
             } else {
                 format!(
                     "Only approved registrations can be extended; {} is not.",

@@ -29,8 +29,8 @@ pub async fn open_from_registration(
     let opened: Option<i64> = sql::query_scalar(
         "INSERT INTO opportunities (organization_id, registration_id, customer_name, \
          customer_search, motion, stage, stage_entered_at, amount, currency, partner_role, \
-         created_at, updated_at, last_activity_at) \
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $7, $7, $7 \
+         criteria_met, created_at, updated_at, last_activity_at) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $7, $7, $7 \
          WHERE NOT EXISTS (SELECT 1 FROM opportunities WHERE registration_id = $2) RETURNING id",
     )
     .bind(from.organization_id)
@@ -43,6 +43,7 @@ pub async fn open_from_registration(
     .bind(from.amount.map(|(a, _)| a))
     .bind(from.amount.map(|(_, c)| c))
     .bind(from.partner_role.as_str())
+    .bind(i64::from(Stage::FIRST.met_by_approval(from.motion)))
     .fetch_optional(&mut *tx)
     .await?;
     match opened {

@@ -1,7 +1,9 @@
 //! A registration's life after filing: decisions, withdrawal, extensions, and the questions a
 //! manager asks.
 
-use portico_api::registrations::{DeclineReason, ExtensionStatus, RegistrationStatus};
+use portico_api::registrations::{
+    DeclineReason, EXTENSION_WINDOW_DAYS, ExtensionStatus, RegistrationStatus,
+};
 
 use super::{open_statuses, statuses_where};
 use crate::clock::Timestamp;
@@ -83,12 +85,14 @@ where
     let done = sql::query(
         "UPDATE registrations SET extension_status = 'requested', extension_justification = $1, \
          extension_requested_at = $2, updated_at = $2 \
-         WHERE id = $3 AND organization_id = $4 AND status = 'approved' AND extension_status IS NULL",
+         WHERE id = $3 AND organization_id = $4 AND status = 'approved' AND extension_status IS NULL \
+         AND protection_ends_at - $5 <= $2",
     )
     .bind(justification)
     .bind(now)
     .bind(id)
     .bind(organization_id)
+    .bind(EXTENSION_WINDOW_DAYS * 86_400)
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
