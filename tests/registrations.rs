@@ -161,7 +161,10 @@ async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() 
         .await;
     alice.wait_for_text("#protection", "9 days left").await;
     alice
-        .type_into("#extension-submit-text", "Procurement moved to next quarter.")
+        .type_into(
+            "#extension-submit-text",
+            "Procurement moved to next quarter.",
+        )
         .await;
     alice.click("#extension-submit").await;
     alice.wait_for_text("#extension", "Requested").await;

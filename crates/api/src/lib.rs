@@ -75,6 +75,7 @@ pub mod announcements;
 pub mod assets;
 pub mod auth;
 pub mod card_links;
+pub mod dashboard;
 pub mod date;
 pub mod error;
 pub mod findings;

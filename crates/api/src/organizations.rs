@@ -109,6 +109,53 @@ pub struct OrganizationSummary {
     pub engagement: Engagement,
 }
 
+/// A state of a partner's engagement the managers' list can be narrowed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerStatus {
+    /// Older than 30 days, with nothing in the last 30.
+    Stalled,
+    /// In its first 30 days and not registered anything yet.
+    Activating,
+}
+
+string_enum!(PartnerStatus {
+    Stalled => "stalled" / "Stalled",
+    Activating => "activating" / "New, not registering yet",
+});
+
+impl PartnerStatus {
+    pub fn holds(self, engagement: &Engagement) -> bool {
+        match self {
+            PartnerStatus::Stalled => engagement.stalled,
+            PartnerStatus::Activating => {
+                engagement.activation.is_some_and(|a| !a.first_registration)
+            }
+        }
+    }
+}
+
+/// `GET /api/organizations` filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationQuery {
+    pub status: Option<PartnerStatus>,
+    pub cursor: Option<String>,
+    /// 1 to 100; 25 when absent.
+    pub limit: Option<u32>,
+}
+
+impl OrganizationQuery {
+    pub fn page(&self) -> crate::page::PageQuery {
+        crate::page::PageQuery {
+            cursor: self.cursor.clone(),
+            limit: self.limit,
+        }
+    }
+}
+
 /// How actively a partner organization uses the portal. The server's `domain::engagement`
 /// documents the weighting; the README sums it up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,6 +13,7 @@ mod auth;
 mod card_links;
 mod cli;
 mod columns;
+mod dashboard;
 mod engagement;
 mod errors;
 mod hardening;

@@ -132,14 +132,19 @@ pub struct ManagerRegistrationDetail {
     pub timeline: Vec<TimelineEntry>,
 }
 
-/// `GET /api/registrations` filters; partners can use `status` only.
+/// `GET /api/registrations` filters; partners can use all but `organization_id` (they see
+/// only their own organization's).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationQuery {
     pub status: Option<RegistrationStatus>,
-    /// Managers: only the undecided, oldest first (the approval queue).
+    /// Only the undecided, oldest first (the approval queue).
     pub queue: Option<bool>,
+    /// Only the undecided past their approval SLA.
+    pub late: Option<bool>,
+    pub conflict: Option<ConflictLevel>,
+    pub extension: Option<ExtensionStatus>,
     /// Managers: one partner organization.
     pub organization_id: Option<i64>,
     pub cursor: Option<String>,

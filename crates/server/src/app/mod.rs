@@ -15,6 +15,7 @@ pub mod invitations;
 pub mod message_deliveries;
 pub mod notifications;
 pub mod opportunities;
+pub mod partners;
 pub mod portal_settings;
 pub mod products;
 pub mod registrations;

@@ -9,6 +9,7 @@ mod assets;
 mod auth;
 mod content_usage;
 mod crm_events;
+mod dashboard;
 mod embed;
 pub mod extract;
 mod health;
@@ -40,12 +41,13 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
-/// The sort orders are only named by query parameters, whose schemas utoipa does not collect;
+/// The sort orders and partner statuses are only named by query parameters, whose schemas utoipa does not collect;
 /// webhook messages are sent, not answered, so no route names them.
 #[derive(utoipa::OpenApi)]
 #[openapi(
     components(schemas(
         portico_api::assets::AssetSort,
+        portico_api::organizations::PartnerStatus,
         portico_api::pipeline::PipelineSort,
         portico_api::webhook_events::WebhookMessage
     )),
@@ -74,6 +76,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(preferences::router())
         .merge(messages::router())
         .merge(users::router())
+        .merge(dashboard::router())
         .merge(organizations::router())
         .merge(products::router())
         .merge(registrations::router())

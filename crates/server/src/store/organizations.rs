@@ -107,3 +107,9 @@ pub async fn page(
     .fetch_all(db)
     .await?)
 }
+
+/// Every partner organization, by id: the lists that filter by engagement, which is computed
+/// rather than stored, read them all.
+pub async fn all(db: &Pool) -> Result<Vec<OrganizationRow>, StoreError> {
+    page(db, 0, u32::MAX - 1).await
+}

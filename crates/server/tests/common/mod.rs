@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
 pub mod contract;
+pub mod partners;
 pub mod smtp;
 
 use std::net::SocketAddr;

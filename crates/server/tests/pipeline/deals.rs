@@ -159,7 +159,11 @@ async fn an_approved_deal_registration_enters_the_pipeline() {
     assert_eq!(managed[0]["partner_role"], "sourced");
 
     // A reseller deal starts with "Registration approved" met: the approval was that criterion.
-    approve(&manager, &register_deal(&app, &alice, "Quill Retail", "reseller").await).await;
+    approve(
+        &manager,
+        &register_deal(&app, &alice, "Quill Retail", "reseller").await,
+    )
+    .await;
     let resold = every_row(&manager, "q=quill", async |_| {}).await;
     let resold = resold[0]["opportunity"]["id"].as_i64().unwrap();
     let resold = get(&manager, &format!("/api/opportunities/{resold}")).await;

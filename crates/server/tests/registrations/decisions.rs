@@ -140,7 +140,10 @@ async fn a_partner_withdraws_and_asks_once_for_an_extension() {
     let (_, early) = error(extension(&alice, "Early").await, StatusCode::CONFLICT).await;
     let opens = &protection["extension_opens_at"].as_str().unwrap()[..10];
     let message = early["error"]["message"].as_str().unwrap();
-    assert!(message.contains("last 14 days") && message.contains(opens), "{message}");
+    assert!(
+        message.contains("last 14 days") && message.contains(opens),
+        "{message}"
+    );
 
     // 13 days before the end the window is open.
     app.clock.advance(77 * 86_400);

@@ -7,9 +7,9 @@ use portico_api::organizations::Motion;
 use portico_api::pipeline::{Stage, stage_label};
 
 use crate::api::{self};
-use crate::components::{Day, PartnerLink};
 use crate::components::StatusBadge;
 use crate::components::{DataTable, Paged, PagedList};
+use crate::components::{Day, PartnerLink};
 use crate::deal::next_step;
 use crate::deal::protection;
 

@@ -1,9 +1,9 @@
 //! What managers and partners do to a filed registration. Each change writes its audit record;
 //! those the partner must hear about also write a message, and decisions publish their event.
 
+use portico_api::date::Date;
 use portico_api::integrations::WebhookEventType;
 use portico_api::notifications::Category;
-use portico_api::date::Date;
 use portico_api::registrations::{
     DeclineReason, EXTENSION_WINDOW_DAYS, ExtensionStatus, RegistrationStatus, Verdict, number,
 };

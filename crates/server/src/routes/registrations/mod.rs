@@ -118,12 +118,14 @@ async fn list(
 ) -> ApiResult<Json<RegistrationPage>> {
     let page = query.page();
     let filter = ListFilter {
-        scope: caller.scope(),
         organization_id: query.organization_id,
         status: query.status,
         queue: query.queue.unwrap_or(false),
+        late_at: query.late.unwrap_or(false).then(|| state.now()),
+        conflict: query.conflict,
+        extension: query.extension,
         after: parse_cursor(page.cursor.as_deref())?,
-        limit: page.limit(),
+        ..ListFilter::all(caller.scope(), page.limit())
     };
     let rows = store::page(state.db.pool(), filter).await?;
     let paged = into_page(rows, page.limit(), |r| r.id, Ok::<_, ApiError>)?;

@@ -16,7 +16,7 @@ mod visits;
 mod writes;
 pub use certifications::{certifications, set_certifications};
 pub use rows::{AssetRow, CardRow, Internals, VersionRow};
-pub use visits::visit;
+pub use visits::{new_to, visit};
 pub use writes::{add_version, insert, recount_facets, set_state, update};
 
 /// Who is reading: vendor staff see every asset; a partner organization only published assets

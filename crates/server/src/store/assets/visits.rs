@@ -1,9 +1,11 @@
 //! Hub visits, which decide what is new to a person.
 
+use super::{Profile, Reader, admit};
 use crate::clock::Timestamp;
 use crate::store::Db;
 use crate::store::StoreError;
-use crate::store::sql;
+use crate::store::conditions::{Conditions, SortKey};
+use crate::store::sql::{self, Pool};
 
 /// A hub visit that starts after this long away counts as a new visit.
 const VISIT_GAP_SECS: i64 = 30 * 60;
@@ -45,4 +47,28 @@ pub async fn visit(db: &Db, user_id: i64, now: Timestamp) -> Result<Timestamp, S
     .await?;
     tx.commit().await?;
     Ok(previous)
+}
+
+/// How many assets the partner may see were published since the user last looked at the hub
+/// (on no visit yet, in the last 30 days), without counting this as a visit.
+pub async fn new_to(
+    db: &Pool,
+    user_id: i64,
+    profile: Profile,
+    now: Timestamp,
+) -> Result<i64, StoreError> {
+    let last_seen: Option<Timestamp> =
+        sql::query_scalar("SELECT last_seen_at FROM content_visits WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
+    let since = last_seen.unwrap_or(now - FIRST_VISIT_NEW_DAYS * 86_400);
+    let mut c = Conditions::default();
+    c.add("a.published_at > ?", [SortKey::Number(since)]);
+    admit(&mut c, "a", &Reader::Partner(profile), None);
+    let sql = format!("SELECT COUNT(*) FROM assets a WHERE {}", c.clause());
+    Ok(sql::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind_all(c.arguments())
+        .fetch_one(db)
+        .await?)
 }

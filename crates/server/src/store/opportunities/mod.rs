@@ -87,6 +87,7 @@ macro_rules! select_opportunity {
 
 mod listing;
 mod notes;
+pub mod stages;
 mod writes;
 pub use listing::{Keyset, Listed, PipelineFilter, count, page};
 pub use notes::{NewNote, add_note, notes};

@@ -87,6 +87,7 @@ fn open_statuses() -> &'static str {
 mod claims;
 mod decisions;
 mod filing;
+pub mod home;
 mod timers;
 mod views;
 pub use claims::{
@@ -141,20 +142,62 @@ pub struct ListFilter {
     pub organization_id: Option<i64>,
     pub status: Option<RegistrationStatus>,
     pub queue: bool,
+    /// Only the undecided whose approval SLA ended before this moment.
+    pub late_at: Option<Timestamp>,
+    pub conflict: Option<ConflictLevel>,
+    pub extension: Option<ExtensionStatus>,
     /// The last id of the previous page, 0 for the first.
     pub after: i64,
     pub limit: u32,
 }
 
+impl ListFilter {
+    /// Everything in `scope`, newest first: the filters' starting point.
+    pub fn all(scope: Scope, limit: u32) -> ListFilter {
+        ListFilter {
+            scope,
+            organization_id: None,
+            status: None,
+            queue: false,
+            late_at: None,
+            conflict: None,
+            extension: None,
+            after: 0,
+            limit,
+        }
+    }
+
+    /// The conditions after `WHERE 1 = 1`, the same for a page and for its count.
+    fn push_conditions(&self, sql: &mut Builder) {
+        let organization = match self.scope {
+            Scope::Organization(id) => Some(id),
+            Scope::Vendor => self.organization_id,
+        };
+        if let Some(id) = organization {
+            sql.push(" AND r.organization_id = ").push_bind(id);
+        }
+        if self.queue || self.late_at.is_some() {
+            sql.push(" AND r.status IN ").push(open_statuses());
+        }
+        if let Some(at) = self.late_at {
+            sql.push(" AND r.decide_by < ").push_bind(at);
+        }
+        if let Some(status) = self.status {
+            sql.push(" AND r.status = ").push_bind(status.as_str());
+        }
+        if let Some(conflict) = self.conflict {
+            sql.push(" AND r.conflict = ").push_bind(conflict.as_str());
+        }
+        if let Some(extension) = self.extension {
+            sql.push(" AND r.extension_status = ")
+                .push_bind(extension.as_str());
+        }
+    }
+}
+
 pub async fn page(db: &Pool, filter: ListFilter) -> Result<Vec<RegistrationRow>, StoreError> {
     let mut sql = Builder::new(select_registration!("WHERE 1 = 1"));
-    let organization = match filter.scope {
-        Scope::Organization(id) => Some(id),
-        Scope::Vendor => filter.organization_id,
-    };
-    if let Some(id) = organization {
-        sql.push(" AND r.organization_id = ").push_bind(id);
-    }
+    filter.push_conditions(&mut sql);
     if filter.after > 0 {
         sql.push(if filter.queue {
             " AND r.id > "
@@ -163,12 +206,6 @@ pub async fn page(db: &Pool, filter: ListFilter) -> Result<Vec<RegistrationRow>,
         })
         .push_bind(filter.after);
     }
-    if filter.queue {
-        sql.push(" AND r.status IN ").push(open_statuses());
-    }
-    if let Some(status) = filter.status {
-        sql.push(" AND r.status = ").push_bind(status.as_str());
-    }
     sql.push(if filter.queue {
         " ORDER BY r.id ASC"
     } else {
@@ -176,6 +213,13 @@ pub async fn page(db: &Pool, filter: ListFilter) -> Result<Vec<RegistrationRow>,
     })
     .push_limit(i64::from(filter.limit) + 1);
     Ok(sql.query_as().fetch_all(db).await?)
+}
+
+/// How many registrations the filter's list holds in all.
+pub async fn count(db: &Pool, filter: ListFilter) -> Result<i64, StoreError> {
+    let mut sql = Builder::new("SELECT COUNT(*) FROM registrations r WHERE 1 = 1");
+    filter.push_conditions(&mut sql);
+    Ok(sql.query_scalar().fetch_one(db).await?)
 }
 
 /// The products each of these registrations names, as `(registration id, product)`.
