@@ -8,6 +8,7 @@ mod announcements;
 mod browser;
 mod content;
 mod front_ends;
+mod home;
 mod lazy_pages;
 mod notifications;
 mod pipeline;

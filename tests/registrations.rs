@@ -155,7 +155,7 @@ async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() 
         .await;
     assert!(!alice.is_present("#extension-submit").await);
     portal.clock.advance(80 * 86_400);
-    alice.sign_in(&portal, ALICE).await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
     alice
         .open(&portal.url(&format!("/registrations/{first}")))
         .await;

@@ -1,8 +1,24 @@
-//! The partner's home page: who you are and your organization.
+//! The partner's home: what needs an answer, protection about to end, news, the organization's
+//! registrations and open deals, and a new partner's first steps. Every number links to the
+//! list it counts.
 
 use leptos::prelude::*;
+use portico_api::Role;
+use portico_api::dashboard::{
+    PROTECTION_ENDING_DAYS, PartnerDashboard, RegistrationBrief, StageTotal, StatusCount,
+};
+use portico_api::organizations::Activation;
+use portico_api::pipeline::stage_label;
 
+use portico_ui::api;
+use portico_ui::components::{
+    HomeCard, Loaded, ProtectionText, Stat, StatusBadge, load, loaded_view,
+};
+use portico_ui::deal::money;
 use portico_ui::dom::set_title;
+use portico_ui::lazy::lazy_page;
+use portico_ui::lazy_pages;
+use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
 #[component]
@@ -12,30 +28,255 @@ pub fn HomePage() -> impl IntoView {
     let Some(me) = untrack(|| use_session().me()) else {
         return ().into_any();
     };
-    let role = me.user.role;
+    let admin = me.user.role == Role::PartnerAdmin;
+    // The overview's code loads on demand, while its data is read.
+    let (data, reload) = load(api::partner_dashboard);
     let organization = me
         .organization
         .map(|org| view! { <span id="home-org" class="org">{org.name}</span> });
     view! {
         <section class="page">
-            <h1 id="welcome">"Welcome, " {me.user.name}</h1>
-            <p class="lead">
-                <span id="home-role" class="badge">
-                    {role.label()}
-                </span>
-                {organization}
-            </p>
-            <h2 class="section-title">"What you can do"</h2>
-            <ul class="cards">
-                <li class="card">
-                    <h3>"Your account"</h3>
-                    <p>"You sign in as " <strong>{me.user.email}</strong> "."</p>
-                    <p class="muted">
-                        "To add a colleague to your organization, ask your partner manager for an invitation."
+            <div class="page-head">
+                <div>
+                    <h1 id="welcome">"Welcome, " {me.user.name}</h1>
+                    <p class="lead">
+                        <span id="home-role" class="badge">{me.user.role.label()}</span>
+                        {organization}
                     </p>
-                </li>
-            </ul>
+                </div>
+                <a id="home-register" class="button" href=Route::Register.href()>
+                    "Register a deal"
+                </a>
+            </div>
+            {lazy_page(overview(data, reload, admin))}
         </section>
     }
     .into_any()
+}
+
+lazy_pages! {
+    overview(data: RwSignal<Loaded<PartnerDashboard>>, reload: Callback<()>, admin: bool) =>
+        loaded_view(data, reload, "Loading your overview…", move |home, _| {
+            view! { <Overview home admin /> }.into_any()
+        });
+}
+
+#[component]
+fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
+    view! {
+        {home.activation.map(|steps| view! { <FirstSteps steps /> })}
+        <div class="home-grid">
+            <ToAnswer items=home.to_answer />
+            <ProtectionEnding items=home.protection_ending total=home.protection_ending_total />
+            <Registrations home_counts=home.registrations />
+            <News
+                unread=home.unread_announcements
+                to_acknowledge=home.to_acknowledge
+                new_content=home.new_content
+            />
+            <Pipeline stages=home.pipeline />
+            {admin.then(|| view! { <Team /> })}
+        </div>
+    }
+}
+
+/// A new organization's first steps, each linking to where it is taken.
+#[component]
+fn FirstSteps(steps: Activation) -> impl IntoView {
+    let links = [None, Some(Route::Content), Some(Route::Register)];
+    view! {
+        <section class="panel" id="first-steps" aria-labelledby="first-steps-heading">
+            <h2 id="first-steps-heading" class="card-title">
+                "Get started: " {steps.done()} " of 3 done"
+            </h2>
+            <ol class="steps">
+                {steps
+                    .steps()
+                    .into_iter()
+                    .zip(links)
+                    .map(|((name, done), link)| {
+                        let text = match (done, link) {
+                            (false, Some(route)) => view! { <a href=route.href()>{name}</a> }.into_any(),
+                            _ => view! { <span>{name}</span> }.into_any(),
+                        };
+                        view! {
+                            <li class:done=done>
+                                {text}
+                                <span class="visually-hidden">{if done { " (done)" } else { " (to do)" }}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn brief_link(r: &RegistrationBrief) -> impl IntoView + use<> {
+    let href = Route::MyRegistration { id: r.id }.href();
+    view! { <a href=href>{format!("{} · {}", r.number, r.company_name)}</a> }
+}
+
+#[component]
+fn ToAnswer(items: Vec<RegistrationBrief>) -> impl IntoView {
+    let empty = items.is_empty();
+    view! {
+        <HomeCard id="home-to-answer" title="Waiting for you">
+            {empty.then(|| view! { <p class="muted">"Nothing waits for your answer."</p> })}
+            <ul class="plain-list">
+                {items
+                    .into_iter()
+                    .map(|r| {
+                        let why = match (&r.question, r.extension) {
+                            (Some(question), _) => format!("A partner manager asks: {question}"),
+                            (None, Some(extension)) => extension.label().to_owned(),
+                            (None, None) => String::new(),
+                        };
+                        view! { <li>{brief_link(&r)} <p class="muted prose">{why}</p></li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </HomeCard>
+    }
+}
+
+#[component]
+fn ProtectionEnding(items: Vec<RegistrationBrief>, total: i64) -> impl IntoView {
+    let empty = items.is_empty();
+    let more = (total > items.len() as i64).then(|| {
+        let href = Route::MyRegistrations.with_query("status=approved");
+        view! { <a href=href>{format!("All {total}")}</a> }
+    });
+    view! {
+        <HomeCard id="home-protection" title="Protection ending soon">
+            {empty.then(|| view! {
+                <p class="muted">{format!("No protection ends in the next {PROTECTION_ENDING_DAYS} days.")}</p>
+            })}
+            <ul class="plain-list">
+                {items
+                    .into_iter()
+                    .map(|r| {
+                        let protection = r.protection.clone().map(|p| view! { <ProtectionText protection=p /> });
+                        view! { <li>{brief_link(&r)} " " {protection}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+            {more}
+        </HomeCard>
+    }
+}
+
+#[component]
+fn Registrations(home_counts: Vec<StatusCount>) -> impl IntoView {
+    let none = home_counts.iter().all(|c| c.count == 0);
+    view! {
+        <HomeCard id="home-registrations" title="Your registrations">
+            {if none {
+                view! {
+                    <p class="muted">
+                        "No registrations yet. "
+                        <a href=Route::Register.href()>"Register a deal"</a>
+                        " to protect your claim on a customer."
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <ul class="stat-list">
+                        {home_counts
+                            .into_iter()
+                            .filter(|c| c.count > 0)
+                            .map(|c| {
+                                let href = Route::MyRegistrations.with_query(&format!("status={}", c.status.as_str()));
+                                view! {
+                                    <li>
+                                        <a class="stat-row" href=href>
+                                            <StatusBadge status=c.status />
+                                            <span class="stat-value">{c.count}</span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </HomeCard>
+    }
+}
+
+#[component]
+fn News(unread: i64, to_acknowledge: i64, new_content: i64) -> impl IntoView {
+    view! {
+        <HomeCard id="home-news" title="News">
+            <div class="stats">
+                <Stat id="home-unread" count=unread label="unread announcements" href=Route::Feed.href() urgent=true />
+                <Stat id="home-acknowledge" count=to_acknowledge label="to acknowledge" href=Route::Feed.href() urgent=true />
+                <Stat id="home-new-content" count=new_content label="new in the content hub" href=Route::Content.href() />
+            </div>
+        </HomeCard>
+    }
+}
+
+#[component]
+fn Pipeline(stages: Vec<StageTotal>) -> impl IntoView {
+    let empty = stages.is_empty();
+    view! {
+        <HomeCard id="home-pipeline" title="Open pipeline">
+            {empty.then(|| view! {
+                <p class="muted">"No open deals yet: an approved deal registration opens one."</p>
+            })}
+            <ul class="stat-list">
+                {stages.into_iter().map(stage_row).collect_view()}
+            </ul>
+            {(!empty).then(|| view! { <a href=Route::Pipeline.href()>"The whole pipeline"</a> })}
+        </HomeCard>
+    }
+}
+
+fn stage_row(stage: StageTotal) -> impl IntoView {
+    let href = Route::Pipeline.with_query(&format!(
+        "motion={}&stage={}",
+        stage.motion.as_str(),
+        stage.stage
+    ));
+    let label = stage_label(stage.motion, &stage.stage).to_owned();
+    let value = stage
+        .values
+        .iter()
+        .filter_map(|v| money(Some(v.value), Some(&v.currency)))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let deals = if stage.deals == 1 {
+        "1 deal".to_owned()
+    } else {
+        format!("{} deals", stage.deals)
+    };
+    view! {
+        <li>
+            <a class="stat-row" href=href>
+                <span>{label}</span>
+                <span class="stat-value">{deals}</span>
+            </a>
+            {(!value.is_empty()).then(|| view! { <span class="muted">{value} " registered"</span> })}
+        </li>
+    }
+}
+
+/// A partner admin's people and registration link.
+#[component]
+fn Team() -> impl IntoView {
+    view! {
+        <HomeCard id="home-team" title="Your team">
+            <p>
+                "Share your organization's "
+                <a href=format!("{}#link-heading", Route::MyRegistrations.href())>"registration link"</a>
+                " with sellers who register deals without an account."
+            </p>
+            <p class="muted">
+                "To add a colleague to your organization, ask your partner manager for an invitation."
+            </p>
+        </HomeCard>
+    }
 }

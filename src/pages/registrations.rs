@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use portico_api::registrations::{
     EXTENSION_WINDOW_DAYS, ExtensionRequest, InfoResponse, PartnerRegistration,
-    PartnerRegistrationDetail, RegistrationStatus,
+    PartnerRegistrationDetail, RegistrationQuery, RegistrationStatus,
 };
 use portico_ui::route::Route;
 
@@ -22,14 +22,50 @@ use portico_ui::components::{
     DataTable, FieldState, FormError, Paged, PagedList, SubmitButton, TextArea, Time,
 };
 use portico_ui::dom::{on_click, on_submit, set_title, spawn};
+use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
 #[component]
 pub fn MyRegistrationsPage() -> impl IntoView {
     set_title("Registrations");
-    let list = Paged::new(|cursor: Option<String>| async move {
-        api::my_registrations(cursor.as_deref()).await
-    });
+    let location = use_location();
+    // The home page links each status's count here (`?status=`); a new address is a new list.
+    let list = move || {
+        let status = location
+            .query("status")
+            .as_deref()
+            .and_then(RegistrationStatus::parse);
+        let query = RegistrationQuery {
+            status,
+            ..RegistrationQuery::default()
+        };
+        let list = Paged::new(move |cursor: Option<String>| {
+            let query = query.clone();
+            async move { api::registrations(&query, cursor.as_deref()).await }
+        });
+        let shown = status.map(|s| {
+            view! {
+                <p id="registrations-filter" class="muted">
+                    "Showing " <strong>{s.label()}</strong> " registrations. "
+                    <a href=Route::MyRegistrations.href()>"Show all"</a>
+                </p>
+            }
+        });
+        view! {
+            {shown}
+            <PagedList
+                list=list.controls()
+                loading="Loading registrations…"
+                empty=if status.is_some() {
+                    "None with this status."
+                } else {
+                    "No registrations yet. Register a deal or lead to protect your claim on a customer."
+                }
+            >
+                <PartnerTable items=list.items />
+            </PagedList>
+        }
+    };
     view! {
         <section class="page">
             <div class="page-head">
@@ -38,13 +74,7 @@ pub fn MyRegistrationsPage() -> impl IntoView {
                     "Register a deal or lead"
                 </a>
             </div>
-            <PagedList
-                list=list.controls()
-                loading="Loading registrations…"
-                empty="No registrations yet. Register a deal or lead to protect your claim on a customer."
-            >
-                <PartnerTable items=list.items />
-            </PagedList>
+            {list}
             <Notices />
             {(use_session().role() == Some(Role::PartnerAdmin)).then(|| view! { <LinkPanel /> })}
         </section>

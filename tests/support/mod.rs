@@ -27,7 +27,9 @@ struct Driver {
 }
 
 impl Driver {
-    fn start() -> Driver {
+    /// A ChromeDriver whose Chromium runs in `time_zone` (inherited through `TZ`), or the
+    /// machine's zone.
+    fn start(time_zone: Option<&str>) -> Driver {
         use std::os::unix::process::CommandExt as _;
         let port = StdListener::bind("127.0.0.1:0")
             .unwrap()
@@ -36,7 +38,11 @@ impl Driver {
             .port();
         let binary =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let process = Command::new(&binary)
+        let mut command = Command::new(&binary);
+        if let Some(zone) = time_zone {
+            command.env("TZ", zone);
+        }
+        let process = command
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -143,32 +149,68 @@ impl Portal {
     }
 }
 
-/// A fresh headless Chromium.
+/// How a test's Chromium is set up: its window, language and time zone.
+#[derive(Debug, Clone, Copy)]
+pub struct Setup {
+    pub width: u32,
+    pub height: u32,
+    /// A BCP 47 tag for the browser's language (`navigator.language`); English when absent.
+    pub lang: Option<&'static str>,
+    /// An IANA zone for the browser's clock; the machine's (UTC on CI) when absent.
+    pub time_zone: Option<&'static str>,
+}
+
+pub const LAPTOP: Setup = Setup {
+    width: 1280,
+    height: 900,
+    lang: None,
+    time_zone: None,
+};
+
+pub const PHONE: Setup = Setup {
+    width: 390,
+    height: 844,
+    ..LAPTOP
+};
+
+/// A fresh headless Chromium with a laptop's window.
 pub async fn browser() -> Browser {
+    browser_with(LAPTOP).await
+}
+
+/// A fresh headless Chromium set up as asked.
+pub async fn browser_with(setup: Setup) -> Browser {
     let profile = tempfile::tempdir().unwrap();
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-        "--window-size=1280,900",
-        &format!("--user-data-dir={}", profile.path().display()),
+    let mut args = vec![
+        "--headless".to_owned(),
+        "--no-sandbox".to_owned(),
+        "--disable-gpu".to_owned(),
+        "--disable-dev-shm-usage".to_owned(),
+        "--disable-background-networking".to_owned(),
+        "--disable-component-update".to_owned(),
+        "--disable-sync".to_owned(),
+        "--disable-quic".to_owned(),
+        "--no-first-run".to_owned(),
+        format!("--window-size={},{}", setup.width, setup.height),
+        format!("--user-data-dir={}", profile.path().display()),
     ];
-    let capabilities = serde_json::json!({
-        "goog:chromeOptions": { "binary": chromium, "args": args }
-    });
+    let mut options = serde_json::json!({ "binary": chromium });
+    if let Some(lang) = setup.lang {
+        args.push(format!("--lang={lang}"));
+        options["prefs"] = serde_json::json!({ "intl": { "accept_languages": lang } });
+    }
+    options["args"] = serde_json::json!(args);
+    let capabilities = serde_json::json!({ "goog:chromeOptions": options });
     // The free port a driver is given can be taken by another test's driver before this one
     // binds it; this driver then exits and the session finds nobody. A new driver on a new
     // port is the remedy.
     let mut attempts = 1;
     loop {
-        let driver = tokio::task::spawn_blocking(Driver::start).await.unwrap();
+        let zone = setup.time_zone;
+        let driver = tokio::task::spawn_blocking(move || Driver::start(zone))
+            .await
+            .unwrap();
         let session = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(capabilities.as_object().unwrap().clone())
             .connect(&driver.url)
@@ -319,6 +361,17 @@ impl Browser {
             texts.push(link.text().await.unwrap());
         }
         texts
+    }
+
+    /// Saves a picture of the window as `name.png` into the folder `PORTICO_SCREENSHOTS`
+    /// names (`cargo xtask screenshots`); does nothing when it is not set.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(folder) = std::env::var_os("PORTICO_SCREENSHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.unwrap();
+        let path = PathBuf::from(folder).join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 
     pub async fn close(self) {

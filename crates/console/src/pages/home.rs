@@ -1,11 +1,40 @@
-//! The console's home page: who you are, and what you can do next with your role.
+//! The console's home: the counts that say what to do now, each a link to its list — the
+//! approval queue's, the weekly review's and the partners' — and the program's headline
+//! figures.
 
 use leptos::prelude::*;
 use portico_api::Role;
-use portico_ui::route::Route;
-
+use portico_api::dashboard::ManagerDashboard;
+use portico_api::pipeline::{PipelineReview, ProgramNumbers, QuarterRevenue};
+use portico_ui::api;
+use portico_ui::components::{HomeCard, Loaded, Stat, load, loaded_view};
+use portico_ui::deal::money;
 use portico_ui::dom::set_title;
+use portico_ui::lazy::lazy_page;
+use portico_ui::lazy_pages;
+use portico_ui::route::Route;
 use portico_ui::session::use_session;
+
+/// Everything the home shows, read at once.
+#[derive(Clone)]
+struct Overview {
+    counts: ManagerDashboard,
+    review: PipelineReview,
+    numbers: ProgramNumbers,
+}
+
+async fn overview() -> Result<Overview, api::ApiError> {
+    let (counts, review, numbers) = futures::join!(
+        api::manager_dashboard(),
+        api::pipeline_review(None),
+        api::program_numbers(None)
+    );
+    Ok(Overview {
+        counts: counts?,
+        review: review?,
+        numbers: numbers?,
+    })
+}
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -15,56 +44,147 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let role = me.user.role;
-    let invite = {
-        let text = if role == Role::Admin {
-            "Invite partner users, partner admins and vendor staff, and follow pending invitations."
-        } else {
-            "Invite partner users and partner admins to their organization, and follow pending invitations."
-        };
-        view! {
-            <li class="card">
-                <h3>
-                    <a href=Route::Invitations.href()>"Invite people"</a>
-                </h3>
-                <p>{text}</p>
-            </li>
-        }
-    };
-    let users = (role == Role::Admin).then(|| {
-        view! {
-            <li class="card">
-                <h3>
-                    <a href=Route::Users.href()>"Manage users"</a>
-                </h3>
-                <p>"Change roles, and deactivate or reactivate accounts."</p>
-            </li>
-        }
-    });
-    let note = if role == Role::Admin {
-        "You can change the role and status of every account except your own."
-    } else {
-        "Administrators can change your role or invite more vendor staff."
-    };
+    // The cards' code loads on demand, while their data is read.
+    let (data, reload) = load(overview);
     view! {
         <section class="page">
-            <h1 id="welcome">"Welcome, " {me.user.name}</h1>
-            <p class="lead">
-                <span id="home-role" class="badge">
-                    {role.label()}
-                </span>
-                <span class="org">"Vendor staff"</span>
-            </p>
-            <h2 class="section-title">"What you can do"</h2>
-            <ul class="cards">
-                {invite}
-                {users}
-                <li class="card">
-                    <h3>"Your account"</h3>
-                    <p>"You sign in as " <strong>{me.user.email}</strong> "."</p>
-                    <p class="muted">{note}</p>
-                </li>
-            </ul>
+            <div class="page-head">
+                <div>
+                    <h1 id="welcome">"Welcome, " {me.user.name}</h1>
+                    <p class="lead">
+                        <span id="home-role" class="badge">{role.label()}</span>
+                        <span class="org">"Vendor staff"</span>
+                    </p>
+                </div>
+                <a class="button secondary-link" href=Route::Invitations.href()>"Invite people"</a>
+            </div>
+            {lazy_page(cards(data, reload, role == Role::Admin))}
         </section>
     }
     .into_any()
+}
+
+lazy_pages! {
+    cards(data: RwSignal<Loaded<Overview>>, reload: Callback<()>, admin: bool) =>
+        loaded_view(data, reload, "Loading the overview…", move |o, _| {
+            view! { <Cards o admin /> }.into_any()
+        });
+}
+
+#[component]
+fn Cards(o: Overview, admin: bool) -> impl IntoView {
+    let c = o.counts;
+    let queue = |query: &str| Route::ApprovalQueue.with_query(query);
+    let pipeline = |query: &str| Route::ManagePipeline.with_query(query);
+    let partners = |query: &str| Route::Partners.with_query(query);
+    let review = o.review;
+    view! {
+        <div class="home-grid">
+            <HomeCard id="home-decisions" title="Registrations">
+                <div class="stats">
+                    <Stat id="home-to-decide" count=c.to_decide label="to decide" href=queue("") />
+                    <Stat id="home-past-sla" count=c.past_sla label="past the SLA" href=queue("late=true") urgent=true />
+                    <Stat id="home-conflicts" count=c.with_conflicts label="with conflicts" href=queue("conflict=review") urgent=true />
+                    <Stat id="home-extensions" count=c.extension_requests label="extension requests" href=queue("view=all&extension=requested") />
+                </div>
+                {(c.to_decide == 0).then(|| view! { <p class="muted">"Every registration has an answer."</p> })}
+            </HomeCard>
+            <HomeCard id="home-review" title="Weekly review">
+                <div class="stats">
+                    <Stat
+                        id="home-stale"
+                        count=review.stale.total
+                        label=stale_label(review.stale_days)
+                        href=pipeline(&format!("stale_days={}", review.stale_days))
+                    />
+                    <Stat id="home-expiring" count=review.expiring.total label="protection ending this week" href=pipeline("protection=expiring") />
+                    <Stat id="home-duplicates" count=review.duplicates.total label="open deals in conflict" href=pipeline("conflict=true") />
+                </div>
+                <a href=pipeline("")>"The review and the pipeline"</a>
+            </HomeCard>
+            <HomeCard id="home-partners" title="Partners">
+                <div class="stats">
+                    <Stat id="home-stalled" count=c.stalled_partners label="stalled" href=partners("status=stalled") urgent=true />
+                    <Stat id="home-activating" count=c.activating_partners label="new, not registering yet" href=partners("status=activating") />
+                </div>
+                <a href=Route::Partners.href()>"Every partner's engagement"</a>
+            </HomeCard>
+            <Program numbers=o.numbers />
+            {admin.then(|| view! {
+                <HomeCard id="home-admin" title="Administration">
+                    <p><a href=Route::Users.href()>"Manage users"</a>": change roles, and deactivate or reactivate accounts."</p>
+                    <p><a href=Route::Messages.href()>"Messages"</a>": e-mail and Slack deliveries."</p>
+                </HomeCard>
+            })}
+        </div>
+    }
+}
+
+fn stale_label(days: u32) -> String {
+    format!("deals quiet for {days} days")
+}
+
+/// The open partner pipeline and partner-sourced revenue by quarter, as small charts.
+#[component]
+fn Program(numbers: ProgramNumbers) -> impl IntoView {
+    let currency = numbers.currency.clone();
+    let (deals, value) = numbers.pipeline_by_motion.iter().fold((0, 0), |(d, v), m| {
+        (
+            d + m.sourced_count + m.influenced_count,
+            v + m.sourced_value + m.influenced_value,
+        )
+    });
+    let quarters: Vec<QuarterRevenue> = numbers
+        .sourced_revenue_by_quarter
+        .iter()
+        .rev()
+        .take(4)
+        .rev()
+        .cloned()
+        .collect();
+    let this_quarter = quarters.last().map_or(0, |q| q.value);
+    view! {
+        <HomeCard id="home-program" title="Program">
+            <div class="stats">
+                <a class="stat" id="home-open-pipeline" href=Route::Numbers.href()>
+                    <span class="stat-value">{money(Some(value), Some(&currency))}</span>
+                    <span class="stat-label">{format!("open partner pipeline, {deals} deals")}</span>
+                </a>
+                <a class="stat" id="home-sourced" href=Route::Numbers.href()>
+                    <span class="stat-value">{money(Some(this_quarter), Some(&currency))}</span>
+                    <span class="stat-label">"partner-sourced this quarter"</span>
+                </a>
+            </div>
+            <Columns quarters currency />
+        </HomeCard>
+    }
+}
+
+/// Sourced revenue of the last quarters as columns, each with its figure in text.
+#[component]
+fn Columns(quarters: Vec<QuarterRevenue>, currency: String) -> impl IntoView {
+    let top = quarters.iter().map(|q| q.value).max().unwrap_or(0).max(1);
+    view! {
+        <figure class="columns" aria-labelledby="columns-caption">
+            <figcaption id="columns-caption" class="muted">"Partner-sourced revenue by quarter"</figcaption>
+            <ol>
+                {quarters
+                    .into_iter()
+                    .map(|q| {
+                        // Set through the style object, which the CSP allows; a style
+                        // attribute it would block.
+                        let height = format!("{}%", q.value * 100 / top);
+                        let figure = money(Some(q.value), Some(&currency));
+                        view! {
+                            <li>
+                                <span class="column-value">{figure}</span>
+                                <span class="column-bar" style:height=height></span>
+                                <span class="column-label">{q.quarter}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </figure>
+    }
 }

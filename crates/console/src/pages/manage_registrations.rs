@@ -1,206 +1,23 @@
-//! The manager's side: `/manage/registrations` is the approval queue (oldest first, with the
-//! SLA), `/manage/registrations/{id}` shows a registration beside the claims it collides with,
-//! the suggested resolution, and the decision form.
+//! `/manage/registrations/{id}`: a registration beside the claims it collides with, the
+//! suggested resolution, and the decision form.
 
 use leptos::prelude::*;
 use portico_api::integrations::CardSubject;
 use portico_api::registrations::{
-    DecisionRequest, DeclineReason, InfoRequest, ManagerRegistration, ManagerRegistrationDetail,
-    RegistrationStatus, Verdict,
+    DecisionRequest, DeclineReason, InfoRequest, ManagerRegistrationDetail, RegistrationStatus,
+    Verdict,
 };
 use portico_ui::route::Route;
 
 use crate::components::CardLinkPanel;
-use crate::components::side_by_side::{FindingsNotice, SideBySide, waited};
+use crate::components::side_by_side::{FindingsNotice, SideBySide};
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
-    DataTable, FieldState, FormError, Paged, PagedList, RadioGroup, SelectField, SubmitButton,
-    TextArea, Time,
+    FieldState, FormError, RadioGroup, SelectField, SubmitButton, TextArea, Timeline, record_page,
 };
-use portico_ui::components::{PartnerLink, StatusBadge, Timeline, record_page};
 use portico_ui::dom::{on_submit, set_title, spawn};
-use portico_ui::location::{Location, use_location};
 use portico_ui::session::use_session;
-
-/// What the registrations page lists, read from its address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Filters {
-    /// Every registration, not just those waiting for a decision.
-    all: bool,
-    status: Option<RegistrationStatus>,
-    organization: Option<i64>,
-}
-
-impl Filters {
-    fn read(location: Location) -> Filters {
-        Filters {
-            all: location.query("view").as_deref() == Some("all"),
-            status: location
-                .query("status")
-                .as_deref()
-                .and_then(RegistrationStatus::parse),
-            organization: location.query("organization").and_then(|o| o.parse().ok()),
-        }
-    }
-
-    fn href(self) -> String {
-        let mut query = Vec::new();
-        if self.all {
-            query.push("view=all".to_owned());
-        }
-        if let Some(status) = self.status {
-            query.push(format!("status={}", status.as_str()));
-        }
-        if let Some(id) = self.organization {
-            query.push(format!("organization={id}"));
-        }
-        Route::ApprovalQueue.with_query(&query.join("&"))
-    }
-}
-
-#[component]
-pub fn ApprovalQueuePage() -> impl IntoView {
-    let location = use_location();
-    // A new address (another tab or filter) is a new list.
-    move || {
-        location.search();
-        let filters = Filters::read(location);
-        view! { <Queue filters /> }
-    }
-}
-
-#[component]
-fn Queue(filters: Filters) -> impl IntoView {
-    let location = use_location();
-    let list = Paged::new(move |cursor: Option<String>| async move {
-        let queue = !filters.all;
-        api::all_registrations(
-            queue,
-            filters.status,
-            filters.organization,
-            cursor.as_deref(),
-        )
-        .await
-    });
-    let (heading, empty) = if filters.all {
-        ("All registrations", "No registrations match.")
-    } else {
-        (
-            "Registrations to decide",
-            "Nothing to decide: every registration has an answer.",
-        )
-    };
-    set_title(heading);
-    let to_decide = Filters {
-        all: false,
-        status: None,
-        ..filters
-    };
-    let everything = Filters {
-        all: true,
-        ..filters
-    };
-    let statuses = RegistrationStatus::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
-        .collect::<Vec<_>>();
-    let status = FieldState::plain("filter-status", filters.status.map_or("", |s| s.as_str()));
-    let organization = FieldState::plain(
-        "filter-organization",
-        &filters
-            .organization
-            .map(|id| id.to_string())
-            .unwrap_or_default(),
-    );
-    let organizations = RwSignal::new(Vec::new());
-    spawn(async move {
-        if let Ok(list) = api::all_organizations().await {
-            organizations.set(
-                list.into_iter()
-                    .map(|o| (o.id.to_string(), o.name))
-                    .collect(),
-            );
-        }
-    });
-    // Choosing a filter moves to its address; the page follows the address.
-    Effect::new(move |first: Option<()>| {
-        let chosen = Filters {
-            status: RegistrationStatus::parse(&status.value.get()),
-            organization: organization.value.get().parse().ok(),
-            ..filters
-        };
-        if first.is_some() && chosen != filters {
-            location.go(&chosen.href());
-        }
-    });
-    view! {
-        <section class="page">
-            <div class="page-head">
-                <h1 id="queue-heading">{heading}</h1>
-                <nav aria-label="Registration views" class="tabs">
-                    <a href=to_decide.href() aria-current=(!filters.all).then_some("page")>
-                        "To decide"
-                    </a>
-                    <a href=everything.href() aria-current=filters.all.then_some("page")>
-                        "All"
-                    </a>
-                </nav>
-            </div>
-            <div class="form-grid filters" role="search" aria-label="Filter registrations">
-                {filters.all.then(|| view! {
-                    <SelectField field=status label="Status" options=statuses.clone() placeholder="Any status" />
-                })}
-                {move || view! {
-                    <SelectField
-                        field=organization
-                        label="Partner"
-                        options=organizations.get()
-                        placeholder="Any partner"
-                    />
-                }}
-            </div>
-            <PagedList list=list.controls() loading="Loading registrations…" empty>
-                <ManagerTable items=list.items />
-            </PagedList>
-        </section>
-    }
-}
-
-#[component]
-fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
-    view! {
-        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Status", "Conflict", "Waiting", "Decide by"]>
-            {move || items.get().into_iter().map(manager_row).collect_view()}
-        </DataTable>
-    }
-}
-
-fn manager_row(m: ManagerRegistration) -> impl IntoView {
-    let r = m.registration;
-    let href = Route::ManageRegistration { id: r.id }.href();
-    let open = r.status.is_open();
-    view! {
-        <tr class:late=m.sla_breached>
-            <td>
-                <a href=href>{r.number}</a>
-            </td>
-            <td>
-                <PartnerLink partner=m.organization />
-            </td>
-            <td>{r.company_name}</td>
-            <td>
-                <StatusBadge status=r.status />
-            </td>
-            <td>{r.conflict.label()}</td>
-            <td>{m.waiting_hours.map(waited)}</td>
-            <td>
-                {open.then(|| view! { <Time value=m.decide_by /> })}
-                {m.sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
-            </td>
-        </tr>
-    }
-}
 
 #[component]
 pub fn ManageRegistrationPage(id: i64) -> impl IntoView {

@@ -1,6 +1,7 @@
 //! The console's pages, one per file.
 
 mod accounts;
+mod approval_queue;
 mod content_usage;
 mod home;
 mod integrations;
@@ -19,6 +20,7 @@ mod users;
 mod webhook_endpoint;
 
 pub use accounts::AccountsPage;
+pub use approval_queue::ApprovalQueuePage;
 pub use content_usage::ContentUsagePage;
 pub use home::HomePage;
 pub use integrations::IntegrationsPage;
@@ -29,7 +31,7 @@ pub use manage_announcements::{
 pub use manage_content::{ContentDeskPage, ManageAssetPage, NewAssetPage};
 pub use manage_opportunity::ManageOpportunityPage;
 pub use manage_pipeline::ManagePipelinePage;
-pub use manage_registrations::{ApprovalQueuePage, ManageRegistrationPage};
+pub use manage_registrations::ManageRegistrationPage;
 pub use messages::MessagesPage;
 pub use numbers::NumbersPage;
 pub use partners::PartnersPage;

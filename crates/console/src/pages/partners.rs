@@ -3,18 +3,46 @@
 //! partners show how far they got through their first steps.
 
 use leptos::prelude::*;
-use portico_api::organizations::{Activation, Engagement, OrganizationSummary};
+use portico_api::organizations::{Activation, Engagement, OrganizationSummary, PartnerStatus};
 
 use portico_ui::api;
 use portico_ui::components::{DataTable, Paged, PagedList, Time};
 use portico_ui::dom::set_title;
+use portico_ui::location::use_location;
+use portico_ui::route::Route;
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {
     set_title("Partners");
-    let partners = Paged::new(|cursor: Option<String>| async move {
-        api::organizations(cursor.as_deref(), api::PAGE_SIZE).await
-    });
+    let location = use_location();
+    // The home page links its stalled and new-partner counts here (`?status=`).
+    let list = move || {
+        let status = location
+            .query("status")
+            .as_deref()
+            .and_then(PartnerStatus::parse);
+        let partners = Paged::new(move |cursor: Option<String>| async move {
+            api::organizations(status, cursor.as_deref(), api::PAGE_SIZE).await
+        });
+        let shown = status.map(|s| {
+            view! {
+                <p id="partners-filter" class="muted">
+                    "Showing only: " <strong>{s.label()}</strong> ". "
+                    <a href=Route::Partners.href()>"Show every partner"</a>
+                </p>
+            }
+        });
+        view! {
+            {shown}
+            <PagedList
+                list=partners.controls()
+                loading="Loading partners…"
+                empty=if status.is_some() { "No partner is in this state." } else { "No partner organizations yet." }
+            >
+                <PartnersTable rows=partners.items />
+            </PagedList>
+        }
+    };
     view! {
         <section class="page">
             <h1 id="partners-heading">"Partners"</h1>
@@ -25,9 +53,7 @@ pub fn PartnersPage() -> impl IntoView {
                 "Partners with nothing in 30 days are marked stalled; partners in their first 30 days "
                 "show their first steps instead."
             </p>
-            <PagedList list=partners.controls() loading="Loading partners…" empty="No partner organizations yet.">
-                <PartnersTable rows=partners.items />
-            </PagedList>
+            {list}
         </section>
     }
 }

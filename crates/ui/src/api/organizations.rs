@@ -4,14 +4,18 @@ use super::ApiError;
 use super::request::{Call, list_url};
 use portico_api::Page;
 use portico_api::assets::Certifications;
-use portico_api::organizations::OrganizationSummary;
+use portico_api::organizations::{OrganizationSummary, PartnerStatus};
 
-/// `GET /api/organizations`
+/// `GET /api/organizations`, only those in `status` when given.
 pub async fn organizations(
+    status: Option<PartnerStatus>,
     cursor: Option<&str>,
     limit: u32,
 ) -> Result<Page<OrganizationSummary>, ApiError> {
-    let url = list_url("/api/organizations", cursor, limit);
+    let mut url = list_url("/api/organizations", cursor, limit);
+    if let Some(status) = status {
+        url.push_str(&format!("&status={}", status.as_str()));
+    }
     Call::get(&url).read().await
 }
 
@@ -20,7 +24,7 @@ pub async fn all_organizations() -> Result<Vec<OrganizationSummary>, ApiError> {
     let mut all = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
-        let page = organizations(cursor.as_deref(), 100).await?;
+        let page = organizations(None, cursor.as_deref(), 100).await?;
         all.extend(page.items);
         match page.next_cursor {
             Some(next) => cursor = Some(next),

@@ -5,10 +5,10 @@ use super::{ApiError, PAGE_SIZE};
 use crate::url::encode;
 use portico_api::Page;
 use portico_api::registrations::{
-    CreatedRegistrationLink, DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse,
-    LinkForm, LinkRegistrationRequest, ManagerRegistration, ManagerRegistrationDetail,
-    PartnerRegistration, PartnerRegistrationDetail, RegistrationLinkStatus, RegistrationRequest,
-    RegistrationStatus,
+    ConflictLevel, CreatedRegistrationLink, DecisionRequest, ExtensionRequest, ExtensionStatus,
+    InfoRequest, InfoResponse, LinkForm, LinkRegistrationRequest, ManagerRegistration,
+    ManagerRegistrationDetail, PartnerRegistration, PartnerRegistrationDetail,
+    RegistrationLinkStatus, RegistrationQuery, RegistrationRequest, RegistrationStatus,
 };
 
 /// `POST /api/registrations`; `key` identifies the form, so a resend registers once.
@@ -23,27 +23,27 @@ pub async fn submit_registration(
     call.read().await
 }
 
-/// `GET /api/registrations` as a partner: the organization's own, newest first.
-pub async fn my_registrations(cursor: Option<&str>) -> Result<Page<PartnerRegistration>, ApiError> {
-    let url = list_url("/api/registrations", cursor, PAGE_SIZE);
-    Call::get(&url).read().await
-}
-
-/// `GET /api/registrations` as a manager; `queue` lists the undecided, oldest first.
-pub async fn all_registrations(
-    queue: bool,
-    status: Option<RegistrationStatus>,
-    organization_id: Option<i64>,
+/// `GET /api/registrations` as a partner (the organization's own, newest first) or a manager
+/// (`queue`: the undecided, oldest first), with the query's filters.
+pub async fn registrations<T: serde::de::DeserializeOwned>(
+    query: &RegistrationQuery,
     cursor: Option<&str>,
-) -> Result<Page<ManagerRegistration>, ApiError> {
+) -> Result<Page<T>, ApiError> {
     let mut url = list_url("/api/registrations", cursor, PAGE_SIZE);
-    if queue {
-        url.push_str("&queue=true");
+    let flag = |on: Option<bool>| on.filter(|on| *on).map(|_| "true");
+    let filters = [
+        ("queue", flag(query.queue)),
+        ("late", flag(query.late)),
+        ("status", query.status.map(RegistrationStatus::as_str)),
+        ("conflict", query.conflict.map(ConflictLevel::as_str)),
+        ("extension", query.extension.map(ExtensionStatus::as_str)),
+    ];
+    for (name, value) in filters {
+        if let Some(value) = value {
+            url.push_str(&format!("&{name}={value}"));
+        }
     }
-    if let Some(status) = status {
-        url.push_str(&format!("&status={}", status.as_str()));
-    }
-    if let Some(id) = organization_id {
+    if let Some(id) = query.organization_id {
         url.push_str(&format!("&organization_id={id}"));
     }
     Call::get(&url).read().await
