@@ -135,7 +135,7 @@ async fn a_manager_without_two_factor_lands_on_the_setup_page_once_it_is_require
     admin.sign_in(&portal, "admin@acme.example").await;
     admin.open(&portal.url("/manage/settings/security")).await;
     turn_on_two_factor(&admin, &portal).await;
-    admin.click("#main-nav a[href='/manage/security']").await;
+    admin.nav_to("/manage/security").await;
     admin.click("#require-vendor-two-factor").await;
     admin.click("#security-settings-save").await;
     admin
@@ -153,9 +153,7 @@ async fn a_manager_without_two_factor_lands_on_the_setup_page_once_it_is_require
     manager.wait_for_path("/manage/settings/security").await;
 
     turn_on_two_factor(&manager, &portal).await;
-    manager
-        .click("#main-nav a[href='/manage/registrations']")
-        .await;
+    manager.nav_to("/manage/registrations").await;
     manager.wait_for_path("/manage/registrations").await;
     manager.close().await;
 }

@@ -38,7 +38,7 @@ async fn a_gold_partner_reads_and_acknowledges_what_a_platinum_partner_never_see
     let alice = browser().await;
     alice.sign_in(&portal, "alice@northwind.example").await;
     alice.wait_for_text("#unread-badge", "1").await;
-    alice.click("#main-nav a[href='/announcements']").await;
+    alice.nav_to("/announcements").await;
     alice
         .wait_for_text(".feed", "Gold tier: new certification rule")
         .await;

@@ -122,14 +122,14 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Home",
             "Registrations",
             "Pipeline",
-            "Partners",
-            "Numbers",
-            "Content",
             "Accounts",
             "Products",
+            "Partners",
             "Invitations",
-            "Integrations",
+            "Numbers",
+            "Content",
             "Announcements",
+            "Integrations",
             "Users",
             "Messages",
             "Security"
@@ -149,14 +149,14 @@ async fn signing_out_returns_to_the_sign_in_page() {
             "Home",
             "Registrations",
             "Pipeline",
-            "Partners",
-            "Numbers",
-            "Content",
             "Accounts",
             "Products",
+            "Partners",
             "Invitations",
-            "Integrations",
-            "Announcements"
+            "Numbers",
+            "Content",
+            "Announcements",
+            "Integrations"
         ]
     );
     browser.click("#sign-out").await;
@@ -247,7 +247,7 @@ async fn links_and_the_back_button_change_pages_without_reloading_the_app() {
     // A full page load would forget this.
     browser.run("window.portalStayed = true").await;
     let users_link = "#main-nav a[href='/manage/users']";
-    browser.click(users_link).await;
+    browser.nav_to("/manage/users").await;
     browser.wait_for_text("#users-heading", "Users").await;
     assert_eq!(
         browser.wait_for_path("/manage/users").await,
@@ -255,6 +255,23 @@ async fn links_and_the_back_button_change_pages_without_reloading_the_app() {
     );
     let current = browser.find(users_link).await.attr("aria-current").await;
     assert_eq!(current.unwrap().as_deref(), Some("page"));
+    // The group holding the page says so while it is folded, and only that group.
+    let group = browser.find("#nav-settings").await;
+    assert_eq!(
+        group.attr("aria-current").await.unwrap().as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        group.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    let other = browser
+        .find("#nav-deals")
+        .await
+        .attr("aria-current")
+        .await
+        .unwrap();
+    assert_eq!(other, None);
 
     browser.client.back().await.unwrap();
     browser.find("#welcome").await;

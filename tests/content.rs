@@ -72,7 +72,7 @@ async fn id_in_path(browser: &Browser, prefix: &str) -> i64 {
 
 /// Searches the hub for `WORD` with the search box and Enter.
 async fn search_hub(browser: &Browser) {
-    browser.click("#main-nav a[href='/content']").await;
+    browser.nav_to("/content").await;
     browser.type_into("#content-q", WORD).await;
     browser
         .find("#content-q")
@@ -85,7 +85,7 @@ async fn search_hub(browser: &Browser) {
 
 /// The manager's part: the new-asset form, checked, then the upload and the publication.
 async fn upload_and_publish(manager: &Browser, file: &std::path::Path) -> i64 {
-    manager.click("#main-nav a[href='/manage/content']").await;
+    manager.nav_to("/manage/content").await;
     manager.click("#new-asset").await;
     manager.find("#asset-title").await;
     // Nothing filled in: the shared rules say what is missing, and nothing is sent.
@@ -244,7 +244,7 @@ async fn review_usage(manager: &Browser, portal: &Portal, id: i64) {
     manager
         .wait_for_text("#asset-usage-partners", "Northwind Partners")
         .await;
-    manager.click("#main-nav a[href='/manage/content']").await;
+    manager.nav_to("/manage/content").await;
     manager.click("#usage-link").await;
     manager.wait_for_text("#usage-top", TITLE).await;
     manager.find("#usage-weekly").await;

@@ -90,6 +90,10 @@ async fn a_managers_home_links_each_number_to_its_list() {
         manager.find("#home-program .column-bar").await;
         fits_the_screen(&manager).await;
         manager.screenshot(name).await;
+        if setup.width == LAPTOP.width {
+            manager.click("#nav-deals").await;
+            manager.screenshot("console-navigation").await;
+        }
         manager.close().await;
     }
     let manager = browser().await;

@@ -33,7 +33,7 @@ async fn a_first_load_fetches_the_main_module_and_a_page_its_own_when_opened() {
         ["portico-app_bg.wasm"]
     );
 
-    browser.click("#main-nav a[href='/pipeline']").await;
+    browser.nav_to("/pipeline").await;
     browser.find("#pipeline-heading").await;
     let fetched = wasm_fetched(&browser).await;
     let names = file_names(&fetched);
@@ -67,13 +67,13 @@ async fn a_page_whose_module_cannot_be_fetched_says_so_and_the_app_goes_on() {
     let browser = browser().await;
     browser.sign_in(&portal, "alice@northwind.example").await;
 
-    browser.click("#main-nav a[href='/pipeline']").await;
+    browser.nav_to("/pipeline").await;
     let alert = browser
         .wait_for_text("#page-unloaded", "did not download")
         .await;
     assert!(alert.contains("Check your connection"), "{alert}");
 
-    browser.click("#main-nav a[href='/content']").await;
+    browser.nav_to("/content").await;
     browser.find("#content-heading").await;
     browser.close().await;
 }

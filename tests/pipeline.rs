@@ -73,7 +73,7 @@ async fn a_partner_filters_pages_and_exports_its_pipeline() {
     let portal = Portal::start().await;
     let alice = browser().await;
     alice.sign_in(&portal, "alice@northwind.example").await;
-    alice.click("#main-nav a[href='/pipeline']").await;
+    alice.nav_to("/pipeline").await;
     alice
         .wait_for_text("#pipeline-count", "25 deals shown")
         .await;
@@ -170,7 +170,7 @@ async fn a_manager_moves_a_deal_on_once_its_exit_criteria_are_met() {
     let portal = Portal::start().await;
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
-    manager.click("#main-nav a[href='/manage/pipeline']").await;
+    manager.nav_to("/manage/pipeline").await;
     manager.find("#review-heading").await;
     // A partner's name leads to that partner's deals.
     wait_for_rows(&manager, true, 0).await;
@@ -349,7 +349,7 @@ async fn a_manager_reviews_the_board_and_the_program_numbers() {
         "/manage/pipeline?motion=tech"
     );
 
-    manager.click("#main-nav a[href='/manage/numbers']").await;
+    manager.nav_to("/manage/numbers").await;
     manager
         .wait_for_text("#chart-pipeline-value", "Open pipeline value")
         .await;
@@ -377,7 +377,7 @@ async fn a_manager_adds_an_influenced_deal_the_partner_then_sees() {
     let portal = Portal::start().await;
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
-    manager.click("#main-nav a[href='/manage/pipeline']").await;
+    manager.nav_to("/manage/pipeline").await;
     let toggle = manager.find("#new-deal-toggle").await;
     assert_eq!(
         toggle.attr("aria-expanded").await.unwrap().as_deref(),
@@ -427,7 +427,7 @@ async fn a_manager_adds_an_influenced_deal_the_partner_then_sees() {
 
     let alice = browser().await;
     alice.sign_in(&portal, "alice@northwind.example").await;
-    alice.click("#main-nav a[href='/pipeline']").await;
+    alice.nav_to("/pipeline").await;
     alice.type_into("#filter-q", "Influenced Insights").await;
     alice.click("#filter-apply").await;
     alice

@@ -48,7 +48,7 @@ async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() 
 
     let alice = browser().await;
     alice.sign_in(&portal, "alice@northwind.example").await;
-    alice.click("#main-nav a[href='/registrations']").await;
+    alice.nav_to("/registrations").await;
     alice.click("a[href='/registrations/new']").await;
     // Submitting an empty form shows every problem next to its field and sends nothing.
     alice
@@ -88,9 +88,7 @@ async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() 
 
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
-    manager
-        .click("#main-nav a[href='/manage/registrations']")
-        .await;
+    manager.nav_to("/manage/registrations").await;
     manager.wait_for_text("#queue-heading", "to decide").await;
     manager
         .click(&format!("a[href='/manage/registrations/{second}']"))
@@ -235,7 +233,7 @@ async fn a_manager_imports_the_account_book_and_edits_an_account() {
 
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
-    manager.click("#main-nav a[href='/manage/accounts']").await;
+    manager.nav_to("/manage/accounts").await;
     let file = manager.find("#accounts-file").await;
     file.send_keys(&bad.display().to_string()).await.unwrap();
     manager.click("#import-submit").await;
@@ -355,7 +353,7 @@ async fn managers_keep_the_product_catalog_partners_choose_from() {
     let portal = Portal::start().await;
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
-    manager.click("#main-nav a[href='/manage/products']").await;
+    manager.nav_to("/manage/products").await;
     manager.click("#add-product-submit").await;
     manager
         .wait_for_text("#product-name-error", "product name")

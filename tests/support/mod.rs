@@ -353,14 +353,23 @@ impl Browser {
         self.client.execute(script, Vec::new()).await.unwrap()
     }
 
-    /// Texts of the main navigation's links.
+    /// Texts of the main navigation's links, those folded in a group too.
     pub async fn nav_links(&self) -> Vec<String> {
-        let nav = self.find("#main-nav").await;
-        let mut texts = Vec::new();
-        for link in nav.find_all(Locator::Css("a")).await.unwrap() {
-            texts.push(link.text().await.unwrap());
+        self.find("#main-nav").await;
+        let texts = self
+            .run("return [...document.querySelectorAll('#main-nav a')].map(a => a.textContent.trim())")
+            .await;
+        serde_json::from_value(texts).unwrap()
+    }
+
+    /// Follows the main navigation's link to `href`, opening its group first if it has one.
+    pub async fn nav_to(&self, href: &str) {
+        let link = format!("#main-nav a[href='{href}']");
+        let group = format!("#main-nav .nav-group:has(a[href='{href}']) > button");
+        if self.is_present(&group).await && !self.find(&link).await.is_displayed().await.unwrap() {
+            self.click(&group).await;
         }
-        texts
+        self.click(&link).await;
     }
 
     /// Saves a picture of the window as `name.png` into the folder `PORTICO_SCREENSHOTS`

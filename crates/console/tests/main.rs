@@ -5,5 +5,6 @@
 mod support;
 
 mod crm_card;
+mod navigation;
 mod partners;
 mod webhooks;

@@ -21,7 +21,7 @@ async fn a_manager_sees_which_partners_engage_stall_or_are_new() {
     let portal = Portal::start().await;
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
-    manager.click("#main-nav a[href='/manage/partners']").await;
+    manager.nav_to("/manage/partners").await;
     manager.wait_for_path("/manage/partners").await;
 
     let northwind = row(&portal, "Northwind Partners").await;
