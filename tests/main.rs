@@ -10,6 +10,7 @@ mod content;
 mod front_ends;
 mod home;
 mod lazy_pages;
+mod localisation;
 mod notifications;
 mod pipeline;
 mod registrations;

@@ -11,13 +11,9 @@ use portico_api::organizations::Activation;
 use portico_api::pipeline::stage_label;
 
 use portico_ui::api;
-use portico_ui::components::{
-    HomeCard, Loaded, ProtectionText, Stat, StatusBadge, load, loaded_view,
-};
+use portico_ui::components::{HomeCard, ProtectionText, Stat, StatusBadge, record_page};
 use portico_ui::deal::money;
 use portico_ui::dom::set_title;
-use portico_ui::lazy::lazy_page;
-use portico_ui::lazy_pages;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
@@ -29,8 +25,6 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let admin = me.user.role == Role::PartnerAdmin;
-    // The overview's code loads on demand, while its data is read.
-    let (data, reload) = load(api::partner_dashboard);
     let organization = me
         .organization
         .map(|org| view! { <span id="home-org" class="org">{org.name}</span> });
@@ -48,17 +42,14 @@ pub fn HomePage() -> impl IntoView {
                     "Register a deal"
                 </a>
             </div>
-            {lazy_page(overview(data, reload, admin))}
+            {record_page(
+                api::partner_dashboard,
+                "Loading your overview…",
+                move |home, _| view! { <Overview home admin /> }.into_any(),
+            )}
         </section>
     }
     .into_any()
-}
-
-lazy_pages! {
-    overview(data: RwSignal<Loaded<PartnerDashboard>>, reload: Callback<()>, admin: bool) =>
-        loaded_view(data, reload, "Loading your overview…", move |home, _| {
-            view! { <Overview home admin /> }.into_any()
-        });
 }
 
 #[component]

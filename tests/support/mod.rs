@@ -27,9 +27,8 @@ struct Driver {
 }
 
 impl Driver {
-    /// A ChromeDriver whose Chromium runs in `time_zone` (inherited through `TZ`), or the
-    /// machine's zone.
-    fn start(time_zone: Option<&str>) -> Driver {
+    /// A ChromeDriver whose Chromium inherits `env` (its time zone and language on Linux).
+    fn start(env: &[(&str, &str)]) -> Driver {
         use std::os::unix::process::CommandExt as _;
         let port = StdListener::bind("127.0.0.1:0")
             .unwrap()
@@ -39,9 +38,7 @@ impl Driver {
         let binary =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let mut command = Command::new(&binary);
-        if let Some(zone) = time_zone {
-            command.env("TZ", zone);
-        }
+        command.envs(env.iter().copied());
         let process = command
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -196,9 +193,16 @@ pub async fn browser_with(setup: Setup) -> Browser {
         format!("--user-data-dir={}", profile.path().display()),
     ];
     let mut options = serde_json::json!({ "binary": chromium });
+    let mut env = Vec::new();
     if let Some(lang) = setup.lang {
-        args.push(format!("--lang={lang}"));
+        // Chromium on Linux takes its language from the environment; headless mode also
+        // from --accept-lang.
+        args.extend([format!("--lang={lang}"), format!("--accept-lang={lang}")]);
         options["prefs"] = serde_json::json!({ "intl": { "accept_languages": lang } });
+        env.extend([("LANGUAGE", lang), ("LC_ALL", "C.UTF-8")]);
+    }
+    if let Some(zone) = setup.time_zone {
+        env.push(("TZ", zone));
     }
     options["args"] = serde_json::json!(args);
     let capabilities = serde_json::json!({ "goog:chromeOptions": options });
@@ -207,8 +211,8 @@ pub async fn browser_with(setup: Setup) -> Browser {
     // port is the remedy.
     let mut attempts = 1;
     loop {
-        let zone = setup.time_zone;
-        let driver = tokio::task::spawn_blocking(move || Driver::start(zone))
+        let env = env.clone();
+        let driver = tokio::task::spawn_blocking(move || Driver::start(&env))
             .await
             .unwrap();
         let session = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -357,7 +361,11 @@ impl Browser {
     pub async fn nav_links(&self) -> Vec<String> {
         self.find("#main-nav").await;
         let texts = self
-            .run("return [...document.querySelectorAll('#main-nav a')].map(a => a.textContent.trim())")
+            .run(
+                "return [...document.querySelectorAll('#main-nav a')].map(a => { \
+                 const c = a.cloneNode(true); c.querySelectorAll('.nav-badge').forEach(b => b.remove()); \
+                 return c.textContent.trim(); })",
+            )
             .await;
         serde_json::from_value(texts).unwrap()
     }

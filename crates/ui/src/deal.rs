@@ -6,7 +6,7 @@ use portico_api::pipeline::{LOST, ProtectionStatus, Stage, WON, stages};
 use portico_api::places::CURRENCIES;
 use portico_api::registrations::PartnerRole;
 
-use crate::format::group_thousands;
+use crate::format::{format_day, format_money};
 
 /// Whether a stage slug can be asked for: `won` and `lost` always, the others with their motion.
 pub fn stage_fits(motion: Option<Motion>, slug: &str) -> bool {
@@ -27,24 +27,24 @@ pub fn stage_options(motion: Option<Motion>) -> Vec<(String, String)> {
     .collect()
 }
 
-/// "250,000 EUR"
+/// "€250,000" (in the reader's way of writing money)
 pub fn money(amount: Option<i64>, currency: Option<&str>) -> Option<String> {
-    amount.map(|a| format!("{} {}", group_thousands(a), currency.unwrap_or_default()))
+    amount.map(|a| format_money(a, currency.unwrap_or_default()))
 }
 
 /// "Send the proposal (due 2026-12-01)"
 pub fn next_step(step: Option<String>, due: Option<String>) -> Option<String> {
     match (step, due) {
-        (Some(step), Some(due)) => Some(format!("{step} (due {due})")),
+        (Some(step), Some(due)) => Some(format!("{step} (due {})", format_day(&due))),
         (Some(step), None) => Some(step),
-        (None, Some(due)) => Some(format!("Due {due}")),
+        (None, Some(due)) => Some(format!("Due {}", format_day(&due))),
         (None, None) => None,
     }
 }
 
 /// "Protected until 2027-02-21"
 pub fn protection(status: ProtectionStatus, ends: Option<String>) -> String {
-    match ends.as_deref().and_then(|e| e.get(..10)) {
+    match ends.as_deref().map(format_day) {
         Some(day) if status != ProtectionStatus::None => format!("{} until {day}", status.label()),
         _ => status.label().to_owned(),
     }
@@ -64,6 +64,24 @@ pub fn currency_options() -> Vec<(String, String)> {
         .iter()
         .map(|c| (c.to_string(), c.to_string()))
         .collect()
+}
+
+/// Where this browser keeps the currency of its last registration.
+const LAST_CURRENCY_KEY: &str = "portico.last-currency";
+
+/// The currency this browser registered a deal in last, which a new form starts with.
+pub fn last_currency() -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    let code = storage.get_item(LAST_CURRENCY_KEY).ok()??;
+    CURRENCIES.contains(&code.as_str()).then_some(code)
+}
+
+pub fn remember_currency(code: &str) {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    if let Some(storage) = storage {
+        // Without room in storage the next form starts without a currency, as before.
+        let _ = storage.set_item(LAST_CURRENCY_KEY, code);
+    }
 }
 
 /// A whole number typed with or without thousands separators.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use portico_api::assets::{AssetKind, AssetQuery, FacetCount, Facets};
 use portico_api::organizations::Motion;
-use portico_ui::format::group_thousands;
+use portico_ui::format::format_number;
 
 use super::href;
 
@@ -158,7 +158,7 @@ pub(super) fn facet_block(
 fn facet_count(count: i64, capped: bool) -> String {
     format!(
         "({}{})",
-        group_thousands(count),
+        format_number(count),
         if capped { "+" } else { "" }
     )
 }

@@ -17,7 +17,7 @@ use portico_ui::components::field::{FieldError, FieldState, focus_first_error};
 use portico_ui::components::tags;
 use portico_ui::components::{Paged, PagedList};
 use portico_ui::dom::{on_submit, set_title};
-use portico_ui::format::group_thousands;
+use portico_ui::format::format_number;
 use portico_ui::location::use_location;
 
 mod facets;
@@ -143,14 +143,14 @@ fn Results(filters: AssetQuery) -> impl IntoView {
     });
     let count = move || match (total.get(), capped.get()) {
         (None, _) => String::new(),
-        (Some(n), true) => format!("{}+ assets", group_thousands(n)),
+        (Some(n), true) => format!("{}+ assets", format_number(n)),
         (Some(1), false) => "1 asset".to_owned(),
-        (Some(n), false) => format!("{} assets", group_thousands(n)),
+        (Some(n), false) => format!("{} assets", format_number(n)),
     };
     let has_words = filters.q.is_some();
     let capped_note = move || {
         capped.get().then(|| {
-            let cap = group_thousands(COUNT_CAP);
+            let cap = format_number(COUNT_CAP);
             let counted = if has_words {
                 "The counts and the best matches come from"
             } else {

@@ -18,6 +18,7 @@ use portico_ui::components::{
     FieldState, FormError, RadioGroup, SelectField, SubmitButton, TextArea, TextField,
 };
 use portico_ui::dom::{on_submit, spawn};
+use portico_ui::format::sorted_regions;
 use portico_ui::session::use_session;
 
 /// The form's fields, each checked by the shared rules.
@@ -178,6 +179,9 @@ pub(super) fn RegistrationForm(
 ) -> impl IntoView {
     let session = use_session();
     let fields = Fields::new();
+    if let Some(code) = portico_ui::deal::last_currency() {
+        fields.currency.value.set(code);
+    }
     let submitter_name =
         FieldState::new("reg-submitter-name", |v| message(validate::person_name(v)));
     let submitter_email = FieldState::new("reg-submitter-email", |v| message(validate::email(v)));
@@ -230,16 +234,18 @@ pub(super) fn RegistrationForm(
             };
             busy.set(false);
             match result {
-                Ok(registration) => done.set(Some(registration)),
+                Ok(registration) => {
+                    if let Some(code) = &registration.currency {
+                        portico_ui::deal::remember_currency(code);
+                    }
+                    done.set(Some(registration));
+                }
                 Err(e) => show_error(e, &names(), form_error),
             }
         });
     };
 
-    let countries = COUNTRIES
-        .iter()
-        .map(|(code, name)| (code.to_string(), name.to_string()))
-        .collect::<Vec<_>>();
+    let countries = sorted_regions(COUNTRIES);
     let motions = Motion::ALL
         .iter()
         .map(|m| (m.as_str().to_owned(), m.label().to_owned()))

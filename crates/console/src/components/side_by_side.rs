@@ -91,7 +91,7 @@ fn ClaimCard(claim: ManagerRegistration, found: Option<(MatchStrength, u8)>) -> 
             </p>
             {waiting_hours.map(|hours| view! {
                 <p>
-                    {format!("Waiting {}; decide by ", waited(hours))} <Time value=decide_by />
+                    {format!("Waiting {}; decide by ", waited(hours))} <Time value=decide_by zoned=true />
                     {sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
                 </p>
             })}

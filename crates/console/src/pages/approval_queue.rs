@@ -252,7 +252,7 @@ fn manager_row(m: ManagerRegistration) -> impl IntoView {
             <td>{r.conflict.label()}</td>
             <td>{m.waiting_hours.map(waited)}</td>
             <td>
-                {open.then(|| view! { <Time value=m.decide_by /> })}
+                {open.then(|| view! { <Time value=m.decide_by zoned=true /> })}
                 {m.sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
             </td>
         </tr>

@@ -7,11 +7,9 @@ use portico_api::Role;
 use portico_api::dashboard::ManagerDashboard;
 use portico_api::pipeline::{PipelineReview, ProgramNumbers, QuarterRevenue};
 use portico_ui::api;
-use portico_ui::components::{HomeCard, Loaded, Stat, load, loaded_view};
+use portico_ui::components::{HomeCard, Stat, record_page};
 use portico_ui::deal::money;
 use portico_ui::dom::set_title;
-use portico_ui::lazy::lazy_page;
-use portico_ui::lazy_pages;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
@@ -44,8 +42,6 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let role = me.user.role;
-    // The cards' code loads on demand, while their data is read.
-    let (data, reload) = load(overview);
     view! {
         <section class="page">
             <div class="page-head">
@@ -58,17 +54,14 @@ pub fn HomePage() -> impl IntoView {
                 </div>
                 <a class="button secondary-link" href=Route::Invitations.href()>"Invite people"</a>
             </div>
-            {lazy_page(cards(data, reload, role == Role::Admin))}
+            {record_page(
+                overview,
+                "Loading the overview…",
+                move |o, _| view! { <Cards o admin=role == Role::Admin /> }.into_any(),
+            )}
         </section>
     }
     .into_any()
-}
-
-lazy_pages! {
-    cards(data: RwSignal<Loaded<Overview>>, reload: Callback<()>, admin: bool) =>
-        loaded_view(data, reload, "Loading the overview…", move |o, _| {
-            view! { <Cards o admin /> }.into_any()
-        });
 }
 
 #[component]

@@ -9,7 +9,7 @@ use portico_ui::api;
 use portico_ui::components::Loaded;
 use portico_ui::components::{ErrorNotice, FieldState, Loading, SelectField};
 use portico_ui::dom::{set_title, spawn};
-use portico_ui::format::group_thousands;
+use portico_ui::format::format_money;
 use portico_ui::location::use_location;
 use portico_ui::url::encode;
 
@@ -103,7 +103,7 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         new_partners,
         ..
     } = n;
-    let amount = |v: i64| format!("{} {currency}", group_thousands(v));
+    let amount = |v: i64| format_money(v, &currency);
     let pipeline_bar = |p: &MotionPipeline, parts: [i64; 2], text: String| Bar {
         label: p.motion.label().to_owned(),
         parts,

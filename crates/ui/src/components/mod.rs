@@ -27,7 +27,7 @@ use leptos::prelude::*;
 use portico_api::organizations::OrganizationRef;
 
 use crate::dom::on_click;
-use crate::format::format_time;
+use crate::format::{format_day, format_time, format_time_zoned};
 use crate::route::Route;
 
 pub use action::ActionButton;
@@ -40,7 +40,7 @@ pub use layout::Layout;
 pub use nav_group::NavGroup;
 pub use not_found::NotFound;
 pub use paged::{Paged, PagedList};
-pub use record::{Loaded, load, loaded_view, record_page};
+pub use record::{Loaded, record_page};
 pub use registration::{ProtectionText, RegistrationFacts, StatusBadge, Timeline};
 pub use tags::{Tags, tags};
 pub use upload::{FileUpload, Upload};
@@ -121,10 +121,15 @@ pub fn SubmitButton(
     }
 }
 
-/// A timestamp in a `<time>` element, machine-readable and human-readable.
+/// A timestamp in a `<time>` element, machine-readable and, in the reader's zone,
+/// human-readable; `zoned` names the zone, where it matters (deadlines).
 #[component]
-pub fn Time(value: String) -> impl IntoView {
-    let text = format_time(&value);
+pub fn Time(value: String, #[prop(optional)] zoned: bool) -> impl IntoView {
+    let text = if zoned {
+        format_time_zoned(&value)
+    } else {
+        format_time(&value)
+    };
     view! { <time datetime=value>{text}</time> }
 }
 
@@ -151,6 +156,6 @@ pub fn Facts(facts: Vec<(&'static str, String)>) -> impl IntoView {
 /// The date of an RFC 3339 timestamp, with the full time for machines.
 #[component]
 pub fn Day(value: String) -> impl IntoView {
-    let day = value.get(..10).unwrap_or(&value).to_owned();
+    let day = format_day(&value);
     view! { <time datetime=value>{day}</time> }
 }

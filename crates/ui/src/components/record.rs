@@ -25,18 +25,6 @@ where
     T: Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
 {
-    let (state, reload) = load(fetch);
-    loaded_view(state, reload, loading, ready)
-}
-
-/// Starts reading a record into a signal; the callback reads it again.
-pub fn load<T, Fut>(
-    fetch: impl Fn() -> Fut + Copy + Send + Sync + 'static,
-) -> (RwSignal<Loaded<T>>, Callback<()>)
-where
-    T: Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
-{
     let state = RwSignal::new(Loaded::Loading);
     let load = move || {
         spawn(async move {
@@ -47,19 +35,7 @@ where
         });
     };
     load();
-    (state, Callback::new(move |()| load()))
-}
-
-/// What a record being read shows: loading, "not found", an error with a retry, or `ready`.
-pub fn loaded_view<T>(
-    state: RwSignal<Loaded<T>>,
-    reload: Callback<()>,
-    loading: &'static str,
-    ready: impl Fn(T, Callback<()>) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + 'static,
-{
+    let reload = Callback::new(move |()| load());
     move || match state.get() {
         Loaded::Loading => view! { <Loading label=loading /> }.into_any(),
         Loaded::Failed(e) if e.is_not_found() => view! { <NotFound /> }.into_any(),

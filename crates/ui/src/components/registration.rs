@@ -8,7 +8,7 @@ use portico_api::registrations::{
 };
 
 use crate::components::{Facts, Time};
-use crate::format::{format_time, group_thousands};
+use crate::format::{format_day, format_money, format_time};
 
 /// A status as a coloured label with words (the colour is never the only signal).
 #[component]
@@ -19,7 +19,7 @@ pub fn StatusBadge(status: RegistrationStatus) -> impl IntoView {
 /// "2027-02-21 (90 days left)"
 #[component]
 pub fn ProtectionText(protection: Protection) -> impl IntoView {
-    let date = protection.ends_at.get(..10).unwrap_or_default().to_owned();
+    let date = format_day(&protection.ends_at);
     let left = match protection.days_left {
         0 => "ends today or has ended".to_owned(),
         1 => "1 day left".to_owned(),
@@ -66,13 +66,10 @@ pub fn RegistrationFacts(registration: PartnerRegistration) -> impl IntoView {
     }
     if let Some(value) = r.estimated_value {
         let currency = r.currency.unwrap_or_default();
-        facts.push((
-            "Estimated value",
-            format!("{} {currency}", group_thousands(value)),
-        ));
+        facts.push(("Estimated value", format_money(value, &currency)));
     }
     if let Some(close) = r.expected_close {
-        facts.push(("Expected close", close));
+        facts.push(("Expected close", format_day(&close)));
     }
     facts.push(("Use case", r.description));
     facts.push((
