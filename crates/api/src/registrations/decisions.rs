@@ -40,6 +40,37 @@ impl DecisionRequest {
     }
 }
 
+/// `POST /api/registrations/{id}/resolution`: approve this registration and decline the
+/// competing claims named, in one step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResolutionRequest {
+    /// The competing registrations to decline (reason: already registered).
+    pub decline: Vec<i64>,
+    /// What the declined partners read; a standard sentence when absent.
+    #[serde(default)]
+    pub rationale: Option<String>,
+}
+
+/// How many competing claims one resolution may decline.
+pub const RESOLUTION_DECLINES_MAX: usize = 20;
+
+impl ResolutionRequest {
+    /// The trimmed rationale, if any.
+    pub fn validate(&self) -> Result<Option<String>, FieldErrors> {
+        let mut f = Fields::default();
+        let rationale = f.take("rationale", optional_rationale(self.rationale.as_deref()));
+        if self.decline.is_empty() {
+            f.add("decline", "Name the competing registration to decline.");
+        } else if self.decline.len() > RESOLUTION_DECLINES_MAX {
+            f.add("decline", "Decline at most 20 registrations at once.");
+        }
+        f.finish()?;
+        Ok(rationale.flatten().map(str::to_owned))
+    }
+}
+
 /// A rationale that may be left out: trimmed, `None` when blank, at most 2,000 characters.
 pub fn optional_rationale(input: Option<&str>) -> Result<Option<&str>, &'static str> {
     match input.map(str::trim).filter(|r| !r.is_empty()) {

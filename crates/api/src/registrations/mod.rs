@@ -13,7 +13,8 @@ mod links;
 mod products;
 mod views;
 pub use decisions::{
-    DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse, optional_rationale,
+    DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse, RESOLUTION_DECLINES_MAX,
+    ResolutionRequest, optional_rationale,
 };
 pub use filing::{
     DealTerms, RegistrationRequest, ValidRegistration, company_name, description, estimated_value,
@@ -156,13 +157,26 @@ impl RegistrationStatus {
 }
 
 impl ConflictLevel {
-    /// What the partner reads about the check: the same words whatever matched.
-    pub fn partner_message(self, approval_sla_hours: i64) -> String {
-        match self {
-            ConflictLevel::None => "No conflict found.".to_owned(),
-            ConflictLevel::Review => format!(
+    /// What the partner reads about the check, for a registration now in `status`: the same
+    /// words whatever matched, and never a promise the registration's state has overtaken.
+    pub fn partner_message(self, status: RegistrationStatus, approval_sla_hours: i64) -> String {
+        use RegistrationStatus::*;
+        match (self, status) {
+            (ConflictLevel::None, _) => "No conflict found.".to_owned(),
+            (ConflictLevel::Review, Submitted | InfoRequested) => format!(
                 "This customer needs review; a partner manager will decide within {approval_sla_hours} hours."
             ),
+            (ConflictLevel::Review, Approved | Expired) => {
+                "This customer needed review; a partner manager approved the registration."
+                    .to_owned()
+            }
+            (ConflictLevel::Review, Declined) => {
+                "This customer needed review; a partner manager declined the registration."
+                    .to_owned()
+            }
+            (ConflictLevel::Review, Withdrawn) => {
+                "This customer needed review; the registration was withdrawn.".to_owned()
+            }
         }
     }
 }

@@ -94,6 +94,25 @@ pub struct ManagerRegistration {
     pub sla_breached: bool,
     /// Whole hours it has waited for a decision; absent once decided or withdrawn.
     pub waiting_hours: Option<i64>,
+    /// The other registrations claiming the same customer, by id: those its conflict check
+    /// named and those filed later whose check named it.
+    pub competing_claims: Vec<i64>,
+}
+
+impl ManagerRegistration {
+    /// The conflict as a manager reads it now: open competing claims are counted, a decided
+    /// registration's conflict is resolved.
+    pub fn conflict_summary(&self) -> String {
+        let r = &self.registration;
+        let claims = self.competing_claims.len();
+        match (claims, r.conflict, r.status.is_open()) {
+            (0, ConflictLevel::None, _) => "No conflict".to_owned(),
+            (_, _, false) => "Resolved".to_owned(),
+            (0, ConflictLevel::Review, true) => "Needs review".to_owned(),
+            (1, _, true) => "1 competing claim".to_owned(),
+            (n, _, true) => format!("{n} competing claims"),
+        }
+    }
 }
 
 /// One event in a registration's life.
@@ -126,6 +145,8 @@ pub struct ManagerRegistrationDetail {
     pub findings: Vec<ConflictFinding>,
     /// The registrations the findings name, to read side by side.
     pub matches: Vec<ManagerRegistration>,
+    /// Registrations filed later whose conflict check named this one.
+    pub later_claims: Vec<ManagerRegistration>,
     /// The accounts the findings name.
     pub accounts: Vec<crate::accounts::Account>,
     pub suggestion: Option<String>,

@@ -13,6 +13,7 @@ mod clock;
 mod decisions;
 mod filing;
 mod links;
+mod resolution;
 
 const GLOBEX_ADMIN: &str = "grace@globex-consulting.example";
 

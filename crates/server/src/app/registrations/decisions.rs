@@ -31,51 +31,62 @@ pub struct Decision {
 /// an undecided registration.
 pub async fn decide(state: &AppState, manager: i64, id: i64, decision: Decision) -> AppResult<()> {
     unit_of_work::run(state, async |unit| {
-        let now = unit.now();
-        let row = open(unit, id, Scope::Vendor).await?;
-        let (status, reason, ends, action) = match decision.verdict {
-            Verdict::Approve => (
-                RegistrationStatus::Approved,
-                None,
-                Some(state.rules.protection_ends(row.motion, now)),
-                "registration.approved",
-            ),
-            Verdict::Decline => (
-                RegistrationStatus::Declined,
-                Some(decision.reason.unwrap_or(DeclineReason::Other)),
-                None,
-                "registration.declined",
-            ),
-        };
-        let update = DecisionUpdate {
-            id,
-            status,
-            decided_by: manager,
-            reason,
-            rationale: decision.rationale.as_deref(),
-            protection_ends_at: ends,
-        };
-        if !store::decide(unit.tx(), &update, now).await? {
-            return Err(AppError::conflict(format!(
-                "{} is {} and can no longer be decided.",
-                number(id),
-                row.status.label().to_lowercase()
-            )));
-        }
-        if status == RegistrationStatus::Approved
-            && let Some(entry) = row.pipeline_entry()
-        {
-            opportunities::open_from_registration(unit.tx(), &entry, now).await?;
-        }
-        let what = status.label().to_lowercase();
-        record_and_tell(unit, manager, &row, action, &what, decision.rationale);
-        let published = match status {
-            RegistrationStatus::Approved => WebhookEventType::RegistrationApproved,
-            _ => WebhookEventType::RegistrationDeclined,
-        };
-        unit.publish(Event::Registration(id, published)).await
+        decide_in(unit, state, manager, id, decision).await
     })
     .await
+}
+
+/// A decision as part of a unit of work that may make others.
+pub(super) async fn decide_in(
+    unit: &mut UnitOfWork,
+    state: &AppState,
+    manager: i64,
+    id: i64,
+    decision: Decision,
+) -> AppResult<()> {
+    let now = unit.now();
+    let row = open(unit, id, Scope::Vendor).await?;
+    let (status, reason, ends, action) = match decision.verdict {
+        Verdict::Approve => (
+            RegistrationStatus::Approved,
+            None,
+            Some(state.rules.protection_ends(row.motion, now)),
+            "registration.approved",
+        ),
+        Verdict::Decline => (
+            RegistrationStatus::Declined,
+            Some(decision.reason.unwrap_or(DeclineReason::Other)),
+            None,
+            "registration.declined",
+        ),
+    };
+    let update = DecisionUpdate {
+        id,
+        status,
+        decided_by: manager,
+        reason,
+        rationale: decision.rationale.as_deref(),
+        protection_ends_at: ends,
+    };
+    if !store::decide(unit.tx(), &update, now).await? {
+        return Err(AppError::conflict(format!(
+            "{} is {} and can no longer be decided.",
+            number(id),
+            row.status.label().to_lowercase()
+        )));
+    }
+    if status == RegistrationStatus::Approved
+        && let Some(entry) = row.pipeline_entry()
+    {
+        opportunities::open_from_registration(unit.tx(), &entry, now).await?;
+    }
+    let what = status.label().to_lowercase();
+    record_and_tell(unit, manager, &row, action, &what, decision.rationale);
+    let published = match status {
+        RegistrationStatus::Approved => WebhookEventType::RegistrationApproved,
+        _ => WebhookEventType::RegistrationDeclined,
+    };
+    unit.publish(Event::Registration(id, published)).await
 }
 
 /// The partner takes a registration back: undecided, or approved (ending its protection).

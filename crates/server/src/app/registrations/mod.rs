@@ -6,6 +6,7 @@ pub mod decisions;
 pub mod filing;
 pub mod findings;
 pub mod links;
+pub mod resolution;
 pub mod timers;
 
 pub use filing::{Filing, Lookup, file, file_once, request_hash};

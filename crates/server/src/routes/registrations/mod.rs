@@ -12,7 +12,7 @@ use portico_api::date::Date;
 use portico_api::registrations::{
     DecisionRequest, ExtensionRequest, InfoRequest, InfoResponse, ManagerRegistration,
     PartnerRegistration, PartnerRegistrationDetail, RegistrationDetail, RegistrationPage,
-    RegistrationQuery, RegistrationRequest,
+    RegistrationQuery, RegistrationRequest, ResolutionRequest,
 };
 use portico_api::{ErrorBody, Page};
 use utoipa_axum::router::OpenApiRouter;
@@ -21,6 +21,7 @@ use utoipa_axum::routes;
 use views::{manager_detail, manager_views, partner_entry, partner_views};
 
 use crate::app::registrations::decisions::{self, Decision};
+use crate::app::registrations::resolution;
 use crate::app::registrations::{Filing, file_once, request_hash};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
@@ -38,6 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(submit, list))
         .routes(routes!(detail))
         .routes(routes!(decide))
+        .routes(routes!(resolve))
         .routes(routes!(withdraw))
         .routes(routes!(request_extension))
         .routes(routes!(decide_extension))
@@ -186,6 +188,25 @@ async fn decide(
         rationale,
     };
     decisions::decide(&state, caller.user_id, id, decision).await?;
+    Ok(Json(reread_for_manager(&state, id).await?))
+}
+
+/// Approve this registration and decline the competing claims named (reason: already
+/// registered), in one step: all of it happens or none. Managers only.
+#[utoipa::path(post, path = "/api/registrations/{id}/resolution", tag = "registrations",
+    params(("id" = i64, Path)), request_body = ResolutionRequest,
+    responses((status = 200, body = ManagerRegistration), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "One of them is already decided or withdrawn"),
+        (status = 422, body = ErrorBody, description = "A named registration does not compete with this one")))]
+async fn resolve(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(request): ApiJson<ResolutionRequest>,
+) -> ApiResult<Json<ManagerRegistration>> {
+    caller.require_vendor()?;
+    let rationale = request.validate().map_err(ApiError::Validation)?;
+    resolution::resolve(&state, caller.user_id, id, &request.decline, rationale).await?;
     Ok(Json(reread_for_manager(&state, id).await?))
 }
 

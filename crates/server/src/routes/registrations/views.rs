@@ -38,11 +38,14 @@ pub(super) async fn manager_views(
 ) -> ApiResult<Vec<ManagerRegistration>> {
     let now = state.now();
     let mut products = products_by_registration(state, &rows).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut competing = store::competing(state.db.pool(), &ids).await?;
     Ok(rows
         .into_iter()
         .map(|row| {
             let own = products.remove(&row.id).unwrap_or_default();
-            row.into_manager_view(own, now, state.rules.approval_sla_hours)
+            let others = competing.remove(&row.id).unwrap_or_default();
+            row.into_manager_view(own, others, now, state.rules.approval_sla_hours)
         })
         .collect())
 }
@@ -71,13 +74,22 @@ pub(super) async fn manager_detail(
         matched,
         matched_accounts,
     } = found;
-    let matched = matched.into_iter().map(|(row, _)| row).collect();
+    let matched: Vec<RegistrationRow> = matched.into_iter().map(|(row, _)| row).collect();
     let matched_accounts = matched_accounts.into_iter().map(|(row, _)| row).collect();
+    let registration = manager_views(state, vec![row]).await?.remove(0);
+    let later: Vec<i64> = registration
+        .competing_claims
+        .iter()
+        .copied()
+        .filter(|id| !matched.iter().any(|m| m.id == *id))
+        .collect();
     let mut conn = state.db.acquire().await?;
+    let later_claims = store::by_ids(&mut conn, &later).await?;
     Ok(ManagerRegistrationDetail {
-        registration: manager_views(state, vec![row]).await?.remove(0),
+        registration,
         findings,
         matches: manager_views(state, matched).await?,
+        later_claims: manager_views(state, later_claims).await?,
         accounts: accounts::views(&mut conn, matched_accounts).await?,
         suggestion,
         timeline: trail.into_iter().filter_map(manager_entry).collect(),

@@ -1,5 +1,7 @@
 //! The live claims the conflict check compares a filing with, and the findings it stores.
 
+use std::collections::HashMap;
+
 use portico_api::registrations::{MatchStrength, RegistrationStatus};
 use sqlx::FromRow;
 
@@ -8,7 +10,7 @@ use crate::clock::Timestamp;
 use crate::domain::conflict::Finding;
 use crate::store::StoreError;
 use crate::store::blocks::{Holder, Probe};
-use crate::store::sql::{self, Bind as _, Builder, Conn, Pool};
+use crate::store::sql::{self, Bind as _, Builder, Conn, Exec, Pool};
 
 /// A live claim on a customer: undecided, or approved and still protected.
 #[derive(Debug, Clone, FromRow)]
@@ -133,4 +135,40 @@ pub async fn findings_of(
         }
     }
     Ok(findings)
+}
+
+/// For each of these registrations, the other registrations it competes with: those its
+/// conflict check named, and those filed later whose check named it, in id order.
+pub async fn competing<'c>(
+    db: impl Into<Exec<'c>>,
+    ids: &[i64],
+) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
+    let mut by_id: HashMap<i64, Vec<i64>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(by_id);
+    }
+    let mut sql = Builder::new(
+        "SELECT registration_id, matched_registration_id FROM registration_findings \
+         WHERE matched_registration_id IN (",
+    );
+    sql.push_binds(ids)
+        .push(
+            ") UNION SELECT registration_id, matched_registration_id FROM registration_findings \
+               WHERE matched_registration_id IS NOT NULL AND registration_id IN (",
+        )
+        .push_binds(ids)
+        .push(")");
+    let pairs: Vec<(i64, i64)> = sql.query_as().fetch_all(db).await?;
+    for (finder, matched) in pairs {
+        for (one, other) in [(finder, matched), (matched, finder)] {
+            if ids.contains(&one) {
+                by_id.entry(one).or_default().push(other);
+            }
+        }
+    }
+    for others in by_id.values_mut() {
+        others.sort_unstable();
+        others.dedup();
+    }
+    Ok(by_id)
 }

@@ -91,7 +91,7 @@ pub mod home;
 mod timers;
 mod views;
 pub use claims::{
-    ClaimRow, ClaimScope, Matched, findings_of, insert_findings, live_claims, newest_id,
+    ClaimRow, ClaimScope, Matched, competing, findings_of, insert_findings, live_claims, newest_id,
 };
 pub use decisions::{
     DecisionUpdate, answered, ask, decide, decide_extension, request_extension, withdraw,

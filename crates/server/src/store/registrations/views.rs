@@ -79,7 +79,7 @@ impl RegistrationRow {
             kind,
             status,
             conflict,
-            conflict_message: conflict.partner_message(approval_sla_hours),
+            conflict_message: conflict.partner_message(status, approval_sla_hours),
             company_name,
             company_domain,
             country,
@@ -117,6 +117,7 @@ impl RegistrationRow {
     pub fn into_manager_view(
         self,
         products: Vec<Product>,
+        competing_claims: Vec<i64>,
         now: Timestamp,
         approval_sla_hours: i64,
     ) -> ManagerRegistration {
@@ -129,6 +130,7 @@ impl RegistrationRow {
             decide_by: rfc3339(decide_by),
             sla_breached: open && now > decide_by,
             waiting_hours: open.then(|| (now - submitted_at) / 3600),
+            competing_claims,
         }
     }
 }
