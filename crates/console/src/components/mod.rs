@@ -5,6 +5,7 @@ pub mod card_link;
 pub mod deliveries;
 pub mod endpoint_form;
 pub mod nav;
+pub mod resolution;
 pub mod side_by_side;
 pub mod usage;
 

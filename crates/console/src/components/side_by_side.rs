@@ -7,13 +7,20 @@ use portico_api::registrations::{ConflictFinding, ManagerRegistration, MatchStre
 
 use portico_ui::components::Time;
 use portico_ui::components::{Facts, ProtectionText, RegistrationFacts, StatusBadge};
+use portico_ui::route::Route;
 
 /// The findings best first, and what the conflict rules suggest.
 #[component]
-pub fn FindingsNotice(findings: Vec<ConflictFinding>, suggestion: Option<String>) -> impl IntoView {
+pub fn FindingsNotice(
+    /// Where the conflict stands now: "1 competing claim", "Resolved".
+    summary: String,
+    findings: Vec<ConflictFinding>,
+    suggestion: Option<String>,
+) -> impl IntoView {
+    let resolved = summary == "Resolved";
     view! {
-        <div class="notice notice-warning" id="findings">
-            <h2 class="section-title">"Conflict check: needs review"</h2>
+        <div class="notice" class:notice-warning=!resolved id="findings">
+            <h2 class="section-title">"Conflict check: " {summary}</h2>
             <ol class="findings">
                 {findings
                     .into_iter()
@@ -25,12 +32,14 @@ pub fn FindingsNotice(findings: Vec<ConflictFinding>, suggestion: Option<String>
     }
 }
 
-/// The registration, then each claim a finding names, best first.
+/// The registration, then each claim a finding names, best first, then the claims filed later
+/// whose check named it.
 #[component]
 pub fn SideBySide(
     registration: ManagerRegistration,
     findings: Vec<ConflictFinding>,
     matches: Vec<ManagerRegistration>,
+    later_claims: Vec<ManagerRegistration>,
     accounts: Vec<Account>,
 ) -> impl IntoView {
     let claims = findings
@@ -49,10 +58,15 @@ pub fn SideBySide(
             }
         })
         .collect_view();
+    let later = later_claims
+        .into_iter()
+        .map(|claim| view! { <ClaimCard claim found=None later=true /> })
+        .collect_view();
     view! {
         <div class="side-by-side" id="side-by-side">
             <ClaimCard claim=registration found=None />
             {claims}
+            {later}
         </div>
     }
 }
@@ -65,25 +79,37 @@ fn StrengthBadge(strength: MatchStrength, score: u8) -> impl IntoView {
 }
 
 /// One claim on the customer: whose it is, where it stands, and its facts; `found` is how it
-/// matched, `None` for the registration being decided.
+/// matched, `None` for the registration being decided and for a `later` claim (filed after it,
+/// whose own check found it).
 #[component]
-fn ClaimCard(claim: ManagerRegistration, found: Option<(MatchStrength, u8)>) -> impl IntoView {
+fn ClaimCard(
+    claim: ManagerRegistration,
+    found: Option<(MatchStrength, u8)>,
+    #[prop(optional)] later: bool,
+) -> impl IntoView {
     let ManagerRegistration {
         registration: r,
         organization,
         decide_by,
         sla_breached,
         waiting_hours,
+        competing_claims: _,
     } = claim;
-    let main = found.is_none();
-    let heading = if main {
-        format!("This registration, by {}", organization.name)
-    } else {
-        format!("{} by {}", r.number, organization.name)
+    let main = found.is_none() && !later;
+    let heading = match (main, later) {
+        (true, _) => format!("This registration, by {}", organization.name),
+        (false, true) => format!("{} by {}, filed later", r.number, organization.name),
+        (false, false) => format!("{} by {}", r.number, organization.name),
     };
+    let href = (!main).then(|| Route::ManageRegistration { id: r.id }.href());
     view! {
         <article class="panel claim" class:claim-main=main>
-            <h2 class="section-title">{heading}</h2>
+            <h2 class="section-title">
+                {match href {
+                    Some(href) => view! { <a href=href>{heading}</a> }.into_any(),
+                    None => heading.into_any(),
+                }}
+            </h2>
             {found.map(|(strength, score)| view! { <p><StrengthBadge strength score /></p> })}
             <p>
                 <StatusBadge status=r.status />

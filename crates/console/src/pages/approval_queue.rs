@@ -10,6 +10,7 @@ use portico_ui::api;
 use portico_ui::components::{
     DataTable, FieldState, Paged, PagedList, PartnerLink, SelectField, StatusBadge, Time,
 };
+use portico_ui::deal::money;
 use portico_ui::dom::{set_title, spawn};
 use portico_ui::location::{Location, use_location};
 use portico_ui::route::Route;
@@ -227,14 +228,16 @@ fn Queue(filters: Filters) -> impl IntoView {
 #[component]
 fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
     view! {
-        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Status", "Conflict", "Waiting", "Decide by"]>
+        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Value", "Status", "Conflict", "Waiting", "Decide by"]>
             {move || items.get().into_iter().map(manager_row).collect_view()}
         </DataTable>
     }
 }
 
 fn manager_row(m: ManagerRegistration) -> impl IntoView {
+    let conflict = m.conflict_summary();
     let r = m.registration;
+    let value = money(r.estimated_value, r.currency.as_deref());
     let href = Route::ManageRegistration { id: r.id }.href();
     let open = r.status.is_open();
     view! {
@@ -246,10 +249,11 @@ fn manager_row(m: ManagerRegistration) -> impl IntoView {
                 <PartnerLink partner=m.organization />
             </td>
             <td>{r.company_name}</td>
+            <td class="number">{value}</td>
             <td>
                 <StatusBadge status=r.status />
             </td>
-            <td>{r.conflict.label()}</td>
+            <td>{conflict}</td>
             <td>{m.waiting_hours.map(waited)}</td>
             <td>
                 {open.then(|| view! { <Time value=m.decide_by zoned=true /> })}

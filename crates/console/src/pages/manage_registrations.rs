@@ -10,13 +10,15 @@ use portico_api::registrations::{
 use portico_ui::route::Route;
 
 use crate::components::CardLinkPanel;
+use crate::components::resolution::{Claim, Resolution, open_next};
 use crate::components::side_by_side::{FindingsNotice, SideBySide};
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
     FieldState, FormError, RadioGroup, SelectField, SubmitButton, TextArea, Timeline, record_page,
 };
-use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::dom::{on_click, on_submit, set_title, spawn};
+use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
 #[component]
@@ -35,6 +37,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
         registration,
         findings,
         matches,
+        later_claims,
         accounts,
         suggestion,
         timeline,
@@ -49,18 +52,32 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
         .as_ref()
         .is_some_and(|x| x.status == portico_api::registrations::ExtensionStatus::Requested);
     let title = format!("{} · {}", r.number, r.company_name);
+    let summary = registration.conflict_summary();
+    let has_conflict = !findings.is_empty() || !later_claims.is_empty();
+    let competing: Vec<Claim> = matches
+        .iter()
+        .chain(&later_claims)
+        .map(|m| &m.registration)
+        .filter(|c| c.status.is_open())
+        .map(|c| (c.id, c.number.clone()))
+        .collect();
+    let resolution = (open && !competing.is_empty()).then(|| {
+        let this = (id, r.number.clone());
+        view! { <Resolution this competing reload /> }
+    });
     view! {
         <section class="page">
             <p>
                 <a href=Route::ApprovalQueue.href()>"← Registrations to decide"</a>
             </p>
             <h1>{title}</h1>
-            {(!findings.is_empty()).then(|| {
+            {has_conflict.then(|| {
                 let findings = findings.clone();
-                view! { <FindingsNotice findings suggestion /> }
+                view! { <FindingsNotice summary findings suggestion /> }
             })}
-            <SideBySide registration findings matches accounts />
-            {open.then(|| view! { <DecisionForm id extension=false may_ask reload /> })}
+            <SideBySide registration findings matches later_claims accounts />
+            {resolution}
+            {open.then(|| view! { <DecisionForm id extension=false may_ask conflict=has_conflict reload /> })}
             {extension_pending.then(|| view! { <DecisionForm id extension=true reload /> })}
             <CardLinkPanel subject=CardSubject::Registration(id) />
             <h2 class="section-title">"Timeline"</h2>
@@ -80,16 +97,28 @@ fn DecisionForm(
     /// Whether "ask the partner" is a choice (an undecided registration without an open question).
     #[prop(optional)]
     may_ask: bool,
+    /// Whether another claim or an account competes: a decline's reason starts as "already
+    /// registered".
+    #[prop(optional)]
+    conflict: bool,
     reload: Callback<()>,
 ) -> impl IntoView {
     let session = use_session();
+    let location = use_location();
+    // Which button sent the form: record, or record and go on through the queue.
+    let then_next = StoredValue::new(false);
     let prefix = if extension { "ext" } else { "decision" };
     let verdict = FieldState::new(format!("{prefix}-verdict"), move |v| {
         (Verdict::parse(v).is_none() && !(may_ask && v == ASK))
             .then(|| "Choose what to do.".to_owned())
     });
     let declining = move || verdict.value.get() == Verdict::Decline.as_str();
-    let reason = FieldState::plain(format!("{prefix}-reason"), DeclineReason::Other.as_str());
+    let first_reason = if conflict {
+        DeclineReason::AlreadyRegistered
+    } else {
+        DeclineReason::Other
+    };
+    let reason = FieldState::plain(format!("{prefix}-reason"), first_reason.as_str());
     let rationale = FieldState::new(format!("{prefix}-rationale"), move |v| {
         let choice = verdict.get();
         let needed = match choice.as_str() {
@@ -140,6 +169,7 @@ fn DecisionForm(
             let result = api::decide_registration(&csrf, id, extension, &request).await;
             busy.set(false);
             match result {
+                Ok(_) if then_next.get_value() => open_next(location, id),
                 Ok(_) => reload.run(()),
                 Err(e) => show_error(e, &names, form_error),
             }
@@ -168,18 +198,43 @@ fn DecisionForm(
             <h2 class="section-title">{heading}</h2>
             <p class="muted">{hint}</p>
             <FormError error=form_error />
-            <form class="form" novalidate on:submit=on_submit(submit)>
+            <form
+                class="form"
+                novalidate
+                on:submit=on_submit(move || {
+                    then_next.set_value(false);
+                    submit();
+                })
+            >
                 <RadioGroup field=verdict legend="Decision" options=choices />
                 {move || (declining() && !extension).then(|| view! {
                     <SelectField field=reason label="Reason" options=reasons.clone() />
                 })}
-                <TextArea
-                    field=rationale
-                    label="Rationale or question"
-                    hint="Required when declining or asking; the partner reads it"
-                    optional=true
-                />
+                {move || {
+                    let (label, optional) = match verdict.value.get().as_str() {
+                        ASK => ("Question for the partner", false),
+                        "decline" => ("Rationale", false),
+                        _ => ("Rationale", true),
+                    };
+                    view! {
+                        <TextArea field=rationale label hint="The partner reads it" optional />
+                    }
+                }}
                 <SubmitButton id=if extension { "extension-decision-submit" } else { "decision-submit" } label="Record decision" busy_label="Recording…" busy />
+                {(!extension).then(|| view! {
+                    <button
+                        id="decision-next"
+                        type="button"
+                        class="secondary"
+                        disabled=busy
+                        on:click=on_click(move |_| {
+                            then_next.set_value(true);
+                            submit();
+                        })
+                    >
+                        "Record and open the next"
+                    </button>
+                })}
             </form>
         </section>
     }

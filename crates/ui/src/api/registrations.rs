@@ -9,6 +9,7 @@ use portico_api::registrations::{
     InfoRequest, InfoResponse, LinkForm, LinkRegistrationRequest, ManagerRegistration,
     ManagerRegistrationDetail, PartnerRegistration, PartnerRegistrationDetail,
     RegistrationLinkStatus, RegistrationQuery, RegistrationRequest, RegistrationStatus,
+    ResolutionRequest,
 };
 
 /// `POST /api/registrations`; `key` identifies the form, so a resend registers once.
@@ -47,6 +48,30 @@ pub async fn registrations<T: serde::de::DeserializeOwned>(
         url.push_str(&format!("&organization_id={id}"));
     }
     Call::get(&url).read().await
+}
+
+/// `POST /api/registrations/{winner}/resolution`: approve `winner`, decline the claims named.
+pub async fn resolve_conflict(
+    csrf: &str,
+    winner: i64,
+    body: &ResolutionRequest,
+) -> Result<ManagerRegistration, ApiError> {
+    let url = format!("/api/registrations/{winner}/resolution");
+    Call::write("POST", &url, csrf).json(body).read().await
+}
+
+/// The approval queue's oldest registration other than `current`, if any is waiting.
+pub async fn next_to_decide(current: i64) -> Result<Option<i64>, ApiError> {
+    let queue = RegistrationQuery {
+        queue: Some(true),
+        ..RegistrationQuery::default()
+    };
+    let page: Page<ManagerRegistration> = registrations(&queue, None).await?;
+    Ok(page
+        .items
+        .into_iter()
+        .map(|m| m.registration.id)
+        .find(|id| *id != current))
 }
 
 /// `GET /api/registrations/{id}` as a partner.
