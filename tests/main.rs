@@ -3,6 +3,7 @@
 
 mod support;
 
+mod accessibility;
 mod account_security;
 mod announcements;
 mod browser;

@@ -43,6 +43,16 @@ async fn column(browser: &Browser, n: usize) -> Vec<String> {
     serde_json::from_value(browser.run(&script).await).unwrap()
 }
 
+/// "2027-01-05" as an English browser writes the day: "Jan 5, 2027".
+fn english_day(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month: usize = iso[5..7].parse().unwrap();
+    let day: u32 = iso[8..10].parse().unwrap();
+    format!("{} {day}, {}", MONTHS[month - 1], &iso[..4])
+}
+
 /// Calls the JSON API from the signed-in page and returns its answer.
 async fn api_get(browser: &Browser, path: &str) -> Value {
     let script = format!(
@@ -251,7 +261,7 @@ async fn a_manager_moves_a_deal_on_once_its_exit_criteria_are_met() {
     let step = alice
         .wait_for_text("#opp-next-step-text", "Book the budget review")
         .await;
-    assert!(step.contains(&due), "{step}");
+    assert!(step.contains(&english_day(&due)), "{step}");
     let page = alice.find("main").await.text().await.unwrap();
     for private in [
         "Vendor only",
@@ -453,4 +463,28 @@ fn unix_now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs() as i64
+}
+
+#[tokio::test]
+async fn on_a_phone_the_pipeline_rows_are_cards_that_fit_the_screen() {
+    let portal = Portal::start().await;
+    let manager = browser_with(PHONE).await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.open(&portal.url("/manage/pipeline")).await;
+    wait_for_rows(&manager, true, 0).await;
+    let card = manager
+        .run(
+            "const td = document.querySelector('#pipeline-table tbody td[data-label=\"Amount\"]');\
+             return [getComputedStyle(td).display, getComputedStyle(td, '::before').content,\
+                     document.documentElement.scrollWidth - window.innerWidth]",
+        )
+        .await;
+    assert_eq!(card[0], "grid", "{card}");
+    assert_eq!(card[1], "\"Amount\"", "{card}");
+    assert!(
+        card[2].as_i64().unwrap() <= 0,
+        "wider than the screen: {card}"
+    );
+    manager.screenshot("pipeline-phone").await;
+    manager.close().await;
 }

@@ -240,6 +240,7 @@ async fn a_manager_approves_one_claim_and_declines_the_other_in_one_step() {
     let choice = format!("Approve R-{} and decline R-{}", 1000 + first, 1000 + second);
     let button = manager.wait_for_text("#resolve-1", &choice).await;
     assert_eq!(button, choice);
+    manager.screenshot("conflict-view").await;
     manager.click("#resolve-1").await;
     manager.wait_for_text(".claim-main", "Declined").await;
     manager.wait_for_text("#findings", "Resolved").await;

@@ -380,6 +380,45 @@ impl Browser {
         self.click(&link).await;
     }
 
+    /// Waits until the page has a heading and nothing in it is still loading.
+    pub async fn wait_until_loaded(&self) {
+        let ready = "return !!document.querySelector('main h1') \
+                     && !document.querySelector('main .loading, .loading-late')";
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while self.run(ready).await != serde_json::json!(true) {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{} never finished loading",
+                self.client.current_url().await.unwrap()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Runs axe-core (`PORTICO_AXE`, which `cargo xtask test` installs) over the page and
+    /// fails on any serious or critical violation, naming the rule and the elements.
+    pub async fn assert_accessible(&self) {
+        if self.run("return typeof window.axe").await != serde_json::json!("object") {
+            let path = std::env::var("PORTICO_AXE").unwrap_or_else(|_| {
+                format!(
+                    "{}/.tools/node_modules/axe-core/axe.min.js",
+                    env!("CARGO_MANIFEST_DIR")
+                )
+            });
+            let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("axe-core at {path}: {e}; `cargo xtask test` installs it")
+            });
+            self.run(&axe).await;
+        }
+        let check = "const done = arguments[arguments.length - 1];\
+            axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations\
+              .filter(v => v.impact === 'serious' || v.impact === 'critical')\
+              .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)))";
+        let found = self.client.execute_async(check, Vec::new()).await.unwrap();
+        let url = self.client.current_url().await.unwrap();
+        assert_eq!(found, serde_json::json!([]), "{url}");
+    }
+
     /// Saves a picture of the window as `name.png` into the folder `PORTICO_SCREENSHOTS`
     /// names (`cargo xtask screenshots`); does nothing when it is not set.
     pub async fn screenshot(&self, name: &str) {

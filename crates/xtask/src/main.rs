@@ -9,6 +9,7 @@ mod child;
 mod http;
 mod lighthouse;
 mod load_run;
+mod screenshots;
 mod search_load;
 mod serve;
 mod setup;
@@ -45,6 +46,9 @@ COMMANDS:
                         then (unless --size) a wrk load run against the release server
                         (default 10 s per endpoint) and `cargo bench` when the workspace has
                         benchmarks.
+    screenshots         Build the apps and take pictures of the main pages (both homes, the
+                        console's navigation, the conflict view, the pipeline on a phone)
+                        into docs/screenshots/, through the browser tests that visit them.
     bundle <PACKAGE>    Build one app's wasm, split at its lazily loaded pages, into the
                         folder Trunk is building (Trunk's build hook runs this).
     help                This text.
@@ -53,7 +57,8 @@ What `serve`, `test` and `bench` install when missing (as root, idempotently):
     rustup target wasm32-unknown-unknown, Trunk 0.21.14, the wasm splitter
     (wasm_split_cli_support 0.2.4) and wasm-bindgen-cli (version from Cargo.lock) through
     `cargo install`, wasm-opt 132 and terser 5.51.4 (npm, into .tools/),
-    and from Debian: nodejs + npm when absent, chromium + chromium-driver (test), wrk (bench).
+    axe-core 4.14.1 (npm, for the browser tests' accessibility checks), and from Debian:
+    nodejs + npm when absent, chromium + chromium-driver (test), wrk (bench).
 ";
 
 fn main() -> ExitCode {
@@ -66,6 +71,7 @@ fn main() -> ExitCode {
         "test" => testing::run(strip_separator(rest)),
         "bench" => bench::run(&rest),
         "bundle" => bundle::run(&rest),
+        "screenshots" => screenshots::run(),
         "" | "help" | "-h" | "--help" => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -237,6 +237,18 @@ pub fn chromium() -> Result<()> {
     )
 }
 
+/// axe-core, the accessibility checker the browser tests run in every page they check.
+pub const AXE_VERSION: &str = "4.14.1";
+
+pub fn axe() -> Result<()> {
+    npm_package("axe-core", AXE_VERSION)
+}
+
+/// The script the browser tests inject, as `PORTICO_AXE`.
+pub fn axe_script() -> PathBuf {
+    tools_dir().join("node_modules/axe-core/axe.min.js")
+}
+
 /// aiosmtpd, the SMTP server the e-mail tests start, in a virtual environment under `.tools/`.
 pub const AIOSMTPD: &str = "aiosmtpd==1.4.6";
 

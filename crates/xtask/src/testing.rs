@@ -11,8 +11,7 @@ const POSTGRES_URL: &str = "PORTICO_TEST_POSTGRES_URL";
 const SMTP_PYTHON: &str = "PORTICO_TEST_SMTP_PYTHON";
 
 pub fn run(extra: Vec<String>) -> Result<ExitCode> {
-    setup::spa_toolchain()?;
-    phase("Chromium and ChromeDriver", setup::chromium)?;
+    browser_setup()?;
     phase("SMTP test server", setup::smtp_receiver)?;
     spa::build()?;
 
@@ -25,10 +24,8 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
         // Empty, not unset: the SQLite pass says it has no PostgreSQL, and the one test that
         // needs both engines (schema parity) leaves the comparison to the PostgreSQL pass.
         .env(POSTGRES_URL, "")
-        .env("PORTICO_DIST", spa::dist())
-        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
-        .env("CHROMIUM", setup::CHROMIUM)
         .env(SMTP_PYTHON, setup::smtp_python());
+    browser_env(&mut sqlite);
     runs.push(phase("tests on SQLite", || stream("SQLite", &mut sqlite))?);
 
     match std::env::var(POSTGRES_URL) {
@@ -73,6 +70,21 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// What the browser tests need installed: the SPA's toolchain, Chromium and axe-core.
+pub fn browser_setup() -> Result<()> {
+    setup::spa_toolchain()?;
+    phase("Chromium and ChromeDriver", setup::chromium)?;
+    phase("axe-core", setup::axe)
+}
+
+/// Where the browser tests find the built apps, the browser and the accessibility checker.
+pub fn browser_env(cmd: &mut Command) {
+    cmd.env("PORTICO_DIST", spa::dist())
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+        .env("CHROMIUM", setup::CHROMIUM)
+        .env("PORTICO_AXE", setup::axe_script());
 }
 
 #[derive(Debug, Default, PartialEq)]

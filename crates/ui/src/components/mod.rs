@@ -52,11 +52,14 @@ pub fn DataTable(
     labelled_by: &'static str,
     headers: &'static [&'static str],
     #[prop(optional)] id: &'static str,
+    /// On a phone, each row is a card whose cells are labelled by their `data-label`.
+    #[prop(optional)]
+    cards: bool,
     children: ChildrenFn,
 ) -> impl IntoView {
     view! {
         <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
-            <table id=(!id.is_empty()).then_some(id)>
+            <table id=(!id.is_empty()).then_some(id) class:cards-on-phone=cards>
                 <thead>
                     <tr>
                         {headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}

@@ -93,7 +93,7 @@ pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
     .into_any()
 }
 
-const PARTNER_HEADERS: [&str; 9] = [
+const PARTNER_HEADERS: [&str; 8] = [
     "Customer",
     "Motion",
     "Stage",
@@ -101,10 +101,9 @@ const PARTNER_HEADERS: [&str; 9] = [
     "Owner",
     "Next step",
     "Registration",
-    "Protection",
     "Last updated",
 ];
-const MANAGER_HEADERS: [&str; 11] = [
+const MANAGER_HEADERS: [&str; 10] = [
     "Customer",
     "Partner",
     "Motion",
@@ -113,7 +112,6 @@ const MANAGER_HEADERS: [&str; 11] = [
     "Owner",
     "Next step",
     "Registration",
-    "Protection",
     "Amount",
     "Last updated",
 ];
@@ -126,7 +124,7 @@ fn PipelineTable(items: RwSignal<Vec<Row>>, manager: bool) -> impl IntoView {
         &PARTNER_HEADERS
     };
     view! {
-        <DataTable id="pipeline-table" labelled_by="pipeline-heading" headers>
+        <DataTable id="pipeline-table" labelled_by="pipeline-heading" headers cards=true>
             {move || items.get().into_iter().map(|r| table_row(r, manager)).collect_view()}
         </DataTable>
     }
@@ -141,22 +139,28 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
     } = r;
     let href = opportunity_route(manager, o.id).href();
     let stage = stage_label(o.motion, &o.stage).to_owned();
+    // A deal a manager added has no registration and so no protection: one empty cell, not
+    // "No registration" twice.
+    let registration = o.registration_status.map(|status| {
+        let protected = protection(o.protection_status, o.protection_ends);
+        view! { <StatusBadge status /> <span class="cell-note">{protected}</span> }
+    });
+    // `data-label` names each cell where a phone shows the row as a card.
     view! {
         <tr>
             <th scope="row">
                 <a href=href>{o.customer_name}</a>
                 {conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
             </th>
-            {manager.then(|| view! { <td>{partner.map(|p| view! { <PartnerLink partner=p /> })}</td> })}
-            <td>{o.motion.label()}</td>
-            <td>{stage}</td>
-            <td><Day value=o.stage_entered_at /></td>
-            <td>{o.owner_name}</td>
-            <td class="wide">{next_step(o.next_step, o.next_step_due)}</td>
-            <td>{o.registration_status.map(|status| view! { <StatusBadge status /> })}</td>
-            <td>{protection(o.protection_status, o.protection_ends)}</td>
-            {manager.then(|| view! { <td class="number">{amount}</td> })}
-            <td><Day value=o.updated_at /></td>
+            {manager.then(|| view! { <td data-label="Partner">{partner.map(|p| view! { <PartnerLink partner=p /> })}</td> })}
+            <td data-label="Motion">{o.motion.label()}</td>
+            <td data-label="Stage">{stage}</td>
+            <td data-label="In stage since"><Day value=o.stage_entered_at /></td>
+            <td data-label="Owner">{o.owner_name}</td>
+            <td data-label="Next step" class="wide">{next_step(o.next_step, o.next_step_due)}</td>
+            <td data-label="Registration">{registration}</td>
+            {manager.then(|| view! { <td data-label="Amount" class="number">{amount}</td> })}
+            <td data-label="Last updated"><Day value=o.updated_at /></td>
         </tr>
     }
 }
