@@ -485,6 +485,9 @@ async fn on_a_phone_the_pipeline_rows_are_cards_that_fit_the_screen() {
         card[2].as_i64().unwrap() <= 0,
         "wider than the screen: {card}"
     );
+    manager
+        .run("document.getElementById('pipeline-table').scrollIntoView()")
+        .await;
     manager.screenshot("pipeline-phone").await;
     manager.close().await;
 }
