@@ -61,6 +61,9 @@ async fn two_partners_claim_one_customer_and_the_manager_decides_between_them() 
     alice
         .wait_for_text("#reg-contact-email-error", "e-mail address")
         .await;
+    alice
+        .wait_for_text("#reg-contact-name-error", "Enter the contact's name.")
+        .await;
     assert_eq!(alice.value_of("#reg-contact-email").await, "not-an-address");
     let first = register_deal(
         &alice,
@@ -301,6 +304,9 @@ async fn a_seller_without_an_account_registers_through_the_link() {
     let seller = browser().await;
     let path = &link[link.find("/r/").unwrap()..];
     seller.open(&portal.url(path.trim())).await;
+    seller
+        .wait_for_text("#link-organization", "Northwind Partners")
+        .await;
     seller.type_into("#reg-submitter-name", "Sid Seller").await;
     seller
         .type_into("#reg-submitter-email", "sid@northwind.example")

@@ -56,10 +56,10 @@ impl Fields {
                 message(validate::company_domain(v))
             }),
             country: FieldState::new("reg-country", |v| message(places::country(v))),
-            contact_name: FieldState::new("reg-contact-name", |v| {
-                message(validate::person_name(v))
+            contact_name: FieldState::new("reg-contact-name", |v| message(rules::contact_name(v))),
+            contact_email: FieldState::new("reg-contact-email", |v| {
+                message(rules::contact_email(v))
             }),
-            contact_email: FieldState::new("reg-contact-email", |v| message(validate::email(v))),
             contact_title: FieldState::new("reg-contact-title", |v| {
                 (v.trim().chars().count() > rules::TITLE_MAX)
                     .then(|| "Use at most 100 characters.".to_owned())
@@ -259,17 +259,20 @@ pub(super) fn RegistrationForm(
             " is early interest: it needs no products, value or close date. Every field is required unless it says optional."
         </p>
         <FormError error=form_error />
-        <form class="form form-grid" novalidate on:submit=on_submit(submit)>
+        <form class="form" novalidate on:submit=on_submit(submit)>
             {via_link
                 .then(|| {
                     view! {
-                        <TextField field=submitter_name label="Your name" autocomplete="name" />
-                        <TextField
-                            field=submitter_email
-                            label="Your e-mail"
-                            kind="email"
-                            autocomplete="email"
-                        />
+                        <fieldset class="form-section form-grid">
+                            <legend>"You"</legend>
+                            <TextField field=submitter_name label="Your name" autocomplete="name" />
+                            <TextField
+                                field=submitter_email
+                                label="Your e-mail"
+                                kind="email"
+                                autocomplete="email"
+                            />
+                        </fieldset>
                     }
                 })}
             <RadioGroup
@@ -277,17 +280,25 @@ pub(super) fn RegistrationForm(
                 legend="What are you registering?"
                 options=vec![("deal", "Deal"), ("lead", "Lead")]
             />
-            <TextField field=fields.company_name label="Customer company name" autocomplete="off" />
-            <TextField
-                field=fields.company_domain
-                label="Company website or domain"
-                hint="For example acme.com or https://www.acme.com"
-                autocomplete="off"
-            />
-            <SelectField field=fields.country label="Country" options=countries placeholder="Choose a country" />
-            <TextField field=fields.contact_name label="Contact name" autocomplete="off" />
-            <TextField field=fields.contact_email label="Contact e-mail" kind="email" autocomplete="off" />
-            <TextField field=fields.contact_title label="Contact title" optional=true autocomplete="off" />
+            <fieldset class="form-section form-grid">
+                <legend>"Customer"</legend>
+                <TextField field=fields.company_name label="Company name" autocomplete="off" />
+                <TextField
+                    field=fields.company_domain
+                    label="Website or domain"
+                    hint="For example acme.com or https://www.acme.com"
+                    autocomplete="off"
+                />
+                <SelectField field=fields.country label="Country" options=countries placeholder="Choose a country" />
+            </fieldset>
+            <fieldset class="form-section form-grid">
+                <legend>"Contact at the customer"</legend>
+                <TextField field=fields.contact_name label="Name" autocomplete="off" />
+                <TextField field=fields.contact_email label="E-mail" kind="email" autocomplete="off" />
+                <TextField field=fields.contact_title label="Title" optional=true autocomplete="off" />
+            </fieldset>
+            <fieldset class="form-section form-grid">
+            <legend>"Opportunity"</legend>
             <SelectField field=fields.motion label="Motion" options=motions placeholder="Choose the motion" />
             <ProductChoice
                 field=fields.products
@@ -330,6 +341,7 @@ pub(super) fn RegistrationForm(
                     ("influenced", PartnerRole::Influenced.label()),
                 ]
             />
+            </fieldset>
             <SubmitButton id="register-submit" label="Submit registration" busy_label="Submitting…" busy />
         </form>
     }

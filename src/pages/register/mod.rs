@@ -7,7 +7,7 @@ use portico_api::registrations::{PartnerRegistration, Product};
 use portico_ui::route::Route;
 
 use portico_ui::api;
-use portico_ui::dom::{on_click, set_title};
+use portico_ui::dom::{on_click, set_title, spawn};
 
 mod form;
 mod products;
@@ -52,9 +52,24 @@ pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl
     let done = RwSignal::new(None::<PartnerRegistration>);
     // Bumped by "Register another" to start from an empty form with a new key.
     let form_round = RwSignal::new(0u32);
+    // A seller without an account sees whom the link registers for.
+    let organization = RwSignal::new(None::<String>);
+    if let Channel::Link(token) = &channel {
+        let token = token.clone();
+        spawn(async move {
+            if let Ok(form) = api::link_form(&token).await {
+                organization.set(Some(form.organization));
+            }
+        });
+    }
     view! {
         <section class="page">
             <h1>"Register a deal or lead"</h1>
+            {move || organization.get().map(|name| view! {
+                <p id="link-organization" class="lead">
+                    "For " <strong>{name}</strong> ": the registration is theirs, and their partner manager follows it up."
+                </p>
+            })}
             {move || match done.get() {
                 Some(registration) => {
                     let again = Callback::new(move |()| {

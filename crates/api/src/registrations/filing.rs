@@ -78,8 +78,8 @@ impl RegistrationRequest {
             validate::company_domain(&self.company_domain),
         );
         let country = f.take("country", crate::places::country(&self.country));
-        let contact_name = f.take("contact_name", validate::person_name(&self.contact_name));
-        let contact_email = f.take("contact_email", validate::email(&self.contact_email));
+        let contact_name = f.take("contact_name", contact_name(&self.contact_name));
+        let contact_email = f.take("contact_email", contact_email(&self.contact_email));
         let contact_title = f.take(
             "contact_title",
             optional_title(self.contact_title.as_deref()),
@@ -144,6 +144,28 @@ impl RegistrationRequest {
             f.add("expected_close", ONLY_DEALS);
         }
     }
+}
+
+/// The customer's contact person: a person's name, whose absence is named as the contact's.
+pub fn contact_name(input: &str) -> Result<String, &'static str> {
+    validate::person_name(input).map_err(|e| {
+        if input.trim().is_empty() {
+            "Enter the contact's name."
+        } else {
+            e
+        }
+    })
+}
+
+/// The contact person's e-mail address, whose absence is named as the contact's.
+pub fn contact_email(input: &str) -> Result<String, &'static str> {
+    validate::email(input).map_err(|e| {
+        if input.trim().is_empty() {
+            "Enter the contact's e-mail address."
+        } else {
+            e
+        }
+    })
 }
 
 pub fn company_name(input: &str) -> Result<String, &'static str> {

@@ -72,9 +72,12 @@ pub struct CreatedRegistrationLink {
     pub created_at: String,
 }
 
-/// What a registration link shows before submitting: the form's choices, nothing else.
+/// What a registration link shows before submitting: whom it registers for and the form's
+/// choices, nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkForm {
+    /// The partner organization the link files registrations for.
+    pub organization: String,
     pub products: Vec<Product>,
 }

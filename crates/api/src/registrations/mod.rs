@@ -17,8 +17,8 @@ pub use decisions::{
     ResolutionRequest, optional_rationale,
 };
 pub use filing::{
-    DealTerms, RegistrationRequest, ValidRegistration, company_name, description, estimated_value,
-    expected_close,
+    DealTerms, RegistrationRequest, ValidRegistration, company_name, contact_email, contact_name,
+    description, estimated_value, expected_close,
 };
 pub use links::{
     CreatedRegistrationLink, LinkForm, LinkRegistrationRequest, RegistrationLinkStatus,
@@ -317,5 +317,42 @@ mod tests {
     #[test]
     fn numbers_start_above_a_thousand() {
         assert_eq!(number(42), "R-1042");
+    }
+
+    #[test]
+    fn a_missing_contact_is_named_as_the_contact() {
+        assert_eq!(contact_name(" "), Err("Enter the contact's name."));
+        assert_eq!(
+            contact_email(""),
+            Err("Enter the contact's e-mail address.")
+        );
+        assert_eq!(contact_name("Jane Roe"), Ok("Jane Roe".to_owned()));
+        assert!(contact_email("jane@").is_err_and(|e| e.contains("like name@company.com")));
+    }
+
+    #[test]
+    fn a_partner_reads_no_promise_of_a_decision_once_decided() {
+        for status in RegistrationStatus::ALL {
+            let message = ConflictLevel::Review.partner_message(*status, 48);
+            assert_eq!(
+                message.contains("will decide"),
+                status.is_open(),
+                "{status:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_resolution_names_what_it_declines() {
+        let none = ResolutionRequest {
+            decline: vec![],
+            rationale: None,
+        };
+        assert!(none.validate().unwrap_err().contains_key("decline"));
+        let many = ResolutionRequest {
+            decline: (0..=RESOLUTION_DECLINES_MAX as i64).collect(),
+            rationale: None,
+        };
+        assert!(many.validate().unwrap_err().contains_key("decline"));
     }
 }

@@ -197,7 +197,13 @@ fn manager_registration_fields() {
 
 #[test]
 fn link_and_notification_fields() {
-    assert_eq!(fields(&LinkForm { products: vec![] }), ["products"]);
+    assert_eq!(
+        fields(&LinkForm {
+            organization: "Northwind".into(),
+            products: vec![]
+        }),
+        ["organization", "products"]
+    );
     assert_eq!(
         fields(&RegistrationLinkStatus {
             active: true,

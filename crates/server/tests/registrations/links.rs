@@ -37,8 +37,9 @@ async fn sellers_without_an_account_register_through_the_organizations_link() {
     .await;
     assert_eq!(
         form.as_object().unwrap().keys().collect::<Vec<_>>(),
-        ["products"]
+        ["organization", "products"]
     );
+    assert_eq!(form["organization"], "Northwind Partners");
     let registration = deal(&app, &alice, "Prestige Worldwide", "prestigeworldwide.com").await;
     let url = app.url(&format!(
         "/api/public/registration-links/{token}/registrations"

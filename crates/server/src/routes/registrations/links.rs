@@ -22,7 +22,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ClientAddr};
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::{products, registration_links as store};
+use crate::store::{organizations, products, registration_links as store};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -80,7 +80,8 @@ async fn organization_of(state: &AppState, token: &str) -> ApiResult<i64> {
         .ok_or(ApiError::NotFound)
 }
 
-/// The form behind a registration link: the products to choose from. 404 for any other token.
+/// The form behind a registration link: the organization it files for and the products to
+/// choose from. 404 for any other token.
 #[utoipa::path(get, path = "/api/public/registration-links/{token}", tag = "registrations",
     params(("token" = String, Path)),
     responses((status = 200, body = LinkForm), (status = 404, body = ErrorBody)))]
@@ -88,9 +89,13 @@ async fn form(
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
 ) -> ApiResult<Json<LinkForm>> {
-    organization_of(&state, &token).await?;
+    let organization = organization_of(&state, &token).await?;
+    let organization = organizations::name(state.db.pool(), organization)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let products = products::active(state.db.pool()).await?;
     Ok(Json(LinkForm {
+        organization,
         products: products.into_iter().map(|p| p.into_view()).collect(),
     }))
 }
