@@ -335,7 +335,25 @@ async fn a_manager_reviews_the_board_and_the_program_numbers() {
     manager
         .open(&portal.url("/manage/pipeline?view=board"))
         .await;
-    manager.find("#board-needs-motion").await;
+    // Without a motion, each motion with deals gets its board, each column with its count and
+    // the sum of its amounts.
+    let boards = manager.wait_for_text("main", "Tech / ISV").await;
+    assert!(boards.contains("Reseller"), "{boards}");
+    let total = manager
+        .find(".pipeline-board .board-total")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(total.chars().next().unwrap().is_ascii_digit(), "{total}");
+    assert!(
+        manager
+            .run("return document.querySelectorAll('.pipeline-board').length")
+            .await
+            .as_u64()
+            .unwrap()
+            > 1
+    );
     manager.find("#review-stale").await;
     manager.select("#filter-motion", "Tech / ISV").await;
     manager.click("#filter-apply").await;
@@ -343,12 +361,16 @@ async fn a_manager_reviews_the_board_and_the_program_numbers() {
         .wait_for_path("/manage/pipeline?motion=tech&view=board")
         .await;
     let board = manager
-        .wait_for_text("#pipeline-board", "Integration Fit")
+        .wait_for_text(".pipeline-board", "Integration Fit")
         .await;
     for column in ["Commercials & Close", "Won", "Lost"] {
         assert!(board.contains(column), "{board}");
     }
-    manager.find("#pipeline-board .board-card a").await;
+    // A column with amounts sums them: "2 · $120,000".
+    manager
+        .wait_for_text(".pipeline-board .board-total", " · ")
+        .await;
+    manager.find(".pipeline-board .board-card a").await;
     manager.click("#view-table").await;
     let headers = manager
         .wait_for_text("#pipeline-table thead", "Amount")

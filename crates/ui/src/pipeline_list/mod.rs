@@ -7,6 +7,7 @@ use crate::route::Route;
 use crate::url::query_value;
 use leptos::prelude::*;
 use portico_api::Page;
+use portico_api::dashboard::Amount;
 use portico_api::organizations::{Motion, OrganizationRef};
 use portico_api::pipeline::{
     ManagerOpportunity, PartnerOpportunity, PipelinePage as Answer, PipelineQuery, PipelineSort,
@@ -16,7 +17,6 @@ use portico_api::registrations::ConflictLevel;
 
 use crate::api::{self, ApiError};
 use crate::components::{FieldState, SelectField};
-use crate::deal::money;
 use crate::deal::stage_fits;
 use crate::deal::stage_options;
 use crate::dom::{on_submit, spawn};
@@ -68,14 +68,17 @@ pub fn options<T: Copy>(
 pub(crate) struct Row {
     o: PartnerOpportunity,
     partner: Option<OrganizationRef>,
-    amount: Option<String>,
+    amount: Option<Amount>,
     conflict: bool,
 }
 
 impl From<ManagerOpportunity> for Row {
     fn from(m: ManagerOpportunity) -> Row {
         Row {
-            amount: money(m.amount, m.currency.as_deref()),
+            amount: m
+                .amount
+                .zip(m.currency)
+                .map(|(value, currency)| Amount { currency, value }),
             partner: Some(m.organization),
             conflict: m.conflict == Some(ConflictLevel::Review),
             o: m.opportunity,

@@ -12,6 +12,8 @@ use crate::components::{DataTable, Paged, PagedList};
 use crate::components::{Day, PartnerLink};
 use crate::deal::next_step;
 use crate::deal::protection;
+use crate::format::format_money;
+use portico_api::dashboard::Amount;
 
 use super::{Filters, Row, list_route, opportunity_route, rows};
 
@@ -54,18 +56,7 @@ pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
             </div>
         }
     };
-    let motion = match (board, filters.query.motion) {
-        (true, None) => {
-            return view! {
-                {head(().into_any())}
-                <p class="notice notice-info" id="board-needs-motion">
-                    "Choose a motion above to see the board: each motion has its own stages."
-                </p>
-            }
-            .into_any();
-        }
-        (_, motion) => motion,
-    };
+    let motion = filters.query.motion;
     let list = Paged::new(move |cursor: Option<String>| {
         let query = query.clone();
         async move {
@@ -84,9 +75,10 @@ pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
     view! {
         {head(count)}
         <PagedList list=list.controls() loading="Loading the pipeline…" empty="No deals match these filters.">
-            {match motion.filter(|_| board) {
-                Some(motion) => view! { <Board items motion /> }.into_any(),
-                None => view! { <PipelineTable items manager /> }.into_any(),
+            {match (board, motion) {
+                (true, Some(motion)) => view! { <BoardNote /> <Board items motion /> }.into_any(),
+                (true, None) => view! { <BoardNote /> <Boards items /> }.into_any(),
+                (false, _) => view! { <PipelineTable items manager /> }.into_any(),
             }}
         </PagedList>
     }
@@ -100,7 +92,7 @@ const PARTNER_HEADERS: [&str; 8] = [
     "In stage since",
     "Owner",
     "Next step",
-    "Registration",
+    "Protection",
     "Last updated",
 ];
 const MANAGER_HEADERS: [&str; 10] = [
@@ -111,7 +103,7 @@ const MANAGER_HEADERS: [&str; 10] = [
     "In stage since",
     "Owner",
     "Next step",
-    "Registration",
+    "Protection",
     "Amount",
     "Last updated",
 ];
@@ -139,8 +131,8 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
     } = r;
     let href = opportunity_route(manager, o.id).href();
     let stage = stage_label(o.motion, &o.stage).to_owned();
-    // A deal a manager added has no registration and so no protection: one empty cell, not
-    // "No registration" twice.
+    // The registration's status and the protection it gives share a cell; a deal a manager
+    // added has neither, and its cell stays empty rather than saying "No registration" twice.
     let registration = o.registration_status.map(|status| {
         let protected = protection(o.protection_status, o.protection_ends);
         view! { <StatusBadge status /> <span class="cell-note">{protected}</span> }
@@ -158,11 +150,50 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
             <td data-label="In stage since"><Day value=o.stage_entered_at /></td>
             <td data-label="Owner">{o.owner_name}</td>
             <td data-label="Next step" class="wide">{next_step(o.next_step, o.next_step_due)}</td>
-            <td data-label="Registration">{registration}</td>
-            {manager.then(|| view! { <td data-label="Amount" class="number">{amount}</td> })}
+            <td data-label="Protection">{registration}</td>
+            {manager.then(|| view! { <td data-label="Amount" class="number">{amount.map(|a| format_money(a.value, &a.currency))}</td> })}
             <td data-label="Last updated"><Day value=o.updated_at /></td>
         </tr>
     }
+}
+
+#[component]
+fn BoardNote() -> impl IntoView {
+    view! { <p class="muted">"The board shows the deals loaded so far; load more to fill it."</p> }
+}
+
+/// Without a chosen motion, a board for each motion the loaded deals have, each with its own
+/// stages.
+#[component]
+fn Boards(items: RwSignal<Vec<Row>>) -> impl IntoView {
+    move || {
+        Motion::ALL
+            .iter()
+            .filter(|m| items.with(|rows| rows.iter().any(|r| r.o.motion == **m)))
+            .map(|&motion| {
+                view! {
+                    <h2 class="section-title">{motion.label()}</h2>
+                    <Board items motion />
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// A column's deals and the sum of their amounts per currency: "3 · $120,000".
+fn column_total(rows: &[Row], slug: &str) -> String {
+    let deals: Vec<&Row> = rows.iter().filter(|r| r.o.stage == slug).collect();
+    let mut sums: Vec<Amount> = Vec::new();
+    for amount in deals.iter().filter_map(|r| r.amount.as_ref()) {
+        match sums.iter_mut().find(|s| s.currency == amount.currency) {
+            Some(sum) => sum.value += amount.value,
+            None => sums.push(amount.clone()),
+        }
+    }
+    std::iter::once(deals.len().to_string())
+        .chain(sums.iter().map(|s| format_money(s.value, &s.currency)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Columns per stage of one motion, outcomes last, with the loaded deals as cards.
@@ -187,7 +218,7 @@ fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
                 <section class="board-column" aria-labelledby=labelled_by>
                     <h2 class="board-title" id=heading>
                         {label} " "
-                        <span class="muted">{move || items.with(|rows| rows.iter().filter(|r| r.o.stage == slug).count())}</span>
+                        <span class="muted board-total">{move || items.with(|rows| column_total(rows, slug))}</span>
                     </h2>
                     <ul>
                         {move || cards().into_iter().map(board_card).collect_view()}
@@ -197,8 +228,7 @@ fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="muted">"The board shows the deals loaded so far; load more to fill it."</p>
-        <div class="board" id="pipeline-board" role="region" aria-label="Board" tabindex="0">
+        <div class="board pipeline-board" role="region" aria-label=format!("Board: {}", motion.label()) tabindex="0">
             {columns}
         </div>
     }
@@ -208,7 +238,7 @@ fn board_card(r: Row) -> impl IntoView {
     let href = Route::ManageOpportunity { id: r.o.id }.href();
     let about = [
         r.partner.map(|p| p.name),
-        r.amount,
+        r.amount.map(|a| format_money(a.value, &a.currency)),
         next_step(r.o.next_step, r.o.next_step_due),
     ]
     .into_iter()
