@@ -401,3 +401,27 @@ async fn a_broad_search_says_its_counts_are_lower_bounds() {
         .await;
     alice.close().await;
 }
+
+#[tokio::test]
+async fn on_a_phone_the_content_hub_shows_results_first_and_filters_in_a_drawer() {
+    let portal = Portal::start().await;
+    let alice = browser_with(PHONE).await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    alice.open(&portal.url("/content")).await;
+    alice.find("#content-results li").await;
+    assert!(!alice.find("#facets").await.is_displayed().await.unwrap());
+    let toggle = alice.find("#facets-toggle").await;
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    toggle.click().await.unwrap();
+    assert!(alice.find("#facets").await.is_displayed().await.unwrap());
+    let expanded = alice
+        .find("#facets-toggle")
+        .await
+        .attr("aria-expanded")
+        .await;
+    assert_eq!(expanded.unwrap().as_deref(), Some("true"));
+    alice.close().await;
+}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use portico_api::assets::{AssetKind, AssetQuery, FacetCount, Facets};
 use portico_api::organizations::Motion;
+use portico_ui::dom::on_click;
 use portico_ui::format::format_number;
 
 use super::href;
@@ -99,8 +100,28 @@ pub(super) fn FacetPanel(
             }
         })
         .collect_view();
+    // On a phone the filters fold into a drawer above the results, opened by this button.
+    let chosen = Facet::ALL
+        .into_iter()
+        .filter(|f| f.chosen(&filters).is_some())
+        .count();
+    let open = RwSignal::new(false);
+    let label = match chosen {
+        0 => "Filters".to_owned(),
+        n => format!("Filters ({n} chosen)"),
+    };
     view! {
-        <aside class="facets" aria-labelledby="facets-heading">
+        <button
+            type="button"
+            id="facets-toggle"
+            class="secondary facets-toggle"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls="facets"
+            on:click=on_click(move |_| open.update(|o| *o = !*o))
+        >
+            {label}
+        </button>
+        <aside id="facets" class="facets" class:open=open aria-labelledby="facets-heading">
             <h2 id="facets-heading" class="facets-title">"Filters"</h2>
             {blocks}
         </aside>
