@@ -67,6 +67,17 @@ async fn a_partner_admin_chooses_channels_and_an_admin_reads_the_mailbox() {
     admin
         .wait_for_text("#message-deliveries-table", "Delivered")
         .await;
+    // The wide table keeps its actions in view, and an address breaks only after its @.
+    let fit = admin
+        .run(
+            "const t = document.querySelector('#message-deliveries-table');\
+             const wrap = t.closest('.table-wrap').getBoundingClientRect();\
+             const cell = t.querySelector('td.row-actions').getBoundingClientRect();\
+             const address = t.querySelector('.email-address');\
+             return [cell.right <= wrap.right + 1, getComputedStyle(address).overflowWrap]",
+        )
+        .await;
+    assert_eq!(fit, serde_json::json!([true, "normal"]), "{fit}");
     admin.close().await;
 }
 

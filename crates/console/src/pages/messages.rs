@@ -12,7 +12,7 @@ use crate::components::deliveries::{
 };
 use portico_ui::api;
 use portico_ui::components::{
-    ActionButton, DataTable, ErrorNotice, Loading, Paged, PagedList, Time,
+    ActionButton, DataTable, EmailAddress, ErrorNotice, Loading, Paged, PagedList, Time,
 };
 use portico_ui::components::{Facts, Loaded, record_page};
 use portico_ui::dom::{on_click, set_title, spawn};
@@ -127,7 +127,7 @@ fn delivery_row((d, replay): (MessageDelivery, Replay), replays: Replays) -> imp
     view! {
         <tr>
             <th scope="row" id=subject_id.clone()>{d.subject}</th>
-            <td class="break-anywhere">{d.recipient}</td>
+            <td><EmailAddress address=d.recipient /></td>
             <td>{d.channel.label()}</td>
             <td>{d.category.label()}</td>
             <td><StateBadge state=d.state /></td>
@@ -189,7 +189,7 @@ fn MailboxRow(index: usize, entry: MailboxEntry) -> impl IntoView {
                     {entry.subject}
                 </button>
             </th>
-            <td class="break-anywhere">{entry.to}</td>
+            <td><EmailAddress address=entry.to /></td>
             <td><Time value=entry.written_at /></td>
         </tr>
         <tr id=detail_id class="mail-detail" hidden=move || !open.get()>

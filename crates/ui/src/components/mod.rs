@@ -136,6 +136,16 @@ pub fn Time(value: String, #[prop(optional)] zoned: bool) -> impl IntoView {
     view! { <time datetime=value>{text}</time> }
 }
 
+/// An e-mail address that may wrap only after its `@`.
+#[component]
+pub fn EmailAddress(address: String) -> impl IntoView {
+    let (local, domain) = match address.split_once('@') {
+        Some((local, domain)) => (local.to_owned(), Some(format!("@{domain}"))),
+        None => (address, None),
+    };
+    view! { <span class="email-address">{local}{domain.map(|d| view! { <wbr /> {d} })}</span> }
+}
+
 /// A partner organization's name, linking vendor staff to its deals in the pipeline.
 #[component]
 pub fn PartnerLink(partner: OrganizationRef) -> impl IntoView {
