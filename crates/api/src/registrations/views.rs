@@ -196,6 +196,7 @@ pub enum RegistrationPage {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum RegistrationDetail {
-    Partner(PartnerRegistrationDetail),
-    Manager(ManagerRegistrationDetail),
+    // Boxed, as the two differ in size by hundreds of bytes.
+    Partner(Box<PartnerRegistrationDetail>),
+    Manager(Box<ManagerRegistrationDetail>),
 }

@@ -172,7 +172,7 @@ fn stage_totals(rows: Vec<StageRow>) -> Vec<StageTotal> {
         }
     }
     for total in &mut totals {
-        total.values.sort_by(|a, b| b.value.cmp(&a.value));
+        total.values.sort_by_key(|a| std::cmp::Reverse(a.value));
     }
     totals.sort_by_key(|t| (t.motion as u8, stage_index(t)));
     totals

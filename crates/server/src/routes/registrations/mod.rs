@@ -159,11 +159,15 @@ async fn detail(
         .ok_or(ApiError::NotFound)?;
     let trail = audit::trail(state.db.pool(), SUBJECT, id).await?;
     Ok(Json(match caller.scope() {
-        Scope::Organization(_) => RegistrationDetail::Partner(PartnerRegistrationDetail {
-            registration: partner_views(&state, vec![row]).await?.remove(0),
-            timeline: trail.into_iter().filter_map(partner_entry).collect(),
-        }),
-        Scope::Vendor => RegistrationDetail::Manager(manager_detail(&state, row, trail).await?),
+        Scope::Organization(_) => {
+            RegistrationDetail::Partner(Box::new(PartnerRegistrationDetail {
+                registration: partner_views(&state, vec![row]).await?.remove(0),
+                timeline: trail.into_iter().filter_map(partner_entry).collect(),
+            }))
+        }
+        Scope::Vendor => {
+            RegistrationDetail::Manager(Box::new(manager_detail(&state, row, trail).await?))
+        }
     }))
 }
 
