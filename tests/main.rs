@@ -7,6 +7,7 @@ mod accessibility;
 mod account_security;
 mod announcements;
 mod browser;
+mod conflicts;
 mod content;
 mod front_ends;
 mod home;

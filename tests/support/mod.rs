@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+pub mod forms;
+
 use std::net::TcpListener as StdListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};

@@ -21,7 +21,7 @@ const PICTURES: [&str; 7] = [
 /// The tests that take them.
 const TESTS: [&str; 3] = [
     "home::",
-    "registrations::a_manager_approves_one_claim",
+    "conflicts::a_manager_approves_one_claim",
     "pipeline::on_a_phone",
 ];
 
