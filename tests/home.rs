@@ -106,5 +106,13 @@ async fn a_managers_home_links_each_number_to_its_list() {
     if late <= 25 {
         wait_for_row_count(&manager, late).await;
     }
+    manager.open(&portal.url("/manage/")).await;
+    manager.click("#home-overdue").await;
+    manager.wait_for_path("/manage/pipeline?overdue=true").await;
+    manager.find("#filter-overdue").await;
+    let checked = manager
+        .run("return document.getElementById('filter-overdue').checked")
+        .await;
+    assert_eq!(checked, serde_json::json!(true));
     manager.close().await;
 }

@@ -101,6 +101,8 @@ pub struct ManagerDashboard {
     pub with_conflicts: i64,
     /// Approved registrations whose partner asked for a longer protection.
     pub extension_requests: i64,
+    /// Open deals whose next step was due before today.
+    pub overdue_next_steps: i64,
     /// Partners older than 30 days with nothing in the last 30.
     pub stalled_partners: i64,
     /// Partners in their first 30 days that have not registered anything yet.

@@ -124,7 +124,7 @@ async fn list_size(session: &Session, path: &str) -> i64 {
 }
 
 /// Each count of the manager's home with the list the console links it to.
-const LINKED_LISTS: [(&str, &str); 6] = [
+const LINKED_LISTS: [(&str, &str); 7] = [
     ("to_decide", "/api/registrations?queue=true"),
     ("past_sla", "/api/registrations?queue=true&late=true"),
     (
@@ -135,6 +135,7 @@ const LINKED_LISTS: [(&str, &str); 6] = [
         "extension_requests",
         "/api/registrations?status=approved&extension=requested",
     ),
+    ("overdue_next_steps", "/api/pipeline?overdue=true"),
     ("stalled_partners", "/api/organizations?status=stalled"),
     (
         "activating_partners",
@@ -203,4 +204,5 @@ async fn every_count_on_a_managers_home_is_the_size_of_its_list() {
     let later = assert_counts_match_lists(&manager).await;
     assert!(later["past_sla"].as_i64().unwrap() >= 2);
     assert!(later["extension_requests"].as_i64().unwrap() >= 1);
+    assert!(later["overdue_next_steps"].as_i64().unwrap() > 0, "{later}");
 }

@@ -63,6 +63,7 @@ pub fn pipeline_query(search: &str, manager: bool) -> PipelineQuery {
         query.organization_id = params.number("organization_id");
         query.conflict = (params.get("conflict").as_deref() == Some("true")).then_some(true);
         query.stale_days = params.number("stale_days").filter(|d| *d > 0);
+        query.overdue = (params.get("overdue").as_deref() == Some("true")).then_some(true);
     }
     query
 }
@@ -85,6 +86,7 @@ pub fn pipeline_query_text(query: &PipelineQuery) -> String {
         "stale_days",
         query.stale_days.map(|d| d.to_string()).as_deref(),
     );
+    text.add("overdue", (query.overdue == Some(true)).then_some("true"));
     text.finish()
 }
 
@@ -127,7 +129,7 @@ mod tests {
     #[test]
     fn pipeline_filters_read_back_from_their_text() {
         let search = "?motion=referral&stage=intro_logged&protection=protected&q=+Acme+\
-                      &sort=amount&organization_id=4&conflict=true&stale_days=30&cursor=x";
+                      &sort=amount&organization_id=4&conflict=true&stale_days=30&overdue=true&cursor=x";
         let query = pipeline_query(search, true);
         assert_eq!(query.motion, Some(Motion::Referral));
         assert_eq!(query.stage.as_deref(), Some("intro_logged"));
@@ -135,6 +137,7 @@ mod tests {
         assert_eq!(query.organization_id, Some(4));
         assert_eq!(query.conflict, Some(true));
         assert_eq!(query.stale_days, Some(30));
+        assert_eq!(query.overdue, Some(true));
         assert_eq!(query.cursor, None);
         let text = pipeline_query_text(&query);
         assert_eq!(pipeline_query(&text, true), query);
@@ -143,7 +146,10 @@ mod tests {
 
     #[test]
     fn partners_get_no_manager_filters_and_stages_need_their_motion() {
-        let query = pipeline_query("organization_id=4&conflict=true&stage=intro_logged", false);
+        let query = pipeline_query(
+            "organization_id=4&conflict=true&overdue=true&stage=intro_logged",
+            false,
+        );
         assert_eq!(query, PipelineQuery::default());
         let won = pipeline_query("stage=won&sort=updated", false);
         assert_eq!(won.stage.as_deref(), Some("won"));

@@ -217,6 +217,8 @@ pub struct PipelineQuery {
     pub conflict: Option<bool>,
     /// Managers: only open deals without activity for this many days.
     pub stale_days: Option<u32>,
+    /// Managers: only open deals whose next step was due before today.
+    pub overdue: Option<bool>,
     pub cursor: Option<String>,
     /// 1 to 100; 25 when absent.
     pub limit: Option<u32>,

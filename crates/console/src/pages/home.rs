@@ -92,6 +92,7 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
                     />
                     <Stat id="home-expiring" count=review.expiring.total label="protection ending this week" href=pipeline("protection=expiring") />
                     <Stat id="home-duplicates" count=review.duplicates.total label="open deals in conflict" href=pipeline("conflict=true") />
+                    <Stat id="home-overdue" count=c.overdue_next_steps label="next steps overdue" href=pipeline("overdue=true") urgent=true />
                 </div>
                 <a href=pipeline("")>"The review and the pipeline"</a>
             </HomeCard>

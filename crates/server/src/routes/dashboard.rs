@@ -8,6 +8,7 @@ use portico_api::dashboard::{
     Amount, BRIEF_ITEMS, Dashboard, ManagerDashboard, PROTECTION_ENDING_DAYS, PartnerDashboard,
     RegistrationBrief, StageTotal, StatusCount,
 };
+use portico_api::date::Date;
 use portico_api::organizations::{Motion, PartnerStatus};
 use portico_api::registrations::{ConflictLevel, ExtensionStatus, RegistrationStatus, number};
 use utoipa_axum::router::OpenApiRouter;
@@ -19,6 +20,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::opportunities::stages::{StageRow, open_by_stage};
+use crate::store::opportunities::{self, PipelineFilter};
 use crate::store::registrations::{self, ListFilter, RegistrationRow, home};
 use crate::store::{Scope, announcements, assets, engagement};
 
@@ -59,11 +61,16 @@ async fn manager(state: &AppState) -> ApiResult<ManagerDashboard> {
         extension: Some(ExtensionStatus::Requested),
         ..ListFilter::all(Scope::Vendor, 0)
     };
-    let (to_decide, past_sla, with_conflicts, extension_requests) = tokio::try_join!(
+    let overdue = PipelineFilter {
+        due_before: Some(Date::from_unix(state.now()).to_string()),
+        ..PipelineFilter::vendor(state.now(), 0)
+    };
+    let (to_decide, past_sla, with_conflicts, extension_requests, overdue_next_steps) = tokio::try_join!(
         registrations::count(db, queue),
         registrations::count(db, late),
         registrations::count(db, conflicts),
         registrations::count(db, extensions),
+        opportunities::count(db, &overdue),
     )?;
     let partners = partners::assess_all(state).await?;
     let count =
@@ -73,6 +80,7 @@ async fn manager(state: &AppState) -> ApiResult<ManagerDashboard> {
         past_sla,
         with_conflicts,
         extension_requests,
+        overdue_next_steps,
         stalled_partners: count(PartnerStatus::Stalled),
         activating_partners: count(PartnerStatus::Activating),
     })

@@ -153,6 +153,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
     let organization = FieldState::plain("filter-organization", "");
     let q = RwSignal::new(String::new());
     let conflict = RwSignal::new(false);
+    let overdue = RwSignal::new(false);
     let stale = RwSignal::new(String::new());
     // The form follows the address, also on the back and forward buttons.
     Effect::new(move |_| {
@@ -173,6 +174,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
         );
         q.set(f.q.unwrap_or_default());
         conflict.set(f.conflict == Some(true));
+        overdue.set(f.overdue == Some(true));
         stale.set(f.stale_days.map(|d| d.to_string()).unwrap_or_default());
     });
     let organizations = RwSignal::new(Vec::new());
@@ -195,6 +197,7 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
                 sort: PipelineSort::parse(&sort.get()),
                 organization_id: organization.get().parse().ok(),
                 conflict: conflict.get_untracked().then_some(true),
+                overdue: overdue.get_untracked().then_some(true),
                 stale_days: stale.get_untracked().trim().parse().ok().filter(|d| *d > 0),
                 ..PipelineQuery::default()
             },
@@ -266,6 +269,15 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
                         on:change=move |ev| conflict.set(event_target_checked(&ev))
                     />
                     "Only conflicts to review"
+                </label>
+                <label class="choice filter-check" for="filter-overdue">
+                    <input
+                        id="filter-overdue"
+                        type="checkbox"
+                        prop:checked=overdue
+                        on:change=move |ev| overdue.set(event_target_checked(&ev))
+                    />
+                    "Only overdue next steps"
                 </label>
             })}
             <div class="actions">

@@ -8,6 +8,7 @@ mod review;
 use axum::Json;
 use axum::extract::State;
 use portico_api::ErrorBody;
+use portico_api::date::Date;
 use portico_api::pipeline::{PipelinePage, PipelineQuery, PipelineSort, Stage};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -83,6 +84,8 @@ fn filter(state: &AppState, caller: &Caller, query: &PipelineQuery) -> ApiResult
             .stale_days
             .filter(|_| vendor)
             .map(|days| now - i64::from(days) * 86_400),
+        due_before: (vendor && query.overdue == Some(true))
+            .then(|| Date::from_unix(now).to_string()),
         sort,
         after,
         limit: query.page().limit(),

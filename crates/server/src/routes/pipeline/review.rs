@@ -4,8 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use portico_api::ErrorBody;
 use portico_api::pipeline::{
-    LateApproval, ManagerOpportunity, PipelineReview, PipelineSort, ProtectionStatus, ReviewList,
-    STALE_DAYS,
+    LateApproval, ManagerOpportunity, PipelineReview, ProtectionStatus, ReviewList, STALE_DAYS,
 };
 use portico_api::registrations::number;
 use serde::Deserialize;
@@ -17,9 +16,9 @@ use crate::error::ApiResult;
 use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
+use crate::store::StoreError;
 use crate::store::opportunities::{self as store, OpportunityRow, PipelineFilter};
 use crate::store::registrations as registrations_store;
-use crate::store::{Scope, StoreError};
 
 const REVIEW_ITEMS: u32 = 20;
 
@@ -47,20 +46,7 @@ async fn review(
     caller.require_vendor()?;
     let now = state.now();
     let stale_days = query.stale_days.unwrap_or(STALE_DAYS).max(1);
-    let base = PipelineFilter {
-        scope: Scope::Vendor,
-        organization_id: None,
-        motion: None,
-        stage: None,
-        protection: None,
-        search: None,
-        conflict_only: false,
-        idle_since: None,
-        sort: PipelineSort::Updated,
-        after: None,
-        limit: REVIEW_ITEMS,
-        now,
-    };
+    let base = PipelineFilter::vendor(now, REVIEW_ITEMS);
     let expiring = PipelineFilter {
         protection: Some(ProtectionStatus::Expiring),
         ..base.clone()

@@ -84,10 +84,33 @@ pub struct PipelineFilter {
     pub conflict_only: bool,
     /// Only open deals idle since before this moment.
     pub idle_since: Option<Timestamp>,
+    /// Only open deals whose next step was due before this day (`YYYY-MM-DD`).
+    pub due_before: Option<String>,
     pub sort: PipelineSort,
     pub after: Option<Keyset>,
     pub limit: u32,
     pub now: Timestamp,
+}
+
+impl PipelineFilter {
+    /// Every partner's deals, most recently updated first: what vendor staff's lists narrow.
+    pub fn vendor(now: Timestamp, limit: u32) -> PipelineFilter {
+        PipelineFilter {
+            scope: Scope::Vendor,
+            organization_id: None,
+            motion: None,
+            stage: None,
+            protection: None,
+            search: None,
+            conflict_only: false,
+            idle_since: None,
+            due_before: None,
+            sort: PipelineSort::Updated,
+            after: None,
+            limit,
+            now,
+        }
+    }
 }
 
 fn conditions(filter: &PipelineFilter) -> Conditions {
@@ -137,6 +160,12 @@ fn conditions(filter: &PipelineFilter) -> Conditions {
         c.add(
             &format!("o.stage NOT IN ('{WON}', '{LOST}') AND o.last_activity_at < ?"),
             [Number(since)],
+        );
+    }
+    if let Some(day) = &filter.due_before {
+        c.add(
+            &format!("o.stage NOT IN ('{WON}', '{LOST}') AND o.next_step_due < ?"),
+            [Text(day.clone())],
         );
     }
     if let Some(after) = &filter.after {
