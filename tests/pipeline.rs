@@ -511,5 +511,22 @@ async fn on_a_phone_the_pipeline_rows_are_cards_that_fit_the_screen() {
         .run("document.getElementById('pipeline-table').scrollIntoView()")
         .await;
     manager.screenshot("pipeline-phone").await;
+
+    // The program's charts keep their text at 12 px or more, scrolling inside their box.
+    manager.open(&portal.url("/manage/numbers")).await;
+    manager.find(".chart svg text").await;
+    let chart = manager
+        .run(
+            "const svg = document.querySelector('.chart svg');\
+             const size = parseFloat(getComputedStyle(svg.querySelector('text')).fontSize);\
+             return [size * svg.getBoundingClientRect().width / 600,\
+                     document.documentElement.scrollWidth - window.innerWidth]",
+        )
+        .await;
+    assert!(chart[0].as_f64().unwrap() >= 12.0, "chart text {chart}");
+    assert!(
+        chart[1].as_i64().unwrap() <= 0,
+        "wider than the screen: {chart}"
+    );
     manager.close().await;
 }

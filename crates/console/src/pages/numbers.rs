@@ -351,12 +351,16 @@ fn drawing(
         }
     });
     let label = title.clone();
+    let region = format!("{title}, drawn");
+    // On a narrow screen the drawing keeps its size, so its text stays readable, and scrolls.
     view! {
         {legend}
-        <svg viewBox=format!("0 0 600 {height}") role="img" aria-label=label focusable="false">
-            <title>{title}</title>
-            {drawn}
-        </svg>
+        <div class="chart-scroll" role="region" aria-label=region tabindex="0">
+            <svg viewBox=format!("0 0 600 {height}") role="img" aria-label=label focusable="false">
+                <title>{title}</title>
+                {drawn}
+            </svg>
+        </div>
         <details>
             <summary>"Show the figures as a table"</summary>
             <div class="table-wrap">
