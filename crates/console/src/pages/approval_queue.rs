@@ -228,7 +228,7 @@ fn Queue(filters: Filters) -> impl IntoView {
 #[component]
 fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
     view! {
-        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Value", "Status", "Conflict", "Waiting", "Decide by"] cards=true>
+        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Value", "Status", "Conflict", "Waiting", "Decide by"]>
             {move || items.get().into_iter().map(manager_row).collect_view()}
         </DataTable>
     }
@@ -245,17 +245,17 @@ fn manager_row(m: ManagerRegistration) -> impl IntoView {
             <th scope="row">
                 <a href=href>{r.number}</a>
             </th>
-            <td data-label="Partner">
+            <td>
                 <PartnerLink partner=m.organization />
             </td>
-            <td data-label="Customer">{r.company_name}</td>
-            <td data-label="Value" class="number">{value}</td>
-            <td data-label="Status">
+            <td>{r.company_name}</td>
+            <td class="number">{value}</td>
+            <td>
                 <StatusBadge status=r.status />
             </td>
-            <td data-label="Conflict">{conflict}</td>
-            <td data-label="Waiting">{m.waiting_hours.map(waited)}</td>
-            <td data-label="Decide by">
+            <td>{conflict}</td>
+            <td>{m.waiting_hours.map(waited)}</td>
+            <td>
                 {open.then(|| view! { <Time value=m.decide_by zoned=true /> })}
                 {m.sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
             </td>

@@ -19,6 +19,7 @@ pub mod paged;
 pub mod password;
 pub mod record;
 pub mod registration;
+pub mod table;
 pub mod tags;
 pub mod upload;
 
@@ -42,34 +43,9 @@ pub use not_found::NotFound;
 pub use paged::{Paged, PagedList};
 pub use record::{Loaded, record_page};
 pub use registration::{ProtectionText, RegistrationFacts, StatusBadge, Timeline};
+pub use table::DataTable;
 pub use tags::{Tags, tags};
 pub use upload::{FileUpload, Upload};
-
-/// A scrollable, keyboard-reachable table with column headers; `children` are its rows.
-#[component]
-pub fn DataTable(
-    /// The id of the heading that names the table.
-    labelled_by: &'static str,
-    headers: &'static [&'static str],
-    #[prop(optional)] id: &'static str,
-    /// On a phone, each row is a card whose cells are labelled by their `data-label`.
-    #[prop(optional)]
-    cards: bool,
-    children: ChildrenFn,
-) -> impl IntoView {
-    view! {
-        <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
-            <table id=(!id.is_empty()).then_some(id) class:cards-on-phone=cards>
-                <thead>
-                    <tr>
-                        {headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>{children()}</tbody>
-            </table>
-        </div>
-    }
-}
 
 /// A polite "working on it" line for content that is on its way.
 #[component]

@@ -116,7 +116,7 @@ fn PipelineTable(items: RwSignal<Vec<Row>>, manager: bool) -> impl IntoView {
         &PARTNER_HEADERS
     };
     view! {
-        <DataTable id="pipeline-table" labelled_by="pipeline-heading" headers cards=true>
+        <DataTable id="pipeline-table" labelled_by="pipeline-heading" headers>
             {move || items.get().into_iter().map(|r| table_row(r, manager)).collect_view()}
         </DataTable>
     }
@@ -137,22 +137,21 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
         let protected = protection(o.protection_status, o.protection_ends);
         view! { <StatusBadge status /> <span class="cell-note">{protected}</span> }
     });
-    // `data-label` names each cell where a phone shows the row as a card.
     view! {
         <tr>
             <th scope="row">
                 <a href=href>{o.customer_name}</a>
                 {conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
             </th>
-            {manager.then(|| view! { <td data-label="Partner">{partner.map(|p| view! { <PartnerLink partner=p /> })}</td> })}
-            <td data-label="Motion">{o.motion.label()}</td>
-            <td data-label="Stage">{stage}</td>
-            <td data-label="In stage since"><Day value=o.stage_entered_at /></td>
-            <td data-label="Owner">{o.owner_name}</td>
-            <td data-label="Next step" class="wide">{next_step(o.next_step, o.next_step_due)}</td>
-            <td data-label="Protection">{registration}</td>
-            {manager.then(|| view! { <td data-label="Amount" class="number">{amount.map(|a| format_money(a.value, &a.currency))}</td> })}
-            <td data-label="Last updated"><Day value=o.updated_at /></td>
+            {manager.then(|| view! { <td>{partner.map(|p| view! { <PartnerLink partner=p /> })}</td> })}
+            <td>{o.motion.label()}</td>
+            <td>{stage}</td>
+            <td><Day value=o.stage_entered_at /></td>
+            <td>{o.owner_name}</td>
+            <td class="wide">{next_step(o.next_step, o.next_step_due)}</td>
+            <td>{registration}</td>
+            {manager.then(|| view! { <td class="number">{amount.map(|a| format_money(a.value, &a.currency))}</td> })}
+            <td><Day value=o.updated_at /></td>
         </tr>
     }
 }
