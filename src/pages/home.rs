@@ -11,7 +11,7 @@ use portico_api::organizations::Activation;
 use portico_api::pipeline::stage_label;
 
 use portico_ui::api;
-use portico_ui::components::{HomeCard, ProtectionText, Stat, StatusBadge, record_page};
+use portico_ui::components::{Glyph, HomeCard, ProtectionText, Stat, StatusBadge, record_page};
 use portico_ui::deal::money;
 use portico_ui::dom::set_title;
 use portico_ui::route::Route;
@@ -112,7 +112,7 @@ fn brief_link(r: &RegistrationBrief) -> impl IntoView + use<> {
 fn ToAnswer(items: Vec<RegistrationBrief>) -> impl IntoView {
     let empty = items.is_empty();
     view! {
-        <HomeCard id="home-to-answer" title="Waiting for you">
+        <HomeCard id="home-to-answer" glyph=Glyph::Clock title="Waiting for you">
             {empty.then(|| view! { <p class="muted">"Nothing waits for your answer."</p> })}
             <ul class="plain-list">
                 {items
@@ -139,7 +139,7 @@ fn ProtectionEnding(items: Vec<RegistrationBrief>, total: i64) -> impl IntoView 
         view! { <a href=href>{format!("All {total}")}</a> }
     });
     view! {
-        <HomeCard id="home-protection" title="Protection ending soon">
+        <HomeCard id="home-protection" glyph=Glyph::Shield title="Protection ending soon">
             {empty.then(|| view! {
                 <p class="muted">{format!("No protection ends in the next {PROTECTION_ENDING_DAYS} days.")}</p>
             })}
@@ -161,7 +161,7 @@ fn ProtectionEnding(items: Vec<RegistrationBrief>, total: i64) -> impl IntoView 
 fn Registrations(home_counts: Vec<StatusCount>) -> impl IntoView {
     let none = home_counts.iter().all(|c| c.count == 0);
     view! {
-        <HomeCard id="home-registrations" title="Your registrations">
+        <HomeCard id="home-registrations" glyph=Glyph::Clipboard title="Your registrations">
             {if none {
                 view! {
                     <p class="muted">
@@ -200,7 +200,7 @@ fn Registrations(home_counts: Vec<StatusCount>) -> impl IntoView {
 #[component]
 fn News(unread: i64, to_acknowledge: i64, new_content: i64) -> impl IntoView {
     view! {
-        <HomeCard id="home-news" title="News">
+        <HomeCard id="home-news" glyph=Glyph::Bell title="News">
             <div class="stats">
                 <Stat id="home-unread" count=unread label="unread announcements" href=Route::Feed.href() urgent=true />
                 <Stat id="home-acknowledge" count=to_acknowledge label="to acknowledge" href=Route::Feed.href() urgent=true />
@@ -214,7 +214,7 @@ fn News(unread: i64, to_acknowledge: i64, new_content: i64) -> impl IntoView {
 fn Pipeline(stages: Vec<StageTotal>) -> impl IntoView {
     let empty = stages.is_empty();
     view! {
-        <HomeCard id="home-pipeline" title="Open pipeline">
+        <HomeCard id="home-pipeline" glyph=Glyph::Chart title="Open pipeline">
             {empty.then(|| view! {
                 <p class="muted">"No open deals yet: an approved deal registration opens one."</p>
             })}
@@ -259,7 +259,7 @@ fn stage_row(stage: StageTotal) -> impl IntoView {
 #[component]
 fn Team() -> impl IntoView {
     view! {
-        <HomeCard id="home-team" title="Your team">
+        <HomeCard id="home-team" glyph=Glyph::People title="Your team">
             <p>
                 "Share your organization's "
                 <a href=format!("{}#link-heading", Route::MyRegistrations.href())>"registration link"</a>

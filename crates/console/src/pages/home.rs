@@ -7,7 +7,7 @@ use portico_api::Role;
 use portico_api::dashboard::ManagerDashboard;
 use portico_api::pipeline::{PipelineReview, ProgramNumbers, QuarterRevenue};
 use portico_ui::api;
-use portico_ui::components::{HomeCard, Stat, record_page};
+use portico_ui::components::{Glyph, HomeCard, Stat, record_page};
 use portico_ui::deal::money;
 use portico_ui::dom::set_title;
 use portico_ui::route::Route;
@@ -73,7 +73,7 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
     let review = o.review;
     view! {
         <div class="home-grid">
-            <HomeCard id="home-decisions" title="Registrations">
+            <HomeCard id="home-decisions" glyph=Glyph::Clipboard title="Registrations">
                 <div class="stats">
                     <Stat id="home-to-decide" count=c.to_decide label="to decide" href=queue("") />
                     <Stat id="home-past-sla" count=c.past_sla label="past the SLA" href=queue("late=true") urgent=true />
@@ -82,7 +82,7 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
                 </div>
                 {(c.to_decide == 0).then(|| view! { <p class="muted">"Every registration has an answer."</p> })}
             </HomeCard>
-            <HomeCard id="home-review" title="Weekly review">
+            <HomeCard id="home-review" glyph=Glyph::Calendar title="Weekly review">
                 <div class="stats">
                     <Stat
                         id="home-stale"
@@ -96,7 +96,7 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
                 </div>
                 <a href=pipeline("")>"The review and the pipeline"</a>
             </HomeCard>
-            <HomeCard id="home-partners" title="Partners">
+            <HomeCard id="home-partners" glyph=Glyph::People title="Partners">
                 <div class="stats">
                     <Stat id="home-stalled" count=c.stalled_partners label="stalled" href=partners("status=stalled") urgent=true />
                     <Stat id="home-activating" count=c.activating_partners label="new, not registering yet" href=partners("status=activating") />
@@ -105,7 +105,7 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
             </HomeCard>
             <Program numbers=o.numbers />
             {admin.then(|| view! {
-                <HomeCard id="home-admin" title="Administration">
+                <HomeCard id="home-admin" glyph=Glyph::Sliders title="Administration">
                     <p><a href=Route::Users.href()>"Manage users"</a>": change roles, and deactivate or reactivate accounts."</p>
                     <p><a href=Route::Messages.href()>"Messages"</a>": e-mail and Slack deliveries."</p>
                 </HomeCard>
@@ -138,7 +138,7 @@ fn Program(numbers: ProgramNumbers) -> impl IntoView {
         .collect();
     let this_quarter = quarters.last().map_or(0, |q| q.value);
     view! {
-        <HomeCard id="home-program" title="Program">
+        <HomeCard id="home-program" glyph=Glyph::Chart title="Program">
             <div class="stats">
                 <a class="stat" id="home-open-pipeline" href=Route::Numbers.href()>
                     <span class="stat-value">{money(Some(value), Some(&currency))}</span>

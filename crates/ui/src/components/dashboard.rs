@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::{Glyph, Icon};
+
 /// A count and what it counts, as one link to that list.
 #[component]
 pub fn Stat(
@@ -23,14 +25,22 @@ pub fn Stat(
     }
 }
 
-/// A home page card with its heading.
+/// A home page card with its heading and the heading's icon.
 #[component]
-pub fn HomeCard(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+pub fn HomeCard(
+    id: &'static str,
+    title: &'static str,
+    glyph: Glyph,
+    children: Children,
+) -> impl IntoView {
     let heading = format!("{id}-heading");
     let labelled_by = heading.clone();
     view! {
         <section class="card home-card" id=id aria-labelledby=labelled_by>
-            <h2 id=heading class="card-title">{title}</h2>
+            <h2 id=heading class="card-title">
+                <Icon glyph />
+                {title}
+            </h2>
             {children()}
         </section>
     }
