@@ -192,3 +192,47 @@ fn stage_index(total: &StageTotal) -> usize {
         .position(|s| s.slug == total.stage)
         .unwrap_or(usize::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(motion: &str, stage: &str, currency: &str, deals: i64, value: i64) -> StageRow {
+        StageRow {
+            motion: motion.into(),
+            stage: stage.into(),
+            currency: currency.into(),
+            deals,
+            value,
+        }
+    }
+
+    #[test]
+    fn stages_add_up_per_currency_in_each_motions_order() {
+        let totals = stage_totals(vec![
+            row("reseller", "transact", "EUR", 1, 50_000),
+            row("reseller", "deal_registration", "", 2, 0),
+            row("reseller", "deal_registration", "USD", 1, 10_000),
+            row("reseller", "deal_registration", "EUR", 2, 90_000),
+            row("referral", "validate", "EUR", 1, 5_000),
+        ]);
+        let order: Vec<(&str, &str, i64)> = totals
+            .iter()
+            .map(|t| (t.motion.as_str(), t.stage.as_str(), t.deals))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("referral", "validate", 1),
+                ("reseller", "deal_registration", 5),
+                ("reseller", "transact", 1),
+            ]
+        );
+        let values: Vec<(&str, i64)> = totals[1]
+            .values
+            .iter()
+            .map(|a| (a.currency.as_str(), a.value))
+            .collect();
+        assert_eq!(values, [("EUR", 90_000), ("USD", 10_000)]);
+    }
+}
