@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use crate::bench_server::start_server;
 use crate::load_run::{MANAGER_EMAIL, load_data, load_run, printed, sign_in};
-use crate::{Result, cargo, execute, http, lighthouse, phase, serve, setup, spa, webhook_load};
+use crate::{
+    Result, cargo, execute, http, lighthouse, phase, serve, setup, size, spa, webhook_load,
+};
 
 /// What a bench run measures.
 #[derive(Debug, PartialEq)]
@@ -26,13 +28,13 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     spa::build()?;
     for app in spa::APPS {
         let fits = phase(&format!("{} transfer size", app.name), || {
-            spa::report_size(app)
+            size::report_size(app)
         })?;
         if !fits {
             println!("warning: the {} is OVER BUDGET", app.name);
         }
         phase(&format!("{} wasm contents", app.name), || {
-            spa::report_contents(app)
+            size::report_contents(app)
         })?;
     }
     if mode == Mode::Size {

@@ -13,6 +13,7 @@ mod screenshots;
 mod search_load;
 mod serve;
 mod setup;
+mod size;
 mod spa;
 mod testing;
 mod wasm_top;

@@ -1,19 +1,14 @@
 //! The two front ends' bundles: build them with Trunk, put the console's below the portal's as
-//! `dist/manage/`, precompress them for the server, and weigh them.
+//! `dist/manage/`, and precompress them for the server (`size.rs` weighs them).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, execute, phase, repo_root, target_dir, wasm_top};
+use crate::{Result, execute, phase, repo_root};
 
 /// What a browser downloads as text or wasm; these get `.br` and `.gz` siblings.
 const COMPRESSIBLE: &[&str] = &["wasm", "js", "css", "html", "svg", "json"];
-/// What counts towards the transfer-size budget: the code and styles of the app shell.
-const WEIGHED: &[&str] = &["wasm", "js", "css"];
-/// wasm-bindgen's name for the main module; every other wasm file is a page's split module,
-/// fetched when that page is first opened.
-const MAIN_WASM: &str = "_bg.wasm";
 
 /// A front end Trunk builds, and what its first load may weigh.
 pub struct App {
@@ -115,130 +110,6 @@ pub fn precompress(dir: &Path) -> Result<usize> {
     Ok(count)
 }
 
-pub struct Weight {
-    pub name: String,
-    pub raw: u64,
-    pub gzip: u64,
-    pub brotli: u64,
-}
-
-/// Raw, gzip -9 and brotli q11 sizes of the wasm, js and css files under `dir` that a first
-/// load fetches (`on_demand` false) or that pages fetch when first opened (true), largest
-/// first. A folder below with its own `index.html` is another app (the console in
-/// `dist/manage/`), weighed on its own.
-pub fn weigh(dir: &Path, on_demand: bool) -> Result<Vec<Weight>> {
-    let mut weights = Vec::new();
-    for file in files_under(dir)? {
-        if !has_extension(&file, WEIGHED)
-            || in_nested_app(dir, &file)
-            || is_split_module(&file) != on_demand
-        {
-            continue;
-        }
-        let raw = read(&file)?;
-        let name = file.strip_prefix(dir).unwrap_or(&file);
-        weights.push(Weight {
-            name: name.to_string_lossy().into_owned(),
-            raw: raw.len() as u64,
-            gzip: gzip(&raw).len() as u64,
-            brotli: brotli(&raw).len() as u64,
-        });
-    }
-    weights.sort_by_key(|w| std::cmp::Reverse(w.raw));
-    Ok(weights)
-}
-
-/// Prints the app's size table and its total against its budget; returns whether it fits.
-pub fn report_size(app: &App) -> Result<bool> {
-    let dir = repo_root().join(app.dist);
-    print_size(&dir, app.budget_brotli_bytes)
-}
-
-fn print_size(dir: &Path, budget: u64) -> Result<bool> {
-    let weights = weigh(dir, false)?;
-    if weights.is_empty() {
-        return Err(format!(
-            "no .wasm, .js or .css files in {}: build the SPA first",
-            dir.display()
-        ));
-    }
-    println!(
-        "{:<48} {:>11} {:>11} {:>11}",
-        "file", "raw", "gzip -9", "brotli 11"
-    );
-    for w in &weights {
-        println!(
-            "{:<48} {:>11} {:>11} {:>11}",
-            w.name,
-            kb(w.raw),
-            kb(w.gzip),
-            kb(w.brotli)
-        );
-    }
-    let sum = |f: fn(&Weight) -> u64| weights.iter().map(f).sum::<u64>();
-    let total = sum(|w| w.brotli);
-    println!(
-        "{:<48} {:>11} {:>11} {:>11}",
-        "total",
-        kb(sum(|w| w.raw)),
-        kb(sum(|w| w.gzip)),
-        kb(total)
-    );
-    let fits = total <= budget;
-    println!(
-        "budget: ≤ {} brotli; total {} ({} bytes): {}",
-        kb(budget),
-        kb(total),
-        total,
-        if fits { "within budget" } else { "OVER BUDGET" }
-    );
-    print_on_demand(&weigh(dir, true)?);
-    Ok(fits)
-}
-
-/// The pages' split modules: not part of the first load, but what opening each page costs.
-fn print_on_demand(weights: &[Weight]) {
-    let total = weights.iter().map(|w| w.brotli).sum::<u64>();
-    println!(
-        "loaded on demand: {} page modules, {} brotli in all",
-        weights.len(),
-        kb(total)
-    );
-    for w in weights.iter().take(5) {
-        println!("  {:<46} {:>11} {:>11}", w.name, kb(w.raw), kb(w.brotli));
-    }
-}
-
-/// The largest functions of the app's wasm and the crates its code comes from.
-pub fn report_contents(app: &App) -> Result<()> {
-    let file = target_dir()
-        .join("wasm32-unknown-unknown/wasm-release")
-        .join(format!("{}.wasm", app.bin));
-    let contents = wasm_top::read(&file)?;
-    let code = contents.code_bytes.max(1);
-    let share = |bytes: u64| format!("{:.1} %", bytes as f64 * 100.0 / code as f64);
-    println!(
-        "{}: code {}, data {} (cargo's output, before wasm-bindgen and wasm-opt)",
-        file.display(),
-        kb(contents.code_bytes),
-        kb(contents.data_bytes)
-    );
-    println!("{:<24} {:>11} {:>8}", "crate", "code", "share");
-    for (name, bytes) in wasm_top::by_crate(&contents.functions).iter().take(12) {
-        println!("{name:<24} {:>11} {:>8}", kb(*bytes), share(*bytes));
-    }
-    println!("{:<90} {:>9} {:>7}", "largest functions", "code", "share");
-    for f in contents.functions.iter().take(15) {
-        let name: String = f.name.chars().take(90).collect();
-        println!("{name:<90} {:>9} {:>7}", kb(f.bytes), share(f.bytes));
-    }
-    Ok(())
-}
-
-fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1000.0)
-}
-
 pub fn brotli(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     {
@@ -255,17 +126,6 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
-fn is_split_module(file: &Path) -> bool {
-    has_extension(file, &["wasm"]) && !file.to_string_lossy().ends_with(MAIN_WASM)
-}
-
-fn in_nested_app(dir: &Path, file: &Path) -> bool {
-    file.ancestors()
-        .skip(1)
-        .take_while(|folder| *folder != dir)
-        .any(|folder| folder.join("index.html").is_file())
-}
-
 fn sibling(file: &Path, extra: &str) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(".");
@@ -273,7 +133,7 @@ fn sibling(file: &Path, extra: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn has_extension(file: &Path, wanted: &[&str]) -> bool {
+pub fn has_extension(file: &Path, wanted: &[&str]) -> bool {
     file.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| wanted.contains(&e))
@@ -309,17 +169,19 @@ pub fn write(file: &Path, data: &[u8]) -> Result<()> {
     std::fs::write(file, data).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
+/// An empty folder (with a nested `snippets/x/`) for a test to build files in.
+#[cfg(test)]
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("snippets/x")).unwrap();
+    dir
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Read;
-
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("snippets/x")).unwrap();
-        dir
-    }
 
     #[test]
     fn precompresses_text_and_wasm_and_nothing_else() {
@@ -372,33 +234,5 @@ mod tests {
             };
         }
         assert_eq!(depth, 0, "rules left open at the end of style/main.css");
-    }
-
-    #[test]
-    fn weighs_only_code_and_styles() {
-        let dir = scratch("weigh");
-        std::fs::write(dir.join("a_bg.wasm"), vec![7u8; 5000]).unwrap();
-        std::fs::write(dir.join("a.js"), "x".repeat(100)).unwrap();
-        std::fs::write(dir.join("index.html"), "<html>").unwrap();
-        std::fs::write(dir.join("a.js.br"), "old").unwrap();
-        // Another app below, weighed on its own; a snippet folder belongs to this one.
-        std::fs::create_dir_all(dir.join("manage")).unwrap();
-        std::fs::write(dir.join("manage/index.html"), "<html>").unwrap();
-        std::fs::write(dir.join("manage/b_bg.wasm"), vec![7u8; 9000]).unwrap();
-        std::fs::write(dir.join("snippets/x/s.js"), "y".repeat(10)).unwrap();
-        // A page's split module is fetched when the page is opened, not on first load.
-        std::fs::write(dir.join("snippets/x/split_page_1.wasm"), vec![1u8; 700]).unwrap();
-
-        let weights = weigh(&dir, false).unwrap();
-        let names: Vec<_> = weights.iter().map(|w| w.name.as_str()).collect();
-        assert_eq!(names, ["a_bg.wasm", "a.js", "snippets/x/s.js"]);
-        let later = weigh(&dir, true).unwrap();
-        let names: Vec<_> = later.iter().map(|w| w.name.as_str()).collect();
-        assert_eq!(names, ["snippets/x/split_page_1.wasm"]);
-        assert_eq!(weights[0].raw, 5000);
-        assert!(weights[0].brotli < weights[0].gzip && weights[0].gzip < 5000);
-        assert!(print_size(&dir, 120 * 1000).unwrap());
-        assert!(!print_size(&dir, 10).unwrap());
-        std::fs::remove_dir_all(dir).unwrap();
     }
 }
