@@ -12,7 +12,7 @@ use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
     DataTable, FieldState, FormError, Paged, PagedList, SelectField, SubmitButton, TextArea,
-    TextField,
+    TextField, partner_choices,
 };
 use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
 use portico_ui::location::use_location;
@@ -240,16 +240,7 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
     });
     let alternative_names = FieldState::plain("account-alternative-names", "");
     let incumbent = FieldState::plain("account-incumbent", "");
-    let organizations = RwSignal::new(Vec::new());
-    spawn(async move {
-        if let Ok(list) = api::all_organizations().await {
-            organizations.set(
-                list.into_iter()
-                    .map(|o| (o.id.to_string(), o.name))
-                    .collect(),
-            );
-        }
-    });
+    let organizations = partner_choices();
     // Choosing an account in the table fills the form with it.
     Effect::new(move |_| {
         let chosen = editing.get();

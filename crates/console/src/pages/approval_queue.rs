@@ -9,9 +9,10 @@ use portico_api::registrations::{
 use portico_ui::api;
 use portico_ui::components::{
     DataTable, FieldState, Paged, PagedList, PartnerLink, SelectField, StatusBadge, Time,
+    partner_choices,
 };
 use portico_ui::deal::money;
-use portico_ui::dom::{set_title, spawn};
+use portico_ui::dom::set_title;
 use portico_ui::location::{Location, use_location};
 use portico_ui::route::Route;
 
@@ -168,16 +169,7 @@ fn Queue(filters: Filters) -> impl IntoView {
             .map(|id| id.to_string())
             .unwrap_or_default(),
     );
-    let organizations = RwSignal::new(Vec::new());
-    spawn(async move {
-        if let Ok(list) = api::all_organizations().await {
-            organizations.set(
-                list.into_iter()
-                    .map(|o| (o.id.to_string(), o.name))
-                    .collect(),
-            );
-        }
-    });
+    let organizations = partner_choices();
     // Choosing a filter moves to its address; the page follows the address.
     Effect::new(move |first: Option<()>| {
         let chosen_only = Only::parse(&only.value.get());

@@ -33,6 +33,15 @@ pub async fn all_organizations() -> Result<Vec<OrganizationSummary>, ApiError> {
     }
 }
 
+/// Every partner organization as select options: id and name.
+pub async fn partner_options() -> Result<Vec<(String, String)>, ApiError> {
+    let list = all_organizations().await?;
+    Ok(list
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect())
+}
+
 /// `GET /api/organizations/{id}/certifications`
 pub async fn certifications(organization_id: i64) -> Result<Certifications, ApiError> {
     let url = format!("/api/organizations/{organization_id}/certifications");

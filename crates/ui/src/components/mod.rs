@@ -131,6 +131,18 @@ pub fn PartnerLink(partner: OrganizationRef) -> impl IntoView {
     view! { <a class="partner-link" href=href>{partner.name}</a> }
 }
 
+/// Every partner organization as select options, filled in once read. A list that cannot be
+/// read stays empty: the select then offers only its "any partner" choice.
+pub fn partner_choices() -> RwSignal<Vec<(String, String)>> {
+    let choices = RwSignal::new(Vec::new());
+    crate::dom::spawn(async move {
+        if let Ok(list) = crate::api::partner_options().await {
+            choices.set(list);
+        }
+    });
+    choices
+}
+
 /// A description list of label and text pairs.
 #[component]
 pub fn Facts(facts: Vec<(&'static str, String)>) -> impl IntoView {

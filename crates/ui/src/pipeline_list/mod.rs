@@ -15,11 +15,10 @@ use portico_api::pipeline::{
 };
 use portico_api::registrations::ConflictLevel;
 
-use crate::api::{self, ApiError};
-use crate::components::{FieldState, SelectField};
+use crate::components::{FieldState, SelectField, partner_choices};
 use crate::deal::stage_fits;
 use crate::deal::stage_options;
-use crate::dom::{on_submit, spawn};
+use crate::dom::on_submit;
 use crate::location::{Location, use_location};
 
 /// What a pipeline view lists, read from its address: the API's own query, and for vendor
@@ -177,14 +176,11 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
         overdue.set(f.overdue == Some(true));
         stale.set(f.stale_days.map(|d| d.to_string()).unwrap_or_default());
     });
-    let organizations = RwSignal::new(Vec::new());
-    if manager {
-        spawn(async move {
-            if let Ok(list) = partner_options().await {
-                organizations.set(list);
-            }
-        });
-    }
+    let organizations = if manager {
+        partner_choices()
+    } else {
+        RwSignal::new(Vec::new())
+    };
     let apply = move || {
         let chosen_motion = Motion::parse(&motion.get());
         let words = q.get_untracked().trim().to_owned();
@@ -286,13 +282,4 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
             </div>
         </form>
     }
-}
-
-/// Every partner organization as select options.
-pub async fn partner_options() -> Result<Vec<(String, String)>, ApiError> {
-    let list = api::all_organizations().await?;
-    Ok(list
-        .into_iter()
-        .map(|o| (o.id.to_string(), o.name))
-        .collect())
 }

@@ -7,6 +7,7 @@ use portico_api::pipeline::NewOpportunity;
 use portico_api::registrations::{PartnerRole, company_name};
 use portico_ui::route::Route;
 
+use portico_ui::api::partner_options;
 use portico_ui::api::{self};
 use portico_ui::components::field::{show_error, show_field_errors};
 use portico_ui::components::{
@@ -15,7 +16,7 @@ use portico_ui::components::{
 use portico_ui::deal::{currency_options, parse_number, role_label};
 use portico_ui::dom::{focus_soon, on_click, on_submit, spawn};
 use portico_ui::location::use_location;
-use portico_ui::pipeline_list::{options, partner_options};
+use portico_ui::pipeline_list::options;
 use portico_ui::session::use_session;
 
 /// A deal added by vendor staff for a partner, e.g. one the partner influenced, behind a button
