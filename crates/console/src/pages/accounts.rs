@@ -11,8 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
-    DataTable, FieldState, FormError, Paged, PagedList, SelectField, SubmitButton, TextArea,
-    TextField, partner_choices,
+    CheckBox, DataTable, FieldState, FormError, Paged, PagedList, SelectField, SubmitButton,
+    TextArea, TextField, partner_choices,
 };
 use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
 use portico_ui::location::use_location;
@@ -163,15 +163,11 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
                     <input id="accounts-file" type="file" accept=".csv,text/csv" node_ref=input />
                 </div>
                 <div class="field">
-                    <label class="choice" for="accounts-merge">
-                        <input
-                            type="checkbox"
-                            id="accounts-merge"
-                            prop:checked=merge
-                            on:change=move |ev| merge.set(event_target_checked(&ev))
-                        />
-                        "Import rows that name the same company (same domain, or same name without one) as one account, their names as alternative names"
-                    </label>
+                    <CheckBox
+                        id="accounts-merge"
+                        label="Import rows that name the same company (same domain, or same name without one) as one account, their names as alternative names"
+                        checked=merge
+                    />
                 </div>
                 <SubmitButton id="import-submit" label="Import" busy_label="Importing…" busy />
             </form>

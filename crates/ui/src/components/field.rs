@@ -367,3 +367,26 @@ pub fn pairs<T: Copy>(
 ) -> Vec<(&'static str, &'static str)> {
     all.iter().map(|&t| (value(t), label(t))).collect()
 }
+
+/// One yes-or-no choice: a checkbox with its label after it.
+#[component]
+pub fn CheckBox(
+    id: &'static str,
+    label: &'static str,
+    checked: RwSignal<bool>,
+    /// Classes besides `choice`, for where the box sits.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class=format!("choice {class}") for=id>
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=checked
+                on:change=move |ev| checked.set(event_target_checked(&ev))
+            />
+            {label}
+        </label>
+    }
+}

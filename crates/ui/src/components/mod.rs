@@ -36,7 +36,7 @@ pub use action::ActionButton;
 pub use checks::CheckGroup;
 pub use copy::{CopyText, OneTimeSecret, SecretMaker};
 pub use dashboard::{HomeCard, Stat};
-pub use field::{FieldState, RadioGroup, SelectField, TextArea, TextField};
+pub use field::{CheckBox, FieldState, RadioGroup, SelectField, TextArea, TextField};
 pub use guard::RequireRole;
 pub use icon::{Glyph, Icon};
 pub use layout::Layout;

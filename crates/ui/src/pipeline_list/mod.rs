@@ -15,7 +15,7 @@ use portico_api::pipeline::{
 };
 use portico_api::registrations::ConflictLevel;
 
-use crate::components::{FieldState, SelectField, partner_choices};
+use crate::components::{CheckBox, FieldState, SelectField, partner_choices};
 use crate::deal::stage_fits;
 use crate::deal::stage_options;
 use crate::dom::on_submit;
@@ -257,24 +257,8 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
                         on:input=move |ev| stale.set(event_target_value(&ev))
                     />
                 </div>
-                <label class="choice filter-check" for="filter-conflict">
-                    <input
-                        id="filter-conflict"
-                        type="checkbox"
-                        prop:checked=conflict
-                        on:change=move |ev| conflict.set(event_target_checked(&ev))
-                    />
-                    "Only conflicts to review"
-                </label>
-                <label class="choice filter-check" for="filter-overdue">
-                    <input
-                        id="filter-overdue"
-                        type="checkbox"
-                        prop:checked=overdue
-                        on:change=move |ev| overdue.set(event_target_checked(&ev))
-                    />
-                    "Only overdue next steps"
-                </label>
+                <CheckBox id="filter-conflict" label="Only conflicts to review" checked=conflict class="filter-check" />
+                <CheckBox id="filter-overdue" label="Only overdue next steps" checked=overdue class="filter-check" />
             })}
             <div class="actions">
                 <button id="filter-apply" type="submit" class="primary">"Apply filters"</button>

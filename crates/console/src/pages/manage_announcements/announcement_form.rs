@@ -10,7 +10,7 @@ use portico_ui::api;
 use portico_ui::components::field::pairs;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
-    CheckGroup, FieldState, FormError, RadioGroup, SubmitButton, TextArea, TextField,
+    CheckBox, CheckGroup, FieldState, FormError, RadioGroup, SubmitButton, TextArea, TextField,
 };
 use portico_ui::dom::{on_submit, spawn};
 use portico_ui::session::use_session;
@@ -211,15 +211,12 @@ pub(super) fn AnnouncementForm(
             <TextArea field=f.body label="Text" hint="Markdown: headings, lists, links, bold." />
             {(!published).then(|| view! { <AudienceFields f /> })}
             {(!published).then(|| view! {
-                <label class="choice field-wide" for="requires-ack">
-                    <input
-                        type="checkbox"
-                        id="requires-ack"
-                        prop:checked=f.requires_ack
-                        on:change=move |ev| f.requires_ack.set(event_target_checked(&ev))
-                    />
-                    "Partners must acknowledge it (it then always goes out by e-mail)"
-                </label>
+                <CheckBox
+                    id="requires-ack"
+                    label="Partners must acknowledge it (it then always goes out by e-mail)"
+                    checked=f.requires_ack
+                    class="field-wide"
+                />
                 <RadioGroup field=f.when legend="When" options=vec![("now", "Publish now"), ("later", "At a set time")] />
                 <div hidden=move || f.when.value.get() != "later">
                     <TextField field=f.publish_at label="Publish at" kind="datetime-local" optional=true />

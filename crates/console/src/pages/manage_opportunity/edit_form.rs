@@ -9,7 +9,7 @@ use portico_api::registrations::PartnerRole;
 use portico_ui::api;
 use portico_ui::components::field::{show_error, show_field_errors};
 use portico_ui::components::{
-    FieldState, FormError, SelectField, SubmitButton, TextArea, TextField,
+    CheckBox, FieldState, FormError, SelectField, SubmitButton, TextArea, TextField,
 };
 use portico_ui::deal::currency_options;
 use portico_ui::deal::parse_number;
@@ -223,15 +223,7 @@ pub(super) fn EditForm(
                 <TextField field=discount label="Discount band" optional=true />
                 <SelectField field=role label="Partner role" options=roles placeholder="Not decided yet" />
                 <TextField field=attribution label="Attribution (%)" kind="number" optional=true />
-                <label class="choice" for="opp-price-protection">
-                    <input
-                        type="checkbox"
-                        id="opp-price-protection"
-                        prop:checked=price_protection
-                        on:change=move |ev| price_protection.set(event_target_checked(&ev))
-                    />
-                    "Price protection"
-                </label>
+                <CheckBox id="opp-price-protection" label="Price protection" checked=price_protection />
                 <TextArea field=notes label="Internal notes" hint="Vendor staff only; the partner never sees them." optional=true />
                 <SubmitButton id="opp-save" label="Save changes" busy_label="Saving…" busy />
             </form>
