@@ -8,10 +8,6 @@ use common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-async fn get(session: &Session, path: &str) -> Value {
-    json(session.get(path).send().await.unwrap(), StatusCode::OK).await
-}
-
 async fn ask(manager: &Session, id: i64, question: &str) {
     let asked = manager
         .post(&format!("/api/registrations/{id}/info-request"))
@@ -40,7 +36,7 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
     let partner = app.sign_in(&email).await;
     let manager = app.sign_in(MANAGER).await;
 
-    let fresh = get(&partner, "/api/dashboard").await;
+    let fresh = partner.read("/api/dashboard").await;
     assert_eq!(fresh["registrations"].as_array().unwrap().len(), 6);
     assert!(
         fresh["registrations"]
@@ -52,19 +48,19 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
     assert_eq!(fresh["pipeline"], json!([]));
     assert_eq!(fresh["activation"]["first_sign_in"], true);
     assert_eq!(fresh["activation"]["first_registration"], false);
-    let unread = get(&partner, "/api/feed/unread").await;
+    let unread = partner.read("/api/feed/unread").await;
     assert_eq!(fresh["unread_announcements"], unread["unread"]);
     assert_eq!(fresh["to_acknowledge"], unread["to_acknowledge"]);
 
     published_asset(&manager).await;
-    let news = get(&partner, "/api/dashboard").await;
+    let news = partner.read("/api/dashboard").await;
     assert_eq!(
         news["new_content"],
         fresh["new_content"].as_i64().unwrap() + 1
     );
     // Looking at the hub makes what it showed no longer new.
-    get(&partner, "/api/assets").await;
-    assert_eq!(get(&partner, "/api/dashboard").await["new_content"], 0);
+    partner.read("/api/assets").await;
+    assert_eq!(partner.read("/api/dashboard").await["new_content"], 0);
 
     let approved = register_deal(&app, &partner, "Contoso Pharma", "reseller").await;
     let questioned = register_deal(&app, &partner, "Litware Media", "reseller").await;
@@ -72,7 +68,7 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
     let questioned = questioned["id"].as_i64().unwrap();
     ask(&manager, questioned, "Who signs the contract?").await;
 
-    let home = get(&partner, "/api/dashboard").await;
+    let home = partner.read("/api/dashboard").await;
     assert_eq!(status_count(&home, "approved"), 1);
     assert_eq!(status_count(&home, "info_requested"), 1);
     assert_eq!(status_count(&home, "submitted"), 0);
@@ -91,7 +87,7 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
     // Eleven days before the end the protection is listed as ending.
     app.clock.advance(79 * 86_400);
     let partner = app.sign_in(&email).await;
-    let later = get(&partner, "/api/dashboard").await;
+    let later = partner.read("/api/dashboard").await;
     assert_eq!(later["protection_ending_total"], 1);
     assert_eq!(later["protection_ending"][0]["id"], approved["id"]);
     assert_eq!(later["protection_ending"][0]["protection"]["days_left"], 11);
@@ -99,7 +95,7 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
 
     // Another partner's home holds none of it.
     let alice = app.sign_in(ALICE).await;
-    let hers = get(&alice, "/api/dashboard").await.to_string();
+    let hers = alice.read("/api/dashboard").await.to_string();
     for secret in ["Contoso Pharma", "Litware Media", "Who signs the contract?"] {
         assert!(!hers.contains(secret), "{secret} leaked into {hers}");
     }
@@ -114,7 +110,7 @@ async fn list_size(session: &Session, path: &str) -> i64 {
             Some(c) => format!("{path}&limit=100&cursor={c}"),
             None => format!("{path}&limit=100"),
         };
-        let page = get(session, &page_path).await;
+        let page = session.read(&page_path).await;
         size += page["items"].as_array().unwrap().len() as i64;
         match page["next_cursor"].as_str() {
             Some(next) => cursor = Some(next.to_owned()),
@@ -144,7 +140,7 @@ const LINKED_LISTS: [(&str, &str); 7] = [
 ];
 
 async fn assert_counts_match_lists(manager: &Session) -> Value {
-    let home = get(manager, "/api/dashboard").await;
+    let home = manager.read("/api/dashboard").await;
     for (count, list) in LINKED_LISTS {
         assert_eq!(
             home[count],
@@ -167,7 +163,9 @@ async fn every_count_on_a_managers_home_is_the_size_of_its_list() {
         after_join["activating_partners"],
         before["activating_partners"].as_i64().unwrap() + 1
     );
-    let activating = get(&manager, "/api/organizations?status=activating&limit=100").await;
+    let activating = manager
+        .read("/api/organizations?status=activating&limit=100")
+        .await;
     assert!(
         activating["items"]
             .as_array()

@@ -297,6 +297,11 @@ impl Session {
         self.client.get(format!("{}{path}", self.base))
     }
 
+    /// `GET path`, which must answer 200 with JSON: the answer.
+    pub async fn read(&self, path: &str) -> Value {
+        json(self.get(path).send().await.unwrap(), StatusCode::OK).await
+    }
+
     /// A state-changing request with the CSRF token, as the SPA sends it.
     pub fn send(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
         self.client

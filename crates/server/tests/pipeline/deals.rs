@@ -40,7 +40,7 @@ async fn moving_a_stage_needs_attribution_and_the_exit_criteria() {
     );
     assert!(!message.contains("Introduction made"), "{message}");
     // A refused request changes nothing.
-    let unchanged = get(&manager, &format!("/api/opportunities/{id}")).await;
+    let unchanged = manager.read(&format!("/api/opportunities/{id}")).await;
     assert_eq!(unchanged["attribution_percent"], Value::Null);
 
     let skipped = patch(
@@ -79,7 +79,7 @@ async fn moving_a_stage_needs_attribution_and_the_exit_criteria() {
     );
     assert_eq!(app.audit("opportunity.stage_moved").await.len(), 1);
 
-    let seen = get(&alice, &format!("/api/opportunities/{id}")).await;
+    let seen = alice.read(&format!("/api/opportunities/{id}")).await;
     assert_eq!(seen["stage"], "validate");
     assert_eq!(seen["next_step"], "Budget call with the CFO");
     assert_eq!(seen["next_step_due"], "2030-01-15");
@@ -93,7 +93,7 @@ async fn moving_a_stage_needs_attribution_and_the_exit_criteria() {
     )
     .await;
     assert_eq!(
-        get(&alice, &format!("/api/opportunities/{id}")).await["updated_at"],
+        alice.read(&format!("/api/opportunities/{id}")).await["updated_at"],
         seen["updated_at"]
     );
 
@@ -166,7 +166,7 @@ async fn an_approved_deal_registration_enters_the_pipeline() {
     .await;
     let resold = every_row(&manager, "q=quill", async |_| {}).await;
     let resold = resold[0]["opportunity"]["id"].as_i64().unwrap();
-    let resold = get(&manager, &format!("/api/opportunities/{resold}")).await;
+    let resold = manager.read(&format!("/api/opportunities/{resold}")).await;
     assert_eq!(resold["exit_criteria"][0]["label"], "Registration approved");
     assert_eq!(resold["exit_criteria"][0]["met"], true);
     assert_eq!(resold["exit_criteria"][1]["met"], false);
@@ -278,7 +278,7 @@ async fn shared_notes_reach_both_sides() {
     .await;
 
     for session in [&alice, &manager] {
-        let detail = get(session, &format!("/api/opportunities/{id}")).await;
+        let detail = session.read(&format!("/api/opportunities/{id}")).await;
         let notes = detail["notes"].as_array().unwrap();
         assert_eq!(notes.len(), 2);
         assert_eq!(

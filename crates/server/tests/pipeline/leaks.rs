@@ -60,7 +60,8 @@ async fn no_partner_response_leaks_a_sensitive_field() {
             .iter()
             .any(|r| r["opportunity"]["customer_name"] == "Sentinel Shared Customer")
     );
-    let manager_view = get(&manager, &format!("/api/registrations/{}", second["id"]))
+    let manager_view = manager
+        .read(&format!("/api/registrations/{}", second["id"]))
         .await
         .to_string();
     assert!(

@@ -39,7 +39,7 @@ async fn partners_see_only_their_own_deals_and_only_the_safe_fields() {
     );
 
     // A partner asking for another organization still gets its own.
-    let globex_row = &items(&get(&manager, "/api/pipeline?q=EMEA&limit=100").await)
+    let globex_row = &items(&manager.read("/api/pipeline?q=EMEA&limit=100").await)
         .iter()
         .find(|r| r["organization"]["name"] == "Globex Consulting")
         .cloned()

@@ -16,10 +16,6 @@ mod leaks;
 mod lists;
 mod program;
 
-async fn get(session: &Session, path: &str) -> Value {
-    json(session.get(path).send().await.unwrap(), StatusCode::OK).await
-}
-
 fn items(page: &Value) -> &Vec<Value> {
     page["items"].as_array().expect("items")
 }
@@ -36,7 +32,7 @@ where
             Some(c) => format!("/api/pipeline?{query}&cursor={c}"),
             None => format!("/api/pipeline?{query}"),
         };
-        let page = get(session, &path).await;
+        let page = session.read(&path).await;
         rows.extend(items(&page).iter().cloned());
         between(page_number).await;
         match page["next_cursor"].as_str() {

@@ -19,7 +19,7 @@ async fn managers_get_the_review_lists_and_the_program_numbers() {
     )
     .await;
 
-    let review = get(&manager, "/api/pipeline/review?stale_days=20").await;
+    let review = manager.read("/api/pipeline/review?stale_days=20").await;
     assert_eq!(review["stale_days"], 20);
     let stale_total = review["stale"]["total"].as_i64().unwrap();
     assert!(stale_total > 0, "the demo has idle deals");
@@ -54,7 +54,7 @@ async fn managers_get_the_review_lists_and_the_program_numbers() {
         .await;
         assert_eq!(moved.status(), StatusCode::OK, "to {slug}");
     }
-    let numbers = get(&manager, "/api/program/numbers?currency=CHF").await;
+    let numbers = manager.read("/api/program/numbers?currency=CHF").await;
     assert_eq!(numbers["currency"], "CHF");
     assert!(
         numbers["currencies"]
@@ -72,7 +72,7 @@ async fn managers_get_the_review_lists_and_the_program_numbers() {
     assert!(referral["won"].as_i64().unwrap() >= 1);
     assert!(referral["win_rate_percent"].is_i64());
 
-    let default = get(&manager, "/api/program/numbers").await;
+    let default = manager.read("/api/program/numbers").await;
     assert_eq!(default["currency"], "USD", "the most used currency");
     let open_deals = every_row(&manager, "limit=100", async |_| {}).await;
     let open_counted: i64 = default["pipeline_by_motion"]

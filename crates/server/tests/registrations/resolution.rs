@@ -14,15 +14,7 @@ async fn resolve(manager: &Session, winner: i64, body: Value) -> reqwest::Respon
 }
 
 async fn detail(session: &Session, id: i64) -> Value {
-    json(
-        session
-            .get(&format!("/api/registrations/{id}"))
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::OK,
-    )
-    .await
+    session.read(&format!("/api/registrations/{id}")).await
 }
 
 fn id(registration: &Value) -> i64 {
