@@ -78,7 +78,12 @@ fn resolve(
         busy.set(false);
         match result {
             Ok(_) => reload.run(()),
-            Err(e) => show_error(e, &[("rationale", rationale)], error),
+            // A claim that no longer competes (the conflict changed meanwhile) is said in words,
+            // as the page has no field for it.
+            Err(e) => match e.fields.get("decline") {
+                Some(why) => error.set(Some(why.clone())),
+                None => show_error(e, &[("rationale", rationale)], error),
+            },
         }
     });
 }
