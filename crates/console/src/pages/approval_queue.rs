@@ -56,6 +56,12 @@ impl Only {
             })
     }
 
+    /// An extension is asked for on an approved registration, never one in the queue: this
+    /// list is of every registration.
+    fn needs_all(only: Option<Only>) -> bool {
+        only == Some(Only::Extension)
+    }
+
     fn parse(param: &str) -> Option<Only> {
         Only::ALL.into_iter().find(|only| only.param() == param)
     }
@@ -75,8 +81,7 @@ impl Filters {
     fn read(location: Location) -> Filters {
         let only = Only::read(location);
         Filters {
-            // An extension is asked for on an approved registration, never one in the queue.
-            all: location.query("view").as_deref() == Some("all") || only == Some(Only::Extension),
+            all: location.query("view").as_deref() == Some("all") || Only::needs_all(only),
             status: location
                 .query("status")
                 .as_deref()
@@ -145,7 +150,7 @@ fn Queue(filters: Filters) -> impl IntoView {
     let to_decide = Filters {
         all: false,
         status: None,
-        only: filters.only.filter(|o| *o != Only::Extension),
+        only: filters.only.filter(|o| !Only::needs_all(Some(*o))),
         ..filters
     };
     let everything = Filters {
@@ -176,7 +181,7 @@ fn Queue(filters: Filters) -> impl IntoView {
         let chosen = Filters {
             status: RegistrationStatus::parse(&status.value.get()),
             organization: organization.value.get().parse().ok(),
-            all: filters.all || chosen_only == Some(Only::Extension),
+            all: filters.all || Only::needs_all(chosen_only),
             only: chosen_only,
         };
         if first.is_some() && chosen != filters {
