@@ -47,13 +47,13 @@ impl Role {
         }
     }
 
-    /// Which roles this role may hand out in an invitation: managers grow the partner side,
-    /// admins any side, partners none.
+    /// Which roles this role may hand out in an invitation: managers and partner admins grow
+    /// the partner side (a partner admin only their own organization), admins any side.
     pub fn may_invite(self, invitee: Role) -> bool {
         match self {
             Role::Admin => true,
-            Role::Manager => !invitee.is_vendor(),
-            Role::PartnerUser | Role::PartnerAdmin => false,
+            Role::Manager | Role::PartnerAdmin => !invitee.is_vendor(),
+            Role::PartnerUser => false,
         }
     }
 

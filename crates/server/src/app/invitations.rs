@@ -1,6 +1,7 @@
 //! Invitations: a person is invited by e-mail to a role (and a partner organization), and
 //! accepting makes their account. A link works once, for a week; a new invitation to the same
-//! address replaces a pending one.
+//! address replaces a pending one. Vendor staff invite anyone; a partner admin invites people
+//! to their own organization and never replaces an invitation to anywhere else.
 
 use portico_api::FieldErrors;
 use portico_api::invitations::Invitation;
@@ -13,18 +14,19 @@ use crate::domain::{password, token};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::invitations::{self as store, NewInvitation};
-use crate::store::organizations;
 use crate::store::outbox::{Message, Recipients};
 use crate::store::users::{self, NewUser, UserRow};
+use crate::store::{Scope, organizations};
 
 /// An invitation link works for a week.
 const VALID_SECS: i64 = 7 * 24 * 60 * 60;
 pub const TOKEN_PURPOSE: &str = "invitation";
 
-/// Who invites, as the invitation e-mail names them.
+/// Who invites, as the invitation e-mail names them, and where they may invite to.
 pub struct Inviter<'a> {
     pub user_id: i64,
     pub name: &'a str,
+    pub scope: Scope,
 }
 
 /// Invites the address to the membership and e-mails the link; answers the invitation and the
@@ -48,9 +50,7 @@ pub async fn invite(
                 "That organization does not exist.",
             ));
         }
-        if users::email_taken(unit.tx(), email).await? {
-            return Err(already_a_user());
-        }
+        check_invitable(unit, inviter.scope, email).await?;
         let replaced = store::revoke_pending_for(unit.tx(), email, now).await?;
         let new = NewInvitation {
             token_hash: &token_hash,
@@ -59,7 +59,10 @@ pub async fn invite(
             invited_by: inviter.user_id,
             expires_at: now + VALID_SECS,
         };
-        let id = store::insert(unit.tx(), &new, now).await?;
+        let id = match store::insert(unit.tx(), &new, now).await {
+            Err(e) if e.is_duplicate() => return Err(invited_meanwhile()),
+            other => other?,
+        };
         let invitation = store::by_id(unit.tx(), id)
             .await?
             .ok_or_else(|| AppError::internal("invitation vanished inside its transaction"))?
@@ -80,6 +83,46 @@ pub async fn invite(
     })
     .await?;
     Ok((invitation, path))
+}
+
+/// An address with an account cannot be invited. A partner admin learns no more than that the
+/// address cannot be invited from their side, whether it has an account anywhere or an open
+/// invitation to another team, which their invitation must not replace.
+async fn check_invitable(unit: &mut UnitOfWork, scope: Scope, email: &str) -> AppResult<()> {
+    let taken = users::email_taken(unit.tx(), email).await?;
+    match scope {
+        Scope::Vendor if taken => Err(already_a_user()),
+        Scope::Vendor => Ok(()),
+        Scope::Organization(own) => {
+            let now = unit.now();
+            let open = store::open_for(unit.tx(), email, now).await?;
+            if taken || open.iter().any(|org| *org != Some(own)) {
+                Err(not_invitable_here())
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Revokes a pending invitation the scope may see, so its link stops working.
+pub async fn revoke(state: &AppState, user_id: i64, scope: Scope, id: i64) -> AppResult<()> {
+    unit_of_work::run(state, async |unit| {
+        let invitation = store::by_id(unit.tx(), id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let now = unit.now();
+        if !store::revoke(unit.tx(), id, scope, now).await? {
+            return Err(AppError::NotFound);
+        }
+        unit.record(AuditEntry {
+            organization_id: invitation.organization_id,
+            before: audit::state(&invitation.into_view()?),
+            ..AuditEntry::new(Some(user_id), "invitation.revoked", "invitation", Some(id))
+        });
+        Ok(())
+    })
+    .await
 }
 
 /// The invitation e-mail, written with the invitation.
@@ -155,6 +198,27 @@ pub async fn accept(
         Ok(user)
     })
     .await
+}
+
+fn not_invitable_here() -> AppError {
+    AppError::Conflict(
+        "This address cannot be invited from here: it already has an account or an invitation \
+         from someone else. Ask your partner manager to add this person."
+            .into(),
+        FieldErrors::from([(
+            "email".to_owned(),
+            "Cannot be invited from here.".to_owned(),
+        )]),
+    )
+}
+
+fn invited_meanwhile() -> AppError {
+    AppError::Conflict(
+        "Someone invited this address at the same moment. Look at the pending invitations, then \
+         try again if it is still needed."
+            .into(),
+        FieldErrors::from([("email".to_owned(), "Invited meanwhile.".to_owned())]),
+    )
 }
 
 fn already_a_user() -> AppError {

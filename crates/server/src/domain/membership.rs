@@ -108,10 +108,12 @@ mod tests {
     }
 
     #[test]
-    fn managers_invite_partners_only() {
+    fn managers_and_partner_admins_invite_partners_only() {
         assert!(Role::Manager.may_invite(Role::PartnerAdmin));
         assert!(!Role::Manager.may_invite(Role::Admin));
         assert!(Role::Admin.may_invite(Role::Manager));
-        assert!(!Role::PartnerAdmin.may_invite(Role::PartnerUser));
+        assert!(Role::PartnerAdmin.may_invite(Role::PartnerUser));
+        assert!(!Role::PartnerAdmin.may_invite(Role::Manager));
+        assert!(!Role::PartnerUser.may_invite(Role::PartnerUser));
     }
 }

@@ -51,6 +51,13 @@ pub const CODES_PER_ACCOUNT: Throttle = Throttle {
     window_secs: QUARTER_HOUR,
 };
 
+/// Invitations a partner organization's admins send in an hour: enough to bring a sales team
+/// aboard at once, too few to use the portal's mail as a spam relay or to probe many addresses.
+pub const INVITATIONS_PER_ORGANIZATION: Throttle = Throttle {
+    max_failures: 25,
+    window_secs: 60 * 60,
+};
+
 impl Throttle {
     pub fn window_start(&self, now: Timestamp) -> Timestamp {
         now - self.window_secs

@@ -6,9 +6,9 @@ use sqlx::FromRow;
 
 use crate::clock::{Timestamp, rfc3339};
 use crate::domain::membership::Membership;
-use crate::store::StoreError;
 use crate::store::sql::{self, Exec, Pool};
 use crate::store::users::organization_ref;
+use crate::store::{Scope, StoreError};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct InvitationRow {
@@ -116,7 +116,28 @@ where
     .await?)
 }
 
-/// Revokes the pending invitations of an address, so only the newest link works.
+/// The organizations (`None` for vendor staff) of the address's invitations that still work.
+pub async fn open_for<'c, E>(
+    db: E,
+    email: &str,
+    now: Timestamp,
+) -> Result<Vec<Option<i64>>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    Ok(sql::query_scalar(concat!(
+        "SELECT i.organization_id FROM invitations i WHERE ",
+        pending!(),
+        " AND i.email = $2"
+    ))
+    .bind(now)
+    .bind(email)
+    .fetch_all(db)
+    .await?)
+}
+
+/// Revokes the open invitations of an address (expired ones too, so at most one stays open),
+/// so only the newest link works.
 pub async fn revoke_pending_for<'c, E>(
     db: E,
     email: &str,
@@ -133,6 +154,24 @@ where
     .bind(email)
     .fetch_all(db)
     .await?)
+}
+
+/// Revokes one pending invitation within the scope; false when there is none to revoke.
+pub async fn revoke<'c, E>(db: E, id: i64, scope: Scope, now: Timestamp) -> Result<bool, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    let done = sql::query(
+        "UPDATE invitations SET revoked_at = $1 \
+         WHERE id = $2 AND ($3 IS NULL OR organization_id = $3) \
+         AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $1",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(scope.organization_id())
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn by_id<'c, E>(db: E, id: i64) -> Result<Option<InvitationRow>, StoreError>
@@ -180,8 +219,10 @@ where
     Ok(done.rows_affected() == 1)
 }
 
+/// The pending invitations the scope may see, oldest first.
 pub async fn pending_page(
     db: &Pool,
+    scope: Scope,
     now: Timestamp,
     after_id: i64,
     limit: u32,
@@ -189,11 +230,12 @@ pub async fn pending_page(
     Ok(sql::query_as(concat!(
         select_invitation!("WHERE "),
         pending!(),
-        " AND i.id > $2 ORDER BY i.id LIMIT $3"
+        " AND i.id > $2 AND ($4 IS NULL OR i.organization_id = $4) ORDER BY i.id LIMIT $3"
     ))
     .bind(now)
     .bind(after_id)
     .bind(i64::from(limit) + 1)
+    .bind(scope.organization_id())
     .fetch_all(db)
     .await?)
 }

@@ -194,6 +194,16 @@ pub enum Scope {
     Vendor,
 }
 
+impl Scope {
+    /// The one organization the scope is limited to; none for vendor staff.
+    pub fn organization_id(self) -> Option<i64> {
+        match self {
+            Scope::Organization(id) => Some(id),
+            Scope::Vendor => None,
+        }
+    }
+}
+
 /// What can go wrong in the store. Callers above it decide what each means to them; a
 /// violated unique key is told apart because several of them answer it to the person.
 #[derive(Debug, thiserror::Error)]

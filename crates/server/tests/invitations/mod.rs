@@ -1,12 +1,14 @@
 //! Inviting people and accepting invitations.
 
+mod partner_admins;
+
 use crate::common;
 
 use common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-async fn northwind_id(manager: &Session) -> i64 {
+async fn organization_id(manager: &Session, name: &str) -> i64 {
     let page = json(
         manager.get("/api/organizations").send().await.unwrap(),
         StatusCode::OK,
@@ -16,9 +18,13 @@ async fn northwind_id(manager: &Session) -> i64 {
         .as_array()
         .unwrap()
         .iter()
-        .find(|o| o["name"] == "Northwind Partners")
+        .find(|o| o["name"] == name)
         .and_then(|o| o["id"].as_i64())
         .unwrap()
+}
+
+async fn northwind_id(manager: &Session) -> i64 {
+    organization_id(manager, "Northwind Partners").await
 }
 
 async fn invite(manager: &Session, body: Value) -> reqwest::Response {
@@ -176,8 +182,8 @@ async fn who_may_invite_whom() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
     let admin = app.sign_in(ADMIN).await;
-    let partner = app.sign_in(ALICE).await;
-    let org = northwind_id(&manager).await;
+    let partner = app.sign_in(BOB).await;
+    let org = organization_id(&manager, "Globex Consulting").await;
 
     let manager_invites_admin = invite(
         &manager,
@@ -196,7 +202,7 @@ async fn who_may_invite_whom() {
     assert_eq!(admin_invites_manager.status(), StatusCode::CREATED);
     let partner_invites = invite(
         &partner,
-        json!({ "email": "x@northwind.example", "role": "partner_user", "organization_id": org }),
+        json!({ "email": "x@globex-consulting.example", "role": "partner_user", "organization_id": org }),
     )
     .await;
     assert_eq!(
@@ -256,4 +262,24 @@ async fn bad_invitations_are_refused_with_field_messages() {
     .await;
     assert_eq!(code, "conflict");
     assert!(body["error"]["fields"]["email"].is_string());
+}
+
+#[tokio::test]
+async fn a_burst_of_invitations_to_one_address_leaves_one_that_works() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let org = northwind_id(&manager).await;
+    let body = json!({ "email": "burst@northwind.example", "role": "partner_user", "organization_id": org });
+    let burst = (0..8).map(|_| invite(&manager, body.clone()));
+    let answers = futures_util::future::join_all(burst).await;
+    assert!(
+        answers
+            .iter()
+            .all(|r| [StatusCode::CREATED, StatusCode::CONFLICT].contains(&r.status())),
+        "{answers:?}"
+    );
+    let open = app
+        .count("SELECT COUNT(*) FROM invitations WHERE accepted_at IS NULL AND revoked_at IS NULL")
+        .await;
+    assert_eq!(open, 1);
 }
