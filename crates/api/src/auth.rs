@@ -102,6 +102,9 @@ pub struct UserSummary {
 pub struct Me {
     pub user: UserSummary,
     pub organization: Option<OrganizationRef>,
+    /// The currency of the organization's country (ISO 4217), which a new registration starts
+    /// with; none for vendor staff or an organization without a country.
+    pub currency: Option<String>,
     pub csrf_token: String,
     /// The portal requires two-factor sign-in of this vendor staff member, who has not set it
     /// up: every other request answers 403 `two_factor_setup_required` until they do.

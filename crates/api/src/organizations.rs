@@ -105,8 +105,18 @@ pub struct OrganizationSummary {
     pub name: String,
     pub motion: Motion,
     pub tier: Tier,
+    /// Where the organization is based (ISO 3166-1 alpha-2), if a manager said.
+    pub country: Option<String>,
     pub user_count: i64,
     pub engagement: Engagement,
+}
+
+/// `PATCH /api/organizations/{id}`: where the organization is based; `null` clears it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateOrganization {
+    pub country: Option<String>,
 }
 
 /// A state of a partner's engagement the managers' list can be narrowed to.

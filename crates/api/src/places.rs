@@ -290,9 +290,64 @@ pub fn currency(input: &str) -> Result<&'static str, &'static str> {
         .ok_or("Choose a currency from the list.")
 }
 
+/// The currency a country pays in, when deals are registered in it; `None` for the others.
+pub fn currency_of(country: &str) -> Option<&'static str> {
+    const EURO: &[&str] = &[
+        "AD", "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
+        "LV", "MC", "ME", "MT", "NL", "PT", "SI", "SK", "SM", "VA", "XK",
+    ];
+    const OWN: &[(&str, &str)] = &[
+        ("AE", "AED"),
+        ("AU", "AUD"),
+        ("BR", "BRL"),
+        ("CA", "CAD"),
+        ("CH", "CHF"),
+        ("CN", "CNY"),
+        ("CZ", "CZK"),
+        ("DK", "DKK"),
+        ("GB", "GBP"),
+        ("HK", "HKD"),
+        ("HU", "HUF"),
+        ("IL", "ILS"),
+        ("IN", "INR"),
+        ("JP", "JPY"),
+        ("KR", "KRW"),
+        ("LI", "CHF"),
+        ("MX", "MXN"),
+        ("NO", "NOK"),
+        ("NZ", "NZD"),
+        ("PL", "PLN"),
+        ("SA", "SAR"),
+        ("SE", "SEK"),
+        ("SG", "SGD"),
+        ("TR", "TRY"),
+        ("US", "USD"),
+        ("ZA", "ZAR"),
+    ];
+    if EURO.contains(&country) {
+        return Some("EUR");
+    }
+    OWN.iter()
+        .find(|(c, _)| *c == country)
+        .map(|(_, currency)| *currency)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_names_a_currency_deals_use() {
+        assert_eq!(currency_of("DE"), Some("EUR"));
+        assert_eq!(currency_of("GB"), Some("GBP"));
+        assert_eq!(currency_of("LI"), Some("CHF"));
+        assert_eq!(currency_of("AR"), None);
+        for (code, _) in COUNTRIES {
+            if let Some(currency) = currency_of(code) {
+                assert!(CURRENCIES.contains(&currency), "{code}: {currency}");
+            }
+        }
+    }
 
     #[test]
     fn country_codes_are_sorted_and_unique() {

@@ -22,6 +22,7 @@ mod invitations;
 mod matching;
 mod notifications;
 mod openapi;
+mod organizations;
 mod outbound;
 mod outbound_targets;
 mod passwords;

@@ -79,5 +79,7 @@ pub struct CreatedRegistrationLink {
 pub struct LinkForm {
     /// The partner organization the link files registrations for.
     pub organization: String,
+    /// The currency of the organization's country, which the form starts with.
+    pub currency: Option<String>,
     pub products: Vec<Product>,
 }

@@ -1,12 +1,43 @@
-//! Partner organizations as vendor staff read them: each with its engagement as of now.
+//! Partner organizations as vendor staff read them: each with its engagement as of now; and
+//! where each is based, which vendor staff set.
 
 use portico_api::organizations::Engagement;
 
-use crate::app::{AppError, AppResult};
+use crate::app::{AppError, AppResult, unit_of_work};
 use crate::domain::engagement;
 use crate::state::AppState;
+use crate::store::audit::{self, AuditEntry};
 use crate::store::engagement::activity;
 use crate::store::organizations::{self, OrganizationRow};
+
+/// Sets (or clears) the country an organization is based in: its people's registration forms
+/// start with that country's currency.
+pub async fn set_country(
+    state: &AppState,
+    user_id: i64,
+    organization_id: i64,
+    country: Option<&str>,
+) -> AppResult<()> {
+    unit_of_work::run(state, async |unit| {
+        let (_, before) = organizations::name_and_country(unit.tx(), organization_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        organizations::set_country(unit.tx(), organization_id, country).await?;
+        unit.record(AuditEntry {
+            organization_id: Some(organization_id),
+            before: audit::state(&serde_json::json!({ "country": before })),
+            after: audit::state(&serde_json::json!({ "country": country })),
+            ..AuditEntry::new(
+                Some(user_id),
+                "organization.updated",
+                "organization",
+                Some(organization_id),
+            )
+        });
+        Ok(())
+    })
+    .await
+}
 
 /// These organizations, each with its engagement.
 pub async fn assess(

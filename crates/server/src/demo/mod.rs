@@ -49,6 +49,16 @@ const ORGANIZATIONS: [(&str, Motion, Tier, i64); 7] = [
     ("Tyrell Resellers", Motion::Reseller, Tier::Registered, 12),
 ];
 
+/// Where the organizations are based; Tyrell has not said.
+const COUNTRIES: [(&str, &str); 6] = [
+    ("Northwind Partners", "DE"),
+    ("Globex Consulting", "GB"),
+    ("Initech Referrals", "US"),
+    ("Umbrella Cloud Marketplace", "US"),
+    ("Stark Integrations", "US"),
+    ("Wayne Managed Services", "CA"),
+];
+
 /// (e-mail, name, role, organization)
 const USERS: [(&str, &str, Role, Option<&str>); 12] = [
     ("admin@acme.example", "Ada Admin", Role::Admin, None),
@@ -164,7 +174,9 @@ pub async fn seed_if_empty(
         .map_err(AppError::internal)?;
     let mut tx = db.begin_write().await?;
     for (name, motion, tier, days) in ORGANIZATIONS {
-        organizations::insert(&mut *tx, name, motion, tier, now - days * DAY).await?;
+        let id = organizations::insert(&mut *tx, name, motion, tier, now - days * DAY).await?;
+        let country = COUNTRIES.iter().find(|(org, _)| *org == name);
+        organizations::set_country(&mut *tx, id, country.map(|(_, code)| *code)).await?;
     }
     for (email, name, role, organization) in USERS {
         let organization_id = match organization {

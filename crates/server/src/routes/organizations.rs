@@ -2,20 +2,50 @@
 
 use axum::Json;
 use axum::extract::State;
-use portico_api::organizations::{OrganizationQuery, OrganizationSummary};
-use portico_api::{ErrorBody, Page};
+use axum::http::StatusCode;
+use portico_api::organizations::{OrganizationQuery, OrganizationSummary, UpdateOrganization};
+use portico_api::{ErrorBody, Page, places};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::partners;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiQuery, parse_cursor};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::{into_page, organizations};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list))
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(update))
+}
+
+/// Set where the organization is based (its people's registration forms start with that
+/// country's currency); `null` clears it.
+#[utoipa::path(patch, path = "/api/organizations/{id}", tag = "organizations",
+    params(("id" = i64, Path, description = "The organization")),
+    request_body = UpdateOrganization,
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(request): ApiJson<UpdateOrganization>,
+) -> ApiResult<StatusCode> {
+    caller.require_vendor()?;
+    let country = match request
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        Some(code) => Some(places::country(code).map_err(|m| ApiError::field("country", m))?),
+        None => None,
+    };
+    partners::set_country(&state, caller.user_id, id, country).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Partner organizations with their motion, tier, number of users and engagement: the score,

@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{AppendHeaders, IntoResponse, Response};
 use portico_api::auth::{SecondFactorRequired, UserSummary};
+use portico_api::places::currency_of;
 use portico_api::{Me, OrganizationRef, Role};
 
 use crate::app::account_security::Account;
@@ -39,6 +40,8 @@ pub struct Caller {
     pub name: String,
     pub membership: Membership,
     pub organization: Option<OrganizationRef>,
+    /// The currency of the organization's country, if it names one.
+    pub currency: Option<&'static str>,
     pub csrf_token: String,
     pub started_by: StartedBy,
     pub started_at: Timestamp,
@@ -99,6 +102,7 @@ impl Caller {
                 role: self.role(),
             },
             organization: self.organization.clone(),
+            currency: self.currency.map(str::to_owned),
             csrf_token: self.csrf_token.clone(),
             two_factor_setup_required: self.two_factor_setup_required,
         }
@@ -117,6 +121,7 @@ impl Caller {
             role,
             organization_id,
             organization_name,
+            organization_country,
             two_factor_on,
             vendor_two_factor_required,
         } = row;
@@ -126,6 +131,7 @@ impl Caller {
             name,
             membership: Membership::new(role, organization_id).map_err(ApiError::internal)?,
             organization: organization_ref(organization_id, organization_name),
+            currency: organization_country.as_deref().and_then(currency_of),
             csrf_token,
             started_by,
             started_at: created_at,

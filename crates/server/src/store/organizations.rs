@@ -13,6 +13,7 @@ pub struct OrganizationRow {
     pub name: String,
     pub motion: Motion,
     pub tier: Tier,
+    pub country: Option<String>,
     pub user_count: i64,
 }
 
@@ -23,6 +24,7 @@ impl OrganizationRow {
             name,
             motion,
             tier,
+            country,
             user_count,
         } = self;
         OrganizationSummary {
@@ -30,6 +32,7 @@ impl OrganizationRow {
             name,
             motion,
             tier,
+            country,
             user_count,
             engagement,
         }
@@ -80,6 +83,35 @@ where
     )
 }
 
+/// The organization's name and country.
+pub async fn name_and_country<'c, E>(
+    db: E,
+    id: i64,
+) -> Result<Option<(String, Option<String>)>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    Ok(
+        sql::query_as("SELECT name, country FROM organizations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
+/// Sets where the organization is based; false when there is no such organization.
+pub async fn set_country<'c, E>(db: E, id: i64, country: Option<&str>) -> Result<bool, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    let done = sql::query("UPDATE organizations SET country = $1 WHERE id = $2")
+        .bind(country)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn id_by_name<'c, E>(db: E, name: &str) -> Result<Option<i64>, StoreError>
 where
     E: Into<Exec<'c>>,
@@ -98,7 +130,7 @@ pub async fn page(
     limit: u32,
 ) -> Result<Vec<OrganizationRow>, StoreError> {
     Ok(sql::query_as(
-        "SELECT o.id, o.name, o.motion, o.tier, \
+        "SELECT o.id, o.name, o.motion, o.tier, o.country, \
          (SELECT COUNT(*) FROM users u WHERE u.organization_id = o.id) AS user_count \
          FROM organizations o WHERE o.id > $1 ORDER BY o.id LIMIT $2",
     )

@@ -52,6 +52,7 @@ pub struct SessionRow {
     pub role: Role,
     pub organization_id: Option<i64>,
     pub organization_name: Option<String>,
+    pub organization_country: Option<String>,
     /// 1 when the user has two-factor sign-in on.
     pub two_factor_on: i64,
     /// 1 when the portal requires it of vendor staff.
@@ -99,7 +100,7 @@ pub async fn live(
     Ok(sql::query_as(
         "SELECT s.token_hash, s.csrf_token, s.created_at, s.started_by, s.last_seen_at, \
          u.id AS user_id, u.email, u.name, u.role, u.organization_id, \
-         o.name AS organization_name, \
+         o.name AS organization_name, o.country AS organization_country, \
          (SELECT COUNT(*) FROM two_factor t WHERE t.user_id = u.id \
           AND t.enabled_at IS NOT NULL) AS two_factor_on, \
          (SELECT COUNT(*) FROM portal_settings p WHERE p.name = $4 AND p.value = 'true') \

@@ -37,9 +37,10 @@ async fn sellers_without_an_account_register_through_the_organizations_link() {
     .await;
     assert_eq!(
         form.as_object().unwrap().keys().collect::<Vec<_>>(),
-        ["organization", "products"]
+        ["currency", "organization", "products"]
     );
     assert_eq!(form["organization"], "Northwind Partners");
+    assert_eq!(form["currency"], "EUR", "Northwind is based in Germany");
     let registration = deal(&app, &alice, "Prestige Worldwide", "prestigeworldwide.com").await;
     let url = app.url(&format!(
         "/api/public/registration-links/{token}/registrations"

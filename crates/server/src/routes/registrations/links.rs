@@ -11,7 +11,7 @@ use portico_api::registrations::{
     CreatedRegistrationLink, LinkForm, LinkRegistrationRequest, PartnerRegistration,
     RegistrationLinkStatus,
 };
-use portico_api::{ErrorBody, Role};
+use portico_api::{ErrorBody, Role, places};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -90,12 +90,16 @@ async fn form(
     ApiPath(token): ApiPath<String>,
 ) -> ApiResult<Json<LinkForm>> {
     let organization = organization_of(&state, &token).await?;
-    let organization = organizations::name(state.db.pool(), organization)
+    let (organization, country) = organizations::name_and_country(state.db.pool(), organization)
         .await?
         .ok_or(ApiError::NotFound)?;
     let products = products::active(state.db.pool()).await?;
     Ok(Json(LinkForm {
         organization,
+        currency: country
+            .as_deref()
+            .and_then(places::currency_of)
+            .map(str::to_owned),
         products: products.into_iter().map(|p| p.into_view()).collect(),
     }))
 }
