@@ -5,6 +5,7 @@
 
 pub mod components;
 pub mod pages;
+pub mod text;
 
 use leptos::prelude::*;
 

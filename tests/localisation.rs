@@ -1,6 +1,7 @@
 //! The apps read in the browser's language and time zone: a manager in Tokyo reading German
 //! sees deadlines in Tokyo time with the zone named and money written the German way; the
-//! registration form names and sorts countries in German and remembers the last currency.
+//! registration form names and sorts countries in German, starts with the currency of the
+//! organization's country and remembers the last currency used.
 
 use crate::support;
 
@@ -62,7 +63,11 @@ async fn the_registration_form_speaks_the_partners_language_and_remembers_the_cu
         )
         .await;
     assert_eq!(sorted, serde_json::json!(true), "countries in German order");
-    assert_eq!(alice.value_of("#reg-currency").await, "");
+    assert_eq!(
+        alice.value_of("#reg-currency").await,
+        "EUR",
+        "Northwind is based in Germany"
+    );
 
     alice.type_into("#reg-company-name", "Wingtip Toys").await;
     alice

@@ -16,3 +16,4 @@ mod localisation;
 mod notifications;
 mod pipeline;
 mod registrations;
+mod team;

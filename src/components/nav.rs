@@ -1,5 +1,6 @@
 //! The partner's main navigation, and the unread announcements count in it.
 
+use crate::text;
 use leptos::prelude::*;
 use portico_api::Role;
 use portico_ui::api;
@@ -31,16 +32,16 @@ pub fn refresh_unread() {
 pub fn main_nav(_: Role) -> AnyView {
     view! {
         <li>
-            <NavLink to=Route::Home exact=true>"Home"</NavLink>
+            <NavLink to=Route::Home exact=true>{text::nav::HOME}</NavLink>
         </li>
         <li>
-            <NavLink to=Route::MyRegistrations>"Registrations"</NavLink>
+            <NavLink to=Route::MyRegistrations>{text::nav::REGISTRATIONS}</NavLink>
         </li>
         <li>
-            <NavLink to=Route::Pipeline>"Pipeline"</NavLink>
+            <NavLink to=Route::Pipeline>{text::nav::PIPELINE}</NavLink>
         </li>
         <li>
-            <NavLink to=Route::Content>"Content"</NavLink>
+            <NavLink to=Route::Content>{text::nav::CONTENT}</NavLink>
         </li>
         <li>
             <AnnouncementsLink />
@@ -62,10 +63,10 @@ fn AnnouncementsLink() -> impl IntoView {
     let unread = move || count.0.get().map_or(0, |u| u.unread);
     view! {
         <NavLink to=Route::Feed>
-            "Announcements"
+            {text::nav::ANNOUNCEMENTS}
             <span id="unread-badge" class="nav-badge" hidden=move || unread() == 0>
                 {unread}
-                <span class="visually-hidden">" unread"</span>
+                <span class="visually-hidden">{text::nav::UNREAD_AFTER_COUNT}</span>
             </span>
         </NavLink>
     }

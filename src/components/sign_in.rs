@@ -7,6 +7,7 @@ use portico_api::auth::{MagicLinkRequest, SecondFactorRequest};
 use portico_api::{Me, validate};
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_ui::api::{self};
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{FieldState, FormError, SubmitButton, TextField};
@@ -41,34 +42,31 @@ pub fn SecondFactorForm(token: String, done: Callback<Me>, restart: Callback<()>
             busy.set(false);
             match result {
                 Ok(me) => done.run(me),
-                Err(e) if e.is_not_found() => form_error.set(Some(
-                    "This sign-in step has ended (it waits 5 minutes). Start again.".to_owned(),
-                )),
+                Err(e) if e.is_not_found() => {
+                    form_error.set(Some(text::sign_in::SECOND_FACTOR_ENDED.to_owned()))
+                }
                 Err(e) => show_error(e, &[("code", code)], form_error),
             }
         });
     };
     view! {
-        <h2 class="section-title">"Two-factor sign-in"</h2>
-        <p>
-            "Enter the 6-digit code your authenticator app shows for Portico. "
-            "Lost your phone? Enter one of your recovery codes instead."
-        </p>
+        <h2 class="section-title">{text::sign_in::SECOND_FACTOR_HEADING}</h2>
+        <p>{text::sign_in::SECOND_FACTOR_INTRO}</p>
         <FormError error=form_error />
         <form class="form" id="second-factor-form" novalidate on:submit=on_submit(submit)>
-            <TextField field=code label="Code" autocomplete="one-time-code" />
+            <TextField field=code label=text::sign_in::CODE autocomplete="one-time-code" />
             <SubmitButton
                 id="second-factor-submit"
-                label="Verify and sign in"
-                busy_label="Checking…"
+                label=text::sign_in::VERIFY
+                busy_label=text::sign_in::CHECKING
                 busy
             />
         </form>
         <p class="muted">
             <button type="button" class="link-button" on:click=move |_| restart.run(())>
-                "Start again"
+                {text::sign_in::START_AGAIN}
             </button>
-            " (the step waits 5 minutes)"
+            {text::sign_in::START_AGAIN_AFTER_BUTTON}
         </p>
     }
 }
@@ -78,7 +76,7 @@ pub fn SecondFactorForm(token: String, done: Callback<Me>, restart: Callback<()>
 #[component]
 pub fn SignInLinkForm(
     #[prop(optional)] next: Option<Route>,
-    #[prop(default = "No password at hand?")] heading: &'static str,
+    #[prop(default = text::sign_in::LINK_HEADING)] heading: &'static str,
 ) -> impl IntoView {
     let session = use_session();
     let location = use_location();
@@ -116,8 +114,8 @@ pub fn SignInLinkForm(
             <h2 id="link-heading" class="section-title">{heading}</h2>
             <FormError error=form_error />
             <form class="form" novalidate on:submit=on_submit(submit)>
-                <TextField field=email label="E-mail address" kind="email" autocomplete="username" />
-                <SubmitButton id="send-sign-in-link" label="E-mail me a sign-in link" busy_label="Sending…" busy />
+                <TextField field=email label=text::common::EMAIL_ADDRESS kind="email" autocomplete="username" />
+                <SubmitButton id="send-sign-in-link" label=text::sign_in::SEND_LINK busy_label=text::common::SENDING busy />
             </form>
             <p id="sign-in-link-sent" role="status" aria-live="polite">{sent}</p>
         </section>

@@ -5,6 +5,7 @@ use portico_api::invitations::{AcceptInvitation, InvitationPreview};
 use portico_api::validate;
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
@@ -25,7 +26,7 @@ enum Step {
 
 #[component]
 pub fn AcceptInvitationPage(token: String) -> impl IntoView {
-    set_title("Accept your invitation");
+    set_title(text::accept_invitation::TITLE);
     let token = StoredValue::new(token);
     let step = RwSignal::new(Step::Checking);
     let check = move || {
@@ -43,22 +44,22 @@ pub fn AcceptInvitationPage(token: String) -> impl IntoView {
     view! {
         <section class="page narrow">
             {move || match step.get() {
-                Step::Checking => view! { <Loading label="Checking your invitation…" /> }.into_any(),
+                Step::Checking => view! { <Loading label=text::accept_invitation::CHECKING /> }.into_any(),
                 Step::Ready(invitation) => view! { <AcceptForm token invitation step /> }.into_any(),
                 Step::Gone => {
                     view! {
-                        <h1>"This invitation link does not work"</h1>
+                        <h1>{text::accept_invitation::GONE_HEADING}</h1>
+                        <p>{text::accept_invitation::GONE_EXPLANATION}</p>
                         <p>
-                            "It may have expired, been used already, or been replaced by a newer invitation. "
-                            "Ask the person who invited you to send a new link."
+                            {text::accept_invitation::HAVE_ACCOUNT_BEFORE_LINK}
+                            <a href=Route::Login.href()>{text::accept_invitation::HAVE_ACCOUNT_LINK}</a>
                         </p>
-                        <p>"Already have an account? " <a href=Route::Login.href()>"Sign in"</a></p>
                     }
                         .into_any()
                 }
                 Step::Failed(message) => {
                     view! {
-                        <h1>"Accept your invitation"</h1>
+                        <h1>{text::accept_invitation::TITLE}</h1>
                         <ErrorNotice message retry />
                     }
                         .into_any()
@@ -85,9 +86,9 @@ fn AcceptForm(
     });
     let confirm = FieldState::new("accept-confirm", move |v| {
         if v.is_empty() {
-            Some("Enter the password again.".to_owned())
+            Some(text::accept_invitation::ENTER_PASSWORD_AGAIN.to_owned())
         } else if v != password.value.get_untracked() {
-            Some("The two passwords are not the same.".to_owned())
+            Some(text::accept_invitation::PASSWORDS_DIFFER.to_owned())
         } else {
             None
         }
@@ -120,28 +121,29 @@ fn AcceptForm(
         });
     };
 
-    let organization = invitation
-        .organization
-        .map_or_else(|| "Vendor staff".to_owned(), |o| o.name);
+    let organization = invitation.organization.map_or_else(
+        || text::accept_invitation::VENDOR_STAFF.to_owned(),
+        |o| o.name,
+    );
     let signed_in_as = session.me().map(|me| me.user.email);
     view! {
-        <h1>"Join Portico"</h1>
-        <p>"You have been invited to Portico. Choose your name and a password to create your account."</p>
+        <h1>{text::accept_invitation::HEADING}</h1>
+        <p>{text::accept_invitation::INTRO}</p>
         <dl class="summary">
             <div>
-                <dt>"E-mail"</dt>
+                <dt>{text::accept_invitation::EMAIL}</dt>
                 <dd>{invitation.email}</dd>
             </div>
             <div>
-                <dt>"Organization"</dt>
+                <dt>{text::accept_invitation::ORGANIZATION}</dt>
                 <dd>{organization}</dd>
             </div>
             <div>
-                <dt>"Role"</dt>
+                <dt>{text::accept_invitation::ROLE}</dt>
                 <dd>{invitation.role.label()}</dd>
             </div>
             <div>
-                <dt>"Link valid until"</dt>
+                <dt>{text::accept_invitation::VALID_UNTIL}</dt>
                 <dd>
                     <Time value=invitation.expires_at />
                 </dd>
@@ -151,26 +153,25 @@ fn AcceptForm(
             .map(|email| {
                 view! {
                     <p class="notice notice-info">
-                        "You are signed in as " {email}
-                        ". Creating this account signs you in as the new account instead."
+                        {text::accept_invitation::signed_in_as(&email)}
                     </p>
                 }
             })}
         <FormError error=form_error />
         <form class="form" novalidate on:submit=on_submit(submit)>
-            <TextField field=name label="Your name" autocomplete="name" />
+            <TextField field=name label=text::accept_invitation::YOUR_NAME autocomplete="name" />
             <TextField
                 field=password
-                label="Password"
+                label=text::common::PASSWORD
                 kind="password"
                 autocomplete="new-password"
-                hint="At least 12 characters. A few unrelated words make a strong one."
+                hint=text::accept_invitation::PASSWORD_HINT
             />
-            <TextField field=confirm label="Confirm password" kind="password" autocomplete="new-password" />
+            <TextField field=confirm label=text::accept_invitation::CONFIRM_PASSWORD kind="password" autocomplete="new-password" />
             <SubmitButton
                 id="accept-submit"
-                label="Create account"
-                busy_label="Creating your account…"
+                label=text::accept_invitation::CREATE_ACCOUNT
+                busy_label=text::accept_invitation::CREATING_ACCOUNT
                 busy
             />
         </form>

@@ -6,6 +6,7 @@ use portico_api::announcements::FeedAnnouncement;
 use portico_ui::route::Route;
 
 use crate::components::nav::refresh_unread;
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::record_page;
 use portico_ui::components::{ActionButton, Paged, PagedList, Time};
@@ -14,15 +15,15 @@ use portico_ui::session::use_session;
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
-    set_title("Announcements");
+    set_title(text::announcements::TITLE);
     let list = Paged::new(|cursor| async move { api::feed(cursor.as_deref()).await });
     view! {
         <section class="page">
-            <h1 id="feed-heading">"Announcements"</h1>
+            <h1 id="feed-heading">{text::announcements::TITLE}</h1>
             <PagedList
                 list=list.controls()
-                loading="Loading announcements…"
-                empty="No announcements yet. News from your partner program will appear here."
+                loading=text::announcements::LOADING
+                empty=text::announcements::EMPTY
             >
                 <ul class="feed" aria-labelledby="feed-heading">
                     {move || list.items.get().into_iter().map(|item| view! { <FeedItem item /> }).collect_view()}
@@ -39,8 +40,8 @@ fn FeedItem(item: FeedAnnouncement) -> impl IntoView {
     view! {
         <li class="feed-item" class:unread=unread>
             <a href=Route::Announcement { id: item.id }.href()>{item.title}</a>
-            {unread.then(|| view! { <span class="badge badge-new">"Unread"</span> })}
-            {to_acknowledge.then(|| view! { <span class="badge badge-late">"Please acknowledge"</span> })}
+            {unread.then(|| view! { <span class="badge badge-new">{text::announcements::UNREAD}</span> })}
+            {to_acknowledge.then(|| view! { <span class="badge badge-late">{text::announcements::PLEASE_ACKNOWLEDGE}</span> })}
             <span class="muted">" · " <Time value=item.published_at /></span>
         </li>
     }
@@ -48,7 +49,7 @@ fn FeedItem(item: FeedAnnouncement) -> impl IntoView {
 
 #[component]
 pub fn AnnouncementPage(id: i64) -> impl IntoView {
-    set_title("Announcement");
+    set_title(text::announcements::ONE_TITLE);
     let session = use_session();
     // Opening the page is reading it: the answer is the announcement with the receipt.
     record_page(
@@ -60,7 +61,7 @@ pub fn AnnouncementPage(id: i64) -> impl IntoView {
                 item
             }
         },
-        "Loading the announcement…",
+        text::announcements::LOADING_ONE,
         |item, _| view! { <Announcement item /> }.into_any(),
     )
 }
@@ -71,11 +72,12 @@ fn Announcement(item: FeedAnnouncement) -> impl IntoView {
     let acknowledged = RwSignal::new(item.acknowledged_at.clone());
     view! {
         <article class="page narrow announcement">
-            <p><a href=Route::Feed.href()>"← All announcements"</a></p>
+            <p><a href=Route::Feed.href()>{text::announcements::BACK}</a></p>
             <h1>{item.title}</h1>
             <p class="muted">
-                "Published " <Time value=item.published_at />
-                {item.edited_at.map(|at| view! { " · edited " <Time value=at /> })}
+                {text::announcements::PUBLISHED_BEFORE_TIME}
+                <Time value=item.published_at />
+                {item.edited_at.map(|at| view! { {text::announcements::EDITED_BEFORE_TIME} <Time value=at /> })}
             </p>
             <div id="announcement-body" class="asset-body" inner_html=item.body_html></div>
             {item.requires_ack.then(|| view! { <Acknowledgment id=item.id acknowledged /> })}
@@ -109,16 +111,18 @@ fn Acknowledgment(id: i64, acknowledged: RwSignal<Option<String>>) -> impl IntoV
             {move || match acknowledged.get() {
                 Some(at) => view! {
                     <p id="acknowledged" class="notice notice-success">
-                        "You acknowledged this on " <Time value=at /> "."
+                        {text::announcements::ACKNOWLEDGED_BEFORE_TIME}
+                        <Time value=at />
+                        {text::announcements::ACKNOWLEDGED_AFTER_TIME}
                     </p>
                 }
                 .into_any(),
                 None => view! {
-                    <p>"Your partner manager asks you to confirm you have read this."</p>
+                    <p>{text::announcements::ASKS_TO_ACKNOWLEDGE}</p>
                     <ActionButton
                         id="acknowledge"
-                        label="I acknowledge"
-                        busy_label="Recording…"
+                        label=text::announcements::ACKNOWLEDGE
+                        busy_label=text::announcements::RECORDING
                         busy
                         run
                         class="primary"

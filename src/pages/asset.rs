@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use portico_api::assets::{AssetView, FileInfo, LANGUAGES};
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::Day;
 use portico_ui::components::record_page;
@@ -14,12 +15,12 @@ use portico_ui::format::human_size;
 
 #[component]
 pub fn AssetPage(id: i64) -> impl IntoView {
-    set_title("Content");
+    set_title(text::content::TITLE);
     view! {
         <section class="page">
             {record_page(
                 move || api::asset(id),
-                "Loading the asset…",
+                text::asset::LOADING,
                 move |view, _| view! { <AssetBody view /> }.into_any(),
             )}
         </section>
@@ -38,8 +39,8 @@ fn AssetBody(view: AssetView) -> impl IntoView {
         (Some(file), _) => download(id, file).into_any(),
         (None, Some(link)) => view! {
             <a id="asset-link" class="button" href=link.clone() target="_blank" rel="noopener noreferrer">
-                "Open link"
-                <span class="visually-hidden">" (opens in a new tab)"</span>
+                {text::asset::OPEN_LINK}
+                <span class="visually-hidden">{text::asset::OPENS_IN_NEW_TAB}</span>
             </a>
         }
         .into_any(),
@@ -48,20 +49,20 @@ fn AssetBody(view: AssetView) -> impl IntoView {
     let language = language_name(&card.language);
     view! {
         <p>
-            <a href=Route::Content.href()>"← Content"</a>
+            <a href=Route::Content.href()>{text::asset::BACK}</a>
         </p>
         <p class="asset-kind">{card.kind.label()}</p>
         <h1 id="asset-title">{card.title}</h1>
         {(!card.summary.is_empty()).then(|| view! { <p class="lead">{card.summary}</p> })}
         <div class="asset-get">{get}</div>
         <dl class="facts" id="asset-facts">
-            <dt>"Language"</dt>
+            <dt>{text::asset::LANGUAGE}</dt>
             <dd>{language}</dd>
-            <dt>"Published"</dt>
+            <dt>{text::asset::PUBLISHED}</dt>
             <dd>
                 {match card.published_at {
                     Some(value) => view! { <Day value /> }.into_any(),
-                    None => "Not published".into_any(),
+                    None => text::asset::NOT_PUBLISHED.into_any(),
                 }}
             </dd>
         </dl>
@@ -82,7 +83,7 @@ fn download(id: i64, file: &FileInfo) -> impl IntoView + use<> {
     );
     view! {
         <a id="asset-download" class="button" href=href download=file.name.clone()>
-            "Download " {file.name.clone()}
+            {text::asset::download(&file.name)}
         </a>
         " "
         <span id="asset-file-about" class="muted">{about}</span>
@@ -92,14 +93,20 @@ fn download(id: i64, file: &FileInfo) -> impl IntoView + use<> {
 /// A content type in words: "PDF", "PowerPoint", …
 pub fn file_type(content_type: &str) -> &str {
     match content_type {
-        "application/pdf" => "PDF",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation" => "PowerPoint",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
-        "image/png" => "PNG image",
-        "image/jpeg" => "JPEG image",
-        "video/mp4" => "MP4 video",
-        "application/zip" => "ZIP archive",
+        "application/pdf" => text::asset::FILE_PDF,
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation" => {
+            text::asset::FILE_POWERPOINT
+        }
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+            text::asset::FILE_WORD
+        }
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => {
+            text::asset::FILE_EXCEL
+        }
+        "image/png" => text::asset::FILE_PNG,
+        "image/jpeg" => text::asset::FILE_JPEG,
+        "video/mp4" => text::asset::FILE_MP4,
+        "application/zip" => text::asset::FILE_ZIP,
         other => other,
     }
 }

@@ -7,6 +7,7 @@ use portico_ui::route::{App, Route};
 
 use crate::components::sign_in::SecondFactorForm;
 use crate::components::sign_in::SignInLinkForm;
+use crate::text;
 use portico_ui::api::{self, SignIn};
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{FieldState, FormError, SubmitButton, TextField};
@@ -16,7 +17,7 @@ use portico_ui::session::{Auth, safe_next, use_session};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    set_title("Sign in");
+    set_title(text::common::SIGN_IN);
     let session = use_session();
     let location = use_location();
     let expired = location.query("expired").as_deref() == Some("1");
@@ -39,12 +40,12 @@ pub fn LoginPage() -> impl IntoView {
     let done = Callback::new(move |me: Me| session.signed_in(me));
     view! {
         <section class="page narrow">
-            <h1>"Sign in to Portico"</h1>
+            <h1>{text::common::SIGN_IN_TO_PORTICO}</h1>
             {expired
                 .then(|| {
                     view! {
                         <p id="session-notice" class="notice notice-info" role="status">
-                            "Your session has ended. Sign in again to continue."
+                            {text::login::SESSION_ENDED}
                         </p>
                     }
                 })}
@@ -61,7 +62,7 @@ fn PasswordForm(pending: RwSignal<Option<String>>) -> impl IntoView {
     let session = use_session();
     let email = FieldState::new("email", |v| validate::email(v).err().map(str::to_owned));
     let password = FieldState::new("password", |v| {
-        v.is_empty().then(|| "Enter your password.".to_owned())
+        v.is_empty().then(|| text::login::ENTER_PASSWORD.to_owned())
     });
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -96,21 +97,21 @@ fn PasswordForm(pending: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <FormError error=form_error />
         <form class="form" novalidate on:submit=on_submit(submit)>
-            <TextField field=email label="E-mail address" kind="email" autocomplete="username" />
+            <TextField field=email label=text::common::EMAIL_ADDRESS kind="email" autocomplete="username" />
             <TextField
                 field=password
-                label="Password"
+                label=text::common::PASSWORD
                 kind="password"
                 autocomplete="current-password"
             />
-            <SubmitButton id="sign-in" label="Sign in" busy_label="Signing in…" busy />
+            <SubmitButton id="sign-in" label=text::common::SIGN_IN busy_label=text::common::SIGNING_IN busy />
         </form>
         <p>
-            <a id="forgot-password" href=Route::SetPassword.href()>"Forgot your password?"</a>
+            <a id="forgot-password" href=Route::SetPassword.href()>{text::login::FORGOT_PASSWORD}</a>
         </p>
         <SignInLinkForm />
         <p class="muted">
-            "New here? Accounts are created from an invitation link: ask your partner manager for one."
+            {text::login::NEW_HERE}
         </p>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use portico_api::pipeline::PartnerOpportunityDetail;
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::opportunity::{Notes, SharedFacts};
 use portico_ui::components::record_page;
@@ -12,12 +13,12 @@ use portico_ui::dom::set_title;
 
 #[component]
 pub fn OpportunityPage(id: i64) -> impl IntoView {
-    set_title("Opportunity");
+    set_title(text::opportunity::TITLE);
     view! {
         <section class="page">
             {record_page(
                 move || api::partner_opportunity(id),
-                "Loading the opportunity…",
+                text::opportunity::LOADING,
                 move |detail, _| view! { <Detail detail /> }.into_any(),
             )}
         </section>
@@ -34,7 +35,7 @@ fn Detail(detail: PartnerOpportunityDetail) -> impl IntoView {
     let id = o.id;
     view! {
         <p>
-            <a href=Route::Pipeline.href()>"← Pipeline"</a>
+            <a href=Route::Pipeline.href()>{text::opportunity::BACK}</a>
         </p>
         <h1 id="opp-heading">{o.customer_name.clone()}</h1>
         <SharedFacts o />

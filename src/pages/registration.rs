@@ -9,6 +9,7 @@ use portico_api::registrations::{
 };
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_ui::api::{self, ApiError};
 use portico_ui::components::ProtectionText;
 use portico_ui::components::RegistrationFacts;
@@ -22,10 +23,10 @@ use portico_ui::session::use_session;
 
 #[component]
 pub fn MyRegistrationPage(id: i64) -> impl IntoView {
-    set_title("Registration");
+    set_title(text::registration::TITLE);
     record_page(
         move || api::my_registration(id),
-        "Loading the registration…",
+        text::registration::LOADING,
         |detail, reload| view! { <PartnerDetail detail reload /> }.into_any(),
     )
 }
@@ -36,7 +37,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
         registration: r,
         timeline,
     } = detail;
-    set_title(&format!("Registration {}", r.number));
+    set_title(&text::registration::title(&r.number));
     let extension = extension_offer(&r);
     let may_withdraw = r.status.may_withdraw();
     let question = r.open_question.clone();
@@ -44,7 +45,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
     view! {
         <section class="page">
             <p>
-                <a href=Route::MyRegistrations.href()>"← All registrations"</a>
+                <a href=Route::MyRegistrations.href()>{text::registration::BACK}</a>
             </p>
             <h1>{format!("{} · {}", r.number, r.company_name)}</h1>
             <p>
@@ -55,7 +56,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
             {r.decision.clone().map(|d| {
                 view! {
                     <div class="panel" id="decision">
-                        <h2 class="section-title">{d.decision.label()} "d"</h2>
+                        <h2 class="section-title">{text::registration::decided(d.decision.label())}</h2>
                         {d.reason.map(|reason| view! { <p>{reason.label()}</p> })}
                         {d.rationale.map(|text| view! { <p class="prose" id="decision-rationale">{text}</p> })}
                     </div>
@@ -64,7 +65,8 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
             {r.protection.clone().map(|p| {
                 view! {
                     <p id="protection">
-                        "Protected until " <ProtectionText protection=p />
+                        {text::registration::PROTECTED_UNTIL}
+                        <ProtectionText protection=p />
                     </p>
                 }
             })}
@@ -83,8 +85,9 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
                 ExtensionOffer::From(at) => {
                     view! {
                         <p id="extension-later" class="muted">
-                            "You can ask once for a longer protection in its last "
-                            {EXTENSION_WINDOW_DAYS} " days, from " <Time value=at /> "."
+                            {text::registration::extension_later_before_date(EXTENSION_WINDOW_DAYS)}
+                            <Time value=at />
+                            {text::registration::EXTENSION_LATER_AFTER_DATE}
                         </p>
                     }
                         .into_any()
@@ -92,7 +95,7 @@ fn PartnerDetail(detail: PartnerRegistrationDetail, reload: Callback<()>) -> imp
                 ExtensionOffer::No => ().into_any(),
             }}
             {may_withdraw.then(|| view! { <WithdrawButton id reload /> })}
-            <h2 class="section-title">"Timeline"</h2>
+            <h2 class="section-title">{text::registration::TIMELINE}</h2>
             <Timeline entries=timeline />
         </section>
     }
@@ -205,7 +208,7 @@ fn TextRequestForm(
             <FormError error=form_error />
             <form class="form" novalidate on:submit=on_submit(submit)>
                 <TextArea field=text label />
-                <SubmitButton id=id label=button busy_label="Sending…" busy />
+                <SubmitButton id=id label=button busy_label=text::common::SENDING busy />
             </form>
         </section>
     }
@@ -218,11 +221,11 @@ fn ExtensionForm(id: i64, reload: Callback<()>) -> impl IntoView {
             registration=id
             request=TextRequest::Extension
             id="extension-submit"
-            heading="Ask for a longer protection"
-            intro="You can ask once. A partner manager decides.".to_owned()
-            label="Why does this deal need more time?"
+            heading=text::registration::EXTENSION_HEADING
+            intro=text::registration::EXTENSION_INTRO.to_owned()
+            label=text::registration::EXTENSION_LABEL
             field_name="justification"
-            button="Ask for an extension"
+            button=text::registration::EXTENSION_SUBMIT
             reload
         />
     }
@@ -235,11 +238,11 @@ fn AnswerForm(id: i64, question: String, reload: Callback<()>) -> impl IntoView 
             registration=id
             request=TextRequest::Answer
             id="answer-submit"
-            heading="A partner manager asks"
+            heading=text::registration::ANSWER_HEADING
             intro=question
-            label="Your answer"
+            label=text::registration::ANSWER_LABEL
             field_name="answer"
-            button="Send answer"
+            button=text::registration::ANSWER_SUBMIT
             reload
         />
     }
@@ -272,9 +275,9 @@ fn WithdrawButton(id: i64, reload: Callback<()>) -> impl IntoView {
     };
     let label = move || {
         if confirming.get() {
-            "Yes, withdraw it"
+            text::registration::WITHDRAW_CONFIRM
         } else {
-            "Withdraw this registration"
+            text::registration::WITHDRAW
         }
     };
     view! {
@@ -282,7 +285,7 @@ fn WithdrawButton(id: i64, reload: Callback<()>) -> impl IntoView {
             <button id="withdraw" type="button" class="danger" aria-busy=move || busy.get().then_some("true") on:click=on_click(withdraw)>
                 {label}
             </button>
-            {move || confirming.get().then(|| view! { <span class="muted">"Withdrawing ends any protection. Click again to confirm."</span> })}
+            {move || confirming.get().then(|| view! { <span class="muted">{text::registration::WITHDRAW_WARNING}</span> })}
             <p class="error-text" role="alert">{error}</p>
         </div>
     }

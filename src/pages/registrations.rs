@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use portico_api::registrations::{PartnerRegistration, RegistrationQuery, RegistrationStatus};
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_api::Role;
 use portico_api::registrations::RegistrationLinkStatus;
 use portico_ui::api::{self};
@@ -17,7 +18,7 @@ use portico_ui::session::use_session;
 
 #[component]
 pub fn MyRegistrationsPage() -> impl IntoView {
-    set_title("Registrations");
+    set_title(text::registrations::TITLE);
     let location = use_location();
     // The home page links each status's count here (`?status=`); a new address is a new list.
     let list = move || {
@@ -36,8 +37,10 @@ pub fn MyRegistrationsPage() -> impl IntoView {
         let shown = status.map(|s| {
             view! {
                 <p id="registrations-filter" class="muted">
-                    "Showing " <strong>{s.label()}</strong> " registrations. "
-                    <a href=Route::MyRegistrations.href()>"Show all"</a>
+                    {text::registrations::FILTER_BEFORE_STATUS}
+                    <strong>{s.label()}</strong>
+                    {text::registrations::FILTER_AFTER_STATUS}
+                    <a href=Route::MyRegistrations.href()>{text::registrations::FILTER_SHOW_ALL}</a>
                 </p>
             }
         });
@@ -45,11 +48,11 @@ pub fn MyRegistrationsPage() -> impl IntoView {
             {shown}
             <PagedList
                 list=list.controls()
-                loading="Loading registrations…"
+                loading=text::registrations::LOADING
                 empty=if status.is_some() {
-                    "None with this status."
+                    text::registrations::EMPTY_WITH_STATUS
                 } else {
-                    "No registrations yet. Register a deal or lead to protect your claim on a customer."
+                    text::registrations::EMPTY
                 }
             >
                 <PartnerTable items=list.items />
@@ -59,9 +62,9 @@ pub fn MyRegistrationsPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1 id="registrations-heading">"Registrations"</h1>
+                <h1 id="registrations-heading">{text::registrations::TITLE}</h1>
                 <a class="button" href=Route::Register.href()>
-                    "Register a deal or lead"
+                    {text::registrations::REGISTER}
                 </a>
             </div>
             {list}
@@ -79,8 +82,8 @@ fn Notices() -> impl IntoView {
             |cursor: Option<String>| async move { api::notifications(cursor.as_deref()).await },
         );
     view! {
-        <h2 class="section-title" id="notices-heading">"Notifications"</h2>
-        <PagedList list=list.controls() loading="Loading notifications…" empty="No notifications yet.">
+        <h2 class="section-title" id="notices-heading">{text::registrations::NOTIFICATIONS}</h2>
+        <PagedList list=list.controls() loading=text::registrations::LOADING_NOTIFICATIONS empty=text::registrations::NO_NOTIFICATIONS>
             <ul class="notices" aria-labelledby="notices-heading">
                 {move || {
                     list.items
@@ -138,26 +141,23 @@ fn LinkPanel() -> impl IntoView {
         });
     };
     let state_text = move || match status.get() {
-        None => "Loading…".to_owned(),
+        None => text::common::LOADING.to_owned(),
         Some(Err(message)) => message,
-        Some(Ok(s)) if s.active => format!(
-            "A link is active since {}. Making a new one stops the old one.",
-            s.created_at
+        Some(Ok(s)) if s.active => text::registrations::link_active(
+            &s.created_at
                 .as_deref()
                 .map(portico_ui::format::format_time)
-                .unwrap_or_default()
+                .unwrap_or_default(),
         ),
-        Some(Ok(_)) => "There is no link yet.".to_owned(),
+        Some(Ok(_)) => text::registrations::NO_LINK.to_owned(),
     };
     view! {
         <section class="panel" aria-labelledby="link-heading">
-            <h2 id="link-heading" class="section-title">"Registration link for your sellers"</h2>
-            <p class="muted">
-                "Sellers without a portal account register through this link; their registrations belong to your organization. It is shown once: copy it when you make it."
-            </p>
+            <h2 id="link-heading" class="section-title">{text::registrations::LINK_HEADING}</h2>
+            <p class="muted">{text::registrations::LINK_INTRO}</p>
             <p role="status">{state_text}</p>
             <button id="rotate-link" type="button" class="secondary" aria-busy=move || busy.get().then_some("true") on:click=on_click(rotate)>
-                "Make a new link"
+                {text::registrations::NEW_LINK}
             </button>
             <p class="error-text" role="alert">{error}</p>
             {move || created.get().map(|link| view! { <code id="registration-link" class="link-box">{link}</code> })}
@@ -168,7 +168,7 @@ fn LinkPanel() -> impl IntoView {
 #[component]
 fn PartnerTable(items: RwSignal<Vec<PartnerRegistration>>) -> impl IntoView {
     view! {
-        <DataTable labelled_by="registrations-heading" headers=&["Number", "Customer", "Kind", "Status", "Decision", "Protected until"]>
+        <DataTable labelled_by="registrations-heading" headers=text::registrations::TABLE_HEADERS>
             {move || items.get().into_iter().map(partner_row).collect_view()}
         </DataTable>
     }

@@ -7,6 +7,7 @@ use portico_api::account::{AccountSecurity, SetPassword};
 use portico_ui::route::Route;
 
 use crate::components::sign_in::SignInLinkForm;
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::password::NEW_PASSWORD_HINT;
@@ -18,31 +19,28 @@ use portico_ui::session::{Auth, use_session};
 
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
-    set_title("Set a new password");
+    set_title(text::set_password::TITLE);
     let session = use_session();
     view! {
         <section class="page narrow">
-            <h1>"Set a new password"</h1>
+            <h1>{text::set_password::TITLE}</h1>
             {move || match session.auth.get() {
-                Auth::Loading => view! { <Loading label="Loading your account…" /> }.into_any(),
+                Auth::Loading => view! { <Loading label=text::set_password::LOADING_ACCOUNT /> }.into_any(),
                 Auth::Unknown(message) => {
                     let retry = Callback::new(move |()| session.load());
                     view! { <ErrorNotice message retry /> }.into_any()
                 }
                 Auth::SignedOut { .. } => {
                     view! {
-                        <p>
-                            "Forgot your password? We e-mail you a sign-in link. It brings you back here, "
-                            "signed in, to choose a new password within 15 minutes."
-                        </p>
-                        <SignInLinkForm next=Route::SetPassword heading="E-mail me a sign-in link" />
+                        <p>{text::set_password::FORGOT}</p>
+                        <SignInLinkForm next=Route::SetPassword heading=text::set_password::LINK_HEADING />
                     }
                         .into_any()
                 }
                 Auth::SignedIn(_) => {
                     record_page(
                             api::account_security,
-                            "Loading your account…",
+                            text::set_password::LOADING_ACCOUNT,
                             |security, _| view! { <SetOrExplain security /> }.into_any(),
                         )
                         .into_any()
@@ -56,17 +54,14 @@ pub fn SetPasswordPage() -> impl IntoView {
 fn SetOrExplain(security: AccountSecurity) -> impl IntoView {
     match security.set_password_until {
         Some(until) => view! { <SetPasswordForm until /> }.into_any(),
-        None => {
-            view! {
-                <p id="set-password-unavailable" class="notice notice-info">
-                    "A new password can be set without the current one only within 15 minutes of signing in with a sign-in link. "
-                    "Change it with your current password on the "
-                    <a href=Route::AccountSecurity.href()>"Account security"</a>
-                    " page, or sign out and ask for a sign-in link."
-                </p>
-            }
-                .into_any()
+        None => view! {
+            <p id="set-password-unavailable" class="notice notice-info">
+                {text::set_password::UNAVAILABLE_BEFORE_LINK}
+                <a href=Route::AccountSecurity.href()>{text::set_password::UNAVAILABLE_LINK}</a>
+                {text::set_password::UNAVAILABLE_AFTER_LINK}
+            </p>
         }
+        .into_any(),
     }
 }
 
@@ -93,31 +88,33 @@ fn SetPasswordForm(until: String) -> impl IntoView {
                 Ok(()) => {
                     password.value.set(String::new());
                     confirm.value.set(String::new());
-                    status.set(Some(
-                        "Your new password is set. You were signed out everywhere else.",
-                    ));
+                    status.set(Some(text::set_password::DONE));
                 }
                 Err(e) => show_error(e, &[("new_password", password)], form_error),
             }
         });
     };
     view! {
-        <p>"You signed in with a sign-in link. Choose a new password until " <Time value=until /> "."</p>
+        <p>
+            {text::set_password::UNTIL_BEFORE_TIME}
+            <Time value=until />
+            {text::set_password::UNTIL_AFTER_TIME}
+        </p>
         <FormError error=form_error />
         <form class="form" id="set-password-form" novalidate on:submit=on_submit(submit)>
             <TextField
                 field=password
-                label="New password"
+                label=text::set_password::NEW_PASSWORD
                 kind="password"
                 autocomplete="new-password"
                 hint=NEW_PASSWORD_HINT
             />
-            <TextField field=confirm label="Confirm new password" kind="password" autocomplete="new-password" />
-            <SubmitButton id="set-password-submit" label="Set password" busy_label="Saving…" busy />
+            <TextField field=confirm label=text::set_password::CONFIRM_NEW_PASSWORD kind="password" autocomplete="new-password" />
+            <SubmitButton id="set-password-submit" label=text::set_password::SUBMIT busy_label=text::common::SAVING busy />
         </form>
         <p id="set-password-status" class="status-line" role="status">
             {status}
-            {move || status.get().map(|_| view! { " " <a href=Route::Home.href()>"Go to the start page"</a> })}
+            {move || status.get().map(|_| view! { " " <a href=Route::Home.href()>{text::set_password::GO_HOME}</a> })}
         </p>
     }
 }

@@ -7,6 +7,7 @@ use portico_api::Me;
 use portico_ui::route::{App, Route};
 
 use crate::components::sign_in::SecondFactorForm;
+use crate::text;
 use portico_ui::api::{self, SignIn};
 use portico_ui::dom::{set_title, spawn};
 use portico_ui::location::use_location;
@@ -14,7 +15,7 @@ use portico_ui::session::{safe_next, use_session};
 
 #[component]
 pub fn SignInLinkPage(token: String) -> impl IntoView {
-    set_title("Sign in");
+    set_title(text::common::SIGN_IN);
     let session = use_session();
     let location = use_location();
     let token = StoredValue::new(token);
@@ -43,8 +44,7 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
                 Err(e) => {
                     busy.set(false);
                     error.set(Some(if e.is_not_found() {
-                        "This sign-in link has been used or has expired. Ask for a new one on the sign-in page."
-                            .to_owned()
+                        text::sign_in_link::LINK_GONE.to_owned()
                     } else {
                         e.message
                     }));
@@ -54,26 +54,26 @@ pub fn SignInLinkPage(token: String) -> impl IntoView {
     };
     let label = move || {
         if busy.get() {
-            "Signing in…"
+            text::common::SIGNING_IN
         } else {
-            "Sign in"
+            text::common::SIGN_IN
         }
     };
     // The link is used up: starting again means a password or a new link.
     let restart = Callback::new(move |()| location.go(&Route::Login.href()));
     view! {
         <section class="page narrow">
-            <h1>"Sign in to Portico"</h1>
+            <h1>{text::common::SIGN_IN_TO_PORTICO}</h1>
             {move || match pending.get() {
                 Some(token) => view! { <SecondFactorForm token done restart /> }.into_any(),
                 None => {
                     view! {
-                        <p>"Your sign-in link is ready. It works once."</p>
+                        <p>{text::sign_in_link::READY}</p>
                         <button id="use-sign-in-link" type="button" class="primary" aria-busy=move || busy.get().then_some("true") on:click=sign_in>
                             {label}
                         </button>
                         <p class="error-text" role="alert">{error}</p>
-                        <p class="muted" hidden=move || error.get().is_none()><a href=Route::Login.href()>"Go to the sign-in page"</a></p>
+                        <p class="muted" hidden=move || error.get().is_none()><a href=Route::Login.href()>{text::sign_in_link::GO_TO_SIGN_IN}</a></p>
                     }
                         .into_any()
                 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use portico_api::notifications::Category;
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::{ActionButton, Loading};
 use portico_ui::dom::{focus_soon, set_title, spawn};
@@ -44,7 +45,7 @@ fn in_sentence(category: Category) -> String {
 
 #[component]
 pub fn UnsubscribePage() -> impl IntoView {
-    set_title("Stop e-mails");
+    set_title(text::unsubscribe::TITLE);
     let session = use_session();
     let location = use_location();
     let link = link_in(location);
@@ -53,7 +54,7 @@ pub fn UnsubscribePage() -> impl IntoView {
     view! {
         <section class="page narrow">
             {move || match (known.get(), link.clone()) {
-                (false, _) => view! { <Loading label="Loading…" /> }.into_any(),
+                (false, _) => view! { <Loading label=text::common::LOADING /> }.into_any(),
                 (true, Some(link)) => view! { <Confirm link /> }.into_any(),
                 (true, None) => view! { <InvalidLink /> }.into_any(),
             }}
@@ -98,8 +99,9 @@ fn Confirm(link: Link) -> impl IntoView {
     let done = move || match step.get() {
         Step::Done(category) => Some(view! {
             <p id="unsubscribed" class="notice notice-success" tabindex="-1">
-                "You will no longer get " {in_sentence(category)} " by e-mail. Change this any time under "
-                <a href=Route::Notifications.href()>"Notifications"</a> "."
+                {text::unsubscribe::stopped_before_link(&in_sentence(category))}
+                <a href=Route::Notifications.href()>{text::unsubscribe::STOPPED_LINK}</a>
+                {text::unsubscribe::STOPPED_AFTER_LINK}
             </p>
         }),
         _ => None,
@@ -109,20 +111,15 @@ fn Confirm(link: Link) -> impl IntoView {
             return view! { <InvalidLink /> }.into_any();
         }
         view! {
-            <h1>"Stop e-mails about " {in_sentence(category)}</h1>
+            <h1>{text::unsubscribe::heading(&in_sentence(category))}</h1>
             <div hidden=move || step.get() != Step::Asking>
-                <p>
-                    "You will no longer get " {in_sentence(category)}
-                    " by e-mail. Other messages keep coming, and you can still see everything in the portal."
-                </p>
-                <p class="muted">
-                    "Sign-in links, invitations and announcements that must be acknowledged always come by e-mail."
-                </p>
+                <p>{text::unsubscribe::what_stops(&in_sentence(category))}</p>
+                <p class="muted">{text::unsubscribe::ALWAYS_SENT}</p>
                 <div class="actions">
                     <ActionButton
                         id="unsubscribe"
-                        label="Stop these e-mails"
-                        busy_label="Stopping…"
+                        label=text::unsubscribe::STOP
+                        busy_label=text::unsubscribe::STOPPING
                         busy
                         run
                         class="primary"
@@ -132,18 +129,19 @@ fn Confirm(link: Link) -> impl IntoView {
             </div>
             <div role="status">{done}</div>
         }
-            .into_any()
+        .into_any()
     }
 }
 
 #[component]
 fn InvalidLink() -> impl IntoView {
     view! {
-        <h1 id="invalid-link" tabindex="-1">"This unsubscribe link does not work"</h1>
+        <h1 id="invalid-link" tabindex="-1">{text::unsubscribe::INVALID_HEADING}</h1>
         <div class="notice notice-error" role="alert">
             <p>
-                "It may have been cut short when it was copied. Open it again from the e-mail, or sign in and choose your e-mails under "
-                <a href=Route::Notifications.href()>"Notifications"</a> "."
+                {text::unsubscribe::INVALID_BEFORE_LINK}
+                <a href=Route::Notifications.href()>{text::unsubscribe::INVALID_LINK}</a>
+                {text::unsubscribe::INVALID_AFTER_LINK}
             </p>
         </div>
     }

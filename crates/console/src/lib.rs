@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod pages;
+pub mod text;
 
 use leptos::prelude::*;
 

@@ -7,6 +7,7 @@ use portico_api::places::CURRENCIES;
 use portico_api::registrations::PartnerRole;
 
 use crate::format::{format_day, format_money};
+use crate::text;
 
 /// Whether a stage slug can be asked for: `won` and `lost` always, the others with their motion.
 pub fn stage_fits(motion: Option<Motion>, slug: &str) -> bool {
@@ -21,8 +22,8 @@ pub fn stage_options(motion: Option<Motion>) -> Vec<(String, String)> {
             .map(|s| (s.slug.to_owned(), s.label.to_owned()))
     });
     open.chain([
-        (WON.to_owned(), "Won".to_owned()),
-        (LOST.to_owned(), "Lost".to_owned()),
+        (WON.to_owned(), text::deal::WON.to_owned()),
+        (LOST.to_owned(), text::deal::LOST.to_owned()),
     ])
     .collect()
 }
@@ -35,9 +36,9 @@ pub fn money(amount: Option<i64>, currency: Option<&str>) -> Option<String> {
 /// "Send the proposal (due 2026-12-01)"
 pub fn next_step(step: Option<String>, due: Option<String>) -> Option<String> {
     match (step, due) {
-        (Some(step), Some(due)) => Some(format!("{step} (due {})", format_day(&due))),
+        (Some(step), Some(due)) => Some(text::deal::step_due(&step, &format_day(&due))),
         (Some(step), None) => Some(step),
-        (None, Some(due)) => Some(format!("Due {}", format_day(&due))),
+        (None, Some(due)) => Some(text::deal::due(&format_day(&due))),
         (None, None) => None,
     }
 }
@@ -45,7 +46,9 @@ pub fn next_step(step: Option<String>, due: Option<String>) -> Option<String> {
 /// "Protected until 2027-02-21"
 pub fn protection(status: ProtectionStatus, ends: Option<String>) -> String {
     match ends.as_deref().map(format_day) {
-        Some(day) if status != ProtectionStatus::None => format!("{} until {day}", status.label()),
+        Some(day) if status != ProtectionStatus::None => {
+            text::deal::protected_until(status.label(), &day)
+        }
         _ => status.label().to_owned(),
     }
 }
@@ -53,8 +56,8 @@ pub fn protection(status: ProtectionStatus, ends: Option<String>) -> String {
 /// "Sourced" or "Influenced"
 pub fn role_label(role: PartnerRole) -> &'static str {
     match role {
-        PartnerRole::Sourced => "Sourced",
-        PartnerRole::Influenced => "Influenced",
+        PartnerRole::Sourced => text::deal::SOURCED,
+        PartnerRole::Influenced => text::deal::INFLUENCED,
     }
 }
 

@@ -7,6 +7,8 @@ use leptos::ev::{MouseEvent, SubmitEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::text;
+
 /// Runs a task for the current component; it is dropped if the component goes away first.
 pub fn spawn(task: impl Future<Output = ()> + 'static) {
     spawn_boxed(Box::pin(task));
@@ -32,7 +34,7 @@ pub fn on_submit(mut handler: impl FnMut() + 'static) -> Box<dyn FnMut(SubmitEve
 
 /// Sets the document title, e.g. "Users · Portico".
 pub fn set_title(page: &str) {
-    document().set_title(&format!("{page} · Portico"));
+    document().set_title(&text::common::page_title(page));
 }
 
 pub fn focus_by_id(id: &str) {

@@ -2,6 +2,8 @@
 //! zone, through its `Intl` formatters (`intl`, below). Off the browser, in unit tests, the
 //! same functions give a fixed English reading in UTC.
 
+use crate::text;
+
 /// An RFC 3339 timestamp as a date and time in the reader's zone ("Jun 1, 2025, 4:03 PM");
 /// anything unexpected is shown as it came.
 pub fn format_time(rfc3339: &str) -> String {
@@ -227,11 +229,9 @@ mod intl {
 /// A size in bytes as people read it: "512 bytes", "1.5 KB", "100 MB" (binary multiples, as
 /// the upload limit is counted).
 pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    match bytes {
-        1 => return "1 byte".to_owned(),
-        0..1024 => return format!("{bytes} bytes"),
-        _ => {}
+    const UNITS: [&str; 4] = text::common::SIZE_UNITS;
+    if bytes < 1024 {
+        return text::common::bytes(bytes);
     }
     let mut value = bytes as f64 / 1024.0;
     let mut unit = 0;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::components::Loading;
+use crate::text;
 
 /// A page's module could not be fetched (offline, or a deploy replaced it meanwhile).
 #[derive(Debug, Clone, Copy)]
@@ -30,7 +31,7 @@ pub fn lazy_page(
         <Suspense fallback=|| {
             view! {
                 <div class="loading-late">
-                    <Loading label="Loading the page…" />
+                    <Loading label=text::layout::LOADING_PAGE />
                 </div>
             }
         }>{page}</Suspense>
@@ -41,9 +42,9 @@ pub fn lazy_page(
 fn unloaded() -> AnyView {
     view! {
         <section class="page narrow">
-            <h1>"This page could not be loaded"</h1>
+            <h1>{text::layout::UNLOADED_TITLE}</h1>
             <p id="page-unloaded" role="alert">
-                "Its code did not download. Check your connection, then reload the page."
+                {text::layout::UNLOADED}
             </p>
         </section>
     }

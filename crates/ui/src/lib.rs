@@ -17,4 +17,5 @@ pub mod pipeline_list;
 pub mod query;
 pub mod route;
 pub mod session;
+pub mod text;
 pub mod url;

@@ -8,6 +8,7 @@ use portico_ui::dom::on_click;
 use portico_ui::format::format_number;
 
 use super::href;
+use crate::text;
 
 /// A facet of the search: one value may be chosen at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +35,10 @@ impl Facet {
 
     fn title(self) -> &'static str {
         match self {
-            Facet::Kind => "Kind",
-            Facet::Motion => "Motion",
-            Facet::Industry => "Industry",
-            Facet::UseCase => "Use case",
+            Facet::Kind => text::content::FACET_KIND,
+            Facet::Motion => text::content::FACET_MOTION,
+            Facet::Industry => text::content::FACET_INDUSTRY,
+            Facet::UseCase => text::content::FACET_USE_CASE,
         }
     }
 
@@ -106,10 +107,7 @@ pub(super) fn FacetPanel(
         .filter(|f| f.chosen(&filters).is_some())
         .count();
     let open = RwSignal::new(false);
-    let label = match chosen {
-        0 => "Filters".to_owned(),
-        n => format!("Filters ({n} chosen)"),
-    };
+    let label = text::content::filters_toggle(chosen);
     view! {
         <button
             type="button"
@@ -122,7 +120,7 @@ pub(super) fn FacetPanel(
             {label}
         </button>
         <aside id="facets" class="facets" class:open=open aria-labelledby="facets-heading">
-            <h2 id="facets-heading" class="facets-title">"Filters"</h2>
+            <h2 id="facets-heading" class="facets-title">{text::content::FILTERS}</h2>
             {blocks}
         </aside>
     }
@@ -158,10 +156,10 @@ pub(super) fn facet_block(
         .collect_view();
     let clear = chosen.map(|_| {
         let href = href(&facet.with(filters, None));
-        let label = format!("Clear the {} filter", facet.title().to_lowercase());
+        let label = text::content::clear_facet(facet.title());
         view! {
             <a class="facet-clear" href=href aria-label=label>
-                "Clear"
+                {text::content::CLEAR}
             </a>
         }
     });

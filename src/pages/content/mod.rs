@@ -11,13 +11,13 @@ use portico_api::assets::{
 use portico_ui::query::{asset_query, asset_query_text};
 use portico_ui::route::Route;
 
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::Tags;
 use portico_ui::components::field::{FieldError, FieldState, focus_first_error};
 use portico_ui::components::tags;
 use portico_ui::components::{Paged, PagedList};
 use portico_ui::dom::{on_submit, set_title};
-use portico_ui::format::format_number;
 use portico_ui::location::use_location;
 
 mod facets;
@@ -36,15 +36,13 @@ fn narrowed(query: &AssetQuery) -> bool {
 
 #[component]
 pub fn ContentPage() -> impl IntoView {
-    set_title("Content");
+    set_title(text::content::TITLE);
     let location = use_location();
     let filters = Memo::new(move |_| asset_query(&location.search(), false));
     view! {
         <section class="page">
-            <h1 id="content-heading">"Content"</h1>
-            <p class="muted">
-                "Decks, case studies, battlecards and more to sell with. Search, or narrow the list by kind, motion, industry and use case."
-            </p>
+            <h1 id="content-heading">{text::content::TITLE}</h1>
+            <p class="muted">{text::content::INTRO}</p>
             <SearchForm filters />
             {move || view! { <Results filters=filters.get() /> }}
         </section>
@@ -84,8 +82,8 @@ fn SearchForm(filters: Memo<AssetQuery>) -> impl IntoView {
     let current_sort = move || filters.with(|f| f.sort.unwrap_or_default());
     view! {
         <div class="content-search">
-            <form class="search-form" role="search" aria-label="Search content" novalidate on:submit=on_submit(search)>
-                <label for="content-q">"Search content"</label>
+            <form class="search-form" role="search" aria-label=text::content::SEARCH_CONTENT novalidate on:submit=on_submit(search)>
+                <label for="content-q">{text::content::SEARCH_CONTENT}</label>
                 <div class="search-row">
                     <input
                         id="content-q"
@@ -98,12 +96,12 @@ fn SearchForm(filters: Memo<AssetQuery>) -> impl IntoView {
                         prop:value=q.value
                         on:input=move |ev| q.input(event_target_value(&ev))
                     />
-                    <button id="content-search" type="submit" class="primary">"Search"</button>
+                    <button id="content-search" type="submit" class="primary">{text::content::SEARCH}</button>
                 </div>
                 <FieldError field=q />
             </form>
             <div class="field sort-field">
-                <label for="content-sort">"Sort by"</label>
+                <label for="content-sort">{text::content::SORT_BY}</label>
                 <select id="content-sort" name="sort" on:change=sort>
                     {AssetSort::ALL
                         .iter()
@@ -141,25 +139,16 @@ fn Results(filters: AssetQuery) -> impl IntoView {
             })
         }
     });
-    let count = move || match (total.get(), capped.get()) {
-        (None, _) => String::new(),
-        (Some(n), true) => format!("{}+ assets", format_number(n)),
-        (Some(1), false) => "1 asset".to_owned(),
-        (Some(n), false) => format!("{} assets", format_number(n)),
+    let count = move || {
+        let (total, capped) = (total.get(), capped.get());
+        total
+            .map(|n| text::content::asset_count(n, capped))
+            .unwrap_or_default()
     };
     let has_words = filters.q.is_some();
     let capped_note = move || {
         capped.get().then(|| {
-            let cap = format_number(COUNT_CAP);
-            let counted = if has_words {
-                "The counts and the best matches come from"
-            } else {
-                "The counts come from"
-            };
-            let note = format!(
-                "More than {cap} assets match. {counted} the {cap} added most recently. \
-                 Add words or a filter to narrow them down."
-            );
+            let note = text::content::capped_note(COUNT_CAP, has_words);
             view! { <p id="content-capped" class="muted">{note}</p> }
         })
     };
@@ -169,7 +158,7 @@ fn Results(filters: AssetQuery) -> impl IntoView {
             view! {
                 <p>
                     <a id="content-clear" class="button secondary-link" href=Route::Content.href()>
-                        "Clear the search and filters"
+                        {text::content::CLEAR_ALL}
                     </a>
                 </p>
             }
@@ -180,13 +169,13 @@ fn Results(filters: AssetQuery) -> impl IntoView {
         <div class="content-layout">
             <FacetPanel filters facets capped />
             <div class="content-main">
-                <h2 class="visually-hidden" id="content-results-heading">"Results"</h2>
+                <h2 class="visually-hidden" id="content-results-heading">{text::content::RESULTS}</h2>
                 <p id="content-count" class="muted" role="status">{count}</p>
                 {capped_note}
                 <PagedList
                     list=list.controls()
-                    loading="Loading content…"
-                    empty="No content matches your search and filters."
+                    loading=text::content::LOADING
+                    empty=text::content::EMPTY
                 >
                     <ul id="content-results" class="cards asset-grid" aria-labelledby="content-results-heading">
                         {move || items.get().into_iter().map(|card| view! { <AssetCardView card /> }).collect_view()}
@@ -202,7 +191,7 @@ fn Results(filters: AssetQuery) -> impl IntoView {
 /// explained in the list's own words.
 fn words_refused(mut error: api::ApiError) -> api::ApiError {
     if let Some(message) = error.fields.remove("q") {
-        error.message = format!("The search words cannot be used: {message}");
+        error.message = text::content::search_words_refused(&message);
     }
     error
 }
@@ -216,7 +205,7 @@ fn AssetCardView(card: AssetCard) -> impl IntoView {
         <li class="card asset-card">
             <p class="asset-kind">
                 {card.kind.label()}
-                {card.is_new.then(|| view! { " " <span class="badge badge-new">"New"</span> })}
+                {card.is_new.then(|| view! { " " <span class="badge badge-new">{text::content::NEW}</span> })}
             </p>
             <h3 class="asset-card-title">
                 <a href=href>{card.title}</a>

@@ -21,6 +21,8 @@ use portico_ui::dom::{on_submit, spawn};
 use portico_ui::format::sorted_regions;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// The form's fields, each checked by the shared rules.
 #[derive(Clone, Copy)]
 struct Fields {
@@ -46,7 +48,7 @@ impl Fields {
         let kind = FieldState::plain("reg-kind", RegistrationKind::Deal.as_str());
         let is_deal = move || kind.get() == RegistrationKind::Deal.as_str();
         let products = FieldState::new("reg-products", move |v| {
-            (is_deal() && v.is_empty()).then(|| "Choose at least one product.".to_owned())
+            (is_deal() && v.is_empty()).then(|| text::register::CHOOSE_PRODUCT.to_owned())
         });
         kind.revalidates(products);
         Fields {
@@ -62,12 +64,12 @@ impl Fields {
             }),
             contact_title: FieldState::new("reg-contact-title", |v| {
                 (v.trim().chars().count() > rules::TITLE_MAX)
-                    .then(|| "Use at most 100 characters.".to_owned())
+                    .then(|| text::register::AT_MOST_100.to_owned())
             }),
             motion: FieldState::new("reg-motion", |v| {
                 Motion::parse(v)
                     .is_none()
-                    .then(|| "Choose the motion.".to_owned())
+                    .then(|| text::register::CHOOSE_MOTION_ERROR.to_owned())
             }),
             products,
             estimated_value: FieldState::new("reg-value", |v| {
@@ -81,7 +83,7 @@ impl Fields {
             partner_role: FieldState::new("reg-role", |v| {
                 PartnerRole::parse(v)
                     .is_none()
-                    .then(|| "Say whether you sourced or are influencing it.".to_owned())
+                    .then(|| text::register::CHOOSE_ROLE.to_owned())
             }),
         }
     }
@@ -165,23 +167,31 @@ fn parse_value(input: &str) -> Result<i64, &'static str> {
         .filter(|c| !matches!(c, ',' | ' ' | '_' | '\''))
         .collect();
     if digits.is_empty() {
-        return Err("Enter the estimated deal value.");
+        return Err(text::register::ENTER_VALUE);
     }
-    digits
-        .parse()
-        .map_err(|_| "Enter a whole amount in digits, like 250000.")
+    digits.parse().map_err(|_| text::register::VALUE_DIGITS)
 }
 
 #[component]
 pub(super) fn RegistrationForm(
     done: RwSignal<Option<PartnerRegistration>>,
     channel: Channel,
+    /// The currency of the organization's country, when it has one.
+    currency: Signal<Option<String>>,
 ) -> impl IntoView {
     let session = use_session();
     let fields = Fields::new();
-    if let Some(code) = portico_ui::deal::last_currency() {
-        fields.currency.value.set(code);
-    }
+    // The currency this browser used last wins over the organization's; one already chosen
+    // stays when the organization's arrives late (with a link's form).
+    let remembered = portico_ui::deal::last_currency();
+    Effect::new(move |_| {
+        let start = remembered.clone().or_else(|| currency.get());
+        if let Some(code) = start
+            && fields.currency.value.get_untracked().is_empty()
+        {
+            fields.currency.value.set(code);
+        }
+    });
     let submitter_name =
         FieldState::new("reg-submitter-name", |v| message(validate::person_name(v)));
     let submitter_email = FieldState::new("reg-submitter-email", |v| message(validate::email(v)));
@@ -254,9 +264,9 @@ pub(super) fn RegistrationForm(
     let min_close = Signal::derive(|| today().to_string());
     view! {
         <p class="muted">
-            "A " <strong>"deal"</strong>
-            " is a qualified opportunity with a value and a close date. A " <strong>"lead"</strong>
-            " is early interest: it needs no products, value or close date. Every field is required unless it says optional."
+            {text::register::KINDS_BEFORE_DEAL} <strong>{text::register::KINDS_DEAL}</strong>
+            {text::register::KINDS_BEFORE_LEAD} <strong>{text::register::KINDS_LEAD}</strong>
+            {text::register::KINDS_AFTER_LEAD}
         </p>
         <FormError error=form_error />
         <form class="form" novalidate on:submit=on_submit(submit)>
@@ -264,11 +274,11 @@ pub(super) fn RegistrationForm(
                 .then(|| {
                     view! {
                         <fieldset class="form-section form-grid">
-                            <legend>"You"</legend>
-                            <TextField field=submitter_name label="Your name" autocomplete="name" />
+                            <legend>{text::register::YOU}</legend>
+                            <TextField field=submitter_name label=text::register::YOUR_NAME autocomplete="name" />
                             <TextField
                                 field=submitter_email
-                                label="Your e-mail"
+                                label=text::register::YOUR_EMAIL
                                 kind="email"
                                 autocomplete="email"
                             />
@@ -277,29 +287,29 @@ pub(super) fn RegistrationForm(
                 })}
             <RadioGroup
                 field=fields.kind
-                legend="What are you registering?"
-                options=vec![("deal", "Deal"), ("lead", "Lead")]
+                legend=text::register::KIND
+                options=vec![("deal", text::register::DEAL), ("lead", text::register::LEAD)]
             />
             <fieldset class="form-section form-grid">
-                <legend>"Customer"</legend>
-                <TextField field=fields.company_name label="Company name" autocomplete="off" />
+                <legend>{text::register::CUSTOMER}</legend>
+                <TextField field=fields.company_name label=text::register::COMPANY_NAME autocomplete="off" />
                 <TextField
                     field=fields.company_domain
-                    label="Website or domain"
-                    hint="For example acme.com or https://www.acme.com"
+                    label=text::register::DOMAIN
+                    hint=text::register::DOMAIN_HINT
                     autocomplete="off"
                 />
-                <SelectField field=fields.country label="Country" options=countries placeholder="Choose a country" />
+                <SelectField field=fields.country label=text::register::COUNTRY options=countries placeholder=text::register::CHOOSE_COUNTRY />
             </fieldset>
             <fieldset class="form-section form-grid">
-                <legend>"Contact at the customer"</legend>
-                <TextField field=fields.contact_name label="Name" autocomplete="off" />
-                <TextField field=fields.contact_email label="E-mail" kind="email" autocomplete="off" />
-                <TextField field=fields.contact_title label="Title" optional=true autocomplete="off" />
+                <legend>{text::register::CONTACT}</legend>
+                <TextField field=fields.contact_name label=text::register::CONTACT_NAME autocomplete="off" />
+                <TextField field=fields.contact_email label=text::register::CONTACT_EMAIL kind="email" autocomplete="off" />
+                <TextField field=fields.contact_title label=text::register::CONTACT_TITLE optional=true autocomplete="off" />
             </fieldset>
             <fieldset class="form-section form-grid">
-            <legend>"Opportunity"</legend>
-            <SelectField field=fields.motion label="Motion" options=motions placeholder="Choose the motion" />
+            <legend>{text::register::OPPORTUNITY}</legend>
+            <SelectField field=fields.motion label=text::register::MOTION options=motions placeholder=text::register::CHOOSE_MOTION />
             <ProductChoice
                 field=fields.products
                 optional=Signal::derive(move || !is_deal.get())
@@ -312,37 +322,37 @@ pub(super) fn RegistrationForm(
                         view! {
                             <TextField
                                 field=fields.estimated_value
-                                label="Estimated value"
-                                hint="Whole amount, e.g. 250000"
+                                label=text::register::VALUE
+                                hint=text::register::VALUE_HINT
                                 autocomplete="off"
                             />
                             <SelectField
                                 field=fields.currency
-                                label="Currency"
+                                label=text::register::CURRENCY
                                 options=currencies.clone()
-                                placeholder="Choose a currency"
+                                placeholder=text::register::CHOOSE_CURRENCY
                             />
                             <TextField
                                 field=fields.expected_close
-                                label="Expected close date"
+                                label=text::register::CLOSE
                                 kind="date"
-                                hint="Within the next 18 months"
+                                hint=text::register::CLOSE_HINT
                                 min=min_close
                             />
                         }
                     })
             }}
-            <TextArea field=fields.description label="Use case" hint="What the customer wants to achieve, in a few sentences" />
+            <TextArea field=fields.description label=text::register::USE_CASE hint=text::register::USE_CASE_HINT />
             <RadioGroup
                 field=fields.partner_role
-                legend="Your role in this opportunity"
+                legend=text::register::ROLE
                 options=vec![
                     ("sourced", PartnerRole::Sourced.label()),
                     ("influenced", PartnerRole::Influenced.label()),
                 ]
             />
             </fieldset>
-            <SubmitButton id="register-submit" label="Submit registration" busy_label="Submitting…" busy />
+            <SubmitButton id="register-submit" label=text::register::SUBMIT busy_label=text::register::SUBMITTING busy />
         </form>
     }
 }

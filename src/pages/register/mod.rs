@@ -8,6 +8,9 @@ use portico_ui::route::Route;
 
 use portico_ui::api;
 use portico_ui::dom::{on_click, set_title, spawn};
+use portico_ui::session::use_session;
+
+use crate::text;
 
 mod form;
 mod products;
@@ -47,27 +50,33 @@ impl Channel {
 
 #[component]
 pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl IntoView {
-    set_title("Register a deal or lead");
+    set_title(text::register::TITLE);
     let via_link = matches!(channel, Channel::Link(_));
     let done = RwSignal::new(None::<PartnerRegistration>);
     // Bumped by "Register another" to start from an empty form with a new key.
     let form_round = RwSignal::new(0u32);
     // A seller without an account sees whom the link registers for.
     let organization = RwSignal::new(None::<String>);
+    // The currency of the organization's country; a link's form learns it with the form.
+    let currency = RwSignal::new(match &channel {
+        Channel::Portal => untrack(|| use_session().me()).and_then(|me| me.currency),
+        Channel::Link(_) => None,
+    });
     if let Channel::Link(token) = &channel {
         let token = token.clone();
         spawn(async move {
             if let Ok(form) = api::link_form(&token).await {
                 organization.set(Some(form.organization));
+                currency.set(form.currency);
             }
         });
     }
     view! {
         <section class="page">
-            <h1>"Register a deal or lead"</h1>
+            <h1>{text::register::TITLE}</h1>
             {move || organization.get().map(|name| view! {
                 <p id="link-organization" class="lead">
-                    "For " <strong>{name}</strong> ": the registration is theirs, and their partner manager follows it up."
+                    {text::register::FOR_BEFORE_NAME} <strong>{name}</strong> {text::register::FOR_AFTER_NAME}
                 </p>
             })}
             {move || match done.get() {
@@ -80,7 +89,7 @@ pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl
                 }
                 None => {
                     form_round.track();
-                    view! { <RegistrationForm done channel=channel.clone() /> }.into_any()
+                    view! { <RegistrationForm done channel=channel.clone() currency=currency.into() /> }.into_any()
                 }
             }}
         </section>
@@ -103,23 +112,23 @@ fn Confirmation(
     view! {
         <div id="confirmation" class="notice notice-success" role="status" tabindex="-1">
             <h2 class="section-title">
-                "Registration " <span id="registration-number">{registration.number}</span>
-                " received"
+                {text::register::RECEIVED_BEFORE_NUMBER} <span id="registration-number">{registration.number}</span>
+                {text::register::RECEIVED_AFTER_NUMBER}
             </h2>
             <p>
-                "Status: " <strong id="registration-status">{registration.status.label()}</strong>
+                {text::register::STATUS} <strong id="registration-status">{registration.status.label()}</strong>
             </p>
             <p id="conflict-result">{registration.conflict_message}</p>
             <p class="actions">
                 {(!via_link)
                     .then(|| {
                         view! {
-                            <a href=href>"View the registration"</a>
-                            <a href=Route::MyRegistrations.href()>"All our registrations"</a>
+                            <a href=href>{text::register::VIEW}</a>
+                            <a href=Route::MyRegistrations.href()>{text::register::ALL}</a>
                         }
                     })}
                 <button type="button" class="secondary" on:click=on_click(move |_| again.run(()))>
-                    "Register another"
+                    {text::register::ANOTHER}
                 </button>
             </p>
         </div>

@@ -6,6 +6,7 @@ use portico_ui::components::{ErrorNotice, FieldState, Loading};
 use portico_ui::dom::spawn;
 
 use super::Channel;
+use crate::text;
 
 #[derive(Clone)]
 enum Catalog {
@@ -55,11 +56,11 @@ pub(super) fn ProductChoice(
     view! {
         <fieldset class="field field-wide choices" id=field.id() tabindex="-1">
             <legend>
-                "Products"
+                {text::register::PRODUCTS}
                 {move || optional.get().then(|| view! { <span class="optional">" (optional)"</span> })}
             </legend>
             {move || match catalog.get() {
-                Catalog::Loading => view! { <Loading label="Loading products…" /> }.into_any(),
+                Catalog::Loading => view! { <Loading label=text::register::PRODUCTS_LOADING /> }.into_any(),
                 Catalog::Failed(message) => {
                     view! { <ErrorNotice message retry=Callback::new(move |()| load()) /> }.into_any()
                 }

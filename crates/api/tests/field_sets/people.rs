@@ -13,6 +13,7 @@ fn me() {
             role: Role::PartnerAdmin,
         },
         organization: org(),
+        currency: Some("EUR".into()),
         csrf_token: "t".into(),
         two_factor_setup_required: false,
     };
@@ -20,6 +21,7 @@ fn me() {
         fields(&me),
         [
             "csrf_token",
+            "currency",
             "organization",
             "organization.id",
             "organization.name",
@@ -167,6 +169,7 @@ fn users_and_organizations() {
         name: "N".into(),
         motion: Motion::Reseller,
         tier: Tier::Gold,
+        country: Some("DE".into()),
         user_count: 2,
         engagement: Engagement {
             score: 57,
@@ -183,6 +186,7 @@ fn users_and_organizations() {
     assert_eq!(
         fields(&summary),
         [
+            "country",
             "engagement",
             "engagement.activation",
             "engagement.activation.first_download",

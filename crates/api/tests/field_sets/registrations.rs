@@ -200,9 +200,10 @@ fn link_and_notification_fields() {
     assert_eq!(
         fields(&LinkForm {
             organization: "Northwind".into(),
+            currency: Some("EUR".into()),
             products: vec![]
         }),
-        ["organization", "products"]
+        ["currency", "organization", "products"]
     );
     assert_eq!(
         fields(&RegistrationLinkStatus {

@@ -21,6 +21,8 @@ use portico_ui::dom::{on_submit, spawn};
 use portico_ui::location::Location;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// The list of one CRM's issued links is on the integrations page, with the CRM in the address.
 const LINKS_QUERY: &str = "card_links";
 
@@ -35,9 +37,7 @@ fn expiry_text(days: u32) -> Option<String> {
     (1..=CARD_LINK_DAYS_MAX).contains(&days).then(|| {
         let now = (js_sys::Date::now() / 1000.0) as i64;
         let day = Date::from_unix(now + i64::from(days) * 86_400);
-        format!(
-            "A link made now works until {day} (UTC); you can revoke it sooner under Integrations."
-        )
+        text::card_links::works_until(&day.to_string())
     })
 }
 
@@ -89,24 +89,40 @@ pub fn CardLinkPanel(subject: CardSubject) -> impl IntoView {
         .collect();
     view! {
         <section class="panel" aria-labelledby="card-link-heading">
-            <h2 class="section-title" id="card-link-heading">"CRM card link"</h2>
+            <h2 class="section-title" id="card-link-heading">
+                {text::card_links::TITLE}
+            </h2>
             <p class="muted">
-                "A signed address of this deal's card, to show it in a CRM whose integration is set up under "
-                <a href=Route::Integrations.href()>"Integrations"</a>
-                "."
+                {text::card_links::INTRO_BEFORE_LINK}
+                <a href=Route::Integrations.href()>{text::card_links::INTRO_LINK}</a>
+                {text::card_links::INTRO_AFTER_LINK}
             </p>
             <FormError error=form_error />
             <form class="form form-grid" id="card-link-form" novalidate on:submit=on_submit(submit)>
-                <SelectField field=system label="CRM" options=systems />
-                <TextField field=valid_days label="Valid for (days)" kind="number" hint="From 1 to 90." />
+                <SelectField field=system label=text::card_links::CRM options=systems />
+                <TextField
+                    field=valid_days
+                    label=text::card_links::VALID_DAYS
+                    kind="number"
+                    hint=text::card_links::VALID_DAYS_HINT
+                />
                 <p class="muted" id="card-link-expiry">{expiry}</p>
-                <SubmitButton id="card-link-create" label="Create link" busy_label="Creating…" busy />
+                <SubmitButton
+                    id="card-link-create"
+                    label=text::card_links::CREATE
+                    busy_label=text::card_links::CREATING
+                    busy
+                />
             </form>
             <div aria-live="polite">
                 {move || link.get().map(|CardLink { url, expires_at, .. }| view! {
                     <div class="notice notice-success">
-                        <p>"The link works until " <Time value=expires_at /> "."</p>
-                        <CopyText id="card-link-url" text=url label="Copy card link" />
+                        <p>
+                            {text::card_links::MADE_WORKS_UNTIL}
+                            <Time value=expires_at />
+                            {text::card_links::MADE_WORKS_UNTIL_END}
+                        </p>
+                        <CopyText id="card-link-url" text=url label=text::card_links::COPY />
                     </div>
                 })}
             </div>
@@ -148,10 +164,14 @@ pub fn IssuedCardLinks(system: CrmSystem) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="tabs" aria-label="CRM of the card links">{tabs}</nav>
+        <nav class="tabs" aria-label=text::card_links::CRM_TABS>{tabs}</nav>
         <p class="muted status-line" id="card-links-status" role="status">{announcement}</p>
-        <PagedList list=list.controls() loading="Loading the card links…" empty="No card links made for this CRM yet. Make one on a deal's page.">
-            <DataTable id="card-links-table" labelled_by="card-links-heading" headers=&["Deal", "Issued by", "Issued", "Expires", "State", "Actions"]>
+        <PagedList
+            list=list.controls()
+            loading=text::card_links::LOADING
+            empty=text::card_links::EMPTY
+        >
+            <DataTable id="card-links-table" labelled_by="card-links-heading" headers=&text::card_links::HEADERS>
                 {move || list.items.get().into_iter().map(|row| issued_row(row, revocations)).collect_view()}
             </DataTable>
         </PagedList>
@@ -171,32 +191,47 @@ fn issued_row((link, revocation): (IssuedCardLink, Replay), revocations: Replays
         revoked,
     } = link;
     let (href, kind, subject_id) = match subject {
-        CardSubject::Opportunity(id) => (Route::ManageOpportunity { id }.href(), "Deal", id),
-        CardSubject::Registration(id) => {
-            (Route::ManageRegistration { id }.href(), "Registration", id)
-        }
+        CardSubject::Opportunity(id) => (
+            Route::ManageOpportunity { id }.href(),
+            text::card_links::DEAL,
+            id,
+        ),
+        CardSubject::Registration(id) => (
+            Route::ManageRegistration { id }.href(),
+            text::card_links::REGISTRATION,
+            id,
+        ),
     };
     let name = subject_name.unwrap_or_else(|| format!("{kind} {subject_id}"));
     let row_id = format!("card-link-{id}-subject");
-    let what = format!("The card link to {name} made by {issued_by}");
+    let what = text::card_links::link_to(&name, &issued_by);
     let session = use_session();
     let run = Callback::new(move |()| {
         let csrf = session.csrf();
         let what = what.clone();
         revocations.run(revocation, async move {
             api::revoke_card_link(&csrf, system, id, &RevokeCardLink::default()).await?;
-            Ok(format!("{what} is revoked: its card now says so."))
+            Ok(text::card_links::revoked(&what))
         });
     });
     let state = match &revoked {
-        Some(_) => view! { <span class="badge badge-declined">"Revoked"</span> }.into_any(),
-        None if expired => view! { <span class="badge badge-expired">"Expired"</span> }.into_any(),
-        None => view! { <span class="badge badge-approved">"Active"</span> }.into_any(),
+        Some(_) => {
+            view! { <span class="badge badge-declined">{text::card_links::STATE_REVOKED}</span> }
+                .into_any()
+        }
+        None if expired => {
+            view! { <span class="badge badge-expired">{text::card_links::STATE_EXPIRED}</span> }
+                .into_any()
+        }
+        None => {
+            view! { <span class="badge badge-approved">{text::card_links::STATE_ACTIVE}</span> }
+                .into_any()
+        }
     };
     let revoked_detail = revoked.map(|r| {
         view! {
             <p class="muted">
-                <Time value=r.at /> " by " {r.by}
+                <Time value=r.at /> {text::card_links::BY} {r.by}
                 {r.rationale.map(|why| format!(": {why}"))}
             </p>
         }
@@ -205,12 +240,12 @@ fn issued_row((link, revocation): (IssuedCardLink, Replay), revocations: Replays
         view! {
             <ActionButton
                 id=format!("revoke-card-link-{id}")
-                label="Revoke"
-                busy_label="Revoking…"
+                label=text::card_links::REVOKE
+                busy_label=text::card_links::REVOKING
                 busy=revocation.busy
                 run
-                question="Revoke this link? Its card stops showing at once, wherever it was pasted."
-                confirm_label="Yes, revoke"
+                question=text::card_links::REVOKE_QUESTION
+                confirm_label=text::card_links::CONFIRM_REVOKE
                 described_by=row_id.clone()
                 class="secondary small"
             />

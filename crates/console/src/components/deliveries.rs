@@ -12,6 +12,8 @@ use portico_ui::components::{ActionButton, Time};
 use portico_ui::dom::spawn;
 use portico_ui::location::Location;
 
+use crate::text;
+
 /// The delivery state in the address, if any.
 pub fn state_in(location: Location) -> Option<DeliveryState> {
     location
@@ -30,7 +32,7 @@ fn state_href(path: &str, state: Option<DeliveryState>) -> String {
 /// Links to each state's list at `path`; the current one is marked.
 #[component]
 pub fn StateTabs(path: String, state: Option<DeliveryState>) -> impl IntoView {
-    let choices = std::iter::once((None, "All"))
+    let choices = std::iter::once((None, text::deliveries::ALL))
         .chain(DeliveryState::ALL.iter().map(|s| (Some(*s), s.label())))
         .map(|(choice, label)| {
             view! {
@@ -41,7 +43,7 @@ pub fn StateTabs(path: String, state: Option<DeliveryState>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="tabs" aria-label="Delivery states">
+        <nav class="tabs" aria-label=text::deliveries::STATES>
             {choices}
         </nav>
     }
@@ -50,10 +52,10 @@ pub fn StateTabs(path: String, state: Option<DeliveryState>) -> impl IntoView {
 /// What an empty list of one state (or of all) says.
 pub fn empty_text(state: Option<DeliveryState>) -> &'static str {
     match state {
-        None => "No deliveries yet.",
-        Some(DeliveryState::Pending) => "No deliveries are waiting to be sent.",
-        Some(DeliveryState::Delivered) => "No deliveries have arrived yet.",
-        Some(DeliveryState::Dead) => "No dead deliveries: nothing to replay.",
+        None => text::deliveries::EMPTY_ALL,
+        Some(DeliveryState::Pending) => text::deliveries::EMPTY_PENDING,
+        Some(DeliveryState::Delivered) => text::deliveries::EMPTY_DELIVERED,
+        Some(DeliveryState::Dead) => text::deliveries::EMPTY_DEAD,
     }
 }
 
@@ -69,19 +71,15 @@ pub fn DeliveryTime(
     next_attempt_at: Option<String>,
 ) -> impl IntoView {
     match (delivered_at, next_attempt_at) {
-        (Some(value), _) => view! { "Delivered " <Time value /> }.into_any(),
-        (None, Some(value)) => view! { "Next attempt " <Time value /> }.into_any(),
-        (None, None) => "None".into_any(),
+        (Some(value), _) => view! { {text::deliveries::DELIVERED} <Time value /> }.into_any(),
+        (None, Some(value)) => view! { {text::deliveries::NEXT_ATTEMPT} <Time value /> }.into_any(),
+        (None, None) => text::deliveries::NO_TIME.into_any(),
     }
 }
 
 /// What "Replay all dead" did, in words.
 pub fn replayed_text(replayed: u64) -> String {
-    match replayed {
-        0 => "There were no dead deliveries to replay.".to_owned(),
-        1 => "1 dead delivery is queued to be sent again.".to_owned(),
-        n => format!("{n} dead deliveries are queued to be sent again."),
-    }
+    text::deliveries::replayed(replayed)
 }
 
 /// A replay button's state: whether its replay is under way, and what went wrong.
@@ -165,8 +163,8 @@ pub fn ReplayButton(
         view! {
             <ActionButton
                 id
-                label="Replay"
-                busy_label="Replaying…"
+                label=text::deliveries::REPLAY
+                busy_label=text::deliveries::REPLAYING
                 busy=replay.busy
                 run
                 described_by

@@ -12,6 +12,8 @@ use portico_ui::components::{CheckGroup, FieldState, FormError, SubmitButton, Te
 use portico_ui::dom::{on_submit, spawn};
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// A number with one decimal, without a trailing ".0": "97.3", "100".
 fn one_decimal(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
@@ -25,10 +27,10 @@ fn one_decimal(value: f64) -> String {
 /// "850 ms", "1.2 s", "45 s", "12 min", "3.5 h"
 pub fn duration_text(ms: u64) -> String {
     let (value, unit) = match ms {
-        0..1_000 => return format!("{ms} ms"),
-        1_000..60_000 => (ms as f64 / 1_000.0, "s"),
-        60_000..3_600_000 => (ms as f64 / 60_000.0, "min"),
-        _ => (ms as f64 / 3_600_000.0, "h"),
+        0..1_000 => return text::endpoints::milliseconds(ms),
+        1_000..60_000 => (ms as f64 / 1_000.0, text::endpoints::SECONDS),
+        60_000..3_600_000 => (ms as f64 / 60_000.0, text::endpoints::MINUTES),
+        _ => (ms as f64 / 3_600_000.0, text::endpoints::HOURS),
     };
     if value < 10.0 {
         format!("{} {unit}", one_decimal(value))
@@ -41,9 +43,9 @@ pub fn duration_text(ms: u64) -> String {
 pub fn latency_text(h: &EndpointHealth) -> String {
     match (h.p50_ms, h.p95_ms) {
         (Some(p50), Some(p95)) => {
-            format!("p50 {} · p95 {}", duration_text(p50), duration_text(p95))
+            text::endpoints::latency(&duration_text(p50), &duration_text(p95))
         }
-        _ => "Nothing delivered yet".to_owned(),
+        _ => text::endpoints::NOTHING_DELIVERED.to_owned(),
     }
 }
 
@@ -51,21 +53,14 @@ pub fn latency_text(h: &EndpointHealth) -> String {
 pub fn target_text(e: &WebhookEndpoint) -> String {
     let within = duration_text(u64::from(e.sla_seconds) * 1_000);
     match e.health.within_target_percent {
-        Some(p) => format!(
-            "{} % within {within}, target {} %",
-            one_decimal(p),
-            e.sla_percent
-        ),
-        None => format!("No events yet; target {} % within {within}", e.sla_percent),
+        Some(p) => text::endpoints::within_target(&one_decimal(p), &within, e.sla_percent),
+        None => text::endpoints::no_events_target(e.sla_percent, &within),
     }
 }
 
 /// "12 delivered, 3 pending, 1 dead"
 pub fn counts_text(h: &EndpointHealth) -> String {
-    format!(
-        "{} delivered, {} pending, {} dead",
-        h.delivered, h.pending, h.dead
-    )
+    text::endpoints::counts(h.delivered, h.pending, h.dead)
 }
 
 pub fn event_labels(types: &[WebhookEventType]) -> String {
@@ -77,13 +72,17 @@ pub fn event_labels(types: &[WebhookEventType]) -> String {
 }
 
 pub fn health_facts(e: &WebhookEndpoint) -> Vec<(&'static str, String)> {
-    let state = if e.enabled { "Enabled" } else { "Paused" };
+    let state = if e.enabled {
+        text::endpoints::ENABLED
+    } else {
+        text::endpoints::PAUSED
+    };
     vec![
-        ("State", state.to_owned()),
-        ("Events", event_labels(&e.event_types)),
-        ("Latency", latency_text(&e.health)),
-        ("Latency target", target_text(e)),
-        ("Deliveries", counts_text(&e.health)),
+        (text::endpoints::STATE, state.to_owned()),
+        (text::endpoints::EVENTS, event_labels(&e.event_types)),
+        (text::endpoints::LATENCY, latency_text(&e.health)),
+        (text::endpoints::LATENCY_TARGET, target_text(e)),
+        (text::endpoints::DELIVERIES, counts_text(&e.health)),
     ]
 }
 
@@ -93,11 +92,11 @@ pub fn HealthFlags(health: EndpointHealth) -> impl IntoView {
     let healthy = !(health.failing || health.breaching);
     view! {
         <p class="flags">
-            {healthy.then(|| view! { <span class="badge badge-healthy">"Healthy"</span> })}
-            {health.failing.then(|| view! { <span class="badge badge-late">"Failing"</span> })}
-            {health.breaching.then(|| view! { <span class="badge badge-late">"Breaching target"</span> })}
+            {healthy.then(|| view! { <span class="badge badge-healthy">{text::endpoints::HEALTHY}</span> })}
+            {health.failing.then(|| view! { <span class="badge badge-late">{text::endpoints::FAILING}</span> })}
+            {health.breaching.then(|| view! { <span class="badge badge-late">{text::endpoints::BREACHING}</span> })}
         </p>
-        {health.last_error.map(|error| view! { <p class="prose muted">"Last error: " {error}</p> })}
+        {health.last_error.map(|error| view! { <p class="prose muted">{text::endpoints::LAST_ERROR} {error}</p> })}
     }
 }
 
@@ -248,13 +247,13 @@ pub fn EndpointForm(initial: EndpointInput, save: EndpointSave) -> impl IntoView
                     .map(|created| {
                         f.fill(&EndpointInput::default());
                         done.run(created);
-                        "Endpoint added."
+                        text::endpoints::ENDPOINT_ADDED
                     }),
                 EndpointSave::Update(id, done) => api::update_webhook_endpoint(&csrf, id, &input)
                     .await
                     .map(|saved| {
                         done.run(saved);
-                        "Saved."
+                        text::endpoints::SAVED
                     }),
             };
             busy.set(false);
@@ -269,17 +268,44 @@ pub fn EndpointForm(initial: EndpointInput, save: EndpointSave) -> impl IntoView
         .map(|t| (t.as_str(), t.label()))
         .collect();
     let (label, busy_label) = match save {
-        EndpointSave::Create(_) => ("Add endpoint", "Adding…"),
-        EndpointSave::Update(..) => ("Save changes", "Saving…"),
+        EndpointSave::Create(_) => (text::endpoints::ADD_ENDPOINT, text::endpoints::ADDING),
+        EndpointSave::Update(..) => (text::endpoints::SAVE_CHANGES, text::endpoints::SAVING),
     };
     view! {
         <FormError error=form_error />
         <form class="form form-grid" id="endpoint-form" novalidate on:submit=on_submit(submit)>
-            <TextField field=f.url label="URL" kind="url" autocomplete="off" hint="https://… (plain http:// only to this machine, for local tests)." />
-            <TextField field=f.description label="Description" autocomplete="off" optional=true />
-            <CheckGroup id="endpoint-events" legend="Events to send" options chosen=f.chosen field=f.events />
-            <TextField field=f.sla_seconds label="Latency target (seconds)" kind="number" hint="From the event to a successful delivery; 1 to 3,600." />
-            <TextField field=f.sla_percent label="Share within the target (%)" kind="number" hint="The endpoint breaches the target below this share of the last 24 hours' events." />
+            <TextField
+                field=f.url
+                label=text::endpoints::URL
+                kind="url"
+                autocomplete="off"
+                hint=text::endpoints::URL_HINT
+            />
+            <TextField
+                field=f.description
+                label=text::endpoints::DESCRIPTION
+                autocomplete="off"
+                optional=true
+            />
+            <CheckGroup
+                id="endpoint-events"
+                legend=text::endpoints::EVENTS_TO_SEND
+                options
+                chosen=f.chosen
+                field=f.events
+            />
+            <TextField
+                field=f.sla_seconds
+                label=text::endpoints::SLA_SECONDS
+                kind="number"
+                hint=text::endpoints::SLA_SECONDS_HINT
+            />
+            <TextField
+                field=f.sla_percent
+                label=text::endpoints::SLA_PERCENT
+                kind="number"
+                hint=text::endpoints::SLA_PERCENT_HINT
+            />
             <div class="field filter-check">
                 <label class="choice" for="endpoint-enabled">
                     <input
@@ -288,7 +314,7 @@ pub fn EndpointForm(initial: EndpointInput, save: EndpointSave) -> impl IntoView
                         prop:checked=f.enabled
                         on:change=move |ev| f.enabled.set(event_target_checked(&ev))
                     />
-                    "Enabled: send events to this endpoint"
+                    {text::endpoints::ENABLED_CHOICE}
                 </label>
             </div>
             <p id="endpoint-status" class="muted field-wide status-line" role="status">{status}</p>

@@ -7,45 +7,50 @@ use portico_ui::components::NavGroup;
 use portico_ui::location::NavLink;
 use portico_ui::route::Route;
 
+use crate::text;
+
 /// The navigation for vendor staff in `role`, as `<li>` items for the page frame.
 pub fn main_nav(role: Role) -> AnyView {
-    let mut settings = vec![(Route::Integrations, "Integrations")];
+    let mut settings = vec![(Route::Integrations, text::nav::INTEGRATIONS)];
     if role == Role::Admin {
         settings.extend([
-            (Route::Users, "Users"),
-            (Route::Messages, "Messages"),
-            (Route::SecuritySettings, "Security"),
+            (Route::Users, text::nav::USERS),
+            (Route::Messages, text::nav::MESSAGES),
+            (Route::SecuritySettings, text::nav::SECURITY),
         ]);
     }
     view! {
         <li>
-            <NavLink to=Route::ManageHome exact=true>"Home"</NavLink>
+            <NavLink to=Route::ManageHome exact=true>{text::nav::HOME}</NavLink>
         </li>
         <NavGroup
             id="nav-deals"
-            label="Deals"
+            label=text::nav::DEALS
             links=vec![
-                (Route::ApprovalQueue, "Registrations"),
-                (Route::ManagePipeline, "Pipeline"),
-                (Route::Accounts, "Accounts"),
-                (Route::Products, "Products"),
+                (Route::ApprovalQueue, text::nav::REGISTRATIONS),
+                (Route::ManagePipeline, text::nav::PIPELINE),
+                (Route::Accounts, text::nav::ACCOUNTS),
+                (Route::Products, text::nav::PRODUCTS),
             ]
         />
         <NavGroup
             id="nav-partners"
-            label="Partners"
+            label=text::nav::PARTNERS
             links=vec![
-                (Route::Partners, "Partners"),
-                (Route::Invitations, "Invitations"),
-                (Route::Numbers, "Numbers"),
+                (Route::Partners, text::nav::PARTNERS),
+                (Route::Invitations, text::nav::INVITATIONS),
+                (Route::Numbers, text::nav::NUMBERS),
             ]
         />
         <NavGroup
             id="nav-content"
-            label="Content"
-            links=vec![(Route::ContentDesk, "Content"), (Route::ManageAnnouncements, "Announcements")]
+            label=text::nav::CONTENT
+            links=vec![
+                (Route::ContentDesk, text::nav::CONTENT),
+                (Route::ManageAnnouncements, text::nav::ANNOUNCEMENTS),
+            ]
         />
-        <NavGroup id="nav-settings" label="Settings" links=settings />
+        <NavGroup id="nav-settings" label=text::nav::SETTINGS links=settings />
     }
     .into_any()
 }

@@ -12,6 +12,8 @@ use portico_ui::location::Location;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// A registration as the resolution names it: id and number.
 pub type Claim = (i64, String);
 
@@ -27,7 +29,7 @@ pub fn Resolution(this: Claim, competing: Vec<Claim>, reload: Callback<()>) -> i
         .flat_map(|other| [(this.clone(), other.clone()), (other, this.clone())])
         .enumerate()
         .map(|(n, (winner, loser))| {
-            let label = format!("Approve {} and decline {}", winner.1, loser.1);
+            let label = text::registration::approve_and_decline(&winner.1, &loser.1);
             let id = format!("resolve-{n}");
             let csrf = move || session.csrf();
             let resolve = move |_| resolve(csrf(), (winner.0, loser.0), rationale, busy, error, reload);
@@ -40,15 +42,17 @@ pub fn Resolution(this: Claim, competing: Vec<Claim>, reload: Callback<()>) -> i
         .collect_view();
     view! {
         <section class="panel" id="resolution" aria-labelledby="resolution-heading">
-            <h2 id="resolution-heading" class="section-title">"Decide the conflict in one step"</h2>
+            <h2 id="resolution-heading" class="section-title">
+                {text::registration::RESOLUTION}
+            </h2>
             <p class="muted">
-                "The declined registration gets the reason \u{201c}Another registration has this customer\u{201d}; its partner is not told who won."
+                {text::registration::RESOLUTION_INTRO}
             </p>
             <FormError error />
             <TextArea
                 field=rationale
-                label="What the declined partner reads"
-                hint="Left empty: \u{201c}Another partner registered this customer first, and that registration was approved.\u{201d}"
+                label=text::registration::RESOLUTION_RATIONALE
+                hint=text::registration::RESOLUTION_RATIONALE_HINT
                 optional=true
             />
             <div class="actions">{choices}</div>

@@ -9,6 +9,8 @@ use portico_ui::components::Time;
 use portico_ui::components::{Facts, ProtectionText, RegistrationFacts, StatusBadge};
 use portico_ui::route::Route;
 
+use crate::text;
+
 /// The findings best first, and what the conflict rules suggest.
 #[component]
 pub fn FindingsNotice(
@@ -20,14 +22,14 @@ pub fn FindingsNotice(
     let resolved = summary == "Resolved";
     view! {
         <div class="notice" class:notice-warning=!resolved id="findings">
-            <h2 class="section-title">"Conflict check: " {summary}</h2>
+            <h2 class="section-title">{text::registration::CONFLICT_CHECK} {summary}</h2>
             <ol class="findings">
                 {findings
                     .into_iter()
                     .map(|f| view! { <li><StrengthBadge strength=f.strength score=f.score />" "{f.reason}</li> })
                     .collect_view()}
             </ol>
-            {suggestion.map(|s| view! { <p id="suggestion"><strong>"Suggested: "</strong>{s}</p> })}
+            {suggestion.map(|s| view! { <p id="suggestion"><strong>{text::registration::SUGGESTED}</strong>{s}</p> })}
         </div>
     }
 }
@@ -97,9 +99,9 @@ fn ClaimCard(
     } = claim;
     let main = found.is_none() && !later;
     let heading = match (main, later) {
-        (true, _) => format!("This registration, by {}", organization.name),
-        (false, true) => format!("{} by {}, filed later", r.number, organization.name),
-        (false, false) => format!("{} by {}", r.number, organization.name),
+        (true, _) => text::registration::this_registration(&organization.name),
+        (false, true) => text::registration::claim_filed_later(&r.number, &organization.name),
+        (false, false) => text::registration::claim(&r.number, &organization.name),
     };
     let href = (!main).then(|| Route::ManageRegistration { id: r.id }.href());
     view! {
@@ -117,8 +119,8 @@ fn ClaimCard(
             </p>
             {waiting_hours.map(|hours| view! {
                 <p>
-                    {format!("Waiting {}; decide by ", waited(hours))} <Time value=decide_by zoned=true />
-                    {sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
+                    {text::registration::waiting_decide_by(&waited(hours))} <Time value=decide_by zoned=true />
+                    {sla_breached.then(|| view! { " " <span class="badge badge-late">{text::registration::PAST_SLA}</span> })}
                 </p>
             })}
             {r.decision.clone().and_then(|d| d.rationale).map(|text| view! { <p class="prose">{text}</p> })}
@@ -132,21 +134,27 @@ fn ClaimCard(
 fn AccountCard(account: Account, found: (MatchStrength, u8)) -> impl IntoView {
     let (strength, score) = found;
     let mut facts = vec![
-        ("Domain", account.domain.unwrap_or_default()),
-        ("Owner", account.owner),
         (
-            "Incumbent partner",
+            text::registration::DOMAIN,
+            account.domain.unwrap_or_default(),
+        ),
+        (text::registration::OWNER, account.owner),
+        (
+            text::registration::INCUMBENT,
             account
                 .incumbent
-                .map_or_else(|| "None".to_owned(), |o| o.name),
+                .map_or_else(|| text::registration::NO_INCUMBENT.to_owned(), |o| o.name),
         ),
     ];
     if !account.alternative_names.is_empty() {
-        facts.push(("Also known as", account.alternative_names.join("; ")));
+        facts.push((
+            text::registration::ALSO_KNOWN_AS,
+            account.alternative_names.join("; "),
+        ));
     }
     view! {
         <article class="panel claim">
-            <h2 class="section-title">{format!("Account: {}", account.name)}</h2>
+            <h2 class="section-title">{text::registration::account(&account.name)}</h2>
             <p><StrengthBadge strength score /></p>
             <Facts facts />
         </article>
@@ -155,9 +163,5 @@ fn AccountCard(account: Account, found: (MatchStrength, u8)) -> impl IntoView {
 
 /// "5 h", "2 d 4 h"
 pub(crate) fn waited(hours: i64) -> String {
-    match (hours / 24, hours % 24) {
-        (0, h) => format!("{h} h"),
-        (d, 0) => format!("{d} d"),
-        (d, h) => format!("{d} d {h} h"),
-    }
+    text::common::waited(hours)
 }

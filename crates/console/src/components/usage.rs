@@ -3,13 +3,11 @@
 use leptos::prelude::*;
 use portico_api::assets::UsagePoint;
 
+use crate::text;
+
 /// "90 days", "7 days"
 pub fn usage_days(days: u32) -> String {
-    if days == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{days} days")
-    }
+    text::common::days(days.into())
 }
 
 /// Views and downloads week by week, as a table with a bar per figure.
@@ -48,16 +46,16 @@ pub fn WeeklyUsage(
         }
     };
     let body = if points.is_empty() {
-        view! { <p class="empty">"No views or downloads in this period."</p> }.into_any()
+        view! { <p class="empty">{text::content_usage::NO_USE}</p> }.into_any()
     } else {
         view! {
             <div class="table-wrap" role="region" aria-labelledby=labelled_by tabindex="0">
                 <table id=id class="weekly">
                     <thead>
                         <tr>
-                            <th scope="col">"Week of"</th>
-                            <th scope="col">"Views"</th>
-                            <th scope="col">"Downloads"</th>
+                            <th scope="col">{text::content_usage::WEEK_OF}</th>
+                            <th scope="col">{text::content_usage::VIEWS}</th>
+                            <th scope="col">{text::content_usage::DOWNLOADS}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -81,9 +79,9 @@ pub fn WeeklyUsage(
     view! {
         <section aria-labelledby=section_labelled_by>
             {if nested {
-                view! { <h3 id=heading>"Week by week"</h3> }.into_any()
+                view! { <h3 id=heading>{text::content_usage::WEEK_BY_WEEK}</h3> }.into_any()
             } else {
-                view! { <h2 class="section-title" id=heading>"Week by week"</h2> }.into_any()
+                view! { <h2 class="section-title" id=heading>{text::content_usage::WEEK_BY_WEEK}</h2> }.into_any()
             }}
             {body}
         </section>

@@ -18,9 +18,11 @@ use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
 use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    set_title("Accounts");
+    set_title(text::accounts::TITLE);
     let location = use_location();
     let query = location.query("q").unwrap_or_default();
     let list = {
@@ -34,21 +36,23 @@ pub fn AccountsPage() -> impl IntoView {
     let editing = RwSignal::new(None::<Account>);
     view! {
         <section class="page">
-            <h1 id="accounts-heading">"Accounts"</h1>
+            <h1 id="accounts-heading">{text::accounts::TITLE}</h1>
             <p class="muted">
-                "Customers that already have an owner. Every registration is checked against them; partners never see this list."
+                {text::accounts::INTRO}
             </p>
             <ImportForm reload />
             <AccountForm reload editing />
             <form class="form inline-form" method="get" action=Route::Accounts.href() role="search">
-                <label for="accounts-q">"Search by name or domain"</label>
+                <label for="accounts-q">{text::accounts::SEARCH_LABEL}</label>
                 <input id="accounts-q" name="q" type="search" value=query />
-                <button type="submit" class="secondary">"Search"</button>
+                <button type="submit" class="secondary">
+                    {text::accounts::SEARCH}
+                </button>
             </form>
             <PagedList
                 list=list.controls()
-                loading="Loading accounts…"
-                empty="No accounts match. Import your account book as CSV to check registrations against it."
+                loading=text::accounts::LOADING
+                empty=text::accounts::EMPTY
             >
                 <AccountTable items=list.items editing />
             </PagedList>
@@ -62,7 +66,7 @@ fn AccountTable(
     editing: RwSignal<Option<Account>>,
 ) -> impl IntoView {
     view! {
-        <DataTable id="accounts-table" labelled_by="accounts-heading" headers=&["Name", "Domain", "Owner", "Incumbent partner", "Actions"]>
+        <DataTable id="accounts-table" labelled_by="accounts-heading" headers=&text::accounts::HEADERS>
             {move || {
                 items
                     .get()
@@ -74,7 +78,7 @@ fn AccountTable(
                             focus_by_id("account-name");
                         };
                         let also = (!a.alternative_names.is_empty())
-                            .then(|| format!("Also: {}", a.alternative_names.join("; ")));
+                            .then(|| text::accounts::also(&a.alternative_names.join("; ")));
                         view! {
                             <tr>
                                 <td>
@@ -86,7 +90,7 @@ fn AccountTable(
                                 <td>{a.incumbent.map(|o| o.name)}</td>
                                 <td>
                                     <button type="button" class="secondary small" on:click=on_click(edit)>
-                                        "Edit"
+                                        {text::accounts::EDIT}
                                     </button>
                                 </td>
                             </tr>
@@ -119,7 +123,7 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
             .and_then(|i| i.files())
             .and_then(|files| files.get(0));
         let Some(file) = file else {
-            outcome.set(Imported::Refused("Choose a CSV file first.".into(), vec![]));
+            outcome.set(Imported::Refused(text::accounts::CHOOSE_CSV.into(), vec![]));
             return;
         };
         if busy.get_untracked() {
@@ -137,7 +141,7 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
                 None => Err(portico_ui::api::ApiError {
                     status: 0,
                     code: "unreadable".into(),
-                    message: "The file could not be read as text.".into(),
+                    message: text::accounts::UNREADABLE.into(),
                     fields: Default::default(),
                 }),
             };
@@ -153,23 +157,30 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="import-heading">
-            <h2 id="import-heading" class="section-title">"Import from CSV"</h2>
+            <h2 id="import-heading" class="section-title">
+                {text::accounts::IMPORT_TITLE}
+            </h2>
             <p class="muted">
-                "Columns: name, domain, owner and optionally incumbent_partner (a partner organization's exact name). A row whose domain is already in the book updates that account. If any row is wrong, nothing is imported."
+                {text::accounts::IMPORT_INTRO}
             </p>
             <form class="form" novalidate on:submit=on_submit(submit)>
                 <div class="field">
-                    <label for="accounts-file">"CSV file"</label>
+                    <label for="accounts-file">{text::accounts::CSV_FILE}</label>
                     <input id="accounts-file" type="file" accept=".csv,text/csv" node_ref=input />
                 </div>
                 <div class="field">
                     <CheckBox
                         id="accounts-merge"
-                        label="Import rows that name the same company (same domain, or same name without one) as one account, their names as alternative names"
+                        label=text::accounts::MERGE
                         checked=merge
                     />
                 </div>
-                <SubmitButton id="import-submit" label="Import" busy_label="Importing…" busy />
+                <SubmitButton
+                    id="import-submit"
+                    label=text::accounts::IMPORT
+                    busy_label=text::accounts::IMPORTING
+                    busy
+                />
             </form>
             <div aria-live="polite" id="import-result">
                 {move || match outcome.get() {
@@ -204,15 +215,7 @@ fn ImportForm(reload: Callback<()>) -> impl IntoView {
 
 /// "Imported: 2 new, 1 updated, 3 rows merged as alternative names."
 fn imported_text(summary: &ImportSummary) -> String {
-    let merged = match summary.merged {
-        0 => String::new(),
-        1 => ", 1 row merged as an alternative name".to_owned(),
-        n => format!(", {n} rows merged as alternative names"),
-    };
-    format!(
-        "Imported: {} new, {} updated{merged}.",
-        summary.created, summary.updated
-    )
+    text::accounts::imported(summary.created, summary.updated, summary.merged)
 }
 
 /// Adds an account, or edits the one chosen in the table.
@@ -232,7 +235,7 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
     let owner = FieldState::new("account-owner", |v| {
         v.trim()
             .is_empty()
-            .then(|| "Name the account's owner at the vendor.".to_owned())
+            .then(|| text::accounts::NAME_OWNER.to_owned())
     });
     let alternative_names = FieldState::plain("account-alternative-names", "");
     let incumbent = FieldState::plain("account-incumbent", "");
@@ -292,8 +295,11 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
             busy.set(false);
             match result {
                 Ok(account) => {
-                    let verb = if id.is_some() { "Saved" } else { "Added" };
-                    done.set(Some(format!("{verb} {}.", account.name)));
+                    done.set(Some(if id.is_some() {
+                        text::accounts::saved(&account.name)
+                    } else {
+                        text::accounts::added(&account.name)
+                    }));
                     editing.set(None);
                     reload.run(());
                 }
@@ -303,9 +309,9 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
     };
     let heading = move || {
         if editing.with(Option::is_some) {
-            "Edit the account"
+            text::accounts::EDIT_TITLE
         } else {
-            "Add an account"
+            text::accounts::ADD_TITLE
         }
     };
     view! {
@@ -313,27 +319,32 @@ fn AccountForm(reload: Callback<()>, editing: RwSignal<Option<Account>>) -> impl
             <h2 id="account-form-heading" class="section-title">{heading}</h2>
             <FormError error=form_error />
             <form class="form form-grid" novalidate on:submit=on_submit(submit)>
-                <TextField field=name label="Company name" autocomplete="off" />
-                <TextField field=domain label="Domain" optional=true autocomplete="off" />
-                <TextField field=owner label="Owner at the vendor" autocomplete="off" />
+                <TextField field=name label=text::accounts::COMPANY_NAME autocomplete="off" />
+                <TextField field=domain label=text::accounts::DOMAIN optional=true autocomplete="off" />
+                <TextField field=owner label=text::accounts::OWNER autocomplete="off" />
                 <TextArea
                     field=alternative_names
-                    label="Alternative names"
-                    hint="One per line: other ways the company is written. Registrations are checked against these too."
+                    label=text::accounts::ALTERNATIVE_NAMES
+                    hint=text::accounts::ALTERNATIVE_NAMES_HINT
                     optional=true
                 />
                 {move || view! {
                     <SelectField
                         field=incumbent
-                        label="Incumbent partner"
+                        label=text::accounts::INCUMBENT
                         options=organizations.get()
-                        placeholder="None"
+                        placeholder=text::accounts::NO_INCUMBENT
                     />
                 }}
-                <SubmitButton id="account-submit" label="Save account" busy_label="Saving…" busy />
+                <SubmitButton
+                    id="account-submit"
+                    label=text::accounts::SAVE
+                    busy_label=text::accounts::SAVING
+                    busy
+                />
                 {move || editing.with(Option::is_some).then(|| view! {
                     <button type="button" class="secondary" on:click=on_click(move |_| editing.set(None))>
-                        "Cancel editing"
+                        {text::accounts::CANCEL_EDITING}
                     </button>
                 })}
             </form>

@@ -17,6 +17,7 @@ use portico_ui::location::{Location, use_location};
 use portico_ui::route::Route;
 
 use crate::components::side_by_side::waited;
+use crate::text;
 
 /// The lists the manager's home counts, as one choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +41,9 @@ impl Only {
 
     fn label(self) -> &'static str {
         match self {
-            Only::Late => "Past the SLA",
-            Only::Conflict => "Needs conflict review",
-            Only::Extension => "Extension requested",
+            Only::Late => text::approval_queue::PAST_SLA,
+            Only::Conflict => text::approval_queue::NEEDS_REVIEW,
+            Only::Extension => text::approval_queue::EXTENSION_REQUESTED,
         }
     }
 
@@ -139,11 +140,14 @@ fn Queue(filters: Filters) -> impl IntoView {
         api::registrations(&filters.query(), cursor.as_deref()).await
     });
     let (heading, empty) = if filters.all {
-        ("All registrations", "No registrations match.")
+        (
+            text::approval_queue::ALL_TITLE,
+            text::approval_queue::ALL_EMPTY,
+        )
     } else {
         (
-            "Registrations to decide",
-            "Nothing to decide: every registration has an answer.",
+            text::approval_queue::QUEUE_TITLE,
+            text::approval_queue::QUEUE_EMPTY,
         )
     };
     set_title(heading);
@@ -192,30 +196,40 @@ fn Queue(filters: Filters) -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1 id="queue-heading">{heading}</h1>
-                <nav aria-label="Registration views" class="tabs">
+                <nav aria-label=text::approval_queue::VIEWS class="tabs">
                     <a href=to_decide.href() aria-current=(!filters.all).then_some("page")>
-                        "To decide"
+                        {text::approval_queue::TO_DECIDE}
                     </a>
                     <a href=everything.href() aria-current=filters.all.then_some("page")>
-                        "All"
+                        {text::approval_queue::ALL}
                     </a>
                 </nav>
             </div>
-            <div class="form-grid filters" role="search" aria-label="Filter registrations">
+            <div class="form-grid filters" role="search" aria-label=text::approval_queue::FILTER>
                 {filters.all.then(|| view! {
-                    <SelectField field=status label="Status" options=statuses.clone() placeholder="Any status" />
+                    <SelectField
+                        field=status
+                        label=text::approval_queue::STATUS
+                        options=statuses.clone()
+                        placeholder=text::approval_queue::ANY_STATUS
+                    />
                 })}
                 {move || view! {
                     <SelectField
                         field=organization
-                        label="Partner"
+                        label=text::approval_queue::PARTNER
                         options=organizations.get()
-                        placeholder="Any partner"
+                        placeholder=text::approval_queue::ANY_PARTNER
                     />
                 }}
-                <SelectField field=only label="Show only" options=onlies placeholder="Everything" />
+                <SelectField
+                    field=only
+                    label=text::approval_queue::SHOW_ONLY
+                    options=onlies
+                    placeholder=text::approval_queue::EVERYTHING
+                />
             </div>
-            <PagedList list=list.controls() loading="Loading registrations…" empty>
+            <PagedList list=list.controls() loading=text::approval_queue::LOADING empty>
                 <ManagerTable items=list.items />
             </PagedList>
         </section>
@@ -225,7 +239,7 @@ fn Queue(filters: Filters) -> impl IntoView {
 #[component]
 fn ManagerTable(items: RwSignal<Vec<ManagerRegistration>>) -> impl IntoView {
     view! {
-        <DataTable labelled_by="queue-heading" headers=&["Number", "Partner", "Customer", "Value", "Status", "Conflict", "Waiting", "Decide by"]>
+        <DataTable labelled_by="queue-heading" headers=&text::approval_queue::HEADERS>
             {move || items.get().into_iter().map(manager_row).collect_view()}
         </DataTable>
     }
@@ -254,7 +268,7 @@ fn manager_row(m: ManagerRegistration) -> impl IntoView {
             <td>{m.waiting_hours.map(waited)}</td>
             <td>
                 {open.then(|| view! { <Time value=m.decide_by zoned=true /> })}
-                {m.sla_breached.then(|| view! { " " <span class="badge badge-late">"Past SLA"</span> })}
+                {m.sla_breached.then(|| view! { " " <span class="badge badge-late">{text::approval_queue::PAST_SLA_BADGE}</span> })}
             </td>
         </tr>
     }

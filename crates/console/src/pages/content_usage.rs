@@ -7,13 +7,14 @@ use portico_api::assets::{AssetUsage, Certification, Certifications, ContentUsag
 use portico_ui::route::Route;
 
 use crate::components::usage::WeeklyUsage;
-use crate::components::usage::usage_days;
 use portico_ui::api;
 use portico_ui::components::record_page;
 use portico_ui::components::{CheckGroup, DataTable, FormError, SubmitButton, Time};
 use portico_ui::dom::{on_submit, set_title, spawn};
 use portico_ui::location::{Location, use_location};
 use portico_ui::session::use_session;
+
+use crate::text;
 
 const PERIODS: [u32; 5] = [7, 30, 90, 180, 365];
 
@@ -51,7 +52,7 @@ impl Choice {
 
 #[component]
 pub fn ContentUsagePage() -> impl IntoView {
-    set_title("Content usage");
+    set_title(text::content_usage::TITLE);
     let location = use_location();
     let choice = Memo::new(move |_| {
         location.search();
@@ -59,8 +60,10 @@ pub fn ContentUsagePage() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
-            <h1 id="usage-heading">"Content usage"</h1>
+            <p>
+                <a href=Route::ContentDesk.href()>{text::content_usage::BACK}</a>
+            </p>
+            <h1 id="usage-heading">{text::content_usage::TITLE}</h1>
             <UsageControls choice />
             {move || {
                 let Choice { days, organization } = choice.get();
@@ -100,24 +103,26 @@ fn UsageControls(choice: Memo<Choice>) -> impl IntoView {
     let current_days = move || choice.with(|c| c.days.unwrap_or(USAGE_DAYS));
     let current_partner = move || choice.with(|c| c.organization);
     view! {
-        <form class="form form-grid filters" aria-label="Period and partner" novalidate on:submit=on_submit(|| ())>
+        <form class="form form-grid filters" aria-label=text::content_usage::CHOICE novalidate on:submit=on_submit(|| ())>
             <div class="field">
-                <label for="usage-days">"Period"</label>
+                <label for="usage-days">{text::content_usage::PERIOD}</label>
                 <select id="usage-days" name="days" on:change=days>
                     {PERIODS
                         .into_iter()
                         .map(|d| view! {
                             <option value=d.to_string() prop:selected=move || current_days() == d>
-                                {format!("Last {}", usage_days(d))}
+                                {text::content_usage::last(d)}
                             </option>
                         })
                         .collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="usage-partner">"Partner"</label>
+                <label for="usage-partner">{text::content_usage::PARTNER}</label>
                 <select id="usage-partner" name="organization_id" on:change=partner>
-                    <option value="" prop:selected=move || current_partner().is_none()>"Choose a partner"</option>
+                    <option value="" prop:selected=move || current_partner().is_none()>
+                        {text::content_usage::CHOOSE_PARTNER}
+                    </option>
                     {move || {
                         organizations
                             .get()
@@ -143,7 +148,7 @@ fn UsageControls(choice: Memo<Choice>) -> impl IntoView {
 fn LibraryUsage(days: Option<u32>) -> impl IntoView {
     record_page(
         move || api::content_usage(days),
-        "Loading the usage…",
+        text::content_usage::LOADING,
         |usage, _| library_usage(usage).into_any(),
     )
 }
@@ -157,13 +162,27 @@ fn library_usage(usage: ContentUsage) -> impl IntoView {
     } = usage;
     view! {
         <section aria-labelledby="usage-top-heading">
-            <h2 class="section-title" id="usage-top-heading">{format!("Most used, last {}", usage_days(days))}</h2>
-            <UsageTable id="usage-top" labelled_by="usage-top-heading" rows=top empty="No asset was viewed or downloaded in this period." />
+            <h2 class="section-title" id="usage-top-heading">
+                {text::content_usage::most_used(days)}
+            </h2>
+            <UsageTable
+                id="usage-top"
+                labelled_by="usage-top-heading"
+                rows=top
+                empty=text::content_usage::NONE_USED
+            />
         </section>
         <section aria-labelledby="usage-unused-heading">
-            <h2 class="section-title" id="usage-unused-heading">{format!("Unused in the last {}", usage_days(USAGE_DAYS))}</h2>
-            <p class="muted">"Published assets nobody viewed or downloaded: update, promote or archive them."</p>
-            <UsageTable id="usage-unused" labelled_by="usage-unused-heading" rows=unused empty="Every published asset was used." />
+            <h2 class="section-title" id="usage-unused-heading">
+                {text::content_usage::unused(USAGE_DAYS)}
+            </h2>
+            <p class="muted">{text::content_usage::UNUSED_INTRO}</p>
+            <UsageTable
+                id="usage-unused"
+                labelled_by="usage-unused-heading"
+                rows=unused
+                empty=text::content_usage::ALL_USED
+            />
         </section>
         <WeeklyUsage id="usage-weekly" points=weekly />
     }
@@ -181,7 +200,7 @@ fn UsageTable(
         return view! { <p class="empty">{empty}</p> }.into_any();
     }
     view! {
-        <DataTable id labelled_by headers=&["Asset", "Kind", "Views", "Downloads", "Partners", "Last used"]>
+        <DataTable id labelled_by headers=&text::content_usage::HEADERS>
             {rows.clone().into_iter().map(usage_row).collect_view()}
         </DataTable>
     }
@@ -199,7 +218,7 @@ fn usage_row(u: AssetUsage) -> impl IntoView {
             <td>
                 {match u.last_used_at {
                     Some(value) => view! { <Time value /> }.into_any(),
-                    None => "Never".into_any(),
+                    None => text::content_usage::NEVER.into_any(),
                 }}
             </td>
         </tr>
@@ -213,17 +232,17 @@ fn PartnerUsage(id: i64, days: Option<u32>) -> impl IntoView {
         <section class="panel" id="partner-usage" aria-labelledby="partner-usage-heading">
             {record_page(
                 move || api::partner_content_usage(id, days),
-                "Loading the partner's usage…",
+                text::content_usage::LOADING_PARTNER,
                 |usage, _| {
                     view! {
                         <h2 class="section-title" id="partner-usage-heading">
-                            {format!("{}, last {}", usage.organization.name, usage_days(usage.days))}
+                            {text::content_usage::partner_last(&usage.organization.name, usage.days)}
                         </h2>
                         <UsageTable
                             id="partner-usage-table"
                             labelled_by="partner-usage-heading"
                             rows=usage.assets
-                            empty="This partner used no content in this period."
+                            empty=text::content_usage::PARTNER_NONE_USED
                         />
                     }
                     .into_any()
@@ -231,7 +250,7 @@ fn PartnerUsage(id: i64, days: Option<u32>) -> impl IntoView {
             )}
             {record_page(
                 move || api::certifications(id),
-                "Loading the certifications…",
+                text::content_usage::LOADING_CERTIFICATIONS,
                 move |held, _| view! { <CertificationsForm id held /> }.into_any(),
             )}
         </section>
@@ -267,7 +286,7 @@ fn CertificationsForm(id: i64, held: Certifications) -> impl IntoView {
             let result = api::save_certifications(&csrf, id, &body).await;
             busy.set(false);
             match result {
-                Ok(_) => status.set(Some("Certifications saved.".to_owned())),
+                Ok(_) => status.set(Some(text::content_usage::CERTIFICATIONS_SAVED.to_owned())),
                 Err(e) => form_error.set(Some(e.message)),
             }
         });
@@ -277,18 +296,23 @@ fn CertificationsForm(id: i64, held: Certifications) -> impl IntoView {
         .map(|c| (c.as_str(), c.label()))
         .collect();
     view! {
-        <h3>"Certifications"</h3>
+        <h3>{text::content_usage::CERTIFICATIONS}</h3>
         <FormError error=form_error />
         <form class="form" novalidate on:submit=on_submit(submit)>
             <CheckGroup
                 id="certifications"
-                legend="Certifications this partner holds"
-                hint="Assets that require a certification are shown only to partners holding it."
+                legend=text::content_usage::CERTIFICATIONS_HELD
+                hint=text::content_usage::CERTIFICATIONS_HINT
                 options
                 chosen
             />
             <p id="certifications-status" class="muted" role="status">{status}</p>
-            <SubmitButton id="certifications-save" label="Save certifications" busy_label="Saving…" busy />
+            <SubmitButton
+                id="certifications-save"
+                label=text::content_usage::SAVE_CERTIFICATIONS
+                busy_label=text::content_usage::SAVING
+                busy
+            />
         </form>
     }
 }

@@ -13,6 +13,8 @@ use portico_ui::dom::set_title;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// Everything the home shows, read at once.
 #[derive(Clone)]
 struct Overview {
@@ -36,7 +38,7 @@ async fn overview() -> Result<Overview, api::ApiError> {
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    set_title("Home");
+    set_title(text::home::TITLE);
     // The guard shows this page only to a signed-in user.
     let Some(me) = untrack(|| use_session().me()) else {
         return ().into_any();
@@ -46,17 +48,19 @@ pub fn HomePage() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <div>
-                    <h1 id="welcome">"Welcome, " {me.user.name}</h1>
+                    <h1 id="welcome">{text::home::welcome(&me.user.name)}</h1>
                     <p class="lead">
                         <span id="home-role" class="badge">{role.label()}</span>
-                        <span class="org">"Vendor staff"</span>
+                        <span class="org">{text::home::VENDOR_STAFF}</span>
                     </p>
                 </div>
-                <a class="button secondary-link" href=Route::Invitations.href()>"Invite people"</a>
+                <a class="button secondary-link" href=Route::Invitations.href()>
+                    {text::home::INVITE_PEOPLE}
+                </a>
             </div>
             {record_page(
                 overview,
-                "Loading the overview…",
+                text::home::LOADING,
                 move |o, _| view! { <Cards o admin=role == Role::Admin /> }.into_any(),
             )}
         </section>
@@ -73,16 +77,16 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
     let review = o.review;
     view! {
         <div class="home-grid">
-            <HomeCard id="home-decisions" glyph=Glyph::Clipboard title="Registrations">
+            <HomeCard id="home-decisions" glyph=Glyph::Clipboard title=text::home::REGISTRATIONS>
                 <div class="stats">
-                    <Stat id="home-to-decide" count=c.to_decide label="to decide" href=queue("") />
-                    <Stat id="home-past-sla" count=c.past_sla label="past the SLA" href=queue("late=true") urgent=true />
-                    <Stat id="home-conflicts" count=c.with_conflicts label="with conflicts" href=queue("conflict=review") urgent=true />
-                    <Stat id="home-extensions" count=c.extension_requests label="extension requests" href=queue("view=all&extension=requested") />
+                    <Stat id="home-to-decide" count=c.to_decide label=text::home::TO_DECIDE href=queue("") />
+                    <Stat id="home-past-sla" count=c.past_sla label=text::home::PAST_SLA href=queue("late=true") urgent=true />
+                    <Stat id="home-conflicts" count=c.with_conflicts label=text::home::WITH_CONFLICTS href=queue("conflict=review") urgent=true />
+                    <Stat id="home-extensions" count=c.extension_requests label=text::home::EXTENSION_REQUESTS href=queue("view=all&extension=requested") />
                 </div>
-                {(c.to_decide == 0).then(|| view! { <p class="muted">"Every registration has an answer."</p> })}
+                {(c.to_decide == 0).then(|| view! { <p class="muted">{text::home::ALL_ANSWERED}</p> })}
             </HomeCard>
-            <HomeCard id="home-review" glyph=Glyph::Calendar title="Weekly review">
+            <HomeCard id="home-review" glyph=Glyph::Calendar title=text::home::WEEKLY_REVIEW>
                 <div class="stats">
                     <Stat
                         id="home-stale"
@@ -90,24 +94,30 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
                         label=stale_label(review.stale_days)
                         href=pipeline(&format!("stale_days={}", review.stale_days))
                     />
-                    <Stat id="home-expiring" count=review.expiring.total label="protection ending this week" href=pipeline("protection=expiring") />
-                    <Stat id="home-duplicates" count=review.duplicates.total label="open deals in conflict" href=pipeline("conflict=true") />
-                    <Stat id="home-overdue" count=c.overdue_next_steps label="next steps overdue" href=pipeline("overdue=true") urgent=true />
+                    <Stat id="home-expiring" count=review.expiring.total label=text::home::EXPIRING href=pipeline("protection=expiring") />
+                    <Stat id="home-duplicates" count=review.duplicates.total label=text::home::DUPLICATES href=pipeline("conflict=true") />
+                    <Stat id="home-overdue" count=c.overdue_next_steps label=text::home::OVERDUE href=pipeline("overdue=true") urgent=true />
                 </div>
-                <a href=pipeline("")>"The review and the pipeline"</a>
+                <a href=pipeline("")>{text::home::REVIEW_LINK}</a>
             </HomeCard>
-            <HomeCard id="home-partners" glyph=Glyph::People title="Partners">
+            <HomeCard id="home-partners" glyph=Glyph::People title=text::home::PARTNERS>
                 <div class="stats">
-                    <Stat id="home-stalled" count=c.stalled_partners label="stalled" href=partners("status=stalled") urgent=true />
-                    <Stat id="home-activating" count=c.activating_partners label="new, not registering yet" href=partners("status=activating") />
+                    <Stat id="home-stalled" count=c.stalled_partners label=text::home::STALLED href=partners("status=stalled") urgent=true />
+                    <Stat id="home-activating" count=c.activating_partners label=text::home::ACTIVATING href=partners("status=activating") />
                 </div>
-                <a href=Route::Partners.href()>"Every partner's engagement"</a>
+                <a href=Route::Partners.href()>{text::home::PARTNERS_LINK}</a>
             </HomeCard>
             <Program numbers=o.numbers />
             {admin.then(|| view! {
-                <HomeCard id="home-admin" glyph=Glyph::Sliders title="Administration">
-                    <p><a href=Route::Users.href()>"Manage users"</a>": change roles, and deactivate or reactivate accounts."</p>
-                    <p><a href=Route::Messages.href()>"Messages"</a>": e-mail and Slack deliveries."</p>
+                <HomeCard id="home-admin" glyph=Glyph::Sliders title=text::home::ADMINISTRATION>
+                    <p>
+                        <a href=Route::Users.href()>{text::home::USERS_LINK}</a>
+                        {text::home::USERS_AFTER_LINK}
+                    </p>
+                    <p>
+                        <a href=Route::Messages.href()>{text::home::MESSAGES_LINK}</a>
+                        {text::home::MESSAGES_AFTER_LINK}
+                    </p>
                 </HomeCard>
             })}
         </div>
@@ -115,7 +125,7 @@ fn Cards(o: Overview, admin: bool) -> impl IntoView {
 }
 
 fn stale_label(days: u32) -> String {
-    format!("deals quiet for {days} days")
+    text::home::stale(days)
 }
 
 /// The open partner pipeline and partner-sourced revenue by quarter, as small charts.
@@ -138,15 +148,15 @@ fn Program(numbers: ProgramNumbers) -> impl IntoView {
         .collect();
     let this_quarter = quarters.last().map_or(0, |q| q.value);
     view! {
-        <HomeCard id="home-program" glyph=Glyph::Chart title="Program">
+        <HomeCard id="home-program" glyph=Glyph::Chart title=text::home::PROGRAM>
             <div class="stats">
                 <a class="stat" id="home-open-pipeline" href=Route::Numbers.href()>
                     <span class="stat-value">{money(Some(value), Some(&currency))}</span>
-                    <span class="stat-label">{format!("open partner pipeline, {deals} deals")}</span>
+                    <span class="stat-label">{text::home::open_pipeline(deals)}</span>
                 </a>
                 <a class="stat" id="home-sourced" href=Route::Numbers.href()>
                     <span class="stat-value">{money(Some(this_quarter), Some(&currency))}</span>
-                    <span class="stat-label">"partner-sourced this quarter"</span>
+                    <span class="stat-label">{text::home::SOURCED_THIS_QUARTER}</span>
                 </a>
             </div>
             <Columns quarters currency />
@@ -160,7 +170,9 @@ fn Columns(quarters: Vec<QuarterRevenue>, currency: String) -> impl IntoView {
     let top = quarters.iter().map(|q| q.value).max().unwrap_or(0).max(1);
     view! {
         <figure class="columns" aria-labelledby="columns-caption">
-            <figcaption id="columns-caption" class="muted">"Partner-sourced revenue by quarter"</figcaption>
+            <figcaption id="columns-caption" class="muted">
+                {text::home::REVENUE_BY_QUARTER}
+            </figcaption>
             <ol>
                 {quarters
                     .into_iter()

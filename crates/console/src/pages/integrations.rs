@@ -26,26 +26,32 @@ use portico_ui::location::use_location;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn IntegrationsPage() -> impl IntoView {
-    set_title("Integrations");
+    set_title(text::integrations::TITLE);
     let location = use_location();
     view! {
         <section class="page">
-            <h1>"Integrations"</h1>
+            <h1>{text::integrations::TITLE}</h1>
             <section aria-labelledby="crm-heading">
-                <h2 class="section-title" id="crm-heading">"CRM cards"</h2>
+                <h2 class="section-title" id="crm-heading">
+                    {text::integrations::CRM_CARDS}
+                </h2>
                 <p class="muted">
-                    "HubSpot and Salesforce can show Portico's card of a deal on their deal pages. Set the origins allowed to frame the card and the CRM app's secret, then give the CRM the card and events addresses below."
+                    {text::integrations::CRM_INTRO}
                 </p>
                 <p class="muted" id="card-url-scheme">
-                    "A signed card URL is " <code>"/embed/deals/{id}?exp=<unix seconds>&lid=<link id>&sig=<signature>"</code>
-                    ", where the signature is the hex HMAC-SHA256 of the path plus " <code>"?exp=…&lid=…"</code>
-                    " with the integration secret. Links signed without a link id hold until they expire."
+                    {text::integrations::CARD_URL_BEFORE_SCHEME}
+                    <code>{text::integrations::CARD_URL_SCHEME}</code>
+                    {text::integrations::CARD_URL_BEFORE_QUERY}
+                    <code>{text::integrations::CARD_URL_QUERY}</code>
+                    {text::integrations::CARD_URL_AFTER_QUERY}
                 </p>
                 {record_page(
                     api::integrations,
-                    "Loading the integrations…",
+                    text::integrations::LOADING,
                     |list, _| {
                         view! {
                             <div class="side-by-side">
@@ -57,9 +63,11 @@ pub fn IntegrationsPage() -> impl IntoView {
                 )}
             </section>
             <section aria-labelledby="card-links-heading">
-                <h2 class="section-title" id="card-links-heading">"Issued card links"</h2>
+                <h2 class="section-title" id="card-links-heading">
+                    {text::integrations::ISSUED_LINKS}
+                </h2>
                 <p class="muted">
-                    "The card links made on deal and registration pages, newest first. A revoked link's card says it was revoked; the other links keep working. Links without a link id are not listed: a new integration secret retires them all."
+                    {text::integrations::ISSUED_LINKS_INTRO}
                 </p>
                 // Another CRM in the address is another list.
                 {move || {
@@ -69,13 +77,15 @@ pub fn IntegrationsPage() -> impl IntoView {
                 }}
             </section>
             <section aria-labelledby="webhooks-heading">
-                <h2 class="section-title" id="webhooks-heading">"Webhooks"</h2>
+                <h2 class="section-title" id="webhooks-heading">
+                    {text::integrations::WEBHOOKS}
+                </h2>
                 <p class="muted">
-                    "Portico posts events to these endpoints, signed per Standard Webhooks. A failed delivery is retried for 24 hours, then becomes a dead letter you can replay."
+                    {text::integrations::WEBHOOKS_INTRO}
                 </p>
                 {record_page(
                     api::webhook_endpoints,
-                    "Loading the webhook endpoints…",
+                    text::integrations::LOADING_ENDPOINTS,
                     |endpoints, _| view! { <Endpoints endpoints /> }.into_any(),
                 )}
             </section>
@@ -88,26 +98,22 @@ pub fn IntegrationsPage() -> impl IntoView {
 /// What the CRM calls the secret Portico checks its requests with.
 fn app_secret_name(system: CrmSystem) -> &'static str {
     match system {
-        CrmSystem::Hubspot => "Client secret",
-        CrmSystem::Salesforce => "Consumer secret",
+        CrmSystem::Hubspot => text::integrations::HUBSPOT_APP_SECRET,
+        CrmSystem::Salesforce => text::integrations::SALESFORCE_APP_SECRET,
     }
 }
 
 fn card_endpoint_name(system: CrmSystem) -> &'static str {
     match system {
-        CrmSystem::Hubspot => "Card fetch URL: where HubSpot fetches the card",
-        CrmSystem::Salesforce => "Canvas app URL: where Salesforce opens the card",
+        CrmSystem::Hubspot => text::integrations::HUBSPOT_CARD_ENDPOINT,
+        CrmSystem::Salesforce => text::integrations::SALESFORCE_CARD_ENDPOINT,
     }
 }
 
 fn app_secret_hint(system: CrmSystem) -> &'static str {
     match system {
-        CrmSystem::Hubspot => {
-            "The HubSpot app's client secret: HubSpot signs its card requests with it."
-        }
-        CrmSystem::Salesforce => {
-            "The connected app's consumer secret: Salesforce signs Canvas requests with it."
-        }
+        CrmSystem::Hubspot => text::integrations::HUBSPOT_APP_SECRET_HINT,
+        CrmSystem::Salesforce => text::integrations::SALESFORCE_APP_SECRET_HINT,
     }
 }
 
@@ -128,30 +134,42 @@ fn CrmCard(integration: Integration) -> impl IntoView {
             {move || view! { <Facts facts=crm_facts(&current.get()) /> }}
             <CrmSettings current />
             <NewIntegrationSecret current />
-            <h4>"Addresses to give " {system.label()}</h4>
+            <h4>{text::integrations::addresses_for(system.label())}</h4>
             <p class="muted">{card_endpoint_name(system)}</p>
-            <CopyText id=format!("crm-{key}-card-endpoint") text=card_endpoint label=format!("Copy the {} card address", system.label()) />
-            <p class="muted">"Deal events URL: where the CRM posts what happens to linked deals"</p>
-            <CopyText id=format!("crm-{key}-events-endpoint") text=events_endpoint label=format!("Copy the {} events address", system.label()) />
+            <CopyText
+                id=format!("crm-{key}-card-endpoint")
+                text=card_endpoint
+                label=text::integrations::copy_card_address(system.label())
+            />
+            <p class="muted">{text::integrations::EVENTS_ENDPOINT}</p>
+            <CopyText
+                id=format!("crm-{key}-events-endpoint")
+                text=events_endpoint
+                label=text::integrations::copy_events_address(system.label())
+            />
         </article>
     }
 }
 
 fn crm_facts(i: &Integration) -> Vec<(&'static str, String)> {
     let state = if i.configured {
-        "Set up"
+        text::integrations::SET_UP
     } else {
-        "Not set up yet"
+        text::integrations::NOT_SET_UP
     };
-    let app_secret = if i.has_app_secret { "Saved" } else { "None" };
+    let app_secret = if i.has_app_secret {
+        text::integrations::SECRET_SAVED
+    } else {
+        text::integrations::NO_SECRET
+    };
     let integration_secret = i.secret_created_at.as_deref().map_or_else(
-        || "None yet".to_owned(),
-        |at| format!("Made {}", format_time(at)),
+        || text::integrations::NO_SECRET_YET.to_owned(),
+        |at| text::integrations::made(&format_time(at)),
     );
     vec![
-        ("State", state.to_owned()),
+        (text::integrations::STATE, state.to_owned()),
         (app_secret_name(i.system), app_secret.to_owned()),
-        ("Integration secret", integration_secret),
+        (text::integrations::INTEGRATION_SECRET, integration_secret),
     ]
 }
 
@@ -216,7 +234,7 @@ fn CrmSettings(current: RwSignal<Integration>) -> impl IntoView {
                     app_secret.value.set(String::new());
                     remove.set(false);
                     current.set(saved);
-                    status.set(Some("Saved."));
+                    status.set(Some(text::integrations::SAVED));
                 }
                 Err(e) => show_error(e, &map, form_error),
             }
@@ -225,9 +243,9 @@ fn CrmSettings(current: RwSignal<Integration>) -> impl IntoView {
     let has_secret = Signal::derive(move || current.with(|i| i.has_app_secret));
     let placeholder = Signal::derive(move || {
         if has_secret.get() {
-            "A secret is saved: leave empty to keep it".to_owned()
+            text::integrations::SECRET_KEPT.to_owned()
         } else {
-            "No secret saved yet".to_owned()
+            text::integrations::NO_SECRET_SAVED.to_owned()
         }
     });
     let remove_id = format!("crm-{key}-remove-secret");
@@ -245,8 +263,8 @@ fn CrmSettings(current: RwSignal<Integration>) -> impl IntoView {
         <form class="form" novalidate on:submit=on_submit(submit)>
             <TextArea
                 field=origins
-                label="Frame origins"
-                hint="One a line, e.g. https://app.hubspot.com or https://*.lightning.force.com; ten at most."
+                label=text::integrations::FRAME_ORIGINS
+                hint=text::integrations::FRAME_ORIGINS_HINT
                 optional=true
             />
             <div hidden=remove>
@@ -262,10 +280,15 @@ fn CrmSettings(current: RwSignal<Integration>) -> impl IntoView {
             </div>
             <label class="choice" for=remove_for hidden=move || !has_secret.get()>
                 <input type="checkbox" id=remove_id prop:checked=remove on:change=on_remove />
-                "Remove the saved secret"
+                {text::integrations::REMOVE_SECRET}
             </label>
             <p class="muted status-line" role="status">{status}</p>
-            <SubmitButton id=save_id(system) label="Save" busy_label="Saving…" busy />
+            <SubmitButton
+                id=save_id(system)
+                label=text::integrations::SAVE
+                busy_label=text::integrations::SAVING
+                busy
+            />
         </form>
     }
 }
@@ -288,20 +311,20 @@ fn NewIntegrationSecret(current: RwSignal<Integration>) -> impl IntoView {
         Ok(made.secret)
     };
     let question = Signal::derive(move || {
-        current.with(|i| i.secret_created_at.is_some()).then(|| {
-            "Make a new integration secret? The current one stops working at once: signed card links and CRM events made with it are refused.".to_owned()
-        })
+        current
+            .with(|i| i.secret_created_at.is_some())
+            .then(|| text::integrations::NEW_SECRET_QUESTION.to_owned())
     });
     view! {
         <p class="muted">
-            "The integration secret signs card links and the events the CRM posts."
+            {text::integrations::SECRET_SIGNS}
         </p>
         <SecretMaker
             id=format!("crm-{}-secret", system.as_str())
-            label="Generate new integration secret"
-            busy_label="Generating…"
+            label=text::integrations::GENERATE_SECRET
+            busy_label=text::integrations::GENERATING
             question
-            what="The new integration secret"
+            what=text::integrations::NEW_SECRET
             make
         />
     }
@@ -321,26 +344,27 @@ fn Endpoints(endpoints: Vec<WebhookEndpoint>) -> impl IntoView {
         spawn(async move {
             match api::webhook_endpoints().await {
                 Ok(all) => list.set(all),
-                Err(e) => error.set(Some(format!(
-                    "The endpoint is added, but the list could not be loaded again: {}",
-                    e.message
-                ))),
+                Err(e) => error.set(Some(text::integrations::list_not_reloaded(&e.message))),
             }
         });
     });
     view! {
         {move || {
             if list.with(Vec::is_empty) {
-                view! { <p class="empty">"No webhook endpoints yet. Add one below."</p> }.into_any()
+                view! { <p class="empty">{text::integrations::NO_ENDPOINTS}</p> }.into_any()
             } else {
                 view! { <EndpointTable list /> }.into_any()
             }
         }}
         <p class="error-text" role="alert">{error}</p>
         <section class="panel new-endpoint" aria-labelledby="new-endpoint-heading">
-            <h3 id="new-endpoint-heading">"Add an endpoint"</h3>
+            <h3 id="new-endpoint-heading">{text::integrations::ADD_ENDPOINT}</h3>
             <EndpointForm initial=EndpointInput::default() save=EndpointSave::Create(created) />
-            <OneTimeSecret id="new-endpoint-secret" what="The endpoint's signing secret" secret />
+            <OneTimeSecret
+                id="new-endpoint-secret"
+                what=text::integrations::SIGNING_SECRET
+                secret
+            />
         </section>
     }
 }
@@ -348,7 +372,7 @@ fn Endpoints(endpoints: Vec<WebhookEndpoint>) -> impl IntoView {
 #[component]
 fn EndpointTable(list: RwSignal<Vec<WebhookEndpoint>>) -> impl IntoView {
     view! {
-        <DataTable id="endpoints-table" labelled_by="webhooks-heading" headers=&["Endpoint", "Events", "State", "Latency", "Latency target", "Last 24 hours", "Health"]>
+        <DataTable id="endpoints-table" labelled_by="webhooks-heading" headers=&text::integrations::HEADERS>
             {move || list.get().into_iter().map(endpoint_row).collect_view()}
         </DataTable>
     }
@@ -357,7 +381,11 @@ fn EndpointTable(list: RwSignal<Vec<WebhookEndpoint>>) -> impl IntoView {
 fn endpoint_row(e: WebhookEndpoint) -> impl IntoView {
     let href = Route::WebhookEndpoint { id: e.id }.href();
     let target = target_text(&e);
-    let state = if e.enabled { "Enabled" } else { "Paused" };
+    let state = if e.enabled {
+        text::endpoints::ENABLED
+    } else {
+        text::endpoints::PAUSED
+    };
     view! {
         <tr class:inactive=!e.enabled>
             <th scope="row" class="break-anywhere">

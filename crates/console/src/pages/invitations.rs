@@ -14,24 +14,26 @@ use portico_ui::components::{
 use portico_ui::dom::{on_submit, set_title, spawn};
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn InvitationsPage() -> impl IntoView {
-    set_title("Invitations");
+    set_title(text::invitations::TITLE);
     let pending =
         Paged::new(
             |cursor: Option<String>| async move { api::invitations(cursor.as_deref()).await },
         );
     view! {
         <section class="page">
-            <h1>"Invitations"</h1>
+            <h1>{text::invitations::TITLE}</h1>
             <InviteForm reload=Callback::new(move |()| pending.reload()) />
             <h2 class="section-title" id="pending-heading">
-                "Pending invitations"
+                {text::invitations::PENDING}
             </h2>
             <PagedList
                 list=pending.controls()
-                loading="Loading pending invitations…"
-                empty="No pending invitations. Invitations you create appear here until they are accepted or expire."
+                loading=text::invitations::LOADING
+                empty=text::invitations::EMPTY
             >
                 <PendingTable items=pending.items />
             </PagedList>
@@ -72,7 +74,7 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
     // The chosen organization's id ("" for none yet).
     let org = FieldState::new("invite-org", move |v| {
         (!vendor_role.get_untracked() && v.is_empty())
-            .then(|| "Choose the partner organization.".to_owned())
+            .then(|| text::invitations::CHOOSE_ORGANIZATION_ERROR.to_owned())
     });
     role.revalidates(org);
     let form_error = RwSignal::new(None::<String>);
@@ -130,20 +132,20 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
     };
 
     let explanation = if my_role == Role::Admin {
-        "Partner users and admins join one partner organization; vendor staff (partner managers and administrators) belong to none."
+        text::invitations::ADMIN_EXPLANATION
     } else {
-        "Partner users and admins join one partner organization. Only administrators can invite vendor staff."
+        text::invitations::MANAGER_EXPLANATION
     };
     view! {
         <section class="panel" aria-labelledby="invite-heading">
             <h2 id="invite-heading" class="section-title">
-                "Invite someone"
+                {text::invitations::INVITE}
             </h2>
             <p class="muted">{explanation}</p>
             <FormError error=form_error />
             <form class="form form-grid" novalidate on:submit=on_submit(submit)>
-                <TextField field=email label="E-mail address" kind="email" autocomplete="off" />
-                <SelectField field=role label="Role" options=invitable_roles(my_role) />
+                <TextField field=email label=text::invitations::EMAIL kind="email" autocomplete="off" />
+                <SelectField field=role label=text::invitations::ROLE options=invitable_roles(my_role) />
                 {move || {
                     if vendor_role.get() {
                         return ().into_any();
@@ -152,8 +154,8 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
                         Organizations::Loading => {
                             view! {
                                 <div class="field">
-                                    <span class="label">"Organization"</span>
-                                    <Loading label="Loading organizations…" />
+                                    <span class="label">{text::invitations::ORGANIZATION}</span>
+                                    <Loading label=text::invitations::LOADING_ORGANIZATIONS />
                                 </div>
                             }
                                 .into_any()
@@ -161,7 +163,7 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
                         Organizations::Failed(message) => {
                             view! {
                                 <div class="field">
-                                    <span class="label">"Organization"</span>
+                                    <span class="label">{text::invitations::ORGANIZATION}</span>
                                     <ErrorNotice message retry />
                                 </div>
                             }
@@ -175,9 +177,9 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
                             view! {
                                 <SelectField
                                     field=org
-                                    label="Organization"
+                                    label=text::invitations::ORGANIZATION
                                     options
-                                    placeholder="Choose an organization"
+                                    placeholder=text::invitations::CHOOSE_ORGANIZATION
                                 />
                             }
                                 .into_any()
@@ -186,8 +188,8 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
                 }}
                 <SubmitButton
                     id="invite-submit"
-                    label="Create invitation"
-                    busy_label="Creating invitation…"
+                    label=text::invitations::CREATE
+                    busy_label=text::invitations::CREATING
                     busy
                 />
             </form>
@@ -201,23 +203,20 @@ fn InviteForm(reload: Callback<()>) -> impl IntoView {
 fn CreatedLink(created: CreatedInvitation) -> impl IntoView {
     let CreatedInvitation { invitation, link } = created;
     let whom = match &invitation.organization {
-        Some(org) => format!(
-            "{} ({} at {})",
-            invitation.email,
-            invitation.role.label(),
-            org.name
-        ),
+        Some(org) => {
+            text::invitations::invitee_at(&invitation.email, invitation.role.label(), &org.name)
+        }
         None => format!("{} ({})", invitation.email, invitation.role.label()),
     };
     view! {
         <div class="notice notice-success">
             <p>
-                <strong>"Invitation created for " {whom} "."</strong>
-                " Send them this link. It is shown only this once and works until "
+                <strong>{text::invitations::created_for(&whom)}</strong>
+                {text::invitations::SEND_LINK}
                 <Time value=invitation.expires_at />
-                "."
+                {text::invitations::SEND_LINK_END}
             </p>
-            <CopyText id="invite-link" text=link label="Copy link" />
+            <CopyText id="invite-link" text=link label=text::invitations::COPY_LINK />
         </div>
     }
 }
@@ -225,7 +224,7 @@ fn CreatedLink(created: CreatedInvitation) -> impl IntoView {
 #[component]
 fn PendingTable(items: RwSignal<Vec<Invitation>>) -> impl IntoView {
     view! {
-        <DataTable labelled_by="pending-heading" headers=&["E-mail", "Role", "Organization", "Invited by", "Expires"]>
+        <DataTable labelled_by="pending-heading" headers=&text::invitations::HEADERS>
             {move || {
                 items
                     .get()
@@ -238,7 +237,7 @@ fn PendingTable(items: RwSignal<Vec<Invitation>>) -> impl IntoView {
                                 <td>
                                     {invitation
                                         .organization
-                                        .map_or_else(|| "Vendor staff".to_owned(), |o| o.name)}
+                                        .map_or_else(|| text::invitations::VENDOR_STAFF.to_owned(), |o| o.name)}
                                 </td>
                                 <td>{invitation.invited_by}</td>
                                 <td>

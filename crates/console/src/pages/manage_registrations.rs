@@ -21,12 +21,14 @@ use portico_ui::dom::{on_click, on_submit, set_title, spawn};
 use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn ManageRegistrationPage(id: i64) -> impl IntoView {
-    set_title("Registration");
+    set_title(text::registration::TITLE);
     record_page(
         move || api::registration_for_manager(id),
-        "Loading the registration…",
+        text::registration::LOADING,
         |detail, reload| view! { <ManagerDetail detail reload /> }.into_any(),
     )
 }
@@ -43,7 +45,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
         timeline,
     } = detail;
     let r = &registration.registration;
-    set_title(&format!("Registration {}", r.number));
+    set_title(&text::registration::title(&r.number));
     let id = r.id;
     let open = r.status.is_open();
     let may_ask = r.status == RegistrationStatus::Submitted;
@@ -68,7 +70,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
     view! {
         <section class="page">
             <p>
-                <a href=Route::ApprovalQueue.href()>"← Registrations to decide"</a>
+                <a href=Route::ApprovalQueue.href()>{text::registration::BACK}</a>
             </p>
             <h1>{title}</h1>
             {has_conflict.then(|| {
@@ -80,7 +82,7 @@ fn ManagerDetail(detail: ManagerRegistrationDetail, reload: Callback<()>) -> imp
             {open.then(|| view! { <DecisionForm id extension=false may_ask conflict=has_conflict reload /> })}
             {extension_pending.then(|| view! { <DecisionForm id extension=true reload /> })}
             <CardLinkPanel subject=CardSubject::Registration(id) />
-            <h2 class="section-title">"Timeline"</h2>
+            <h2 class="section-title">{text::registration::TIMELINE}</h2>
             <Timeline entries=timeline />
         </section>
     }
@@ -110,7 +112,7 @@ fn DecisionForm(
     let prefix = if extension { "ext" } else { "decision" };
     let verdict = FieldState::new(format!("{prefix}-verdict"), move |v| {
         (Verdict::parse(v).is_none() && !(may_ask && v == ASK))
-            .then(|| "Choose what to do.".to_owned())
+            .then(|| text::registration::CHOOSE.to_owned())
     });
     let declining = move || verdict.value.get() == Verdict::Decline.as_str();
     let first_reason = if conflict {
@@ -122,8 +124,8 @@ fn DecisionForm(
     let rationale = FieldState::new(format!("{prefix}-rationale"), move |v| {
         let choice = verdict.get();
         let needed = match choice.as_str() {
-            ASK => Some("Write the question for the partner."),
-            "decline" => Some("Explain the decline; the partner will read it."),
+            ASK => Some(text::registration::WRITE_QUESTION),
+            "decline" => Some(text::registration::EXPLAIN_DECLINE),
             _ => None,
         };
         needed.filter(|_| v.trim().is_empty()).map(str::to_owned)
@@ -175,23 +177,26 @@ fn DecisionForm(
             }
         });
     };
-    let mut choices = vec![("approve", "Approve"), ("decline", "Decline")];
+    let mut choices = vec![
+        ("approve", text::registration::APPROVE),
+        ("decline", text::registration::DECLINE),
+    ];
     if may_ask {
-        choices.push((ASK, "Ask the partner for more information"));
+        choices.push((ASK, text::registration::ASK));
     }
     let reasons = DeclineReason::ALL
         .iter()
         .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
         .collect::<Vec<_>>();
     let heading = if extension {
-        "Decide the extension request"
+        text::registration::DECIDE_EXTENSION
     } else {
-        "Decide"
+        text::registration::DECIDE
     };
     let hint = if extension {
-        "Approving adds the program's extension days to the protection."
+        text::registration::EXTENSION_HINT
     } else {
-        "Approving starts the protection window. Declining needs a rationale the partner will read."
+        text::registration::DECISION_HINT
     };
     view! {
         <section class="panel" aria-label=heading>
@@ -206,21 +211,26 @@ fn DecisionForm(
                     submit();
                 })
             >
-                <RadioGroup field=verdict legend="Decision" options=choices />
+                <RadioGroup field=verdict legend=text::registration::DECISION options=choices />
                 {move || (declining() && !extension).then(|| view! {
-                    <SelectField field=reason label="Reason" options=reasons.clone() />
+                    <SelectField field=reason label=text::registration::REASON options=reasons.clone() />
                 })}
                 {move || {
                     let (label, optional) = match verdict.value.get().as_str() {
-                        ASK => ("Question for the partner", false),
-                        "decline" => ("Rationale", false),
-                        _ => ("Rationale", true),
+                        ASK => (text::registration::QUESTION, false),
+                        "decline" => (text::registration::RATIONALE, false),
+                        _ => (text::registration::RATIONALE, true),
                     };
                     view! {
-                        <TextArea field=rationale label hint="The partner reads it" optional />
+                        <TextArea field=rationale label hint=text::registration::RATIONALE_HINT optional />
                     }
                 }}
-                <SubmitButton id=if extension { "extension-decision-submit" } else { "decision-submit" } label="Record decision" busy_label="Recording…" busy />
+                <SubmitButton
+                    id=if extension { "extension-decision-submit" } else { "decision-submit" }
+                    label=text::registration::RECORD
+                    busy_label=text::registration::RECORDING
+                    busy
+                />
                 {(!extension).then(|| view! {
                     <button
                         id="decision-next"
@@ -232,7 +242,7 @@ fn DecisionForm(
                             submit();
                         })
                     >
-                        "Record and open the next"
+                        {text::registration::RECORD_AND_NEXT}
                     </button>
                 })}
             </form>

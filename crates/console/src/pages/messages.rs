@@ -19,17 +19,21 @@ use portico_ui::dom::{on_click, set_title, spawn};
 use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn MessagesPage() -> impl IntoView {
-    set_title("Messages");
+    set_title(text::messages::TITLE);
     let location = use_location();
     view! {
         <section class="page">
-            <h1>"Messages"</h1>
+            <h1>{text::messages::TITLE}</h1>
             <section aria-labelledby="message-deliveries-heading">
-                <h2 class="section-title" id="message-deliveries-heading">"Deliveries"</h2>
+                <h2 class="section-title" id="message-deliveries-heading">
+                    {text::messages::DELIVERIES}
+                </h2>
                 <p class="muted">
-                    "Every e-mail and Slack message Portico sends, newest first. A failed delivery is retried for a day, then becomes a dead letter you can replay."
+                    {text::messages::DELIVERIES_INTRO}
                 </p>
                 // Another state in the address is another list.
                 {move || {
@@ -39,10 +43,12 @@ pub fn MessagesPage() -> impl IntoView {
                 }}
             </section>
             <section aria-labelledby="mailbox-heading">
-                <h2 class="section-title" id="mailbox-heading">"Mailbox"</h2>
+                <h2 class="section-title" id="mailbox-heading">
+                    {text::messages::MAILBOX}
+                </h2>
                 {record_page(
                     api::mailbox,
-                    "Loading the mailbox…",
+                    text::messages::LOADING_MAILBOX,
                     |entries, _| view! { <Mailbox entries /> }.into_any(),
                 )}
             </section>
@@ -72,8 +78,8 @@ fn DeliveryList(state: Option<DeliveryState>) -> impl IntoView {
         </div>
         <p class="muted status-line" role="status">{announcement}</p>
         <p class="error-text" role="alert">{error}</p>
-        <PagedList list=list.controls() loading="Loading deliveries…" empty=empty_text(state)>
-            <DataTable id="message-deliveries-table" labelled_by="message-deliveries-heading" headers=&["Subject", "Recipient", "Channel", "Category", "State", "Attempts", "Last error", "Created", "Delivered or next attempt", "Actions"]>
+        <PagedList list=list.controls() loading=text::messages::LOADING empty=empty_text(state)>
+            <DataTable id="message-deliveries-table" labelled_by="message-deliveries-heading" headers=&text::messages::HEADERS>
                 {move || list.items.get().into_iter().map(|row| delivery_row(row, replays)).collect_view()}
             </DataTable>
         </PagedList>
@@ -99,12 +105,12 @@ fn ReplayDead(replays: Replays, error: RwSignal<Option<String>>) -> impl IntoVie
         <div class="actions">
             <ActionButton
                 id="replay-dead-messages"
-                label="Replay all dead"
-                busy_label="Replaying…"
+                label=text::messages::REPLAY_ALL
+                busy_label=text::messages::REPLAYING
                 busy=replay.busy
                 run
-                question="Send every dead message again, by e-mail and Slack?"
-                confirm_label="Yes, replay all dead"
+                question=text::messages::REPLAY_ALL_QUESTION
+                confirm_label=text::messages::CONFIRM_REPLAY_ALL
                 class="primary"
             />
         </div>
@@ -115,13 +121,13 @@ fn delivery_row((d, replay): (MessageDelivery, Replay), replays: Replays) -> imp
     let id = d.id;
     let subject_id = format!("message-{id}-subject");
     let session = use_session();
-    let what = format!("“{}” to {}", d.subject, d.recipient);
+    let what = text::messages::message_to(&d.subject, &d.recipient);
     let run = Callback::new(move |()| {
         let csrf = session.csrf();
         let what = what.clone();
         replays.run(replay, async move {
             api::replay_message(&csrf, id).await?;
-            Ok(format!("{what} is queued to be sent again."))
+            Ok(text::messages::queued_again(&what))
         });
     });
     view! {
@@ -144,22 +150,21 @@ fn delivery_row((d, replay): (MessageDelivery, Replay), replays: Replays) -> imp
 
 // The mailbox.
 
-const WHY_MAILBOX: &str = "Without an SMTP server, Portico writes each e-mail to the mailbox/ folder in its data directory instead of sending it; the latest 200 are listed here, newest first.";
-
 #[component]
 fn Mailbox(entries: Vec<MailboxEntry>) -> impl IntoView {
     if entries.is_empty() {
         return view! {
             <p class="empty">
-                "The mailbox is empty. " {WHY_MAILBOX}
-                " With an SMTP server set, e-mail is sent and nothing appears here."
+                {text::messages::EMPTY_BEFORE}
+                {text::messages::WHY_MAILBOX}
+                {text::messages::EMPTY_AFTER}
             </p>
         }
         .into_any();
     }
     view! {
-        <p class="muted">{WHY_MAILBOX} " Open one to read it and follow its links."</p>
-        <DataTable id="mailbox-table" labelled_by="mailbox-heading" headers=&["Subject", "To", "Written"]>
+        <p class="muted">{text::messages::WHY_MAILBOX} {text::messages::OPEN_ONE}</p>
+        <DataTable id="mailbox-table" labelled_by="mailbox-heading" headers=&text::messages::MAILBOX_HEADERS>
             {entries
                 .iter()
                 .enumerate()
@@ -216,16 +221,13 @@ fn MailView(name: String) -> impl IntoView {
     };
     load();
     let retry = Callback::new(move |()| load());
-    move || {
-        match state.get() {
-        Loaded::Loading => view! { <Loading label="Opening the e-mail…" /> }.into_any(),
+    move || match state.get() {
+        Loaded::Loading => view! { <Loading label=text::messages::OPENING /> }.into_any(),
         Loaded::Failed(e) if e.is_not_found() => {
-            view! { <p class="error-text" role="alert">"This e-mail is no longer in the mailbox."</p> }
-                .into_any()
+            view! { <p class="error-text" role="alert">{text::messages::GONE}</p> }.into_any()
         }
         Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry /> }.into_any(),
         Loaded::Ready(message) => view! { <Mail message /> }.into_any(),
-    }
     }
 }
 
@@ -238,10 +240,10 @@ fn Mail(message: MailboxMessage) -> impl IntoView {
         links,
     } = message;
     view! {
-        <Facts facts=vec![("From", from), ("To", entry.to)] />
+        <Facts facts=vec![(text::messages::FROM, from), (text::messages::TO, entry.to)] />
         <pre class="mail-text">{text}</pre>
         {(!links.is_empty()).then(|| view! {
-            <p class="mail-links-title">"Links in this e-mail"</p>
+            <p class="mail-links-title">{text::messages::LINKS}</p>
             <ul class="mail-links">
                 {links
                     .into_iter()

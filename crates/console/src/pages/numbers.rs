@@ -13,9 +13,11 @@ use portico_ui::format::format_money;
 use portico_ui::location::use_location;
 use portico_ui::url::encode;
 
+use crate::text;
+
 #[component]
 pub fn NumbersPage() -> impl IntoView {
-    set_title("Program numbers");
+    set_title(text::numbers::TITLE);
     let location = use_location();
     let asked = Memo::new(move |_| {
         location.search();
@@ -57,8 +59,8 @@ pub fn NumbersPage() -> impl IntoView {
     let retry = Callback::new(move |()| load());
     view! {
         <section class="page">
-            <h1 id="numbers-heading">"Program numbers"</h1>
-            <p class="muted">"Open pipeline, outcomes and revenue that partners bring, by motion."</p>
+            <h1 id="numbers-heading">{text::numbers::TITLE}</h1>
+            <p class="muted">{text::numbers::INTRO}</p>
             {move || {
                 let options = currencies
                     .get()
@@ -68,12 +70,12 @@ pub fn NumbersPage() -> impl IntoView {
                 (options.len() > 1)
                     .then(|| view! {
                         <div class="filters currency-choice">
-                            <SelectField field=choice label="Currency" options />
+                            <SelectField field=choice label=text::numbers::CURRENCY options />
                         </div>
                     })
             }}
             {move || match state.get() {
-                Loaded::Loading => view! { <Loading label="Loading the numbers…" /> }.into_any(),
+                Loaded::Loading => view! { <Loading label=text::numbers::LOADING /> }.into_any(),
                 Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry /> }.into_any(),
                 Loaded::Ready(numbers) => view! {
                     <div class="charts">{charts(numbers).into_iter().map(chart).collect_view()}</div>
@@ -83,16 +85,6 @@ pub fn NumbersPage() -> impl IntoView {
         </section>
     }
 }
-
-const PIPELINE_COLUMNS: &[&str] = &[
-    "Motion",
-    "Sourced deals",
-    "Sourced value",
-    "Influenced deals",
-    "Influenced value",
-];
-const OUTCOME_COLUMNS: &[&str] = &["Motion", "Won", "Lost", "Win rate", "Average cycle"];
-const NO_CLOSED: &str = "no closed deals";
 
 fn charts(n: ProgramNumbers) -> Vec<ChartData> {
     let ProgramNumbers {
@@ -123,19 +115,19 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
             o.won.to_string(),
             o.lost.to_string(),
             o.win_rate_percent
-                .map_or_else(|| NO_CLOSED.to_owned(), |r| format!("{r}%")),
+                .map_or_else(|| text::numbers::NO_CLOSED.to_owned(), |r| format!("{r}%")),
             o.average_cycle_days
-                .map_or_else(|| NO_CLOSED.to_owned(), days),
+                .map_or_else(|| text::numbers::NO_CLOSED.to_owned(), text::common::days),
         ],
     };
     vec![
         ChartData {
             id: "chart-pipeline-value",
-            title: format!("Open pipeline value by motion ({currency})"),
+            title: text::numbers::pipeline_value(&currency),
             stacked: true,
             max: 0,
-            headers: PIPELINE_COLUMNS,
-            empty: "No open deals yet.",
+            headers: text::numbers::PIPELINE_COLUMNS,
+            empty: text::numbers::NO_OPEN_DEALS,
             bars: pipeline
                 .iter()
                 .map(|p| {
@@ -146,32 +138,32 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         },
         ChartData {
             id: "chart-pipeline-count",
-            title: "Open deals by motion".to_owned(),
+            title: text::numbers::OPEN_DEALS.to_owned(),
             stacked: true,
             max: 0,
-            headers: PIPELINE_COLUMNS,
-            empty: "No open deals yet.",
+            headers: text::numbers::PIPELINE_COLUMNS,
+            empty: text::numbers::NO_OPEN_DEALS,
             bars: pipeline
                 .iter()
                 .map(|p| {
-                    let total = count(p.sourced_count + p.influenced_count, "deal");
+                    let total = text::numbers::deals(p.sourced_count + p.influenced_count);
                     pipeline_bar(p, [p.sourced_count, p.influenced_count], total)
                 })
                 .collect(),
         },
         ChartData {
             id: "chart-win-rate",
-            title: "Win rate by motion".to_owned(),
+            title: text::numbers::WIN_RATE.to_owned(),
             stacked: false,
             max: 100,
-            headers: OUTCOME_COLUMNS,
-            empty: "No closed deals yet.",
+            headers: text::numbers::OUTCOME_COLUMNS,
+            empty: text::numbers::NO_CLOSED_DEALS,
             bars: outcomes
                 .iter()
                 .map(|o| {
                     let text = o.win_rate_percent.map_or_else(
-                        || NO_CLOSED.to_owned(),
-                        |rate| format!("{rate}% · {} won, {} lost", o.won, o.lost),
+                        || text::numbers::NO_CLOSED.to_owned(),
+                        |rate| text::numbers::win_rate(rate, o.won, o.lost),
                     );
                     outcome_bar(o, o.win_rate_percent, text)
                 })
@@ -179,28 +171,28 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         },
         ChartData {
             id: "chart-cycle",
-            title: "Average days from creation to a won deal".to_owned(),
+            title: text::numbers::CYCLE.to_owned(),
             stacked: false,
             max: 0,
-            headers: OUTCOME_COLUMNS,
-            empty: "No closed deals yet.",
+            headers: text::numbers::OUTCOME_COLUMNS,
+            empty: text::numbers::NO_CLOSED_DEALS,
             bars: outcomes
                 .iter()
                 .map(|o| {
                     let text = o
                         .average_cycle_days
-                        .map_or_else(|| NO_CLOSED.to_owned(), days);
+                        .map_or_else(|| text::numbers::NO_CLOSED.to_owned(), text::common::days);
                     outcome_bar(o, o.average_cycle_days, text)
                 })
                 .collect(),
         },
         ChartData {
             id: "chart-revenue",
-            title: format!("Partner-sourced revenue by quarter ({currency})"),
+            title: text::numbers::revenue(&currency),
             stacked: false,
             max: 0,
-            headers: &["Quarter", "Revenue"],
-            empty: "No partner-sourced deals won in the last 8 quarters.",
+            headers: text::numbers::REVENUE_COLUMNS,
+            empty: text::numbers::NO_REVENUE,
             bars: revenue
                 .into_iter()
                 .map(|q| Bar {
@@ -213,17 +205,17 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         },
         ChartData {
             id: "chart-first-registration",
-            title: "Days to first registration, partners who joined in the last 90 days".to_owned(),
+            title: text::numbers::FIRST_REGISTRATION.to_owned(),
             stacked: false,
             max: 0,
-            headers: &["Partner", "Joined", "First registration after"],
-            empty: "No partner joined in the last 90 days.",
+            headers: text::numbers::FIRST_REGISTRATION_COLUMNS,
+            empty: text::numbers::NO_NEW_PARTNERS,
             bars: new_partners
                 .into_iter()
                 .map(|p| {
                     let after = p
                         .days_to_first_registration
-                        .map_or_else(|| "not yet".to_owned(), days);
+                        .map_or_else(|| text::numbers::NOT_YET.to_owned(), text::common::days);
                     Bar {
                         label: p.organization.name,
                         parts: [p.days_to_first_registration.unwrap_or(0), 0],
@@ -234,19 +226,6 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
                 .collect(),
         },
     ]
-}
-
-/// "1 deal", "3 deals"
-fn count(n: i64, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
-fn days(n: i64) -> String {
-    count(n, "day")
 }
 
 /// One chart: bars scaled to `max` (or to the longest when 0), and a table of the figures.
@@ -346,12 +325,15 @@ fn drawing(
     let legend = stacked.then(|| {
         view! {
             <p class="legend" aria-hidden="true">
-                <span class="swatch bar-a"></span> "Sourced " <span class="swatch bar-b"></span> "Influenced"
+                <span class="swatch bar-a"></span>
+                {text::numbers::SOURCED}
+                <span class="swatch bar-b"></span>
+                {text::numbers::INFLUENCED}
             </p>
         }
     });
     let label = title.clone();
-    let region = format!("{title}, drawn");
+    let region = text::numbers::drawn(&title);
     // On a narrow screen the drawing keeps its size, so its text stays readable, and scrolls.
     view! {
         {legend}
@@ -362,7 +344,7 @@ fn drawing(
             </svg>
         </div>
         <details>
-            <summary>"Show the figures as a table"</summary>
+            <summary>{text::numbers::SHOW_TABLE}</summary>
             <div class="table-wrap">
                 <table>
                     <thead>

@@ -11,9 +11,11 @@ use portico_ui::dom::set_title;
 use portico_ui::location::use_location;
 use portico_ui::route::Route;
 
+use crate::text;
+
 #[component]
 pub fn PartnersPage() -> impl IntoView {
-    set_title("Partners");
+    set_title(text::partners::TITLE);
     let location = use_location();
     // The home page links its stalled and new-partner counts here (`?status=`).
     let list = move || {
@@ -27,8 +29,10 @@ pub fn PartnersPage() -> impl IntoView {
         let shown = status.map(|s| {
             view! {
                 <p id="partners-filter" class="muted">
-                    "Showing only: " <strong>{s.label()}</strong> ". "
-                    <a href=Route::Partners.href()>"Show every partner"</a>
+                    {text::partners::SHOWING_ONLY}
+                    <strong>{s.label()}</strong>
+                    {text::partners::SHOWING_ONLY_END}
+                    <a href=Route::Partners.href()>{text::partners::SHOW_ALL}</a>
                 </p>
             }
         });
@@ -36,8 +40,12 @@ pub fn PartnersPage() -> impl IntoView {
             {shown}
             <PagedList
                 list=partners.controls()
-                loading="Loading partners…"
-                empty=if status.is_some() { "No partner is in this state." } else { "No partner organizations yet." }
+                loading=text::partners::LOADING
+                empty=if status.is_some() {
+                    text::partners::NONE_IN_STATE
+                } else {
+                    text::partners::NONE_YET
+                }
             >
                 <PartnersTable rows=partners.items />
             </PagedList>
@@ -45,13 +53,9 @@ pub fn PartnersPage() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1 id="partners-heading">"Partners"</h1>
+            <h1 id="partners-heading">{text::partners::TITLE}</h1>
             <p class="muted">
-                "The engagement score, from 0 to 100, weighs what each partner did in the last 90 days: "
-                "sign-ins, content viewed and downloaded, announcements read and acknowledged, "
-                "registrations and notes on deals. Recent events count more; registrations count most. "
-                "Partners with nothing in 30 days are marked stalled; partners in their first 30 days "
-                "show their first steps instead."
+                {text::partners::INTRO}
             </p>
             {list}
         </section>
@@ -63,7 +67,7 @@ fn PartnersTable(rows: RwSignal<Vec<OrganizationSummary>>) -> impl IntoView {
     view! {
         <DataTable
             labelled_by="partners-heading"
-            headers=&["Partner", "Tier", "Motion", "Users", "Score", "Trend", "Last activity", "Status"]
+            headers=&text::partners::HEADERS
             id="partners-table"
         >
             {move || rows.get().into_iter().map(partner_row).collect_view()}
@@ -77,6 +81,7 @@ fn partner_row(o: OrganizationSummary) -> impl IntoView {
         name,
         motion,
         tier,
+        country: _,
         user_count,
         engagement:
             Engagement {
@@ -121,11 +126,11 @@ fn partner_row(o: OrganizationSummary) -> impl IntoView {
             <td>
                 {match last_activity_at {
                     Some(value) => view! { <Time value /> }.into_any(),
-                    None => "Never".into_any(),
+                    None => text::partners::NEVER.into_any(),
                 }}
             </td>
             <td>
-                {stalled.then(|| view! { <span class="badge badge-late">"Stalled"</span> })}
+                {stalled.then(|| view! { <span class="badge badge-late">{text::partners::STALLED}</span> })}
                 {activation.map(|a| view! { <ActivationSteps id activation=a /> })}
             </td>
         </tr>
@@ -134,11 +139,7 @@ fn partner_row(o: OrganizationSummary) -> impl IntoView {
 
 /// "up 5 in 30 days", "down 3 in 30 days", "no change in 30 days"
 fn trend_words(trend: i16) -> String {
-    match trend {
-        0 => "no change in 30 days".to_owned(),
-        t if t > 0 => format!("up {t} in 30 days"),
-        t => format!("down {} in 30 days", t.unsigned_abs()),
-    }
+    text::partners::trend(trend)
 }
 
 /// "Activation 2 of 3" and each first step, done or not yet.
@@ -149,7 +150,7 @@ fn ActivationSteps(id: i64, activation: Activation) -> impl IntoView {
     view! {
         <div class="activation">
             <span class="badge badge-new" id=heading.clone()>
-                {format!("Activation {} of {}", activation.done(), steps.len())}
+                {text::partners::activation(activation.done(), steps.len())}
             </span>
             <ul class="activation-steps" aria-labelledby=heading>
                 {steps
@@ -160,7 +161,7 @@ fn ActivationSteps(id: i64, activation: Activation) -> impl IntoView {
                                 <span aria-hidden="true">{if done { "✓ " } else { "○ " }}</span>
                                 {step}
                                 <span class="visually-hidden">
-                                    {if done { ": done" } else { ": not yet" }}
+                                    {if done { text::partners::STEP_DONE } else { text::partners::STEP_NOT_YET }}
                                 </span>
                             </li>
                         }

@@ -12,9 +12,11 @@ use portico_ui::components::{
 use portico_ui::dom::{on_click, on_submit, set_title, spawn};
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn ProductsPage() -> impl IntoView {
-    set_title("Products");
+    set_title(text::products::TITLE);
     let catalog = RwSignal::new(Loaded::Loading);
     let load = move || {
         spawn(async move {
@@ -28,16 +30,16 @@ pub fn ProductsPage() -> impl IntoView {
     let reload = Callback::new(move |()| load());
     view! {
         <section class="page">
-            <h1 id="products-heading">"Products"</h1>
+            <h1 id="products-heading">{text::products::TITLE}</h1>
             <p class="muted">
-                "Partners choose from these when they register a deal. Archiving a product hides it from new registrations; registrations that name it keep it."
+                {text::products::INTRO}
             </p>
             <AddProduct reload />
             {move || match catalog.get() {
-                Loaded::Loading => view! { <Loading label="Loading products…" /> }.into_any(),
+                Loaded::Loading => view! { <Loading label=text::products::LOADING /> }.into_any(),
                 Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry=reload /> }.into_any(),
                 Loaded::Ready(list) if list.is_empty() => {
-                    view! { <p class="empty">"No products yet. Add the first one above."</p> }.into_any()
+                    view! { <p class="empty">{text::products::EMPTY}</p> }.into_any()
                 }
                 Loaded::Ready(list) => {
                     view! {
@@ -73,13 +75,13 @@ fn ProductItem(product: Product, reload: Callback<()>) -> impl IntoView {
             }
         });
     };
-    let label = format!("Archive {}", product.name);
+    let label = text::products::archive_product(&product.name);
     view! {
         <li>
             <span>{product.name}</span>
             " "
             <button type="button" class="secondary small" aria-label=label on:click=on_click(archive)>
-                "Archive"
+                {text::products::ARCHIVE}
             </button>
             <span class="error-text" role="alert">{error}</span>
         </li>
@@ -118,11 +120,16 @@ fn AddProduct(reload: Callback<()>) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="add-product-heading">
-            <h2 id="add-product-heading" class="section-title">"Add a product"</h2>
+            <h2 id="add-product-heading" class="section-title">{text::products::ADD}</h2>
             <FormError error=form_error />
             <form class="form form-grid" novalidate on:submit=on_submit(submit)>
-                <TextField field=name label="Product name" autocomplete="off" />
-                <SubmitButton id="add-product-submit" label="Add product" busy_label="Adding…" busy />
+                <TextField field=name label=text::products::NAME autocomplete="off" />
+                <SubmitButton
+                    id="add-product-submit"
+                    label=text::products::ADD_PRODUCT
+                    busy_label=text::products::ADDING
+                    busy
+                />
             </form>
         </section>
     }

@@ -11,15 +11,17 @@ use portico_ui::components::{FormError, SubmitButton};
 use portico_ui::dom::{on_submit, set_title, spawn};
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn SecuritySettingsPage() -> impl IntoView {
-    set_title("Security settings");
+    set_title(text::security_settings::TITLE);
     view! {
         <section class="page narrow">
-            <h1>"Security settings"</h1>
+            <h1>{text::security_settings::TITLE}</h1>
             {record_page(
                 api::security_settings,
-                "Loading the settings…",
+                text::security_settings::LOADING,
                 |settings, _| view! { <SettingsForm settings /> }.into_any(),
             )}
         </section>
@@ -49,7 +51,7 @@ fn SettingsForm(settings: SecuritySettings) -> impl IntoView {
             match result {
                 Ok(saved) => {
                     required.set(saved.vendor_two_factor_required);
-                    status.set(Some("Saved."));
+                    status.set(Some(text::security_settings::SAVED));
                 }
                 Err(e) => form_error.set(Some(e.message)),
             }
@@ -67,15 +69,19 @@ fn SettingsForm(settings: SecuritySettings) -> impl IntoView {
                         prop:checked=required
                         on:change=move |ev| required.set(event_target_checked(&ev))
                     />
-                    "Require two-factor sign-in for managers and administrators"
+                    {text::security_settings::REQUIRE_TWO_FACTOR}
                 </label>
                 <p class="hint" id="require-vendor-two-factor-hint">
-                    "Staff without it can only set it up, or sign out, until they do: you too, "
-                    "if you have not set it up yet. Partners choose for themselves."
+                    {text::security_settings::REQUIRE_TWO_FACTOR_HINT}
                 </p>
             </div>
             <p id="security-settings-status" class="status-line" role="status">{status}</p>
-            <SubmitButton id="security-settings-save" label="Save" busy_label="Saving…" busy />
+            <SubmitButton
+                id="security-settings-save"
+                label=text::security_settings::SAVE
+                busy_label=text::security_settings::SAVING
+                busy
+            />
         </form>
     }
 }

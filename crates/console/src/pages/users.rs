@@ -9,6 +9,8 @@ use portico_ui::components::{DataTable, FieldState, Paged, PagedList, SelectFiel
 use portico_ui::dom::{focus_soon, on_click, set_title, spawn};
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// One table row: the user as the server last described them, and the row's own controls.
 #[derive(Clone, Copy)]
 struct Row {
@@ -43,7 +45,7 @@ struct Shared {
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    set_title("Users");
+    set_title(text::users::TITLE);
     let users = Paged::new(|cursor: Option<String>| async move {
         let page = api::users(cursor.as_deref()).await?;
         Ok(portico_api::Page {
@@ -59,15 +61,14 @@ pub fn UsersPage() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1 id="users-heading">"Users"</h1>
+            <h1 id="users-heading">{text::users::TITLE}</h1>
             <p class="muted">
-                "Roles change within a side: partner user and partner admin, or partner manager and administrator. "
-                "Deactivating someone signs them out at once."
+                {text::users::INTRO}
             </p>
             <p class="visually-hidden" role="status">
                 {announcement}
             </p>
-            <PagedList list=users.controls() loading="Loading users…" empty="No users yet.">
+            <PagedList list=users.controls() loading=text::users::LOADING empty=text::users::EMPTY>
                 <UsersTable rows=users.items shared />
             </PagedList>
         </section>
@@ -78,7 +79,7 @@ pub fn UsersPage() -> impl IntoView {
 fn UsersTable(rows: RwSignal<Vec<Row>>, shared: Shared) -> impl IntoView {
     let me = use_session().me().map_or(0, |me| me.user.id);
     view! {
-        <DataTable labelled_by="users-heading" headers=&["Name", "E-mail", "Role", "Organization", "Status", "Last sign-in", "Actions"] id="users-table">
+        <DataTable labelled_by="users-heading" headers=&text::users::HEADERS id="users-table">
             {move || {
                 rows.get()
                     .into_iter()
@@ -177,7 +178,7 @@ fn UserRow(row: Row, is_me: bool, shared: Shared) -> impl IntoView {
             save(
                 row,
                 update,
-                format!("{name} is now {}.", new_role.label()),
+                text::users::now_role(&name, new_role.label()),
                 shared,
             );
         }
@@ -191,9 +192,9 @@ fn UserRow(row: Row, is_me: bool, shared: Shared) -> impl IntoView {
                 active: Some(!now_active),
             };
             let done = if now_active {
-                format!("{name} is deactivated and signed out.")
+                text::users::deactivated(&name)
             } else {
-                format!("{name} is active again.")
+                text::users::reactivated(&name)
             };
             save(row, update, done, shared);
         }
@@ -211,43 +212,43 @@ fn UserRow(row: Row, is_me: bool, shared: Shared) -> impl IntoView {
         let name = name.clone();
         Signal::derive(move || {
             if active.get() {
-                format!("Deactivate {name}? They are signed out at once.")
+                text::users::deactivate_question(&name)
             } else {
-                format!("Reactivate {name}?")
+                text::users::reactivate_question(&name)
             }
         })
     };
     let toggle_label = Signal::derive(move || {
         if active.get() {
-            "Deactivate"
+            text::users::DEACTIVATE
         } else {
-            "Reactivate"
+            text::users::REACTIVATE
         }
     });
     let confirm_label = Signal::derive(move || match (busy.get(), active.get()) {
-        (true, _) => "Saving…",
-        (false, true) => "Yes, deactivate",
-        (false, false) => "Yes, reactivate",
+        (true, _) => text::users::SAVING,
+        (false, true) => text::users::CONFIRM_DEACTIVATE,
+        (false, false) => text::users::CONFIRM_REACTIVATE,
     });
     let status = Signal::derive(move || {
         if active.get() {
-            "Active"
+            text::users::ACTIVE
         } else {
-            "Deactivated"
+            text::users::DEACTIVATED
         }
     });
     let inactive = Signal::derive(move || !active.get());
     view! {
         <tr class:inactive=inactive>
             <th scope="row">
-                {name.clone()} {is_me.then_some(" (you)")}
+                {name.clone()} {is_me.then_some(text::users::YOU)}
             </th>
             <td>{email}</td>
             <td>
                 <div class="inline-form">
                     <SelectField
                         field=role
-                        label=format!("Role for {name}")
+                        label=text::users::role_for(&name)
                         options=same_side(current_role)
                         hide_label=true
                         disabled=is_me
@@ -259,11 +260,11 @@ fn UserRow(row: Row, is_me: bool, shared: Shared) -> impl IntoView {
                         aria-disabled=aria_busy
                         on:click=on_click(save_role)
                     >
-                        "Save role"
+                        {text::users::SAVE_ROLE}
                     </button>
                 </div>
             </td>
-            <td>{organization.map_or_else(|| "Vendor staff".to_owned(), |o| o.name)}</td>
+            <td>{organization.map_or_else(|| text::users::VENDOR_STAFF.to_owned(), |o| o.name)}</td>
             <td>
                 <span class="status" class:status-inactive=inactive>
                     {status}
@@ -272,7 +273,7 @@ fn UserRow(row: Row, is_me: bool, shared: Shared) -> impl IntoView {
             <td>
                 {match last_sign_in_at {
                     Some(at) => view! { <Time value=at /> }.into_any(),
-                    None => view! { <span class="muted">"Never"</span> }.into_any(),
+                    None => view! { <span class="muted">{text::users::NEVER}</span> }.into_any(),
                 }}
             </td>
             <td class="row-actions">
@@ -289,7 +290,7 @@ fn UserRow(row: Row, is_me: bool, shared: Shared) -> impl IntoView {
                 <div
                     class="confirm"
                     role="group"
-                    aria-label=format!("Confirm for {name}")
+                    aria-label=text::users::confirm_for(&name)
                     hidden=not(confirming)
                 >
                     <span>{question}</span>
@@ -303,7 +304,7 @@ fn UserRow(row: Row, is_me: bool, shared: Shared) -> impl IntoView {
                         {confirm_label}
                     </button>
                     <button type="button" class="secondary small" on:click=on_click(cancel)>
-                        "Cancel"
+                        {text::users::CANCEL}
                     </button>
                 </div>
                 <p class="error-text" role="alert">

@@ -22,15 +22,19 @@ use portico_ui::location::use_location;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 #[component]
 pub fn WebhookEndpointPage(id: i64) -> impl IntoView {
-    set_title("Webhook endpoint");
+    set_title(text::webhook_endpoint::TITLE);
     view! {
         <section class="page">
-            <p><a href=Route::Integrations.href()>"← Integrations"</a></p>
+            <p>
+                <a href=Route::Integrations.href()>{text::webhook_endpoint::BACK}</a>
+            </p>
             {record_page(
                 move || api::webhook_endpoint(id),
-                "Loading the endpoint…",
+                text::webhook_endpoint::LOADING,
                 |endpoint, _| view! { <Endpoint endpoint /> }.into_any(),
             )}
         </section>
@@ -49,12 +53,16 @@ fn Endpoint(endpoint: WebhookEndpoint) -> impl IntoView {
     view! {
         <h1 id="endpoint-heading" class="break-anywhere">{move || current.with(|e| e.url.clone())}</h1>
         <section class="panel" aria-labelledby="endpoint-health-heading">
-            <h2 class="section-title" id="endpoint-health-heading">"Health summary, last 24 hours"</h2>
+            <h2 class="section-title" id="endpoint-health-heading">
+                {text::webhook_endpoint::HEALTH}
+            </h2>
             {move || view! { <Facts facts=health_facts(&current.get()) /> }}
             {move || view! { <HealthFlags health=current.get().health /> }}
         </section>
         <section class="panel" aria-labelledby="endpoint-form-heading">
-            <h2 class="section-title" id="endpoint-form-heading">"Settings"</h2>
+            <h2 class="section-title" id="endpoint-form-heading">
+                {text::webhook_endpoint::SETTINGS}
+            </h2>
             <EndpointForm initial save=EndpointSave::Update(id, saved) />
         </section>
         <SigningSecret id />
@@ -82,16 +90,18 @@ fn SigningSecret(id: i64) -> impl IntoView {
         move |csrf: String| async move { Ok(api::rotate_webhook_secret(&csrf, id).await?.secret) };
     view! {
         <section class="panel" aria-labelledby="signing-secret-heading">
-            <h2 class="section-title" id="signing-secret-heading">"Signing secret"</h2>
+            <h2 class="section-title" id="signing-secret-heading">
+                {text::webhook_endpoint::SIGNING_SECRET}
+            </h2>
             <p class="muted">
-                "Each delivery is signed with this secret (Standard Webhooks: the webhook-id, webhook-timestamp and webhook-signature headers), so the receiver can check it came from Portico."
+                {text::webhook_endpoint::SIGNING_SECRET_INTRO}
             </p>
             <SecretMaker
                 id="rotate-signing-secret"
-                label="Make a new signing secret"
-                busy_label="Making a new secret…"
-                question="Make a new signing secret? The current one stops working at once: the receiver must check signatures with the new one."
-                what="The new signing secret"
+                label=text::webhook_endpoint::MAKE_SECRET
+                busy_label=text::webhook_endpoint::MAKING_SECRET
+                question=text::webhook_endpoint::NEW_SECRET_QUESTION
+                what=text::webhook_endpoint::NEW_SECRET
                 make
             />
         </section>
@@ -105,7 +115,9 @@ fn Deliveries(current: RwSignal<WebhookEndpoint>) -> impl IntoView {
     let location = use_location();
     view! {
         <section aria-labelledby="deliveries-heading">
-            <h2 class="section-title" id="deliveries-heading">"Deliveries"</h2>
+            <h2 class="section-title" id="deliveries-heading">
+                {text::webhook_endpoint::DELIVERIES}
+            </h2>
             // Another state in the address is another list.
             {move || {
                 location.search();
@@ -132,9 +144,8 @@ fn DeliveryList(current: RwSignal<WebhookEndpoint>, state: Option<DeliveryState>
         spawn(async move {
             match api::webhook_endpoint(id).await {
                 Ok(endpoint) => current.set(endpoint),
-                Err(e) => error.set(Some(format!(
-                    "The health figures could not be loaded again: {}",
-                    e.message
+                Err(e) => error.set(Some(text::webhook_endpoint::health_not_reloaded(
+                    &e.message,
                 ))),
             }
         });
@@ -146,8 +157,12 @@ fn DeliveryList(current: RwSignal<WebhookEndpoint>, state: Option<DeliveryState>
         </div>
         <p class="muted status-line" role="status">{announcement}</p>
         <p class="error-text" role="alert">{error}</p>
-        <PagedList list=list.controls() loading="Loading deliveries…" empty=empty_text(state)>
-            <DataTable id="deliveries-table" labelled_by="deliveries-heading" headers=&["Message", "Event", "Subject", "State", "Attempts", "Created", "Delivered or next attempt", "Latency", "Last answer", "Actions"]>
+        <PagedList
+            list=list.controls()
+            loading=text::webhook_endpoint::LOADING_DELIVERIES
+            empty=empty_text(state)
+        >
+            <DataTable id="deliveries-table" labelled_by="deliveries-heading" headers=&text::webhook_endpoint::HEADERS>
                 {move || list.items.get().into_iter().map(|row| delivery_row(row, replays)).collect_view()}
             </DataTable>
         </PagedList>
@@ -175,10 +190,17 @@ fn ReplayDead(
             Ok(replayed_text(replayed))
         });
     });
-    let label = Signal::derive(move || format!("Replay all dead ({})", dead.get()));
+    let label = Signal::derive(move || text::webhook_endpoint::replay_all(dead.get()));
     view! {
         <div class="actions" hidden=move || dead.get() == 0>
-            <ActionButton id="replay-dead" label busy_label="Replaying…" busy=replay.busy run class="primary" />
+            <ActionButton
+                id="replay-dead"
+                label
+                busy_label=text::webhook_endpoint::REPLAYING
+                busy=replay.busy
+                run
+                class="primary"
+            />
         </div>
     }
 }
@@ -193,7 +215,7 @@ fn delivery_row((d, replay): (Delivery, Replay), replays: Replays) -> impl IntoV
         let message = message.clone();
         replays.run(replay, async move {
             api::replay_delivery(&csrf, id).await?;
-            Ok(format!("Delivery {message} is queued to be sent again."))
+            Ok(text::webhook_endpoint::queued_again(&message))
         });
     });
     let answer = match (d.last_status, d.last_error) {

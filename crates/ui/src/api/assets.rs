@@ -9,6 +9,8 @@ use portico_api::assets::{
 };
 use web_sys::{File, FormData};
 
+use crate::text;
+
 // Asset answers nest the card flattened beside the rendered body; like the opportunity
 // detail, they are read member by member rather than through the contract's flattened and
 // untagged types.
@@ -128,10 +130,7 @@ async fn upload(
         Err(e) if e.status == 413 && e.code == "bad_response" => Err(ApiError {
             status: 413,
             code: "payload_too_large".to_owned(),
-            message: format!(
-                "The file is too large: files can be at most {} MB.",
-                UPLOAD_MAX_BYTES / (1024 * 1024)
-            ),
+            message: text::api::file_too_large(UPLOAD_MAX_BYTES / (1024 * 1024)),
             fields: FieldErrors::new(),
         }),
         Err(e) => Err(e),

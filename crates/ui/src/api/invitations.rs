@@ -39,3 +39,9 @@ pub async fn accept_invitation(
     let call = Call::write("POST", &url, csrf).json(body);
     call.own_401().read().await
 }
+
+/// `DELETE /api/invitations/pending/{id}`: the link stops working.
+pub async fn revoke_invitation(csrf: &str, id: i64) -> Result<(), ApiError> {
+    let url = format!("/api/invitations/pending/{id}");
+    Call::write("DELETE", &url, csrf).done().await
+}

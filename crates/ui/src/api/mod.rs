@@ -29,6 +29,8 @@ mod webhooks;
 
 use portico_api::FieldErrors;
 
+use crate::text;
+
 // Pages call `api::login`, `api::pipeline`, …: the modules split the client by resource, the
 // names stay those of the endpoints.
 pub use account::*;
@@ -73,19 +75,13 @@ impl ApiError {
     }
 
     fn network() -> ApiError {
-        ApiError::local(
-            "network",
-            "The server could not be reached. Check your connection and try again.",
-        )
+        ApiError::local("network", text::api::NETWORK)
     }
 
     fn bad_response(status: u16) -> ApiError {
         ApiError {
             status,
-            ..ApiError::local(
-                "bad_response",
-                "The server sent an answer this page does not understand. Please try again.",
-            )
+            ..ApiError::local("bad_response", text::api::BAD_RESPONSE)
         }
     }
 

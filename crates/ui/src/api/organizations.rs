@@ -4,7 +4,7 @@ use super::ApiError;
 use super::request::{Call, list_url};
 use portico_api::Page;
 use portico_api::assets::Certifications;
-use portico_api::organizations::{OrganizationSummary, PartnerStatus};
+use portico_api::organizations::{OrganizationSummary, PartnerStatus, UpdateOrganization};
 
 /// `GET /api/organizations`, only those in `status` when given.
 pub async fn organizations(
@@ -56,4 +56,14 @@ pub async fn save_certifications(
 ) -> Result<Certifications, ApiError> {
     let url = format!("/api/organizations/{organization_id}/certifications");
     Call::write("PUT", &url, csrf).json(body).read().await
+}
+
+/// `PATCH /api/organizations/{id}`: where the organization is based.
+pub async fn update_organization(
+    csrf: &str,
+    id: i64,
+    body: &UpdateOrganization,
+) -> Result<(), ApiError> {
+    let url = format!("/api/organizations/{id}");
+    Call::write("PATCH", &url, csrf).json(body).done().await
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::dom::{focus_soon, on_click};
+use crate::text;
 
 /// Says what it is doing while `busy` and ignores clicks meanwhile. With a `question`, the
 /// first click asks it, with a button to go ahead and one to cancel; focus moves between them
@@ -85,7 +86,7 @@ pub fn ActionButton(
                 {confirm_label}
             </button>
             <button type="button" class="secondary small" on:click=on_click(move |_| back())>
-                "Cancel"
+                {text::common::CANCEL}
             </button>
         </div>
     }

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api::ApiError;
 use crate::components::ActionButton;
 use crate::dom::{focus_soon, on_click, spawn};
+use crate::text;
 
 /// Read-only text in a box, with a button that copies it and a line saying whether it worked.
 #[component]
@@ -29,9 +30,9 @@ pub fn CopyText(
             spawn(async move {
                 let copied_ok = JsFuture::from(promise).await.is_ok();
                 copied.set(Some(if copied_ok {
-                    "Copied."
+                    text::copy::COPIED
                 } else {
-                    "Copying was not allowed: select the text and copy it by hand."
+                    text::copy::COPY_REFUSED
                 }));
             });
         }
@@ -67,12 +68,12 @@ pub fn OneTimeSecret(
         view! {
             <div id=id.clone() class="notice notice-warning one-time-secret" tabindex="-1">
                 <p>
-                    <strong>{what} " is shown only this once."</strong>
-                    " Copy it now and keep it somewhere safe: it will not be shown again."
+                    <strong>{text::copy::shown_only_once(what)}</strong>
+                    {text::copy::COPY_IT_NOW}
                 </p>
-                <CopyText id=format!("{id}-value") text=value label="Copy secret" />
+                <CopyText id=format!("{id}-value") text=value label=text::copy::COPY_SECRET />
                 <button type="button" class="secondary small" on:click=on_click(move |_| secret.set(None))>
-                    "I have copied it"
+                    {text::copy::COPIED_IT}
                 </button>
             </div>
         }
@@ -121,7 +122,7 @@ where
             busy
             run
             question
-            confirm_label="Yes, make a new secret"
+            confirm_label=text::copy::CONFIRM_NEW_SECRET
         />
         <p class="error-text" role="alert">{error}</p>
         <OneTimeSecret id=format!("{id}-new") what secret />

@@ -5,6 +5,7 @@ use portico_api::FieldErrors;
 
 use crate::api::ApiError;
 use crate::dom::focus_by_id;
+use crate::text;
 
 /// One input's value and error. Errors appear when the person leaves a field they filled in or
 /// submits the form, and disappear as soon as the value is fixed.
@@ -206,7 +207,7 @@ fn Label(id: String, label: &'static str, optional: bool) -> impl IntoView {
     view! {
         <label for=id>
             {label}
-            {optional.then(|| view! { <span class="optional">" (optional)"</span> })}
+            {optional.then(|| view! { <span class="optional">{text::fields::OPTIONAL}</span> })}
         </label>
     }
 }

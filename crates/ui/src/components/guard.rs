@@ -11,6 +11,7 @@ use crate::components::{ErrorNotice, Loading};
 use crate::location::use_location;
 use crate::route::Route;
 use crate::session::{Auth, login_path, use_session};
+use crate::text;
 
 #[derive(Clone, PartialEq)]
 enum Access {
@@ -49,7 +50,7 @@ pub fn RequireRole(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoVi
         // when the header's navigation arrives.
         Access::Loading => view! {
             <div class="loading-late">
-                <Loading label="Loading your account…" />
+                <Loading label=text::layout::LOADING_ACCOUNT />
             </div>
         }
         .into_any(),

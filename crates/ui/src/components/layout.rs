@@ -11,6 +11,7 @@ use crate::api;
 use crate::dom::{focus_by_id, on_click};
 use crate::location::{NavLink, use_location};
 use crate::session::{use_session, watch_for_expiry};
+use crate::text;
 
 #[component]
 pub fn Layout(
@@ -25,7 +26,7 @@ pub fn Layout(
     let who = Memo::new(move |_| session.me().map(|me| (me.user.role, me.user.name)));
     view! {
         <a class="skip-link" href="#main" rel="external" on:click=on_click(skip_to_main)>
-            "Skip to main content"
+            {text::layout::SKIP_TO_MAIN}
         </a>
         <header class="site-header">
             <div class="bar">
@@ -37,7 +38,7 @@ pub fn Layout(
                             fill="#fff"
                         ></path>
                     </svg>
-                    "Portico"
+                    {text::common::BRAND}
                 </a>
                 {move || who.get().map(|(role, name)| view! { <SignedInHeader role name nav /> })}
             </div>
@@ -86,7 +87,7 @@ fn SignedInHeader(role: Role, name: String, nav: fn(Role) -> AnyView) -> impl In
                 // A 401 means the session had already ended: signed out either way.
                 Err(e) if e.status != 401 => {
                     busy.set(false);
-                    error.set(Some(format!("Could not sign out: {}", e.message)));
+                    error.set(Some(text::layout::could_not_sign_out(&e.message)));
                 }
                 _ => {
                     location.go(&Route::Login.href());
@@ -97,9 +98,9 @@ fn SignedInHeader(role: Role, name: String, nav: fn(Role) -> AnyView) -> impl In
     };
     let label = Signal::derive(move || {
         if busy.get() {
-            "Signing out…"
+            text::layout::SIGNING_OUT
         } else {
-            "Sign out"
+            text::layout::SIGN_OUT
         }
     });
     // Below 48rem the navigation and account links fold behind a menu button, so the header
@@ -119,21 +120,23 @@ fn SignedInHeader(role: Role, name: String, nav: fn(Role) -> AnyView) -> impl In
             aria-controls="site-menu"
             on:click=on_click(move |_| open.update(|o| *o = !*o))
         >
-            "Menu"
+            {text::layout::MENU}
         </button>
         <div id="site-menu" class="site-menu" class:open=open>
-            <nav id="main-nav" aria-label="Main">
+            <nav id="main-nav" aria-label=text::layout::MAIN_NAV>
                 <ul>
                     {nav(role)}
                 </ul>
             </nav>
             <div class="account">
-                <span class="visually-hidden">"Signed in as "</span>
+                <span class="visually-hidden">{text::layout::SIGNED_IN_AS}</span>
                 <span id="current-user" class="current-user">
                     {name}
                 </span>
-                <NavLink to=location.app().notifications()>"Notifications"</NavLink>
-                <NavLink to=location.app().account_security()>"Account security"</NavLink>
+                <NavLink to=location.app().notifications()>{text::layout::NOTIFICATIONS}</NavLink>
+                <NavLink to=location.app().account_security()>
+                    {text::layout::ACCOUNT_SECURITY}
+                </NavLink>
                 <button
                     id="sign-out"
                     type="button"

@@ -31,6 +31,7 @@ use portico_api::organizations::OrganizationRef;
 use crate::dom::on_click;
 use crate::format::{format_day, format_time, format_time_zoned};
 use crate::route::Route;
+use crate::text;
 
 pub use action::ActionButton;
 pub use checks::CheckGroup;
@@ -67,7 +68,7 @@ pub fn ErrorNotice(message: String, retry: Callback<()>) -> impl IntoView {
         <div class="notice notice-error" role="alert">
             <p>{message}</p>
             <button type="button" class="secondary" on:click=on_click(move |_| retry.run(()))>
-                "Try again"
+                {text::common::TRY_AGAIN}
             </button>
         </div>
     }

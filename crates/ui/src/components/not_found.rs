@@ -5,20 +5,21 @@ use leptos::prelude::*;
 use crate::dom::set_title;
 use crate::location::use_location;
 use crate::session::use_session;
+use crate::text;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("Page not found");
+    set_title(text::layout::NOT_FOUND_TITLE);
     let session = use_session();
     let signed_in = move || session.me().is_some();
     let home = use_location().app().home().href();
     view! {
         <section class="page narrow">
-            <h1 id="not-found">"Page not found"</h1>
-            <p>"There is no page at this address. Check the address, or start again from the home page."</p>
+            <h1 id="not-found">{text::layout::NOT_FOUND_TITLE}</h1>
+            <p>{text::layout::NOT_FOUND}</p>
             <p>
                 <a class="button" href=home>
-                    {move || if signed_in() { "Go to the home page" } else { "Go to sign in" }}
+                    {move || if signed_in() { text::layout::GO_HOME } else { text::layout::GO_SIGN_IN }}
                 </a>
             </p>
         </section>

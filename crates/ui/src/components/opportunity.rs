@@ -11,34 +11,36 @@ use crate::components::{FieldState, SubmitButton, TextArea, Time};
 use crate::deal::{next_step, protection};
 use crate::dom::{on_submit, spawn};
 use crate::session::use_session;
+use crate::text;
 
 /// What both sides see.
 #[component]
 pub fn SharedFacts(o: PartnerOpportunity) -> impl IntoView {
     let stage = stage_label(o.motion, &o.stage).to_owned();
-    let step = next_step(o.next_step, o.next_step_due).unwrap_or_else(|| "None yet".to_owned());
+    let step = next_step(o.next_step, o.next_step_due)
+        .unwrap_or_else(|| text::opportunity::NO_NEXT_STEP.to_owned());
     view! {
         <dl class="facts" id="opp-facts">
-            <dt>"Motion"</dt>
+            <dt>{text::opportunity::MOTION}</dt>
             <dd>{o.motion.label()}</dd>
-            <dt>"Stage"</dt>
+            <dt>{text::opportunity::STAGE}</dt>
             <dd id="opp-stage-label">{stage}</dd>
-            <dt>"In this stage since"</dt>
+            <dt>{text::opportunity::IN_STAGE_SINCE}</dt>
             <dd><Time value=o.stage_entered_at /></dd>
-            <dt>"Vendor owner"</dt>
-            <dd>{o.owner_name.unwrap_or_else(|| "Not assigned yet".to_owned())}</dd>
-            <dt>"Next step"</dt>
+            <dt>{text::opportunity::VENDOR_OWNER}</dt>
+            <dd>{o.owner_name.unwrap_or_else(|| text::opportunity::NO_OWNER.to_owned())}</dd>
+            <dt>{text::opportunity::NEXT_STEP}</dt>
             <dd id="opp-next-step-text" class="prose">{step}</dd>
-            <dt>"Registration"</dt>
+            <dt>{text::opportunity::REGISTRATION}</dt>
             <dd>
                 {match o.registration_status {
                     Some(status) => view! { <StatusBadge status /> }.into_any(),
-                    None => "None: added by the vendor".into_any(),
+                    None => text::opportunity::NO_REGISTRATION.into_any(),
                 }}
             </dd>
-            <dt>"Protection"</dt>
+            <dt>{text::opportunity::PROTECTION}</dt>
             <dd>{protection(o.protection_status, o.protection_ends)}</dd>
-            <dt>"Last updated"</dt>
+            <dt>{text::opportunity::LAST_UPDATED}</dt>
             <dd><Time value=o.updated_at /></dd>
         </dl>
     }
@@ -78,20 +80,20 @@ pub fn Notes(id: i64, notes: Vec<SharedNote>, vendor: bool) -> impl IntoView {
                 Ok(note) => {
                     notes.update(|n| n.push(note));
                     body.value.set(String::new());
-                    status.set(Some("Note added.".to_owned()));
+                    status.set(Some(text::opportunity::NOTE_ADDED.to_owned()));
                 }
                 Err(e) => show_error(e, &[("body", body)], error),
             }
         });
     };
     let audience = if vendor {
-        "The partner reads these notes too."
+        text::opportunity::PARTNER_READS_NOTES
     } else {
-        "The vendor's team reads these notes too."
+        text::opportunity::VENDOR_READS_NOTES
     };
     view! {
         <section aria-labelledby="opp-notes-heading">
-            <h2 class="section-title" id="opp-notes-heading">"Shared notes"</h2>
+            <h2 class="section-title" id="opp-notes-heading">{text::opportunity::NOTES}</h2>
             <p class="muted">{audience}</p>
             <ol id="opp-notes" class="notes">
                 {move || notes.get().into_iter().map(|n| view! {
@@ -103,12 +105,17 @@ pub fn Notes(id: i64, notes: Vec<SharedNote>, vendor: bool) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
-            {move || notes.with(Vec::is_empty).then(|| view! { <p class="empty">"No notes yet."</p> })}
+            {move || notes.with(Vec::is_empty).then(|| view! { <p class="empty">{text::opportunity::NO_NOTES}</p> })}
             <form class="form" novalidate on:submit=on_submit(submit)>
-                <TextArea field=body label="Add a note" />
+                <TextArea field=body label=text::opportunity::ADD_A_NOTE />
                 <p class="error-text" role="alert">{error}</p>
                 <p class="muted" role="status" id="opp-note-status">{status}</p>
-                <SubmitButton id="opp-note-submit" label="Add note" busy_label="Adding…" busy />
+                <SubmitButton
+                    id="opp-note-submit"
+                    label=text::opportunity::ADD_NOTE
+                    busy_label=text::opportunity::ADDING
+                    busy
+                />
             </form>
         </section>
     }

@@ -10,6 +10,7 @@ use portico_api::Page;
 use crate::api::ApiError;
 use crate::components::{ErrorNotice, Loading};
 use crate::dom::{on_click, spawn};
+use crate::text;
 
 type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, ApiError>>>>;
 type Fetch<T> = Arc<dyn Fn(Option<String>) -> PageFuture<T> + Send + Sync>;
@@ -33,6 +34,9 @@ pub struct Paged<T: Send + Sync + 'static> {
     /// Bumped on reload so an answer for an older request is dropped.
     generation: StoredValue<u32>,
     fetch: StoredValue<Fetch<T>>,
+    /// The owner of the list's page: loads run under it, so a reload asked for by a row (which
+    /// the reload removes) is not cancelled with that row.
+    owner: StoredValue<Owner>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Paged<T> {
@@ -57,6 +61,7 @@ impl<T: Send + Sync + 'static> Paged<T> {
             next: RwSignal::new(None),
             generation: StoredValue::new(0),
             fetch: StoredValue::new(fetch),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         paged.reload();
         paged
@@ -83,25 +88,28 @@ impl<T: Send + Sync + 'static> Paged<T> {
         let first = cursor.is_none();
         let generation = self.generation.get_value();
         let future = self.fetch.with_value(|fetch| fetch(cursor));
-        spawn(async move {
-            let result = future.await;
-            if self.generation.try_get_value() != Some(generation) {
-                return;
-            }
-            match result {
-                Ok(page) => {
-                    self.items.update(|items| {
-                        if first {
-                            items.clear();
-                        }
-                        items.extend(page.items);
-                    });
-                    self.next.set(page.next_cursor);
-                    self.state.set(ListState::Ready);
+        let owner = self.owner.get_value();
+        owner.with(|| {
+            spawn(async move {
+                let result = future.await;
+                if self.generation.try_get_value() != Some(generation) {
+                    return;
                 }
-                Err(e) if first => self.state.set(ListState::Failed(e.message)),
-                Err(e) => self.state.set(ListState::MoreFailed(e.message)),
-            }
+                match result {
+                    Ok(page) => {
+                        self.items.update(|items| {
+                            if first {
+                                items.clear();
+                            }
+                            items.extend(page.items);
+                        });
+                        self.next.set(page.next_cursor);
+                        self.state.set(ListState::Ready);
+                    }
+                    Err(e) if first => self.state.set(ListState::Failed(e.message)),
+                    Err(e) => self.state.set(ListState::MoreFailed(e.message)),
+                }
+            })
         });
     }
 
@@ -162,9 +170,9 @@ pub fn PagedList(
     let aria_busy = Signal::derive(move || loading_more.get().then_some("true"));
     let more_label = Signal::derive(move || {
         if loading_more.get() {
-            "Loading…"
+            text::common::LOADING
         } else {
-            "Load more"
+            text::common::LOAD_MORE
         }
     });
     let more_error = Signal::derive(move || match state.get() {

@@ -1,8 +1,12 @@
 //! Choosing a new password: the two fields checked as the person types, and the hint.
 
 use crate::components::FieldState;
+use crate::text;
 use leptos::prelude::*;
 use portico_api::validate;
+
+// Kept here too, where the portal's pages have always found it.
+pub use crate::text::fields::NEW_PASSWORD_HINT;
 
 /// A new password and its confirmation, checked as the person types (the server also refuses
 /// the most common passwords).
@@ -10,9 +14,9 @@ pub fn new_password_fields(id: &'static str) -> (FieldState, FieldState) {
     let password = FieldState::new(id, |v| validate::new_password(v).err().map(str::to_owned));
     let confirm = FieldState::new(format!("{id}-confirm"), move |v| {
         if v.is_empty() {
-            Some("Enter the password again.".to_owned())
+            Some(text::fields::ENTER_PASSWORD_AGAIN.to_owned())
         } else if v != password.value.get_untracked() {
-            Some("The two passwords are not the same.".to_owned())
+            Some(text::fields::PASSWORDS_DIFFER.to_owned())
         } else {
             None
         }
@@ -20,5 +24,3 @@ pub fn new_password_fields(id: &'static str) -> (FieldState, FieldState) {
     password.revalidates(confirm);
     (password, confirm)
 }
-
-pub const NEW_PASSWORD_HINT: &str = "At least 12 characters, and not one of the most common passwords. A few unrelated words make a strong one.";

@@ -9,6 +9,7 @@ use portico_api::registrations::{
 
 use crate::components::{Facts, Time};
 use crate::format::{format_day, format_money, format_time};
+use crate::text;
 
 /// A status as a coloured label with words (the colour is never the only signal).
 #[component]
@@ -20,11 +21,7 @@ pub fn StatusBadge(status: RegistrationStatus) -> impl IntoView {
 #[component]
 pub fn ProtectionText(protection: Protection) -> impl IntoView {
     let date = format_day(&protection.ends_at);
-    let left = match protection.days_left {
-        0 => "ends today or has ended".to_owned(),
-        1 => "1 day left".to_owned(),
-        n => format!("{n} days left"),
-    };
+    let left = text::registration::days_left(protection.days_left);
     view! {
         <span class="protection">
             <time datetime=protection.ends_at>{date}</time>
@@ -48,32 +45,38 @@ pub fn RegistrationFacts(registration: PartnerRegistration) -> impl IntoView {
         None => format!("{}, {}", r.contact_name, r.contact_email),
     };
     let mut facts = vec![
-        ("Customer", r.company_name),
-        ("Domain", r.company_domain),
+        (text::registration::CUSTOMER, r.company_name),
+        (text::registration::DOMAIN, r.company_domain),
         (
-            "Country",
+            text::registration::COUNTRY,
             country_name(&r.country).unwrap_or(&r.country).to_owned(),
         ),
-        ("Contact", contact),
+        (text::registration::CONTACT, contact),
         (
-            "Kind and motion",
+            text::registration::KIND_AND_MOTION,
             format!("{} · {}", r.kind.label(), r.motion.label()),
         ),
-        ("Partner role", r.partner_role.label().to_owned()),
+        (
+            text::registration::PARTNER_ROLE,
+            r.partner_role.label().to_owned(),
+        ),
     ];
     if !products.is_empty() {
-        facts.push(("Products", products));
+        facts.push((text::registration::PRODUCTS, products));
     }
     if let Some(value) = r.estimated_value {
         let currency = r.currency.unwrap_or_default();
-        facts.push(("Estimated value", format_money(value, &currency)));
+        facts.push((
+            text::registration::ESTIMATED_VALUE,
+            format_money(value, &currency),
+        ));
     }
     if let Some(close) = r.expected_close {
-        facts.push(("Expected close", format_day(&close)));
+        facts.push((text::registration::EXPECTED_CLOSE, format_day(&close)));
     }
-    facts.push(("Use case", r.description));
+    facts.push((text::registration::USE_CASE, r.description));
     facts.push((
-        "Submitted",
+        text::registration::SUBMITTED,
         format!("{}, {}", r.submitted_by, format_time(&r.submitted_at)),
     ));
     view! { <Facts facts /> }
@@ -82,7 +85,7 @@ pub fn RegistrationFacts(registration: PartnerRegistration) -> impl IntoView {
 #[component]
 pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
     view! {
-        <ol class="timeline" aria-label="Timeline">
+        <ol class="timeline" aria-label=text::registration::TIMELINE>
             {entries
                 .into_iter()
                 .map(|e| {
@@ -91,7 +94,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                             <Time value=e.at />
                             " — "
                             <strong>{e.what}</strong>
-                            {e.who.map(|who| format!(" by {who}"))}
+                            {e.who.map(|who| text::registration::by(&who))}
                             {e.rationale.map(|r| view! { <p class="prose">{r}</p> })}
                         </li>
                     }

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use portico_api::assets::AssetCard;
 
+use crate::text;
+
 /// What an asset is about, as tags: its motions, industries and use cases.
 pub fn tags(card: &AssetCard) -> Vec<String> {
     card.motions
@@ -17,7 +19,7 @@ pub fn tags(card: &AssetCard) -> Vec<String> {
 pub fn Tags(tags: Vec<String>) -> impl IntoView {
     (!tags.is_empty()).then(|| {
         view! {
-            <ul class="tags" aria-label="Tags">
+            <ul class="tags" aria-label=text::common::TAGS>
                 {tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
             </ul>
         }

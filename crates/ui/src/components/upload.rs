@@ -12,6 +12,7 @@ use crate::components::FieldState;
 use crate::components::field::FieldError;
 use crate::dom::focus_by_id;
 use crate::format::human_size;
+use crate::text;
 
 /// What the file picker offers; the server checks the content itself.
 const ACCEPT: &str = ".pdf,.pptx,.docx,.xlsx,.png,.jpg,.jpeg,.mp4,.zip";
@@ -51,12 +52,11 @@ impl Upload {
             .and_then(|input| input.files())
             .and_then(|files| files.get(0));
         let error = match &file {
-            None => Some("Choose a file to upload.".to_owned()),
-            Some(f) if f.size() as u64 > UPLOAD_MAX_BYTES => Some(format!(
-                "{} is {}: files can be at most {}. Make it smaller, or share it as a link.",
-                f.name(),
-                human_size(f.size() as u64),
-                human_size(UPLOAD_MAX_BYTES)
+            None => Some(text::fields::CHOOSE_FILE.to_owned()),
+            Some(f) if f.size() as u64 > UPLOAD_MAX_BYTES => Some(text::fields::file_too_large(
+                &f.name(),
+                &human_size(f.size() as u64),
+                &human_size(UPLOAD_MAX_BYTES),
             )),
             Some(_) => None,
         };
@@ -117,10 +117,7 @@ pub fn FileUpload(upload: Upload, label: &'static str) -> impl IntoView {
         }
     };
     let invalid = move || field.error.with(Option::is_some).to_string();
-    let hint = format!(
-        "{ALLOWED_FILE_TYPES}; at most {}.",
-        human_size(UPLOAD_MAX_BYTES)
-    );
+    let hint = text::fields::upload_hint(ALLOWED_FILE_TYPES, &human_size(UPLOAD_MAX_BYTES));
     let sending = upload.sending;
     let percent = move || match sending.get() {
         Sending::Under(p) => p,
@@ -128,9 +125,9 @@ pub fn FileUpload(upload: Upload, label: &'static str) -> impl IntoView {
     };
     let status = move || match sending.get() {
         Sending::Idle => String::new(),
-        Sending::Under(p) => format!("Uploading… {p}%"),
-        Sending::Complete => "Upload complete.".to_owned(),
-        Sending::Failed => "The upload did not go through.".to_owned(),
+        Sending::Under(p) => text::fields::uploading(p),
+        Sending::Complete => text::fields::UPLOAD_COMPLETE.to_owned(),
+        Sending::Failed => text::fields::UPLOAD_FAILED.to_owned(),
     };
     let bar_hidden = move || matches!(sending.get(), Sending::Idle | Sending::Failed);
     view! {
@@ -154,7 +151,7 @@ pub fn FileUpload(upload: Upload, label: &'static str) -> impl IntoView {
                 id="upload-progress"
                 max="100"
                 prop:value=percent
-                aria-label="Upload progress"
+                aria-label=text::fields::UPLOAD_PROGRESS
                 hidden=bar_hidden
             ></progress>
             <p id="upload-status" class="upload-status" role="status" aria-live="polite">

@@ -10,25 +10,26 @@ use portico_api::account::{
 
 use crate::api;
 use crate::components::field::{begin_submit, show_error};
-use crate::components::password::{NEW_PASSWORD_HINT, new_password_fields};
+use crate::components::password::new_password_fields;
 use crate::components::record_page;
 use crate::components::{
     ActionButton, CopyText, FieldState, FormError, SubmitButton, TextField, Time,
 };
 use crate::dom::{focus_soon, on_click, on_submit, set_title, spawn};
 use crate::session::{Auth, use_session};
+use crate::text;
 
 #[component]
 pub fn AccountSecurityPage() -> impl IntoView {
-    set_title("Account security");
+    set_title(text::account_security::TITLE);
     // Shown once, and kept while the status below is read again.
     let codes = RwSignal::new(None::<Vec<String>>);
     view! {
         <section class="page">
-            <h1>"Account security"</h1>
+            <h1>{text::account_security::TITLE}</h1>
             {record_page(
                 api::account_security,
-                "Loading your account security…",
+                text::account_security::LOADING,
                 move |security, reload| view! { <Sections security reload codes /> }.into_any(),
             )}
         </section>
@@ -47,8 +48,7 @@ fn Sections(
             .then(|| {
                 view! {
                     <p id="two-factor-required" class="notice notice-warning" role="status">
-                        "Your portal requires two-factor sign-in for managers and administrators. "
-                        "Set it up below to go on using Portico."
+                        {text::account_security::TWO_FACTOR_REQUIRED}
                     </p>
                 }
             })}
@@ -57,14 +57,20 @@ fn Sections(
             .map(|until| {
                 view! {
                     <p class="notice notice-info">
-                        "You signed in with a sign-in link, so until " <Time value=until />
-                        " you can " <a href=Route::SetPassword.href()>"set a new password"</a>
-                        " without the current one."
+                        {text::account_security::SIGN_IN_LINK_UNTIL}
+                        <Time value=until />
+                        {text::account_security::SIGN_IN_LINK_YOU_CAN}
+                        <a href=Route::SetPassword.href()>
+                            {text::account_security::SIGN_IN_LINK_LINK}
+                        </a>
+                        {text::account_security::SIGN_IN_LINK_AFTER_LINK}
                     </p>
                 }
             })}
         <section class="panel" aria-labelledby="two-factor-heading">
-            <h2 class="section-title" id="two-factor-heading">"Two-factor sign-in"</h2>
+            <h2 class="section-title" id="two-factor-heading">
+                {text::account_security::TWO_FACTOR}
+            </h2>
             <RecoveryCodesNotice codes />
             {if security.two_factor_enabled {
                 view! { <TwoFactorOn left=security.recovery_codes_left reload /> }.into_any()
@@ -84,13 +90,12 @@ fn RecoveryCodesNotice(codes: RwSignal<Option<Vec<String>>>) -> impl IntoView {
         view! {
             <div id="recovery-codes-notice" class="notice notice-warning one-time-secret" tabindex="-1">
                 <p>
-                    <strong>"Save these recovery codes now."</strong>
-                    " If you lose your phone, each of them signs you in once instead of a code. "
-                    "They are shown only this once: copy them to a password manager or print them."
+                    <strong>{text::account_security::SAVE_CODES_NOW}</strong>
+                    {text::account_security::CODES_SHOWN_ONCE}
                 </p>
-                <CopyText id="recovery-codes" text=list.join("  ") label="Copy codes" />
+                <CopyText id="recovery-codes" text=list.join("  ") label=text::account_security::COPY_CODES />
                 <button type="button" class="secondary small" on:click=on_click(move |_| codes.set(None))>
-                    "I have saved them"
+                    {text::account_security::SAVED_CODES}
                 </button>
             </div>
         }
@@ -103,7 +108,7 @@ fn TwoFactorOn(left: u32, reload: Callback<()>) -> impl IntoView {
     let session = use_session();
     let proof = FieldState::new("two-factor-off-proof", |v| {
         v.is_empty()
-            .then(|| "Enter your password or a code from your app.".to_owned())
+            .then(|| text::account_security::ENTER_PASSWORD_OR_CODE.to_owned())
     });
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -136,21 +141,21 @@ fn TwoFactorOn(left: u32, reload: Callback<()>) -> impl IntoView {
     };
     view! {
         <p id="two-factor-status">
-            "Two-factor sign-in is on: signing in asks for a code from your authenticator app. "
-            {format!("{left} of 10 recovery codes left.")}
+            {text::account_security::TWO_FACTOR_ON}
+            {text::account_security::recovery_codes_left(left)}
         </p>
         <FormError error=form_error />
         <form class="form" id="two-factor-off-form" novalidate on:submit=on_submit(submit)>
             <TextField
                 field=proof
-                label="Your password, or a code from your app"
+                label=text::account_security::PASSWORD_OR_CODE
                 kind="password"
                 autocomplete="current-password"
             />
             <SubmitButton
                 id="two-factor-disable"
-                label="Turn off two-factor sign-in"
-                busy_label="Turning off…"
+                label=text::account_security::TURN_OFF
+                busy_label=text::account_security::TURNING_OFF
                 busy
             />
         </form>
@@ -180,18 +185,22 @@ fn TwoFactorSetUp(reload: Callback<()>, codes: RwSignal<Option<Vec<String>>>) ->
     });
     let label = Signal::derive(move || {
         if setup.with(Option::is_some) {
-            "Start again with a new key".to_owned()
+            text::account_security::START_AGAIN.to_owned()
         } else {
-            "Set up two-factor sign-in".to_owned()
+            text::account_security::SET_UP.to_owned()
         }
     });
     view! {
         <p id="two-factor-status">
-            "Two-factor sign-in is off. With it on, signing in also asks for a code from an "
-            "authenticator app on your phone (such as Google Authenticator, Microsoft "
-            "Authenticator or 1Password), so a stolen password alone is not enough."
+            {text::account_security::TWO_FACTOR_OFF}
         </p>
-        <ActionButton id="two-factor-start" label busy_label="Preparing…" busy run=start />
+        <ActionButton
+            id="two-factor-start"
+            label
+            busy_label=text::account_security::PREPARING
+            busy
+            run=start
+        />
         <p class="error-text" role="alert">{error}</p>
         {move || setup.get().map(|made| view! { <ConfirmSetup made reload codes /> })}
     }
@@ -206,7 +215,8 @@ fn ConfirmSetup(
     let session = use_session();
     let code = FieldState::new("two-factor-code", |v| totp_code(v).err().map(str::to_owned));
     let password = FieldState::new("two-factor-password", |v| {
-        v.is_empty().then(|| "Enter your password.".to_owned())
+        v.is_empty()
+            .then(|| text::account_security::ENTER_PASSWORD.to_owned())
     });
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -241,32 +251,36 @@ fn ConfirmSetup(
     view! {
         <ol class="steps">
             <li>
-                <p>"Scan this QR code with your authenticator app:"</p>
+                <p>{text::account_security::SCAN_QR}</p>
                 <img
                     id="two-factor-qr"
                     src=made.qr_code
-                    alt="QR code that adds Portico to an authenticator app"
+                    alt=text::account_security::QR_ALT
                     width="200"
                     height="200"
                 />
-                <p>"Or type this key into the app:"</p>
-                <CopyText id="two-factor-secret" text=made.secret label="Copy key" />
+                <p>{text::account_security::TYPE_KEY}</p>
+                <CopyText id="two-factor-secret" text=made.secret label=text::account_security::COPY_KEY />
             </li>
             <li>
-                <p>"Enter the code the app shows, and your password, to turn it on."</p>
+                <p>{text::account_security::ENTER_CODE}</p>
                 <FormError error=form_error />
                 <form class="form" id="two-factor-confirm-form" novalidate on:submit=on_submit(submit)>
-                    <TextField field=code label="Code from the app" autocomplete="one-time-code" />
+                    <TextField
+                        field=code
+                        label=text::account_security::CODE
+                        autocomplete="one-time-code"
+                    />
                     <TextField
                         field=password
-                        label="Your password"
+                        label=text::account_security::YOUR_PASSWORD
                         kind="password"
                         autocomplete="current-password"
                     />
                     <SubmitButton
                         id="two-factor-confirm"
-                        label="Turn on two-factor sign-in"
-                        busy_label="Turning on…"
+                        label=text::account_security::TURN_ON
+                        busy_label=text::account_security::TURNING_ON
                         busy
                     />
                 </form>
@@ -280,7 +294,7 @@ fn ChangePasswordForm() -> impl IntoView {
     let session = use_session();
     let current = FieldState::new("current-password", |v| {
         v.is_empty()
-            .then(|| "Enter your current password.".to_owned())
+            .then(|| text::account_security::ENTER_CURRENT_PASSWORD.to_owned())
     });
     let (new, confirm) = new_password_fields("new-password");
     let form_error = RwSignal::new(None::<String>);
@@ -306,9 +320,7 @@ fn ChangePasswordForm() -> impl IntoView {
                     for field in [current, new, confirm] {
                         field.value.set(String::new());
                     }
-                    status.set(Some(
-                        "Your password is changed. You were signed out everywhere else.",
-                    ));
+                    status.set(Some(text::account_security::PASSWORD_CHANGED));
                 }
                 Err(e) => show_error(e, &fields, form_error),
             }
@@ -316,28 +328,42 @@ fn ChangePasswordForm() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="password-heading">
-            <h2 class="section-title" id="password-heading">"Password"</h2>
+            <h2 class="section-title" id="password-heading">
+                {text::account_security::PASSWORD}
+            </h2>
             <FormError error=form_error />
             <form class="form" id="change-password-form" novalidate on:submit=on_submit(submit)>
                 <TextField
                     field=current
-                    label="Current password"
+                    label=text::account_security::CURRENT_PASSWORD
                     kind="password"
                     autocomplete="current-password"
                 />
                 <TextField
                     field=new
-                    label="New password"
+                    label=text::account_security::NEW_PASSWORD
                     kind="password"
                     autocomplete="new-password"
-                    hint=NEW_PASSWORD_HINT
+                    hint=text::fields::NEW_PASSWORD_HINT
                 />
-                <TextField field=confirm label="Confirm new password" kind="password" autocomplete="new-password" />
-                <SubmitButton id="change-password" label="Change password" busy_label="Changing…" busy />
+                <TextField
+                    field=confirm
+                    label=text::account_security::CONFIRM_NEW_PASSWORD
+                    kind="password"
+                    autocomplete="new-password"
+                />
+                <SubmitButton
+                    id="change-password"
+                    label=text::account_security::CHANGE_PASSWORD
+                    busy_label=text::account_security::CHANGING
+                    busy
+                />
             </form>
             <p id="password-status" class="status-line" role="status">{status}</p>
             <p class="muted">
-                "Forgot it? " <a href=Route::SetPassword.href()>"Set a new one with a sign-in link"</a> "."
+                {text::account_security::FORGOT_BEFORE_LINK}
+                <a href=Route::SetPassword.href()>{text::account_security::FORGOT_LINK}</a>
+                {text::account_security::FORGOT_AFTER_LINK}
             </p>
         </section>
     }

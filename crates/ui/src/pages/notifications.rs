@@ -15,10 +15,11 @@ use crate::components::{
 };
 use crate::dom::{on_submit, set_title, spawn};
 use crate::session::use_session;
+use crate::text;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    set_title("Notifications");
+    set_title(text::notifications::TITLE);
     // The guard shows this page only to a signed-in user.
     let Some(me) = untrack(|| use_session().me()) else {
         return ().into_any();
@@ -34,16 +35,17 @@ pub fn NotificationsPage() -> impl IntoView {
     let connected = RwSignal::new(false);
     view! {
         <section class="page">
-            <h1>"Notifications"</h1>
+            <h1>{text::notifications::TITLE}</h1>
             <p class="muted">
-                "Choose how Portico tells you about each kind of message. "
-                "Announcements that must be acknowledged always come by e-mail, and so do sign-in links and invitations."
+                {text::notifications::INTRO}
             </p>
             <section aria-labelledby="channels-heading">
-                <h2 class="section-title" id="channels-heading">"Channels"</h2>
+                <h2 class="section-title" id="channels-heading">
+                    {text::notifications::CHANNELS}
+                </h2>
                 {record_page(
                     api::notification_preferences,
-                    "Loading your choices…",
+                    text::notifications::LOADING_CHOICES,
                     move |preferences, _| {
                         view! { <Choices preferences slack connected admin=slack_admin.is_some() /> }
                             .into_any()
@@ -85,10 +87,10 @@ impl Choice {
 /// What a category's messages are about.
 fn about(category: Category) -> &'static str {
     match category {
-        Category::Announcement => "News from the partner program.",
-        Category::RegistrationDecision => "A registration is approved or declined.",
-        Category::ProtectionReminder => "A registration's protection is about to end.",
-        Category::ApprovalSla => "A registration waits longer than the approval target.",
+        Category::Announcement => text::notifications::ABOUT_ANNOUNCEMENT,
+        Category::RegistrationDecision => text::notifications::ABOUT_REGISTRATION_DECISION,
+        Category::ProtectionReminder => text::notifications::ABOUT_PROTECTION_REMINDER,
+        Category::ApprovalSla => text::notifications::ABOUT_APPROVAL_SLA,
         Category::SignInLink | Category::Invitation | Category::AccountSecurity => "",
     }
 }
@@ -136,7 +138,7 @@ fn Choices(
                             }
                         }
                         connected.set(saved.slack_connected);
-                        status.set(Some("Saved."));
+                        status.set(Some(text::notifications::SAVED));
                     }
                     Err(e) => form_error.set(Some(e.message)),
                 }
@@ -144,14 +146,14 @@ fn Choices(
         }
     };
     let headers: &'static [&'static str] = if slack {
-        &["Messages about", "E-mail", "Slack"]
+        &text::notifications::HEADERS_WITH_SLACK
     } else {
-        &["Messages about", "E-mail"]
+        &text::notifications::HEADERS
     };
     let nowhere = if admin {
-        "Your organization has no Slack channel yet, so Slack messages go nowhere until you connect one below."
+        text::notifications::NO_CHANNEL_ADMIN
     } else {
-        "Your organization has no Slack channel yet, so Slack messages go nowhere until one of its administrators connects one."
+        text::notifications::NO_CHANNEL
     };
     view! {
         <FormError error=form_error />
@@ -175,7 +177,12 @@ fn Choices(
             </DataTable>
             {slack.then(|| view! { <p class="notice notice-info" hidden=connected>{nowhere}</p> })}
             <p id="notifications-status" class="muted status-line" role="status">{status}</p>
-            <SubmitButton id="notifications-save" label="Save" busy_label="Saving…" busy />
+            <SubmitButton
+                id="notifications-save"
+                label=text::common::SAVE
+                busy_label=text::common::SAVING
+                busy
+            />
         </form>
     }
 }
@@ -185,9 +192,9 @@ fn Choices(
 #[component]
 fn ChannelBox(category: Category, channel: Channel, on: RwSignal<bool>) -> impl IntoView {
     let id = format!("notify-{}-{}", category.as_str(), channel.as_str());
-    let how = match channel {
-        Channel::Email => "by e-mail",
-        Channel::Slack => "in Slack",
+    let name = match channel {
+        Channel::Email => text::notifications::by_email(category.label()),
+        Channel::Slack => text::notifications::in_slack(category.label()),
     };
     view! {
         <td class="check-cell">
@@ -197,7 +204,7 @@ fn ChannelBox(category: Category, channel: Channel, on: RwSignal<bool>) -> impl 
                 prop:checked=on
                 on:change=move |ev| on.set(event_target_checked(&ev))
             />
-            <label for=id class="visually-hidden">{format!("{} {how}", category.label())}</label>
+            <label for=id class="visually-hidden">{name}</label>
         </td>
     }
 }
@@ -208,14 +215,15 @@ fn ChannelBox(category: Category, channel: Channel, on: RwSignal<bool>) -> impl 
 fn SlackSection(organization_id: i64, connected: RwSignal<bool>) -> impl IntoView {
     view! {
         <section class="panel slack-channel" aria-labelledby="slack-heading">
-            <h2 class="section-title" id="slack-heading">"Slack channel"</h2>
+            <h2 class="section-title" id="slack-heading">
+                {text::notifications::SLACK_CHANNEL}
+            </h2>
             <p class="muted">
-                "Messages that people in your organization chose Slack for are posted to one channel. "
-                "In Slack, add an incoming webhook to that channel and paste its URL here."
+                {text::notifications::SLACK_INTRO}
             </p>
             {record_page(
                 move || api::slack_channel(organization_id),
-                "Loading the Slack channel…",
+                text::notifications::LOADING_SLACK,
                 move |channel, _| {
                     view! { <SlackSettings organization_id channel connected /> }.into_any()
                 },
@@ -259,9 +267,7 @@ fn SlackSettings(
                     url.value.set(String::new());
                     current.set(Some(saved));
                     connected.set(true);
-                    status.set(Some(
-                        "Connected: Slack messages go to this channel from now on.",
-                    ));
+                    status.set(Some(text::notifications::CONNECTED));
                 }
                 Err(e) => show_error(e, &[("url", url)], form_error),
             }
@@ -280,7 +286,7 @@ fn SlackSettings(
                 Ok(()) => {
                     current.set(None);
                     connected.set(false);
-                    status.set(Some("Disconnected: nothing is posted to Slack any more."));
+                    status.set(Some(text::notifications::DISCONNECTED));
                 }
                 Err(e) => form_error.set(Some(e.message)),
             }
@@ -288,9 +294,9 @@ fn SlackSettings(
     });
     let form_heading = move || {
         if current.with(Option::is_some) {
-            "Use another channel"
+            text::notifications::USE_ANOTHER
         } else {
-            "Connect a channel"
+            text::notifications::CONNECT_A_CHANNEL
         }
     };
     view! {
@@ -298,24 +304,27 @@ fn SlackSettings(
             Some(SlackChannel { url_hint, updated_at }) => {
                 view! {
                     <p id="slack-current">
-                        "Connected to " <code class="break-anywhere">{url_hint}</code>
-                        ", since " <Time value=updated_at /> "."
+                        {text::notifications::CONNECTED_TO}
+                        <code class="break-anywhere">{url_hint}</code>
+                        {text::notifications::CONNECTED_SINCE}
+                        <Time value=updated_at />
+                        {text::notifications::CONNECTED_END}
                     </p>
                     <div class="actions">
                         <ActionButton
                             id="slack-disconnect"
-                            label="Disconnect"
-                            busy_label="Disconnecting…"
+                            label=text::notifications::DISCONNECT
+                            busy_label=text::notifications::DISCONNECTING
                             busy=disconnecting
                             run=disconnect
-                            question="Disconnect the Slack channel? Nothing is posted to Slack until a channel is connected again."
-                            confirm_label="Yes, disconnect"
+                            question=text::notifications::DISCONNECT_QUESTION
+                            confirm_label=text::notifications::CONFIRM_DISCONNECT
                         />
                     </div>
                 }
                     .into_any()
             }
-            None => view! { <p id="slack-current">"No channel is connected."</p> }.into_any(),
+            None => view! { <p id="slack-current">{text::notifications::NO_CHANNEL_CONNECTED}</p> }.into_any(),
         }}
         <p class="muted status-line" role="status">{status}</p>
         <h3 id="slack-form-heading">{form_heading}</h3>
@@ -323,12 +332,17 @@ fn SlackSettings(
         <form class="form" id="slack-form" aria-labelledby="slack-form-heading" novalidate on:submit=on_submit(submit)>
             <TextField
                 field=url
-                label="Incoming webhook URL"
+                label=text::notifications::WEBHOOK_URL
                 kind="url"
                 autocomplete="off"
-                hint="From Slack, e.g. https://hooks.slack.com/services/…; it is kept sealed and shown only as a hint."
+                hint=text::notifications::WEBHOOK_URL_HINT
             />
-            <SubmitButton id="slack-save" label="Connect" busy_label="Connecting…" busy />
+            <SubmitButton
+                id="slack-save"
+                label=text::notifications::CONNECT
+                busy_label=text::notifications::CONNECTING
+                busy
+            />
         </form>
     }
 }

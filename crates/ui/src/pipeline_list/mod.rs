@@ -20,6 +20,7 @@ use crate::deal::stage_fits;
 use crate::deal::stage_options;
 use crate::dom::on_submit;
 use crate::location::{Location, use_location};
+use crate::text;
 
 /// What a pipeline view lists, read from its address: the API's own query, and for vendor
 /// staff the choice of table or board.
@@ -206,28 +207,40 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
         <form
             class="form form-grid filters"
             role="search"
-            aria-label="Filter the pipeline"
+            aria-label=text::pipeline::FILTER
             novalidate
             on:submit=on_submit(apply)
         >
-            <SelectField field=motion label="Motion" options=motions placeholder="Any motion" />
+            <SelectField
+                field=motion
+                label=text::pipeline::MOTION
+                options=motions
+                placeholder=text::pipeline::ANY_MOTION
+            />
             <div>
                 {move || {
                     let chosen = Motion::parse(&motion.value.get());
-                    view! { <SelectField field=stage label="Stage" options=stage_options(chosen) placeholder="Any stage" /> }
+                    view! {
+                        <SelectField
+                            field=stage
+                            label=text::pipeline::STAGE
+                            options=stage_options(chosen)
+                            placeholder=text::pipeline::ANY_STAGE
+                        />
+                    }
                 }}
                 <p class="hint" hidden=move || !motion.value.with(String::is_empty)>
-                    "Choose a motion to pick one of its stages."
+                    {text::pipeline::CHOOSE_MOTION_FIRST}
                 </p>
             </div>
             <SelectField
                 field=protection
-                label="Protection"
+                label=text::pipeline::PROTECTION
                 options=options(ProtectionStatus::ALL, ProtectionStatus::as_str, ProtectionStatus::label)
-                placeholder="Any protection"
+                placeholder=text::pipeline::ANY_PROTECTION
             />
             <div class="field">
-                <label for="filter-q">"Customer"</label>
+                <label for="filter-q">{text::pipeline::CUSTOMER}</label>
                 <input
                     id="filter-q"
                     name="q"
@@ -238,15 +251,20 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
             </div>
             <SelectField
                 field=sort
-                label="Sort by"
+                label=text::pipeline::SORT_BY
                 options=options(PipelineSort::ALL, PipelineSort::as_str, PipelineSort::label)
             />
             {manager.then(|| view! {
                 {move || view! {
-                    <SelectField field=organization label="Partner" options=organizations.get() placeholder="Any partner" />
+                    <SelectField
+                        field=organization
+                        label=text::pipeline::PARTNER
+                        options=organizations.get()
+                        placeholder=text::pipeline::ANY_PARTNER
+                    />
                 }}
                 <div class="field">
-                    <label for="filter-stale">"Quiet for at least (days)"</label>
+                    <label for="filter-stale">{text::pipeline::QUIET_DAYS}</label>
                     <input
                         id="filter-stale"
                         name="stale_days"
@@ -257,12 +275,16 @@ fn FilterForm(filters: Memo<Filters>, manager: bool) -> impl IntoView {
                         on:input=move |ev| stale.set(event_target_value(&ev))
                     />
                 </div>
-                <CheckBox id="filter-conflict" label="Only conflicts to review" checked=conflict class="filter-check" />
-                <CheckBox id="filter-overdue" label="Only overdue next steps" checked=overdue class="filter-check" />
+                <CheckBox id="filter-conflict" label=text::pipeline::ONLY_CONFLICTS checked=conflict class="filter-check" />
+                <CheckBox id="filter-overdue" label=text::pipeline::ONLY_OVERDUE checked=overdue class="filter-check" />
             })}
             <div class="actions">
-                <button id="filter-apply" type="submit" class="primary">"Apply filters"</button>
-                <a class="button secondary-link" href=list_route(manager).href()>"Clear"</a>
+                <button id="filter-apply" type="submit" class="primary">
+                    {text::pipeline::APPLY_FILTERS}
+                </button>
+                <a class="button secondary-link" href=list_route(manager).href()>
+                    {text::pipeline::CLEAR}
+                </a>
             </div>
         </form>
     }

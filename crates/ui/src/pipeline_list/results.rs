@@ -13,6 +13,7 @@ use crate::components::{Day, PartnerLink};
 use crate::deal::next_step;
 use crate::deal::protection;
 use crate::format::format_money;
+use crate::text;
 use portico_api::dashboard::Amount;
 
 use super::{Filters, Row, list_route, opportunity_route, rows};
@@ -39,9 +40,13 @@ pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
         }
         .href(list_route(manager));
         view! {
-            <nav aria-label="Pipeline views" class="tabs">
-                <a id="view-table" href=table aria-current=(!board).then_some("page")>"Table"</a>
-                <a id="view-board" href=columns aria-current=board.then_some("page")>"Board"</a>
+            <nav aria-label=text::pipeline::VIEWS class="tabs">
+                <a id="view-table" href=table aria-current=(!board).then_some("page")>
+                    {text::pipeline::TABLE}
+                </a>
+                <a id="view-board" href=columns aria-current=board.then_some("page")>
+                    {text::pipeline::BOARD}
+                </a>
             </nav>
         }
     });
@@ -51,7 +56,7 @@ pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
                 {count}
                 {views}
                 <a id="pipeline-csv" class="button secondary-link" href=csv download>
-                    "Download CSV"
+                    {text::pipeline::DOWNLOAD_CSV}
                 </a>
             </div>
         }
@@ -68,13 +73,16 @@ pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
     let items = list.items;
     let count = move || match items.with(Vec::len) {
         0 => String::new(),
-        1 => "1 deal shown".to_owned(),
-        n => format!("{n} deals shown"),
+        n => text::pipeline::deals_shown(n),
     };
     let count = view! { <p id="pipeline-count" class="muted" role="status">{count}</p> }.into_any();
     view! {
         {head(count)}
-        <PagedList list=list.controls() loading="Loading the pipeline…" empty="No deals match these filters.">
+        <PagedList
+            list=list.controls()
+            loading=text::pipeline::LOADING
+            empty=text::pipeline::EMPTY
+        >
             {match (board, motion) {
                 (true, Some(motion)) => view! { <BoardNote /> <Board items motion /> }.into_any(),
                 (true, None) => view! { <BoardNote /> <Boards items /> }.into_any(),
@@ -85,35 +93,12 @@ pub(super) fn Results(filters: Filters, manager: bool) -> impl IntoView {
     .into_any()
 }
 
-const PARTNER_HEADERS: [&str; 8] = [
-    "Customer",
-    "Motion",
-    "Stage",
-    "In stage since",
-    "Owner",
-    "Next step",
-    "Protection",
-    "Last updated",
-];
-const MANAGER_HEADERS: [&str; 10] = [
-    "Customer",
-    "Partner",
-    "Motion",
-    "Stage",
-    "In stage since",
-    "Owner",
-    "Next step",
-    "Protection",
-    "Amount",
-    "Last updated",
-];
-
 #[component]
 fn PipelineTable(items: RwSignal<Vec<Row>>, manager: bool) -> impl IntoView {
     let headers: &'static [&'static str] = if manager {
-        &MANAGER_HEADERS
+        &text::pipeline::MANAGER_HEADERS
     } else {
-        &PARTNER_HEADERS
+        &text::pipeline::PARTNER_HEADERS
     };
     view! {
         <DataTable id="pipeline-table" labelled_by="pipeline-heading" headers>
@@ -141,7 +126,7 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
         <tr>
             <th scope="row">
                 <a href=href>{o.customer_name}</a>
-                {conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
+                {conflict.then(|| view! { " " <span class="badge badge-late">{text::pipeline::CONFLICT}</span> })}
             </th>
             {manager.then(|| view! { <td>{partner.map(|p| view! { <PartnerLink partner=p /> })}</td> })}
             <td>{o.motion.label()}</td>
@@ -158,7 +143,7 @@ fn table_row(r: Row, manager: bool) -> impl IntoView {
 
 #[component]
 fn BoardNote() -> impl IntoView {
-    view! { <p class="muted">"The board shows the deals loaded so far; load more to fill it."</p> }
+    view! { <p class="muted">{text::pipeline::BOARD_NOTE}</p> }
 }
 
 /// Without a chosen motion, a board for each motion the loaded deals have, each with its own
@@ -227,7 +212,7 @@ fn Board(items: RwSignal<Vec<Row>>, motion: Motion) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="board pipeline-board" role="region" aria-label=format!("Board: {}", motion.label()) tabindex="0">
+        <div class="board pipeline-board" role="region" aria-label=text::pipeline::board_of(motion.label()) tabindex="0">
             {columns}
         </div>
     }
@@ -247,7 +232,7 @@ fn board_card(r: Row) -> impl IntoView {
     view! {
         <li class="board-card">
             <a href=href>{r.o.customer_name}</a>
-            {r.conflict.then(|| view! { " " <span class="badge badge-late">"Conflict"</span> })}
+            {r.conflict.then(|| view! { " " <span class="badge badge-late">{text::pipeline::CONFLICT}</span> })}
             <p class="muted">{about}</p>
         </li>
     }

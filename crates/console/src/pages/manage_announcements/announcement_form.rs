@@ -15,6 +15,8 @@ use portico_ui::components::{
 use portico_ui::dom::{on_submit, spawn};
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// The form's fields, filled from an existing announcement or empty.
 #[derive(Clone, Copy)]
 struct Fields {
@@ -36,12 +38,12 @@ impl Fields {
             title: FieldState::new("announcement-title", |v| {
                 v.trim()
                     .is_empty()
-                    .then(|| "Give the announcement a title.".to_owned())
+                    .then(|| text::announcements::TITLE_MISSING.to_owned())
             }),
             body: FieldState::new("announcement-body", |v| {
                 v.trim()
                     .is_empty()
-                    .then(|| "Write the announcement.".to_owned())
+                    .then(|| text::announcements::BODY_MISSING.to_owned())
             }),
             kind: FieldState::plain("audience-kind", "all"),
             tiers: RwSignal::new(Vec::new()),
@@ -111,7 +113,7 @@ impl Fields {
             "later" => {
                 let at = rfc3339_from_local(&self.publish_at.get());
                 if at.is_none() {
-                    let message = "Choose the date and time to publish.";
+                    let message = text::announcements::PUBLISH_AT_MISSING;
                     self.publish_at.error.set(Some(message.to_owned()));
                 }
                 Some(at?)
@@ -200,26 +202,48 @@ pub(super) fn AnnouncementForm(
         });
     };
     let (label, busy_label) = if id.is_none() {
-        ("Publish", "Publishing…")
+        (
+            text::announcements::PUBLISH,
+            text::announcements::PUBLISHING,
+        )
     } else {
-        ("Save changes", "Saving…")
+        (
+            text::announcements::SAVE_CHANGES,
+            text::announcements::SAVING,
+        )
     };
     view! {
         <FormError error=form_error />
         <form class="form form-grid" id="announcement-form" novalidate on:submit=on_submit(submit)>
-            <TextField field=f.title label="Title" autocomplete="off" />
-            <TextArea field=f.body label="Text" hint="Markdown: headings, lists, links, bold." />
+            <TextField field=f.title label=text::announcements::TITLE_LABEL autocomplete="off" />
+            <TextArea
+                field=f.body
+                label=text::announcements::BODY
+                hint=text::announcements::BODY_HINT
+            />
             {(!published).then(|| view! { <AudienceFields f /> })}
             {(!published).then(|| view! {
                 <CheckBox
                     id="requires-ack"
-                    label="Partners must acknowledge it (it then always goes out by e-mail)"
+                    label=text::announcements::REQUIRES_ACK
                     checked=f.requires_ack
                     class="field-wide"
                 />
-                <RadioGroup field=f.when legend="When" options=vec![("now", "Publish now"), ("later", "At a set time")] />
+                <RadioGroup
+                    field=f.when
+                    legend=text::announcements::WHEN
+                    options=vec![
+                        ("now", text::announcements::PUBLISH_NOW),
+                        ("later", text::announcements::AT_SET_TIME),
+                    ]
+                />
                 <div hidden=move || f.when.value.get() != "later">
-                    <TextField field=f.publish_at label="Publish at" kind="datetime-local" optional=true />
+                    <TextField
+                        field=f.publish_at
+                        label=text::announcements::PUBLISH_AT
+                        kind="datetime-local"
+                        optional=true
+                    />
                 </div>
             })}
             <SubmitButton id="announcement-save" label busy_label busy />
@@ -244,21 +268,37 @@ fn AudienceFields(f: Fields) -> impl IntoView {
     };
     view! {
         <fieldset class="field-wide audience" id="audience" tabindex="-1">
-            <legend>"Who it is for"</legend>
+            <legend>{text::announcements::WHO_FOR}</legend>
             <RadioGroup
                 field=f.kind
-                legend="Audience"
-                options=vec![("all", "All partners"), ("segments", "Tiers and motions"), ("organizations", "Chosen organizations")]
+                legend=text::announcements::AUDIENCE
+                options=vec![
+                    ("all", text::announcements::ALL_PARTNERS),
+                    ("segments", text::announcements::SEGMENTS),
+                    ("organizations", text::announcements::CHOSEN_ORGANIZATIONS),
+                ]
             />
             <div hidden=move || f.kind.value.get() != "segments">
-                <CheckGroup id="audience-tiers" legend="Tiers" hint="None checked: every tier." options=pairs(&Tier::ALL, Tier::as_str, Tier::label) chosen=f.tiers />
-                <CheckGroup id="audience-motions" legend="Motions" hint="None checked: every motion." options=pairs(&Motion::ALL, Motion::as_str, Motion::label) chosen=f.motions />
+                <CheckGroup
+                    id="audience-tiers"
+                    legend=text::announcements::TIERS
+                    hint=text::announcements::TIERS_HINT
+                    options=pairs(&Tier::ALL, Tier::as_str, Tier::label)
+                    chosen=f.tiers
+                />
+                <CheckGroup
+                    id="audience-motions"
+                    legend=text::announcements::MOTIONS
+                    hint=text::announcements::MOTIONS_HINT
+                    options=pairs(&Motion::ALL, Motion::as_str, Motion::label)
+                    chosen=f.motions
+                />
             </div>
             <div hidden=move || f.kind.value.get() != "organizations">
                 <fieldset class="choices">
-                    <legend>"Organizations"</legend>
+                    <legend>{text::announcements::ORGANIZATIONS}</legend>
                     {move || match organizations.get() {
-                        None => view! { <p>"Loading organizations…"</p> }.into_any(),
+                        None => view! { <p>{text::announcements::LOADING_ORGANIZATIONS}</p> }.into_any(),
                         Some(Err(message)) => view! { <p class="error-text">{message}</p> }.into_any(),
                         Some(Ok(list)) => list.into_iter().map(|o| {
                             let box_id = format!("audience-org-{}", o.id);

@@ -9,26 +9,29 @@ use portico_ui::components::{DataTable, Paged, PagedList};
 use portico_ui::dom::set_title;
 
 use super::Status;
+use crate::text;
 
 #[component]
 pub fn ManageAnnouncementsPage() -> impl IntoView {
-    set_title("Announcements");
+    set_title(text::announcements::TITLE);
     let list = Paged::new(|cursor| async move { api::announcements(cursor.as_deref()).await });
     view! {
         <section class="page">
             <div class="page-head">
-                <h1 id="announcements-heading">"Announcements"</h1>
-                <a class="button" href=Route::NewAnnouncement.href()>"New announcement"</a>
+                <h1 id="announcements-heading">{text::announcements::TITLE}</h1>
+                <a class="button" href=Route::NewAnnouncement.href()>
+                    {text::announcements::NEW}
+                </a>
             </div>
             <PagedList
                 list=list.controls()
-                loading="Loading announcements…"
-                empty="No announcements yet. Write the first one to tell partners about program changes."
+                loading=text::announcements::LOADING_LIST
+                empty=text::announcements::EMPTY
             >
                 <DataTable
                     id="announcements-table"
                     labelled_by="announcements-heading"
-                    headers=&["Title", "Status", "Reached", "Read", "Acknowledged"]
+                    headers=&text::announcements::HEADERS
                 >
                     {move || list.items.get().into_iter().map(|a| view! { <Row a /> }).collect_view()}
                 </DataTable>

@@ -14,13 +14,14 @@ use portico_ui::dom::{set_title, spawn};
 use portico_ui::session::use_session;
 
 use super::{Status, announcement_form::AnnouncementForm};
+use crate::text;
 
 #[component]
 pub fn ManageAnnouncementPage(id: i64) -> impl IntoView {
-    set_title("Announcement");
+    set_title(text::announcements::ONE_TITLE);
     record_page(
         move || api::announcement(id),
-        "Loading the announcement…",
+        text::announcements::LOADING,
         |a, reload| view! { <Detail a reload /> }.into_any(),
     )
 }
@@ -33,16 +34,22 @@ fn Detail(a: ManagerAnnouncement, reload: Callback<()>) -> impl IntoView {
     let waiting = a.requires_ack && published;
     view! {
         <section class="page">
-            <p><a href=Route::ManageAnnouncements.href()>"← Announcements"</a></p>
+            <p>
+                <a href=Route::ManageAnnouncements.href()>{text::announcements::BACK}</a>
+            </p>
             <h1>{a.title.clone()}</h1>
-            <p class="muted"><Status a=a.clone() /> " · version " {a.version}</p>
+            <p class="muted">
+                <Status a=a.clone() />
+                {text::announcements::VERSION_AFTER_STATE}
+                {a.version}
+            </p>
             <Counts counts=a.counts requires_ack=a.requires_ack />
             <div class="asset-body panel" inner_html=a.body_html.clone()></div>
             {waiting.then(|| view! { <NotAcknowledged id=a.id /> })}
             <section class="panel" aria-labelledby="edit-heading">
-                <h2 id="edit-heading" class="section-title">"Edit"</h2>
+                <h2 id="edit-heading" class="section-title">{text::announcements::EDIT}</h2>
                 {published.then(|| view! {
-                    <p class="hint">"It is published: partners see the new text, marked as edited; the audience and acknowledgment stay."</p>
+                    <p class="hint">{text::announcements::EDIT_PUBLISHED}</p>
                 })}
                 <AnnouncementForm existing=Some(a.clone()) saved />
             </section>
@@ -55,10 +62,10 @@ fn Detail(a: ManagerAnnouncement, reload: Callback<()>) -> impl IntoView {
 fn Counts(counts: ReceiptCounts, requires_ack: bool) -> impl IntoView {
     view! {
         <dl id="receipt-counts" class="stats" aria-live="polite">
-            <div><dt>"Reached"</dt><dd id="count-delivered">{counts.delivered}</dd></div>
-            <div><dt>"Read"</dt><dd id="count-read">{counts.read}</dd></div>
+            <div><dt>{text::announcements::REACHED}</dt><dd id="count-delivered">{counts.delivered}</dd></div>
+            <div><dt>{text::announcements::READ}</dt><dd id="count-read">{counts.read}</dd></div>
             {requires_ack.then(|| view! {
-                <div><dt>"Acknowledged"</dt><dd id="count-acknowledged">{counts.acknowledged}</dd></div>
+                <div><dt>{text::announcements::ACKNOWLEDGED}</dt><dd id="count-acknowledged">{counts.acknowledged}</dd></div>
             })}
         </dl>
     }
@@ -79,27 +86,32 @@ fn NotAcknowledged(id: i64) -> impl IntoView {
             let answer = api::remind(&csrf, id).await;
             busy.set(false);
             result.set(Some(match answer {
-                Ok(r) if r.reminded == 1 => Ok("One reminder is on its way.".to_owned()),
-                Ok(r) => Ok(format!("{} reminders are on their way.", r.reminded)),
+                Ok(r) => Ok(text::announcements::reminders_sent(r.reminded)),
                 Err(e) => Err(e.message),
             }));
         });
     });
     view! {
         <section class="panel" aria-labelledby="pending-heading">
-            <h2 id="pending-heading" class="section-title">"Not acknowledged yet"</h2>
-            <PagedList list=list.controls() loading="Loading…" empty="Everyone it reached has acknowledged it.">
+            <h2 id="pending-heading" class="section-title">
+                {text::announcements::NOT_ACKNOWLEDGED}
+            </h2>
+            <PagedList
+                list=list.controls()
+                loading=text::announcements::LOADING_PEOPLE
+                empty=text::announcements::ALL_ACKNOWLEDGED
+            >
                 <ul class="plain-list" id="not-acknowledged">
                     {move || list.items.get().into_iter().map(|p| view! { <Person p /> }).collect_view()}
                 </ul>
                 <ActionButton
                     id="remind"
-                    label="E-mail a reminder to them"
-                    busy_label="Sending…"
+                    label=text::announcements::REMIND
+                    busy_label=text::announcements::SENDING
                     busy
                     run
-                    question="Send a reminder e-mail to everyone listed?"
-                    confirm_label="Yes, send reminders"
+                    question=text::announcements::REMIND_QUESTION
+                    confirm_label=text::announcements::CONFIRM_REMIND
                 />
             </PagedList>
             <p role="status" aria-live="polite">
@@ -119,8 +131,8 @@ fn Person(p: Unacknowledged) -> impl IntoView {
         <li>
             {p.name} " (" {p.organization.name} ", " {p.email} ") · "
             {match p.read_at {
-                Some(at) => view! { "read " <Time value=at /> }.into_any(),
-                None => view! { "not read" }.into_any(),
+                Some(at) => view! { {text::announcements::READ_AT} <Time value=at /> }.into_any(),
+                None => view! { {text::announcements::NOT_READ} }.into_any(),
             }}
         </li>
     }
@@ -139,14 +151,14 @@ fn Versions(id: i64) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="versions-heading">
-            <h2 id="versions-heading" class="section-title">"History"</h2>
+            <h2 id="versions-heading" class="section-title">{text::announcements::HISTORY}</h2>
             <p class="error-text" role="alert">{error}</p>
             <ul class="plain-list">
                 {move || versions.get().into_iter().map(|v| view! {
                     <li>
-                        <strong>"Version " {v.version}</strong> ": " {v.title} " — " {v.edited_by} ", "
+                        <strong>{text::announcements::version(v.version)}</strong> ": " {v.title} " — " {v.edited_by} ", "
                         <Time value=v.edited_at />
-                        <details><summary>"Text"</summary><pre class="version-text">{v.body}</pre></details>
+                        <details><summary>{text::announcements::VERSION_TEXT}</summary><pre class="version-text">{v.body}</pre></details>
                     </li>
                 }).collect_view()}
             </ul>

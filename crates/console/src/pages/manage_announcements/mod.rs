@@ -6,6 +6,8 @@ use portico_api::announcements::ManagerAnnouncement;
 
 use portico_ui::components::Time;
 
+use crate::text;
+
 mod announcement_form;
 mod list;
 mod manage_announcement;
@@ -18,7 +20,17 @@ pub use new_announcement::NewAnnouncementPage;
 #[component]
 fn Status(a: ManagerAnnouncement) -> impl IntoView {
     match a.published_at {
-        Some(at) => view! { <span class="badge badge-published">"Published"</span> " " <Time value=at /> }.into_any(),
-        None => view! { <span class="badge badge-draft">"Scheduled"</span> " for " <Time value=a.publish_at /> }.into_any(),
+        Some(at) => view! {
+            <span class="badge badge-published">{text::announcements::PUBLISHED}</span>
+            " "
+            <Time value=at />
+        }
+        .into_any(),
+        None => view! {
+            <span class="badge badge-draft">{text::announcements::SCHEDULED}</span>
+            {text::announcements::SCHEDULED_FOR}
+            <Time value=a.publish_at />
+        }
+        .into_any(),
     }
 }

@@ -17,6 +17,7 @@ use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
 use super::Edit;
+use crate::text;
 
 /// The form's inputs, one per metadata field.
 #[derive(Clone, Copy)]
@@ -47,7 +48,7 @@ impl MetadataFields {
         let kind = FieldState::new("asset-kind", |v| {
             AssetKind::parse(v)
                 .is_none()
-                .then(|| "Choose what kind of asset this is.".to_owned())
+                .then(|| text::asset_form::CHOOSE_KIND_ERROR.to_owned())
         });
         kind.value
             .set(if new { "" } else { m.kind.as_str() }.to_owned());
@@ -136,7 +137,7 @@ fn rule(name: &'static str) -> impl Fn(&str) -> Option<String> + Send + Sync + '
             "use_cases" => m.use_cases = split_tags(value),
             "language" => m.language = value.to_owned(),
             _ if value.trim().is_empty() => {
-                return Some("Enter the web address to link to.".to_owned());
+                return Some(text::asset_form::ENTER_LINK.to_owned());
             }
             _ => m.link = Some(value.to_owned()),
         }
@@ -226,7 +227,7 @@ pub(super) fn AssetForm(initial: AssetMetadata, edit: Option<Edit>) -> impl Into
             busy.set(false);
             match (result, edit) {
                 (Ok(_), Some(edit)) => {
-                    edit.saved.set(Some("Saved.".to_owned()));
+                    edit.saved.set(Some(text::asset_form::SAVED.to_owned()));
                     edit.reload.run(());
                 }
                 (Ok(created), None) => {
@@ -250,57 +251,99 @@ pub(super) fn AssetForm(initial: AssetMetadata, edit: Option<Edit>) -> impl Into
         view! {
             <RadioGroup
                 field=f.source
-                legend="The asset is"
-                options=vec![("file", "A file to download"), ("link", "A link to a page, e.g. a video")]
+                legend=text::asset_form::SOURCE
+                options=vec![
+                    ("file", text::asset_form::SOURCE_FILE),
+                    ("link", text::asset_form::SOURCE_LINK),
+                ]
             />
             <div class="field-wide" hidden=uses_link>
-                <FileUpload upload label="File" />
+                <FileUpload upload label=text::asset_form::FILE />
             </div>
         }
     });
     let link_field = move || {
-        uses_link().then(
-            || view! { <TextField field=f.link label="Web address" kind="url" hint="https://…" /> },
-        )
+        uses_link().then(|| {
+            view! {
+                <TextField
+                    field=f.link
+                    label=text::asset_form::LINK
+                    kind="url"
+                    hint=text::asset_form::LINK_HINT
+                />
+            }
+        })
     };
     let (label, busy_label) = if new {
-        ("Create asset", "Creating…")
+        (text::asset_form::CREATE, text::asset_form::CREATING)
     } else {
-        ("Save changes", "Saving…")
+        (text::asset_form::SAVE_CHANGES, text::asset_form::SAVING)
     };
     view! {
         <FormError error=form_error />
         <form class="form form-grid" id="asset-form" novalidate on:submit=on_submit(submit)>
-            <TextField field=f.title label="Title" autocomplete="off" />
-            <SelectField field=f.kind label="Kind" options=kinds placeholder="Choose a kind" />
-            <SelectField field=f.language label="Language" options=languages />
-            <TextArea field=f.summary label="Summary" hint="One or two sentences for the card in search results." optional=true />
-            <TextArea field=f.body label="Description" hint="Markdown: headings, lists, links. Shown on the asset's page." optional=true />
+            <TextField field=f.title label=text::asset_form::TITLE autocomplete="off" />
+            <SelectField
+                field=f.kind
+                label=text::asset_form::KIND
+                options=kinds
+                placeholder=text::asset_form::CHOOSE_KIND
+            />
+            <SelectField field=f.language label=text::asset_form::LANGUAGE options=languages />
+            <TextArea
+                field=f.summary
+                label=text::asset_form::SUMMARY
+                hint=text::asset_form::SUMMARY_HINT
+                optional=true
+            />
+            <TextArea
+                field=f.body
+                label=text::asset_form::DESCRIPTION
+                hint=text::asset_form::DESCRIPTION_HINT
+                optional=true
+            />
             <CheckGroup
                 id="asset-motions"
-                legend="Motions it is for"
+                legend=text::asset_form::MOTIONS
                 options=pairs(&Motion::ALL, Motion::as_str, Motion::label)
                 chosen=f.motions
             />
-            <TextField field=f.industries label="Industries" hint="Separate with commas, e.g. Retail, Banking." optional=true autocomplete="off" />
-            <TextField field=f.use_cases label="Use cases" hint="Separate with commas, e.g. Onboarding, ROI." optional=true autocomplete="off" />
+            <TextField
+                field=f.industries
+                label=text::asset_form::INDUSTRIES
+                hint=text::asset_form::INDUSTRIES_HINT
+                optional=true
+                autocomplete="off"
+            />
+            <TextField
+                field=f.use_cases
+                label=text::asset_form::USE_CASES
+                hint=text::asset_form::USE_CASES_HINT
+                optional=true
+                autocomplete="off"
+            />
             <fieldset class="field-wide audience">
-                <legend>"Who may see it"</legend>
+                <legend>{text::asset_form::WHO_MAY_SEE}</legend>
                 <CheckGroup
                     id="asset-tiers"
-                    legend="Tiers"
-                    hint="None checked: every tier."
+                    legend=text::asset_form::TIERS
+                    hint=text::asset_form::TIERS_HINT
                     options=pairs(&Tier::ALL, Tier::as_str, Tier::label)
                     chosen=f.tiers
                 />
                 <CheckGroup
                     id="asset-audience-motions"
-                    legend="Partner motions"
-                    hint="None checked: every motion."
+                    legend=text::asset_form::PARTNER_MOTIONS
+                    hint=text::asset_form::PARTNER_MOTIONS_HINT
                     options=pairs(&Motion::ALL, Motion::as_str, Motion::label)
                     chosen=f.audience_motions
                 />
-                <SelectField field=f.certification label="Required certification" options=certifications placeholder="None" />
+                <SelectField
+                    field=f.certification
+                    label=text::asset_form::CERTIFICATION
+                    options=certifications
+                    placeholder=text::asset_form::NO_CERTIFICATION
+                />
             </fieldset>
             {source}
             {link_field}

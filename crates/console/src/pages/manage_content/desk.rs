@@ -13,25 +13,28 @@ use portico_ui::dom::{on_submit, set_title};
 use portico_ui::location::use_location;
 
 use super::StateBadge;
+use crate::text;
 
 #[component]
 pub fn ContentDeskPage() -> impl IntoView {
-    set_title("Content desk");
+    set_title(text::content::DESK);
     let location = use_location();
     let filters = Memo::new(move |_| asset_query(&location.search(), true));
     view! {
         <section class="page">
             <div class="page-head">
-                <h1 id="desk-heading">"Content desk"</h1>
+                <h1 id="desk-heading">{text::content::DESK}</h1>
                 <div class="actions">
-                    <a id="new-asset" class="button" href=Route::NewAsset.href()>"New asset"</a>
+                    <a id="new-asset" class="button" href=Route::NewAsset.href()>
+                        {text::content::NEW_ASSET}
+                    </a>
                     <a id="usage-link" class="button secondary-link" href=Route::ContentUsage.href()>
-                        "Usage report"
+                        {text::content::USAGE_REPORT}
                     </a>
                 </div>
             </div>
             <p class="muted">
-                "Every asset in the library. Drafts and archived assets are seen by vendor staff only; partners see published assets meant for them."
+                {text::content::DESK_INTRO}
             </p>
             <DeskFilters filters />
             {move || view! { <DeskTable filters=filters.get() /> }}
@@ -65,9 +68,9 @@ fn DeskFilters(filters: Memo<AssetQuery>) -> impl IntoView {
         .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
         .collect();
     view! {
-        <form class="form form-grid filters" role="search" aria-label="Filter assets" novalidate on:submit=on_submit(apply)>
+        <form class="form form-grid filters" role="search" aria-label=text::content::FILTER novalidate on:submit=on_submit(apply)>
             <div class="field">
-                <label for="desk-q">"Search"</label>
+                <label for="desk-q">{text::content::SEARCH}</label>
                 <input
                     id="desk-q"
                     name="q"
@@ -77,10 +80,19 @@ fn DeskFilters(filters: Memo<AssetQuery>) -> impl IntoView {
                     on:input=move |ev| q.set(event_target_value(&ev))
                 />
             </div>
-            <SelectField field=state label="State" options=states placeholder="Drafts and published" />
+            <SelectField
+                field=state
+                label=text::content::STATE
+                options=states
+                placeholder=text::content::DRAFTS_AND_PUBLISHED
+            />
             <div class="actions">
-                <button id="desk-apply" type="submit" class="primary">"Apply filters"</button>
-                <a class="button secondary-link" href=Route::ContentDesk.href()>"Clear"</a>
+                <button id="desk-apply" type="submit" class="primary">
+                    {text::content::APPLY_FILTERS}
+                </button>
+                <a class="button secondary-link" href=Route::ContentDesk.href()>
+                    {text::content::CLEAR}
+                </a>
             </div>
         </form>
     }
@@ -101,8 +113,12 @@ fn DeskTable(filters: AssetQuery) -> impl IntoView {
     });
     let items = list.items;
     view! {
-        <PagedList list=list.controls() loading="Loading assets…" empty="No assets match. Add one with New asset.">
-            <DataTable id="desk-table" labelled_by="desk-heading" headers=&["Title", "Kind", "State", "Published"]>
+        <PagedList
+            list=list.controls()
+            loading=text::content::LOADING_ASSETS
+            empty=text::content::NO_ASSETS
+        >
+            <DataTable id="desk-table" labelled_by="desk-heading" headers=&text::content::DESK_HEADERS>
                 {move || items.get().into_iter().map(desk_row).collect_view()}
             </DataTable>
         </PagedList>

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use portico_api::assets::{AssetCard, AssetMetadata, AssetState, AssetVersion, ManagedAsset};
 use portico_ui::route::Route;
 
-use crate::components::usage::{WeeklyUsage, usage_days};
+use crate::components::usage::WeeklyUsage;
+use crate::text;
 use portico_ui::api;
 use portico_ui::components::field::show_error;
 use portico_ui::components::record_page;
@@ -19,14 +20,14 @@ use super::{Edit, StateBadge, asset_form::AssetForm};
 
 #[component]
 pub fn ManageAssetPage(id: i64) -> impl IntoView {
-    set_title("Asset");
+    set_title(text::content::ASSET);
     let location = use_location();
     // Outside the record, so the confirmation stays while the asset loads again.
     let saved = RwSignal::new(location.query("created").map(|how| {
         if how == "file" {
-            "Upload complete. The asset is saved as a draft: publish it when it is ready."
+            text::content::CREATED_WITH_FILE
         } else {
-            "The asset is saved as a draft: publish it when it is ready."
+            text::content::CREATED
         }
         .to_owned()
     }));
@@ -35,13 +36,15 @@ pub fn ManageAssetPage(id: i64) -> impl IntoView {
     }
     view! {
         <section class="page">
-            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
+            <p>
+                <a href=Route::ContentDesk.href()>{text::content::BACK}</a>
+            </p>
             <p id="asset-status" class="notice notice-success status-line" role="status">
                 {saved}
             </p>
             {record_page(
                 move || api::managed(id),
-                "Loading the asset…",
+                text::content::LOADING,
                 move |asset, reload| view! { <Managed asset reload saved /> }.into_any(),
             )}
         </section>
@@ -64,12 +67,12 @@ fn Managed(
         <h1 id="asset-heading">{card.title.clone()}</h1>
         <StatePanel card edit />
         <section class="panel" aria-labelledby="asset-form-heading">
-            <h2 class="section-title" id="asset-form-heading">"Details"</h2>
+            <h2 class="section-title" id="asset-form-heading">{text::content::DETAILS}</h2>
             <AssetForm initial edit=Some(edit) />
         </section>
         <section aria-labelledby="preview-heading">
-            <h2 class="section-title" id="preview-heading">"Preview"</h2>
-            <p class="muted">"The description as partners read it."</p>
+            <h2 class="section-title" id="preview-heading">{text::content::PREVIEW}</h2>
+            <p class="muted">{text::content::PREVIEW_INTRO}</p>
             // Rendered from the Markdown and sanitized by the server.
             <div id="asset-preview" class="asset-body panel" inner_html=asset.asset.body_html></div>
         </section>
@@ -109,11 +112,11 @@ enum Move {
 fn StatePanel(card: AssetCard, edit: Edit) -> impl IntoView {
     let state = card.state;
     let published = card.published_at.map(|value| {
-        view! { " · published " <Time value /> }
+        view! { {text::content::PUBLISHED_AT} <Time value /> }
     });
     view! {
         <section class="panel state-panel" aria-labelledby="state-heading">
-            <h2 class="section-title" id="state-heading">"State"</h2>
+            <h2 class="section-title" id="state-heading">{text::content::STATE}</h2>
             <p>
                 <StateBadge state id="asset-state" />
                 {published}
@@ -134,15 +137,15 @@ fn MoveButton(to: Move, edit: Edit) -> impl IntoView {
     let (id, label, busy_label, done) = match to {
         Move::Publish => (
             "asset-publish",
-            "Publish",
-            "Publishing…",
-            "Published: partners in its audience can find it now.",
+            text::content::PUBLISH,
+            text::content::PUBLISHING,
+            text::content::PUBLISHED,
         ),
         Move::Archive => (
             "asset-archive",
-            "Archive",
-            "Archiving…",
-            "Archived: partners no longer see it.",
+            text::content::ARCHIVE,
+            text::content::ARCHIVING,
+            text::content::ARCHIVED,
         ),
     };
     let run = move |_| {
@@ -192,8 +195,8 @@ fn MoveButton(to: Move, edit: Edit) -> impl IntoView {
 #[component]
 fn Versions(versions: Vec<AssetVersion>) -> impl IntoView {
     view! {
-        <h2 class="section-title" id="versions-heading">"Versions"</h2>
-        <DataTable id="asset-versions" labelled_by="versions-heading" headers=&["Version", "File", "Size", "SHA-256", "Uploaded"]>
+        <h2 class="section-title" id="versions-heading">{text::content::VERSIONS}</h2>
+        <DataTable id="asset-versions" labelled_by="versions-heading" headers=&text::content::VERSION_HEADERS>
             {versions.clone().into_iter().map(version_row).collect_view()}
         </DataTable>
     }
@@ -207,7 +210,7 @@ fn version_row(v: AssetVersion) -> impl IntoView {
             <td>{v.file.name}</td>
             <td class="number">{human_size(v.file.size.max(0) as u64)}</td>
             <td><code class="sha" title=v.sha256.clone()>{short} "…"</code></td>
-            <td><Time value=v.uploaded_at /> " by " {v.uploaded_by}</td>
+            <td><Time value=v.uploaded_at /> {text::content::BY} {v.uploaded_by}</td>
         </tr>
     }
 }
@@ -238,9 +241,7 @@ fn NewVersion(edit: Edit) -> impl IntoView {
             match result {
                 Ok(asset) => {
                     let number = asset.versions.first().map_or(0, |v| v.number);
-                    edit.saved.set(Some(format!(
-                        "Upload complete: version {number} is current."
-                    )));
+                    edit.saved.set(Some(text::content::version_current(number)));
                     edit.reload.run(());
                 }
                 Err(e) if upload.show_refusal(&e) => {}
@@ -250,12 +251,19 @@ fn NewVersion(edit: Edit) -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="new-version-heading">
-            <h2 class="section-title" id="new-version-heading">"Upload a new version"</h2>
-            <p class="muted">"Partners download the newest version; earlier ones stay in the history."</p>
+            <h2 class="section-title" id="new-version-heading">
+                {text::content::NEW_VERSION}
+            </h2>
+            <p class="muted">{text::content::NEW_VERSION_INTRO}</p>
             <form class="form" novalidate on:submit=on_submit(submit)>
-                <FileUpload upload label="New file" />
+                <FileUpload upload label=text::content::NEW_FILE />
                 <p id="version-error" class="error-text" role="alert">{form_error}</p>
-                <SubmitButton id="version-upload" label="Upload new version" busy_label="Uploading…" busy />
+                <SubmitButton
+                    id="version-upload"
+                    label=text::content::UPLOAD_VERSION
+                    busy_label=text::content::UPLOADING
+                    busy
+                />
             </form>
         </section>
     }
@@ -266,17 +274,19 @@ fn NewVersion(edit: Edit) -> impl IntoView {
 fn AssetUsagePanel(id: i64, views: i64, downloads: i64) -> impl IntoView {
     view! {
         <section aria-labelledby="asset-usage-heading">
-            <h2 class="section-title" id="asset-usage-heading">"Usage"</h2>
+            <h2 class="section-title" id="asset-usage-heading">{text::content::USAGE}</h2>
             <p id="asset-usage-totals">
-                {format!("{views} views and {downloads} downloads in all.")}
+                {text::content::totals(views, downloads)}
             </p>
             {record_page(
                 move || api::asset_usage(id, None),
-                "Loading the usage…",
+                text::content::LOADING_USAGE,
                 |detail, _| {
                     let days = detail.days;
                     view! {
-                        <h3 id="asset-usage-partners-heading">{format!("By partner, last {}", usage_days(days))}</h3>
+                        <h3 id="asset-usage-partners-heading">
+                            {text::content::by_partner_last(days)}
+                        </h3>
                         <ByOrganization rows=detail.by_organization />
                         <WeeklyUsage id="asset-weekly" points=detail.weekly nested=true />
                     }
@@ -290,10 +300,10 @@ fn AssetUsagePanel(id: i64, views: i64, downloads: i64) -> impl IntoView {
 #[component]
 fn ByOrganization(rows: Vec<portico_api::assets::OrganizationUsage>) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p class="empty">"No partner has used it in this period."</p> }.into_any();
+        return view! { <p class="empty">{text::content::NOT_USED}</p> }.into_any();
     }
     view! {
-        <DataTable id="asset-usage-partners" labelled_by="asset-usage-partners-heading" headers=&["Partner", "Views", "Downloads", "Last used"]>
+        <DataTable id="asset-usage-partners" labelled_by="asset-usage-partners-heading" headers=&text::content::USAGE_HEADERS>
             {rows
                 .clone()
                 .into_iter()

@@ -6,15 +6,18 @@ use portico_ui::route::Route;
 use portico_ui::dom::set_title;
 
 use super::asset_form::{AssetForm, blank};
+use crate::text;
 
 #[component]
 pub fn NewAssetPage() -> impl IntoView {
-    set_title("New asset");
+    set_title(text::content::NEW_ASSET);
     view! {
         <section class="page">
-            <p><a href=Route::ContentDesk.href()>"← Content desk"</a></p>
-            <h1 id="asset-heading">"New asset"</h1>
-            <p class="muted">"A new asset is a draft: partners see it once it is published."</p>
+            <p>
+                <a href=Route::ContentDesk.href()>{text::content::BACK}</a>
+            </p>
+            <h1 id="asset-heading">{text::content::NEW_ASSET}</h1>
+            <p class="muted">{text::content::NEW_IS_DRAFT}</p>
             <AssetForm initial=blank() edit=None />
         </section>
     }

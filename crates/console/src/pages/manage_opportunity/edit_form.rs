@@ -18,6 +18,8 @@ use portico_ui::deal::stage_options;
 use portico_ui::dom::{on_submit, spawn};
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// The manager's edit form. It sends only what changed, plus which exit criteria are met.
 #[component]
 pub(super) fn EditForm(
@@ -126,9 +128,9 @@ pub(super) fn EditForm(
             parsed
         };
         let patch = OpportunityPatch {
-            amount: number(5, "Enter a whole amount in digits, like 250000."),
+            amount: number(5, text::opportunity::WHOLE_AMOUNT),
             // Out of range stays out of range, for the shared rule to word.
-            attribution_percent: number(9, "Enter a percentage from 0 to 100.")
+            attribution_percent: number(9, text::opportunity::PERCENTAGE)
                 .map(|p| u8::try_from(p).unwrap_or(u8::MAX)),
             stage: changed(0),
             loss_reason: changed(1),
@@ -165,7 +167,7 @@ pub(super) fn EditForm(
             busy.set(false);
             match result {
                 Ok(()) => {
-                    saved.set(Some("Saved.".to_owned()));
+                    saved.set(Some(text::opportunity::SAVED.to_owned()));
                     reload.run(());
                 }
                 Err(e) => show_error(e, &map, form_error),
@@ -181,8 +183,8 @@ pub(super) fn EditForm(
     let checklist = (!criteria.is_empty()).then(|| {
         view! {
             <fieldset class="field field-wide choices criteria" id="opp-criteria">
-                <legend>{format!("Exit criteria of {current_label}")}</legend>
-                <p class="hint">"Confirm each before the deal moves on to a later stage."</p>
+                <legend>{text::opportunity::exit_criteria_of(&current_label)}</legend>
+                <p class="hint">{text::opportunity::CRITERIA_HINT}</p>
                 {criteria
                     .into_iter()
                     .enumerate()
@@ -207,25 +209,65 @@ pub(super) fn EditForm(
     });
     view! {
         <section class="panel" aria-labelledby="opp-edit-heading">
-            <h2 class="section-title" id="opp-edit-heading">"Update the deal"</h2>
+            <h2 class="section-title" id="opp-edit-heading">
+                {text::opportunity::UPDATE}
+            </h2>
             <FormError error=form_error />
             <form class="form form-grid" id="opp-form" novalidate on:submit=on_submit(submit)>
                 {checklist}
-                <SelectField field=stage label="Stage" options=stage_options(Some(motion)) />
+                <SelectField
+                    field=stage
+                    label=text::opportunity::STAGE
+                    options=stage_options(Some(motion))
+                />
                 {move || (stage.value.get() == LOST).then(|| view! {
-                    <TextField field=loss_reason label="Why was it lost?" />
+                    <TextField field=loss_reason label=text::opportunity::WHY_LOST />
                 })}
-                <TextField field=owner label="Vendor owner" optional=true />
-                <TextField field=step label="Next step" optional=true />
-                <TextField field=due label="Next step due" kind="date" optional=true />
-                <TextField field=amount label="Amount" optional=true />
-                <SelectField field=currency label="Currency" options=currencies placeholder="No currency" />
-                <TextField field=discount label="Discount band" optional=true />
-                <SelectField field=role label="Partner role" options=roles placeholder="Not decided yet" />
-                <TextField field=attribution label="Attribution (%)" kind="number" optional=true />
-                <CheckBox id="opp-price-protection" label="Price protection" checked=price_protection />
-                <TextArea field=notes label="Internal notes" hint="Vendor staff only; the partner never sees them." optional=true />
-                <SubmitButton id="opp-save" label="Save changes" busy_label="Saving…" busy />
+                <TextField field=owner label=text::opportunity::VENDOR_OWNER optional=true />
+                <TextField field=step label=text::opportunity::NEXT_STEP optional=true />
+                <TextField
+                    field=due
+                    label=text::opportunity::NEXT_STEP_DUE
+                    kind="date"
+                    optional=true
+                />
+                <TextField field=amount label=text::opportunity::AMOUNT optional=true />
+                <SelectField
+                    field=currency
+                    label=text::opportunity::CURRENCY
+                    options=currencies
+                    placeholder=text::opportunity::NO_CURRENCY
+                />
+                <TextField field=discount label=text::opportunity::DISCOUNT_BAND optional=true />
+                <SelectField
+                    field=role
+                    label=text::opportunity::PARTNER_ROLE
+                    options=roles
+                    placeholder=text::opportunity::NOT_DECIDED
+                />
+                <TextField
+                    field=attribution
+                    label=text::opportunity::ATTRIBUTION
+                    kind="number"
+                    optional=true
+                />
+                <CheckBox
+                    id="opp-price-protection"
+                    label=text::opportunity::PRICE_PROTECTION
+                    checked=price_protection
+                />
+                <TextArea
+                    field=notes
+                    label=text::opportunity::INTERNAL_NOTES
+                    hint=text::opportunity::INTERNAL_NOTES_HINT
+                    optional=true
+                />
+                <SubmitButton
+                    id="opp-save"
+                    label=text::opportunity::SAVE_CHANGES
+                    busy_label=text::opportunity::SAVING
+                    busy
+                />
             </form>
         </section>
     }

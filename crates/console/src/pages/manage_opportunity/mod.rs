@@ -17,11 +17,12 @@ use portico_ui::dom::set_title;
 
 mod edit_form;
 
+use crate::text;
 use edit_form::EditForm;
 
 #[component]
 pub fn ManageOpportunityPage(id: i64) -> impl IntoView {
-    set_title("Opportunity");
+    set_title(text::opportunity::TITLE);
     // Outside the record, so the confirmation stays while the saved deal loads again.
     let saved = RwSignal::new(None::<String>);
     view! {
@@ -31,7 +32,7 @@ pub fn ManageOpportunityPage(id: i64) -> impl IntoView {
             </p>
             {record_page(
                 move || api::manager_opportunity(id),
-                "Loading the opportunity…",
+                text::opportunity::LOADING,
                 move |detail, reload| view! { <Detail detail reload saved /> }.into_any(),
             )}
         </section>
@@ -53,7 +54,7 @@ fn Detail(
     let id = o.id;
     view! {
         <p>
-            <a href=Route::ManagePipeline.href()>"← Pipeline"</a>
+            <a href=Route::ManagePipeline.href()>{text::opportunity::BACK}</a>
         </p>
         <h1 id="opp-heading">{o.customer_name.clone()}</h1>
         <SharedFacts o />
@@ -68,48 +69,59 @@ fn Detail(
 #[component]
 fn ManagerFacts(m: ManagerOpportunity) -> impl IntoView {
     let role = match (m.partner_role, m.attribution_percent) {
-        (Some(role), Some(p)) => format!("{} · {p}% attributed", role_label(role)),
-        (Some(role), None) => format!("{} · attribution not set", role_label(role)),
-        (None, _) => "Not decided yet".to_owned(),
+        (Some(role), Some(p)) => text::opportunity::role_attributed(role_label(role), p),
+        (Some(role), None) => text::opportunity::role_unattributed(role_label(role)),
+        (None, _) => text::opportunity::NOT_DECIDED.to_owned(),
     };
     let mut facts = vec![
-        ("Partner", m.organization.name),
+        (text::opportunity::PARTNER, m.organization.name),
         (
-            "Amount",
-            money(m.amount, m.currency.as_deref()).unwrap_or_else(|| "Not set".to_owned()),
+            text::opportunity::AMOUNT,
+            money(m.amount, m.currency.as_deref())
+                .unwrap_or_else(|| text::opportunity::NOT_SET.to_owned()),
         ),
         (
-            "Discount band",
-            m.discount_band.unwrap_or_else(|| "None".to_owned()),
+            text::opportunity::DISCOUNT_BAND,
+            m.discount_band
+                .unwrap_or_else(|| text::opportunity::NO_DISCOUNT_BAND.to_owned()),
         ),
         (
-            "Price protection",
-            if m.price_protection { "Yes" } else { "No" }.to_owned(),
+            text::opportunity::PRICE_PROTECTION,
+            if m.price_protection {
+                text::opportunity::YES
+            } else {
+                text::opportunity::NO
+            }
+            .to_owned(),
         ),
-        ("Partner role", role),
+        (text::opportunity::PARTNER_ROLE, role),
         (
-            "Conflict check",
+            text::opportunity::CONFLICT_CHECK,
             m.conflict
-                .map_or("No registration", |c| c.label())
+                .map_or(text::opportunity::NO_REGISTRATION, |c| c.label())
                 .to_owned(),
         ),
     ];
     if let Some(reason) = m.loss_reason {
-        facts.push(("Loss reason", reason));
+        facts.push((text::opportunity::LOSS_REASON, reason));
     }
     if !m.internal_notes.is_empty() {
-        facts.push(("Internal notes", m.internal_notes));
+        facts.push((text::opportunity::INTERNAL_NOTES, m.internal_notes));
     }
     let registration = m.registration_id.map(|id| {
         view! {
             <p>
-                <a href=Route::ManageRegistration { id }.href()>"Open the registration"</a>
+                <a href=Route::ManageRegistration { id }.href()>
+                    {text::opportunity::OPEN_REGISTRATION}
+                </a>
             </p>
         }
     });
     view! {
         <section class="panel" aria-labelledby="opp-internal-heading">
-            <h2 class="section-title" id="opp-internal-heading">"Vendor only"</h2>
+            <h2 class="section-title" id="opp-internal-heading">
+                {text::opportunity::VENDOR_ONLY}
+            </h2>
             <Facts facts />
             {registration}
         </section>

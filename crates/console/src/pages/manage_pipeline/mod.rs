@@ -10,19 +10,20 @@ use portico_ui::location::use_location;
 use portico_ui::pipeline_list::PipelineList;
 use portico_ui::query::pipeline_query;
 
+use crate::text;
 use new_deal::NewDeal;
 use review::Review;
 
 #[component]
 pub fn ManagePipelinePage() -> impl IntoView {
-    set_title("Partner pipeline");
+    set_title(text::pipeline::TITLE);
     let location = use_location();
     let stale_days = Memo::new(move |_| pipeline_query(&location.search(), true).stale_days);
     view! {
         <section class="page">
-            <h1 id="pipeline-heading">"Partner pipeline"</h1>
+            <h1 id="pipeline-heading">{text::pipeline::TITLE}</h1>
             <p class="muted">
-                "Every partner's deals. Open one to move its stage, confirm exit criteria or add notes."
+                {text::pipeline::INTRO}
             </p>
             <NewDeal />
             {move || view! { <Review stale_days=stale_days.get() /> }}

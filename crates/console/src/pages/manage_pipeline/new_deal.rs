@@ -19,6 +19,8 @@ use portico_ui::location::use_location;
 use portico_ui::pipeline_list::options;
 use portico_ui::session::use_session;
 
+use crate::text;
+
 /// A deal added by vendor staff for a partner, e.g. one the partner influenced, behind a button
 /// so the pipeline stays first. The partner list loads when the form opens.
 #[component]
@@ -35,7 +37,7 @@ pub(super) fn NewDeal() -> impl IntoView {
                 aria-controls="new-deal"
                 on:click=on_click(toggle)
             >
-                "New deal"
+                {text::pipeline::NEW_DEAL}
             </button>
         </p>
         {move || open.get().then(|| view! { <NewDealForm /> })}
@@ -118,27 +120,31 @@ fn NewDealForm() -> impl IntoView {
         need(
             organization_id.is_some(),
             names[0],
-            "Choose the partner organization.",
+            text::pipeline::CHOOSE_PARTNER_ERROR,
         );
         let chosen_motion = Motion::parse(&motion.get());
-        need(chosen_motion.is_some(), names[2], "Choose the motion.");
+        need(
+            chosen_motion.is_some(),
+            names[2],
+            text::pipeline::CHOOSE_MOTION_ERROR,
+        );
         let partner_role = PartnerRole::parse(&role.get());
         need(
             partner_role.is_some(),
             names[3],
-            "Say whether the partner sourced or influenced the deal.",
+            text::pipeline::CHOOSE_ROLE_ERROR,
         );
         let percent = number(attribution);
         need(
             percent.is_none_or(|p| p.is_some()),
             names[4],
-            "Enter a percentage from 0 to 100.",
+            text::pipeline::PERCENTAGE,
         );
         let value = number(amount);
         need(
             value.is_none_or(|a| a.is_some()),
             names[6],
-            "Enter a whole amount in digits, like 250000.",
+            text::pipeline::WHOLE_AMOUNT,
         );
         let optional = |field: FieldState| Some(field.get()).filter(|v| !v.trim().is_empty());
         let request = NewOpportunity {
@@ -183,28 +189,53 @@ fn NewDealForm() -> impl IntoView {
         .collect();
     view! {
         <section class="panel" id="new-deal" aria-labelledby="new-deal-heading">
-            <h2 class="section-title" id="new-deal-heading">"New deal"</h2>
+            <h2 class="section-title" id="new-deal-heading">{text::pipeline::NEW_DEAL}</h2>
             <p class="muted">
-                "A deal without a registration, e.g. one the partner influenced. The partner sees it in their pipeline, without amount or attribution."
+                {text::pipeline::NEW_DEAL_INTRO}
             </p>
             <FormError error=form_error />
             <form class="form form-grid" novalidate on:submit=on_submit(submit)>
                 {move || view! {
-                    <SelectField field=organization label="Partner" options=partners.get() placeholder="Choose a partner" />
+                    <SelectField
+                        field=organization
+                        label=text::pipeline::PARTNER
+                        options=partners.get()
+                        placeholder=text::pipeline::CHOOSE_PARTNER
+                    />
                 }}
-                <TextField field=customer label="Customer name" autocomplete="off" />
+                <TextField field=customer label=text::pipeline::CUSTOMER autocomplete="off" />
                 <SelectField
                     field=motion
-                    label="Motion"
+                    label=text::pipeline::MOTION
                     options=options(&Motion::ALL, Motion::as_str, Motion::label)
-                    placeholder="Choose the motion"
+                    placeholder=text::pipeline::CHOOSE_MOTION
                 />
-                <RadioGroup field=role legend="Partner role" options=roles />
-                <TextField field=attribution label="Attribution (%)" kind="number" optional=true />
-                <TextField field=owner label="Vendor owner" optional=true autocomplete="off" />
-                <TextField field=amount label="Amount" optional=true autocomplete="off" />
-                <SelectField field=currency label="Currency" options=currency_options() placeholder="No currency" />
-                <SubmitButton id="new-deal-submit" label="Add deal" busy_label="Adding…" busy />
+                <RadioGroup field=role legend=text::pipeline::PARTNER_ROLE options=roles />
+                <TextField
+                    field=attribution
+                    label=text::pipeline::ATTRIBUTION
+                    kind="number"
+                    optional=true
+                />
+                <TextField
+                    field=owner
+                    label=text::pipeline::VENDOR_OWNER
+                    optional=true
+                    autocomplete="off"
+                />
+                <TextField field=amount label=text::pipeline::AMOUNT optional=true autocomplete="off" />
+                <SelectField
+                    field=currency
+                    label=text::pipeline::CURRENCY
+                    options=currency_options()
+                    placeholder=text::pipeline::NO_CURRENCY
+                />
+                <SubmitButton
+                    id="new-deal-submit"
+                    label=text::pipeline::ADD_DEAL
+                    busy_label=text::pipeline::ADDING
+                    busy
+                />
             </form>
         </section>
     }

@@ -9,6 +9,8 @@ use portico_ui::components::Loaded;
 use portico_ui::components::{ErrorNotice, Loading, Time};
 use portico_ui::dom::spawn;
 
+use crate::text;
+
 /// The weekly review: what needs a manager's attention across every partner.
 #[component]
 pub(super) fn Review(stale_days: Option<u32>) -> impl IntoView {
@@ -25,9 +27,11 @@ pub(super) fn Review(stale_days: Option<u32>) -> impl IntoView {
     let retry = Callback::new(move |()| load());
     view! {
         <details class="panel review" open>
-            <summary><h2 class="section-title" id="review-heading">"Weekly review"</h2></summary>
+            <summary>
+                <h2 class="section-title" id="review-heading">{text::pipeline::REVIEW}</h2>
+            </summary>
             {move || match state.get() {
-                Loaded::Loading => view! { <Loading label="Loading the review…" /> }.into_any(),
+                Loaded::Loading => view! { <Loading label=text::pipeline::LOADING_REVIEW /> }.into_any(),
                 Loaded::Failed(e) => view! { <ErrorNotice message=e.message retry /> }.into_any(),
                 Loaded::Ready(review) => review_lists(review).into_any(),
             }}
@@ -87,18 +91,18 @@ fn review_lists(review: PipelineReview) -> impl IntoView {
     let blocks = [
         (
             "review-expiring",
-            "Protection expiring within 7 days".to_owned(),
+            text::pipeline::EXPIRING.to_owned(),
             deals(expiring, |m| m.opportunity.protection_ends.clone()),
         ),
         (
             "review-stale",
-            format!("No activity for {stale_days} days"),
+            text::pipeline::stale(stale_days),
             deals(stale, |m| Some(m.last_activity_at.clone())),
         ),
-        ("review-late", "Approvals past their SLA".to_owned(), late),
+        ("review-late", text::pipeline::LATE.to_owned(), late),
         (
             "review-duplicates",
-            "Possible duplicates to review".to_owned(),
+            text::pipeline::DUPLICATES.to_owned(),
             deals(duplicates, |_| None),
         ),
     ];
@@ -114,17 +118,17 @@ fn review_block(id: &'static str, title: String, list: Entries) -> impl IntoView
     let heading = format!("{id}-heading");
     let labelled_by = heading.clone();
     let shown = list.items.len() as i64;
-    let note = (list.total > shown).then(|| format!("The first {shown} of {}.", list.total));
+    let note = (list.total > shown).then(|| text::pipeline::first_of(shown, list.total));
     // Approvals are decided in their own queue.
     let queue = (id == "review-late").then(|| {
         view! {
             <p>
-                <a href=Route::ApprovalQueue.href()>"Open the approval queue"</a>
+                <a href=Route::ApprovalQueue.href()>{text::pipeline::OPEN_QUEUE}</a>
             </p>
         }
     });
     let items = if list.items.is_empty() {
-        view! { <p class="muted">"None."</p> }.into_any()
+        view! { <p class="muted">{text::pipeline::NONE}</p> }.into_any()
     } else {
         view! {
             <ul>

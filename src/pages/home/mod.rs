@@ -14,12 +14,22 @@ use portico_ui::api;
 use portico_ui::components::{Glyph, HomeCard, ProtectionText, Stat, StatusBadge, record_page};
 use portico_ui::deal::money;
 use portico_ui::dom::set_title;
+use portico_ui::lazy::lazy_page;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
+use crate::text;
+
+mod team;
+
+// Only partner admins see their team card: its forms load with it.
+portico_ui::lazy_pages! {
+    team() => view! { <team::Team /> };
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
-    set_title("Home");
+    set_title(text::home::TITLE);
     // The guard shows this page only to a signed-in user.
     let Some(me) = untrack(|| use_session().me()) else {
         return ().into_any();
@@ -32,19 +42,19 @@ pub fn HomePage() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <div>
-                    <h1 id="welcome">"Welcome, " {me.user.name}</h1>
+                    <h1 id="welcome">{text::home::welcome(&me.user.name)}</h1>
                     <p class="lead">
                         <span id="home-role" class="badge">{me.user.role.label()}</span>
                         {organization}
                     </p>
                 </div>
                 <a id="home-register" class="button" href=Route::Register.href()>
-                    "Register a deal"
+                    {text::home::REGISTER_DEAL}
                 </a>
             </div>
             {record_page(
                 api::partner_dashboard,
-                "Loading your overview…",
+                text::home::LOADING,
                 move |home, _| view! { <Overview home admin /> }.into_any(),
             )}
         </section>
@@ -66,7 +76,7 @@ fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
                 new_content=home.new_content
             />
             <Pipeline stages=home.pipeline />
-            {admin.then(|| view! { <Team /> })}
+            {admin.then(|| lazy_page(team()))}
         </div>
     }
 }
@@ -78,7 +88,7 @@ fn FirstSteps(steps: Activation) -> impl IntoView {
     view! {
         <section class="panel" id="first-steps" aria-labelledby="first-steps-heading">
             <h2 id="first-steps-heading" class="card-title">
-                "Get started: " {steps.done()} " of 3 done"
+                {text::home::get_started(steps.done(), 3)}
             </h2>
             <ol class="steps">
                 {steps
@@ -93,7 +103,7 @@ fn FirstSteps(steps: Activation) -> impl IntoView {
                         view! {
                             <li class:done=done>
                                 {text}
-                                <span class="visually-hidden">{if done { " (done)" } else { " (to do)" }}</span>
+                                <span class="visually-hidden">{if done { text::home::STEP_DONE } else { text::home::STEP_TO_DO }}</span>
                             </li>
                         }
                     })
@@ -112,14 +122,14 @@ fn brief_link(r: &RegistrationBrief) -> impl IntoView + use<> {
 fn ToAnswer(items: Vec<RegistrationBrief>) -> impl IntoView {
     let empty = items.is_empty();
     view! {
-        <HomeCard id="home-to-answer" glyph=Glyph::Clock title="Waiting for you">
-            {empty.then(|| view! { <p class="muted">"Nothing waits for your answer."</p> })}
+        <HomeCard id="home-to-answer" glyph=Glyph::Clock title=text::home::TO_ANSWER>
+            {empty.then(|| view! { <p class="muted">{text::home::TO_ANSWER_EMPTY}</p> })}
             <ul class="plain-list">
                 {items
                     .into_iter()
                     .map(|r| {
                         let why = match (&r.question, r.extension) {
-                            (Some(question), _) => format!("A partner manager asks: {question}"),
+                            (Some(question), _) => text::home::manager_asks(question),
                             (None, Some(extension)) => extension.label().to_owned(),
                             (None, None) => String::new(),
                         };
@@ -136,12 +146,12 @@ fn ProtectionEnding(items: Vec<RegistrationBrief>, total: i64) -> impl IntoView 
     let empty = items.is_empty();
     let more = (total > items.len() as i64).then(|| {
         let href = Route::MyRegistrations.with_query("status=approved");
-        view! { <a href=href>{format!("All {total}")}</a> }
+        view! { <a href=href>{text::home::all(total)}</a> }
     });
     view! {
-        <HomeCard id="home-protection" glyph=Glyph::Shield title="Protection ending soon">
+        <HomeCard id="home-protection" glyph=Glyph::Shield title=text::home::PROTECTION_ENDING>
             {empty.then(|| view! {
-                <p class="muted">{format!("No protection ends in the next {PROTECTION_ENDING_DAYS} days.")}</p>
+                <p class="muted">{text::home::protection_ending_empty(PROTECTION_ENDING_DAYS)}</p>
             })}
             <ul class="plain-list">
                 {items
@@ -161,13 +171,13 @@ fn ProtectionEnding(items: Vec<RegistrationBrief>, total: i64) -> impl IntoView 
 fn Registrations(home_counts: Vec<StatusCount>) -> impl IntoView {
     let none = home_counts.iter().all(|c| c.count == 0);
     view! {
-        <HomeCard id="home-registrations" glyph=Glyph::Clipboard title="Your registrations">
+        <HomeCard id="home-registrations" glyph=Glyph::Clipboard title=text::home::REGISTRATIONS>
             {if none {
                 view! {
                     <p class="muted">
-                        "No registrations yet. "
-                        <a href=Route::Register.href()>"Register a deal"</a>
-                        " to protect your claim on a customer."
+                        {text::home::NO_REGISTRATIONS_BEFORE_LINK}
+                        <a href=Route::Register.href()>{text::home::REGISTER_DEAL}</a>
+                        {text::home::NO_REGISTRATIONS_AFTER_LINK}
                     </p>
                 }
                     .into_any()
@@ -200,11 +210,11 @@ fn Registrations(home_counts: Vec<StatusCount>) -> impl IntoView {
 #[component]
 fn News(unread: i64, to_acknowledge: i64, new_content: i64) -> impl IntoView {
     view! {
-        <HomeCard id="home-news" glyph=Glyph::Bell title="News">
+        <HomeCard id="home-news" glyph=Glyph::Bell title=text::home::NEWS>
             <div class="stats">
-                <Stat id="home-unread" count=unread label="unread announcements" href=Route::Feed.href() urgent=true />
-                <Stat id="home-acknowledge" count=to_acknowledge label="to acknowledge" href=Route::Feed.href() urgent=true />
-                <Stat id="home-new-content" count=new_content label="new in the content hub" href=Route::Content.href() />
+                <Stat id="home-unread" count=unread label=text::home::UNREAD href=Route::Feed.href() urgent=true />
+                <Stat id="home-acknowledge" count=to_acknowledge label=text::home::TO_ACKNOWLEDGE href=Route::Feed.href() urgent=true />
+                <Stat id="home-new-content" count=new_content label=text::home::NEW_CONTENT href=Route::Content.href() />
             </div>
         </HomeCard>
     }
@@ -214,14 +224,14 @@ fn News(unread: i64, to_acknowledge: i64, new_content: i64) -> impl IntoView {
 fn Pipeline(stages: Vec<StageTotal>) -> impl IntoView {
     let empty = stages.is_empty();
     view! {
-        <HomeCard id="home-pipeline" glyph=Glyph::Chart title="Open pipeline">
+        <HomeCard id="home-pipeline" glyph=Glyph::Chart title=text::home::PIPELINE>
             {empty.then(|| view! {
-                <p class="muted">"No open deals yet: an approved deal registration opens one."</p>
+                <p class="muted">{text::home::PIPELINE_EMPTY}</p>
             })}
             <ul class="stat-list">
                 {stages.into_iter().map(stage_row).collect_view()}
             </ul>
-            {(!empty).then(|| view! { <a href=Route::Pipeline.href()>"The whole pipeline"</a> })}
+            {(!empty).then(|| view! { <a href=Route::Pipeline.href()>{text::home::WHOLE_PIPELINE}</a> })}
         </HomeCard>
     }
 }
@@ -239,35 +249,14 @@ fn stage_row(stage: StageTotal) -> impl IntoView {
         .filter_map(|v| money(Some(v.value), Some(&v.currency)))
         .collect::<Vec<_>>()
         .join(" + ");
-    let deals = if stage.deals == 1 {
-        "1 deal".to_owned()
-    } else {
-        format!("{} deals", stage.deals)
-    };
+    let deals = text::home::deals(stage.deals);
     view! {
         <li>
             <a class="stat-row" href=href>
                 <span>{label}</span>
                 <span class="stat-value">{deals}</span>
             </a>
-            {(!value.is_empty()).then(|| view! { <span class="muted">{value} " registered"</span> })}
+            {(!value.is_empty()).then(|| view! { <span class="muted">{value} {text::home::REGISTERED_VALUE_AFTER}</span> })}
         </li>
-    }
-}
-
-/// A partner admin's people and registration link.
-#[component]
-fn Team() -> impl IntoView {
-    view! {
-        <HomeCard id="home-team" glyph=Glyph::People title="Your team">
-            <p>
-                "Share your organization's "
-                <a href=format!("{}#link-heading", Route::MyRegistrations.href())>"registration link"</a>
-                " with sellers who register deals without an account."
-            </p>
-            <p class="muted">
-                "To add a colleague to your organization, ask your partner manager for an invitation."
-            </p>
-        </HomeCard>
     }
 }

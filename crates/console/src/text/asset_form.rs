@@ -1,0 +1,35 @@
+//! The content desk's metadata form, for a new asset and for an existing one.
+
+pub const CHOOSE_KIND_ERROR: &str = "Choose what kind of asset this is.";
+pub const ENTER_LINK: &str = "Enter the web address to link to.";
+pub const SAVED: &str = "Saved.";
+pub const SOURCE: &str = "The asset is";
+pub const SOURCE_FILE: &str = "A file to download";
+pub const SOURCE_LINK: &str = "A link to a page, e.g. a video";
+pub const FILE: &str = "File";
+pub const LINK: &str = "Web address";
+pub const LINK_HINT: &str = "https://…";
+pub const CREATE: &str = "Create asset";
+pub const CREATING: &str = "Creating…";
+pub const SAVE_CHANGES: &str = "Save changes";
+pub const SAVING: &str = "Saving…";
+pub const TITLE: &str = "Title";
+pub const KIND: &str = "Kind";
+pub const CHOOSE_KIND: &str = "Choose a kind";
+pub const LANGUAGE: &str = "Language";
+pub const SUMMARY: &str = "Summary";
+pub const SUMMARY_HINT: &str = "One or two sentences for the card in search results.";
+pub const DESCRIPTION: &str = "Description";
+pub const DESCRIPTION_HINT: &str = "Markdown: headings, lists, links. Shown on the asset's page.";
+pub const MOTIONS: &str = "Motions it is for";
+pub const INDUSTRIES: &str = "Industries";
+pub const INDUSTRIES_HINT: &str = "Separate with commas, e.g. Retail, Banking.";
+pub const USE_CASES: &str = "Use cases";
+pub const USE_CASES_HINT: &str = "Separate with commas, e.g. Onboarding, ROI.";
+pub const WHO_MAY_SEE: &str = "Who may see it";
+pub const TIERS: &str = "Tiers";
+pub const TIERS_HINT: &str = "None checked: every tier.";
+pub const PARTNER_MOTIONS: &str = "Partner motions";
+pub const PARTNER_MOTIONS_HINT: &str = "None checked: every motion.";
+pub const CERTIFICATION: &str = "Required certification";
+pub const NO_CERTIFICATION: &str = "None";
