@@ -57,7 +57,7 @@ pub(super) fn ProductChoice(
         <fieldset class="field field-wide choices" id=field.id() tabindex="-1">
             <legend>
                 {text::register::PRODUCTS}
-                {move || optional.get().then(|| view! { <span class="optional">" (optional)"</span> })}
+                {move || optional.get().then(|| view! { <span class="optional">{portico_ui::text::fields::OPTIONAL}</span> })}
             </legend>
             {move || match catalog.get() {
                 Catalog::Loading => view! { <Loading label=text::register::PRODUCTS_LOADING /> }.into_any(),
