@@ -23,7 +23,3 @@ pub const PENDING_LOADING: &str = "Loading the invitations…";
 pub const PENDING_EMPTY: &str =
     "No invitations waiting. Colleagues you invite appear here until they join.";
 pub const EXPIRES: &str = "link works until ";
-pub const REVOKE: &str = "Revoke";
-pub const REVOKING: &str = "Revoking…";
-pub const REVOKE_QUESTION: &str = "Revoke this invitation? Its link stops working.";
-pub const REVOKE_CONFIRM: &str = "Yes, revoke it";

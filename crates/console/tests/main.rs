@@ -5,6 +5,7 @@
 mod support;
 
 mod crm_card;
+mod invitations;
 mod navigation;
 mod partners;
 mod webhooks;

@@ -43,3 +43,34 @@ async fn a_manager_sees_which_partners_engage_stall_or_are_new() {
     assert!(!text.contains("Stalled"), "{text}");
     manager.close().await;
 }
+
+#[tokio::test]
+async fn a_manager_sets_where_a_partner_is_based_from_its_row() {
+    let portal = Portal::start().await;
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.nav_to("/manage/partners").await;
+    let northwind = row(&portal, "Northwind Partners").await;
+    let button = format!("{northwind}-country");
+    manager.wait_for_text(&button, "Germany").await;
+
+    manager.click(&button).await;
+    let choice = format!("{northwind}-country-choice");
+    manager.wait_for_focus(&choice).await;
+    manager.select(&choice, "Switzerland").await;
+    manager
+        .click(&format!("{northwind} form button[type=submit]"))
+        .await;
+    manager.wait_for_text(&northwind, "Saved").await;
+    manager.wait_for_focus(&button).await;
+    manager.wait_for_text(&button, "Switzerland").await;
+
+    let stored: Option<String> = portico_server::store::sql::query_scalar(
+        "SELECT country FROM organizations WHERE name = 'Northwind Partners'",
+    )
+    .fetch_one(portal.running.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(stored.as_deref(), Some("CH"));
+    manager.close().await;
+}

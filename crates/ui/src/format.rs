@@ -35,6 +35,13 @@ pub fn format_money(value: i64, currency: &str) -> String {
     intl::money(value, currency).unwrap_or_else(|| format!("{} {currency}", group_thousands(value)))
 }
 
+/// A country (ISO 3166-1 code) named in the reader's language: "Deutschland" for DE in German.
+pub fn region_name(code: &str) -> String {
+    intl::region(code)
+        .or_else(|| portico_api::places::country_name(code).map(str::to_owned))
+        .unwrap_or_else(|| code.to_owned())
+}
+
 /// Regions (ISO 3166-1 codes with their English names) named in the reader's language and
 /// sorted as that language sorts: "Åland Islands" after "Afghanistan", not after "Zimbabwe".
 pub fn sorted_regions(regions: &[(&str, &str)]) -> Vec<(String, String)> {

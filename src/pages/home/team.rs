@@ -9,7 +9,7 @@ use crate::text;
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error, show_field_errors};
 use portico_ui::components::{
-    ActionButton, FieldState, FormError, Glyph, HomeCard, Paged, PagedList, SelectField,
+    FieldState, FormError, Glyph, HomeCard, Paged, PagedList, RevokeInvitation, SelectField,
     SubmitButton, TextField, Time,
 };
 use portico_ui::dom::{on_submit, spawn};
@@ -117,24 +117,8 @@ fn PendingList(items: RwSignal<Vec<Invitation>>, reload: Callback<()>) -> impl I
 
 #[component]
 fn PendingRow(invitation: Invitation, reload: Callback<()>) -> impl IntoView {
-    let session = use_session();
-    let busy = RwSignal::new(false);
-    let failed = RwSignal::new(None::<String>);
     let id = invitation.id;
     let row_id = format!("team-invitation-{id}");
-    let revoke = Callback::new(move |()| {
-        let csrf = session.csrf();
-        busy.set(true);
-        failed.set(None);
-        spawn(async move {
-            let result = api::revoke_invitation(&csrf, id).await;
-            busy.set(false);
-            match result {
-                Ok(()) => reload.run(()),
-                Err(e) => failed.set(Some(e.message)),
-            }
-        });
-    });
     view! {
         <li class="team-invitation">
             <span id=row_id.clone()>
@@ -145,17 +129,7 @@ fn PendingRow(invitation: Invitation, reload: Callback<()>) -> impl IntoView {
                 {text::team::EXPIRES}
                 <Time value=invitation.expires_at />
             </span>
-            <ActionButton
-                id=format!("team-revoke-{id}")
-                label=text::team::REVOKE.to_owned()
-                busy_label=text::team::REVOKING
-                busy
-                run=revoke
-                question=text::team::REVOKE_QUESTION.to_owned()
-                confirm_label=text::team::REVOKE_CONFIRM
-                described_by=row_id
-            />
-            {move || failed.get().map(|message| view! { <p class="field-error" role="alert">{message}</p> })}
+            <RevokeInvitation id described_by=row_id reload />
         </li>
     }
 }

@@ -9,7 +9,7 @@ use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error, show_field_errors};
 use portico_ui::components::{
     CopyText, DataTable, ErrorNotice, FieldState, FormError, Loading, Paged, PagedList,
-    SelectField, SubmitButton, TextField, Time,
+    RevokeInvitation, SelectField, SubmitButton, TextField, Time,
 };
 use portico_ui::dom::{on_submit, set_title, spawn};
 use portico_ui::session::use_session;
@@ -35,7 +35,7 @@ pub fn InvitationsPage() -> impl IntoView {
                 loading=text::invitations::LOADING
                 empty=text::invitations::EMPTY
             >
-                <PendingTable items=pending.items />
+                <PendingTable items=pending.items reload=Callback::new(move |()| pending.reload()) />
             </PagedList>
         </section>
     }
@@ -222,7 +222,7 @@ fn CreatedLink(created: CreatedInvitation) -> impl IntoView {
 }
 
 #[component]
-fn PendingTable(items: RwSignal<Vec<Invitation>>) -> impl IntoView {
+fn PendingTable(items: RwSignal<Vec<Invitation>>, reload: Callback<()>) -> impl IntoView {
     view! {
         <DataTable labelled_by="pending-heading" headers=&text::invitations::HEADERS>
             {move || {
@@ -230,9 +230,11 @@ fn PendingTable(items: RwSignal<Vec<Invitation>>) -> impl IntoView {
                     .get()
                     .into_iter()
                     .map(|invitation| {
+                        let id = invitation.id;
+                        let row = format!("invitation-{id}");
                         view! {
                             <tr>
-                                <td>{invitation.email}</td>
+                                <td id=row.clone()>{invitation.email}</td>
                                 <td>{invitation.role.label()}</td>
                                 <td>
                                     {invitation
@@ -242,6 +244,9 @@ fn PendingTable(items: RwSignal<Vec<Invitation>>) -> impl IntoView {
                                 <td>{invitation.invited_by}</td>
                                 <td>
                                     <Time value=invitation.expires_at />
+                                </td>
+                                <td class="row-actions">
+                                    <RevokeInvitation id described_by=row reload />
                                 </td>
                             </tr>
                         }

@@ -43,5 +43,12 @@ pub const COPY_LINK: &str = "Copy link";
 
 // --- Pending invitations
 
-pub const HEADERS: [&str; 5] = ["E-mail", "Role", "Organization", "Invited by", "Expires"];
+pub const HEADERS: [&str; 6] = [
+    "E-mail",
+    "Role",
+    "Organization",
+    "Invited by",
+    "Expires",
+    "Actions",
+];
 pub const VENDOR_STAFF: &str = "Vendor staff";

@@ -17,8 +17,9 @@ pub const INTRO: &str = "The engagement score, from 0 to 100, weighs what each p
                          count more; registrations count most. Partners with nothing in 30 days \
                          are marked stalled; partners in their first 30 days show their first \
                          steps instead.";
-pub const HEADERS: [&str; 8] = [
+pub const HEADERS: [&str; 9] = [
     "Partner",
+    "Country",
     "Tier",
     "Motion",
     "Users",
@@ -28,6 +29,15 @@ pub const HEADERS: [&str; 8] = [
     "Status",
 ];
 pub const NEVER: &str = "Never";
+pub const NO_COUNTRY: &str = "Not set";
+pub const SAVE: &str = "Save";
+pub const CANCEL: &str = "Cancel";
+pub const SAVED: &str = "Saved";
+
+/// The country control's name, with the partner's: "Where Northwind Partners is based".
+pub fn country_of(partner: &str) -> String {
+    format!("Where {partner} is based")
+}
 pub const STALLED: &str = "Stalled";
 
 /// The score's trend for screen readers: "up 5 in 30 days".

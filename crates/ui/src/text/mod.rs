@@ -13,6 +13,7 @@ pub mod common;
 pub mod copy;
 pub mod deal;
 pub mod fields;
+pub mod invitations;
 pub mod layout;
 pub mod notifications;
 pub mod opportunity;

@@ -13,6 +13,10 @@ use portico_ui::route::Route;
 
 use crate::text;
 
+mod country;
+
+use country::CountryCell;
+
 #[component]
 pub fn PartnersPage() -> impl IntoView {
     set_title(text::partners::TITLE);
@@ -81,7 +85,7 @@ fn partner_row(o: OrganizationSummary) -> impl IntoView {
         name,
         motion,
         tier,
-        country: _,
+        country,
         user_count,
         engagement:
             Engagement {
@@ -99,7 +103,10 @@ fn partner_row(o: OrganizationSummary) -> impl IntoView {
     };
     view! {
         <tr id=format!("partner-{id}")>
-            <th scope="row">{name}</th>
+            <th scope="row">{name.clone()}</th>
+            <td>
+                <CountryCell id name country />
+            </td>
             <td>{tier.label()}</td>
             <td>{motion.label()}</td>
             <td class="number">{user_count}</td>
