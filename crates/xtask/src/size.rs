@@ -1,4 +1,4 @@
-//! How much each front end weighs: its first load (main module, scripts, stylesheet) raw,
+//! How much each front end weighs: its first load (main module, scripts, stylesheet, font) raw,
 //! gzip -9 and brotli 11 against its budget, the page modules fetched on demand, and what its
 //! wasm is made of.
 
@@ -7,8 +7,8 @@ use std::path::Path;
 use crate::spa::{App, brotli, files_under, gzip, has_extension, read};
 use crate::{Result, repo_root, target_dir, wasm_top};
 
-/// What counts towards the transfer-size budget: the code and styles of the app shell.
-const WEIGHED: &[&str] = &["wasm", "js", "css"];
+/// What counts towards the transfer-size budget: the code, styles and typeface of the app shell.
+const WEIGHED: &[&str] = &["wasm", "js", "css", "woff2"];
 /// wasm-bindgen's name for the main module; every other wasm file is a page's split module,
 /// fetched when that page is first opened.
 const MAIN_WASM: &str = "_bg.wasm";
@@ -20,7 +20,7 @@ pub struct Weight {
     pub brotli: u64,
 }
 
-/// Raw, gzip -9 and brotli q11 sizes of the wasm, js and css files under `dir` that a first
+/// Raw, gzip -9 and brotli q11 sizes of the wasm, js, css and font files under `dir` that a first
 /// load fetches (`on_demand` false) or that pages fetch when first opened (true), largest
 /// first. A folder below with its own `index.html` is another app (the console in
 /// `dist/manage/`), weighed on its own.
@@ -153,10 +153,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn weighs_only_code_and_styles() {
+    fn weighs_only_code_styles_and_fonts() {
         let dir = crate::spa::scratch("weigh");
         std::fs::write(dir.join("a_bg.wasm"), vec![7u8; 5000]).unwrap();
         std::fs::write(dir.join("a.js"), "x".repeat(100)).unwrap();
+        std::fs::write(dir.join("f.woff2"), vec![3u8; 50]).unwrap();
         std::fs::write(dir.join("index.html"), "<html>").unwrap();
         std::fs::write(dir.join("a.js.br"), "old").unwrap();
         // Another app below, weighed on its own; a snippet folder belongs to this one.
@@ -169,7 +170,7 @@ mod tests {
 
         let weights = weigh(&dir, false).unwrap();
         let names: Vec<_> = weights.iter().map(|w| w.name.as_str()).collect();
-        assert_eq!(names, ["a_bg.wasm", "a.js", "snippets/x/s.js"]);
+        assert_eq!(names, ["a_bg.wasm", "a.js", "f.woff2", "snippets/x/s.js"]);
         let later = weigh(&dir, true).unwrap();
         let names: Vec<_> = later.iter().map(|w| w.name.as_str()).collect();
         assert_eq!(names, ["snippets/x/split_page_1.wasm"]);
