@@ -56,7 +56,16 @@ impl Date {
 
     /// The same day `months` later, or the month's last day when it is shorter.
     pub fn add_months(self, months: u32) -> Date {
-        let index = self.year * 12 + self.month as i32 - 1 + months as i32;
+        self.shift_months(months as i32)
+    }
+
+    /// The same day `months` earlier, or the month's last day when it is shorter.
+    pub fn months_before(self, months: u32) -> Date {
+        self.shift_months(-(months as i32))
+    }
+
+    fn shift_months(self, months: i32) -> Date {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
         let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
         Date {
             year,
@@ -156,5 +165,7 @@ mod tests {
         assert_eq!(d.add_months(18).to_string(), "2028-02-29");
         assert_eq!(d.add_months(4).to_string(), "2026-12-31");
         assert_eq!(d.days_until(d.add_months(12)), 365);
+        assert_eq!(d.months_before(10).to_string(), "2025-10-31");
+        assert_eq!(d.months_before(12).add_months(12), d);
     }
 }

@@ -88,6 +88,7 @@ pub mod page;
 pub mod pipeline;
 pub mod places;
 pub mod registrations;
+pub mod tiers;
 pub mod users;
 pub mod validate;
 pub mod webhook_events;

@@ -32,5 +32,6 @@ mod schema_parity;
 mod search_bounds;
 mod slow_receivers;
 mod spa;
+mod tiers;
 mod two_factor;
 mod users;

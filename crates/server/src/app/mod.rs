@@ -20,6 +20,7 @@ pub mod portal_settings;
 pub mod products;
 pub mod registrations;
 pub mod sign_in_links;
+pub mod tiers;
 pub mod unit_of_work;
 pub mod users;
 pub mod webhooks;

@@ -25,5 +25,6 @@ pub mod search_limits;
 pub mod session_lifetime;
 pub mod signatures;
 pub mod throttle;
+pub mod tiering;
 pub mod token;
 pub mod totp;

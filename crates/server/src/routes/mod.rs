@@ -27,6 +27,7 @@ pub mod registrations;
 mod security_settings;
 pub mod session;
 mod sign_in_links;
+mod tiers;
 mod two_factor;
 mod users;
 mod webhooks;
@@ -88,6 +89,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(registrations::links::router())
         .merge(integrations::router())
         .merge(webhooks::router())
+        .merge(tiers::router())
         .merge(crm_events::router())
         .merge(embed::router())
         .routes(routes!(openapi_json))

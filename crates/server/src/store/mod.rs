@@ -33,6 +33,7 @@ pub mod sessions;
 pub mod sign_in_links;
 pub mod sql;
 pub mod throttles;
+pub mod tiers;
 pub mod two_factor;
 pub mod users;
 pub mod webhooks;

@@ -1,0 +1,405 @@
+//! Programmatic tiers: the program managers define, the evaluation that places every
+//! organization on the ladder, a manager's approval and override, and where an organization
+//! stands. Measured, never stored: each evaluation reads what the organizations did in the
+//! trailing window.
+
+use std::collections::HashMap;
+
+use portico_api::date::Date;
+use portico_api::organizations::{OrganizationRef, Tier};
+use portico_api::registrations::PartnerRole;
+use portico_api::tiers::{
+    ExchangeRate, Measure, MyTier, OrganizationTier, Promotion, Rule, RuleProgress, TierChange,
+    TierDefinition, TierEvaluation, TierEvent, TierOverride, TierProgram, TierSummary, convert,
+};
+
+use crate::app::unit_of_work::{self, UnitOfWork};
+use crate::app::{AppError, AppResult, partners};
+use crate::clock::{Timestamp, rfc3339};
+use crate::domain::tiering::{self, Change, Metrics, Policy};
+use crate::state::AppState;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::tiers::{self as store, HistoryEntry, StandingRow};
+
+/// The program as stored, or the starter program managers begin from (not yet in force).
+pub async fn program(state: &AppState) -> AppResult<(TierProgram, bool)> {
+    Ok(match store::program(state.db.pool()).await? {
+        Some(program) => (program, true),
+        None => (starter_program(), false),
+    })
+}
+
+pub async fn save_program(state: &AppState, user_id: i64, program: &TierProgram) -> AppResult<()> {
+    unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        let before = store::program(unit.tx()).await?;
+        store::save_program(unit.tx(), program, user_id, now).await?;
+        unit.record(AuditEntry {
+            before: before.as_ref().and_then(audit::state),
+            after: audit::state(program),
+            ..AuditEntry::new(Some(user_id), "tier_program.updated", "tier_program", None)
+        });
+        Ok(())
+    })
+    .await
+}
+
+/// What each organization (or the one given) did in the program's trailing window.
+pub async fn measure(
+    state: &AppState,
+    program: &TierProgram,
+    organization_id: Option<i64>,
+) -> AppResult<HashMap<i64, Metrics>> {
+    let now = state.now();
+    let since = Date::from_unix(now)
+        .months_before(program.window_months)
+        .unix_start();
+    let pool = state.db.pool();
+    let mut metrics: HashMap<i64, Metrics> = HashMap::new();
+    for win in store::wins(pool, organization_id, since).await? {
+        let m = metrics.entry(win.organization_id).or_default();
+        m.won_deals += 1;
+        let day = Date::from_unix(win.closed_at).to_string();
+        let value = win
+            .amount
+            .zip(win.currency.as_deref())
+            .and_then(|(amount, currency)| Some(convert(amount, program.rate_on(currency, &day)?)))
+            .unwrap_or(0);
+        match win.partner_role {
+            Some(PartnerRole::Sourced) => m.sourced_revenue += value,
+            Some(PartnerRole::Influenced) => m.influenced_revenue += value,
+            None => {}
+        }
+    }
+    for (organization, count) in store::approved_registrations(pool, organization_id, since).await?
+    {
+        metrics
+            .entry(organization)
+            .or_default()
+            .approved_registrations = count;
+    }
+    for (row, engagement) in partners::assess_all(state).await? {
+        if organization_id.is_none_or(|id| id == row.id) {
+            metrics.entry(row.id).or_default().engagement_score = i64::from(engagement.score);
+        }
+    }
+    Ok(metrics)
+}
+
+/// The tier these metrics reach under the program.
+pub fn eligible(program: &TierProgram, metrics: &Metrics) -> Tier {
+    tiering::eligible(
+        program.tiers.iter().map(|t| (t.tier, t.rules.as_slice())),
+        metrics,
+    )
+}
+
+fn policy(program: &TierProgram) -> Policy {
+    Policy {
+        approval_required: program.promotion == Promotion::Approval,
+        grace_days: i64::from(program.grace_days),
+    }
+}
+
+/// Places every organization: promotions (or proposals), grace periods, moves down and
+/// expired overrides, each recorded in its history and the audit log. Repeating it changes
+/// nothing more; two instances running it at once take turns and the second finds nothing to
+/// do.
+pub async fn evaluate(state: &AppState, actor: Option<i64>) -> AppResult<TierEvaluation> {
+    let Some(program) = store::program(state.db.pool()).await? else {
+        return Err(AppError::Conflict(
+            "Define the tiers and their rules first: nothing is evaluated before.".into(),
+            Default::default(),
+        ));
+    };
+    let metrics = measure(state, &program, None).await?;
+    let engine = state.db.engine();
+    unit_of_work::run(state, async |unit| {
+        store::take_evaluation_turn(unit.tx(), engine).await?;
+        let rows = store::standings(unit.tx()).await?;
+        let mut changes = Vec::new();
+        for row in &rows {
+            let measured = metrics
+                .get(&row.organization_id)
+                .copied()
+                .unwrap_or_default();
+            let reached = eligible(&program, &measured);
+            let (next, made) =
+                tiering::evaluate(row.standing(), reached, unit.now(), policy(&program));
+            if made.is_empty() && row.eligible == Some(reached) {
+                continue;
+            }
+            let rationale = row.override_rationale.as_deref();
+            let now = unit.now();
+            store::save_standing(
+                unit.tx(),
+                row.organization_id,
+                &next,
+                reached,
+                rationale,
+                now,
+            )
+            .await?;
+            for change in made {
+                let (event, from, to) = describe(change, row.assigned);
+                changes.push(apply(unit, row, actor, (event, from, to), None).await?);
+            }
+        }
+        Ok(TierEvaluation {
+            evaluated: rows.len() as u32,
+            changes,
+        })
+    })
+    .await
+}
+
+/// A manager approves the promotion the evaluation proposed.
+pub async fn approve(
+    state: &AppState,
+    user_id: i64,
+    organization_id: i64,
+) -> AppResult<TierChange> {
+    unit_of_work::run(state, async |unit| {
+        let row = standing_of(unit, organization_id).await?;
+        let Some((next, change)) = tiering::approve(row.standing()) else {
+            return Err(AppError::Conflict(
+                "No promotion waits for approval: the evaluation proposes one when the partner qualifies."
+                    .into(),
+                Default::default(),
+            ));
+        };
+        let reached = row.eligible.unwrap_or(next.assigned);
+        let now = unit.now();
+        store::save_standing(unit.tx(), organization_id, &next, reached, None, now).await?;
+        apply(unit, &row, Some(user_id), describe(change, row.assigned), None).await
+    })
+    .await
+}
+
+/// A manager sets the tier until a day, with a reason; evaluation leaves it alone until then.
+pub async fn set_override(
+    state: &AppState,
+    user_id: i64,
+    organization_id: i64,
+    tier: Tier,
+    until: Timestamp,
+    rationale: &str,
+) -> AppResult<TierChange> {
+    unit_of_work::run(state, async |unit| {
+        let row = standing_of(unit, organization_id).await?;
+        let manual = tiering::Override { tier, until };
+        let next = tiering::override_with(manual);
+        let reached = row.eligible.unwrap_or(row.assigned);
+        let now = unit.now();
+        store::save_standing(
+            unit.tx(),
+            organization_id,
+            &next,
+            reached,
+            Some(rationale),
+            now,
+        )
+        .await?;
+        let event = (TierEvent::Overridden, row.assigned, tier);
+        apply(unit, &row, Some(user_id), event, Some(rationale)).await
+    })
+    .await
+}
+
+async fn standing_of(unit: &mut UnitOfWork, organization_id: i64) -> AppResult<StandingRow> {
+    store::standing(unit.tx(), organization_id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A change as the history names it: the event, and the tiers before and after.
+fn describe(change: Change, assigned: Tier) -> (TierEvent, Tier, Tier) {
+    match change {
+        Change::Promoted { from, to } => (TierEvent::Promoted, from, to),
+        Change::PromotionProposed { to } => (TierEvent::PromotionProposed, assigned, to),
+        Change::GraceStarted { .. } => (TierEvent::GraceStarted, assigned, assigned),
+        Change::GraceLifted => (TierEvent::GraceLifted, assigned, assigned),
+        Change::MovedDown { from, to } => (TierEvent::MovedDown, from, to),
+        Change::OverrideExpired { tier } => (TierEvent::OverrideExpired, tier, tier),
+    }
+}
+
+/// Writes one change to the history and the audit log; answers it as the API shows it.
+async fn apply(
+    unit: &mut UnitOfWork,
+    row: &StandingRow,
+    actor: Option<i64>,
+    (event, from, to): (TierEvent, Tier, Tier),
+    rationale: Option<&str>,
+) -> AppResult<TierChange> {
+    let entry = HistoryEntry {
+        organization_id: row.organization_id,
+        event,
+        from,
+        to,
+        actor_user_id: actor,
+        rationale,
+    };
+    let now = unit.now();
+    store::record(unit.tx(), &entry, now).await?;
+    let detail = serde_json::json!({ "event": event.as_str(), "from": from, "to": to });
+    unit.record(AuditEntry {
+        organization_id: Some(row.organization_id),
+        after: audit::state(&detail),
+        rationale: rationale.map(str::to_owned),
+        ..AuditEntry::new(
+            actor,
+            "organization.tier_changed",
+            "organization",
+            Some(row.organization_id),
+        )
+    });
+    Ok(TierChange {
+        organization: OrganizationRef {
+            id: row.organization_id,
+            name: row.organization_name.clone(),
+        },
+        event,
+        from,
+        to,
+    })
+}
+
+/// Where an organization stands, for managers: what the rules reach today beside what is
+/// assigned, the grace period, the override and the history.
+pub async fn organization_tier(
+    state: &AppState,
+    organization_id: i64,
+) -> AppResult<OrganizationTier> {
+    let pool = state.db.pool();
+    let row = store::standing(pool, organization_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (program, _) = program(state).await?;
+    let measured = measure(state, &program, Some(organization_id)).await?;
+    let reached = eligible(
+        &program,
+        &measured.get(&organization_id).copied().unwrap_or_default(),
+    );
+    let manual = row
+        .override_tier
+        .zip(row.override_until)
+        .map(|(tier, until)| TierOverride {
+            tier,
+            until: rfc3339(until),
+            rationale: row.override_rationale.clone().unwrap_or_default(),
+        });
+    Ok(OrganizationTier {
+        organization: OrganizationRef {
+            id: row.organization_id,
+            name: row.organization_name.clone(),
+        },
+        assigned: row.assigned,
+        eligible: reached,
+        proposed: row.proposed,
+        grace_until: row.grace_until.map(rfc3339),
+        manual,
+        history: store::history(pool, organization_id).await?,
+    })
+}
+
+/// A partner's tier, its benefits, and how far the organization is on each rule of the next.
+pub async fn my_tier(state: &AppState, organization_id: i64) -> AppResult<MyTier> {
+    let row = store::standing(state.db.pool(), organization_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (program, _) = program(state).await?;
+    let measured = measure(state, &program, Some(organization_id)).await?;
+    let metrics = measured.get(&organization_id).copied().unwrap_or_default();
+    let definition = |tier: Tier| program.tiers.iter().find(|t| t.tier == tier);
+    let next = Tier::ALL
+        .into_iter()
+        .find(|t| *t > row.assigned)
+        .and_then(definition);
+    let progress = next.map_or_else(Vec::new, |next| {
+        next.rules
+            .iter()
+            .map(|rule| RuleProgress {
+                measure: rule.measure,
+                current: metrics.value(rule.measure),
+                required: rule.at_least,
+                met: metrics.meets(rule),
+            })
+            .collect()
+    });
+    let summary = |t: &TierDefinition| TierSummary {
+        tier: t.tier,
+        name: t.name.clone(),
+        benefits: t.benefits.clone(),
+    };
+    let current =
+        definition(row.assigned).ok_or_else(|| AppError::internal("the program lacks a tier"))?;
+    Ok(MyTier {
+        current: summary(current),
+        currency: program.currency.clone(),
+        window_months: program.window_months,
+        next: next.map(summary),
+        progress,
+        grace_until: row.grace_until.map(rfc3339),
+    })
+}
+
+/// The ladder a program starts from: names and benefits to edit, rules that ask for real
+/// contribution, and rates for the currencies most deals use.
+pub fn starter_program() -> TierProgram {
+    let rule = |measure, at_least| Rule { measure, at_least };
+    let tier = |tier: Tier, benefits: &str, rules| TierDefinition {
+        tier,
+        name: tier.label().to_owned(),
+        benefits: benefits.to_owned(),
+        protection_days: None,
+        rules,
+    };
+    let rate = |currency: &str, rate: &str| ExchangeRate {
+        currency: currency.to_owned(),
+        from: "2026-01-01".to_owned(),
+        rate: rate.to_owned(),
+    };
+    TierProgram {
+        currency: "USD".to_owned(),
+        window_months: 12,
+        grace_days: 90,
+        promotion: Promotion::Automatic,
+        tiers: vec![
+            tier(
+                Tier::Registered,
+                "Deal registration, the content hub and announcements.",
+                vec![],
+            ),
+            tier(
+                Tier::Silver,
+                "Silver content and a named partner manager.",
+                vec![
+                    rule(Measure::ApprovedRegistrations, 2),
+                    rule(Measure::EngagementScore, 30),
+                ],
+            ),
+            tier(
+                Tier::Gold,
+                "Gold content, co-marketing funds and a quarterly business review.",
+                vec![
+                    rule(Measure::SourcedRevenue, 100_000),
+                    rule(Measure::WonDeals, 3),
+                ],
+            ),
+            tier(
+                Tier::Platinum,
+                "Every asset, joint planning and first call on new products.",
+                vec![
+                    rule(Measure::SourcedRevenue, 500_000),
+                    rule(Measure::WonDeals, 10),
+                ],
+            ),
+        ],
+        exchange_rates: vec![
+            rate("EUR", "1.08"),
+            rate("GBP", "1.27"),
+            rate("CAD", "0.73"),
+        ],
+    }
+}

@@ -1,0 +1,365 @@
+//! Programmatic tiers over HTTP: managers define the ladder, the evaluation promotes, starts a
+//! grace period and moves down with the clock, approval and override work as the policy says,
+//! a burst of evaluations records each change once, and partners read only their own tier.
+
+use crate::common;
+
+use common::partners::new_partner;
+use common::*;
+use futures_util::future::join_all;
+use portico_server::store::sql;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+const DAY: i64 = 86_400;
+
+/// A ladder that is easy to reach in a test: one won deal for silver, 100,000 USD sourced for
+/// gold, fifty won deals for platinum.
+fn program(promotion: &str) -> Value {
+    let tier = |tier: &str, rules: Value| {
+        json!({ "tier": tier, "name": tier.to_uppercase(), "benefits": format!("{tier} benefits"),
+                "protection_days": null, "rules": rules })
+    };
+    json!({
+        "currency": "USD", "window_months": 12, "grace_days": 30, "promotion": promotion,
+        "tiers": [
+            tier("registered", json!([])),
+            tier("silver", json!([{ "measure": "won_deals", "at_least": 1 }])),
+            tier("gold", json!([{ "measure": "sourced_revenue", "at_least": 100_000 }])),
+            tier("platinum", json!([{ "measure": "won_deals", "at_least": 50 }])),
+        ],
+        "exchange_rates": [{ "currency": "EUR", "from": "2000-01-01", "rate": "1.1" }],
+    })
+}
+
+async fn save(manager: &Session, program: &Value) -> reqwest::Response {
+    manager
+        .send(reqwest::Method::PUT, "/api/program/tiers")
+        .json(program)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn evaluate(manager: &Session) -> Value {
+    let response = manager
+        .post("/api/program/tiers/evaluate")
+        .send()
+        .await
+        .unwrap();
+    json(response, StatusCode::OK).await
+}
+
+/// The changes an evaluation made to one organization: (event, from, to).
+fn changes_of(evaluation: &Value, organization: i64) -> Vec<(String, String, String)> {
+    evaluation["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["organization"]["id"] == organization)
+        .map(|c| {
+            let text = |k: &str| c[k].as_str().unwrap().to_owned();
+            (text("event"), text("from"), text("to"))
+        })
+        .collect()
+}
+
+fn change(event: &str, from: &str, to: &str) -> (String, String, String) {
+    (event.to_owned(), from.to_owned(), to.to_owned())
+}
+
+/// A deal the organization won `days_ago`, as the CRM would have recorded it.
+async fn won(
+    app: &TestApp,
+    organization: i64,
+    role: &str,
+    amount: i64,
+    currency: &str,
+    days_ago: i64,
+) {
+    let closed = app.state().now() - days_ago * DAY;
+    let mut tx = app.state().db.begin_write().await.unwrap();
+    sql::query(
+        "INSERT INTO opportunities (organization_id, customer_name, customer_search, motion, stage, \
+         stage_entered_at, closed_at, amount, currency, partner_role, created_at, updated_at, \
+         last_activity_at) VALUES ($1, 'Won Co', 'won co', 'reseller', 'won', $2, $2, $3, $4, $5, \
+         $2, $2, $2)",
+    )
+    .bind(organization)
+    .bind(closed)
+    .bind(amount)
+    .bind(currency)
+    .bind(role)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_starter_ladder_is_shown_until_managers_save_a_valid_program() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let alice = app.sign_in(ALICE).await;
+    let shown = manager.read("/api/program/tiers").await;
+    assert_eq!(shown["in_force"], false);
+    assert_eq!(shown["program"]["tiers"].as_array().unwrap().len(), 4);
+    let early = manager
+        .post("/api/program/tiers/evaluate")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error(early, StatusCode::CONFLICT).await.0, "conflict");
+
+    let mut bad = program("automatic");
+    bad["tiers"][0]["rules"] = json!([{ "measure": "won_deals", "at_least": 1 }]);
+    bad["tiers"][2]["rules"] = json!([
+        { "measure": "engagement_score", "at_least": 120 },
+        { "measure": "engagement_score", "at_least": 10 }
+    ]);
+    bad["exchange_rates"] = json!([{ "currency": "USD", "from": "someday", "rate": "-1" }]);
+    bad["window_months"] = json!(0);
+    let (code, body) = error(save(&manager, &bad).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(code, "validation_failed");
+    for field in [
+        "window_months",
+        "tiers[0].rules",
+        "tiers[2].rules[0].at_least",
+        "tiers[2].rules[1].measure",
+        "exchange_rates[0].currency",
+        "exchange_rates[0].from",
+        "exchange_rates[0].rate",
+    ] {
+        assert!(
+            body["error"]["fields"][field].is_string(),
+            "{field}: {body}"
+        );
+    }
+    let mut reordered = program("automatic");
+    reordered["tiers"].as_array_mut().unwrap().swap(1, 2);
+    let (_, body) = error(
+        save(&manager, &reordered).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(body["error"]["fields"]["tiers"].is_string());
+
+    let by_partner = save(&alice, &program("automatic")).await;
+    assert_eq!(by_partner.status(), StatusCode::FORBIDDEN);
+    let saved = json(save(&manager, &program("automatic")).await, StatusCode::OK).await;
+    assert_eq!(saved["in_force"], true);
+    assert_eq!(manager.read("/api/program/tiers").await, saved);
+    assert_eq!(app.audit("tier_program.updated").await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_partner_is_promoted_kept_through_grace_and_moved_down_at_its_end() {
+    let app = TestApp::start().await;
+    let mut manager = app.sign_in(MANAGER).await;
+    let (org, admin) = new_partner(&app, "Tiered Co").await;
+    let mut partner = app.sign_in(&admin).await;
+    json(save(&manager, &program("automatic")).await, StatusCode::OK).await;
+    // 95,000 EUR at 1.1 is 104,500 USD: gold.
+    won(&app, org, "sourced", 95_000, "EUR", 10).await;
+
+    let first = evaluate(&manager).await;
+    assert_eq!(
+        changes_of(&first, org),
+        [change("promoted", "silver", "gold")]
+    );
+    let again = evaluate(&manager).await;
+    assert!(again["changes"].as_array().unwrap().is_empty(), "{again}");
+
+    let mine = partner.read("/api/program/my-tier").await;
+    assert_eq!(mine["current"]["tier"], "gold");
+    assert_eq!(mine["current"]["benefits"], "gold benefits");
+    assert_eq!(mine["next"]["tier"], "platinum");
+    assert_eq!(
+        mine["progress"],
+        json!([{ "measure": "won_deals", "current": 1, "required": 50, "met": false }])
+    );
+    assert_eq!(mine["grace_until"], Value::Null);
+
+    // The deal leaves the twelve-month window: grace first, then down. (Sessions end meanwhile.)
+    app.clock.advance(365 * DAY);
+    (manager, partner) = (app.sign_in(MANAGER).await, app.sign_in(&admin).await);
+    let lost = evaluate(&manager).await;
+    assert_eq!(
+        changes_of(&lost, org),
+        [change("grace_started", "gold", "gold")]
+    );
+    let in_grace = partner.read("/api/program/my-tier").await;
+    assert_eq!(in_grace["current"]["tier"], "gold");
+    assert!(in_grace["grace_until"].is_string());
+
+    app.clock.advance(30 * DAY);
+    manager = app.sign_in(MANAGER).await;
+    let down = evaluate(&manager).await;
+    assert_eq!(
+        changes_of(&down, org),
+        [change("moved_down", "gold", "registered")]
+    );
+    let standing = manager
+        .read(&format!("/api/organizations/{org}/tier"))
+        .await;
+    assert_eq!(standing["assigned"], "registered");
+    assert_eq!(standing["eligible"], "registered");
+    let events: Vec<&str> = standing["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(events, ["moved_down", "grace_started", "promoted"]);
+    let audited = app.audit("organization.tier_changed").await;
+    assert_eq!(audited.iter().filter(|(_, s)| *s == Some(org)).count(), 3);
+}
+
+#[tokio::test]
+async fn promotions_wait_for_approval_and_an_override_holds_until_it_expires() {
+    let app = TestApp::start().await;
+    let mut manager = app.sign_in(MANAGER).await;
+    let (org, _) = new_partner(&app, "Careful Co").await;
+    json(save(&manager, &program("approval")).await, StatusCode::OK).await;
+    won(&app, org, "sourced", 150_000, "USD", 5).await;
+
+    let proposed = evaluate(&manager).await;
+    assert_eq!(
+        changes_of(&proposed, org),
+        [change("promotion_proposed", "silver", "gold")]
+    );
+    let standing = manager
+        .read(&format!("/api/organizations/{org}/tier"))
+        .await;
+    assert_eq!(
+        (&standing["assigned"], &standing["proposed"]),
+        (&json!("silver"), &json!("gold"))
+    );
+
+    let approve = || {
+        manager
+            .post(&format!("/api/organizations/{org}/tier/approve"))
+            .send()
+    };
+    let approved = json(approve().await.unwrap(), StatusCode::OK).await;
+    assert_eq!(
+        (&approved["event"], &approved["to"]),
+        (&json!("promoted"), &json!("gold"))
+    );
+    assert_eq!(
+        error(approve().await.unwrap(), StatusCode::CONFLICT)
+            .await
+            .0,
+        "conflict"
+    );
+
+    let set = |body: Value| {
+        manager
+            .send(
+                reqwest::Method::PUT,
+                &format!("/api/organizations/{org}/tier/override"),
+            )
+            .json(&body)
+            .send()
+    };
+    let today = portico_api::date::Date::from_unix(app.state().now());
+    let (_, body) = error(
+        set(json!({ "tier": "platinum", "until": today.to_string(), "rationale": " " }))
+            .await
+            .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        body["error"]["fields"]["until"].is_string()
+            && body["error"]["fields"]["rationale"].is_string()
+    );
+    let until = portico_api::date::Date::from_unix(app.state().now() + 10 * DAY).to_string();
+    let overridden = set(
+        json!({ "tier": "platinum", "until": until, "rationale": "Strategic launch partner." }),
+    );
+    let overridden = json(overridden.await.unwrap(), StatusCode::OK).await;
+    assert_eq!(
+        (&overridden["event"], &overridden["to"]),
+        (&json!("overridden"), &json!("platinum"))
+    );
+
+    assert!(
+        changes_of(&evaluate(&manager).await, org).is_empty(),
+        "held"
+    );
+    let standing = manager
+        .read(&format!("/api/organizations/{org}/tier"))
+        .await;
+    assert_eq!(
+        standing["override"]["rationale"],
+        "Strategic launch partner."
+    );
+
+    app.clock.advance(11 * DAY);
+    manager = app.sign_in(MANAGER).await;
+    let expired = evaluate(&manager).await;
+    assert_eq!(
+        changes_of(&expired, org),
+        [
+            change("override_expired", "platinum", "platinum"),
+            change("grace_started", "platinum", "platinum")
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_burst_of_evaluations_records_each_change_once() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let (org, _) = new_partner(&app, "Busy Co").await;
+    json(save(&manager, &program("automatic")).await, StatusCode::OK).await;
+    won(&app, org, "sourced", 200_000, "USD", 1).await;
+    let burst = (0..6).map(|_| evaluate(&manager));
+    let answers = join_all(burst).await;
+    let promotions: usize = answers.iter().map(|a| changes_of(a, org).len()).sum();
+    assert_eq!(promotions, 1);
+    let standing = manager
+        .read(&format!("/api/organizations/{org}/tier"))
+        .await;
+    assert_eq!(standing["history"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn partners_read_only_their_own_tier() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let bob = app.sign_in(BOB).await;
+    let (org, _) = new_partner(&app, "Private Co").await;
+    json(save(&manager, &program("automatic")).await, StatusCode::OK).await;
+
+    for path in [
+        format!("/api/organizations/{org}/tier"),
+        "/api/program/tiers".to_owned(),
+    ] {
+        let response = bob.get(&path).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    let evaluate = bob
+        .post("/api/program/tiers/evaluate")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(evaluate.status(), StatusCode::FORBIDDEN);
+    let approve = bob
+        .post(&format!("/api/organizations/{org}/tier/approve"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(approve.status(), StatusCode::FORBIDDEN);
+    let mine = bob.read("/api/program/my-tier").await;
+    assert!(mine["current"]["tier"].is_string());
+    let managers_own = manager.get("/api/program/my-tier").send().await.unwrap();
+    assert_eq!(managers_own.status(), StatusCode::FORBIDDEN);
+    let missing = manager
+        .get("/api/organizations/999999/tier")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error(missing, StatusCode::NOT_FOUND).await.0, "not_found");
+}
