@@ -8,18 +8,21 @@ use std::collections::HashMap;
 use portico_api::date::Date;
 use portico_api::organizations::{OrganizationRef, Tier};
 use portico_api::registrations::PartnerRole;
-use portico_api::tiers::{
-    ExchangeRate, Measure, MyTier, OrganizationTier, Promotion, Rule, RuleProgress, TierChange,
-    TierDefinition, TierEvaluation, TierEvent, TierOverride, TierProgram, TierSummary, convert,
-};
+use portico_api::tiers::{Promotion, TierChange, TierEvaluation, TierEvent, TierProgram, convert};
 
 use crate::app::unit_of_work::{self, UnitOfWork};
 use crate::app::{AppError, AppResult, partners};
-use crate::clock::{Timestamp, rfc3339};
+use crate::clock::Timestamp;
 use crate::domain::tiering::{self, Change, Metrics, Policy};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::tiers::{self as store, HistoryEntry, StandingRow};
+
+mod starter;
+mod views;
+
+pub use starter::starter_program;
+pub use views::{my_tier, organization_tier};
 
 /// The program as stored, or the starter program managers begin from (not yet in force).
 pub async fn program(state: &AppState) -> AppResult<(TierProgram, bool)> {
@@ -263,143 +266,4 @@ async fn apply(
         from,
         to,
     })
-}
-
-/// Where an organization stands, for managers: what the rules reach today beside what is
-/// assigned, the grace period, the override and the history.
-pub async fn organization_tier(
-    state: &AppState,
-    organization_id: i64,
-) -> AppResult<OrganizationTier> {
-    let pool = state.db.pool();
-    let row = store::standing(pool, organization_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (program, _) = program(state).await?;
-    let measured = measure(state, &program, Some(organization_id)).await?;
-    let reached = eligible(
-        &program,
-        &measured.get(&organization_id).copied().unwrap_or_default(),
-    );
-    let manual = row
-        .override_tier
-        .zip(row.override_until)
-        .map(|(tier, until)| TierOverride {
-            tier,
-            until: rfc3339(until),
-            rationale: row.override_rationale.clone().unwrap_or_default(),
-        });
-    Ok(OrganizationTier {
-        organization: OrganizationRef {
-            id: row.organization_id,
-            name: row.organization_name.clone(),
-        },
-        assigned: row.assigned,
-        eligible: reached,
-        proposed: row.proposed,
-        grace_until: row.grace_until.map(rfc3339),
-        manual,
-        history: store::history(pool, organization_id).await?,
-    })
-}
-
-/// A partner's tier, its benefits, and how far the organization is on each rule of the next.
-pub async fn my_tier(state: &AppState, organization_id: i64) -> AppResult<MyTier> {
-    let row = store::standing(state.db.pool(), organization_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (program, _) = program(state).await?;
-    let measured = measure(state, &program, Some(organization_id)).await?;
-    let metrics = measured.get(&organization_id).copied().unwrap_or_default();
-    let definition = |tier: Tier| program.tiers.iter().find(|t| t.tier == tier);
-    let next = Tier::ALL
-        .into_iter()
-        .find(|t| *t > row.assigned)
-        .and_then(definition);
-    let progress = next.map_or_else(Vec::new, |next| {
-        next.rules
-            .iter()
-            .map(|rule| RuleProgress {
-                measure: rule.measure,
-                current: metrics.value(rule.measure),
-                required: rule.at_least,
-                met: metrics.meets(rule),
-            })
-            .collect()
-    });
-    let summary = |t: &TierDefinition| TierSummary {
-        tier: t.tier,
-        name: t.name.clone(),
-        benefits: t.benefits.clone(),
-    };
-    let current =
-        definition(row.assigned).ok_or_else(|| AppError::internal("the program lacks a tier"))?;
-    Ok(MyTier {
-        current: summary(current),
-        currency: program.currency.clone(),
-        window_months: program.window_months,
-        next: next.map(summary),
-        progress,
-        grace_until: row.grace_until.map(rfc3339),
-    })
-}
-
-/// The ladder a program starts from: names and benefits to edit, rules that ask for real
-/// contribution, and rates for the currencies most deals use.
-pub fn starter_program() -> TierProgram {
-    let rule = |measure, at_least| Rule { measure, at_least };
-    let tier = |tier: Tier, benefits: &str, rules| TierDefinition {
-        tier,
-        name: tier.label().to_owned(),
-        benefits: benefits.to_owned(),
-        protection_days: None,
-        rules,
-    };
-    let rate = |currency: &str, rate: &str| ExchangeRate {
-        currency: currency.to_owned(),
-        from: "2026-01-01".to_owned(),
-        rate: rate.to_owned(),
-    };
-    TierProgram {
-        currency: "USD".to_owned(),
-        window_months: 12,
-        grace_days: 90,
-        promotion: Promotion::Automatic,
-        tiers: vec![
-            tier(
-                Tier::Registered,
-                "Deal registration, the content hub and announcements.",
-                vec![],
-            ),
-            tier(
-                Tier::Silver,
-                "Silver content and a named partner manager.",
-                vec![
-                    rule(Measure::ApprovedRegistrations, 2),
-                    rule(Measure::EngagementScore, 30),
-                ],
-            ),
-            tier(
-                Tier::Gold,
-                "Gold content, co-marketing funds and a quarterly business review.",
-                vec![
-                    rule(Measure::SourcedRevenue, 100_000),
-                    rule(Measure::WonDeals, 3),
-                ],
-            ),
-            tier(
-                Tier::Platinum,
-                "Every asset, joint planning and first call on new products.",
-                vec![
-                    rule(Measure::SourcedRevenue, 500_000),
-                    rule(Measure::WonDeals, 10),
-                ],
-            ),
-        ],
-        exchange_rates: vec![
-            rate("EUR", "1.08"),
-            rate("GBP", "1.27"),
-            rate("CAD", "0.73"),
-        ],
-    }
 }

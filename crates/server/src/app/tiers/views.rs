@@ -1,0 +1,91 @@
+//! Where an organization stands on the ladder, as managers and as its own partners read it.
+
+use portico_api::organizations::{OrganizationRef, Tier};
+use portico_api::tiers::{
+    MyTier, OrganizationTier, RuleProgress, TierDefinition, TierOverride, TierSummary,
+};
+
+use super::{eligible, measure, program};
+use crate::app::{AppError, AppResult};
+use crate::clock::rfc3339;
+use crate::state::AppState;
+use crate::store::tiers as store;
+
+/// Where an organization stands, for managers: what the rules reach today beside what is
+/// assigned, the grace period, the override and the history.
+pub async fn organization_tier(
+    state: &AppState,
+    organization_id: i64,
+) -> AppResult<OrganizationTier> {
+    let pool = state.db.pool();
+    let row = store::standing(pool, organization_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (program, _) = program(state).await?;
+    let measured = measure(state, &program, Some(organization_id)).await?;
+    let reached = eligible(
+        &program,
+        &measured.get(&organization_id).copied().unwrap_or_default(),
+    );
+    let manual = row
+        .override_tier
+        .zip(row.override_until)
+        .map(|(tier, until)| TierOverride {
+            tier,
+            until: rfc3339(until),
+            rationale: row.override_rationale.clone().unwrap_or_default(),
+        });
+    Ok(OrganizationTier {
+        organization: OrganizationRef {
+            id: row.organization_id,
+            name: row.organization_name.clone(),
+        },
+        assigned: row.assigned,
+        eligible: reached,
+        proposed: row.proposed,
+        grace_until: row.grace_until.map(rfc3339),
+        manual,
+        history: store::history(pool, organization_id).await?,
+    })
+}
+
+/// A partner's tier, its benefits, and how far the organization is on each rule of the next.
+pub async fn my_tier(state: &AppState, organization_id: i64) -> AppResult<MyTier> {
+    let row = store::standing(state.db.pool(), organization_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (program, _) = program(state).await?;
+    let measured = measure(state, &program, Some(organization_id)).await?;
+    let metrics = measured.get(&organization_id).copied().unwrap_or_default();
+    let definition = |tier: Tier| program.tiers.iter().find(|t| t.tier == tier);
+    let next = Tier::ALL
+        .into_iter()
+        .find(|t| *t > row.assigned)
+        .and_then(definition);
+    let progress = next.map_or_else(Vec::new, |next| {
+        next.rules
+            .iter()
+            .map(|rule| RuleProgress {
+                measure: rule.measure,
+                current: metrics.value(rule.measure),
+                required: rule.at_least,
+                met: metrics.meets(rule),
+            })
+            .collect()
+    });
+    let summary = |t: &TierDefinition| TierSummary {
+        tier: t.tier,
+        name: t.name.clone(),
+        benefits: t.benefits.clone(),
+    };
+    let current =
+        definition(row.assigned).ok_or_else(|| AppError::internal("the program lacks a tier"))?;
+    Ok(MyTier {
+        current: summary(current),
+        currency: program.currency.clone(),
+        window_months: program.window_months,
+        next: next.map(summary),
+        progress,
+        grace_until: row.grace_until.map(rfc3339),
+    })
+}
