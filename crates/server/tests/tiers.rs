@@ -363,3 +363,29 @@ async fn partners_read_only_their_own_tier() {
         .unwrap();
     assert_eq!(error(missing, StatusCode::NOT_FOUND).await.0, "not_found");
 }
+
+#[tokio::test]
+async fn the_scheduled_evaluation_waits_for_a_program_then_places_partners() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let (org, _) = new_partner(&app, "Scheduled Co").await;
+    won(&app, org, "sourced", 120_000, "USD", 3).await;
+    portico_server::jobs::tiers::run_once(app.state())
+        .await
+        .unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM tier_history").await, 0);
+
+    json(save(&manager, &program("automatic")).await, StatusCode::OK).await;
+    portico_server::jobs::tiers::run_once(app.state())
+        .await
+        .unwrap();
+    let standing = manager
+        .read(&format!("/api/organizations/{org}/tier"))
+        .await;
+    assert_eq!(standing["assigned"], "gold");
+    let entry = &standing["history"][0];
+    assert_eq!(
+        (&entry["event"], &entry["actor"]),
+        (&json!("promoted"), &Value::Null)
+    );
+}

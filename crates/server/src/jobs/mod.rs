@@ -4,6 +4,7 @@ pub mod announcements;
 pub mod delivery;
 pub mod notifications;
 pub mod registrations;
+pub mod tiers;
 pub mod webhooks;
 
 use std::future::Future;
@@ -18,6 +19,7 @@ use crate::store::{pending_sign_ins, sessions, sign_in_links, throttles};
 const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(10 * 60);
 const REGISTRATION_TIMERS_EVERY: Duration = Duration::from_secs(60);
 const ANNOUNCEMENTS_EVERY: Duration = Duration::from_secs(15);
+const TIERS_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
 
 /// Forgets dead sessions, attempts too old to count against any limit, and expired sign-in links
 /// and pending sign-ins, so those tables stay small.
@@ -56,6 +58,12 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             ANNOUNCEMENTS_EVERY,
             state.clone(),
             |s| async move { announcements::run_once(&s).await.map(drop) },
+        ),
+        spawn_every(
+            "tier evaluation",
+            TIERS_EVERY,
+            state.clone(),
+            |s| async move { tiers::run_once(&s).await },
         ),
         notifications::spawn(state.clone()),
         webhooks::spawn(state),

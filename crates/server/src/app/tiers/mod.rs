@@ -115,7 +115,23 @@ pub async fn evaluate(state: &AppState, actor: Option<i64>) -> AppResult<TierEva
             Default::default(),
         ));
     };
-    let metrics = measure(state, &program, None).await?;
+    evaluate_under(state, &program, actor).await
+}
+
+/// The scheduled evaluation: none until a program is in force.
+pub async fn evaluate_on_schedule(state: &AppState) -> AppResult<Option<TierEvaluation>> {
+    match store::program(state.db.pool()).await? {
+        Some(program) => Ok(Some(evaluate_under(state, &program, None).await?)),
+        None => Ok(None),
+    }
+}
+
+async fn evaluate_under(
+    state: &AppState,
+    program: &TierProgram,
+    actor: Option<i64>,
+) -> AppResult<TierEvaluation> {
+    let metrics = measure(state, program, None).await?;
     let engine = state.db.engine();
     unit_of_work::run(state, async |unit| {
         store::take_evaluation_turn(unit.tx(), engine).await?;
