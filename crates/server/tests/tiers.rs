@@ -389,3 +389,23 @@ async fn the_scheduled_evaluation_waits_for_a_program_then_places_partners() {
         (&json!("promoted"), &Value::Null)
     );
 }
+
+#[tokio::test]
+async fn a_tier_sets_how_long_an_approval_protects() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let (_, admin) = new_partner(&app, "Protected Co").await;
+    let partner = app.sign_in(&admin).await;
+    let mut longer = program("automatic");
+    longer["tiers"][1]["protection_days"] = json!(150);
+    json(save(&manager, &longer).await, StatusCode::OK).await;
+
+    let filed = register_deal(&app, &partner, "Lucerne Publishing", "referral").await;
+    approve(&manager, &filed).await;
+    let id = filed["id"].as_i64().unwrap();
+    let seen = partner.read(&format!("/api/registrations/{id}")).await;
+    assert_eq!(
+        seen["registration"]["protection"]["days_left"], 150,
+        "a silver partner's protection: {seen}"
+    );
+}

@@ -267,7 +267,7 @@ async fn settle(
             (manager, "registration.info_requested", Some(question))
         }
         Outcome::Approved(text) => {
-            let ends = rules.protection_ends(registration.motion, at);
+            let ends = rules.protection_ends(registration.motion, None, at);
             store::decide(
                 &mut *tx,
                 &decision(RegistrationStatus::Approved, None, text, Some(ends)),

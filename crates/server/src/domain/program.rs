@@ -20,8 +20,10 @@ pub struct ProgramRules {
     pub approval_sla_hours: i64,
     /// Submissions one organization may make per hour, so the conflict check cannot be mined.
     pub submissions_per_hour: usize,
-    /// Protection length per motion, in `Motion::ALL` order.
-    pub protection_days: [i64; 5],
+    /// Protection length unless the motion or the partner's tier sets one.
+    pub protection_days: i64,
+    /// A motion's own protection length, in `Motion::ALL` order; it wins over the tier's.
+    pub motion_protection_days: [Option<i64>; 5],
     pub extension_days: i64,
     pub reminder_days_before: i64,
 }
@@ -31,7 +33,8 @@ impl Default for ProgramRules {
         ProgramRules {
             approval_sla_hours: 48,
             submissions_per_hour: 60,
-            protection_days: [90; 5],
+            protection_days: 90,
+            motion_protection_days: [None; 5],
             extension_days: 30,
             reminder_days_before: 7,
         }
@@ -54,8 +57,18 @@ impl ProgramRules {
         submitted_at + self.approval_sla_hours * 60 * 60
     }
 
-    pub fn protection_ends(&self, motion: Motion, approved_at: Timestamp) -> Timestamp {
-        approved_at + self.protection_days[motion_index(motion)] * DAY
+    /// When protection approved at `approved_at` ends: the motion's length when it has one,
+    /// else the partner's tier's (`tier_days`), else the program's.
+    pub fn protection_ends(
+        &self,
+        motion: Motion,
+        tier_days: Option<i64>,
+        approved_at: Timestamp,
+    ) -> Timestamp {
+        let days = self.motion_protection_days[motion_index(motion)]
+            .or(tier_days)
+            .unwrap_or(self.protection_days);
+        approved_at + days * DAY
     }
 
     pub fn extended(&self, ends_at: Timestamp) -> Timestamp {
@@ -82,8 +95,8 @@ impl ProgramRules {
                 .filter(|d| (1..=3650).contains(d))
                 .ok_or_else(bad)?;
             match motion {
-                Some(m) => self.protection_days[motion_index(m)] = days,
-                None => self.protection_days = [days; 5],
+                Some(m) => self.motion_protection_days[motion_index(m)] = Some(days),
+                None => self.protection_days = days,
             }
         }
         Ok(self)
@@ -120,8 +133,17 @@ mod tests {
         let rules = ProgramRules::default()
             .with_protection_days("60, reseller=120")
             .unwrap();
-        assert_eq!(rules.protection_ends(Motion::Referral, 0), 60 * DAY);
-        assert_eq!(rules.protection_ends(Motion::Reseller, 0), 120 * DAY);
+        assert_eq!(rules.protection_ends(Motion::Referral, None, 0), 60 * DAY);
+        assert_eq!(rules.protection_ends(Motion::Reseller, None, 0), 120 * DAY);
+        // A tier's length replaces the program's, never a motion's own.
+        assert_eq!(
+            rules.protection_ends(Motion::Referral, Some(150), 0),
+            150 * DAY
+        );
+        assert_eq!(
+            rules.protection_ends(Motion::Reseller, Some(150), 0),
+            120 * DAY
+        );
         for bad in ["x", "0", "reseller", "dealer=10", "90,tech=-1"] {
             assert!(
                 ProgramRules::default().with_protection_days(bad).is_err(),

@@ -45,6 +45,24 @@ where
     Ok(())
 }
 
+/// How long the organization's tier protects an approved registration, when the program in
+/// force says.
+pub async fn protection_days(
+    tx: &mut sql::Conn,
+    organization_id: i64,
+) -> Result<Option<i64>, StoreError> {
+    let Some(program) = program(&mut *tx).await? else {
+        return Ok(None);
+    };
+    let tier: Option<Tier> = sql::query_scalar("SELECT tier FROM organizations WHERE id = $1")
+        .bind(organization_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(tier
+        .and_then(|t| program.tiers.into_iter().find(|d| d.tier == t))
+        .and_then(|d| d.protection_days))
+}
+
 /// Makes evaluations take turns, so two instances evaluating at once cannot both record one
 /// change. SQLite's one writer already does; PostgreSQL takes a transaction-scoped advisory lock.
 pub async fn take_evaluation_turn(tx: &mut sql::Conn, engine: Engine) -> Result<(), StoreError> {

@@ -15,9 +15,9 @@ use crate::domain::program::extension_opens;
 use crate::state::AppState;
 use crate::store::Scope;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::opportunities;
 use crate::store::outbox::{Message, Recipients};
 use crate::store::registrations::{self as store, DecisionUpdate, RegistrationRow};
+use crate::store::{opportunities, tiers};
 
 /// A manager's approval or decline, validated.
 pub struct Decision {
@@ -46,11 +46,12 @@ pub(super) async fn decide_in(
 ) -> AppResult<()> {
     let now = unit.now();
     let row = open(unit, id, Scope::Vendor).await?;
+    let tier_days = tiers::protection_days(unit.tx(), row.organization_id).await?;
     let (status, reason, ends, action) = match decision.verdict {
         Verdict::Approve => (
             RegistrationStatus::Approved,
             None,
-            Some(state.rules.protection_ends(row.motion, now)),
+            Some(state.rules.protection_ends(row.motion, tier_days, now)),
             "registration.approved",
         ),
         Verdict::Decline => (
