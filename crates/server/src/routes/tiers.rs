@@ -76,8 +76,10 @@ async fn evaluate(
 }
 
 /// The caller's organization: its tier and benefits, and its progress on each rule of the next.
+/// 404 while the program has no tiers in force.
 #[utoipa::path(get, path = "/api/program/my-tier", tag = "tiers",
-    responses((status = 200, body = MyTier), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = MyTier), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
 async fn my_tier(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<MyTier>> {
     let organization = caller.partner_organization()?;
     Ok(Json(tiers::my_tier(&state, organization).await?))

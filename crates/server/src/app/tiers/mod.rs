@@ -16,6 +16,7 @@ use crate::clock::Timestamp;
 use crate::domain::tiering::{self, Change, Metrics, Policy};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
+use crate::store::organizations;
 use crate::store::tiers::{self as store, HistoryEntry, StandingRow};
 
 mod starter;
@@ -81,10 +82,17 @@ pub async fn measure(
             .or_default()
             .approved_registrations = count;
     }
-    for (row, engagement) in partners::assess_all(state).await? {
-        if organization_id.is_none_or(|id| id == row.id) {
-            metrics.entry(row.id).or_default().engagement_score = i64::from(engagement.score);
-        }
+    let organizations = match organization_id {
+        // The first organization after the one before: this one, when it exists.
+        Some(id) => organizations::page(pool, id - 1, 1)
+            .await?
+            .into_iter()
+            .filter(|row| row.id == id)
+            .collect(),
+        None => organizations::all(pool).await?,
+    };
+    for (row, engagement) in partners::assess(state, organizations).await? {
+        metrics.entry(row.id).or_default().engagement_score = i64::from(engagement.score);
     }
     Ok(metrics)
 }

@@ -49,12 +49,15 @@ pub async fn organization_tier(
     })
 }
 
-/// A partner's tier, its benefits, and how far the organization is on each rule of the next.
+/// A partner's tier, its benefits, and how far the organization is on each rule of the next;
+/// not found while no program is in force.
 pub async fn my_tier(state: &AppState, organization_id: i64) -> AppResult<MyTier> {
     let row = store::standing(state.db.pool(), organization_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (program, _) = program(state).await?;
+    let (program, true) = program(state).await? else {
+        return Err(AppError::NotFound);
+    };
     let measured = measure(state, &program, Some(organization_id)).await?;
     let metrics = measured.get(&organization_id).copied().unwrap_or_default();
     let definition = |tier: Tier| program.tiers.iter().find(|t| t.tier == tier);
