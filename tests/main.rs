@@ -17,3 +17,4 @@ mod notifications;
 mod pipeline;
 mod registrations;
 mod team;
+mod tier;

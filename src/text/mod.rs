@@ -29,4 +29,5 @@ pub mod set_password;
 pub mod sign_in;
 pub mod sign_in_link;
 pub mod team;
+pub mod tier;
 pub mod unsubscribe;

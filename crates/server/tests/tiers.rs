@@ -111,7 +111,10 @@ async fn the_starter_ladder_is_shown_until_managers_save_a_valid_program() {
         .unwrap();
     assert_eq!(error(early, StatusCode::CONFLICT).await.0, "conflict");
     let no_tier_yet = alice.get("/api/program/my-tier").send().await.unwrap();
-    assert_eq!(error(no_tier_yet, StatusCode::NOT_FOUND).await.0, "not_found");
+    assert_eq!(
+        error(no_tier_yet, StatusCode::NOT_FOUND).await.0,
+        "not_found"
+    );
 
     let mut bad = program("automatic");
     bad["tiers"][0]["rules"] = json!([{ "measure": "won_deals", "at_least": 1 }]);

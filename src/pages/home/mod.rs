@@ -21,10 +21,13 @@ use portico_ui::session::use_session;
 use crate::text;
 
 mod team;
+mod tier;
 
-// Only partner admins see their team card: its forms load with it.
+// Cards only some partners see load with their own code: the team card (partner admins) and
+// the tier card (once the program has tiers).
 portico_ui::lazy_pages! {
     team() => view! { <team::Team /> };
+    tier() => view! { <tier::TierCard /> };
 }
 
 #[component]
@@ -76,6 +79,7 @@ fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
                 new_content=home.new_content
             />
             <Pipeline stages=home.pipeline />
+            {lazy_page(tier())}
             {admin.then(|| lazy_page(team()))}
         </div>
     }

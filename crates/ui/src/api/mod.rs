@@ -23,6 +23,7 @@ mod pipeline;
 mod products;
 mod registrations;
 mod request;
+mod tiers;
 mod upload;
 mod users;
 mod webhooks;
@@ -49,6 +50,7 @@ pub use pipeline::*;
 pub use products::*;
 pub use registrations::*;
 pub use request::{on_session_expired, on_two_factor_required};
+pub use tiers::*;
 pub use users::*;
 pub use webhooks::*;
 

@@ -14,6 +14,7 @@ pub enum Glyph {
     People,
     Calendar,
     Sliders,
+    Award,
 }
 
 impl Glyph {
@@ -30,6 +31,7 @@ impl Glyph {
             }
             Glyph::Calendar => "M4 6h16v14H4zM4 10h16M8 3v4M16 3v4",
             Glyph::Sliders => "M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1M15 4v4M9 10v4M17 16v4",
+            Glyph::Award => "M12 15a6 6 0 1 0 0-12 6 6 0 0 0 0 12zM8.5 14 7 21l5-3 5 3-1.5-7",
         }
     }
 }

@@ -1,0 +1,104 @@
+//! The organization's program tier on the partner's home: its benefits, how far the
+//! organization is on each rule of the next tier, and a grace period when it no longer
+//! qualifies. Shows nothing while the program has no tiers.
+
+use leptos::prelude::*;
+use portico_api::tiers::{MyTier, RuleProgress};
+
+use crate::text;
+use portico_ui::api;
+use portico_ui::components::{Glyph, HomeCard, Time};
+use portico_ui::dom::spawn;
+use portico_ui::format::{format_money, format_number};
+
+#[component]
+pub fn TierCard() -> impl IntoView {
+    let tier = RwSignal::new(None::<Result<MyTier, String>>);
+    spawn(async move {
+        match api::my_tier().await {
+            Ok(mine) => tier.set(Some(Ok(mine))),
+            Err(e) if e.is_not_found() => {}
+            Err(e) => tier.set(Some(Err(e.message))),
+        }
+    });
+    move || {
+        tier.get().map(|answer| {
+            let body = match answer {
+                Ok(mine) => view! { <Standing mine /> }.into_any(),
+                Err(message) => {
+                    view! { <p class="error-text" role="alert">{message}</p> }.into_any()
+                }
+            };
+            view! {
+                <HomeCard id="home-tier" glyph=Glyph::Award title=text::tier::TITLE>
+                    {body}
+                </HomeCard>
+            }
+        })
+    }
+}
+
+#[component]
+fn Standing(mine: MyTier) -> impl IntoView {
+    let MyTier {
+        current,
+        currency,
+        window_months,
+        next,
+        progress,
+        grace_until,
+    } = mine;
+    let grace = grace_until.map(|until| {
+        view! {
+            <p class="notice notice-warning" id="tier-grace">
+                {text::tier::grace_before_date(&current.name)}
+                <Time value=until />
+                {text::tier::GRACE_AFTER_DATE}
+            </p>
+        }
+    });
+    let next = next.map(|next| {
+        let rows = progress
+            .into_iter()
+            .map(|p| view! { <RuleRow progress=p currency=currency.clone() /> })
+            .collect_view();
+        view! {
+            <h3 class="card-subtitle">{text::tier::to_reach(&next.name)}</h3>
+            <ul class="plain-list tier-progress" id="tier-progress">{rows}</ul>
+            <p class="muted">{text::tier::window(window_months)}</p>
+        }
+    });
+    view! {
+        <p>
+            <span class="badge badge-tier" id="tier-name">{current.name}</span>
+        </p>
+        <p class="prose">{current.benefits}</p>
+        {grace}
+        {next}
+    }
+}
+
+#[component]
+fn RuleRow(progress: RuleProgress, currency: String) -> impl IntoView {
+    let RuleProgress {
+        measure,
+        current,
+        required,
+        met,
+    } = progress;
+    let show = |value: i64| {
+        if measure.is_revenue() {
+            format_money(value, &currency)
+        } else {
+            format_number(value)
+        }
+    };
+    let (now, goal) = (show(current), show(required));
+    view! {
+        <li class:met=met>
+            <span>{measure.label()}</span>
+            <span class="tier-figure">{text::tier::of(&now, &goal)} {met.then_some(text::tier::MET)}</span>
+            <meter min="0" max=required.max(1) value=current.min(required.max(1)) aria-hidden="true"></meter>
+        </li>
+    }
+}

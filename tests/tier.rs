@@ -1,0 +1,51 @@
+//! A partner sees its program tier on the home page: the tier and its benefits, a grace period
+//! when it no longer qualifies, and its progress on each rule of the next tier.
+
+use crate::support;
+
+use portico_api::tiers::{Measure, Rule};
+use portico_server::app::tiers;
+use portico_server::store::users;
+use support::*;
+
+#[tokio::test]
+async fn a_partner_sees_its_tier_grace_and_progress_on_the_home_page() {
+    let portal = Portal::start().await;
+    let state = &portal.running.state;
+    let alice = browser().await;
+    alice.sign_in(&portal, "alice@northwind.example").await;
+    alice.find("#home-pipeline").await;
+    assert!(
+        !alice.is_present("#home-tier").await,
+        "no tiers before a program"
+    );
+
+    let mut program = tiers::starter_program();
+    let far = |measure| {
+        vec![Rule {
+            measure,
+            at_least: 1_000,
+        }]
+    };
+    program.tiers[1].rules = vec![];
+    program.tiers[2].rules = far(Measure::WonDeals);
+    program.tiers[3].rules = far(Measure::WonDeals);
+    let manager = users::by_email(state.db.pool(), "manager@acme.example")
+        .await
+        .unwrap()
+        .unwrap();
+    tiers::save_program(state, manager.id, &program)
+        .await
+        .unwrap();
+    tiers::evaluate(state, Some(manager.id)).await.unwrap();
+
+    alice.open(&portal.url("/")).await;
+    alice.wait_for_text("#tier-name", "Gold").await;
+    alice
+        .wait_for_text("#tier-grace", "no longer meets Gold's rules")
+        .await;
+    let progress = alice.wait_for_text("#tier-progress", "Won deals").await;
+    assert!(progress.contains("of 1,000"), "{progress}");
+    alice.assert_accessible().await;
+    alice.close().await;
+}
