@@ -150,9 +150,9 @@ async fn evaluate_under(
                 .get(&row.organization_id)
                 .copied()
                 .unwrap_or_default();
-            let reached = eligible(&program, &measured);
+            let reached = eligible(program, &measured);
             let (next, made) =
-                tiering::evaluate(row.standing(), reached, unit.now(), policy(&program));
+                tiering::evaluate(row.standing(), reached, unit.now(), policy(program));
             if made.is_empty() && row.eligible == Some(reached) {
                 continue;
             }
