@@ -334,6 +334,25 @@ pub struct OrganizationTier {
     pub history: Vec<TierHistoryEntry>,
 }
 
+/// `GET /api/program/tiers/standings`: one organization on the ladder, for managers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TierStanding {
+    pub organization: OrganizationRef,
+    pub assigned: Tier,
+    /// What the rules reach today.
+    pub eligible: Tier,
+    pub proposed: Option<Tier>,
+    /// RFC 3339.
+    pub grace_until: Option<String>,
+    /// RFC 3339: a manager's override holds until then.
+    pub override_until: Option<String>,
+    /// The tier above the assigned one, and how far the least advanced of its rules is, 0 to
+    /// 100; none at the top.
+    pub next: Option<Tier>,
+    pub next_progress: Option<u8>,
+}
+
 /// One change an evaluation made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -241,6 +241,29 @@ async fn promotions_wait_for_approval_and_an_override_holds_until_it_expires() {
         (&json!("silver"), &json!("gold"))
     );
 
+    let standings = manager.read("/api/program/tiers/standings").await;
+    let row = standings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["organization"]["id"] == org)
+        .unwrap();
+    assert_eq!(
+        [
+            &row["assigned"],
+            &row["eligible"],
+            &row["proposed"],
+            &row["next"]
+        ],
+        [
+            &json!("silver"),
+            &json!("gold"),
+            &json!("gold"),
+            &json!("gold")
+        ]
+    );
+    assert_eq!(row["next_progress"], 100);
+
     let approve = || {
         manager
             .post(&format!("/api/organizations/{org}/tier/approve"))
@@ -341,6 +364,7 @@ async fn partners_read_only_their_own_tier() {
     for path in [
         format!("/api/organizations/{org}/tier"),
         "/api/program/tiers".to_owned(),
+        "/api/program/tiers/standings".to_owned(),
     ] {
         let response = bob.get(&path).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");

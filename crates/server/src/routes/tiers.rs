@@ -7,7 +7,7 @@ use portico_api::ErrorBody;
 use portico_api::date::Date;
 use portico_api::tiers::{
     MyTier, OrganizationTier, SetTierOverride, TierChange, TierEvaluation, TierProgram,
-    TierProgramView,
+    TierProgramView, TierStanding,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(program, save_program))
         .routes(routes!(evaluate))
+        .routes(routes!(standings))
         .routes(routes!(my_tier))
         .routes(routes!(organization_tier))
         .routes(routes!(approve))
@@ -73,6 +74,18 @@ async fn evaluate(
 ) -> ApiResult<Json<TierEvaluation>> {
     caller.require_vendor()?;
     Ok(Json(tiers::evaluate(&state, Some(caller.user_id)).await?))
+}
+
+/// Every organization on the ladder: assigned and reached tier, a proposed promotion, grace,
+/// override, and how close it is to the next tier.
+#[utoipa::path(get, path = "/api/program/tiers/standings", tag = "tiers",
+    responses((status = 200, body = Vec<TierStanding>), (status = 403, body = ErrorBody)))]
+async fn standings(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<Vec<TierStanding>>> {
+    caller.require_vendor()?;
+    Ok(Json(tiers::standings(&state).await?))
 }
 
 /// The caller's organization: its tier and benefits, and its progress on each rule of the next.

@@ -23,7 +23,7 @@ mod starter;
 mod views;
 
 pub use starter::starter_program;
-pub use views::{my_tier, organization_tier};
+pub use views::{my_tier, organization_tier, standings};
 
 /// The program as stored, or the starter program managers begin from (not yet in force).
 pub async fn program(state: &AppState) -> AppResult<(TierProgram, bool)> {

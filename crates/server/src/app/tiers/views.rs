@@ -2,12 +2,14 @@
 
 use portico_api::organizations::{OrganizationRef, Tier};
 use portico_api::tiers::{
-    MyTier, OrganizationTier, RuleProgress, TierDefinition, TierOverride, TierSummary,
+    MyTier, OrganizationTier, Rule, RuleProgress, TierDefinition, TierOverride, TierStanding,
+    TierSummary,
 };
 
 use super::{eligible, measure, program};
 use crate::app::{AppError, AppResult};
 use crate::clock::rfc3339;
+use crate::domain::tiering::Metrics;
 use crate::state::AppState;
 use crate::store::tiers as store;
 
@@ -47,6 +49,50 @@ pub async fn organization_tier(
         manual,
         history: store::history(pool, organization_id).await?,
     })
+}
+
+/// Every organization on the ladder: assigned and reached tier, proposal, grace, override, and
+/// how close it is to the next tier.
+pub async fn standings(state: &AppState) -> AppResult<Vec<TierStanding>> {
+    let (program, _) = program(state).await?;
+    let measured = measure(state, &program, None).await?;
+    let rows = store::standings(state.db.pool()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let metrics = measured
+                .get(&row.organization_id)
+                .copied()
+                .unwrap_or_default();
+            let next = Tier::ALL.into_iter().find(|t| *t > row.assigned);
+            let next_rules = next.and_then(|t| program.tiers.iter().find(|d| d.tier == t));
+            TierStanding {
+                organization: OrganizationRef {
+                    id: row.organization_id,
+                    name: row.organization_name,
+                },
+                assigned: row.assigned,
+                eligible: eligible(&program, &metrics),
+                proposed: row.proposed,
+                grace_until: row.grace_until.map(rfc3339),
+                override_until: row.override_until.map(rfc3339),
+                next,
+                next_progress: next_rules.map(|d| least_progress(&d.rules, &metrics)),
+            }
+        })
+        .collect())
+}
+
+/// How far the least advanced rule is, in percent; a tier without rules is reached.
+fn least_progress(rules: &[Rule], metrics: &Metrics) -> u8 {
+    rules
+        .iter()
+        .map(|rule| match rule.at_least {
+            0 => 100,
+            required => (metrics.value(rule.measure).max(0) * 100 / required).min(100),
+        })
+        .min()
+        .unwrap_or(100) as u8
 }
 
 /// A partner's tier, its benefits, and how far the organization is on each rule of the next;
