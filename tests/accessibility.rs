@@ -104,6 +104,7 @@ async fn every_console_page_passes_axe_on_a_laptop_and_a_phone() {
             "/manage/pipeline?view=board&motion=reseller".to_owned(),
             format!("/manage/opportunities/{deal}"),
             "/manage/partners".to_owned(),
+            "/manage/tiers".to_owned(),
             "/manage/numbers".to_owned(),
             "/manage/content".to_owned(),
             "/manage/content/new".to_owned(),

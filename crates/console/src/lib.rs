@@ -14,7 +14,7 @@ use pages::{
     InvitationsPage, ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage,
     ManageOpportunityPage, ManagePipelinePage, ManageRegistrationPage, MessagesPage,
     NewAnnouncementPage, NewAssetPage, NumbersPage, PartnersPage, ProductsPage,
-    SecuritySettingsPage, UsersPage, WebhookEndpointPage,
+    SecuritySettingsPage, TiersPage, UsersPage, WebhookEndpointPage,
 };
 use portico_ui::components::guard::{admin_only, vendor_staff};
 use portico_ui::components::{Layout, NotFound, RequireRole};
@@ -61,6 +61,7 @@ fn page(route: Route) -> AnyView {
         Route::ManagePipeline => lazy_page(manage_pipeline()),
         Route::ManageOpportunity { id } => lazy_page(manage_opportunity(id)),
         Route::Partners => lazy_page(partners()),
+        Route::Tiers => lazy_page(tiers()),
         Route::Numbers => lazy_page(numbers()),
         Route::ContentDesk => lazy_page(content_desk()),
         Route::NewAsset => lazy_page(new_asset()),
@@ -90,6 +91,7 @@ lazy_pages! {
     manage_pipeline() => view! { <ManagePipelinePage /> };
     manage_opportunity(id: i64) => view! { <ManageOpportunityPage id /> };
     partners() => view! { <PartnersPage /> };
+    tiers() => view! { <TiersPage /> };
     numbers() => view! { <NumbersPage /> };
     content_desk() => view! { <ContentDeskPage /> };
     new_asset() => view! { <NewAssetPage /> };

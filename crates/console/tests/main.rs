@@ -8,4 +8,5 @@ mod crm_card;
 mod invitations;
 mod navigation;
 mod partners;
+mod tiers;
 mod webhooks;

@@ -14,6 +14,22 @@ pub fn spawn(task: impl Future<Output = ()> + 'static) {
     spawn_boxed(Box::pin(task));
 }
 
+/// Where work a component starts runs: under the component that made this, so work asked for
+/// from a part of the page that goes away meanwhile (a row that asks its list to reload, a form
+/// that closes on saving) is not dropped with that part.
+#[derive(Clone)]
+pub struct Spawner(Owner);
+
+impl Spawner {
+    pub fn here() -> Spawner {
+        Spawner(Owner::current().unwrap_or_default())
+    }
+
+    pub fn spawn(&self, task: impl Future<Output = ()> + 'static) {
+        self.0.with(|| spawn(task));
+    }
+}
+
 // One non-generic spawner for every task keeps the bundle small.
 fn spawn_boxed(task: Pin<Box<dyn Future<Output = ()>>>) {
     leptos::task::spawn_local_scoped_with_cancellation(task);

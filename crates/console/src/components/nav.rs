@@ -38,6 +38,7 @@ pub fn main_nav(role: Role) -> AnyView {
             label=text::nav::PARTNERS
             links=vec![
                 (Route::Partners, text::nav::PARTNERS),
+                (Route::Tiers, text::nav::TIERS),
                 (Route::Invitations, text::nav::INVITATIONS),
                 (Route::Numbers, text::nav::NUMBERS),
             ]

@@ -16,6 +16,7 @@ mod numbers;
 mod partners;
 mod products;
 mod security_settings;
+mod tiers;
 mod users;
 mod webhook_endpoint;
 
@@ -37,5 +38,6 @@ pub use numbers::NumbersPage;
 pub use partners::PartnersPage;
 pub use products::ProductsPage;
 pub use security_settings::SecuritySettingsPage;
+pub use tiers::TiersPage;
 pub use users::UsersPage;
 pub use webhook_endpoint::WebhookEndpointPage;

@@ -31,5 +31,6 @@ pub mod pipeline;
 pub mod products;
 pub mod registration;
 pub mod security_settings;
+pub mod tiers;
 pub mod users;
 pub mod webhook_endpoint;

@@ -9,6 +9,7 @@ pub const PRODUCTS: &str = "Products";
 pub const PARTNERS: &str = "Partners";
 pub const INVITATIONS: &str = "Invitations";
 pub const NUMBERS: &str = "Numbers";
+pub const TIERS: &str = "Tiers";
 pub const CONTENT: &str = "Content";
 pub const ANNOUNCEMENTS: &str = "Announcements";
 pub const SETTINGS: &str = "Settings";

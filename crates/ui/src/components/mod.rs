@@ -89,7 +89,7 @@ pub fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
 /// A submit button that says what it is doing and ignores clicks meanwhile.
 #[component]
 pub fn SubmitButton(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: &'static str,
     busy_label: &'static str,
     busy: RwSignal<bool>,

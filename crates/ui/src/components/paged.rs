@@ -9,7 +9,7 @@ use portico_api::Page;
 
 use crate::api::ApiError;
 use crate::components::{ErrorNotice, Loading};
-use crate::dom::{on_click, spawn};
+use crate::dom::{Spawner, on_click};
 use crate::text;
 
 type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, ApiError>>>>;
@@ -34,9 +34,9 @@ pub struct Paged<T: Send + Sync + 'static> {
     /// Bumped on reload so an answer for an older request is dropped.
     generation: StoredValue<u32>,
     fetch: StoredValue<Fetch<T>>,
-    /// The owner of the list's page: loads run under it, so a reload asked for by a row (which
-    /// the reload removes) is not cancelled with that row.
-    owner: StoredValue<Owner>,
+    /// Loads run under the list's page, so a reload a row asks for (which the reload removes)
+    /// is not dropped with that row.
+    spawner: StoredValue<Spawner>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Paged<T> {
@@ -61,7 +61,7 @@ impl<T: Send + Sync + 'static> Paged<T> {
             next: RwSignal::new(None),
             generation: StoredValue::new(0),
             fetch: StoredValue::new(fetch),
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            spawner: StoredValue::new(Spawner::here()),
         };
         paged.reload();
         paged
@@ -88,28 +88,25 @@ impl<T: Send + Sync + 'static> Paged<T> {
         let first = cursor.is_none();
         let generation = self.generation.get_value();
         let future = self.fetch.with_value(|fetch| fetch(cursor));
-        let owner = self.owner.get_value();
-        owner.with(|| {
-            spawn(async move {
-                let result = future.await;
-                if self.generation.try_get_value() != Some(generation) {
-                    return;
+        self.spawner.get_value().spawn(async move {
+            let result = future.await;
+            if self.generation.try_get_value() != Some(generation) {
+                return;
+            }
+            match result {
+                Ok(page) => {
+                    self.items.update(|items| {
+                        if first {
+                            items.clear();
+                        }
+                        items.extend(page.items);
+                    });
+                    self.next.set(page.next_cursor);
+                    self.state.set(ListState::Ready);
                 }
-                match result {
-                    Ok(page) => {
-                        self.items.update(|items| {
-                            if first {
-                                items.clear();
-                            }
-                            items.extend(page.items);
-                        });
-                        self.next.set(page.next_cursor);
-                        self.state.set(ListState::Ready);
-                    }
-                    Err(e) if first => self.state.set(ListState::Failed(e.message)),
-                    Err(e) => self.state.set(ListState::MoreFailed(e.message)),
-                }
-            })
+                Err(e) if first => self.state.set(ListState::Failed(e.message)),
+                Err(e) => self.state.set(ListState::MoreFailed(e.message)),
+            }
         });
     }
 

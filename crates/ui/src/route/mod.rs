@@ -30,6 +30,7 @@ pub enum Route {
     ManagePipeline,
     ManageOpportunity { id: i64 },
     Partners,
+    Tiers,
     Numbers,
     Content,
     Asset { id: i64 },
@@ -91,6 +92,7 @@ impl Route {
                 .parse()
                 .map_or(Route::NotFound, |id| Route::ManageOpportunity { id }),
             ["manage", "partners"] => Route::Partners,
+            ["manage", "tiers"] => Route::Tiers,
             ["manage", "numbers"] => Route::Numbers,
             ["content"] => Route::Content,
             ["content", id] => id.parse().map_or(Route::NotFound, |id| Route::Asset { id }),
@@ -154,6 +156,7 @@ impl Route {
             Route::ManagePipeline => "/manage/pipeline",
             Route::ManageOpportunity { id } => return format!("/manage/opportunities/{id}"),
             Route::Partners => "/manage/partners",
+            Route::Tiers => "/manage/tiers",
             Route::Numbers => "/manage/numbers",
             Route::Content => "/content",
             Route::Asset { id } => return format!("/content/{id}"),

@@ -50,6 +50,7 @@ fn paths_name_their_pages() {
     );
     assert_eq!(Route::parse("/manage/pipeline"), Route::ManagePipeline);
     assert_eq!(Route::parse("/manage/partners"), Route::Partners);
+    assert_eq!(Route::parse("/manage/tiers"), Route::Tiers);
     assert_eq!(Route::parse("/manage/numbers"), Route::Numbers);
     for unknown in [
         "/opportunities/x",
@@ -187,6 +188,7 @@ fn every_route_parses_back_from_its_href() {
         Route::Opportunity { id: 3 },
         Route::ManagePipeline,
         Route::Partners,
+        Route::Tiers,
         Route::Numbers,
         Route::Content,
         Route::Asset { id: 4 },

@@ -6,7 +6,7 @@ use portico_api::organizations::UpdateOrganization;
 use portico_api::places::COUNTRIES;
 
 use portico_ui::api;
-use portico_ui::dom::{focus_soon, on_click, on_submit, spawn};
+use portico_ui::dom::{Spawner, focus_soon, on_click, on_submit};
 use portico_ui::format::{region_name, sorted_regions};
 use portico_ui::session::use_session;
 
@@ -30,7 +30,7 @@ pub fn CountryCell(id: i64, name: String, country: Option<String>) -> impl IntoV
     };
     let chosen = RwSignal::new(String::new());
     // Saving outlives the choice it came from, which closes at once: it runs under the cell.
-    let cell = Owner::current().unwrap_or_default();
+    let cell = Spawner::here();
     let close = {
         let button_id = button_id.clone();
         move || {
@@ -41,7 +41,7 @@ pub fn CountryCell(id: i64, name: String, country: Option<String>) -> impl IntoV
     let save = {
         let close = close.clone();
         move || {
-            cell.with(|| save_country(id, chosen.get_untracked(), current, status));
+            save_country(&cell, id, chosen.get_untracked(), current, status);
             close();
         }
     };
@@ -93,6 +93,7 @@ pub fn CountryCell(id: i64, name: String, country: Option<String>) -> impl IntoV
 }
 
 fn save_country(
+    spawner: &Spawner,
     id: i64,
     chosen: String,
     current: RwSignal<Option<String>>,
@@ -103,7 +104,7 @@ fn save_country(
     let body = UpdateOrganization {
         country: country.clone(),
     };
-    spawn(async move {
+    spawner.spawn(async move {
         match api::update_organization(&csrf, id, &body).await {
             Ok(()) => {
                 current.set(country);
