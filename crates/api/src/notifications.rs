@@ -12,7 +12,7 @@ use crate::validate::Fields;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notification {
     pub id: i64,
-    /// `registration_decision`, `protection_reminder` or `approval_sla`.
+    /// `registration_decision`, `protection_reminder`, `approval_sla` or `tier_change`.
     pub category: String,
     pub subject: String,
     pub body: String,
@@ -34,6 +34,7 @@ pub enum Category {
     SignInLink,
     Invitation,
     AccountSecurity,
+    TierChange,
 }
 
 string_enum!(Category {
@@ -44,17 +45,23 @@ string_enum!(Category {
     SignInLink => "sign_in_link" / "Sign-in links",
     Invitation => "invitation" / "Invitations",
     AccountSecurity => "account_security" / "Account security",
+    TierChange => "tier_change" / "Tier changes",
 });
 
 impl Category {
     /// The categories a partner user chooses channels for.
-    pub const FOR_PARTNERS: [Category; 3] = [
+    pub const FOR_PARTNERS: [Category; 4] = [
         Category::Announcement,
         Category::RegistrationDecision,
         Category::ProtectionReminder,
+        Category::TierChange,
     ];
     /// The categories vendor staff choose channels for (they have no Slack channel here).
-    pub const FOR_VENDOR: [Category; 2] = [Category::Announcement, Category::ApprovalSla];
+    pub const FOR_VENDOR: [Category; 3] = [
+        Category::Announcement,
+        Category::ApprovalSla,
+        Category::TierChange,
+    ];
 
     /// Sign-in links, invitations and account security notices go to one address and cannot
     /// be turned off.

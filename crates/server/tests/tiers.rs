@@ -218,6 +218,33 @@ async fn a_partner_is_promoted_kept_through_grace_and_moved_down_at_its_end() {
     assert_eq!(events, ["moved_down", "grace_started", "promoted"]);
     let audited = app.audit("organization.tier_changed").await;
     assert_eq!(audited.iter().filter(|(_, s)| *s == Some(org)).count(), 3);
+
+    // The partner heard of each change, with what was missing when the grace period began.
+    let partner = app.sign_in(&admin).await;
+    let feed = partner.read("/api/notifications").await;
+    let told: Vec<(&str, &str)> = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["category"] == "tier_change")
+        .map(|n| (n["subject"].as_str().unwrap(), n["body"].as_str().unwrap()))
+        .collect();
+    let subjects: Vec<&str> = told.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        subjects,
+        [
+            "Tiered Co is now REGISTERED",
+            "Tiered Co no longer meets GOLD's rules",
+            "Tiered Co is now GOLD"
+        ]
+    );
+    assert!(
+        told[1]
+            .1
+            .contains("- Partner-sourced won revenue: 0 USD of 100000 USD"),
+        "{}",
+        told[1].1
+    );
 }
 
 #[tokio::test]
@@ -263,6 +290,15 @@ async fn promotions_wait_for_approval_and_an_override_holds_until_it_expires() {
         ]
     );
     assert_eq!(row["next_progress"], 100);
+    let feed = manager.read("/api/notifications").await;
+    assert!(
+        feed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["subject"] == "Careful Co qualifies for GOLD"),
+        "vendor staff hear of a promotion waiting for them: {feed}"
+    );
 
     let approve = || {
         manager

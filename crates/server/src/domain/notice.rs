@@ -59,6 +59,7 @@ impl Notice<'_> {
             Category::SignInLink => "Sign in to Portico",
             Category::Invitation => "Accept the invitation",
             Category::AccountSecurity => "Review your account security",
+            Category::TierChange => "See the tier",
         }
     }
 

@@ -19,8 +19,11 @@ use crate::store::audit::{self, AuditEntry};
 use crate::store::organizations;
 use crate::store::tiers::{self as store, HistoryEntry, StandingRow};
 
+mod notices;
 mod starter;
 mod views;
+
+use notices::Notice;
 
 pub use starter::starter_program;
 pub use views::{my_tier, organization_tier, standings};
@@ -169,7 +172,17 @@ async fn evaluate_under(
             .await?;
             for change in made {
                 let (event, from, to) = describe(change, row.assigned);
-                changes.push(apply(unit, row, actor, (event, from, to), None).await?);
+                let notice = Notice {
+                    event,
+                    from,
+                    to,
+                    organization_id: row.organization_id,
+                    organization: &row.organization_name,
+                    until: next.grace_until,
+                    metrics: Some(&measured),
+                    program,
+                };
+                changes.push(apply(unit, actor, &notice, None).await?);
             }
         }
         Ok(TierEvaluation {
@@ -198,7 +211,19 @@ pub async fn approve(
         let reached = row.eligible.unwrap_or(next.assigned);
         let now = unit.now();
         store::save_standing(unit.tx(), organization_id, &next, reached, None, now).await?;
-        apply(unit, &row, Some(user_id), describe(change, row.assigned), None).await
+        let program = program_in(unit).await?;
+        let (event, from, to) = describe(change, row.assigned);
+        let notice = Notice {
+            event,
+            from,
+            to,
+            organization_id,
+            organization: &row.organization_name,
+            until: None,
+            metrics: None,
+            program: &program,
+        };
+        apply(unit, Some(user_id), &notice, None).await
     })
     .await
 }
@@ -227,8 +252,18 @@ pub async fn set_override(
             now,
         )
         .await?;
-        let event = (TierEvent::Overridden, row.assigned, tier);
-        apply(unit, &row, Some(user_id), event, Some(rationale)).await
+        let program = program_in(unit).await?;
+        let notice = Notice {
+            event: TierEvent::Overridden,
+            from: row.assigned,
+            to: tier,
+            organization_id,
+            organization: &row.organization_name,
+            until: Some(until),
+            metrics: None,
+            program: &program,
+        };
+        apply(unit, Some(user_id), &notice, Some(rationale)).await
     })
     .await
 }
@@ -237,6 +272,13 @@ async fn standing_of(unit: &mut UnitOfWork, organization_id: i64) -> AppResult<S
     store::standing(unit.tx(), organization_id)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// The program in force (or the starter ladder, whose names a change before it still uses).
+async fn program_in(unit: &mut UnitOfWork) -> AppResult<TierProgram> {
+    Ok(store::program(unit.tx())
+        .await?
+        .unwrap_or_else(starter_program))
 }
 
 /// A change as the history names it: the event, and the tiers before and after.
@@ -251,16 +293,24 @@ fn describe(change: Change, assigned: Tier) -> (TierEvent, Tier, Tier) {
     }
 }
 
-/// Writes one change to the history and the audit log; answers it as the API shows it.
+/// Writes one change to the history and the audit log, and tells whom it concerns; answers it
+/// as the API shows it.
 async fn apply(
     unit: &mut UnitOfWork,
-    row: &StandingRow,
     actor: Option<i64>,
-    (event, from, to): (TierEvent, Tier, Tier),
+    notice: &Notice<'_>,
     rationale: Option<&str>,
 ) -> AppResult<TierChange> {
+    let Notice {
+        event,
+        from,
+        to,
+        organization_id,
+        organization,
+        ..
+    } = *notice;
     let entry = HistoryEntry {
-        organization_id: row.organization_id,
+        organization_id,
         event,
         from,
         to,
@@ -271,20 +321,21 @@ async fn apply(
     store::record(unit.tx(), &entry, now).await?;
     let detail = serde_json::json!({ "event": event.as_str(), "from": from, "to": to });
     unit.record(AuditEntry {
-        organization_id: Some(row.organization_id),
+        organization_id: Some(organization_id),
         after: audit::state(&detail),
         rationale: rationale.map(str::to_owned),
         ..AuditEntry::new(
             actor,
             "organization.tier_changed",
             "organization",
-            Some(row.organization_id),
+            Some(organization_id),
         )
     });
+    unit.notify(notices::message(notice));
     Ok(TierChange {
         organization: OrganizationRef {
-            id: row.organization_id,
-            name: row.organization_name.clone(),
+            id: organization_id,
+            name: organization.to_owned(),
         },
         event,
         from,
