@@ -91,6 +91,7 @@ fn about(category: Category) -> &'static str {
         Category::RegistrationDecision => text::notifications::ABOUT_REGISTRATION_DECISION,
         Category::ProtectionReminder => text::notifications::ABOUT_PROTECTION_REMINDER,
         Category::ApprovalSla => text::notifications::ABOUT_APPROVAL_SLA,
+        Category::TierChange => text::notifications::ABOUT_TIER_CHANGE,
         Category::SignInLink | Category::Invitation | Category::AccountSecurity => "",
     }
 }

@@ -14,6 +14,8 @@ pub const ABOUT_ANNOUNCEMENT: &str = "News from the partner program.";
 pub const ABOUT_REGISTRATION_DECISION: &str = "A registration is approved or declined.";
 pub const ABOUT_PROTECTION_REMINDER: &str = "A registration's protection is about to end.";
 pub const ABOUT_APPROVAL_SLA: &str = "A registration waits longer than the approval target.";
+pub const ABOUT_TIER_CHANGE: &str =
+    "A promotion, a grace period, a move down or a tier set by a partner manager.";
 
 // --- The table of choices
 
