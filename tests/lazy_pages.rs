@@ -1,6 +1,7 @@
 //! Each page but sign-in and home is a wasm module of its own (`portico_ui::lazy`): a first
-//! load fetches only the app's main module, a page's module comes when the page is first
-//! opened, and a module that cannot be fetched costs that page, not the app.
+//! load fetches only the app's main module (a partner admin's home also its team card's), a
+//! page's module comes when the page is first opened, and a module that cannot be fetched costs
+//! that page, not the app.
 
 use std::path::{Path, PathBuf};
 
@@ -26,8 +27,22 @@ fn file_names(paths: &[String]) -> Vec<&str> {
 #[tokio::test]
 async fn a_first_load_fetches_the_main_module_and_a_page_its_own_when_opened() {
     let portal = Portal::start().await;
+    let admin = browser().await;
+    admin.sign_in(&portal, "alice@northwind.example").await;
+    admin.find("#home-team form").await;
+    let names = file_names(&wasm_fetched(&admin).await).join(" ");
+    assert!(names.contains("split_team.wasm"), "{names}");
+    assert!(
+        !names.contains("split_tier.wasm"),
+        "no tiers, no tier card: {names}"
+    );
+    admin.close().await;
+
     let browser = browser().await;
-    browser.sign_in(&portal, "alice@northwind.example").await;
+    browser
+        .sign_in(&portal, "bob@globex-consulting.example")
+        .await;
+    browser.find("#home-pipeline").await;
     assert_eq!(
         file_names(&wasm_fetched(&browser).await),
         ["portico-app_bg.wasm"]

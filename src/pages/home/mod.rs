@@ -9,11 +9,12 @@ use portico_api::dashboard::{
 };
 use portico_api::organizations::Activation;
 use portico_api::pipeline::stage_label;
+use portico_api::tiers::MyTier;
 
 use portico_ui::api;
 use portico_ui::components::{Glyph, HomeCard, ProtectionText, Stat, StatusBadge, record_page};
 use portico_ui::deal::money;
-use portico_ui::dom::set_title;
+use portico_ui::dom::{set_title, spawn};
 use portico_ui::lazy::lazy_page;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
@@ -24,10 +25,10 @@ mod team;
 mod tier;
 
 // Cards only some partners see load with their own code: the team card (partner admins) and
-// the tier card (once the program has tiers).
+// the tier card (once the program has tiers: asked first, so its code loads only then).
 portico_ui::lazy_pages! {
     team() => view! { <team::Team /> };
-    tier() => view! { <tier::TierCard /> };
+    tier(mine: MyTier) => view! { <tier::TierCard mine /> };
 }
 
 #[component]
@@ -79,7 +80,7 @@ fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
                 new_content=home.new_content
             />
             <Pipeline stages=home.pipeline />
-            {lazy_page(tier())}
+            <Tier />
             {admin.then(|| lazy_page(team()))}
         </div>
     }
@@ -262,5 +263,29 @@ fn stage_row(stage: StageTotal) -> impl IntoView {
             </a>
             {(!value.is_empty()).then(|| view! { <span class="muted">{value} {text::home::REGISTERED_VALUE_AFTER}</span> })}
         </li>
+    }
+}
+
+/// The organization's tier, when the program has tiers; a failure to ask is said in its card.
+#[component]
+fn Tier() -> impl IntoView {
+    let mine = RwSignal::new(None::<Result<MyTier, String>>);
+    spawn(async move {
+        match api::my_tier().await {
+            Ok(standing) => mine.set(Some(Ok(standing))),
+            Err(e) if e.is_not_found() => {}
+            Err(e) => mine.set(Some(Err(e.message))),
+        }
+    });
+    move || {
+        mine.get().map(|answer| match answer {
+            Ok(standing) => lazy_page(tier(standing)),
+            Err(message) => view! {
+                <HomeCard id="home-tier" glyph=Glyph::Award title=text::tier::TITLE>
+                    <p class="error-text" role="alert">{message}</p>
+                </HomeCard>
+            }
+            .into_any(),
+        })
     }
 }

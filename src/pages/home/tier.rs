@@ -1,40 +1,20 @@
 //! The organization's program tier on the partner's home: its benefits, how far the
 //! organization is on each rule of the next tier, and a grace period when it no longer
-//! qualifies. Shows nothing while the program has no tiers.
+//! qualifies. The home asks for it first and loads this card only when there is one.
 
 use leptos::prelude::*;
 use portico_api::tiers::{MyTier, RuleProgress};
 
 use crate::text;
-use portico_ui::api;
 use portico_ui::components::{Glyph, HomeCard, Time};
-use portico_ui::dom::spawn;
 use portico_ui::format::{format_money, format_number};
 
 #[component]
-pub fn TierCard() -> impl IntoView {
-    let tier = RwSignal::new(None::<Result<MyTier, String>>);
-    spawn(async move {
-        match api::my_tier().await {
-            Ok(mine) => tier.set(Some(Ok(mine))),
-            Err(e) if e.is_not_found() => {}
-            Err(e) => tier.set(Some(Err(e.message))),
-        }
-    });
-    move || {
-        tier.get().map(|answer| {
-            let body = match answer {
-                Ok(mine) => view! { <Standing mine /> }.into_any(),
-                Err(message) => {
-                    view! { <p class="error-text" role="alert">{message}</p> }.into_any()
-                }
-            };
-            view! {
-                <HomeCard id="home-tier" glyph=Glyph::Award title=text::tier::TITLE>
-                    {body}
-                </HomeCard>
-            }
-        })
+pub fn TierCard(mine: MyTier) -> impl IntoView {
+    view! {
+        <HomeCard id="home-tier" glyph=Glyph::Award title=text::tier::TITLE>
+            <Standing mine />
+        </HomeCard>
     }
 }
 
