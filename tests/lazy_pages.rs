@@ -1,5 +1,6 @@
 //! Each page but sign-in and home is a wasm module of its own (`portico_ui::lazy`): a first
-//! load fetches only the app's main module (a partner admin's home also its team card's), a
+//! load fetches only the app's main module (a partner admin's home also its team card's, and
+//! every partner's home the tier card's once the program has tiers), a
 //! page's module comes when the page is first opened, and a module that cannot be fetched costs
 //! that page, not the app.
 
@@ -27,6 +28,8 @@ fn file_names(paths: &[String]) -> Vec<&str> {
 #[tokio::test]
 async fn a_first_load_fetches_the_main_module_and_a_page_its_own_when_opened() {
     let portal = Portal::start().await;
+    // With tiers, every partner's home also fetches the tier card's module.
+    portal.without_tier_program().await;
     let admin = browser().await;
     admin.sign_in(&portal, "alice@northwind.example").await;
     admin.find("#home-team form").await;

@@ -11,6 +11,7 @@ use support::*;
 #[tokio::test]
 async fn a_partner_sees_its_tier_grace_and_progress_on_the_home_page() {
     let portal = Portal::start().await;
+    portal.without_tier_program().await;
     let state = &portal.running.state;
     let alice = browser().await;
     alice.sign_in(&portal, "alice@northwind.example").await;

@@ -146,6 +146,20 @@ impl Portal {
         .await
         .unwrap();
     }
+
+    /// Takes the demo's tier program away, as before managers saved one.
+    pub async fn without_tier_program(&self) {
+        let db = &self.running.state.db;
+        db.write(async |conn| {
+            Ok(
+                portico_server::store::sql::query("DELETE FROM tier_program")
+                    .execute(conn)
+                    .await?,
+            )
+        })
+        .await
+        .unwrap();
+    }
 }
 
 /// How a test's Chromium is set up: its window, language and time zone.

@@ -16,6 +16,7 @@ async fn organization_id(portal: &Portal, name: &str) -> i64 {
 #[tokio::test]
 async fn a_manager_saves_the_program_evaluates_approves_and_overrides() {
     let portal = Portal::start().await;
+    portal.without_tier_program().await;
     let manager = browser().await;
     manager.sign_in(&portal, "manager@acme.example").await;
     manager.nav_to("/manage/tiers").await;

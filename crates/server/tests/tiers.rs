@@ -12,6 +12,8 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 const DAY: i64 = 86_400;
+/// The demo data has a program in force; without it, a program nobody saved yet.
+const NO_PROGRAM: &str = "DELETE FROM tier_program";
 
 /// A ladder that is easy to reach in a test: one won deal for silver, 100,000 USD sourced for
 /// gold, fifty won deals for platinum.
@@ -101,6 +103,9 @@ async fn the_starter_ladder_is_shown_until_managers_save_a_valid_program() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
     let alice = app.sign_in(ALICE).await;
+    let demo = manager.read("/api/program/tiers").await;
+    assert_eq!(demo["in_force"], true, "the demo's program");
+    app.reopen_after(&[NO_PROGRAM]).await;
     let shown = manager.read("/api/program/tiers").await;
     assert_eq!(shown["in_force"], false);
     assert_eq!(shown["program"]["tiers"].as_array().unwrap().len(), 4);
@@ -435,6 +440,7 @@ async fn the_scheduled_evaluation_waits_for_a_program_then_places_partners() {
     let manager = app.sign_in(MANAGER).await;
     let (org, _) = new_partner(&app, "Scheduled Co").await;
     won(&app, org, "sourced", 120_000, "USD", 3).await;
+    app.reopen_after(&[NO_PROGRAM]).await;
     portico_server::jobs::tiers::run_once(app.state())
         .await
         .unwrap();
@@ -473,4 +479,43 @@ async fn a_tier_sets_how_long_an_approval_protects() {
         seen["registration"]["protection"]["days_left"], 150,
         "a silver partner's protection: {seen}"
     );
+}
+
+#[tokio::test]
+async fn the_demo_program_shows_grace_near_promotions_and_promotions() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let evaluation = evaluate(&manager).await;
+    let standings = manager.read("/api/program/tiers/standings").await;
+    let of = |name: &str| {
+        standings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["organization"]["name"] == name)
+            .cloned()
+            .unwrap()
+    };
+    for in_grace in ["Globex Consulting", "Umbrella Cloud Marketplace"] {
+        assert!(of(in_grace)["grace_until"].is_string(), "{in_grace}");
+    }
+    for (close, next) in [
+        ("Northwind Partners", "platinum"),
+        ("Stark Integrations", "gold"),
+    ] {
+        let standing = of(close);
+        assert_eq!(standing["next"], next, "{close}");
+        assert!(
+            standing["next_progress"].as_u64().unwrap() >= 90,
+            "{standing}"
+        );
+    }
+    let promoted: Vec<&str> = evaluation["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["event"] == "promoted")
+        .map(|c| c["organization"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(promoted, ["Wayne Managed Services", "Tyrell Resellers"]);
 }

@@ -9,6 +9,7 @@ mod content;
 pub mod files;
 mod pipeline;
 mod registrations;
+mod tiers;
 pub mod volume;
 
 use portico_api::Role;
@@ -205,6 +206,10 @@ pub async fn seed_if_empty(
         .await?
         .ok_or_else(|| AppError::internal("the demo manager is missing"))?;
     content::seed(db, blobs, manager.id, now).await?;
+    let admin = users::by_email(db.pool(), "admin@acme.example")
+        .await?
+        .ok_or_else(|| AppError::internal("the demo administrator is missing"))?;
+    tiers::seed(db, admin.id, now).await?;
     tracing::info!("seeded demo data");
     Ok(true)
 }
