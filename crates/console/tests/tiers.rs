@@ -1,5 +1,5 @@
-//! A manager shapes the tier program, runs the evaluation, approves a proposed promotion and
-//! sets a partner's tier by hand, all from `/manage/tiers`.
+//! A manager shapes the tier program, runs the evaluation, approves a proposed promotion, sets
+//! a partner's tier by hand and reads its history, all from `/manage/tiers`.
 
 use crate::support;
 
@@ -77,6 +77,12 @@ async fn a_manager_saves_the_program_evaluates_approves_and_overrides() {
     manager
         .wait_for_text(&tyrell, "Set by a manager until")
         .await;
+    manager.click(&format!("#history-{id} summary")).await;
+    let history = manager
+        .wait_for_text(&format!("#history-{id}"), "Set by a manager: Silver → Platinum")
+        .await;
+    assert!(history.contains("by Morgan Manager (Launch partner.)"), "{history}");
+    assert!(history.contains("Promoted: Registered → Silver"), "{history}");
     manager.assert_accessible().await;
     manager.close().await;
 }

@@ -86,3 +86,14 @@ pub fn rate_n(n: usize) -> String {
 }
 pub const OVERRIDE_UNTIL_ERROR: &str = "Enter the last day the tier holds.";
 pub const OVERRIDE_RATIONALE_ERROR: &str = "Say why the tier is set by hand.";
+pub const HISTORY: &str = "History";
+pub const HISTORY_LOADING: &str = "Loading the history…";
+pub const HISTORY_EMPTY: &str = "No change yet.";
+pub const BY_EVALUATION: &str = "the evaluation";
+/// After the time: " · Promoted: Silver → Gold, by Morgan Manager"
+pub fn history_line(event: &str, from: &str, to: &str, who: &str) -> String {
+    format!(" · {event}: {from} → {to}, by {who}")
+}
+pub fn because(rationale: &str) -> String {
+    format!(" ({rationale})")
+}

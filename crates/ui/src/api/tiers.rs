@@ -3,7 +3,8 @@
 use super::ApiError;
 use super::request::Call;
 use portico_api::tiers::{
-    MyTier, SetTierOverride, TierChange, TierEvaluation, TierProgram, TierProgramView, TierStanding,
+    MyTier, OrganizationTier, SetTierOverride, TierChange, TierEvaluation, TierProgram,
+    TierProgramView, TierStanding,
 };
 
 /// `GET /api/program/my-tier`: not found while the program has no tiers in force.
@@ -53,4 +54,11 @@ pub async fn override_tier(
 ) -> Result<TierChange, ApiError> {
     let url = format!("/api/organizations/{organization_id}/tier/override");
     Call::write("PUT", &url, csrf).json(body).read().await
+}
+
+/// `GET /api/organizations/{id}/tier`: assigned and reached tier, grace, override, history.
+pub async fn organization_tier(organization_id: i64) -> Result<OrganizationTier, ApiError> {
+    Call::get(&format!("/api/organizations/{organization_id}/tier"))
+        .read()
+        .await
 }

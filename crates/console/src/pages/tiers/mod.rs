@@ -12,9 +12,11 @@ use portico_ui::session::use_session;
 
 use crate::text;
 
+mod history;
 mod override_form;
 mod program_form;
 
+use history::History;
 use override_form::OverrideForm;
 use program_form::ProgramSection;
 
@@ -146,7 +148,10 @@ fn StandingRow(row: TierStanding, reload: Callback<()>) -> impl IntoView {
     let name = row.organization.name.clone();
     view! {
         <tr id=format!("standing-{id}")>
-            <th scope="row">{row.organization.name}</th>
+            <th scope="row">
+                {row.organization.name}
+                <History id />
+            </th>
             <td>{row.assigned.label()}</td>
             <td>{row.eligible.label()}</td>
             <td>{next}</td>
