@@ -79,10 +79,19 @@ async fn a_manager_saves_the_program_evaluates_approves_and_overrides() {
         .await;
     manager.click(&format!("#history-{id} summary")).await;
     let history = manager
-        .wait_for_text(&format!("#history-{id}"), "Set by a manager: Silver → Platinum")
+        .wait_for_text(
+            &format!("#history-{id}"),
+            "Set by a manager: Silver → Platinum",
+        )
         .await;
-    assert!(history.contains("by Morgan Manager (Launch partner.)"), "{history}");
-    assert!(history.contains("Promoted: Registered → Silver"), "{history}");
+    assert!(
+        history.contains("by Morgan Manager (Launch partner.)"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Promoted: Registered → Silver"),
+        "{history}"
+    );
     manager.assert_accessible().await;
     manager.close().await;
 }

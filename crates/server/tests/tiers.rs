@@ -365,7 +365,29 @@ async fn promotions_wait_for_approval_and_an_override_holds_until_it_expires() {
         "Strategic launch partner."
     );
 
-    app.clock.advance(11 * DAY);
+    // Vendor staff hear once, in the override's last week, that it is about to end.
+    let reminders = async |manager: &Session| {
+        let feed = manager.read("/api/notifications").await;
+        feed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| {
+                n["subject"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Careful Co's tier set by hand ends on")
+            })
+            .count()
+    };
+    assert_eq!(reminders(&manager).await, 0);
+    app.clock.advance(4 * DAY);
+    manager = app.sign_in(MANAGER).await;
+    evaluate(&manager).await;
+    evaluate(&manager).await;
+    assert_eq!(reminders(&manager).await, 1);
+
+    app.clock.advance(7 * DAY);
     manager = app.sign_in(MANAGER).await;
     let expired = evaluate(&manager).await;
     assert_eq!(

@@ -174,6 +174,14 @@ pub fn evaluate(
     (next, changes)
 }
 
+/// Vendor staff are reminded this long before a manager's override ends.
+pub const OVERRIDE_REMINDER_DAYS: i64 = 7;
+
+/// Whether an override still holds but ends within the reminder's reach.
+pub fn override_ends_soon(manual: Override, now: Timestamp) -> bool {
+    manual.until > now && manual.until - now <= OVERRIDE_REMINDER_DAYS * DAY
+}
+
 /// A manager approves the proposed promotion; `None` when none is waiting.
 pub fn approve(standing: Standing) -> Option<(Standing, Change)> {
     let to = standing.proposed?;
@@ -329,6 +337,17 @@ mod tests {
         assert_eq!(promoted.assigned, Tier::Platinum);
         assert_eq!(promoted.grace_until, None);
         assert_eq!(changes[0], Change::GraceLifted);
+    }
+
+    #[test]
+    fn an_override_ends_soon_in_its_last_week() {
+        let manual = Override {
+            tier: Tier::Gold,
+            until: NOW + 10 * DAY,
+        };
+        assert!(!override_ends_soon(manual, NOW));
+        assert!(override_ends_soon(manual, NOW + 3 * DAY));
+        assert!(!override_ends_soon(manual, NOW + 10 * DAY), "ended");
     }
 
     #[test]

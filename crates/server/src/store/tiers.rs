@@ -86,6 +86,7 @@ pub struct StandingRow {
     pub override_tier: Option<Tier>,
     pub override_until: Option<Timestamp>,
     pub override_rationale: Option<String>,
+    pub override_reminded_at: Option<Timestamp>,
 }
 
 impl StandingRow {
@@ -107,7 +108,7 @@ macro_rules! select_standing {
         concat!(
             "SELECT o.id AS organization_id, o.name AS organization_name, o.tier AS assigned, \
              s.eligible, s.grace_until, s.proposed, s.override_tier, s.override_until, \
-             s.override_rationale \
+             s.override_rationale, s.override_reminded_at \
              FROM organizations o LEFT JOIN tier_standings s ON s.organization_id = o.id ",
             $tail
         )
@@ -155,7 +156,8 @@ pub async fn save_standing(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
          ON CONFLICT (organization_id) DO UPDATE SET eligible = $2, grace_until = $3, \
          proposed = $4, override_tier = $5, override_until = $6, override_rationale = $7, \
-         evaluated_at = $8",
+         evaluated_at = $8, override_reminded_at = CASE WHEN tier_standings.override_until = $6 \
+         THEN tier_standings.override_reminded_at ELSE NULL END",
     )
     .bind(organization_id)
     .bind(eligible.as_str())
@@ -167,6 +169,20 @@ pub async fn save_standing(
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    Ok(())
+}
+
+/// Notes that vendor staff were told the override ends soon.
+pub async fn mark_override_reminded(
+    tx: &mut sql::Conn,
+    organization_id: i64,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    sql::query("UPDATE tier_standings SET override_reminded_at = $1 WHERE organization_id = $2")
+        .bind(now)
+        .bind(organization_id)
+        .execute(&mut *tx)
+        .await?;
     Ok(())
 }
 

@@ -154,6 +154,7 @@ async fn evaluate_under(
                 .copied()
                 .unwrap_or_default();
             let reached = eligible(program, &measured);
+            remind_of_override(unit, row, program).await?;
             let (next, made) =
                 tiering::evaluate(row.standing(), reached, unit.now(), policy(program));
             if made.is_empty() && row.eligible == Some(reached) {
@@ -191,6 +192,33 @@ async fn evaluate_under(
         })
     })
     .await
+}
+
+/// Tells vendor staff, once, that the organization's override ends within a week.
+async fn remind_of_override(
+    unit: &mut UnitOfWork,
+    row: &StandingRow,
+    program: &TierProgram,
+) -> AppResult<()> {
+    let now = unit.now();
+    let Some(manual) = row.standing().manual else {
+        return Ok(());
+    };
+    if row.override_reminded_at.is_some() || !tiering::override_ends_soon(manual, now) {
+        return Ok(());
+    }
+    let name = program
+        .tiers
+        .iter()
+        .find(|t| t.tier == manual.tier)
+        .map_or(manual.tier.label(), |t| t.name.as_str());
+    unit.notify(notices::override_ending(
+        &row.organization_name,
+        name,
+        manual.until,
+    ));
+    store::mark_override_reminded(unit.tx(), row.organization_id, now).await?;
+    Ok(())
 }
 
 /// A manager approves the promotion the evaluation proposed.

@@ -85,6 +85,22 @@ pub fn message(notice: &Notice) -> Message {
     }
 }
 
+/// Vendor staff hear a week ahead that a tier set by hand ends, so they can extend it.
+pub fn override_ending(organization: &str, tier: &str, until: Timestamp) -> Message {
+    let day = Date::from_unix(until).to_string();
+    Message {
+        category: Category::TierChange,
+        to: Recipients::Organization(None),
+        registration_id: None,
+        subject: format!("{organization}'s tier set by hand ends on {day}"),
+        body: format!(
+            "{organization} stays {tier} until then; after, the rules place it again. Set the \
+             tier again on the Tiers page to keep it."
+        ),
+        link: Some("/manage/tiers".to_owned()),
+    }
+}
+
 fn benefits(notice: &Notice, to: &str) -> String {
     let text = notice
         .program
