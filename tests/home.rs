@@ -51,7 +51,10 @@ async fn a_partners_home_links_each_number_to_its_list() {
         alice.sign_in(&portal, ALICE).await;
         alice.find("#home-registrations .stat-row").await;
         alice.find("#home-pipeline").await;
+        alice.scroll_to(true).await;
         alice.find("#home-team form").await;
+        alice.find("#home-tier").await;
+        alice.scroll_to(false).await;
         fits_the_screen(&alice).await;
         alice.screenshot(name).await;
         alice.close().await;

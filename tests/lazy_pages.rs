@@ -1,6 +1,6 @@
 //! Each page but sign-in and home is a wasm module of its own (`portico_ui::lazy`): a first
-//! load fetches only the app's main module (a partner admin's home also its team card's, and
-//! every partner's home the tier card's once the program has tiers), a
+//! load fetches only the app's main module (the home's cards with modules of their own, a
+//! partner admin's team card and the tier card, come when scrolled into view), a
 //! page's module comes when the page is first opened, and a module that cannot be fetched costs
 //! that page, not the app.
 
@@ -32,6 +32,13 @@ async fn a_first_load_fetches_the_main_module_and_a_page_its_own_when_opened() {
     portal.without_tier_program().await;
     let admin = browser().await;
     admin.sign_in(&portal, "alice@northwind.example").await;
+    admin.find("#home-pipeline").await;
+    assert_eq!(
+        file_names(&wasm_fetched(&admin).await),
+        ["portico-app_bg.wasm"],
+        "the team card is below the fold"
+    );
+    admin.scroll_to(true).await;
     admin.find("#home-team form").await;
     let names = file_names(&wasm_fetched(&admin).await).join(" ");
     assert!(names.contains("split_team.wasm"), "{names}");

@@ -12,6 +12,8 @@ async fn a_partner_admin_invites_a_colleague_from_home_and_revokes_the_invitatio
     let portal = Portal::start().await;
     let alice = browser().await;
     alice.sign_in(&portal, ALICE).await;
+    alice.find("#home-pipeline").await;
+    alice.scroll_to(true).await;
     alice
         .wait_for_text("#home-team", "No invitations waiting")
         .await;

@@ -16,6 +16,8 @@ async fn a_partner_sees_its_tier_grace_and_progress_on_the_home_page() {
     let alice = browser().await;
     alice.sign_in(&portal, "alice@northwind.example").await;
     alice.find("#home-pipeline").await;
+    alice.scroll_to(true).await;
+    alice.find("#home-team").await;
     assert!(
         !alice.is_present("#home-tier").await,
         "no tiers before a program"
@@ -41,6 +43,8 @@ async fn a_partner_sees_its_tier_grace_and_progress_on_the_home_page() {
     tiers::evaluate(state, Some(manager.id)).await.unwrap();
 
     alice.open(&portal.url("/")).await;
+    alice.find("#home-pipeline").await;
+    alice.scroll_to(true).await;
     alice.wait_for_text("#tier-name", "Gold").await;
     alice
         .wait_for_text("#tier-grace", "no longer meets Gold's rules")

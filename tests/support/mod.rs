@@ -289,6 +289,17 @@ impl Browser {
         }
     }
 
+    /// Scrolls to the end of the page (cards below the fold are drawn when they come into view)
+    /// or back to its top.
+    pub async fn scroll_to(&self, end: bool) {
+        let to = if end {
+            "document.body.scrollHeight"
+        } else {
+            "0"
+        };
+        self.run(&format!("window.scrollTo(0, {to})")).await;
+    }
+
     /// Waits until the focus is on the element `css` names (pages move it after they render).
     pub async fn wait_for_focus(&self, css: &str) {
         let focused = format!("return document.activeElement === document.querySelector({css:?})");

@@ -12,7 +12,9 @@ use portico_api::pipeline::stage_label;
 use portico_api::tiers::MyTier;
 
 use portico_ui::api;
-use portico_ui::components::{Glyph, HomeCard, ProtectionText, Stat, StatusBadge, record_page};
+use portico_ui::components::{
+    Glyph, HomeCard, ProtectionText, Stat, StatusBadge, WhenVisible, record_page,
+};
 use portico_ui::deal::money;
 use portico_ui::dom::{set_title, spawn};
 use portico_ui::lazy::lazy_page;
@@ -80,8 +82,10 @@ fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
                 new_content=home.new_content
             />
             <Pipeline stages=home.pipeline />
-            <Tier />
-            {admin.then(|| lazy_page(team()))}
+            <WhenVisible>
+                <Tier />
+            </WhenVisible>
+            {admin.then(|| view! { <WhenVisible>{lazy_page(team())}</WhenVisible> })}
         </div>
     }
 }

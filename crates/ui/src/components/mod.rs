@@ -24,6 +24,7 @@ pub mod revoke;
 pub mod table;
 pub mod tags;
 pub mod upload;
+pub mod when_visible;
 
 use leptos::prelude::*;
 
@@ -51,6 +52,7 @@ pub use revoke::RevokeInvitation;
 pub use table::DataTable;
 pub use tags::{Tags, tags};
 pub use upload::{FileUpload, Upload};
+pub use when_visible::WhenVisible;
 
 /// A polite "working on it" line for content that is on its way.
 #[component]
