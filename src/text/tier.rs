@@ -12,7 +12,7 @@ pub fn of(current: &str, required: &str) -> String {
     format!("{current} of {required}")
 }
 
-pub const MET: &str = "(met)";
+pub const MET: &str = " (met)";
 
 pub fn window(months: u32) -> String {
     format!("Measured over the last {months} months.")

@@ -77,7 +77,7 @@ fn RuleRow(progress: RuleProgress, currency: String) -> impl IntoView {
     view! {
         <li class:met=met>
             <span>{measure.label()}</span>
-            <span class="tier-figure">{text::tier::of(&now, &goal)} {met.then_some(text::tier::MET)}</span>
+            <span class="tier-figure">{text::tier::of(&now, &goal)}{met.then_some(text::tier::MET)}</span>
             <meter min="0" max=required.max(1) value=current.min(required.max(1)) aria-hidden="true"></meter>
         </li>
     }
