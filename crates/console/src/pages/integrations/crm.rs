@@ -1,99 +1,19 @@
-//! `/manage/integrations`: the CRM card integrations (HubSpot and Salesforce: frame origins,
-//! the CRM app's secret, the integration secret and the addresses to give the CRM), the card
-//! links issued for each CRM, and the webhook endpoints Portico sends events to, with their
-//! health.
+//! One CRM's card integration: its frame origins and the CRM app's secret, the integration
+//! secret Portico signs card links with, and the addresses to give the CRM.
 
 use leptos::prelude::*;
-use portico_api::integrations::{
-    CreatedEndpoint, CrmSystem, EndpointInput, Integration, IntegrationSettings, WebhookEndpoint,
-    frame_origins,
-};
+use portico_api::integrations::{CrmSystem, Integration, IntegrationSettings, frame_origins};
 
-use crate::components::card_link::{IssuedCardLinks, card_links_system_in};
-use crate::components::endpoint_form::{
-    EndpointForm, EndpointSave, HealthFlags, counts_text, event_labels, latency_text, target_text,
-};
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
-    CopyText, DataTable, FieldState, FormError, OneTimeSecret, SecretMaker, SubmitButton, TextArea,
-    TextField,
+    CopyText, Facts, FieldState, FormError, SecretMaker, SubmitButton, TextArea, TextField,
 };
-use portico_ui::components::{Facts, record_page};
-use portico_ui::dom::{on_submit, set_title, spawn};
+use portico_ui::dom::{on_submit, spawn};
 use portico_ui::format::format_time;
-use portico_ui::location::use_location;
-use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
 use crate::text;
-
-#[component]
-pub fn IntegrationsPage() -> impl IntoView {
-    set_title(text::integrations::TITLE);
-    let location = use_location();
-    view! {
-        <section class="page">
-            <h1>{text::integrations::TITLE}</h1>
-            <section aria-labelledby="crm-heading">
-                <h2 class="section-title" id="crm-heading">
-                    {text::integrations::CRM_CARDS}
-                </h2>
-                <p class="muted">
-                    {text::integrations::CRM_INTRO}
-                </p>
-                <p class="muted" id="card-url-scheme">
-                    {text::integrations::CARD_URL_BEFORE_SCHEME}
-                    <code>{text::integrations::CARD_URL_SCHEME}</code>
-                    {text::integrations::CARD_URL_BEFORE_QUERY}
-                    <code>{text::integrations::CARD_URL_QUERY}</code>
-                    {text::integrations::CARD_URL_AFTER_QUERY}
-                </p>
-                {record_page(
-                    api::integrations,
-                    text::integrations::LOADING,
-                    |list, _| {
-                        view! {
-                            <div class="side-by-side">
-                                {list.into_iter().map(|integration| view! { <CrmCard integration /> }).collect_view()}
-                            </div>
-                        }
-                        .into_any()
-                    },
-                )}
-            </section>
-            <section aria-labelledby="card-links-heading">
-                <h2 class="section-title" id="card-links-heading">
-                    {text::integrations::ISSUED_LINKS}
-                </h2>
-                <p class="muted">
-                    {text::integrations::ISSUED_LINKS_INTRO}
-                </p>
-                // Another CRM in the address is another list.
-                {move || {
-                    location.search();
-                    let system = card_links_system_in(location);
-                    view! { <IssuedCardLinks system /> }
-                }}
-            </section>
-            <section aria-labelledby="webhooks-heading">
-                <h2 class="section-title" id="webhooks-heading">
-                    {text::integrations::WEBHOOKS}
-                </h2>
-                <p class="muted">
-                    {text::integrations::WEBHOOKS_INTRO}
-                </p>
-                {record_page(
-                    api::webhook_endpoints,
-                    text::integrations::LOADING_ENDPOINTS,
-                    |endpoints, _| view! { <Endpoints endpoints /> }.into_any(),
-                )}
-            </section>
-        </section>
-    }
-}
-
-// CRM cards.
 
 /// What the CRM calls the secret Portico checks its requests with.
 fn app_secret_name(system: CrmSystem) -> &'static str {
@@ -120,7 +40,7 @@ fn app_secret_hint(system: CrmSystem) -> &'static str {
 /// One CRM's integration. It keeps its own copy of the settings, so saving one card leaves
 /// what is typed in the other alone.
 #[component]
-fn CrmCard(integration: Integration) -> impl IntoView {
+pub fn CrmCard(integration: Integration) -> impl IntoView {
     let system = integration.system;
     let key = system.as_str();
     let card_endpoint = integration.card_endpoint.clone();
@@ -327,77 +247,5 @@ fn NewIntegrationSecret(current: RwSignal<Integration>) -> impl IntoView {
             what=text::integrations::NEW_SECRET
             make
         />
-    }
-}
-
-// Webhook endpoints.
-
-/// The endpoints, and the form that adds one; the list is loaded again after each addition.
-#[component]
-fn Endpoints(endpoints: Vec<WebhookEndpoint>) -> impl IntoView {
-    let list = RwSignal::new(endpoints);
-    let secret = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
-    let created = Callback::new(move |made: CreatedEndpoint| {
-        secret.set(Some(made.secret.secret));
-        error.set(None);
-        spawn(async move {
-            match api::webhook_endpoints().await {
-                Ok(all) => list.set(all),
-                Err(e) => error.set(Some(text::integrations::list_not_reloaded(&e.message))),
-            }
-        });
-    });
-    view! {
-        {move || {
-            if list.with(Vec::is_empty) {
-                view! { <p class="empty">{text::integrations::NO_ENDPOINTS}</p> }.into_any()
-            } else {
-                view! { <EndpointTable list /> }.into_any()
-            }
-        }}
-        <p class="error-text" role="alert">{error}</p>
-        <section class="panel new-endpoint" aria-labelledby="new-endpoint-heading">
-            <h3 id="new-endpoint-heading">{text::integrations::ADD_ENDPOINT}</h3>
-            <EndpointForm initial=EndpointInput::default() save=EndpointSave::Create(created) />
-            <OneTimeSecret
-                id="new-endpoint-secret"
-                what=text::integrations::SIGNING_SECRET
-                secret
-            />
-        </section>
-    }
-}
-
-#[component]
-fn EndpointTable(list: RwSignal<Vec<WebhookEndpoint>>) -> impl IntoView {
-    view! {
-        <DataTable id="endpoints-table" labelled_by="webhooks-heading" headers=&text::integrations::HEADERS>
-            {move || list.get().into_iter().map(endpoint_row).collect_view()}
-        </DataTable>
-    }
-}
-
-fn endpoint_row(e: WebhookEndpoint) -> impl IntoView {
-    let href = Route::WebhookEndpoint { id: e.id }.href();
-    let target = target_text(&e);
-    let state = if e.enabled {
-        text::endpoints::ENABLED
-    } else {
-        text::endpoints::PAUSED
-    };
-    view! {
-        <tr class:inactive=!e.enabled>
-            <th scope="row" class="break-anywhere">
-                <a href=href>{e.url}</a>
-                {(!e.description.is_empty()).then(|| view! { <p class="muted">{e.description}</p> })}
-            </th>
-            <td>{event_labels(&e.event_types)}</td>
-            <td>{state}</td>
-            <td>{latency_text(&e.health)}</td>
-            <td>{target}</td>
-            <td>{counts_text(&e.health)}</td>
-            <td class="wide"><HealthFlags health=e.health /></td>
-        </tr>
     }
 }
