@@ -83,6 +83,7 @@ pub mod health;
 pub mod integrations;
 pub mod invitations;
 pub mod notifications;
+pub mod numbers;
 pub mod organizations;
 pub mod page;
 pub mod pipeline;

@@ -2,6 +2,8 @@
 //! zone, through its `Intl` formatters (`intl`, below). Off the browser, in unit tests, the
 //! same functions give a fixed English reading in UTC.
 
+use portico_api::numbers::group_thousands;
+
 use crate::text;
 
 /// An RFC 3339 timestamp as a date and time in the reader's zone ("Jun 1, 2025, 4:03 PM");
@@ -255,18 +257,6 @@ pub fn human_size(bytes: u64) -> String {
 }
 
 /// 1234567 → "1,234,567": how numbers read off the browser.
-fn group_thousands(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::from(if value < 0 { "-" } else { "" });
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,16 +298,5 @@ mod tests {
         assert_eq!(format_day("2026-12-31"), "2026-12-31");
         assert_eq!(format_day("2026-12-31T23:00:00Z"), "2026-12-31");
         assert_eq!(format_time("2025-06-01T14:03:22Z"), "2025-06-01 14:03 UTC");
-    }
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1000), "1,000");
-        assert_eq!(group_thousands(1234567), "1,234,567");
-        assert_eq!(group_thousands(-123), "-123");
-        assert_eq!(group_thousands(-1234), "-1,234");
-        assert_eq!(group_thousands(i64::MIN), "-9,223,372,036,854,775,808");
     }
 }

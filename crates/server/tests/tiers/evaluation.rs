@@ -93,7 +93,7 @@ async fn a_partner_is_promoted_kept_through_grace_and_moved_down_at_its_end() {
     assert!(
         told[1]
             .1
-            .contains("- Partner-sourced won revenue: 0 USD of 100000 USD"),
+            .contains("- Partner-sourced won revenue: 0 USD of 100,000 USD"),
         "{}",
         told[1].1
     );

@@ -3,6 +3,7 @@
 
 use portico_api::date::Date;
 use portico_api::notifications::Category;
+use portico_api::numbers::group_thousands;
 use portico_api::organizations::Tier;
 use portico_api::tiers::{Rule, TierEvent, TierProgram};
 
@@ -132,8 +133,8 @@ fn missing(notice: &Notice) -> String {
             format!(
                 "- {}: {}{unit} of {}{unit}",
                 rule.measure.label(),
-                metrics.value(rule.measure),
-                rule.at_least
+                group_thousands(metrics.value(rule.measure)),
+                group_thousands(rule.at_least)
             )
         })
         .collect::<Vec<_>>()
