@@ -12,6 +12,13 @@ pub fn get_started(done: usize, of: usize) -> String {
 }
 pub const STEP_DONE: &str = " (done)";
 pub const STEP_TO_DO: &str = " (to do)";
+pub fn due_on(day: &str) -> String {
+    format!("due {day}")
+}
+pub fn done_on(day: &str) -> String {
+    format!("done {day}")
+}
+pub const OVERDUE: &str = "Late";
 
 pub const TO_ANSWER: &str = "Waiting for you";
 pub const TO_ANSWER_EMPTY: &str = "Nothing waits for your answer.";

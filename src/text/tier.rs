@@ -23,3 +23,8 @@ pub fn grace_before_date(tier: &str) -> String {
     format!("Your organization no longer meets {tier}'s rules. It keeps {tier} until ")
 }
 pub const GRACE_AFTER_DATE: &str = ", and for good if it qualifies again before then.";
+
+/// A certified-people rule: "People certified in Solutions Architect".
+pub fn certified_in(certification: &str) -> String {
+    format!("People certified in {certification}")
+}

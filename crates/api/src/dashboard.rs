@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::organizations::{Activation, Motion};
+use crate::onboarding::OnboardingProgress;
+use crate::organizations::Motion;
 use crate::registrations::{ExtensionStatus, Protection, RegistrationStatus};
 
 /// How far ahead a partner's home warns about protection ending.
@@ -40,8 +41,9 @@ pub struct PartnerDashboard {
     pub new_content: i64,
     /// Open deals per motion and stage, with the value the partner registered per currency.
     pub pipeline: Vec<StageTotal>,
-    /// In the organization's first 30 days: its first steps; `None` afterwards.
-    pub activation: Option<Activation>,
+    /// In the organization's first `NEW_PARTNER_DAYS` days: its progress through its
+    /// onboarding plan; `None` afterwards.
+    pub onboarding: Option<OnboardingProgress>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

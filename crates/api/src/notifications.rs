@@ -12,7 +12,8 @@ use crate::validate::Fields;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notification {
     pub id: i64,
-    /// `registration_decision`, `protection_reminder`, `approval_sla` or `tier_change`.
+    /// `registration_decision`, `protection_reminder`, `approval_sla`, `tier_change` or
+    /// `certification_expiry`.
     pub category: String,
     pub subject: String,
     pub body: String,
@@ -35,6 +36,7 @@ pub enum Category {
     Invitation,
     AccountSecurity,
     TierChange,
+    CertificationExpiry,
 }
 
 string_enum!(Category {
@@ -46,15 +48,17 @@ string_enum!(Category {
     Invitation => "invitation" / "Invitations",
     AccountSecurity => "account_security" / "Account security",
     TierChange => "tier_change" / "Tier changes",
+    CertificationExpiry => "certification_expiry" / "Certification renewals",
 });
 
 impl Category {
     /// The categories a partner user chooses channels for.
-    pub const FOR_PARTNERS: [Category; 4] = [
+    pub const FOR_PARTNERS: [Category; 5] = [
         Category::Announcement,
         Category::RegistrationDecision,
         Category::ProtectionReminder,
         Category::TierChange,
+        Category::CertificationExpiry,
     ];
     /// The categories vendor staff choose channels for (they have no Slack channel here).
     pub const FOR_VENDOR: [Category; 3] = [

@@ -126,22 +126,23 @@ pub struct UpdateOrganization {
 pub enum PartnerStatus {
     /// Older than 30 days, with nothing in the last 30.
     Stalled,
-    /// In its first 30 days and not registered anything yet.
+    /// In its first 30 days, with first steps of its onboarding plan still open.
     Activating,
 }
 
 string_enum!(PartnerStatus {
     Stalled => "stalled" / "Stalled",
-    Activating => "activating" / "New, not registering yet",
+    Activating => "activating" / "New, first steps open",
 });
 
 impl PartnerStatus {
     pub fn holds(self, engagement: &Engagement) -> bool {
         match self {
             PartnerStatus::Stalled => engagement.stalled,
-            PartnerStatus::Activating => {
-                engagement.activation.is_some_and(|a| !a.first_registration)
-            }
+            PartnerStatus::Activating => engagement
+                .activation
+                .as_ref()
+                .is_some_and(|a| a.done() < a.steps.len()),
         }
     }
 }
@@ -183,42 +184,40 @@ pub struct Engagement {
     pub activation: Option<Activation>,
 }
 
-/// The first steps a new partner is expected to take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The first steps a new partner is expected to take: its onboarding plan's steps due in its
+/// first 30 days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Activation {
-    pub first_sign_in: bool,
-    pub first_download: bool,
-    pub first_registration: bool,
+    pub steps: Vec<ActivationStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivationStep {
+    pub title: String,
+    pub done: bool,
 }
 
 impl Activation {
-    /// Each step with its name, in the order a partner usually takes them.
-    pub fn steps(self) -> [(&'static str, bool); 3] {
-        [
-            ("First sign-in", self.first_sign_in),
-            ("First download", self.first_download),
-            ("First registration", self.first_registration),
-        ]
-    }
-
-    pub fn done(self) -> usize {
-        self.steps().iter().filter(|(_, done)| *done).count()
+    pub fn done(&self) -> usize {
+        self.steps.iter().filter(|step| step.done).count()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Activation;
+    use super::{Activation, ActivationStep};
 
     #[test]
     fn activation_counts_the_steps_taken() {
+        let step = |done| ActivationStep {
+            title: "Sign in".into(),
+            done,
+        };
         let activation = Activation {
-            first_sign_in: true,
-            first_download: false,
-            first_registration: true,
+            steps: vec![step(true), step(false), step(true)],
         };
         assert_eq!(activation.done(), 2);
-        assert_eq!(activation.steps()[1], ("First download", false));
     }
 }

@@ -45,6 +45,11 @@ impl AppState {
         self.clock.now()
     }
 
+    /// Today's day in UTC, as `YYYY-MM-DD`.
+    pub fn today(&self) -> String {
+        portico_api::date::Date::from_unix(self.clock.now()).to_string()
+    }
+
     pub fn now_ms(&self) -> i64 {
         self.clock.now_ms()
     }

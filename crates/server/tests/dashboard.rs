@@ -46,8 +46,15 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
             .all(|c| c["count"] == 0)
     );
     assert_eq!(fresh["pipeline"], json!([]));
-    assert_eq!(fresh["activation"]["first_sign_in"], true);
-    assert_eq!(fresh["activation"]["first_registration"], false);
+    let step = |home: &Value, key: &str| -> Value {
+        let steps = home["onboarding"]["steps"].as_array().unwrap().clone();
+        steps.into_iter().find(|s| s["key"] == key).unwrap()
+    };
+    assert!(
+        step(&fresh, "first-sign-in")["done_on"].is_string(),
+        "signed in"
+    );
+    assert_eq!(step(&fresh, "first-registration")["done_on"], Value::Null);
     let unread = partner.read("/api/feed/unread").await;
     assert_eq!(fresh["unread_announcements"], unread["unread"]);
     assert_eq!(fresh["to_acknowledge"], unread["to_acknowledge"]);
@@ -82,7 +89,7 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
                  "values": [{ "currency": "EUR", "value": 90000 }] }])
     );
     assert_eq!(home["protection_ending"], json!([]));
-    assert!(home["activation"]["first_registration"] == true);
+    assert!(step(&home, "first-registration")["done_on"].is_string());
 
     // Eleven days before the end the protection is listed as ending.
     app.clock.advance(79 * 86_400);
@@ -91,7 +98,15 @@ async fn a_partners_home_counts_its_own_registrations_deals_and_news() {
     assert_eq!(later["protection_ending_total"], 1);
     assert_eq!(later["protection_ending"][0]["id"], approved["id"]);
     assert_eq!(later["protection_ending"][0]["protection"]["days_left"], 11);
-    assert_eq!(later["activation"], Value::Null, "past its first 30 days");
+    assert!(later["onboarding"].is_object(), "79 days in, still new");
+    app.clock.advance(45 * 86_400);
+    let partner = app.sign_in(&email).await;
+    let settled = partner.read("/api/dashboard").await;
+    assert_eq!(
+        settled["onboarding"],
+        Value::Null,
+        "past its first 120 days"
+    );
 
     // Another partner's home holds none of it.
     let alice = app.sign_in(ALICE).await;
@@ -187,7 +202,10 @@ async fn every_count_on_a_managers_home_is_the_size_of_its_list() {
         before["to_decide"].as_i64().unwrap() + 2
     );
     assert!(filed["with_conflicts"].as_i64().unwrap() > before["with_conflicts"].as_i64().unwrap());
-    assert_eq!(filed["activating_partners"], before["activating_partners"]);
+    assert_eq!(
+        filed["activating_partners"], after_join["activating_partners"],
+        "a first registration leaves first steps of the plan open"
+    );
 
     app.clock.advance(77 * 86_400);
     let partner = app.sign_in(&email).await;

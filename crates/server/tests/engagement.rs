@@ -90,9 +90,7 @@ async fn known_events_make_a_known_score_trend_and_last_activity() {
         engagement(&app, id).await,
         json!({
             "score": 31, "trend": 31, "last_activity_at": rfc3339(start), "stalled": false,
-            "activation": {
-                "first_sign_in": true, "first_download": true, "first_registration": true
-            },
+            "activation": first_steps([true, false, true, false, true]),
         })
     );
 
@@ -130,45 +128,38 @@ async fn known_events_make_a_known_score_trend_and_last_activity() {
 }
 
 #[tokio::test]
-async fn new_partners_show_their_first_steps_for_thirty_days() {
+async fn new_partners_show_their_onboarding_plans_first_steps_for_thirty_days() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
     let asset = published_asset(&manager).await;
     let (id, email) = new_partner(&app, "Adatum Resale").await;
-    let steps = |sign_in: bool, download: bool, registration: bool| {
-        json!({
-            "first_sign_in": sign_in, "first_download": download,
-            "first_registration": registration,
-        })
-    };
 
     let fresh = engagement(&app, id).await;
     assert_eq!(
         fresh,
         json!({
             "score": 0, "trend": 0, "last_activity_at": null, "stalled": false,
-            "activation": steps(false, false, false),
+            "activation": first_steps([false; 5]),
         })
     );
 
+    app.sign_in(&email).await;
+    assert_eq!(
+        engagement(&app, id).await["activation"],
+        first_steps([true, false, false, false, false]),
+    );
+    app.clock.advance(10 * DAY);
     let partner = app.sign_in(&email).await;
     open(&partner, &format!("/api/assets/{asset}")).await;
     assert_eq!(
         engagement(&app, id).await["activation"],
-        steps(true, false, false),
-        "a view is not a download"
-    );
-    app.clock.advance(10 * DAY);
-    let partner = app.sign_in(&email).await;
-    open(&partner, &format!("/api/assets/{asset}/download")).await;
-    assert_eq!(
-        engagement(&app, id).await["activation"],
-        steps(true, true, false)
+        first_steps([true, false, true, false, false]),
+        "opening an asset reads the content"
     );
     register_deal(&app, &partner, "Northwind Traders", "reseller").await;
     assert_eq!(
         engagement(&app, id).await["activation"],
-        steps(true, true, true)
+        first_steps([true, false, true, false, true])
     );
 
     // From day 30 the partner is no longer new; 31 quiet days later it has stalled.
@@ -267,6 +258,23 @@ async fn the_demo_partners_differ() {
     assert_eq!(tyrell["stalled"], false);
     assert_eq!(
         tyrell["activation"],
-        json!({ "first_sign_in": true, "first_download": true, "first_registration": false })
+        first_steps([true, true, true, false, false])
     );
+}
+
+/// The starter plan's steps of a reseller's first 30 days, each done or not.
+fn first_steps(done: [bool; 5]) -> Value {
+    let titles = [
+        "Sign in to the portal",
+        "Kickoff call with your partner manager",
+        "Read the program's enablement content",
+        "Invite a colleague",
+        "Register your first deal",
+    ];
+    let steps: Vec<Value> = titles
+        .iter()
+        .zip(done)
+        .map(|(title, done)| json!({ "title": title, "done": done }))
+        .collect();
+    json!({ "steps": steps })
 }

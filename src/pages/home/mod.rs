@@ -7,7 +7,6 @@ use portico_api::Role;
 use portico_api::dashboard::{
     PROTECTION_ENDING_DAYS, PartnerDashboard, RegistrationBrief, StageTotal, StatusCount,
 };
-use portico_api::organizations::Activation;
 use portico_api::pipeline::stage_label;
 use portico_api::tiers::MyTier;
 
@@ -23,8 +22,11 @@ use portico_ui::session::use_session;
 
 use crate::text;
 
+mod onboarding;
 mod team;
 mod tier;
+
+use onboarding::OnboardingChecklist;
 
 // Cards only some partners see load with their own code: the team card (partner admins) and
 // the tier card (once the program has tiers: asked first, so its code loads only then).
@@ -71,7 +73,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
     view! {
-        {home.activation.map(|steps| view! { <FirstSteps steps /> })}
+        {home.onboarding.map(|progress| view! { <OnboardingChecklist progress admin /> })}
         <div class="home-grid">
             <ToAnswer items=home.to_answer />
             <ProtectionEnding items=home.protection_ending total=home.protection_ending_total />
@@ -87,38 +89,6 @@ fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
             </WhenVisible>
             {admin.then(|| view! { <WhenVisible>{lazy_page(team())}</WhenVisible> })}
         </div>
-    }
-}
-
-/// A new organization's first steps, each linking to where it is taken.
-#[component]
-fn FirstSteps(steps: Activation) -> impl IntoView {
-    let links = [None, Some(Route::Content), Some(Route::Register)];
-    view! {
-        <section class="panel" id="first-steps" aria-labelledby="first-steps-heading">
-            <h2 id="first-steps-heading" class="card-title">
-                {text::home::get_started(steps.done(), 3)}
-            </h2>
-            <ol class="steps">
-                {steps
-                    .steps()
-                    .into_iter()
-                    .zip(links)
-                    .map(|((name, done), link)| {
-                        let text = match (done, link) {
-                            (false, Some(route)) => view! { <a href=route.href()>{name}</a> }.into_any(),
-                            _ => view! { <span>{name}</span> }.into_any(),
-                        };
-                        view! {
-                            <li class:done=done>
-                                {text}
-                                <span class="visually-hidden">{if done { text::home::STEP_DONE } else { text::home::STEP_TO_DO }}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </section>
     }
 }
 

@@ -62,10 +62,15 @@ fn Standing(mine: MyTier) -> impl IntoView {
 fn RuleRow(progress: RuleProgress, currency: String) -> impl IntoView {
     let RuleProgress {
         measure,
+        certification,
         current,
         required,
         met,
     } = progress;
+    let label = match certification {
+        Some(name) => text::tier::certified_in(&name),
+        None => measure.label().to_owned(),
+    };
     let show = |value: i64| {
         if measure.is_revenue() {
             format_money(value, &currency)
@@ -76,7 +81,7 @@ fn RuleRow(progress: RuleProgress, currency: String) -> impl IntoView {
     let (now, goal) = (show(current), show(required));
     view! {
         <li class:met=met>
-            <span>{measure.label()}</span>
+            <span>{label}</span>
             <span class="tier-figure">{text::tier::of(&now, &goal)}{met.then_some(text::tier::MET)}</span>
             <meter min="0" max=required.max(1) value=current.min(required.max(1)) aria-hidden="true"></meter>
         </li>

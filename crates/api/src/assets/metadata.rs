@@ -96,7 +96,7 @@ impl AssetMetadata {
             audience: Audience {
                 tiers: unique(&self.audience.tiers),
                 motions: unique(&self.audience.motions),
-                certification: self.audience.certification,
+                certification: self.audience.certification.clone(),
             },
             link,
         })

@@ -90,21 +90,60 @@ string_enum!(AssetState {
     Archived => "archived" / "Archived",
 });
 
-/// A certification a partner organization can hold; an asset may require one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// The code of a certification definition (`GET /api/certifications`), which an asset's
+/// audience may require: lower-case letters, digits and `_`, starting with a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Certification {
-    SalesFoundations,
-    SolutionsArchitect,
-    ImplementationSpecialist,
+#[serde(try_from = "String", into = "String")]
+pub struct Certification(String);
+
+impl Certification {
+    pub fn parse(code: &str) -> Option<Certification> {
+        let valid = (2..=40).contains(&code.len())
+            && code.starts_with(|c: char| c.is_ascii_lowercase())
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        valid.then(|| Certification(code.to_owned()))
+    }
+
+    /// The code a name is given: "Solutions Architect" is `solutions_architect`.
+    pub fn from_name(name: &str) -> Option<Certification> {
+        let mut code = String::new();
+        for c in name.trim().chars().flat_map(char::to_lowercase) {
+            if c.is_ascii_alphanumeric() {
+                code.push(c);
+            } else if !code.is_empty() && !code.ends_with('_') {
+                code.push('_');
+            }
+        }
+        let code = code.trim_end_matches('_');
+        let code: String = code
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .take(40)
+            .collect();
+        Certification::parse(code.trim_end_matches('_'))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
-string_enum!(Certification {
-    SalesFoundations => "sales_foundations" / "Sales Foundations",
-    SolutionsArchitect => "solutions_architect" / "Solutions Architect",
-    ImplementationSpecialist => "implementation_specialist" / "Implementation Specialist",
-});
+impl TryFrom<String> for Certification {
+    type Error = &'static str;
+
+    fn try_from(code: String) -> Result<Certification, &'static str> {
+        Certification::parse(&code).ok_or("not a certification code")
+    }
+}
+
+impl From<Certification> for String {
+    fn from(code: Certification) -> String {
+        code.0
+    }
+}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -213,14 +252,6 @@ pub struct ManagedAsset {
 pub enum AssetDetail {
     Manager(ManagedAsset),
     Partner(AssetView),
-}
-
-/// `PUT /api/organizations/{id}/certifications` (managers): the full set the partner holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Certifications {
-    pub certifications: Vec<Certification>,
 }
 
 #[cfg(test)]

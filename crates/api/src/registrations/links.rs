@@ -82,4 +82,6 @@ pub struct LinkForm {
     /// The currency of the organization's country, which the form starts with.
     pub currency: Option<String>,
     pub products: Vec<Product>,
+    /// The certifications the organization lacks, which the form warns of before filing.
+    pub requirements: crate::certifications::FilingRequirements,
 }

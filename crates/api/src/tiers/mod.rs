@@ -25,6 +25,8 @@ pub enum Measure {
     ApprovedRegistrations,
     /// The engagement score today, 0 to 100.
     EngagementScore,
+    /// People of the organization holding the rule's certification, unexpired.
+    CertifiedPeople,
 }
 
 string_enum!(Measure {
@@ -33,6 +35,7 @@ string_enum!(Measure {
     WonDeals => "won_deals" / "Won deals",
     ApprovedRegistrations => "approved_registrations" / "Approved registrations",
     EngagementScore => "engagement_score" / "Engagement score",
+    CertifiedPeople => "certified_people" / "Certified people",
 });
 
 impl Measure {
@@ -48,6 +51,20 @@ impl Measure {
 pub struct Rule {
     pub measure: Measure,
     pub at_least: i64,
+    /// For `certified_people`: the certification's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certification_id: Option<i64>,
+}
+
+impl Rule {
+    /// A rule on a measure that names no certification.
+    pub fn of(measure: Measure, at_least: i64) -> Rule {
+        Rule {
+            measure,
+            at_least,
+            certification_id: None,
+        }
+    }
 }
 
 /// One rung of the ladder as managers describe it.
@@ -186,7 +203,21 @@ fn check_tier(f: &mut Fields, i: usize, tier: &TierDefinition) {
         } else if rule.measure == Measure::EngagementScore && rule.at_least > 100 {
             f.add(&field, "The engagement score goes up to 100.");
         }
-        if tier.rules[..j].iter().any(|r| r.measure == rule.measure) {
+        let wants_certification = rule.measure == Measure::CertifiedPeople;
+        if wants_certification != rule.certification_id.is_some() {
+            f.add(
+                &format!("tiers[{i}].rules[{j}].certification_id"),
+                if wants_certification {
+                    "Choose the certification people must hold."
+                } else {
+                    "Only a certified-people rule names a certification."
+                },
+            );
+        }
+        if tier.rules[..j]
+            .iter()
+            .any(|r| (r.measure, r.certification_id) == (rule.measure, rule.certification_id))
+        {
             f.add(
                 &format!("tiers[{i}].rules[{j}].measure"),
                 "Each measure once per tier.",

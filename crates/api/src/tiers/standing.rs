@@ -13,6 +13,8 @@ use crate::validate::Fields;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RuleProgress {
     pub measure: Measure,
+    /// For `certified_people`: the certification's name.
+    pub certification: Option<String>,
     pub current: i64,
     pub required: i64,
     pub met: bool,

@@ -66,7 +66,7 @@ fn asset_fields() {
         audience: Audience {
             tiers: vec![Tier::Gold],
             motions: vec![Motion::Reseller],
-            certification: Some(Certification::SolutionsArchitect),
+            certification: Certification::parse("solutions_architect"),
         },
         versions: vec![AssetVersion {
             number: 1,

@@ -3,16 +3,15 @@
 //! address; for one partner chosen there, what it used and the certifications it holds.
 
 use leptos::prelude::*;
-use portico_api::assets::{AssetUsage, Certification, Certifications, ContentUsage, USAGE_DAYS};
+use portico_api::assets::{AssetUsage, ContentUsage, USAGE_DAYS};
 use portico_ui::route::Route;
 
 use crate::components::usage::WeeklyUsage;
 use portico_ui::api;
 use portico_ui::components::record_page;
-use portico_ui::components::{CheckGroup, DataTable, FormError, SubmitButton, Time};
+use portico_ui::components::{DataTable, Time};
 use portico_ui::dom::{on_submit, set_title, spawn};
 use portico_ui::location::{Location, use_location};
-use portico_ui::session::use_session;
 
 use crate::text;
 
@@ -225,7 +224,7 @@ fn usage_row(u: AssetUsage) -> impl IntoView {
     }
 }
 
-/// One partner: what it used over the period, and the certifications it holds.
+/// One partner: what it used over the period.
 #[component]
 fn PartnerUsage(id: i64, days: Option<u32>) -> impl IntoView {
     view! {
@@ -248,71 +247,6 @@ fn PartnerUsage(id: i64, days: Option<u32>) -> impl IntoView {
                     .into_any()
                 },
             )}
-            {record_page(
-                move || api::certifications(id),
-                text::content_usage::LOADING_CERTIFICATIONS,
-                move |held, _| view! { <CertificationsForm id held /> }.into_any(),
-            )}
         </section>
-    }
-}
-
-/// The certifications the partner holds; assets may require one.
-#[component]
-fn CertificationsForm(id: i64, held: Certifications) -> impl IntoView {
-    let session = use_session();
-    let chosen = RwSignal::new(
-        held.certifications
-            .iter()
-            .map(|c| c.as_str())
-            .collect::<Vec<_>>(),
-    );
-    let busy = RwSignal::new(false);
-    let form_error = RwSignal::new(None::<String>);
-    let status = RwSignal::new(None::<String>);
-    let submit = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        form_error.set(None);
-        status.set(None);
-        let body = Certifications {
-            certifications: chosen
-                .with_untracked(|c| c.iter().filter_map(|v| Certification::parse(v)).collect()),
-        };
-        busy.set(true);
-        let csrf = session.csrf();
-        spawn(async move {
-            let result = api::save_certifications(&csrf, id, &body).await;
-            busy.set(false);
-            match result {
-                Ok(_) => status.set(Some(text::content_usage::CERTIFICATIONS_SAVED.to_owned())),
-                Err(e) => form_error.set(Some(e.message)),
-            }
-        });
-    };
-    let options = Certification::ALL
-        .iter()
-        .map(|c| (c.as_str(), c.label()))
-        .collect();
-    view! {
-        <h3>{text::content_usage::CERTIFICATIONS}</h3>
-        <FormError error=form_error />
-        <form class="form" novalidate on:submit=on_submit(submit)>
-            <CheckGroup
-                id="certifications"
-                legend=text::content_usage::CERTIFICATIONS_HELD
-                hint=text::content_usage::CERTIFICATIONS_HINT
-                options
-                chosen
-            />
-            <p id="certifications-status" class="muted" role="status">{status}</p>
-            <SubmitButton
-                id="certifications-save"
-                label=text::content_usage::SAVE_CERTIFICATIONS
-                busy_label=text::content_usage::SAVING
-                busy
-            />
-        </form>
     }
 }

@@ -32,4 +32,5 @@ pub const TIERS_HINT: &str = "None checked: every tier.";
 pub const PARTNER_MOTIONS: &str = "Partner motions";
 pub const PARTNER_MOTIONS_HINT: &str = "None checked: every motion.";
 pub const CERTIFICATION: &str = "Required certification";
+pub const LOADING_CERTIFICATIONS: &str = "Loading the form…";
 pub const NO_CERTIFICATION: &str = "None";

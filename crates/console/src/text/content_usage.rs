@@ -56,14 +56,6 @@ pub fn partner_last(partner: &str, n: u32) -> String {
 }
 
 pub const PARTNER_NONE_USED: &str = "This partner used no content in this period.";
-pub const LOADING_CERTIFICATIONS: &str = "Loading the certifications…";
-pub const CERTIFICATIONS_SAVED: &str = "Certifications saved.";
-pub const CERTIFICATIONS: &str = "Certifications";
-pub const CERTIFICATIONS_HELD: &str = "Certifications this partner holds";
-pub const CERTIFICATIONS_HINT: &str =
-    "Assets that require a certification are shown only to partners holding it.";
-pub const SAVE_CERTIFICATIONS: &str = "Save certifications";
-pub const SAVING: &str = "Saving…";
 
 // --- Week by week
 

@@ -67,6 +67,7 @@ pub const RULES: &str = "Rules, all to be met";
 pub const NO_RULES: &str = "Every partner starts here: no rules.";
 pub const MEASURE: &str = "Measure";
 pub const AT_LEAST: &str = "At least";
+pub const CERTIFICATION: &str = "Certification";
 pub const REMOVE: &str = "Remove";
 pub const ADD_RULE: &str = "Add a rule";
 pub const RATES: &str = "Exchange rates";

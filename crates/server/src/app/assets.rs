@@ -1,9 +1,8 @@
 //! Managing the content hub's assets: drafts from an upload or a link, new file versions,
-//! edits, and moves between draft, published and archived; and the certifications partners
-//! hold, which decide what reaches them. Each change leaves an audit
+//! edits, and moves between draft, published and archived. Each change leaves an audit
 //! record; publishing tells the webhook endpoints.
 
-use portico_api::assets::{AssetState, Certification, ValidMetadata};
+use portico_api::assets::{AssetState, ValidMetadata};
 
 use crate::app::unit_of_work::{self, Event, UnitOfWork};
 use crate::app::{AppError, AppResult};
@@ -110,34 +109,6 @@ pub async fn move_to(
             }
         }
         find(unit, id).await
-    })
-    .await
-}
-
-/// Sets the certifications a partner organization holds (the whole set), which decide what
-/// content reaches it.
-pub async fn set_certifications(
-    state: &AppState,
-    manager: i64,
-    organization_id: i64,
-    held: &[Certification],
-) -> AppResult<()> {
-    unit_of_work::run(state, async |unit| {
-        let now = unit.now();
-        let before = assets::certifications(unit.tx(), organization_id).await?;
-        assets::set_certifications(unit.tx(), organization_id, held, now).await?;
-        unit.record(AuditEntry {
-            organization_id: Some(organization_id),
-            before: audit::state(&before),
-            after: audit::state(&held),
-            ..AuditEntry::new(
-                Some(manager),
-                "organization.certifications_set",
-                "organization",
-                Some(organization_id),
-            )
-        });
-        Ok(())
     })
     .await
 }

@@ -3,7 +3,7 @@
 
 use portico_api::organizations::Engagement;
 
-use crate::app::{AppError, AppResult, unit_of_work};
+use crate::app::{AppError, AppResult, onboarding, unit_of_work};
 use crate::domain::engagement;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
@@ -39,7 +39,8 @@ pub async fn set_country(
     .await
 }
 
-/// These organizations, each with its engagement.
+/// These organizations, each with its engagement (and, while new, its onboarding plan's first
+/// steps).
 pub async fn assess(
     state: &AppState,
     rows: Vec<OrganizationRow>,
@@ -47,9 +48,13 @@ pub async fn assess(
     let now = state.now();
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let activity = activity(state.db.pool(), &ids, now).await?;
+    let mut first_steps = onboarding::first_steps(state, &rows.iter().collect::<Vec<_>>()).await?;
     rows.into_iter()
         .map(|row| match activity.get(&row.id) {
-            Some(a) => Ok((row, engagement::assess(a, now))),
+            Some(a) => {
+                let engagement = engagement::assess(a, now, first_steps.remove(&row.id));
+                Ok((row, engagement))
+            }
             None => Err(AppError::internal(format!(
                 "no activity read for organization {}",
                 row.id

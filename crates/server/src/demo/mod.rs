@@ -5,8 +5,10 @@
 
 pub mod announcement_volume;
 pub mod asset_volume;
+mod certifications;
 mod content;
 pub mod files;
+mod onboarding;
 mod pipeline;
 mod registrations;
 mod tiers;
@@ -206,6 +208,8 @@ pub async fn seed_if_empty(
         .await?
         .ok_or_else(|| AppError::internal("the demo manager is missing"))?;
     content::seed(db, blobs, manager.id, now).await?;
+    certifications::seed(db, manager.id, now).await?;
+    onboarding::seed(db, manager.id, now).await?;
     let admin = users::by_email(db.pool(), "admin@acme.example")
         .await?
         .ok_or_else(|| AppError::internal("the demo administrator is missing"))?;

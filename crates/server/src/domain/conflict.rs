@@ -89,6 +89,8 @@ pub struct Claim<'a> {
     pub decided_at: Option<Timestamp>,
     /// How it matched the registration being decided.
     pub finding: Finding,
+    /// Its organization holds a current certification.
+    pub certified: bool,
 }
 
 /// "same domain as registration R-1042 by Globex Consulting, approved 2026-10-02"
@@ -138,6 +140,8 @@ pub struct Subject {
     pub registration_id: i64,
     pub organization_id: i64,
     pub submitted_at: Timestamp,
+    /// Its organization holds a current certification.
+    pub certified: bool,
 }
 
 /// What the conflict hierarchy suggests, from the findings a manager can rely on: possible
@@ -164,9 +168,9 @@ pub fn suggest(
     hierarchy(subject, &sure_claims, &sure_accounts)
 }
 
-/// A protected registration beats a new one, the incumbent partner beats a net-new one, the
-/// earlier registration beats the later, and a directly owned account needs its owner's word.
-/// Certification joins when partners have it.
+/// A protected registration beats a new one, the incumbent partner beats a net-new one, a
+/// certified partner beats an uncertified one, the earlier registration beats the later, and a
+/// directly owned account needs its owner's word.
 fn hierarchy(
     subject: Subject,
     claims: &[Claim<'_>],
@@ -199,6 +203,9 @@ fn hierarchy(
             )
         });
     }
+    if let Some(suggestion) = certified_wins(subject, claims) {
+        return Some(suggestion);
+    }
     let earliest = claims
         .iter()
         .filter(|c| c.status.is_open())
@@ -220,6 +227,26 @@ fn hierarchy(
         ));
     }
     earliest.map(|_| format!("{new} was registered first; approving it gives it the customer."))
+}
+
+/// Between open claims otherwise tied, the one whose partner is certified wins; when both or
+/// neither are, it is still a tie.
+fn certified_wins(subject: Subject, claims: &[Claim<'_>]) -> Option<String> {
+    let new = number(subject.registration_id);
+    let mut open = claims.iter().filter(|c| c.status.is_open()).peekable();
+    open.peek()?;
+    let mut certified = open.filter(|c| c.certified).peekable();
+    match (subject.certified, certified.peek()) {
+        (true, None) => Some(format!(
+            "Approve {new}: its partner is certified and the competing partners are not."
+        )),
+        (false, Some(rival)) => Some(format!(
+            "Decline {new}: {} by {} comes from a certified partner.",
+            number(rival.registration_id),
+            rival.organization_name
+        )),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -245,6 +272,7 @@ mod tests {
             submitted_at,
             decided_at: (status == RegistrationStatus::Approved).then_some(1_790_000_000),
             finding: finding(MatchStrength::SameName, 95),
+            certified: false,
         }
     }
 
@@ -311,6 +339,7 @@ mod tests {
             registration_id: 9,
             organization_id: 7,
             submitted_at,
+            certified: false,
         }
     }
 
@@ -335,6 +364,41 @@ mod tests {
                 .starts_with("R-1009 was registered first")
         );
         assert_eq!(suggest(subject(50), &[], &[]), None);
+    }
+
+    #[test]
+    fn a_certified_partner_wins_a_tie_and_two_certified_ones_fall_back_to_the_earlier() {
+        let earlier = claim(2, RegistrationStatus::Submitted, 100);
+        let certified_later = Subject {
+            certified: true,
+            ..subject(200)
+        };
+        let suggestion = suggest(certified_later, std::slice::from_ref(&earlier), &[]).unwrap();
+        assert!(
+            suggestion.starts_with("Approve R-1009: its partner is certified"),
+            "{suggestion}"
+        );
+        let certified_rival = Claim {
+            certified: true,
+            ..earlier.clone()
+        };
+        let suggestion = suggest(subject(50), &[certified_rival.clone()], &[]).unwrap();
+        assert_eq!(
+            suggestion,
+            "Decline R-1009: R-1002 by Globex Consulting comes from a certified partner."
+        );
+        let both = suggest(certified_later, &[certified_rival], &[]).unwrap();
+        assert!(
+            both.starts_with("R-1002 by Globex Consulting was registered first"),
+            "{both}"
+        );
+        let approved = claim(1, RegistrationStatus::Approved, 100);
+        assert!(
+            suggest(certified_later, &[approved], &[])
+                .unwrap()
+                .starts_with("Decline R-1009"),
+            "protection still beats certification"
+        );
     }
 
     #[test]

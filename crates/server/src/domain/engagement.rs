@@ -1,6 +1,7 @@
 //! The partner engagement score: how actively a partner organization uses the portal, from the
 //! events the portal records, as a number from 0 to 100 with its trend; whether the partner has
-//! stalled; and, in its first 30 days, which first steps it took.
+//! stalled; and whether it is still in its first 30 days, when its onboarding plan's first
+//! steps are shown instead.
 //!
 //! Every event is worth its kind's weight:
 //!
@@ -127,8 +128,13 @@ pub struct Activity {
     pub earlier: Vec<(Kind, Tally)>,
     /// The latest event of any kind and age.
     pub last_at: Option<Timestamp>,
-    /// Which first steps the organization ever took.
-    pub firsts: Activation,
+}
+
+impl Activity {
+    /// Still in its first 30 days, so its first steps show instead of whether it stalled.
+    pub fn is_new(&self, now: Timestamp) -> bool {
+        now - self.joined_at < MONTH
+    }
 }
 
 /// The points the tallied events are worth at `as_of`, each faded by its age. Every event must
@@ -148,18 +154,18 @@ pub fn score(points: f64) -> u8 {
     (100.0 * (1.0 - (-points.max(0.0) / SCALE).exp())).round() as u8
 }
 
-/// The organization's engagement at `now`.
-pub fn assess(activity: &Activity, now: Timestamp) -> Engagement {
+/// The organization's engagement at `now`, with its first steps while it is new.
+pub fn assess(activity: &Activity, now: Timestamp, first_steps: Option<Activation>) -> Engagement {
     let score_now = score(points(&activity.recent, now));
     let score_then = score(points(&activity.earlier, now - MONTH));
-    let new = now - activity.joined_at < MONTH;
+    let new = activity.is_new(now);
     let quiet = activity.last_at.is_none_or(|at| now - at >= MONTH);
     Engagement {
         score: score_now,
         trend: i16::from(score_now) - i16::from(score_then),
         last_activity_at: activity.last_at.map(rfc3339),
         stalled: !new && quiet,
-        activation: new.then_some(activity.firsts),
+        activation: first_steps.filter(|_| new),
     }
 }
 
@@ -170,11 +176,6 @@ mod tests {
     use super::*;
 
     const NOW: Timestamp = 20_000 * DAY;
-    const NONE: Activation = Activation {
-        first_sign_in: false,
-        first_download: false,
-        first_registration: false,
-    };
 
     fn tally(times: &[Timestamp]) -> Tally {
         Tally {
@@ -193,7 +194,6 @@ mod tests {
             recent: Vec::new(),
             earlier: Vec::new(),
             last_at: last_days_ago.map(|d| NOW - d * DAY),
-            firsts: NONE,
         }
     }
 
@@ -257,7 +257,7 @@ mod tests {
             (Kind::SignIn, tally(&days_ago(&[0]))),
         ];
         // 100 × (1 − e^(−(80/9 + 1)/40)) = 21.90…; 100 × (1 − e^(−(128/9)/40)) = 29.92…
-        let engagement = assess(&activity, NOW);
+        let engagement = assess(&activity, NOW, None);
         assert_eq!(engagement.score, 22);
         assert_eq!(engagement.trend, 22 - 30);
         assert_eq!(
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn nothing_recorded_scores_zero() {
-        let engagement = assess(&activity(200, None), NOW);
+        let engagement = assess(&activity(200, None), NOW, None);
         assert_eq!(
             engagement,
             Engagement {
@@ -283,25 +283,25 @@ mod tests {
 
     #[test]
     fn older_partners_stall_after_thirty_quiet_days() {
-        assert!(assess(&activity(31, Some(30)), NOW).stalled);
-        assert!(assess(&activity(400, Some(200)), NOW).stalled);
-        assert!(!assess(&activity(400, Some(29)), NOW).stalled);
+        assert!(assess(&activity(31, Some(30)), NOW, None).stalled);
+        assert!(assess(&activity(400, Some(200)), NOW, None).stalled);
+        assert!(!assess(&activity(400, Some(29)), NOW, None).stalled);
     }
 
     #[test]
     fn new_partners_show_their_first_steps_instead_of_stalling() {
-        let mut young = activity(29, None);
-        young.firsts.first_sign_in = true;
-        let engagement = assess(&young, NOW);
+        let first_steps = Activation {
+            steps: vec![portico_api::organizations::ActivationStep {
+                title: "Sign in to the portal".into(),
+                done: true,
+            }],
+        };
+        let engagement = assess(&activity(29, None), NOW, Some(first_steps.clone()));
         assert!(!engagement.stalled);
-        assert_eq!(
-            engagement.activation,
-            Some(Activation {
-                first_sign_in: true,
-                ..NONE
-            })
-        );
-        assert_eq!(assess(&activity(30, None), NOW).activation, None);
+        assert_eq!(engagement.activation, Some(first_steps.clone()));
+        let month_old = assess(&activity(30, None), NOW, Some(first_steps));
+        assert_eq!(month_old.activation, None);
+        assert!(month_old.stalled);
     }
 
     proptest! {

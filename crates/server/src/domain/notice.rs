@@ -60,6 +60,7 @@ impl Notice<'_> {
             Category::Invitation => "Accept the invitation",
             Category::AccountSecurity => "Review your account security",
             Category::TierChange => "See the tier",
+            Category::CertificationExpiry => "See your certifications",
         }
     }
 

@@ -3,6 +3,8 @@
 //! before moving down, a manager's override until it expires). Plain rules over numbers the
 //! store measured; the caller keeps the standing and writes the changes.
 
+use std::collections::BTreeMap;
+
 use portico_api::organizations::Tier;
 use portico_api::tiers::{Measure, Rule};
 
@@ -11,28 +13,36 @@ use crate::clock::Timestamp;
 const DAY: i64 = 24 * 60 * 60;
 
 /// What an organization did in the trailing window, revenue in the program currency.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metrics {
     pub sourced_revenue: i64,
     pub influenced_revenue: i64,
     pub won_deals: i64,
     pub approved_registrations: i64,
     pub engagement_score: i64,
+    /// People holding each certification today, by certification id (measured today, not
+    /// over the window: a certification holds or it does not).
+    pub certified_people: BTreeMap<i64, i64>,
 }
 
 impl Metrics {
-    pub fn value(&self, measure: Measure) -> i64 {
-        match measure {
+    /// What the rule measures.
+    pub fn value(&self, rule: &Rule) -> i64 {
+        match rule.measure {
             Measure::SourcedRevenue => self.sourced_revenue,
             Measure::InfluencedRevenue => self.influenced_revenue,
             Measure::WonDeals => self.won_deals,
             Measure::ApprovedRegistrations => self.approved_registrations,
             Measure::EngagementScore => self.engagement_score,
+            Measure::CertifiedPeople => rule
+                .certification_id
+                .and_then(|id| self.certified_people.get(&id).copied())
+                .unwrap_or(0),
         }
     }
 
     pub fn meets(&self, rule: &Rule) -> bool {
-        self.value(rule.measure) >= rule.at_least
+        self.value(rule) >= rule.at_least
     }
 }
 
@@ -222,7 +232,7 @@ mod tests {
     };
 
     fn rule(measure: Measure, at_least: i64) -> Rule {
-        Rule { measure, at_least }
+        Rule::of(measure, at_least)
     }
 
     fn ladder() -> Vec<(Tier, Vec<Rule>)> {
@@ -252,13 +262,17 @@ mod tests {
             approved_registrations: 2,
             ..Metrics::default()
         };
-        assert_eq!(reached(silver), Tier::Silver);
+        assert_eq!(reached(silver.clone()), Tier::Silver);
         let half_gold = Metrics {
             sourced_revenue: 150_000,
             won_deals: 2,
             ..silver
         };
-        assert_eq!(reached(half_gold), Tier::Silver, "one rule of gold unmet");
+        assert_eq!(
+            reached(half_gold.clone()),
+            Tier::Silver,
+            "one rule of gold unmet"
+        );
         let gold = Metrics {
             won_deals: 3,
             ..half_gold
@@ -273,6 +287,21 @@ mod tests {
             Tier::Registered,
             "platinum's revenue does not skip silver's registrations"
         );
+    }
+
+    #[test]
+    fn a_certified_people_rule_counts_holders_of_its_certification_only() {
+        let architects = Rule {
+            certification_id: Some(7),
+            ..rule(Measure::CertifiedPeople, 2)
+        };
+        let mut metrics = Metrics::default();
+        metrics.certified_people.insert(8, 5);
+        assert_eq!(metrics.value(&architects), 0);
+        metrics.certified_people.insert(7, 1);
+        assert!(!metrics.meets(&architects));
+        metrics.certified_people.insert(7, 2);
+        assert!(metrics.meets(&architects));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Background loops. Each pass is idempotent and safe to run on several instances at once.
 
 pub mod announcements;
+pub mod certifications;
 pub mod delivery;
 pub mod notifications;
 pub mod registrations;
@@ -20,6 +21,7 @@ const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(10 * 60);
 const REGISTRATION_TIMERS_EVERY: Duration = Duration::from_secs(60);
 const ANNOUNCEMENTS_EVERY: Duration = Duration::from_secs(15);
 const TIERS_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
+const CERTIFICATION_REMINDERS_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
 
 /// Forgets dead sessions, attempts too old to count against any limit, and expired sign-in links
 /// and pending sign-ins, so those tables stay small.
@@ -64,6 +66,12 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             TIERS_EVERY,
             state.clone(),
             |s| async move { tiers::run_once(&s).await },
+        ),
+        spawn_every(
+            "certification reminders",
+            CERTIFICATION_REMINDERS_EVERY,
+            state.clone(),
+            |s| async move { certifications::run_once(&s).await },
         ),
         notifications::spawn(state.clone()),
         webhooks::spawn(state),

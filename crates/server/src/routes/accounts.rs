@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use portico_api::accounts::{Account, AccountInput, AccountQuery, ImportQuery, ImportSummary};
 use portico_api::page::PageQuery;
 use portico_api::{ErrorBody, Page};
@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use crate::app::accounts::{self as app_accounts};
 use crate::domain::account_import::{self, Duplicates};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor, refuse_nul};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, csv_body, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::accounts as store;
@@ -114,16 +114,7 @@ async fn import(
     body: String,
 ) -> ApiResult<Json<ImportSummary>> {
     caller.require_vendor()?;
-    let is_csv = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/csv") || v.starts_with("text/plain"));
-    if !is_csv {
-        return Err(ApiError::UnsupportedMediaType(
-            "Send the file as text/csv.".into(),
-        ));
-    }
-    refuse_nul(&body)?;
+    csv_body(&headers, &body)?;
     let duplicates = if query.merge_duplicates == Some(true) {
         Duplicates::Merge
     } else {

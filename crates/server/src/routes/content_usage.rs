@@ -1,18 +1,14 @@
-//! What managers learn from the content hub: use per asset, per partner and over time; and the
-//! certifications that open certification-only assets to a partner.
+//! What managers learn from the content hub: use per asset, per partner and over time.
 
 use axum::Json;
 use axum::extract::State;
-use portico_api::assets::{
-    AssetUsageDetail, Certifications, ContentUsage, PartnerContentUsage, UsageQuery,
-};
+use portico_api::assets::{AssetUsageDetail, ContentUsage, PartnerContentUsage, UsageQuery};
 use portico_api::{ErrorBody, OrganizationRef};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::assets as content;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::extract::{ApiPath, ApiQuery};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 use crate::store::asset_usage::{self, Subject};
@@ -24,7 +20,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(library))
         .routes(routes!(asset))
         .routes(routes!(partner))
-        .routes(routes!(certifications, set_certifications))
 }
 
 const TOP: u32 = 20;
@@ -144,43 +139,4 @@ async fn organization(state: &AppState, id: i64) -> ApiResult<OrganizationRef> {
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(OrganizationRef { id, name })
-}
-
-/// The certifications a partner organization holds.
-#[utoipa::path(get, path = "/api/organizations/{id}/certifications", tag = "content",
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Certifications), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody)))]
-async fn certifications(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<i64>,
-) -> ApiResult<Json<Certifications>> {
-    caller.require_vendor()?;
-    organization(&state, id).await?;
-    Ok(Json(Certifications {
-        certifications: assets::certifications(state.db.pool(), id).await?,
-    }))
-}
-
-/// Sets the certifications a partner organization holds (the whole set).
-#[utoipa::path(put, path = "/api/organizations/{id}/certifications", tag = "content",
-    params(("id" = i64, Path)), request_body = Certifications,
-    responses((status = 200, body = Certifications), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody)))]
-async fn set_certifications(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<i64>,
-    ApiJson(request): ApiJson<Certifications>,
-) -> ApiResult<Json<Certifications>> {
-    caller.require_vendor()?;
-    organization(&state, id).await?;
-    let mut held = request.certifications;
-    held.sort();
-    held.dedup();
-    content::set_certifications(&state, caller.user_id, id, &held).await?;
-    Ok(Json(Certifications {
-        certifications: held,
-    }))
 }

@@ -9,12 +9,13 @@ use portico_api::dashboard::{
     RegistrationBrief, StageTotal, StatusCount,
 };
 use portico_api::date::Date;
+use portico_api::onboarding::NEW_PARTNER_DAYS;
 use portico_api::organizations::{Motion, PartnerStatus};
 use portico_api::registrations::{ConflictLevel, ExtensionStatus, RegistrationStatus, number};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::partners;
+use crate::app::{onboarding, partners};
 use crate::domain::program::protection;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::session::Caller;
@@ -22,7 +23,7 @@ use crate::state::AppState;
 use crate::store::opportunities::stages::{StageRow, open_by_stage};
 use crate::store::opportunities::{self, PipelineFilter};
 use crate::store::registrations::{self, ListFilter, RegistrationRow, home};
-use crate::store::{Scope, announcements, assets, engagement};
+use crate::store::{Scope, announcements, assets, organizations};
 
 const DAY: i64 = 86_400;
 
@@ -93,25 +94,27 @@ async fn partner(
 ) -> ApiResult<PartnerDashboard> {
     let db = state.db.pool();
     let now = state.now();
-    let profile = assets::profile(db, organization_id)
+    let profile = assets::profile(db, organization_id, &state.today())
         .await?
         .ok_or_else(|| ApiError::internal("the caller's organization has no profile"))?;
     let ending_until = now + PROTECTION_ENDING_DAYS * DAY;
-    let ids = [organization_id];
     let (statuses, to_answer, (ending_total, ending), (unread, to_acknowledge)) = tokio::try_join!(
         home::status_counts(db, organization_id),
         home::to_answer(db, organization_id, now - 14 * DAY, BRIEF_ITEMS),
         home::protection_ending(db, organization_id, now, ending_until, BRIEF_ITEMS),
         announcements::unread(db, organization_id, caller.user_id),
     )?;
-    let (new_content, stages, activity) = tokio::try_join!(
+    let (new_content, stages, organization) = tokio::try_join!(
         assets::new_to(db, caller.user_id, profile, now),
         open_by_stage(db, organization_id),
-        engagement::activity(db, &ids, now),
+        organizations::by_id(db, organization_id),
     )?;
-    let activation = activity
-        .get(&organization_id)
-        .and_then(|a| crate::domain::engagement::assess(a, now).activation);
+    let organization = organization.ok_or(ApiError::NotFound)?;
+    let new = organization.created_at > now - NEW_PARTNER_DAYS * DAY;
+    let onboarding = match new {
+        true => Some(onboarding::progress(state, organization_id).await?),
+        false => None,
+    };
     Ok(PartnerDashboard {
         registrations: RegistrationStatus::ALL
             .iter()
@@ -130,7 +133,7 @@ async fn partner(
         to_acknowledge,
         new_content,
         pipeline: stage_totals(stages),
-        activation,
+        onboarding,
     })
 }
 

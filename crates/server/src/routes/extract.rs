@@ -64,8 +64,17 @@ pub fn refuse_nul_in_json(json: &[u8]) -> Result<(), ApiError> {
     }
 }
 
-/// The same for a text body, such as an uploaded CSV file.
-pub fn refuse_nul(text: &str) -> Result<(), ApiError> {
+/// A CSV file sent as the body: `text/csv` (or `text/plain`), without NUL characters.
+pub fn csv_body(headers: &HeaderMap, text: &str) -> Result<(), ApiError> {
+    let is_csv = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/csv") || v.starts_with("text/plain"));
+    if !is_csv {
+        return Err(ApiError::UnsupportedMediaType(
+            "Send the file as text/csv.".into(),
+        ));
+    }
     if text.contains('\0') {
         Err(nul_refused())
     } else {

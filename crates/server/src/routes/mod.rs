@@ -7,6 +7,7 @@ mod accounts;
 mod announcements;
 mod assets;
 mod auth;
+mod certifications;
 mod content_usage;
 mod crm_events;
 mod dashboard;
@@ -17,6 +18,7 @@ mod integrations;
 mod invitations;
 mod messages;
 mod notifications;
+mod onboarding;
 mod opportunities;
 mod organizations;
 mod pipeline;
@@ -90,6 +92,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(integrations::router())
         .merge(webhooks::router())
         .merge(tiers::router())
+        .merge(certifications::router())
+        .merge(onboarding::router())
         .merge(crm_events::router())
         .merge(embed::router())
         .routes(routes!(openapi_json))

@@ -1,10 +1,9 @@
 //! What partner organizations did, read for the engagement score: the events of the score's two
-//! windows tallied per organization and kind, and per organization when it joined, its latest
-//! event of any age and the first steps it ever took.
+//! windows tallied per organization and kind, and per organization when it joined and its
+//! latest event of any age.
 
 use std::collections::HashMap;
 
-use portico_api::organizations::Activation;
 use sqlx::FromRow;
 
 use crate::clock::Timestamp;
@@ -33,7 +32,6 @@ struct MilestoneRow {
     created_at: Timestamp,
     last_sign_in_at: Option<Timestamp>,
     last_content_at: Option<Timestamp>,
-    last_download_at: Option<Timestamp>,
     last_read_at: Option<Timestamp>,
     last_acknowledged_at: Option<Timestamp>,
     last_registration_at: Option<Timestamp>,
@@ -47,7 +45,6 @@ impl MilestoneRow {
             created_at,
             last_sign_in_at,
             last_content_at,
-            last_download_at,
             last_read_at,
             last_acknowledged_at,
             last_registration_at,
@@ -65,13 +62,7 @@ impl MilestoneRow {
             joined_at: created_at,
             recent: Vec::new(),
             earlier: Vec::new(),
-            // Downloads are among the content events already.
             last_at: latest.into_iter().flatten().max(),
-            firsts: Activation {
-                first_sign_in: last_sign_in_at.is_some(),
-                first_download: last_download_at.is_some(),
-                first_registration: last_registration_at.is_some(),
-            },
         };
         (organization_id, activity)
     }
@@ -199,8 +190,6 @@ async fn milestones(db: &Pool, ids: &[i64]) -> Result<Vec<MilestoneRow>, StoreEr
          (SELECT MAX(s.at) FROM sign_ins s WHERE s.organization_id = o.id) AS last_sign_in_at, \
          (SELECT MAX(e.at) FROM asset_events e WHERE e.organization_id = o.id) \
          AS last_content_at, \
-         (SELECT MAX(e.at) FROM asset_events e \
-         WHERE e.organization_id = o.id AND e.kind = 'download') AS last_download_at, \
          (SELECT MAX(r.read_at) FROM announcement_receipts r WHERE r.organization_id = o.id) \
          AS last_read_at, \
          (SELECT MAX(r.acknowledged_at) FROM announcement_receipts r \

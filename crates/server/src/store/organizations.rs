@@ -15,6 +15,7 @@ pub struct OrganizationRow {
     pub tier: Tier,
     pub country: Option<String>,
     pub user_count: i64,
+    pub created_at: Timestamp,
 }
 
 impl OrganizationRow {
@@ -26,6 +27,7 @@ impl OrganizationRow {
             tier,
             country,
             user_count,
+            created_at: _,
         } = self;
         OrganizationSummary {
             id,
@@ -83,6 +85,19 @@ where
     )
 }
 
+/// The organization's motion.
+pub async fn motion<'c, E>(db: E, id: i64) -> Result<Option<Motion>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    Ok(
+        sql::query_scalar("SELECT motion FROM organizations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?,
+    )
+}
+
 /// The organization's name and country.
 pub async fn name_and_country<'c, E>(
     db: E,
@@ -130,7 +145,7 @@ pub async fn page(
     limit: u32,
 ) -> Result<Vec<OrganizationRow>, StoreError> {
     Ok(sql::query_as(
-        "SELECT o.id, o.name, o.motion, o.tier, o.country, \
+        "SELECT o.id, o.name, o.motion, o.tier, o.country, o.created_at, \
          (SELECT COUNT(*) FROM users u WHERE u.organization_id = o.id) AS user_count \
          FROM organizations o WHERE o.id > $1 ORDER BY o.id LIMIT $2",
     )
@@ -138,6 +153,14 @@ pub async fn page(
     .bind(i64::from(limit) + 1)
     .fetch_all(db)
     .await?)
+}
+
+/// One partner organization with its people count.
+pub async fn by_id(db: &Pool, id: i64) -> Result<Option<OrganizationRow>, StoreError> {
+    Ok(page(db, id - 1, 1)
+        .await?
+        .into_iter()
+        .find(|row| row.id == id))
 }
 
 /// Every partner organization, by id: the lists that filter by engagement, which is computed

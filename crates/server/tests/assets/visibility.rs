@@ -106,7 +106,7 @@ async fn partners_see_only_assets_meant_for_their_tier_motion_and_certification(
 }
 
 #[tokio::test]
-async fn certifications_open_certified_content() {
+async fn a_current_certification_of_one_of_its_people_opens_certified_content() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
     let id = published(
@@ -118,26 +118,15 @@ async fn certifications_open_certified_content() {
     .await;
     let alice = app.sign_in(ALICE).await;
     assert_eq!(search(&alice, "q=quorbitine").await["total"], 0);
-    let northwind = alice.me.organization.as_ref().unwrap().id;
-    let path = format!("/api/organizations/{northwind}/certifications");
-    let set = json(
-        manager
-            .send(reqwest::Method::PUT, &path)
-            .json(&json!({"certifications": ["implementation_specialist", "implementation_specialist"]}))
-            .send()
-            .await
-            .unwrap(),
-        StatusCode::OK,
-    )
-    .await;
-    assert_eq!(set["certifications"], json!(["implementation_specialist"]));
+    let specialist = crate::certifications::definition(&manager, "implementation_specialist").await;
+    let today = crate::certifications::today(&app);
+    let long_ago = today.months_before(25).to_string();
+    crate::certifications::record(&manager, alice.me.user.id, specialist, &long_ago).await;
+    assert_eq!(
+        search(&alice, "q=quorbitine").await["total"],
+        0,
+        "an expired certification opens nothing"
+    );
+    crate::certifications::record(&manager, alice.me.user.id, specialist, &today.to_string()).await;
     assert_eq!(ids(&search(&alice, "q=quorbitine").await), vec![id]);
-    assert_eq!(app.audit("organization.certifications_set").await.len(), 1);
-    let response = alice
-        .send(reqwest::Method::PUT, &path)
-        .json(&json!({"certifications": []}))
-        .send()
-        .await
-        .unwrap();
-    error(response, StatusCode::FORBIDDEN).await;
 }

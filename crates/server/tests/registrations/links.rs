@@ -37,7 +37,7 @@ async fn sellers_without_an_account_register_through_the_organizations_link() {
     .await;
     assert_eq!(
         form.as_object().unwrap().keys().collect::<Vec<_>>(),
-        ["currency", "organization", "products"]
+        ["currency", "organization", "products", "requirements"]
     );
     assert_eq!(form["organization"], "Northwind Partners");
     assert_eq!(form["currency"], "EUR", "Northwind is based in Germany");

@@ -33,7 +33,7 @@ async fn a_partner_is_promoted_kept_through_grace_and_moved_down_at_its_end() {
     assert_eq!(mine["next"]["tier"], "platinum");
     assert_eq!(
         mine["progress"],
-        json!([{ "measure": "won_deals", "current": 1, "required": 50, "met": false }])
+        json!([{ "measure": "won_deals", "certification": null, "current": 1, "required": 50, "met": false }])
     );
     assert_eq!(mine["grace_until"], Value::Null);
 

@@ -1,9 +1,8 @@
-//! Partner organizations and the certifications they hold.
+//! Partner organizations.
 
 use super::ApiError;
 use super::request::{Call, list_url};
 use portico_api::Page;
-use portico_api::assets::Certifications;
 use portico_api::organizations::{OrganizationSummary, PartnerStatus, UpdateOrganization};
 
 /// `GET /api/organizations`, only those in `status` when given.
@@ -40,22 +39,6 @@ pub async fn partner_options() -> Result<Vec<(String, String)>, ApiError> {
         .into_iter()
         .map(|o| (o.id.to_string(), o.name))
         .collect())
-}
-
-/// `GET /api/organizations/{id}/certifications`
-pub async fn certifications(organization_id: i64) -> Result<Certifications, ApiError> {
-    let url = format!("/api/organizations/{organization_id}/certifications");
-    Call::get(&url).read().await
-}
-
-/// `PUT /api/organizations/{id}/certifications`: the full set the partner holds.
-pub async fn save_certifications(
-    csrf: &str,
-    organization_id: i64,
-    body: &Certifications,
-) -> Result<Certifications, ApiError> {
-    let url = format!("/api/organizations/{organization_id}/certifications");
-    Call::write("PUT", &url, csrf).json(body).read().await
 }
 
 /// `PATCH /api/organizations/{id}`: where the organization is based.

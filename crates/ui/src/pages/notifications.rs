@@ -92,6 +92,7 @@ fn about(category: Category) -> &'static str {
         Category::ProtectionReminder => text::notifications::ABOUT_PROTECTION_REMINDER,
         Category::ApprovalSla => text::notifications::ABOUT_APPROVAL_SLA,
         Category::TierChange => text::notifications::ABOUT_TIER_CHANGE,
+        Category::CertificationExpiry => text::notifications::ABOUT_CERTIFICATION_EXPIRY,
         Category::SignInLink | Category::Invitation | Category::AccountSecurity => "",
     }
 }

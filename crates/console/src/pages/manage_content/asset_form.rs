@@ -8,6 +8,7 @@ use portico_ui::route::Route;
 use portico_ui::api;
 use portico_ui::components::field::pairs;
 use portico_ui::components::field::{show_error, show_field_errors, validate_all};
+use portico_ui::components::record_page;
 use portico_ui::components::{
     CheckGroup, FieldState, FileUpload, FormError, RadioGroup, SelectField, SubmitButton, TextArea,
     TextField, Upload,
@@ -62,7 +63,10 @@ impl MetadataFields {
             language: field("asset-language", "language", m.language.clone()),
             certification: FieldState::plain(
                 "asset-certification",
-                m.audience.certification.map_or("", Certification::as_str),
+                m.audience
+                    .certification
+                    .as_ref()
+                    .map_or("", Certification::as_str),
             ),
             link: field("asset-url", "link", m.link.clone().unwrap_or_default()),
             source: FieldState::plain("asset-source", "file"),
@@ -154,10 +158,31 @@ fn owned(pairs: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The metadata form, once the certifications an audience may require are loaded.
+pub(super) fn asset_form(initial: AssetMetadata, edit: Option<Edit>) -> impl IntoView {
+    record_page(
+        api::certifications,
+        text::asset_form::LOADING_CERTIFICATIONS,
+        move |list, _| {
+            let certifications = list
+                .certifications
+                .into_iter()
+                .map(|c| (c.code, c.name))
+                .collect();
+            let initial = initial.clone();
+            view! { <AssetForm initial edit certifications /> }.into_any()
+        },
+    )
+}
+
 /// The metadata form: a new asset (with its file or link) when `edit` is absent, otherwise the
-/// asset's details, saved whole.
+/// asset's details, saved whole. `certifications` are the (code, name) an audience may require.
 #[component]
-pub(super) fn AssetForm(initial: AssetMetadata, edit: Option<Edit>) -> impl IntoView {
+fn AssetForm(
+    initial: AssetMetadata,
+    edit: Option<Edit>,
+    certifications: Vec<(String, String)>,
+) -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let new = edit.is_none();
@@ -242,11 +267,6 @@ pub(super) fn AssetForm(initial: AssetMetadata, edit: Option<Edit>) -> impl Into
     };
     let kinds = owned(pairs(AssetKind::ALL, AssetKind::as_str, AssetKind::label));
     let languages = owned(LANGUAGES.to_vec());
-    let certifications = owned(pairs(
-        Certification::ALL,
-        Certification::as_str,
-        Certification::label,
-    ));
     let source = new.then(|| {
         view! {
             <RadioGroup

@@ -16,7 +16,7 @@ use portico_ui::format::human_size;
 use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
-use super::{Edit, StateBadge, asset_form::AssetForm};
+use super::{Edit, StateBadge, asset_form::asset_form};
 
 #[component]
 pub fn ManageAssetPage(id: i64) -> impl IntoView {
@@ -68,7 +68,7 @@ fn Managed(
         <StatePanel card edit />
         <section class="panel" aria-labelledby="asset-form-heading">
             <h2 class="section-title" id="asset-form-heading">{text::content::DETAILS}</h2>
-            <AssetForm initial edit=Some(edit) />
+            {asset_form(initial, Some(edit))}
         </section>
         <section aria-labelledby="preview-heading">
             <h2 class="section-title" id="preview-heading">{text::content::PREVIEW}</h2>

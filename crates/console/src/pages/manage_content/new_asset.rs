@@ -5,7 +5,7 @@ use portico_ui::route::Route;
 
 use portico_ui::dom::set_title;
 
-use super::asset_form::{AssetForm, blank};
+use super::asset_form::{asset_form, blank};
 use crate::text;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn NewAssetPage() -> impl IntoView {
             </p>
             <h1 id="asset-heading">{text::content::NEW_ASSET}</h1>
             <p class="muted">{text::content::NEW_IS_DRAFT}</p>
-            <AssetForm initial=blank() edit=None />
+            {asset_form(blank(), None)}
         </section>
     }
 }

@@ -3,7 +3,9 @@
 //! partners show how far they got through their first steps.
 
 use leptos::prelude::*;
-use portico_api::organizations::{Activation, Engagement, OrganizationSummary, PartnerStatus};
+use portico_api::organizations::{
+    Activation, ActivationStep, Engagement, OrganizationSummary, PartnerStatus,
+};
 
 use portico_ui::api;
 use portico_ui::components::{DataTable, Paged, PagedList, Time};
@@ -152,17 +154,18 @@ fn trend_words(trend: i16) -> String {
 /// "Activation 2 of 3" and each first step, done or not yet.
 #[component]
 fn ActivationSteps(id: i64, activation: Activation) -> impl IntoView {
-    let steps = activation.steps();
+    let done = activation.done();
+    let steps = activation.steps;
     let heading = format!("activation-{id}");
     view! {
         <div class="activation">
             <span class="badge badge-new" id=heading.clone()>
-                {text::partners::activation(activation.done(), steps.len())}
+                {text::partners::activation(done, steps.len())}
             </span>
             <ul class="activation-steps" aria-labelledby=heading>
                 {steps
                     .into_iter()
-                    .map(|(step, done)| {
+                    .map(|ActivationStep { title: step, done }| {
                         view! {
                             <li class:done=done>
                                 <span aria-hidden="true">{if done { "✓ " } else { "○ " }}</span>

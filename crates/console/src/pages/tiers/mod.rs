@@ -15,6 +15,7 @@ use crate::text;
 mod history;
 mod override_form;
 mod program_form;
+mod rule_fields;
 
 use history::History;
 use override_form::OverrideForm;

@@ -12,14 +12,23 @@ use portico_ui::session::use_session;
 
 use portico_ui::components::{ErrorNotice, Loading, SubmitButton};
 
+use super::rule_fields::{Certifications, RuleFields};
 use crate::text;
 
+/// The program, and the certifications its rules may name.
 #[component]
 pub fn ProgramSection() -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<TierProgramView, String>>);
+    let certifications = RwSignal::new(Certifications::default());
+    provide_context(certifications);
     let load = Callback::new(move |()| {
         spawn(async move {
-            loaded.set(Some(api::tier_program().await.map_err(|e| e.message)));
+            let read = async {
+                let list = api::certifications().await?;
+                certifications.set(Certifications::of(list));
+                api::tier_program().await
+            };
+            loaded.set(Some(read.await.map_err(|e| e.message)));
         });
     });
     load.run(());
@@ -126,7 +135,7 @@ fn describe(program: &TierProgram, errors: impl Iterator<Item = (String, String)
         .collect()
 }
 
-fn number<T: std::str::FromStr + Default>(ev: &leptos::ev::Event) -> T {
+pub(super) fn number<T: std::str::FromStr + Default>(ev: &leptos::ev::Event) -> T {
     event_target_value(ev).trim().parse().unwrap_or_default()
 }
 
@@ -177,14 +186,7 @@ fn TierFields(program: RwSignal<TierProgram>, i: usize) -> impl IntoView {
     let lowest = i == 0;
     // Rows are drawn again only when one is added or removed, so typing keeps the focus.
     let count = Memo::new(move |_| program.with(|p| p.tiers[i].rules.len()));
-    let add = move |_| {
-        program.update(|p| {
-            p.tiers[i].rules.push(Rule {
-                measure: Measure::WonDeals,
-                at_least: 1,
-            })
-        })
-    };
+    let add = move |_| program.update(|p| p.tiers[i].rules.push(Rule::of(Measure::WonDeals, 1)));
     view! {
         <fieldset class="form-section" id=id("fields")>
             <legend>{start.tier.label()}</legend>
@@ -226,45 +228,6 @@ fn TierFields(program: RwSignal<TierProgram>, i: usize) -> impl IntoView {
                     .into_any()
             }}
         </fieldset>
-    }
-}
-
-#[component]
-fn RuleFields(program: RwSignal<TierProgram>, i: usize, j: usize) -> impl IntoView {
-    let rule = program.with_untracked(|p| p.tiers[i].rules[j]);
-    let id = |field: &str| format!("tier-{i}-rule-{j}-{field}");
-    let measures = Measure::ALL
-        .iter()
-        .map(
-            |m| view! { <option value=m.as_str() selected=*m == rule.measure>{m.label()}</option> },
-        )
-        .collect_view();
-    let remove = move |_| {
-        program.update(|p| {
-            p.tiers[i].rules.remove(j);
-        })
-    };
-    view! {
-        <li class="rule-row">
-            <div class="field">
-                <label for=id("measure")>{text::tiers::MEASURE}</label>
-                <select id=id("measure") on:change=move |ev| {
-                    if let Some(m) = Measure::parse(&event_target_value(&ev)) {
-                        program.update(|p| p.tiers[i].rules[j].measure = m);
-                    }
-                }>
-                    {measures}
-                </select>
-            </div>
-            <div class="field">
-                <label for=id("at-least")>{text::tiers::AT_LEAST}</label>
-                <input id=id("at-least") type="number" min="0" value=rule.at_least
-                    on:input=move |ev| program.update(|p| p.tiers[i].rules[j].at_least = number(&ev)) />
-            </div>
-            <button type="button" class="secondary small" on:click=on_click(remove)>
-                {text::tiers::REMOVE}
-            </button>
-        </li>
     }
 }
 

@@ -4,12 +4,14 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use portico_api::date::Date;
 use portico_api::integrations::WebhookEventType;
 use portico_api::registrations::{ConflictLevel, RegistrationRequest, ValidRegistration};
 use sha2::{Digest, Sha256};
 
 use super::SUBJECT;
 use super::findings::account_claim;
+use crate::app::certifications::gating;
 use crate::app::unit_of_work::{self, Event, UnitOfWork};
 use crate::app::{AppError, AppResult};
 use crate::clock::Timestamp;
@@ -80,8 +82,8 @@ pub async fn file_once(state: &AppState, filing: &Filing<'_>) -> AppResult<i64> 
     }
 }
 
-/// Checks the submission budgets and the products before the conflict check's reading, so a
-/// spent budget costs no reading.
+/// Checks the submission budgets, the products and the certifications they need before the
+/// conflict check's reading, so a spent budget costs no reading.
 async fn admit(
     conn: &mut Conn,
     rules: &ProgramRules,
@@ -89,13 +91,15 @@ async fn admit(
     now: Timestamp,
 ) -> AppResult<()> {
     within_budgets(conn, rules, filing, now).await?;
-    if !products::all_active(conn, &filing.registration.products).await? {
+    if !products::all_active(&mut *conn, &filing.registration.products).await? {
         return Err(AppError::field(
             "products",
             "Choose products from the list.",
         ));
     }
-    Ok(())
+    let registration = filing.registration;
+    let today = Date::from_unix(now).to_string();
+    gating::check(conn, filing.organization_id, &registration.products, &today).await
 }
 
 /// The budgets a filing spends: its organization's (against mining the conflict check for
@@ -340,6 +344,7 @@ async fn record_findings(
     Ok(())
 }
 
+/// The claim as its reason text needs it (which does not say whether it is certified).
 fn claim_of(row: &ClaimRow, finding: Finding) -> Claim<'_> {
     Claim {
         registration_id: row.id,
@@ -348,5 +353,6 @@ fn claim_of(row: &ClaimRow, finding: Finding) -> Claim<'_> {
         submitted_at: row.submitted_at,
         decided_at: row.decided_at,
         finding,
+        certified: false,
     }
 }

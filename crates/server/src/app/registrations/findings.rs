@@ -1,6 +1,6 @@
 //! What the conflict check found for a registration, read back for managers and CRM cards.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use portico_api::registrations::{ConflictFinding, ConflictLevel};
 
@@ -8,6 +8,7 @@ use crate::app::AppResult;
 use crate::domain::conflict::{self, AccountClaim, Claim, Finding, Subject};
 use crate::state::AppState;
 use crate::store::accounts::{self, AccountRow};
+use crate::store::certifications;
 use crate::store::registrations::{self as store, Matched, RegistrationRow};
 
 /// What the conflict check found for a registration, best first: each finding with its
@@ -84,17 +85,40 @@ fn by_id<T>(rows: Vec<T>, id: fn(&T) -> i64) -> HashMap<i64, T> {
 }
 
 impl Findings {
-    /// How the conflict should be resolved, judged from the registration and what it matched.
-    pub fn suggestion(&self, row: &RegistrationRow) -> AppResult<Option<String>> {
+    /// How the conflict should be resolved, judged from the registration and what it matched,
+    /// and which of their partners hold a certification today.
+    pub async fn suggestion(
+        &self,
+        state: &AppState,
+        row: &RegistrationRow,
+    ) -> AppResult<Option<String>> {
+        let organizations: Vec<i64> = self
+            .matched
+            .iter()
+            .map(|(r, _)| r.organization_id)
+            .chain([row.organization_id])
+            .collect();
+        let certified: HashSet<i64> = certifications::certified_organizations(
+            state.db.pool(),
+            &organizations,
+            &state.today(),
+        )
+        .await?
+        .into_iter()
+        .collect();
         let subject = Subject {
             registration_id: row.id,
             organization_id: row.organization_id,
             submitted_at: row.submitted_at,
+            certified: certified.contains(&row.organization_id),
         };
         let claims = self
             .matched
             .iter()
-            .map(|(row, found)| claim_of_row(row, *found))
+            .map(|(row, found)| Claim {
+                certified: certified.contains(&row.organization_id),
+                ..claim_of_row(row, *found)
+            })
             .collect::<Vec<_>>();
         let account_claims: Vec<_> = self
             .matched_accounts
@@ -105,6 +129,7 @@ impl Findings {
     }
 }
 
+/// The claim as its reason text needs it; the suggestion adds whether it is certified.
 fn claim_of_row(row: &RegistrationRow, finding: Finding) -> Claim<'_> {
     Claim {
         registration_id: row.id,
@@ -113,6 +138,7 @@ fn claim_of_row(row: &RegistrationRow, finding: Finding) -> Claim<'_> {
         submitted_at: row.submitted_at,
         decided_at: row.decided_at,
         finding,
+        certified: false,
     }
 }
 

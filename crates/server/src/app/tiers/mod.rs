@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use portico_api::date::Date;
 use portico_api::organizations::{OrganizationRef, Tier};
 use portico_api::registrations::PartnerRole;
-use portico_api::tiers::{Promotion, TierChange, TierEvaluation, TierEvent, TierProgram, convert};
+use portico_api::tiers::{
+    Promotion, Rule, TierChange, TierEvaluation, TierEvent, TierProgram, convert,
+};
 
 use crate::app::unit_of_work::{self, UnitOfWork};
 use crate::app::{AppError, AppResult, partners};
@@ -16,8 +18,8 @@ use crate::clock::Timestamp;
 use crate::domain::tiering::{self, Change, Metrics, Policy};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::organizations;
 use crate::store::tiers::{self as store, HistoryEntry, StandingRow};
+use crate::store::{certifications, organizations};
 
 mod notices;
 mod starter;
@@ -86,18 +88,39 @@ pub async fn measure(
             .approved_registrations = count;
     }
     let organizations = match organization_id {
-        // The first organization after the one before: this one, when it exists.
-        Some(id) => organizations::page(pool, id - 1, 1)
-            .await?
-            .into_iter()
-            .filter(|row| row.id == id)
-            .collect(),
+        Some(id) => organizations::by_id(pool, id).await?.into_iter().collect(),
         None => organizations::all(pool).await?,
     };
     for (row, engagement) in partners::assess(state, organizations).await? {
         metrics.entry(row.id).or_default().engagement_score = i64::from(engagement.score);
     }
+    let today = state.today();
+    for (organization, certification, people) in
+        certifications::certified_people(pool, &today).await?
+    {
+        if organization_id.is_none_or(|id| id == organization) {
+            let m = metrics.entry(organization).or_default();
+            m.certified_people.insert(certification, people);
+        }
+    }
     Ok(metrics)
+}
+
+/// Certification names by id, for the rules that name one.
+pub type CertificationNames = HashMap<i64, String>;
+
+pub async fn certification_names(state: &AppState) -> AppResult<CertificationNames> {
+    let today = state.today();
+    let definitions = certifications::definitions(state.db.pool(), &today, None).await?;
+    Ok(definitions.into_iter().map(|d| (d.id, d.name)).collect())
+}
+
+/// "Won deals", or "People certified in Solutions Architect".
+pub fn rule_label(rule: &Rule, names: &CertificationNames) -> String {
+    match rule.certification_id.and_then(|id| names.get(&id)) {
+        Some(name) => format!("People certified in {name}"),
+        None => rule.measure.label().to_owned(),
+    }
 }
 
 /// The tier these metrics reach under the program.
@@ -143,6 +166,7 @@ async fn evaluate_under(
     actor: Option<i64>,
 ) -> AppResult<TierEvaluation> {
     let metrics = measure(state, program, None).await?;
+    let names = certification_names(state).await?;
     let engine = state.db.engine();
     unit_of_work::run(state, async |unit| {
         store::take_evaluation_turn(unit.tx(), engine).await?;
@@ -151,7 +175,7 @@ async fn evaluate_under(
         for row in &rows {
             let measured = metrics
                 .get(&row.organization_id)
-                .copied()
+                .cloned()
                 .unwrap_or_default();
             let reached = eligible(program, &measured);
             remind_of_override(unit, row, program).await?;
@@ -180,7 +204,7 @@ async fn evaluate_under(
                     organization_id: row.organization_id,
                     organization: &row.organization_name,
                     until: next.grace_until,
-                    metrics: Some(&measured),
+                    measured: Some((&measured, &names)),
                     program,
                 };
                 changes.push(apply(unit, actor, &notice, None).await?);
@@ -248,7 +272,7 @@ pub async fn approve(
             organization_id,
             organization: &row.organization_name,
             until: None,
-            metrics: None,
+            measured: None,
             program: &program,
         };
         apply(unit, Some(user_id), &notice, None).await
@@ -288,7 +312,7 @@ pub async fn set_override(
             organization_id,
             organization: &row.organization_name,
             until: Some(until),
-            metrics: None,
+            measured: None,
             program: &program,
         };
         apply(unit, Some(user_id), &notice, Some(rationale)).await

@@ -7,6 +7,7 @@ use portico_api::numbers::group_thousands;
 use portico_api::organizations::Tier;
 use portico_api::tiers::{Rule, TierEvent, TierProgram};
 
+use super::{CertificationNames, rule_label};
 use crate::clock::Timestamp;
 use crate::domain::tiering::Metrics;
 use crate::store::outbox::{Message, Recipients};
@@ -20,8 +21,9 @@ pub struct Notice<'a> {
     pub organization: &'a str,
     /// The end of a grace period, or of an override.
     pub until: Option<Timestamp>,
-    /// What the organization measured, to say which rules it misses.
-    pub metrics: Option<&'a Metrics>,
+    /// What the organization measured, to say which rules it misses, and the names of the
+    /// certifications rules name.
+    pub measured: Option<(&'a Metrics, &'a CertificationNames)>,
     pub program: &'a TierProgram,
 }
 
@@ -120,7 +122,9 @@ fn missing(notice: &Notice) -> String {
         .iter()
         .find(|t| t.tier == notice.from)
         .map_or(&[], |t| t.rules.as_slice());
-    let metrics = notice.metrics.copied().unwrap_or_default();
+    let Some((metrics, names)) = notice.measured else {
+        return String::new();
+    };
     rules
         .iter()
         .filter(|rule| !metrics.meets(rule))
@@ -132,8 +136,8 @@ fn missing(notice: &Notice) -> String {
             };
             format!(
                 "- {}: {}{unit} of {}{unit}",
-                rule.measure.label(),
-                group_thousands(metrics.value(rule.measure)),
+                rule_label(rule, names),
+                group_thousands(metrics.value(rule)),
                 group_thousands(rule.at_least)
             )
         })

@@ -6,7 +6,6 @@ use portico_api::tiers::{ExchangeRate, Measure, Promotion, Rule, TierDefinition,
 /// The ladder a program starts from: names and benefits to edit, rules that ask for real
 /// contribution, and rates for the currencies most deals use.
 pub fn starter_program() -> TierProgram {
-    let rule = |measure, at_least| Rule { measure, at_least };
     let tier = |tier: Tier, benefits: &str, rules| TierDefinition {
         tier,
         name: tier.label().to_owned(),
@@ -34,24 +33,24 @@ pub fn starter_program() -> TierProgram {
                 Tier::Silver,
                 "Silver content and a named partner manager.",
                 vec![
-                    rule(Measure::ApprovedRegistrations, 2),
-                    rule(Measure::EngagementScore, 30),
+                    Rule::of(Measure::ApprovedRegistrations, 2),
+                    Rule::of(Measure::EngagementScore, 30),
                 ],
             ),
             tier(
                 Tier::Gold,
                 "Gold content, co-marketing funds and a quarterly business review.",
                 vec![
-                    rule(Measure::SourcedRevenue, 100_000),
-                    rule(Measure::WonDeals, 3),
+                    Rule::of(Measure::SourcedRevenue, 100_000),
+                    Rule::of(Measure::WonDeals, 3),
                 ],
             ),
             tier(
                 Tier::Platinum,
                 "Every asset, joint planning and first call on new products.",
                 vec![
-                    rule(Measure::SourcedRevenue, 500_000),
-                    rule(Measure::WonDeals, 10),
+                    Rule::of(Measure::SourcedRevenue, 500_000),
+                    Rule::of(Measure::WonDeals, 10),
                 ],
             ),
         ],

@@ -6,7 +6,7 @@ use portico_api::tiers::{
     TierSummary,
 };
 
-use super::{eligible, measure, program};
+use super::{certification_names, eligible, measure, program};
 use crate::app::{AppError, AppResult};
 use crate::clock::rfc3339;
 use crate::domain::tiering::Metrics;
@@ -27,7 +27,7 @@ pub async fn organization_tier(
     let measured = measure(state, &program, Some(organization_id)).await?;
     let reached = eligible(
         &program,
-        &measured.get(&organization_id).copied().unwrap_or_default(),
+        &measured.get(&organization_id).cloned().unwrap_or_default(),
     );
     let manual = row
         .override_tier
@@ -62,7 +62,7 @@ pub async fn standings(state: &AppState) -> AppResult<Vec<TierStanding>> {
         .map(|row| {
             let metrics = measured
                 .get(&row.organization_id)
-                .copied()
+                .cloned()
                 .unwrap_or_default();
             let next = Tier::ALL.into_iter().find(|t| *t > row.assigned);
             let next_rules = next.and_then(|t| program.tiers.iter().find(|d| d.tier == t));
@@ -89,7 +89,7 @@ fn least_progress(rules: &[Rule], metrics: &Metrics) -> u8 {
         .iter()
         .map(|rule| match rule.at_least {
             0 => 100,
-            required => (metrics.value(rule.measure).max(0) * 100 / required).min(100),
+            required => (metrics.value(rule).max(0) * 100 / required).min(100),
         })
         .min()
         .unwrap_or(100) as u8
@@ -105,7 +105,8 @@ pub async fn my_tier(state: &AppState, organization_id: i64) -> AppResult<MyTier
         return Err(AppError::NotFound);
     };
     let measured = measure(state, &program, Some(organization_id)).await?;
-    let metrics = measured.get(&organization_id).copied().unwrap_or_default();
+    let metrics = measured.get(&organization_id).cloned().unwrap_or_default();
+    let names = certification_names(state).await?;
     let definition = |tier: Tier| program.tiers.iter().find(|t| t.tier == tier);
     let next = Tier::ALL
         .into_iter()
@@ -116,7 +117,8 @@ pub async fn my_tier(state: &AppState, organization_id: i64) -> AppResult<MyTier
             .iter()
             .map(|rule| RuleProgress {
                 measure: rule.measure,
-                current: metrics.value(rule.measure),
+                certification: rule.certification_id.and_then(|id| names.get(&id).cloned()),
+                current: metrics.value(rule),
                 required: rule.at_least,
                 met: metrics.meets(rule),
             })

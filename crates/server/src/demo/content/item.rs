@@ -17,7 +17,7 @@ pub(super) struct Item {
     motions: &'static [Motion],
     industries: &'static [&'static str],
     use_cases: &'static [&'static str],
-    audience: (&'static [Tier], &'static [Motion], Option<Certification>),
+    audience: (&'static [Tier], &'static [Motion], Option<&'static str>),
     pub(super) attachment: Attachment,
     pub(super) state: AssetState,
 }
@@ -30,7 +30,7 @@ pub(super) const fn item(
     motions: &'static [Motion],
     industries: &'static [&'static str],
     use_cases: &'static [&'static str],
-    audience: (&'static [Tier], &'static [Motion], Option<Certification>),
+    audience: (&'static [Tier], &'static [Motion], Option<&'static str>),
     attachment: Attachment,
     state: AssetState,
 ) -> Item {
@@ -74,7 +74,7 @@ impl Item {
             audience: Audience {
                 tiers: tiers.to_vec(),
                 motions: motions.to_vec(),
-                certification,
+                certification: certification.and_then(Certification::parse),
             },
             link: match self.attachment {
                 Attachment::Link(url) => Some(url.into()),

@@ -2,19 +2,17 @@
 //! across motions and industries, each with a small real file or a video link, published to
 //! every partner or to chosen tiers, motions or certified partners.
 
-use portico_api::assets::{AssetKind, AssetState, Certification};
+use portico_api::assets::{AssetKind, AssetState};
 use portico_api::organizations::{Motion, Tier};
 
 use super::item::{Attachment, Item, item};
 use crate::demo::files;
 
-const ALL: (&[Tier], &[Motion], Option<Certification>) = (&[], &[], None);
-const GOLD_UP: (&[Tier], &[Motion], Option<Certification>) =
-    (&[Tier::Gold, Tier::Platinum], &[], None);
-const RESELLERS: (&[Tier], &[Motion], Option<Certification>) = (&[], &[Motion::Reseller], None);
-const SERVICES_ONLY: (&[Tier], &[Motion], Option<Certification>) = (&[], &[Motion::Services], None);
-const ARCHITECTS: (&[Tier], &[Motion], Option<Certification>) =
-    (&[], &[], Some(Certification::SolutionsArchitect));
+const ALL: (&[Tier], &[Motion], Option<&str>) = (&[], &[], None);
+const GOLD_UP: (&[Tier], &[Motion], Option<&str>) = (&[Tier::Gold, Tier::Platinum], &[], None);
+const RESELLERS: (&[Tier], &[Motion], Option<&str>) = (&[], &[Motion::Reseller], None);
+const SERVICES_ONLY: (&[Tier], &[Motion], Option<&str>) = (&[], &[Motion::Services], None);
+const ARCHITECTS: (&[Tier], &[Motion], Option<&str>) = (&[], &[], Some("solutions_architect"));
 
 use AssetKind::*;
 use Attachment::{File, Link, Pdf};

@@ -6,14 +6,14 @@
 mod item;
 mod library;
 
-use portico_api::assets::{AssetState, Certification};
+use portico_api::assets::AssetState;
 
 use super::files;
 use crate::blobs::Blobs;
 use crate::clock::Timestamp;
 use crate::domain::markdown::to_safe_html;
 use crate::store::asset_usage::{self, Event, Use};
-use crate::store::{Db, StoreError, assets, organizations, sql};
+use crate::store::{Db, StoreError, assets, sql};
 use item::Attachment;
 use library::LIBRARY;
 
@@ -69,7 +69,6 @@ pub async fn seed(
         }
         tx.commit().await?;
     }
-    certify(db, now).await?;
     usage(db, now).await
 }
 
@@ -80,20 +79,6 @@ fn slug(title: &str) -> String {
         .map(str::to_lowercase)
         .collect();
     words.join("-")
-}
-
-/// Globex holds the architect certification, so it alone sees the reference architecture.
-async fn certify(db: &Db, now: Timestamp) -> Result<(), StoreError> {
-    let Some(globex) = organizations::id_by_name(db.pool(), "Globex Consulting").await? else {
-        return Ok(());
-    };
-    let mut tx = db.begin_write().await?;
-    let held = [
-        Certification::SalesFoundations,
-        Certification::SolutionsArchitect,
-    ];
-    assets::set_certifications(&mut tx, globex, &held, now).await?;
-    tx.commit().await
 }
 
 /// Partner users opened and downloaded a spread of published assets over the last weeks, none

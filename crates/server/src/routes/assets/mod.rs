@@ -45,7 +45,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub(super) async fn reader(state: &AppState, caller: &Caller) -> ApiResult<Reader> {
     match caller.membership.organization_id() {
         None => Ok(Reader::Vendor),
-        Some(id) => assets::profile(state.db.pool(), id)
+        Some(id) => assets::profile(state.db.pool(), id, &state.today())
             .await?
             .map(Reader::Partner)
             .ok_or_else(|| ApiError::internal(format!("organization {id} is missing"))),

@@ -16,6 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{created, idempotency_key};
+use crate::app::certifications::gating;
 use crate::app::registrations::{Filing, file_once, links, request_hash};
 use crate::clock::rfc3339;
 use crate::error::{ApiError, ApiResult};
@@ -80,8 +81,8 @@ async fn organization_of(state: &AppState, token: &str) -> ApiResult<i64> {
         .ok_or(ApiError::NotFound)
 }
 
-/// The form behind a registration link: the organization it files for and the products to
-/// choose from. 404 for any other token.
+/// The form behind a registration link: the organization it files for, the products to
+/// choose from and the certifications its filings lack. 404 for any other token.
 #[utoipa::path(get, path = "/api/public/registration-links/{token}", tag = "registrations",
     params(("token" = String, Path)),
     responses((status = 200, body = LinkForm), (status = 404, body = ErrorBody)))]
@@ -89,11 +90,12 @@ async fn form(
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
 ) -> ApiResult<Json<LinkForm>> {
-    let organization = organization_of(&state, &token).await?;
-    let (organization, country) = organizations::name_and_country(state.db.pool(), organization)
+    let organization_id = organization_of(&state, &token).await?;
+    let (organization, country) = organizations::name_and_country(state.db.pool(), organization_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let products = products::active(state.db.pool()).await?;
+    let requirements = gating::requirements(&state, organization_id).await?;
     Ok(Json(LinkForm {
         organization,
         currency: country
@@ -101,6 +103,7 @@ async fn form(
             .and_then(places::currency_of)
             .map(str::to_owned),
         products: products.into_iter().map(|p| p.into_view()).collect(),
+        requirements,
     }))
 }
 

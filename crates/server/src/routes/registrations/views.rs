@@ -68,7 +68,7 @@ pub(super) async fn manager_detail(
     trail: Vec<TrailRow>,
 ) -> ApiResult<ManagerRegistrationDetail> {
     let found = conflict_findings(state, row.id).await?;
-    let suggestion = found.suggestion(&row)?;
+    let suggestion = found.suggestion(state, &row).await?;
     let Findings {
         findings,
         matched,

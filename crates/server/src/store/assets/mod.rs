@@ -6,15 +6,13 @@
 
 use portico_api::assets::AssetState;
 
-use crate::store::StoreError;
 use crate::store::conditions::{Conditions, SortKey};
 use crate::store::sql::{self, Exec, Pool};
+use crate::store::{StoreError, certifications};
 
-mod certifications;
 mod rows;
 mod visits;
 mod writes;
-pub use certifications::{certifications, set_certifications};
 pub use rows::{AssetRow, CardRow, Internals, VersionRow};
 pub use visits::{new_to, visit};
 pub use writes::{add_version, insert, recount_facets, set_state, update};
@@ -36,21 +34,27 @@ pub struct Profile {
     certifications: Vec<String>,
 }
 
-/// The organization's tier, motion and certifications; `None` when there is no such
-/// organization.
-pub async fn profile(db: &Pool, organization_id: i64) -> Result<Option<Profile>, StoreError> {
-    let rows: Vec<(String, String, Option<String>)> = sql::query_as(
-        "SELECT o.tier, o.motion, oc.certification FROM organizations o \
-         LEFT JOIN organization_certifications oc ON oc.organization_id = o.id WHERE o.id = $1",
-    )
-    .bind(organization_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.first().map(|(tier, motion, _)| Profile {
+/// The organization's tier, motion and the certifications it holds on `today`; `None` when
+/// there is no such organization.
+pub async fn profile(
+    db: &Pool,
+    organization_id: i64,
+    today: &str,
+) -> Result<Option<Profile>, StoreError> {
+    let row: Option<(String, String)> =
+        sql::query_as("SELECT tier, motion FROM organizations WHERE id = $1")
+            .bind(organization_id)
+            .fetch_optional(db)
+            .await?;
+    let Some((tier, motion)) = row else {
+        return Ok(None);
+    };
+    let held = certifications::held(db, organization_id, today).await?;
+    Ok(Some(Profile {
         organization_id,
-        tier: tier.clone(),
-        motion: motion.clone(),
-        certifications: rows.iter().filter_map(|(_, _, c)| c.clone()).collect(),
+        tier,
+        motion,
+        certifications: held.into_iter().map(|h| h.code).collect(),
     }))
 }
 

@@ -24,7 +24,12 @@ fn bind_metadata(query: sql::Query, metadata: &ValidMetadata, body_html: &str) -
         .bind(metadata.use_cases.join("\n"))
         .bind(member_list(audience.tiers.iter().map(|t| t.as_str())))
         .bind(member_list(audience.motions.iter().map(|m| m.as_str())))
-        .bind(audience.certification.map_or("", Certification::as_str))
+        .bind(
+            audience
+                .certification
+                .as_ref()
+                .map_or("", Certification::as_str),
+        )
         .bind(metadata.link.as_deref())
 }
 

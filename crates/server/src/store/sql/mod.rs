@@ -6,7 +6,7 @@
 mod builder;
 mod query;
 
-pub use builder::Builder;
+pub use builder::{Builder, Param};
 pub use query::{Bind, Query, QueryAs, QueryScalar, Row, Value, query, query_as, query_scalar};
 
 use sqlx::pool::PoolConnection;
