@@ -1,13 +1,12 @@
 //! The content hub end to end in headless Chromium: a manager uploads a PDF for gold and
 //! platinum partners, watching the upload, and publishes it; a gold partner finds it by a word
 //! of its description, reads it and downloads exactly the uploaded bytes; the manager sees that
-//! use and records the partner's certifications; a registered-tier partner neither finds nor
+//! use; a registered-tier partner neither finds nor
 //! opens it; once archived, the gold partner loses it too. A search over a large library says
 //! when its counts stop at the cap.
 
 use crate::support;
 
-use serde_json::Value;
 use support::*;
 
 /// A word no demo content contains, in the PDF's text and the asset's description.
@@ -236,7 +235,7 @@ async fn find_read_and_download(alice: &Browser, id: i64, uploaded: &[u8]) {
     assert_eq!(bytes, uploaded, "the download differs from the upload");
 }
 
-/// The manager's reports: the asset's use by Northwind, and Northwind's certifications.
+/// The manager's reports: the asset's use by Northwind.
 async fn review_usage(manager: &Browser, portal: &Portal, id: i64) {
     manager
         .open(&portal.url(&format!("/manage/content/{id}")))
@@ -256,37 +255,6 @@ async fn review_usage(manager: &Browser, portal: &Portal, id: i64) {
         .wait_for_path("/manage/content/usage?organization_id=")
         .await;
     manager.wait_for_text("#partner-usage-table", TITLE).await;
-    manager.click("#certifications-sales_foundations").await;
-    manager.click("#certifications-save").await;
-    manager
-        .wait_for_text("#certifications-status", "Certifications saved")
-        .await;
-    let held = api_get(manager, "/api/organizations").await;
-    let northwind = held["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["name"] == "Northwind Partners")
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    let held = api_get(
-        manager,
-        &format!("/api/organizations/{northwind}/certifications"),
-    )
-    .await;
-    assert_eq!(
-        held["certifications"],
-        serde_json::json!(["sales_foundations"])
-    );
-}
-
-/// Calls the JSON API from the signed-in page and returns its answer.
-async fn api_get(browser: &Browser, path: &str) -> Value {
-    let script = format!(
-        "return fetch({path:?}).then(r => r.ok ? r.json() : r.text().then(t => {{ throw new Error(r.status + ' ' + t) }}))"
-    );
-    browser.run(&script).await
 }
 
 /// Neither the search nor the address shows the asset to this partner.

@@ -14,6 +14,7 @@ mod home;
 mod lazy_pages;
 mod localisation;
 mod notifications;
+mod onboarding;
 mod pipeline;
 mod registrations;
 mod team;

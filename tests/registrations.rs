@@ -235,17 +235,17 @@ async fn a_manager_imports_the_account_book_and_edits_an_account() {
     manager.nav_to("/manage/accounts").await;
     let file = manager.find("#accounts-file").await;
     file.send_keys(&bad.display().to_string()).await.unwrap();
-    manager.click("#import-submit").await;
+    manager.click("#accounts-submit").await;
     manager
-        .wait_for_text("#import-result", "row 2: owner:")
+        .wait_for_text("#accounts-result", "row 2: owner:")
         .await;
 
     let file = manager.find("#accounts-file").await;
     file.clear().await.unwrap();
     file.send_keys(&good.display().to_string()).await.unwrap();
-    manager.click("#import-submit").await;
+    manager.click("#accounts-submit").await;
     manager
-        .wait_for_text("#import-result", "1 new, 0 updated")
+        .wait_for_text("#accounts-result", "1 new, 0 updated")
         .await;
     let row = manager.wait_for_text("#accounts-table", "Initrode").await;
     assert!(row.contains("Globex Consulting"), "{row}");
@@ -265,7 +265,7 @@ async fn upload(browser: &Browser, path: &str) {
     let file = browser.find("#accounts-file").await;
     file.clear().await.unwrap();
     file.send_keys(path).await.unwrap();
-    browser.click("#import-submit").await;
+    browser.click("#accounts-submit").await;
 }
 
 /// The strengths shown in the page, in the order shown.
@@ -296,12 +296,12 @@ async fn a_manager_merges_a_company_listed_twice_and_reads_findings_best_first()
     let path = book.display().to_string();
     upload(&manager, &path).await;
     manager
-        .wait_for_text("#import-result", "row 3: The same account as row 2")
+        .wait_for_text("#accounts-result", "row 3: The same account as row 2")
         .await;
     manager.click("#accounts-merge").await;
     upload(&manager, &path).await;
     manager
-        .wait_for_text("#import-result", "2 new, 0 updated, 1 row merged")
+        .wait_for_text("#accounts-result", "2 new, 0 updated, 1 row merged")
         .await;
     manager
         .wait_for_text("#accounts-table", "Also: Quillmere Data Labs")

@@ -5,7 +5,7 @@ use crate::support;
 
 use portico_api::tiers::{Measure, Rule};
 use portico_server::app::tiers;
-use portico_server::store::users;
+use portico_server::store::{certifications, users};
 use support::*;
 
 #[tokio::test]
@@ -24,15 +24,21 @@ async fn a_partner_sees_its_tier_grace_and_progress_on_the_home_page() {
     );
 
     let mut program = tiers::starter_program();
-    let far = |measure| {
-        vec![Rule {
-            measure,
-            at_least: 1_000,
-        }]
-    };
+    let sales = certifications::definitions(state.db.pool(), &state.today(), None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.code == "sales_foundations")
+        .unwrap();
     program.tiers[1].rules = vec![];
-    program.tiers[2].rules = far(Measure::WonDeals);
-    program.tiers[3].rules = far(Measure::WonDeals);
+    program.tiers[2].rules = vec![Rule::of(Measure::WonDeals, 1_000)];
+    program.tiers[3].rules = vec![
+        Rule::of(Measure::WonDeals, 1_000),
+        Rule {
+            certification_id: Some(sales.id),
+            ..Rule::of(Measure::CertifiedPeople, 2)
+        },
+    ];
     let manager = users::by_email(state.db.pool(), "manager@acme.example")
         .await
         .unwrap()
@@ -51,6 +57,10 @@ async fn a_partner_sees_its_tier_grace_and_progress_on_the_home_page() {
         .await;
     let progress = alice.wait_for_text("#tier-progress", "Won deals").await;
     assert!(progress.contains("of 1,000"), "{progress}");
+    assert!(
+        progress.contains("People certified in Sales Foundations") && progress.contains("1 of 2"),
+        "Alice holds it, nobody else at Northwind: {progress}"
+    );
     alice.assert_accessible().await;
     alice.close().await;
 }

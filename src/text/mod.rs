@@ -21,6 +21,7 @@ pub mod home;
 pub mod login;
 pub mod nav;
 pub mod opportunity;
+pub mod people;
 pub mod pipeline;
 pub mod register;
 pub mod registration;

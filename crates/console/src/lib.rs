@@ -10,11 +10,11 @@ use leptos::prelude::*;
 
 use components::nav::main_nav;
 use pages::{
-    AccountsPage, ApprovalQueuePage, ContentDeskPage, ContentUsagePage, HomePage, IntegrationsPage,
-    InvitationsPage, ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage,
-    ManageOpportunityPage, ManagePipelinePage, ManageRegistrationPage, MessagesPage,
-    NewAnnouncementPage, NewAssetPage, NumbersPage, PartnersPage, ProductsPage,
-    SecuritySettingsPage, TiersPage, UsersPage, WebhookEndpointPage,
+    AccountsPage, ApprovalQueuePage, CertificationsPage, ContentDeskPage, ContentUsagePage,
+    HomePage, IntegrationsPage, InvitationsPage, ManageAnnouncementPage, ManageAnnouncementsPage,
+    ManageAssetPage, ManageOpportunityPage, ManagePipelinePage, ManageRegistrationPage,
+    MessagesPage, NewAnnouncementPage, NewAssetPage, NumbersPage, OnboardingPage, PartnersPage,
+    ProductsPage, SecuritySettingsPage, TiersPage, UsersPage, WebhookEndpointPage,
 };
 use portico_ui::components::guard::{admin_only, vendor_staff};
 use portico_ui::components::{Layout, NotFound, RequireRole};
@@ -62,6 +62,8 @@ fn page(route: Route) -> AnyView {
         Route::ManageOpportunity { id } => lazy_page(manage_opportunity(id)),
         Route::Partners => lazy_page(partners()),
         Route::Tiers => lazy_page(tiers()),
+        Route::Certifications => lazy_page(certifications()),
+        Route::Onboarding => lazy_page(onboarding()),
         Route::Numbers => lazy_page(numbers()),
         Route::ContentDesk => lazy_page(content_desk()),
         Route::NewAsset => lazy_page(new_asset()),
@@ -92,6 +94,8 @@ lazy_pages! {
     manage_opportunity(id: i64) => view! { <ManageOpportunityPage id /> };
     partners() => view! { <PartnersPage /> };
     tiers() => view! { <TiersPage /> };
+    certifications() => view! { <CertificationsPage /> };
+    onboarding() => view! { <OnboardingPage /> };
     numbers() => view! { <NumbersPage /> };
     content_desk() => view! { <ContentDeskPage /> };
     new_asset() => view! { <NewAssetPage /> };

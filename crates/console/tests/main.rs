@@ -4,6 +4,7 @@
 #[path = "../../../tests/support/mod.rs"]
 mod support;
 
+mod certifications;
 mod crm_card;
 mod invitations;
 mod navigation;

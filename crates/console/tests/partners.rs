@@ -36,8 +36,12 @@ async fn a_manager_sees_which_partners_engage_stall_or_are_new() {
     manager.wait_for_text(&wayne, "Stalled").await;
 
     let tyrell = row(&portal, "Tyrell Resellers").await;
-    let text = manager.wait_for_text(&tyrell, "Activation 2 of 3").await;
-    for step in ["First sign-in", "First download", "First registration"] {
+    let text = manager.wait_for_text(&tyrell, "Activation 3 of 5").await;
+    for step in [
+        "Sign in to the portal",
+        "Kickoff call",
+        "Register your first deal",
+    ] {
         assert!(text.contains(step), "{step} in {text}");
     }
     assert!(!text.contains("Stalled"), "{text}");

@@ -23,15 +23,17 @@ use portico_ui::session::use_session;
 use crate::text;
 
 mod onboarding;
+mod people;
 mod team;
 mod tier;
 
 use onboarding::OnboardingChecklist;
 
-// Cards only some partners see load with their own code: the team card (partner admins) and
-// the tier card (once the program has tiers: asked first, so its code loads only then).
+// Cards only some partners see load with their own code: the team and people cards (partner
+// admins) and the tier card (once the program has tiers: asked first, so its code loads only then).
 portico_ui::lazy_pages! {
     team() => view! { <team::Team /> };
+    people(organization_id: i64) => view! { <people::People organization_id /> };
     tier(mine: MyTier) => view! { <tier::TierCard mine /> };
 }
 
@@ -43,6 +45,8 @@ pub fn HomePage() -> impl IntoView {
         return ().into_any();
     };
     let admin = me.user.role == Role::PartnerAdmin;
+    // A partner admin's organization, whose people's certifications the home shows.
+    let admin_of = me.organization.as_ref().map(|o| o.id).filter(|_| admin);
     let organization = me
         .organization
         .map(|org| view! { <span id="home-org" class="org">{org.name}</span> });
@@ -63,7 +67,7 @@ pub fn HomePage() -> impl IntoView {
             {record_page(
                 api::partner_dashboard,
                 text::home::LOADING,
-                move |home, _| view! { <Overview home admin /> }.into_any(),
+                move |home, _| view! { <Overview home admin_of /> }.into_any(),
             )}
         </section>
     }
@@ -71,7 +75,8 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
+fn Overview(home: PartnerDashboard, admin_of: Option<i64>) -> impl IntoView {
+    let admin = admin_of.is_some();
     view! {
         {home.onboarding.map(|progress| view! { <OnboardingChecklist progress admin /> })}
         <div class="home-grid">
@@ -88,6 +93,7 @@ fn Overview(home: PartnerDashboard, admin: bool) -> impl IntoView {
                 <Tier />
             </WhenVisible>
             {admin.then(|| view! { <WhenVisible>{lazy_page(team())}</WhenVisible> })}
+            {admin_of.map(|id| view! { <WhenVisible>{lazy_page(people(id))}</WhenVisible> })}
         </div>
     }
 }

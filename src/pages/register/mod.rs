@@ -14,8 +14,10 @@ use crate::text;
 
 mod form;
 mod products;
+mod requirements;
 
 use form::RegistrationForm;
+use requirements::{Lacking, MotionRequirements};
 
 /// Today in UTC, the day the server checks close dates against.
 pub fn today() -> Date {
@@ -52,6 +54,7 @@ impl Channel {
 pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl IntoView {
     set_title(text::register::TITLE);
     let via_link = matches!(channel, Channel::Link(_));
+    let lacking = Lacking::provide(&channel);
     let done = RwSignal::new(None::<PartnerRegistration>);
     // Bumped by "Register another" to start from an empty form with a new key.
     let form_round = RwSignal::new(0u32);
@@ -89,7 +92,11 @@ pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl
                 }
                 None => {
                     form_round.track();
-                    view! { <RegistrationForm done channel=channel.clone() currency=currency.into() /> }.into_any()
+                    view! {
+                        <MotionRequirements lacking />
+                        <RegistrationForm done channel=channel.clone() currency=currency.into() />
+                    }
+                    .into_any()
                 }
             }}
         </section>

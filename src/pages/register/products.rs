@@ -6,6 +6,7 @@ use portico_ui::components::{ErrorNotice, FieldState, Loading};
 use portico_ui::dom::spawn;
 
 use super::Channel;
+use super::requirements::ProductRequirements;
 use crate::text;
 
 #[derive(Clone)]
@@ -88,6 +89,7 @@ pub(super) fn ProductChoice(
                 }
             }}
             <portico_ui::components::field::FieldError field />
+            <ProductRequirements chosen=field.value.into() />
         </fieldset>
     }
 }

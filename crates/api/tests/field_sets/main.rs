@@ -13,7 +13,9 @@ use portico_api::auth::{SecondFactorRequired, UserSummary};
 use portico_api::health::Health;
 use portico_api::invitations::{CreatedInvitation, Invitation, InvitationPreview};
 use portico_api::notifications::Notification;
-use portico_api::organizations::{Activation, Engagement, Motion, OrganizationSummary, Tier};
+use portico_api::organizations::{
+    Activation, ActivationStep, Engagement, Motion, OrganizationSummary, Tier,
+};
 use portico_api::registrations::{
     ConflictFinding, ConflictLevel, CreatedRegistrationLink, Decision, DeclineReason, Extension,
     ExtensionStatus, LinkForm, ManagerRegistration, ManagerRegistrationDetail, MatchStrength,

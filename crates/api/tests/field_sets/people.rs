@@ -177,9 +177,10 @@ fn users_and_organizations() {
             last_activity_at: Some("2026-05-01T09:00:00Z".into()),
             stalled: false,
             activation: Some(Activation {
-                first_sign_in: true,
-                first_download: false,
-                first_registration: true,
+                steps: vec![ActivationStep {
+                    title: "Sign in to the portal".into(),
+                    done: true,
+                }],
             }),
         },
     };
@@ -189,9 +190,9 @@ fn users_and_organizations() {
             "country",
             "engagement",
             "engagement.activation",
-            "engagement.activation.first_download",
-            "engagement.activation.first_registration",
-            "engagement.activation.first_sign_in",
+            "engagement.activation.steps",
+            "engagement.activation.steps[].done",
+            "engagement.activation.steps[].title",
             "engagement.last_activity_at",
             "engagement.score",
             "engagement.stalled",

@@ -201,9 +201,16 @@ fn link_and_notification_fields() {
         fields(&LinkForm {
             organization: "Northwind".into(),
             currency: Some("EUR".into()),
-            products: vec![]
+            products: vec![],
+            requirements: Default::default(),
         }),
-        ["currency", "organization", "products"]
+        [
+            "currency",
+            "organization",
+            "products",
+            "requirements",
+            "requirements.missing"
+        ]
     );
     assert_eq!(
         fields(&RegistrationLinkStatus {

@@ -2,6 +2,7 @@
 //! `portico-ui`.
 
 pub mod card_link;
+pub mod csv_import;
 pub mod deliveries;
 pub mod endpoint_form;
 pub mod nav;

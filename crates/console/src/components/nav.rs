@@ -39,6 +39,8 @@ pub fn main_nav(role: Role) -> AnyView {
             links=vec![
                 (Route::Partners, text::nav::PARTNERS),
                 (Route::Tiers, text::nav::TIERS),
+                (Route::Certifications, text::nav::CERTIFICATIONS),
+                (Route::Onboarding, text::nav::ONBOARDING),
                 (Route::Invitations, text::nav::INVITATIONS),
                 (Route::Numbers, text::nav::NUMBERS),
             ]

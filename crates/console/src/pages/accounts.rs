@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use portico_api::accounts::{Account, AccountInput, ImportSummary};
 use portico_api::validate;
 use portico_ui::route::Route;
-use wasm_bindgen_futures::JsFuture;
 
 use portico_ui::api;
 use portico_ui::components::field::{begin_submit, show_error};
@@ -18,6 +17,7 @@ use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
 use portico_ui::location::use_location;
 use portico_ui::session::use_session;
 
+use crate::components::csv_import::{CsvImport, Importer};
 use crate::text;
 
 #[component]
@@ -102,114 +102,26 @@ fn AccountTable(
     }
 }
 
-/// The outcome of an import: counts, or one line per bad row.
-#[derive(Clone)]
-enum Imported {
-    Nothing,
-    Done(ImportSummary),
-    Refused(String, Vec<(String, String)>),
-}
-
+/// The account book from CSV; rows naming one company merged on request.
 #[component]
 fn ImportForm(reload: Callback<()>) -> impl IntoView {
-    let session = use_session();
-    let busy = RwSignal::new(false);
-    let outcome = RwSignal::new(Imported::Nothing);
-    let input = NodeRef::<leptos::html::Input>::new();
     let merge = RwSignal::new(false);
-    let submit = move || {
-        let file = input
-            .get_untracked()
-            .and_then(|i| i.files())
-            .and_then(|files| files.get(0));
-        let Some(file) = file else {
-            outcome.set(Imported::Refused(text::accounts::CHOOSE_CSV.into(), vec![]));
-            return;
-        };
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        let csrf = session.csrf();
-        spawn(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
-            let result = match text {
-                Some(text) => api::import_accounts(&csrf, text, merge.get_untracked()).await,
-                None => Err(portico_ui::api::ApiError {
-                    status: 0,
-                    code: "unreadable".into(),
-                    message: text::accounts::UNREADABLE.into(),
-                    fields: Default::default(),
-                }),
-            };
-            busy.set(false);
-            outcome.set(match result {
-                Ok(summary) => {
-                    reload.run(());
-                    Imported::Done(summary)
-                }
-                Err(e) => Imported::Refused(e.message, e.fields.into_iter().collect()),
-            });
-        });
+    let send = move |csrf: String, csv: String| async move {
+        let summary = api::import_accounts(&csrf, csv, merge.get_untracked()).await?;
+        Ok(imported_text(&summary))
+    };
+    let importer = Importer {
+        id: "accounts",
+        title: text::accounts::IMPORT_TITLE,
+        intro: text::accounts::IMPORT_INTRO,
+        send,
     };
     view! {
-        <section class="panel" aria-labelledby="import-heading">
-            <h2 id="import-heading" class="section-title">
-                {text::accounts::IMPORT_TITLE}
-            </h2>
-            <p class="muted">
-                {text::accounts::IMPORT_INTRO}
-            </p>
-            <form class="form" novalidate on:submit=on_submit(submit)>
-                <div class="field">
-                    <label for="accounts-file">{text::accounts::CSV_FILE}</label>
-                    <input id="accounts-file" type="file" accept=".csv,text/csv" node_ref=input />
-                </div>
-                <div class="field">
-                    <CheckBox
-                        id="accounts-merge"
-                        label=text::accounts::MERGE
-                        checked=merge
-                    />
-                </div>
-                <SubmitButton
-                    id="import-submit"
-                    label=text::accounts::IMPORT
-                    busy_label=text::accounts::IMPORTING
-                    busy
-                />
-            </form>
-            <div aria-live="polite" id="import-result">
-                {move || match outcome.get() {
-                    Imported::Nothing => ().into_any(),
-                    Imported::Done(s) => {
-                        view! {
-                            <p class="notice notice-success">
-                                {imported_text(&s)}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Imported::Refused(message, rows) => {
-                        view! {
-                            <div class="notice notice-error" role="alert">
-                                <p>{message}</p>
-                                <ul>
-                                    {rows
-                                        .into_iter()
-                                        .map(|(row, problem)| view! { <li>{format!("{row}: {problem}")}</li> })
-                                        .collect_view()}
-                                </ul>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                }}
+        <CsvImport importer reload>
+            <div class="field">
+                <CheckBox id="accounts-merge" label=text::accounts::MERGE checked=merge />
             </div>
-        </section>
+        </CsvImport>
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod approval_queue;
+mod certifications;
 mod content_usage;
 mod home;
 mod integrations;
@@ -13,6 +14,7 @@ mod manage_pipeline;
 mod manage_registrations;
 mod messages;
 mod numbers;
+mod onboarding;
 mod partners;
 mod products;
 mod security_settings;
@@ -22,6 +24,7 @@ mod webhook_endpoint;
 
 pub use accounts::AccountsPage;
 pub use approval_queue::ApprovalQueuePage;
+pub use certifications::CertificationsPage;
 pub use content_usage::ContentUsagePage;
 pub use home::HomePage;
 pub use integrations::IntegrationsPage;
@@ -35,6 +38,7 @@ pub use manage_pipeline::ManagePipelinePage;
 pub use manage_registrations::ManageRegistrationPage;
 pub use messages::MessagesPage;
 pub use numbers::NumbersPage;
+pub use onboarding::OnboardingPage;
 pub use partners::PartnersPage;
 pub use products::ProductsPage;
 pub use security_settings::SecuritySettingsPage;

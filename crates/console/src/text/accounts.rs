@@ -19,18 +19,13 @@ pub const EDIT: &str = "Edit";
 
 // --- Import from CSV
 
-pub const CHOOSE_CSV: &str = "Choose a CSV file first.";
-pub const UNREADABLE: &str = "The file could not be read as text.";
 pub const IMPORT_TITLE: &str = "Import from CSV";
 pub const IMPORT_INTRO: &str = "Columns: name, domain, owner and optionally incumbent_partner (a \
                                 partner organization's exact name). A row whose domain is \
                                 already in the book updates that account. If any row is wrong, \
                                 nothing is imported.";
-pub const CSV_FILE: &str = "CSV file";
 pub const MERGE: &str = "Import rows that name the same company (same domain, or same name \
                          without one) as one account, their names as alternative names";
-pub const IMPORT: &str = "Import";
-pub const IMPORTING: &str = "Importing…";
 
 /// "Imported: 2 new, 1 updated, 3 rows merged as alternative names."
 pub fn imported(created: u32, updated: u32, merged: u32) -> String {

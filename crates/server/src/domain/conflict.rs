@@ -382,7 +382,7 @@ mod tests {
             certified: true,
             ..earlier.clone()
         };
-        let suggestion = suggest(subject(50), &[certified_rival.clone()], &[]).unwrap();
+        let suggestion = suggest(subject(50), std::slice::from_ref(&certified_rival), &[]).unwrap();
         assert_eq!(
             suggestion,
             "Decline R-1009: R-1002 by Globex Consulting comes from a certified partner."

@@ -369,6 +369,17 @@ pub fn pairs<T: Copy>(
     all.iter().map(|&t| (value(t), label(t))).collect()
 }
 
+/// `pairs` as a select's owned options.
+pub fn owned_pairs<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&t| (value(t).to_owned(), label(t).to_owned()))
+        .collect()
+}
+
 /// One yes-or-no choice: a checkbox with its label after it.
 #[component]
 pub fn CheckBox(

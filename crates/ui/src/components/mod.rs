@@ -6,6 +6,7 @@
 //! shared by every page: that keeps the WebAssembly bundle small.
 
 pub mod action;
+pub mod certifications;
 pub mod checks;
 pub mod copy;
 pub mod dashboard;
@@ -36,6 +37,7 @@ use crate::route::Route;
 use crate::text;
 
 pub use action::ActionButton;
+pub use certifications::PeopleCertifications;
 pub use checks::CheckGroup;
 pub use copy::{CopyText, OneTimeSecret, SecretMaker};
 pub use dashboard::{HomeCard, Stat};

@@ -51,6 +51,11 @@ fn paths_name_their_pages() {
     assert_eq!(Route::parse("/manage/pipeline"), Route::ManagePipeline);
     assert_eq!(Route::parse("/manage/partners"), Route::Partners);
     assert_eq!(Route::parse("/manage/tiers"), Route::Tiers);
+    assert_eq!(
+        Route::parse("/manage/certifications"),
+        Route::Certifications
+    );
+    assert_eq!(Route::parse("/manage/onboarding"), Route::Onboarding);
     assert_eq!(Route::parse("/manage/numbers"), Route::Numbers);
     for unknown in [
         "/opportunities/x",
@@ -189,6 +194,8 @@ fn every_route_parses_back_from_its_href() {
         Route::ManagePipeline,
         Route::Partners,
         Route::Tiers,
+        Route::Certifications,
+        Route::Onboarding,
         Route::Numbers,
         Route::Content,
         Route::Asset { id: 4 },

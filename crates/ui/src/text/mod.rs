@@ -9,6 +9,7 @@
 
 pub mod account_security;
 pub mod api;
+pub mod certifications;
 pub mod common;
 pub mod copy;
 pub mod deal;

@@ -6,7 +6,7 @@ use portico_api::organizations::{Motion, Tier};
 use portico_ui::route::Route;
 
 use portico_ui::api;
-use portico_ui::components::field::pairs;
+use portico_ui::components::field::{owned_pairs, pairs};
 use portico_ui::components::field::{show_error, show_field_errors, validate_all};
 use portico_ui::components::record_page;
 use portico_ui::components::{
@@ -151,13 +151,6 @@ fn rule(name: &'static str) -> impl Fn(&str) -> Option<String> + Send + Sync + '
     }
 }
 
-fn owned(pairs: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
-    pairs
-        .into_iter()
-        .map(|(v, l)| (v.to_owned(), l.to_owned()))
-        .collect()
-}
-
 /// The metadata form, once the certifications an audience may require are loaded.
 pub(super) fn asset_form(initial: AssetMetadata, edit: Option<Edit>) -> impl IntoView {
     record_page(
@@ -265,8 +258,11 @@ fn AssetForm(
             }
         });
     };
-    let kinds = owned(pairs(AssetKind::ALL, AssetKind::as_str, AssetKind::label));
-    let languages = owned(LANGUAGES.to_vec());
+    let kinds = owned_pairs(AssetKind::ALL, AssetKind::as_str, AssetKind::label);
+    let languages = LANGUAGES
+        .iter()
+        .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
+        .collect();
     let source = new.then(|| {
         view! {
             <RadioGroup
