@@ -67,6 +67,12 @@ impl Category {
         Category::TierChange,
     ];
 
+    /// Reaches one person by e-mail, never an organization's Slack channel (what it says is
+    /// theirs alone).
+    pub fn personal(self) -> bool {
+        self == Category::CertificationExpiry
+    }
+
     /// Sign-in links, invitations and account security notices go to one address and cannot
     /// be turned off.
     pub fn choosable(self) -> bool {

@@ -258,6 +258,7 @@ async fn people_choose_channels_and_unsubscribe_links_turn_email_off() {
             {"category": "registration_decision", "email": true, "slack": true},
             {"category": "protection_reminder", "email": true, "slack": true},
             {"category": "tier_change", "email": true, "slack": true},
+            {"category": "certification_expiry", "email": true, "slack": true},
         ])
     );
     let set = alice

@@ -99,7 +99,8 @@ pub async fn fan_out(
 ) -> Result<u64, StoreError> {
     let (key, email_sql, slack_sql) = match &message.to {
         Recipients::Address { email, user_id } => {
-            return address(tx, message_id, email, *user_id, now_ms).await;
+            let category = message.category.as_str();
+            return address(tx, message_id, (email, *user_id), category, now_ms).await;
         }
         Recipients::Organization(Some(id)) => (
             *id,
@@ -153,18 +154,22 @@ pub async fn fan_out(
 async fn address(
     tx: &mut Conn,
     message_id: i64,
-    email: &str,
-    user_id: Option<i64>,
+    (email, user_id): (&str, Option<i64>),
+    category: &str,
     now_ms: i64,
 ) -> Result<u64, StoreError> {
+    // Only choosable categories can hold an opt-out, so sign-in links and invitations always go.
     let done = sql::query(
         "INSERT INTO outbox_deliveries (message_id, channel, user_id, email, state, attempts, \
-         created_at_ms, next_attempt_at_ms) VALUES ($1, 'email', $3, $4, 'pending', 0, $2, $2)",
+         created_at_ms, next_attempt_at_ms) SELECT $1, 'email', $3, $4, 'pending', 0, $2, $2 \
+         WHERE NOT EXISTS (SELECT 1 FROM notification_opt_outs o WHERE o.user_id = $3 \
+         AND o.category = $5 AND o.channel = 'email')",
     )
     .bind(message_id)
     .bind(now_ms)
     .bind(user_id)
     .bind(email)
+    .bind(category)
     .execute(tx)
     .await?;
     Ok(done.rows_affected())

@@ -380,4 +380,31 @@ async fn holders_hear_once_a_month_before_their_certification_expires() {
     );
     remind().await.unwrap();
     assert_eq!(app.count(SENT).await, before + 1);
+    assert_eq!(app.count(DELIVERED).await, 1, "by e-mail, to Nate alone");
+
+    // Someone who turned these e-mails off is not sent one.
+    let (manager, alice) = (app.sign_in(MANAGER).await, app.sign_in(ALICE).await);
+    let off = json!({ "choices": [
+        { "category": "certification_expiry", "email": false, "slack": false },
+    ]});
+    let response = alice
+        .send(reqwest::Method::PUT, "/api/me/notifications")
+        .json(&off)
+        .send()
+        .await
+        .unwrap();
+    json(response, StatusCode::OK).await;
+    let days = |d: i64| Date::from_unix(today.unix_start() - d * DAY).to_string();
+    record(&manager, alice.me.user.id, specialist, &days(715)).await;
+    app.clock.advance(DAY);
+    remind().await.unwrap();
+    assert_eq!(
+        app.count(DELIVERED).await,
+        1,
+        "Alice's reminder is written but goes nowhere"
+    );
 }
+
+const DELIVERED: &str = "SELECT COUNT(*) FROM outbox_deliveries d \
+    JOIN outbox m ON m.id = d.message_id \
+    WHERE m.subject LIKE 'Your Implementation Specialist certification%'";

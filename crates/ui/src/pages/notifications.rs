@@ -171,7 +171,10 @@ fn Choices(
                                     <p class="muted">{about(c.category)}</p>
                                 </th>
                                 <ChannelBox category=c.category channel=Channel::Email on=c.email />
-                                {slack.then(|| view! { <ChannelBox category=c.category channel=Channel::Slack on=c.slack /> })}
+                                {slack.then(|| match c.category.personal() {
+                                    true => view! { <td>{text::notifications::EMAIL_ONLY}</td> }.into_any(),
+                                    false => view! { <ChannelBox category=c.category channel=Channel::Slack on=c.slack /> }.into_any(),
+                                })}
                             </tr>
                         }
                     })

@@ -18,6 +18,8 @@ pub const ABOUT_TIER_CHANGE: &str =
     "A promotion, a grace period, a move down or a tier set by a partner manager.";
 pub const ABOUT_CERTIFICATION_EXPIRY: &str =
     "A month before a certification you hold expires, with how to renew it.";
+/// In the Slack column of a category only ever e-mailed to the one person it concerns.
+pub const EMAIL_ONLY: &str = "E-mail only";
 
 // --- The table of choices
 
