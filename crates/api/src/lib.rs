@@ -81,6 +81,7 @@ pub mod date;
 pub mod error;
 pub mod findings;
 pub mod health;
+pub mod incentives;
 pub mod integrations;
 pub mod invitations;
 pub mod notifications;
