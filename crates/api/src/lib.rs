@@ -84,6 +84,7 @@ pub mod health;
 pub mod incentives;
 pub mod integrations;
 pub mod invitations;
+pub mod ledger;
 pub mod notifications;
 pub mod numbers;
 pub mod onboarding;

@@ -18,6 +18,7 @@ mod dashboard;
 mod engagement;
 mod errors;
 mod hardening;
+mod incentives;
 mod integrations;
 mod invitations;
 mod matching;

@@ -6,6 +6,7 @@ use portico_api::integrations::{CrmChange, CrmEvent, CrmEventOutcome, CrmEventRe
 use portico_api::pipeline::{Stage, TEXT_MAX};
 use portico_api::registrations::number;
 
+use crate::app::incentives::accrual;
 use crate::app::opportunities::changes;
 use crate::app::unit_of_work::{self, Event, UnitOfWork};
 use crate::app::{AppError, AppResult};
@@ -216,6 +217,7 @@ async fn save(
         )
     });
     if before.stage != after.stage {
+        accrual::on_stage_change(unit, after.id, &before.stage, &after.stage).await?;
         let from_stage = &before.stage;
         let opportunity_id = after.id;
         unit.publish(Event::StageChanged {

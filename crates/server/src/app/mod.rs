@@ -11,6 +11,7 @@ pub mod card_links;
 pub mod certifications;
 pub mod crm_events;
 pub mod error;
+pub mod incentives;
 pub mod integrations;
 pub mod invitations;
 pub mod message_deliveries;

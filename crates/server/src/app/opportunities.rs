@@ -3,6 +3,7 @@
 
 use portico_api::pipeline::{NoteSide, Stage, ValidNewOpportunity, ValidPatch};
 
+use crate::app::incentives::accrual;
 use crate::app::unit_of_work::{self, Event};
 use crate::app::{AppError, AppResult};
 use crate::clock::Timestamp;
@@ -54,6 +55,7 @@ pub async fn edit(
             )
         });
         if before.stage != after.stage {
+            accrual::on_stage_change(unit, id, &before.stage, &after.stage).await?;
             let from_stage = &before.stage;
             unit.publish(Event::StageChanged {
                 opportunity_id: id,

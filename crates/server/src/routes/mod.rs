@@ -14,6 +14,7 @@ mod dashboard;
 mod embed;
 pub mod extract;
 mod health;
+mod incentives;
 mod integrations;
 mod invitations;
 mod messages;
@@ -94,6 +95,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(tiers::router())
         .merge(certifications::router())
         .merge(onboarding::router())
+        .merge(incentives::router())
         .merge(crm_events::router())
         .merge(embed::router())
         .routes(routes!(openapi_json))

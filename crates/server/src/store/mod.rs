@@ -18,6 +18,7 @@ mod connect;
 pub mod crm;
 pub mod deliveries;
 pub mod engagement;
+pub mod incentives;
 pub mod integrations;
 pub mod invitations;
 pub mod numbers;

@@ -244,6 +244,20 @@ pub async fn products_of(
         .collect())
 }
 
+/// The product ids one registration names.
+pub async fn product_ids<'c, E>(db: E, registration_id: i64) -> Result<Vec<i64>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    Ok(sql::query_scalar(
+        "SELECT product_id FROM registration_products WHERE registration_id = $1 \
+         ORDER BY product_id",
+    )
+    .bind(registration_id)
+    .fetch_all(db)
+    .await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

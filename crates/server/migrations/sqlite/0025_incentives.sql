@@ -1,0 +1,78 @@
+-- Incentives: commission plans by version, who is credited for a deal, and the ledger of what
+-- partners earn and are paid. The ledger is append-only (enforced below); an earning's status
+-- moves beside it, in earning_states.
+CREATE TABLE incentive_plan_versions (
+    version INTEGER PRIMARY KEY,
+    document TEXT NOT NULL,
+    created_by BIGINT NOT NULL REFERENCES users (id),
+    created_at BIGINT NOT NULL
+);
+
+-- A won deal's credit per partner and role; the shares of one role never exceed 100 %.
+CREATE TABLE attributions (
+    opportunity_id BIGINT NOT NULL REFERENCES opportunities (id),
+    organization_id BIGINT NOT NULL REFERENCES organizations (id),
+    role TEXT NOT NULL CHECK (role IN ('sourced', 'influenced')),
+    share_bp INTEGER NOT NULL CHECK (share_bp BETWEEN 1 AND 10000),
+    PRIMARY KEY (opportunity_id, organization_id, role)
+);
+
+CREATE TRIGGER attributions_within_whole_on_insert AFTER INSERT ON attributions
+WHEN (SELECT SUM(share_bp) FROM attributions
+      WHERE opportunity_id = NEW.opportunity_id AND role = NEW.role) > 10000
+BEGIN
+    SELECT RAISE(ABORT, 'attribution shares of one role exceed 100 %');
+END;
+
+CREATE TRIGGER attributions_within_whole_on_update AFTER UPDATE ON attributions
+WHEN (SELECT SUM(share_bp) FROM attributions
+      WHERE opportunity_id = NEW.opportunity_id AND role = NEW.role) > 10000
+BEGIN
+    SELECT RAISE(ABORT, 'attribution shares of one role exceed 100 %');
+END;
+
+CREATE TABLE ledger_entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    organization_id BIGINT NOT NULL REFERENCES organizations (id),
+    currency TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('earning', 'reversal', 'adjustment', 'payout', 'payout_failed')),
+    -- Minor units; earnings positive, reversals and payouts negative.
+    amount BIGINT NOT NULL,
+    opportunity_id BIGINT REFERENCES opportunities (id),
+    role TEXT CHECK (role IN ('sourced', 'influenced')),
+    plan_version BIGINT REFERENCES incentive_plan_versions (version),
+    -- The win that earned it, and how many times the deal's earnings had been reversed before:
+    -- a deal won again after reopening, or credited anew, earns again.
+    won_at BIGINT,
+    generation INTEGER,
+    sequence INTEGER,
+    -- YYYY-MM-DD: an earning counts from this day (a recurring share's later months wait).
+    accrues_on TEXT NOT NULL,
+    reverses BIGINT UNIQUE REFERENCES ledger_entries (id),
+    computation TEXT NOT NULL DEFAULT '',
+    actor_user_id BIGINT REFERENCES users (id),
+    rationale TEXT,
+    created_at BIGINT NOT NULL,
+    UNIQUE (opportunity_id, organization_id, role, won_at, generation, sequence)
+);
+CREATE INDEX ledger_entries_by_organization ON ledger_entries (organization_id, id);
+CREATE INDEX ledger_entries_by_opportunity ON ledger_entries (opportunity_id);
+
+CREATE TRIGGER ledger_entries_are_never_changed BEFORE UPDATE ON ledger_entries
+BEGIN
+    SELECT RAISE(ABORT, 'the ledger is append-only');
+END;
+
+CREATE TRIGGER ledger_entries_are_never_deleted BEFORE DELETE ON ledger_entries
+BEGIN
+    SELECT RAISE(ABORT, 'the ledger is append-only');
+END;
+
+CREATE TABLE earning_states (
+    earning_id BIGINT PRIMARY KEY REFERENCES ledger_entries (id),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'paid', 'reversed')),
+    approved_by BIGINT REFERENCES users (id),
+    approved_at BIGINT,
+    updated_at BIGINT NOT NULL
+);
+CREATE INDEX earning_states_by_status ON earning_states (status);

@@ -1,0 +1,189 @@
+//! The ledger as people read it (a partner its own organization's, managers any), and the
+//! managers' approvals and adjustments. Balances are always sums of the entries.
+
+use portico_api::date::Date;
+use portico_api::ledger::{
+    Approve, Approved, Balance, Ledger, LedgerEntry, LedgerQuery, NewAdjustment,
+};
+use portico_api::organizations::OrganizationRef;
+
+use crate::app::unit_of_work;
+use crate::app::{AppError, AppResult};
+use crate::clock::rfc3339;
+use crate::state::AppState;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::incentives::{self as store, BalanceRow, EntryFilter, EntryRow};
+use crate::store::organizations;
+
+const DEFAULT_LIMIT: u32 = 50;
+
+/// The entries (newest first, a page) and balances of `organization`, or of every organization
+/// when `None` (managers).
+pub async fn read(
+    state: &AppState,
+    organization: Option<i64>,
+    query: &LedgerQuery,
+    before: Option<i64>,
+) -> AppResult<Ledger> {
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, 100);
+    let filter = EntryFilter {
+        organization_id: organization,
+        status: query.status,
+        from: query.from.as_deref(),
+        to: query.to.as_deref(),
+        before,
+    };
+    let pool = state.db.pool();
+    let mut rows = store::entries(pool, &filter, limit).await?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next_cursor = more
+        .then(|| rows.last().map(|r| r.id.to_string()))
+        .flatten();
+    let balances = store::balances(pool, organization, &state.today()).await?;
+    Ok(Ledger {
+        entries: rows.into_iter().map(entry).collect(),
+        next_cursor,
+        balances: balances.into_iter().map(balance).collect(),
+    })
+}
+
+/// Approves accrued pending earnings: those named, or all of an organization.
+pub async fn approve(state: &AppState, manager: i64, request: &Approve) -> AppResult<Approved> {
+    if request.ids.is_empty() && request.organization_id.is_none() {
+        return Err(AppError::field(
+            "ids",
+            "Name the earnings, or the organization.",
+        ));
+    }
+    let today = state.today();
+    unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        let scope = (request.ids.as_slice(), request.organization_id);
+        let approved = store::approve(unit.tx(), scope, manager, &today, now).await?;
+        for id in &approved {
+            unit.record(AuditEntry::new(
+                Some(manager),
+                "ledger.approved",
+                "ledger_entry",
+                Some(*id),
+            ));
+        }
+        Ok(Approved {
+            approved: approved.len(),
+        })
+    })
+    .await
+}
+
+/// Adds a manager's adjustment, with its reason.
+pub async fn adjust(
+    state: &AppState,
+    manager: i64,
+    request: &NewAdjustment,
+) -> AppResult<LedgerEntry> {
+    let today = state.today();
+    let id = unit_of_work::run(state, async |unit| {
+        if !organizations::exists(unit.tx(), request.organization_id).await? {
+            return Err(AppError::field(
+                "organization_id",
+                "Choose a partner organization.",
+            ));
+        }
+        let now = unit.now();
+        let money = (
+            request.organization_id,
+            request.currency.as_str(),
+            request.amount,
+        );
+        let rationale = request.rationale.trim();
+        let id =
+            store::insert_adjustment(unit.tx(), money, (manager, rationale), &today, now).await?;
+        unit.record(AuditEntry {
+            organization_id: Some(request.organization_id),
+            rationale: Some(rationale.to_owned()),
+            after: audit::state(request),
+            ..AuditEntry::new(Some(manager), "ledger.adjusted", "ledger_entry", Some(id))
+        });
+        Ok(id)
+    })
+    .await?;
+    let filter = EntryFilter {
+        organization_id: Some(request.organization_id),
+        before: Some(id + 1),
+        ..EntryFilter::default()
+    };
+    let row = store::entries(state.db.pool(), &filter, 1)
+        .await?
+        .into_iter()
+        .next();
+    row.map(entry).ok_or(AppError::NotFound)
+}
+
+fn entry(row: EntryRow) -> LedgerEntry {
+    let EntryRow {
+        id,
+        organization_id,
+        organization_name,
+        kind,
+        amount,
+        currency,
+        status,
+        accrues_on,
+        opportunity_id,
+        customer,
+        role,
+        plan_version,
+        computation,
+        reverses,
+        created_at,
+    } = row;
+    LedgerEntry {
+        id,
+        organization: OrganizationRef {
+            id: organization_id,
+            name: organization_name,
+        },
+        kind,
+        amount,
+        currency,
+        status,
+        accrues_on,
+        opportunity_id,
+        customer,
+        role,
+        plan_version,
+        description: computation,
+        reverses,
+        created_at: rfc3339(created_at),
+    }
+}
+
+fn balance(row: BalanceRow) -> Balance {
+    let BalanceRow {
+        organization_id,
+        organization_name,
+        currency,
+        total,
+        upcoming,
+        pending,
+        paid,
+    } = row;
+    Balance {
+        organization: OrganizationRef {
+            id: organization_id,
+            name: organization_name,
+        },
+        currency,
+        upcoming,
+        pending,
+        payable: total - upcoming - pending,
+        paid,
+        total,
+    }
+}
+
+/// A day filter of the query, if it is one.
+pub fn valid_day(day: Option<&str>) -> bool {
+    day.is_none_or(|d| Date::parse(d).is_some())
+}

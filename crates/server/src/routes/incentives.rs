@@ -1,0 +1,138 @@
+//! Incentives: managers keep the commission plans, credit deals to partners and approve and
+//! adjust what partners earn; a partner reads its own ledger.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use portico_api::ErrorBody;
+use portico_api::incentives::{IncentivePlans, PlansView};
+use portico_api::ledger::{
+    Approve, Approved, Attribution, Ledger, LedgerEntry, LedgerQuery, NewAdjustment, SetAttribution,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::incentives::{self, attribution, ledger};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
+use crate::routes::session::Caller;
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(plans, save_plans))
+        .routes(routes!(read_attribution, set_attribution))
+        .routes(routes!(read_ledger))
+        .routes(routes!(approve))
+        .routes(routes!(adjust))
+}
+
+/// The commission plans in force and their version (0 before any is saved).
+#[utoipa::path(get, path = "/api/incentives/plans", tag = "incentives",
+    responses((status = 200, body = PlansView), (status = 403, body = ErrorBody)))]
+async fn plans(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PlansView>> {
+    caller.require_vendor()?;
+    Ok(Json(incentives::plans(&state).await?))
+}
+
+/// Save every plan, in the order they are tried, as a new version. Earnings already made keep
+/// the version that produced them.
+#[utoipa::path(put, path = "/api/incentives/plans", tag = "incentives",
+    request_body = IncentivePlans,
+    responses((status = 200, body = PlansView), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn save_plans(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(plans): ApiJson<IncentivePlans>,
+) -> ApiResult<Json<PlansView>> {
+    caller.require_vendor()?;
+    plans.validate().map_err(ApiError::Validation)?;
+    Ok(Json(
+        incentives::save_plans(&state, caller.user_id, &plans).await?,
+    ))
+}
+
+/// Who is credited for the deal, in which role and share.
+#[utoipa::path(get, path = "/api/opportunities/{id}/attribution", tag = "incentives",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Attribution), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn read_attribution(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Attribution>> {
+    caller.require_vendor()?;
+    Ok(Json(attribution::read(&state, id).await?))
+}
+
+/// Replace the deal's credits, saying why. On a won deal, what the old credits earned is
+/// reversed and the new credits earn anew.
+#[utoipa::path(put, path = "/api/opportunities/{id}/attribution", tag = "incentives",
+    params(("id" = i64, Path)), request_body = SetAttribution,
+    responses((status = 200, body = Attribution), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn set_attribution(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(request): ApiJson<SetAttribution>,
+) -> ApiResult<Json<Attribution>> {
+    caller.require_vendor()?;
+    request.validate().map_err(ApiError::Validation)?;
+    Ok(Json(
+        attribution::set(&state, caller.user_id, id, &request).await?,
+    ))
+}
+
+/// The ledger: a partner's own organization's entries and balances; managers any
+/// organization's, or all. Entries newest first, a page at a time.
+#[utoipa::path(get, path = "/api/ledger", tag = "incentives", params(LedgerQuery),
+    responses((status = 200, body = Ledger), (status = 422, body = ErrorBody)))]
+async fn read_ledger(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<LedgerQuery>,
+) -> ApiResult<Json<Ledger>> {
+    if !ledger::valid_day(query.from.as_deref()) || !ledger::valid_day(query.to.as_deref()) {
+        return Err(ApiError::field("from", "Give days as YYYY-MM-DD."));
+    }
+    let organization = caller.membership.organization_id().or(query.organization);
+    // Newest first: the cursor is the last id shown, and the page goes on below it.
+    let before = Some(parse_cursor(query.cursor.as_deref())?).filter(|id| *id > 0);
+    Ok(Json(
+        ledger::read(&state, organization, &query, before).await?,
+    ))
+}
+
+/// Approve earnings that accrued: those named, or every pending one of an organization.
+#[utoipa::path(post, path = "/api/ledger/approve", tag = "incentives", request_body = Approve,
+    responses((status = 200, body = Approved), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn approve(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<Approve>,
+) -> ApiResult<Json<Approved>> {
+    caller.require_vendor()?;
+    Ok(Json(
+        ledger::approve(&state, caller.user_id, &request).await?,
+    ))
+}
+
+/// Add an adjustment to an organization's ledger, with the reason.
+#[utoipa::path(post, path = "/api/ledger/adjustments", tag = "incentives",
+    request_body = NewAdjustment,
+    responses((status = 201, body = LedgerEntry), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn adjust(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<NewAdjustment>,
+) -> ApiResult<(StatusCode, Json<LedgerEntry>)> {
+    caller.require_vendor()?;
+    request.validate().map_err(ApiError::Validation)?;
+    let entry = ledger::adjust(&state, caller.user_id, &request).await?;
+    Ok((StatusCode::CREATED, Json(entry)))
+}
