@@ -5,6 +5,7 @@
 use crate::common;
 
 mod attribution;
+mod balances;
 
 use common::*;
 use portico_api::organizations::Motion;
@@ -32,8 +33,7 @@ async fn save_plans(manager: &Session, body: &Value) -> reqwest::Response {
         .unwrap()
 }
 
-/// A referral deal for the organization, worth `amount` EUR, in its last open stage with every
-/// exit criterion met: the next move wins it. Its id.
+/// A referral deal for the organization, worth `amount` EUR, ready to win. Its id.
 async fn deal_ready_to_win(
     app: &TestApp,
     manager: &Session,
@@ -56,6 +56,12 @@ async fn deal_ready_to_win(
     )
     .await;
     let id = created["opportunity"]["id"].as_i64().unwrap();
+    ready_to_win(app, id).await;
+    id
+}
+
+/// Puts the deal in its last open stage with every exit criterion met.
+async fn ready_to_win(app: &TestApp, id: i64) {
     let last = portico_api::pipeline::stages(Motion::Referral)[4].slug;
     let mut tx = app.state().db.begin_write().await.unwrap();
     sql::query("UPDATE opportunities SET stage = $1, criteria_met = 2147483647 WHERE id = $2")
@@ -65,7 +71,6 @@ async fn deal_ready_to_win(
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    id
 }
 
 async fn move_to(manager: &Session, id: i64, stage: &str) {
@@ -219,15 +224,7 @@ async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
     }
 
     // Won again, it earns again, under the plans in force now.
-    let last = portico_api::pipeline::stages(Motion::Referral)[4].slug;
-    let mut tx = app.state().db.begin_write().await.unwrap();
-    sql::query("UPDATE opportunities SET stage = $1, criteria_met = 2147483647 WHERE id = $2")
-        .bind(last)
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+    ready_to_win(&app, id).await;
     move_to(&manager, id, "won").await;
     let eur = balance(&alice.read("/api/ledger").await, "EUR");
     assert_eq!(eur["total"], 3 * 90_000, "9 % now, version 3");
