@@ -90,6 +90,7 @@ pub mod numbers;
 pub mod onboarding;
 pub mod organizations;
 pub mod page;
+pub mod payee;
 pub mod pipeline;
 pub mod places;
 pub mod registrations;

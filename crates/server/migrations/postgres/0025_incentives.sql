@@ -78,3 +78,15 @@ CREATE TABLE earning_states (
     updated_at BIGINT NOT NULL
 );
 CREATE INDEX earning_states_by_status ON earning_states (status);
+
+-- Where an organization is paid; the IBAN or other account reference is sealed with a key
+-- derived from the server's secret key, and shown masked.
+CREATE TABLE payees (
+    organization_id BIGINT PRIMARY KEY REFERENCES organizations (id),
+    account_holder TEXT NOT NULL,
+    account_sealed TEXT NOT NULL,
+    -- Set for SEPA accounts (the account is an IBAN).
+    bic TEXT,
+    updated_by BIGINT NOT NULL REFERENCES users (id),
+    updated_at BIGINT NOT NULL
+);

@@ -9,10 +9,12 @@ use portico_api::incentives::{IncentivePlans, PlansView};
 use portico_api::ledger::{
     Approve, Approved, Attribution, Ledger, LedgerEntry, LedgerQuery, NewAdjustment, SetAttribution,
 };
+use portico_api::payee::{Payee, PayeeInput};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::incentives::{self, attribution, ledger};
+use crate::app::incentives::{self, attribution, ledger, payee};
+use crate::domain::membership::Membership;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
@@ -25,6 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(read_ledger))
         .routes(routes!(approve))
         .routes(routes!(adjust))
+        .routes(routes!(read_payee, save_payee))
 }
 
 /// The commission plans in force and their version (0 before any is saved).
@@ -135,4 +138,56 @@ async fn adjust(
     request.validate().map_err(ApiError::Validation)?;
     let entry = ledger::adjust(&state, caller.user_id, &request).await?;
     Ok((StatusCode::CREATED, Json(entry)))
+}
+
+/// Where the organization is paid, its account masked: its partner admins and vendor staff
+/// read it; partner users do not (403), nobody else's (404).
+#[utoipa::path(get, path = "/api/organizations/{id}/payee", tag = "incentives",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Payee), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "No such organization, or no payee yet")))]
+async fn read_payee(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Payee>> {
+    if !matches!(caller.membership, Membership::Vendor { .. }) {
+        own_admin(&caller, id)?;
+    }
+    Ok(Json(payee::read(&state, id).await?))
+}
+
+/// Give where the organization is paid: an IBAN with its BIC, or another account reference.
+/// Its partner admins only.
+#[utoipa::path(put, path = "/api/organizations/{id}/payee", tag = "incentives",
+    params(("id" = i64, Path)), request_body = PayeeInput,
+    responses((status = 200, body = Payee), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn save_payee(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<PayeeInput>,
+) -> ApiResult<Json<Payee>> {
+    own_admin(&caller, id)?;
+    let valid = input.validate().map_err(ApiError::Validation)?;
+    Ok(Json(payee::save(&state, caller.user_id, id, &valid).await?))
+}
+
+/// The caller is a partner admin of this organization: another organization is not found, a
+/// partner user is refused, and vendor staff give no partner's bank details.
+fn own_admin(caller: &Caller, organization_id: i64) -> ApiResult<()> {
+    match caller.membership {
+        Membership::Partner {
+            organization_id: own,
+            ..
+        } if own != organization_id => Err(ApiError::NotFound),
+        Membership::Partner { admin: true, .. } => Ok(()),
+        Membership::Partner { admin: false, .. } => Err(ApiError::Forbidden(
+            "Only your organization's admins manage where it is paid.",
+        )),
+        Membership::Vendor { .. } => {
+            Err(ApiError::Forbidden("Partners give their own bank details."))
+        }
+    }
 }

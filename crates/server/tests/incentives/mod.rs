@@ -6,6 +6,7 @@ use crate::common;
 
 mod attribution;
 mod balances;
+mod payee;
 
 use common::*;
 use portico_api::organizations::Motion;

@@ -13,6 +13,7 @@ use crate::store::incentives as store;
 pub mod accrual;
 pub mod attribution;
 pub mod ledger;
+pub mod payee;
 
 /// The plans in force, or none (version 0) before any is saved.
 pub async fn plans(state: &AppState) -> AppResult<PlansView> {

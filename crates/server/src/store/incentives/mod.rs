@@ -1,5 +1,5 @@
 //! Incentives: the commission plans by version and who is credited for each deal; the ledger
-//! is in `ledger`.
+//! is in `ledger`, where organizations are paid in `payees`.
 
 use portico_api::incentives::IncentivePlans;
 use portico_api::registrations::PartnerRole;
@@ -11,8 +11,10 @@ use crate::store::StoreError;
 use crate::store::sql::{self, Exec};
 
 mod ledger;
+mod payees;
 
 pub use ledger::*;
+pub use payees::*;
 
 /// The plans in force and their version, if any were saved.
 pub async fn plans<'c, E>(db: E) -> Result<Option<(i64, IncentivePlans)>, StoreError>
