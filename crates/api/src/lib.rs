@@ -91,6 +91,7 @@ pub mod onboarding;
 pub mod organizations;
 pub mod page;
 pub mod payee;
+pub mod payouts;
 pub mod pipeline;
 pub mod places;
 pub mod registrations;

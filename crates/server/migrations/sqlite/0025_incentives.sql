@@ -88,3 +88,33 @@ CREATE TABLE payees (
     updated_by BIGINT NOT NULL REFERENCES users (id),
     updated_at BIGINT NOT NULL
 );
+
+-- Payout batches: the payable balances per organization and currency above a minimum, with
+-- where each is paid as it stood; confirming one writes its payouts to the ledger, once.
+CREATE TABLE payout_batches (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- Unique, the end-to-end reference of the transfers.
+    reference TEXT NOT NULL UNIQUE,
+    minimum BIGINT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'confirmed', 'paid')),
+    created_by BIGINT NOT NULL REFERENCES users (id),
+    created_at BIGINT NOT NULL,
+    confirmed_by BIGINT REFERENCES users (id),
+    confirmed_at BIGINT,
+    paid_at BIGINT
+);
+
+CREATE TABLE payout_payments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    batch_id BIGINT NOT NULL REFERENCES payout_batches (id),
+    organization_id BIGINT NOT NULL REFERENCES organizations (id),
+    currency TEXT NOT NULL,
+    amount BIGINT NOT NULL CHECK (amount > 0),
+    account_holder TEXT NOT NULL,
+    account_sealed TEXT NOT NULL,
+    bic TEXT,
+    state TEXT NOT NULL CHECK (state IN ('proposed', 'confirmed', 'failed')),
+    payout_entry_id BIGINT REFERENCES ledger_entries (id),
+    failed_entry_id BIGINT REFERENCES ledger_entries (id),
+    UNIQUE (batch_id, organization_id, currency)
+);

@@ -27,6 +27,7 @@ pub mod sealed;
 pub mod search_limits;
 pub mod session_lifetime;
 pub mod signatures;
+pub mod spreadsheet;
 pub mod throttle;
 pub mod tiering;
 pub mod token;

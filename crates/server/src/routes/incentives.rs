@@ -3,17 +3,19 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use portico_api::ErrorBody;
 use portico_api::incentives::{IncentivePlans, PlansView};
 use portico_api::ledger::{
     Approve, Approved, Attribution, Ledger, LedgerEntry, LedgerQuery, NewAdjustment, SetAttribution,
 };
 use portico_api::payee::{Payee, PayeeInput};
+use portico_api::payouts::{Batch, NewBatch};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::incentives::{self, attribution, ledger, payee};
+use crate::app::incentives::{self, attribution, ledger, payee, payouts};
 use crate::domain::membership::Membership;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
@@ -28,6 +30,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(approve))
         .routes(routes!(adjust))
         .routes(routes!(read_payee, save_payee))
+        .routes(routes!(create_batch))
+        .routes(routes!(read_batch))
+        .routes(routes!(confirm_batch))
+        .routes(routes!(mark_batch_paid))
+        .routes(routes!(fail_payment))
 }
 
 /// The commission plans in force and their version (0 before any is saved).
@@ -190,4 +197,98 @@ fn own_admin(caller: &Caller, organization_id: i64) -> ApiResult<()> {
             Err(ApiError::Forbidden("Partners give their own bank details."))
         }
     }
+}
+
+/// Draft a payout batch: every payable balance of at least `minimum` whose organization gave
+/// a payee, for review; nothing leaves a balance before it is confirmed.
+#[utoipa::path(post, path = "/api/payouts", tag = "incentives", request_body = NewBatch,
+    responses((status = 201, body = Batch), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn create_batch(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(request): ApiJson<NewBatch>,
+) -> ApiResult<(StatusCode, Json<Batch>)> {
+    caller.require_vendor()?;
+    request.validate().map_err(ApiError::Validation)?;
+    let batch = payouts::create(&state, caller.user_id, request.minimum).await?;
+    Ok((StatusCode::CREATED, Json(batch)))
+}
+
+/// A batch (`/api/payouts/12`), or, as `/api/payouts/12.csv`, the confirmed batch's payments
+/// for finance: organization, payee, account, BIC, amount, currency, reference.
+#[utoipa::path(get, path = "/api/payouts/{id}", tag = "incentives",
+    params(("id" = String, Path, description = "The batch's id, or its id and `.csv`")),
+    responses((status = 200, content((Batch = "application/json"), (String = "text/csv"))),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "A draft has no CSV")))]
+async fn read_batch(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(file): ApiPath<String>,
+) -> ApiResult<Response> {
+    caller.require_vendor()?;
+    let (id, as_csv) = match file.strip_suffix(".csv") {
+        Some(id) => (id, true),
+        None => (file.as_str(), false),
+    };
+    let id: i64 = id.parse().map_err(|_| ApiError::NotFound)?;
+    if !as_csv {
+        return Ok(Json(payouts::read(&state, id).await?).into_response());
+    }
+    let csv = payouts::csv(&state, id).await?;
+    let disposition = format!("attachment; filename=\"payout-{id}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+/// Confirm the batch: each payment becomes a payout in its organization's ledger. Confirming
+/// again changes nothing.
+#[utoipa::path(post, path = "/api/payouts/{id}/confirm", tag = "incentives",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Batch), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn confirm_batch(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Batch>> {
+    caller.require_vendor()?;
+    Ok(Json(payouts::confirm(&state, caller.user_id, id).await?))
+}
+
+/// Finance made the transfers of a confirmed batch.
+#[utoipa::path(post, path = "/api/payouts/{id}/paid", tag = "incentives",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Batch), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn mark_batch_paid(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<Batch>> {
+    caller.require_vendor()?;
+    Ok(Json(payouts::mark_paid(&state, caller.user_id, id).await?))
+}
+
+/// The bank returned a payment: its amount goes back to the organization's balance.
+#[utoipa::path(post, path = "/api/payouts/{id}/payments/{pid}/failed", tag = "incentives",
+    params(("id" = i64, Path), ("pid" = i64, Path)),
+    responses((status = 200, body = Batch), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn fail_payment(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath((id, payment)): ApiPath<(i64, i64)>,
+) -> ApiResult<Json<Batch>> {
+    caller.require_vendor()?;
+    Ok(Json(
+        payouts::fail(&state, caller.user_id, id, payment).await?,
+    ))
 }

@@ -7,6 +7,7 @@ use crate::common;
 mod attribution;
 mod balances;
 mod payee;
+mod payouts;
 
 use common::*;
 use portico_api::organizations::Motion;

@@ -3,7 +3,7 @@
 
 use portico_api::date::Date;
 use portico_api::ledger::{
-    Approve, Approved, Balance, Ledger, LedgerEntry, LedgerQuery, NewAdjustment,
+    Approve, Approved, Balance, EntryKind, Ledger, LedgerEntry, LedgerQuery, NewAdjustment,
 };
 use portico_api::organizations::OrganizationRef;
 
@@ -97,8 +97,9 @@ pub async fn adjust(
             request.amount,
         );
         let rationale = request.rationale.trim();
+        let kind = EntryKind::Adjustment;
         let id =
-            store::insert_adjustment(unit.tx(), money, (manager, rationale), &today, now).await?;
+            store::insert_entry(unit.tx(), kind, money, (manager, rationale), &today, now).await?;
         unit.record(AuditEntry {
             organization_id: Some(request.organization_id),
             rationale: Some(rationale.to_owned()),

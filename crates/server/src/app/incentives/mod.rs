@@ -14,6 +14,7 @@ pub mod accrual;
 pub mod attribution;
 pub mod ledger;
 pub mod payee;
+pub mod payouts;
 
 /// The plans in force, or none (version 0) before any is saved.
 pub async fn plans(state: &AppState) -> AppResult<PlansView> {

@@ -10,6 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::filter;
+use crate::domain::spreadsheet::defuse;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
@@ -196,13 +197,4 @@ fn manager_record(view: ManagerOpportunity) -> Vec<String> {
         last_activity_at,
     ]);
     record
-}
-
-/// A spreadsheet runs a cell that starts like a formula; a leading apostrophe keeps it text.
-fn defuse(field: String) -> String {
-    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{field}")
-    } else {
-        field
-    }
 }

@@ -149,28 +149,52 @@ pub async fn reverse(
     Ok(id.is_some())
 }
 
-/// A manager's adjustment; its id.
-pub async fn insert_adjustment(
+/// An entry no deal made: a manager's adjustment, a payout, a payment returned. Its id.
+pub async fn insert_entry(
     tx: &mut sql::Conn,
+    kind: EntryKind,
     (organization_id, currency, amount): (i64, &str, i64),
-    (actor, rationale): (i64, &str),
+    (actor, description): (i64, &str),
     today: &str,
     now: Timestamp,
 ) -> Result<i64, StoreError> {
+    let rationale = (kind == EntryKind::Adjustment).then_some(description);
     Ok(sql::query_scalar(
         "INSERT INTO ledger_entries (organization_id, currency, kind, amount, accrues_on, \
          computation, actor_user_id, rationale, created_at) \
-         VALUES ($1, $2, 'adjustment', $3, $4, $5, $6, $5, $7) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(organization_id)
     .bind(currency)
+    .bind(kind.as_str())
     .bind(amount)
     .bind(today)
-    .bind(rationale)
+    .bind(description)
     .bind(actor)
+    .bind(rationale)
     .bind(now)
     .fetch_one(&mut *tx)
     .await?)
+}
+
+/// Marks every approved earning of the organization in the currency paid.
+pub async fn mark_paid(
+    tx: &mut sql::Conn,
+    organization_id: i64,
+    currency: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    sql::query(
+        "UPDATE earning_states SET status = 'paid', updated_at = $1 WHERE status = 'approved' \
+         AND earning_id IN (SELECT id FROM ledger_entries WHERE organization_id = $2 \
+         AND currency = $3)",
+    )
+    .bind(now)
+    .bind(organization_id)
+    .bind(currency)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }
 
 /// Approves pending earnings accrued by `today`: the ids given, or every one of the

@@ -12,9 +12,11 @@ use crate::store::sql::{self, Exec};
 
 mod ledger;
 mod payees;
+mod payouts;
 
 pub use ledger::*;
 pub use payees::*;
+pub use payouts::*;
 
 /// The plans in force and their version, if any were saved.
 pub async fn plans<'c, E>(db: E) -> Result<Option<(i64, IncentivePlans)>, StoreError>

@@ -1,0 +1,309 @@
+//! Payout batches: a draft of every payable balance above a minimum whose organization gave a
+//! payee, reviewed, then confirmed (writing each payout to the ledger, once however often it is
+//! asked), marked paid, and a payment marked failed when the bank returns it (which gives the
+//! amount back to the balance). Every step is audited.
+
+use portico_api::ledger::EntryKind;
+use portico_api::organizations::OrganizationRef;
+use portico_api::payee::mask;
+use portico_api::payouts::{Batch, BatchState, Payment};
+
+use crate::app::unit_of_work::{self, UnitOfWork};
+use crate::app::{AppError, AppResult};
+use crate::clock::rfc3339;
+use crate::domain::spreadsheet::defuse;
+use crate::domain::token;
+use crate::state::AppState;
+use crate::store::audit::AuditEntry;
+use crate::store::incentives::{self as store, BatchRow, NewPayment, PaymentRow};
+
+const SUBJECT: &str = "payout_batch";
+
+pub async fn create(state: &AppState, manager: i64, minimum: i64) -> AppResult<Batch> {
+    let today = state.today();
+    let reference = format!("PORTICO-{}", &token::generate().to_uppercase()[..10]);
+    let id = unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        let id = store::insert_batch(unit.tx(), &reference, minimum, manager, now).await?;
+        for balance in store::balances(unit.tx(), None, &today).await? {
+            let payable = balance.total - balance.upcoming - balance.pending;
+            if payable < minimum {
+                continue;
+            }
+            let Some(payee) = store::payee(unit.tx(), balance.organization_id).await? else {
+                continue;
+            };
+            let payment = NewPayment {
+                organization_id: balance.organization_id,
+                currency: &balance.currency,
+                amount: payable,
+                account_holder: &payee.account_holder,
+                account_sealed: &payee.account_sealed,
+                bic: payee.bic.as_deref(),
+            };
+            store::insert_payment(unit.tx(), id, &payment).await?;
+        }
+        unit.record(AuditEntry::new(
+            Some(manager),
+            "payout_batch.created",
+            SUBJECT,
+            Some(id),
+        ));
+        Ok(id)
+    })
+    .await?;
+    read(state, id).await
+}
+
+pub async fn read(state: &AppState, id: i64) -> AppResult<Batch> {
+    let pool = state.db.pool();
+    let batch = store::batch(pool, id).await?.ok_or(AppError::NotFound)?;
+    let payments = store::payments(pool, id).await?;
+    let without_payee = match batch.state {
+        BatchState::Draft => without_payee(state, &batch, &payments).await?,
+        BatchState::Confirmed | BatchState::Paid => Vec::new(),
+    };
+    view(state, batch, payments, without_payee)
+}
+
+/// Confirms the batch: each payment becomes a payout in the ledger and the earnings it pays
+/// are paid. Asked again, it changes nothing; a balance that shrank since the draft (another
+/// batch paid it, an earning was reversed) refuses the whole batch.
+pub async fn confirm(state: &AppState, manager: i64, id: i64) -> AppResult<Batch> {
+    let today = state.today();
+    let engine = state.db.engine();
+    unit_of_work::run(state, async |unit| {
+        store::take_payout_turn(unit.tx(), engine).await?;
+        let now = unit.now();
+        let moved = (BatchState::Draft, BatchState::Confirmed);
+        if !store::set_state(unit.tx(), id, moved, manager, now).await? {
+            return match store::batch(unit.tx(), id).await? {
+                Some(_) => Ok(()),
+                None => Err(AppError::NotFound),
+            };
+        }
+        for payment in store::payments(unit.tx(), id).await? {
+            pay(unit, manager, &payment, &today).await?;
+        }
+        unit.record(AuditEntry::new(
+            Some(manager),
+            "payout_batch.confirmed",
+            SUBJECT,
+            Some(id),
+        ));
+        Ok(())
+    })
+    .await?;
+    read(state, id).await
+}
+
+async fn pay(
+    unit: &mut UnitOfWork,
+    manager: i64,
+    payment: &PaymentRow,
+    today: &str,
+) -> AppResult<()> {
+    let balances = store::balances(unit.tx(), Some(payment.organization_id), today).await?;
+    let payable = balances
+        .iter()
+        .find(|b| b.currency == payment.currency)
+        .map_or(0, |b| b.total - b.upcoming - b.pending);
+    if payable < payment.amount {
+        return Err(AppError::conflict(format!(
+            "{}'s payable balance changed since the batch was drafted; draft a new batch.",
+            payment.organization_name
+        )));
+    }
+    let now = unit.now();
+    let money = (
+        payment.organization_id,
+        payment.currency.as_str(),
+        -payment.amount,
+    );
+    let why = format!("Payout {}", payment.id);
+    let entry = store::insert_entry(
+        unit.tx(),
+        EntryKind::Payout,
+        money,
+        (manager, &why),
+        today,
+        now,
+    )
+    .await?;
+    store::confirm_payment(unit.tx(), payment.id, entry).await?;
+    store::mark_paid(unit.tx(), payment.organization_id, &payment.currency, now).await?;
+    Ok(())
+}
+
+/// Finance made the transfers.
+pub async fn mark_paid(state: &AppState, manager: i64, id: i64) -> AppResult<Batch> {
+    unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        let moved = (BatchState::Confirmed, BatchState::Paid);
+        if !store::set_state(unit.tx(), id, moved, manager, now).await? {
+            let batch = store::batch(unit.tx(), id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if batch.state != BatchState::Paid {
+                return Err(AppError::conflict(
+                    "Confirm the batch before marking it paid.",
+                ));
+            }
+            return Ok(());
+        }
+        unit.record(AuditEntry::new(
+            Some(manager),
+            "payout_batch.paid",
+            SUBJECT,
+            Some(id),
+        ));
+        Ok(())
+    })
+    .await?;
+    read(state, id).await
+}
+
+/// The bank returned a payment: its amount goes back to the organization's balance.
+pub async fn fail(state: &AppState, manager: i64, id: i64, payment_id: i64) -> AppResult<Batch> {
+    let today = state.today();
+    unit_of_work::run(state, async |unit| {
+        let payment = store::payments(unit.tx(), id)
+            .await?
+            .into_iter()
+            .find(|p| p.id == payment_id)
+            .ok_or(AppError::NotFound)?;
+        let now = unit.now();
+        let money = (
+            payment.organization_id,
+            payment.currency.as_str(),
+            payment.amount,
+        );
+        let why = format!("Payout {} failed", payment.id);
+        let kind = EntryKind::PayoutFailed;
+        let entry =
+            store::insert_entry(unit.tx(), kind, money, (manager, &why), &today, now).await?;
+        if !store::fail_payment(unit.tx(), (id, payment_id), entry).await? {
+            return Err(AppError::conflict("Only a confirmed payment can fail."));
+        }
+        unit.record(AuditEntry {
+            organization_id: Some(payment.organization_id),
+            ..AuditEntry::new(Some(manager), "payout_payment.failed", SUBJECT, Some(id))
+        });
+        Ok(())
+    })
+    .await?;
+    read(state, id).await
+}
+
+/// Organizations whose payable balance reaches the draft's minimum but who gave no payee.
+async fn without_payee(
+    state: &AppState,
+    batch: &BatchRow,
+    payments: &[PaymentRow],
+) -> AppResult<Vec<OrganizationRef>> {
+    let pool = state.db.pool();
+    let mut missing = Vec::new();
+    for balance in store::balances(pool, None, &state.today()).await? {
+        let payable = balance.total - balance.upcoming - balance.pending;
+        let in_batch = payments
+            .iter()
+            .any(|p| p.organization_id == balance.organization_id);
+        if payable >= batch.minimum
+            && !in_batch
+            && store::payee(pool, balance.organization_id).await?.is_none()
+            && !missing
+                .iter()
+                .any(|o: &OrganizationRef| o.id == balance.organization_id)
+        {
+            missing.push(OrganizationRef {
+                id: balance.organization_id,
+                name: balance.organization_name,
+            });
+        }
+    }
+    Ok(missing)
+}
+
+fn view(
+    state: &AppState,
+    batch: BatchRow,
+    payments: Vec<PaymentRow>,
+    without_payee: Vec<OrganizationRef>,
+) -> AppResult<Batch> {
+    let payments = payments
+        .into_iter()
+        .map(|p| {
+            let account = state
+                .sealer
+                .open(&p.account_sealed)
+                .ok_or_else(|| AppError::internal("a payee account cannot be unsealed"))?;
+            Ok(Payment {
+                id: p.id,
+                organization: OrganizationRef {
+                    id: p.organization_id,
+                    name: p.organization_name,
+                },
+                currency: p.currency,
+                amount: p.amount,
+                account_holder: p.account_holder,
+                account: mask(&account),
+                bic: p.bic,
+                state: p.state,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(Batch {
+        id: batch.id,
+        reference: batch.reference,
+        minimum: batch.minimum,
+        state: batch.state,
+        payments,
+        without_payee,
+        created_at: rfc3339(batch.created_at),
+        confirmed_at: batch.confirmed_at.map(rfc3339),
+        paid_at: batch.paid_at.map(rfc3339),
+    })
+}
+
+/// The batch for finance as CSV: organization, payee, account (in full: finance pays it),
+/// amount, currency and the transfer's reference. Confirmed or paid batches only.
+pub async fn csv(state: &AppState, id: i64) -> AppResult<String> {
+    let pool = state.db.pool();
+    let batch = store::batch(pool, id).await?.ok_or(AppError::NotFound)?;
+    if batch.state == BatchState::Draft {
+        return Err(AppError::conflict("Confirm the batch before paying it."));
+    }
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "organization",
+        "payee",
+        "account",
+        "bic",
+        "amount",
+        "currency",
+        "reference",
+    ];
+    let written = out.write_record(header).map_err(AppError::internal);
+    written?;
+    for p in store::payments(pool, id).await? {
+        let account = state
+            .sealer
+            .open(&p.account_sealed)
+            .ok_or_else(|| AppError::internal("a payee account cannot be unsealed"))?;
+        let reference = format!("{}-{}", batch.reference, p.id);
+        let amount = crate::domain::commissions::money(p.amount).replace(',', "");
+        let row = [
+            p.organization_name,
+            p.account_holder,
+            account,
+            p.bic.unwrap_or_default(),
+            amount,
+            p.currency,
+            reference,
+        ]
+        .map(defuse);
+        out.write_record(row).map_err(AppError::internal)?;
+    }
+    let bytes = out.into_inner().map_err(AppError::internal)?;
+    String::from_utf8(bytes).map_err(AppError::internal)
+}

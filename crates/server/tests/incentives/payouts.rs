@@ -1,0 +1,175 @@
+//! Payout batches: drafted from payable balances of organizations that gave a payee, confirmed
+//! once however many confirmations arrive at once, refused when a balance shrank since the
+//! draft, exported for finance, marked paid, and a returned payment giving the amount back.
+
+use futures_util::future::join_all;
+
+use super::*;
+
+async fn post(manager: &Session, path: &str, body: Value) -> reqwest::Response {
+    manager.post(path).json(&body).send().await.unwrap()
+}
+
+/// Northwind has 500.00 EUR approved and a payee; Globex 300.00 EUR and none.
+async fn payable_balances(app: &TestApp, manager: &Session) -> (i64, i64) {
+    let (alice, bob) = (app.sign_in(ALICE).await, app.sign_in(BOB).await);
+    let northwind = alice.me.organization.as_ref().unwrap().id;
+    let globex = bob.me.organization.as_ref().unwrap().id;
+    json(save_plans(manager, &plans()).await, StatusCode::OK).await;
+    let id = deal_ready_to_win(app, manager, northwind, 10_000).await;
+    move_to(manager, id, "won").await;
+    json(
+        post(
+            manager,
+            "/api/ledger/approve",
+            json!({ "organization_id": northwind }),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let payee = json!({ "account_holder": "Northwind Partners GmbH",
+                        "iban": "DE89370400440532013000", "bic": "COBADEFFXXX" });
+    let path = format!("/api/organizations/{northwind}/payee");
+    let saved = alice
+        .send(reqwest::Method::PUT, &path)
+        .json(&payee)
+        .send()
+        .await
+        .unwrap();
+    json(saved, StatusCode::OK).await;
+    let bonus = json!({ "organization_id": globex, "currency": "EUR", "amount": 30_000,
+                        "rationale": "Workshop fee." });
+    json(
+        post(manager, "/api/ledger/adjustments", bonus).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    (northwind, globex)
+}
+
+#[tokio::test]
+async fn a_batch_pays_each_balance_once_and_a_returned_payment_gives_it_back() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let (northwind, globex) = payable_balances(&app, &manager).await;
+
+    let draft = json(
+        post(&manager, "/api/payouts", json!({ "minimum": 10_000 })).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(draft["state"], "draft");
+    let payments = draft["payments"].as_array().unwrap();
+    assert_eq!(payments.len(), 1, "{draft}");
+    assert_eq!(payments[0]["organization"]["id"], northwind);
+    assert_eq!(payments[0]["amount"], 50_000);
+    assert_eq!(payments[0]["account"], "DE•• •••• •••• •••• ••30 00");
+    assert_eq!(draft["without_payee"][0]["id"], globex);
+    let id = draft["id"].as_i64().unwrap();
+    let csv_path = format!("/api/payouts/{id}.csv");
+    error(
+        manager.get(&csv_path).send().await.unwrap(),
+        StatusCode::CONFLICT,
+    )
+    .await;
+    let rival = json(
+        post(&manager, "/api/payouts", json!({ "minimum": 10_000 })).await,
+        StatusCode::CREATED,
+    )
+    .await;
+
+    // Four confirmations at once pay once.
+    let confirm = format!("/api/payouts/{id}/confirm");
+    let burst = join_all((0..4).map(|_| manager.post(&confirm).send())).await;
+    for answer in burst {
+        assert_eq!(answer.unwrap().status(), StatusCode::OK);
+    }
+    let payouts = app
+        .count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'payout'")
+        .await;
+    assert_eq!(payouts, 1);
+    let alice = app.sign_in(ALICE).await;
+    let eur = balance(&alice.read("/api/ledger").await, "EUR");
+    assert_eq!(
+        (eur["payable"].as_i64(), eur["paid"].as_i64()),
+        (Some(0), Some(50_000))
+    );
+    let paid = alice.read("/api/ledger?status=paid").await;
+    assert_eq!(
+        paid["entries"].as_array().unwrap().len(),
+        1,
+        "the earning is paid"
+    );
+
+    // The rival draft counted the same balance: it cannot pay it again.
+    let rival = format!("/api/payouts/{}/confirm", rival["id"]);
+    error(
+        manager.post(&rival).send().await.unwrap(),
+        StatusCode::CONFLICT,
+    )
+    .await;
+
+    let csv = manager.get(&csv_path).send().await.unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    let text = csv.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "organization,payee,account,bic,amount,currency,reference"
+    );
+    assert!(
+        lines[1].starts_with("Northwind Partners,Northwind Partners GmbH,DE89370400440532013000,COBADEFFXXX,500.00,EUR,PORTICO-"),
+        "{text}"
+    );
+
+    let batch = manager.read(&format!("/api/payouts/{id}")).await;
+    let payment = batch["payments"][0]["id"].as_i64().unwrap();
+    let failed = format!("/api/payouts/{id}/payments/{payment}/failed");
+    let answer = json(manager.post(&failed).send().await.unwrap(), StatusCode::OK).await;
+    assert_eq!(answer["payments"][0]["state"], "failed");
+    error(
+        manager.post(&failed).send().await.unwrap(),
+        StatusCode::CONFLICT,
+    )
+    .await;
+    let eur = balance(&alice.read("/api/ledger").await, "EUR");
+    assert_eq!(eur["payable"], 50_000, "back in the balance");
+
+    let paid = json(
+        manager
+            .post(&format!("/api/payouts/{id}/paid"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(paid["state"], "paid");
+    for action in [
+        "payout_batch.created",
+        "payout_batch.confirmed",
+        "payout_batch.paid",
+        "payout_payment.failed",
+    ] {
+        assert!(!app.audit(action).await.is_empty(), "{action}");
+    }
+
+    for path in [format!("/api/payouts/{id}"), csv_path] {
+        error(
+            alice.get(&path).send().await.unwrap(),
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    }
+    error(
+        post(&alice, "/api/payouts", json!({ "minimum": 1 })).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    error(
+        manager.get("/api/payouts/999999").send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+}
