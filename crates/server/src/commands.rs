@@ -56,6 +56,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), String> {
         } else {
             TargetPolicy::PublicOnly
         },
+        sepa_debtor: args.sepa_debtor,
         ..defaults
     };
     let state = startup::prepare(&settings)

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use portico_api::Role;
 
 use crate::domain::proxies::TrustedProxies;
+use crate::domain::sepa::Debtor;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -157,6 +158,10 @@ pub struct ServeArgs {
     /// only https requests to public addresses.
     #[arg(long, env = "PORTICO_OUTBOUND_ALLOW_PRIVATE")]
     pub outbound_allow_private: bool,
+    /// The account partner payouts leave from, for the SEPA transfer files of payout batches:
+    /// `holder name;IBAN;BIC`. Without it, batches are exported as CSV only.
+    #[arg(long, env = "PORTICO_SEPA_DEBTOR", value_parser = Debtor::parse)]
+    pub sepa_debtor: Option<Debtor>,
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {

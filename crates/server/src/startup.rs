@@ -22,6 +22,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::domain::program::ProgramRules;
 use crate::domain::proxies::TrustedProxies;
 use crate::domain::sealed::Sealer;
+use crate::domain::sepa::Debtor;
 use crate::domain::token::TokenHasher;
 use crate::error::ApiError;
 use crate::mail::Mailer;
@@ -53,6 +54,8 @@ pub struct Settings {
     pub outbound_lookup: Arc<dyn Lookup>,
     /// For tests only (`None` by default): see `AppState::filing_rendezvous`.
     pub filing_rendezvous: Option<Arc<tokio::sync::Barrier>>,
+    /// The account payouts leave from, for SEPA files.
+    pub sepa_debtor: Option<Debtor>,
 }
 
 impl Settings {
@@ -82,6 +85,7 @@ impl Settings {
             outbound_policy: TargetPolicy::PublicOnly,
             outbound_lookup: Arc::new(SystemLookup),
             filing_rendezvous: None,
+            sepa_debtor: None,
         }
     }
 }
@@ -121,6 +125,7 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         rules: Arc::new(settings.rules.clone()),
         search_limits: Arc::default(),
         filing_rendezvous: settings.filing_rendezvous.clone(),
+        sepa_debtor: settings.sepa_debtor.clone().map(Arc::new),
     })
 }
 

@@ -38,6 +38,8 @@ pub struct AppState {
     /// For tests only, `None` otherwise: every registration filing waits here after its
     /// conflict check has read and before it writes, so a test can make filings overlap.
     pub filing_rendezvous: Option<Arc<tokio::sync::Barrier>>,
+    /// The account payouts leave from, for SEPA files; none configured, none made.
+    pub sepa_debtor: Option<Arc<crate::domain::sepa::Debtor>>,
 }
 
 impl AppState {

@@ -249,10 +249,14 @@ pub fn axe_script() -> PathBuf {
     tools_dir().join("node_modules/axe-core/axe.min.js")
 }
 
-/// aiosmtpd, the SMTP server the e-mail tests start, in a virtual environment under `.tools/`.
+/// aiosmtpd, the SMTP server the e-mail tests start; lxml and sepaxml, whose ISO 20022
+/// schemas the SEPA file tests validate against: in one virtual environment under `.tools/`.
 pub const AIOSMTPD: &str = "aiosmtpd==1.4.6";
+pub const LXML: &str = "lxml==6.0.2";
+pub const SEPAXML: &str = "sepaxml==2.7.0";
 
-/// The Python that has aiosmtpd; the tests run it as `PORTICO_TEST_SMTP_PYTHON`.
+/// The Python that has aiosmtpd, lxml and sepaxml; the tests run it as
+/// `PORTICO_TEST_SMTP_PYTHON` (the e-mail tests) and `PORTICO_TEST_XML_PYTHON` (the SEPA file).
 pub fn smtp_python() -> PathBuf {
     repo_root().join(".tools/smtp/bin/python")
 }
@@ -261,11 +265,14 @@ pub fn smtp_receiver() -> Result<()> {
     let python = smtp_python();
     if output_of(
         &python,
-        &["-c", "import aiosmtpd; print(aiosmtpd.__version__)"],
+        &[
+            "-c",
+            "import aiosmtpd, lxml, sepaxml; print(aiosmtpd.__version__)",
+        ],
     )
     .is_some()
     {
-        println!("{AIOSMTPD}: installed");
+        println!("{AIOSMTPD}, {LXML}, {SEPAXML}: installed");
         return Ok(());
     }
     if output_of("python3", &["--version"]).is_none() {
@@ -285,7 +292,7 @@ pub fn smtp_receiver() -> Result<()> {
                 "--quiet",
                 "--disable-pip-version-check",
             ])
-            .arg(AIOSMTPD),
+            .args([AIOSMTPD, LXML, SEPAXML]),
     )
 }
 

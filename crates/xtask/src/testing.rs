@@ -9,10 +9,11 @@ use crate::{Result, cargo, child, phase, setup, show, spa};
 
 const POSTGRES_URL: &str = "PORTICO_TEST_POSTGRES_URL";
 const SMTP_PYTHON: &str = "PORTICO_TEST_SMTP_PYTHON";
+const XML_PYTHON: &str = "PORTICO_TEST_XML_PYTHON";
 
 pub fn run(extra: Vec<String>) -> Result<ExitCode> {
     browser_setup()?;
-    phase("SMTP test server", setup::smtp_receiver)?;
+    phase("SMTP test server and XML schemas", setup::smtp_receiver)?;
     spa::build()?;
 
     let mut runs = Vec::new();
@@ -24,7 +25,8 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
         // Empty, not unset: the SQLite pass says it has no PostgreSQL, and the one test that
         // needs both engines (schema parity) leaves the comparison to the PostgreSQL pass.
         .env(POSTGRES_URL, "")
-        .env(SMTP_PYTHON, setup::smtp_python());
+        .env(SMTP_PYTHON, setup::smtp_python())
+        .env(XML_PYTHON, setup::smtp_python());
     browser_env(&mut sqlite);
     runs.push(phase("tests on SQLite", || stream("SQLite", &mut sqlite))?);
 
@@ -36,7 +38,8 @@ pub fn run(extra: Vec<String>) -> Result<ExitCode> {
                 .args(["test", "-p", "portico-server", "--tests", "--no-fail-fast"])
                 .args(&extra)
                 .env(POSTGRES_URL, url)
-                .env(SMTP_PYTHON, setup::smtp_python());
+                .env(SMTP_PYTHON, setup::smtp_python())
+                .env(XML_PYTHON, setup::smtp_python());
             runs.push(phase("server tests on PostgreSQL", || {
                 stream("PostgreSQL", &mut postgres)
             })?);

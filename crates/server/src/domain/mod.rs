@@ -25,6 +25,7 @@ pub mod qr_code;
 pub mod recovery_codes;
 pub mod sealed;
 pub mod search_limits;
+pub mod sepa;
 pub mod session_lifetime;
 pub mod signatures;
 pub mod spreadsheet;

@@ -35,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(confirm_batch))
         .routes(routes!(mark_batch_paid))
         .routes(routes!(fail_payment))
+        .routes(routes!(sepa_file))
 }
 
 /// The commission plans in force and their version (0 before any is saved).
@@ -291,4 +292,32 @@ async fn fail_payment(
     Ok(Json(
         payouts::fail(&state, caller.user_id, id, payment).await?,
     ))
+}
+
+/// The confirmed batch's EUR payments to IBANs as a SEPA credit transfer file (ISO 20022
+/// `pain.001.001.03`) from the configured paying account, for the next day.
+#[utoipa::path(get, path = "/api/payouts/{id}/sepa.xml", tag = "incentives",
+    params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/xml", body = String),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "A draft, no EUR payment to an IBAN, or no paying account set")))]
+async fn sepa_file(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Response> {
+    caller.require_vendor()?;
+    let xml = payouts::sepa(&state, id).await?;
+    let disposition = format!("attachment; filename=\"payout-{id}.xml\"");
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/xml; charset=utf-8".to_owned(),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        xml,
+    )
+        .into_response())
 }

@@ -173,3 +173,89 @@ async fn a_batch_pays_each_balance_once_and_a_returned_payment_gives_it_back() {
     )
     .await;
 }
+
+/// The Python with lxml and sepaxml (whose schemas it ships) that `cargo xtask test` installs.
+fn python() -> std::path::PathBuf {
+    std::env::var_os("PORTICO_TEST_XML_PYTHON")
+        .map(Into::into)
+        .expect("PORTICO_TEST_XML_PYTHON is not set: run the tests with `cargo xtask test`")
+}
+
+/// Whether the file is valid against ISO 20022's `pain.001.001.03` schema.
+fn valid_pain_001(xml: &str) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("payout.xml");
+    std::fs::write(&file, xml).unwrap();
+    let script = "import os, sys, sepaxml\nfrom lxml import etree\n\
+        xsd = os.path.join(os.path.dirname(sepaxml.__file__), 'schemas', 'pain.001.001.03.xsd')\n\
+        schema = etree.XMLSchema(etree.parse(xsd))\n\
+        ok = schema.validate(etree.parse(sys.argv[1]))\n\
+        print(schema.error_log)\nsys.exit(0 if ok else 1)\n";
+    let output = std::process::Command::new(python())
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+        .expect("run the schema check");
+    if !output.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&output.stdout));
+    }
+    output.status.success()
+}
+
+#[tokio::test]
+async fn the_sepa_file_of_a_confirmed_batch_passes_the_pain_001_schema() {
+    let debtor = "Acme Corp & Partners;DE89 3704 0044 0532 0130 00;COBADEFFXXX";
+    let app = TestApp::start_with(|settings| {
+        settings.sepa_debtor = Some(portico_server::domain::sepa::Debtor::parse(debtor).unwrap());
+    })
+    .await;
+    let manager = app.sign_in(MANAGER).await;
+    payable_balances(&app, &manager).await;
+    let draft = json(
+        post(&manager, "/api/payouts", json!({ "minimum": 10_000 })).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = draft["id"].as_i64().unwrap();
+    let path = format!("/api/payouts/{id}/sepa.xml");
+    error(
+        manager.get(&path).send().await.unwrap(),
+        StatusCode::CONFLICT,
+    )
+    .await;
+    json(
+        manager
+            .post(&format!("/api/payouts/{id}/confirm"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+
+    let file = manager.get(&path).send().await.unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+    assert!(
+        file.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/xml")
+    );
+    let xml = file.text().await.unwrap();
+    assert!(xml.contains("<IBAN>DE89370400440532013000</IBAN>"));
+    assert!(xml.contains("<InstdAmt Ccy=\"EUR\">500.00</InstdAmt>"));
+    assert!(xml.contains("<Nm>Acme Corp &amp; Partners</Nm>"));
+    assert!(valid_pain_001(&xml), "{xml}");
+    let broken = xml.replacen(
+        "<CtrlSum>500.00</CtrlSum>",
+        "<CtrlSum>five hundred</CtrlSum>",
+        1,
+    );
+    assert!(!valid_pain_001(&broken), "the schema check can fail");
+    let alice = app.sign_in(ALICE).await;
+    error(
+        alice.get(&path).send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+}

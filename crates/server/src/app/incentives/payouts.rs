@@ -3,14 +3,16 @@
 //! asked), marked paid, and a payment marked failed when the bank returns it (which gives the
 //! amount back to the balance). Every step is audited.
 
+use portico_api::date::Date;
 use portico_api::ledger::EntryKind;
 use portico_api::organizations::OrganizationRef;
 use portico_api::payee::mask;
-use portico_api::payouts::{Batch, BatchState, Payment};
+use portico_api::payouts::{Batch, BatchState, Payment, PaymentState};
 
 use crate::app::unit_of_work::{self, UnitOfWork};
 use crate::app::{AppError, AppResult};
 use crate::clock::rfc3339;
+use crate::domain::sepa::{Transfer, credit_transfer};
 use crate::domain::spreadsheet::defuse;
 use crate::domain::token;
 use crate::state::AppState;
@@ -306,4 +308,57 @@ pub async fn csv(state: &AppState, id: i64) -> AppResult<String> {
     }
     let bytes = out.into_inner().map_err(AppError::internal)?;
     String::from_utf8(bytes).map_err(AppError::internal)
+}
+
+/// The confirmed batch's EUR payments to IBANs as a SEPA credit transfer file, to execute on
+/// the next day; failed payments are left out.
+pub async fn sepa(state: &AppState, id: i64) -> AppResult<String> {
+    let debtor = state.sepa_debtor.as_deref().ok_or_else(|| {
+        AppError::conflict(
+            "No paying account is set (PORTICO_SEPA_DEBTOR): export the CSV instead.",
+        )
+    })?;
+    let pool = state.db.pool();
+    let batch = store::batch(pool, id).await?.ok_or(AppError::NotFound)?;
+    if batch.state == BatchState::Draft {
+        return Err(AppError::conflict("Confirm the batch before paying it."));
+    }
+    let payments: Vec<(PaymentRow, String, String)> = store::payments(pool, id)
+        .await?
+        .into_iter()
+        .filter(|p| p.currency == "EUR" && p.state == PaymentState::Confirmed)
+        .filter_map(|p| {
+            let account = state.sealer.open(&p.account_sealed)?;
+            let end_to_end = format!("{}-{}", batch.reference, p.id);
+            Some((p, account, end_to_end))
+        })
+        .filter(|(p, _, _)| p.bic.is_some())
+        .collect();
+    if payments.is_empty() {
+        return Err(AppError::conflict(
+            "The batch has no EUR payment to an IBAN.",
+        ));
+    }
+    let remittance = format!("Partner payout {}", batch.reference);
+    let transfers: Vec<Transfer<'_>> = payments
+        .iter()
+        .map(|(p, account, end_to_end)| Transfer {
+            end_to_end_id: end_to_end,
+            amount: p.amount,
+            creditor: &p.account_holder,
+            iban: account,
+            bic: p.bic.as_deref().unwrap_or_default(),
+            remittance: &remittance,
+        })
+        .collect();
+    let now = state.now();
+    let created = rfc3339(now).chars().take(19).collect::<String>();
+    let execution = Date::from_unix(now + 86_400);
+    Ok(credit_transfer(
+        debtor,
+        &batch.reference,
+        &created,
+        execution,
+        &transfers,
+    ))
 }
