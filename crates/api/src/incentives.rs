@@ -96,6 +96,10 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct IncentivePlans {
     pub plans: Vec<Plan>,
+    /// Earnings not disputed are approved this many days after they accrue (a refund window);
+    /// without it, only managers approve.
+    #[serde(default)]
+    pub hold_days: Option<u32>,
 }
 
 /// `GET /api/incentives/plans`: the plans in force and their version (0 before any is saved).
@@ -104,6 +108,7 @@ pub struct IncentivePlans {
 pub struct PlansView {
     pub version: i64,
     pub plans: Vec<Plan>,
+    pub hold_days: Option<u32>,
 }
 
 impl IncentivePlans {
@@ -111,6 +116,9 @@ impl IncentivePlans {
         let mut f = Fields::default();
         if self.plans.len() > 50 {
             f.add("plans", "Keep at most 50 plans.");
+        }
+        if self.hold_days.is_some_and(|d| !(1..=365).contains(&d)) {
+            f.add("hold_days", "Choose 1 to 365 days, or leave it empty.");
         }
         for (i, plan) in self.plans.iter().enumerate() {
             check_plan(&mut f, i, plan);
@@ -246,6 +254,7 @@ mod tests {
     fn plans_name_every_bad_field_and_the_first_matching_plan_pays() {
         let plans = IncentivePlans {
             plans: vec![share(1_000)],
+            hold_days: Some(30),
         };
         assert_eq!(plans.validate(), Ok(()));
         assert!(plans.plan_for(Tier::Gold, Motion::Reseller).is_some());
@@ -262,7 +271,12 @@ mod tests {
                 currency: "XYZ".into(),
             },
         });
-        let errors = IncentivePlans { plans: vec![bad] }.validate().unwrap_err();
+        let errors = IncentivePlans {
+            plans: vec![bad],
+            hold_days: None,
+        }
+        .validate()
+        .unwrap_err();
         let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(
             fields,

@@ -150,8 +150,49 @@ pub struct LedgerEntry {
     pub description: String,
     /// The earning a reversal undoes.
     pub reverses: Option<i64>,
+    /// The partner's latest question about an earning, and the answer.
+    pub dispute: Option<Dispute>,
     /// RFC 3339.
     pub created_at: String,
+}
+
+/// `POST /api/ledger/{id}/dispute` (the earning's partner): what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RaiseDispute {
+    pub comment: String,
+}
+
+/// `POST /api/ledger/disputes/{id}/answer` (managers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerDispute {
+    pub answer: String,
+}
+
+/// 1 to 1,000 characters, trimmed.
+pub fn comment(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 1_000 {
+        Err("Write 1 to 1,000 characters.")
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// A partner's question about an earning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Dispute {
+    pub id: i64,
+    pub earning_id: i64,
+    pub comment: String,
+    /// RFC 3339.
+    pub raised_at: String,
+    pub answer: Option<String>,
+    pub answered_at: Option<String>,
 }
 
 /// What one organization holds in one currency; the parts add up to `total`.

@@ -120,3 +120,17 @@ CREATE TABLE payout_payments (
     failed_entry_id BIGINT REFERENCES ledger_entries (id),
     UNIQUE (batch_id, organization_id, currency)
 );
+
+-- A partner questioning an earning, and the manager's answer; one open question per earning.
+CREATE TABLE earning_disputes (
+    id BIGSERIAL PRIMARY KEY,
+    earning_id BIGINT NOT NULL REFERENCES ledger_entries (id),
+    organization_id BIGINT NOT NULL REFERENCES organizations (id),
+    comment TEXT NOT NULL,
+    raised_by BIGINT NOT NULL REFERENCES users (id),
+    raised_at BIGINT NOT NULL,
+    answer TEXT,
+    answered_by BIGINT REFERENCES users (id),
+    answered_at BIGINT
+);
+CREATE UNIQUE INDEX earning_disputes_one_open ON earning_disputes (earning_id) WHERE answer IS NULL;

@@ -3,6 +3,7 @@
 pub mod announcements;
 pub mod certifications;
 pub mod delivery;
+pub mod incentives;
 pub mod notifications;
 pub mod registrations;
 pub mod tiers;
@@ -22,6 +23,7 @@ const REGISTRATION_TIMERS_EVERY: Duration = Duration::from_secs(60);
 const ANNOUNCEMENTS_EVERY: Duration = Duration::from_secs(15);
 const TIERS_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
 const CERTIFICATION_REMINDERS_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
+const HELD_EARNINGS_EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// Forgets dead sessions, attempts too old to count against any limit, and expired sign-in links
 /// and pending sign-ins, so those tables stay small.
@@ -72,6 +74,12 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             CERTIFICATION_REMINDERS_EVERY,
             state.clone(),
             |s| async move { certifications::run_once(&s).await },
+        ),
+        spawn_every(
+            "held earnings",
+            HELD_EARNINGS_EVERY,
+            state.clone(),
+            |s| async move { incentives::run_once(&s).await },
         ),
         notifications::spawn(state.clone()),
         webhooks::spawn(state),

@@ -8,14 +8,15 @@ use axum::response::{IntoResponse, Response};
 use portico_api::ErrorBody;
 use portico_api::incentives::{IncentivePlans, PlansView};
 use portico_api::ledger::{
-    Approve, Approved, Attribution, Ledger, LedgerEntry, LedgerQuery, NewAdjustment, SetAttribution,
+    AnswerDispute, Approve, Approved, Attribution, Dispute, Ledger, LedgerEntry, LedgerQuery,
+    NewAdjustment, RaiseDispute, SetAttribution, comment,
 };
 use portico_api::payee::{Payee, PayeeInput};
 use portico_api::payouts::{Batch, NewBatch};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::incentives::{self, attribution, ledger, payee, payouts};
+use crate::app::incentives::{self, attribution, disputes, ledger, payee, payouts};
 use crate::domain::membership::Membership;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
@@ -36,6 +37,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(mark_batch_paid))
         .routes(routes!(fail_payment))
         .routes(routes!(sepa_file))
+        .routes(routes!(raise_dispute))
+        .routes(routes!(answer_dispute))
 }
 
 /// The commission plans in force and their version (0 before any is saved).
@@ -320,4 +323,41 @@ async fn sepa_file(
         xml,
     )
         .into_response())
+}
+
+/// Question an earning of the caller's organization, with a comment; a manager answers.
+#[utoipa::path(post, path = "/api/ledger/{id}/dispute", tag = "incentives",
+    params(("id" = i64, Path)), request_body = RaiseDispute,
+    responses((status = 201, body = Dispute), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn raise_dispute(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(request): ApiJson<RaiseDispute>,
+) -> ApiResult<(StatusCode, Json<Dispute>)> {
+    let organization = caller.partner_organization()?;
+    let text = comment(&request.comment).map_err(|m| ApiError::field("comment", m))?;
+    let raised = disputes::raise(&state, (caller.user_id, organization), id, &text).await?;
+    Ok((StatusCode::CREATED, Json(raised)))
+}
+
+/// Answer a partner's question about an earning.
+#[utoipa::path(post, path = "/api/ledger/disputes/{id}/answer", tag = "incentives",
+    params(("id" = i64, Path)), request_body = AnswerDispute,
+    responses((status = 200, body = Dispute), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "No open question with this id"),
+        (status = 422, body = ErrorBody)))]
+async fn answer_dispute(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(request): ApiJson<AnswerDispute>,
+) -> ApiResult<Json<Dispute>> {
+    caller.require_vendor()?;
+    let text = comment(&request.answer).map_err(|m| ApiError::field("answer", m))?;
+    Ok(Json(
+        disputes::answer(&state, caller.user_id, id, &text).await?,
+    ))
 }

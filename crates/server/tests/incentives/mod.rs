@@ -6,6 +6,7 @@ use crate::common;
 
 mod attribution;
 mod balances;
+mod disputes;
 mod payee;
 mod payouts;
 
@@ -101,7 +102,7 @@ async fn managers_keep_versioned_plans_and_partners_cannot() {
     let manager = app.sign_in(MANAGER).await;
     assert_eq!(
         manager.read("/api/incentives/plans").await,
-        json!({ "version": 0, "plans": [] })
+        json!({ "version": 0, "plans": [], "hold_days": null })
     );
     let mut bad = plans();
     bad["plans"][0]["structure"]["sourced_bp"] = json!(10_001);

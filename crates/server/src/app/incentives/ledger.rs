@@ -2,8 +2,10 @@
 //! managers' approvals and adjustments. Balances are always sums of the entries.
 
 use portico_api::date::Date;
+use std::collections::HashMap;
+
 use portico_api::ledger::{
-    Approve, Approved, Balance, EntryKind, Ledger, LedgerEntry, LedgerQuery, NewAdjustment,
+    Approve, Approved, Balance, Dispute, EntryKind, Ledger, LedgerEntry, LedgerQuery, NewAdjustment,
 };
 use portico_api::organizations::OrganizationRef;
 
@@ -12,7 +14,7 @@ use crate::app::{AppError, AppResult};
 use crate::clock::rfc3339;
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::incentives::{self as store, BalanceRow, EntryFilter, EntryRow};
+use crate::store::incentives::{self as store, BalanceRow, DisputeRow, EntryFilter, EntryRow};
 use crate::store::organizations;
 
 const DEFAULT_LIMIT: u32 = 50;
@@ -41,8 +43,20 @@ pub async fn read(
         .then(|| rows.last().map(|r| r.id.to_string()))
         .flatten();
     let balances = store::balances(pool, organization, &state.today()).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut disputes: HashMap<i64, Dispute> = store::latest(pool, &ids)
+        .await?
+        .into_iter()
+        .map(|d| (d.earning_id, dispute(d)))
+        .collect();
     Ok(Ledger {
-        entries: rows.into_iter().map(entry).collect(),
+        entries: rows
+            .into_iter()
+            .map(|row| {
+                let dispute = disputes.remove(&row.id);
+                entry(row, dispute)
+            })
+            .collect(),
         next_cursor,
         balances: balances.into_iter().map(balance).collect(),
     })
@@ -72,6 +86,30 @@ pub async fn approve(state: &AppState, manager: i64, request: &Approve) -> AppRe
         Ok(Approved {
             approved: approved.len(),
         })
+    })
+    .await
+}
+
+/// Approves what accrued at least the plans' hold period ago with no open question; nothing
+/// without a hold period. Answers how many.
+pub async fn approve_held(state: &AppState) -> AppResult<usize> {
+    let Some((_, plans)) = store::plans(state.db.pool()).await? else {
+        return Ok(0);
+    };
+    let Some(days) = plans.hold_days else {
+        return Ok(0);
+    };
+    let cutoff = Date::from_unix(state.now() - i64::from(days) * 86_400).to_string();
+    unit_of_work::run(state, async |unit| {
+        let now = unit.now();
+        let approved = store::approve_held(unit.tx(), &cutoff, now).await?;
+        for id in &approved {
+            unit.record(AuditEntry {
+                rationale: Some(format!("{days} days held without a question")),
+                ..AuditEntry::new(None, "ledger.approved", "ledger_entry", Some(*id))
+            });
+        }
+        Ok(approved.len())
     })
     .await
 }
@@ -118,10 +156,22 @@ pub async fn adjust(
         .await?
         .into_iter()
         .next();
-    row.map(entry).ok_or(AppError::NotFound)
+    row.map(|row| entry(row, None)).ok_or(AppError::NotFound)
 }
 
-fn entry(row: EntryRow) -> LedgerEntry {
+/// A question about an earning as the ledger shows it.
+pub fn dispute(row: DisputeRow) -> Dispute {
+    Dispute {
+        id: row.id,
+        earning_id: row.earning_id,
+        comment: row.comment,
+        raised_at: rfc3339(row.raised_at),
+        answer: row.answer,
+        answered_at: row.answered_at.map(rfc3339),
+    }
+}
+
+fn entry(row: EntryRow, dispute: Option<Dispute>) -> LedgerEntry {
     let EntryRow {
         id,
         organization_id,
@@ -156,6 +206,7 @@ fn entry(row: EntryRow) -> LedgerEntry {
         plan_version,
         description: computation,
         reverses,
+        dispute,
         created_at: rfc3339(created_at),
     }
 }

@@ -12,6 +12,7 @@ use crate::store::incentives as store;
 
 pub mod accrual;
 pub mod attribution;
+pub mod disputes;
 pub mod ledger;
 pub mod payee;
 pub mod payouts;
@@ -22,10 +23,12 @@ pub async fn plans(state: &AppState) -> AppResult<PlansView> {
         Some((version, plans)) => PlansView {
             version,
             plans: plans.plans,
+            hold_days: plans.hold_days,
         },
         None => PlansView {
             version: 0,
             plans: Vec::new(),
+            hold_days: None,
         },
     })
 }
@@ -55,5 +58,6 @@ pub async fn save_plans(
     Ok(PlansView {
         version,
         plans: plans.plans.clone(),
+        hold_days: plans.hold_days,
     })
 }

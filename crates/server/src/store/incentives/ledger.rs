@@ -229,6 +229,26 @@ pub async fn approve(
     Ok(sql.query_scalar().fetch_all(&mut *tx).await?)
 }
 
+/// Approves pending earnings that accrued by `cutoff` and have no open question: the hold
+/// period has passed. Answers the ids approved.
+pub async fn approve_held(
+    tx: &mut sql::Conn,
+    cutoff: &str,
+    now: Timestamp,
+) -> Result<Vec<i64>, StoreError> {
+    Ok(sql::query_scalar(
+        "UPDATE earning_states SET status = 'approved', approved_at = $1, updated_at = $1 \
+         WHERE status = 'pending' AND earning_id IN (SELECT id FROM ledger_entries \
+         WHERE kind = 'earning' AND accrues_on <= $2) AND NOT EXISTS (SELECT 1 \
+         FROM earning_disputes d WHERE d.earning_id = earning_states.earning_id \
+         AND d.answer IS NULL) RETURNING earning_id",
+    )
+    .bind(now)
+    .bind(cutoff)
+    .fetch_all(&mut *tx)
+    .await?)
+}
+
 /// One line of the ledger as read.
 #[derive(Debug, Clone, FromRow)]
 pub struct EntryRow {

@@ -10,10 +10,12 @@ use crate::clock::Timestamp;
 use crate::store::StoreError;
 use crate::store::sql::{self, Exec};
 
+mod disputes;
 mod ledger;
 mod payees;
 mod payouts;
 
+pub use disputes::*;
 pub use ledger::*;
 pub use payees::*;
 pub use payouts::*;
