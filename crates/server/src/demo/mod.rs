@@ -8,6 +8,7 @@ pub mod asset_volume;
 mod certifications;
 mod content;
 pub mod files;
+mod incentives;
 mod onboarding;
 mod pipeline;
 mod registrations;
@@ -214,6 +215,7 @@ pub async fn seed_if_empty(
         .await?
         .ok_or_else(|| AppError::internal("the demo administrator is missing"))?;
     tiers::seed(db, admin.id, now).await?;
+    incentives::seed(db, sealer, manager.id, now).await?;
     tracing::info!("seeded demo data");
     Ok(true)
 }

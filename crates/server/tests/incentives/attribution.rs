@@ -8,9 +8,8 @@ use super::*;
 async fn managers_share_a_won_deal_and_the_shares_never_pass_the_whole() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
-    let (alice, bob) = (app.sign_in(ALICE).await, app.sign_in(BOB).await);
-    let northwind = alice.me.organization.as_ref().unwrap().id;
-    let globex = bob.me.organization.as_ref().unwrap().id;
+    let (northwind, alice) = partner(&app, "Contoso Channel").await;
+    let (globex, bob) = partner(&app, "Fabrikam Resale").await;
     json(save_plans(&manager, &plans()).await, StatusCode::OK).await;
     let id = deal_ready_to_win(&app, &manager, northwind, 10_000).await;
     move_to(&manager, id, "won").await;

@@ -48,11 +48,7 @@ proptest! {
 async fn run(steps: Vec<Step>) {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
-    let northwind: i64 = sql::query_scalar("SELECT id FROM organizations WHERE name = $1")
-        .bind("Northwind Partners")
-        .fetch_one(app.state().db.pool())
-        .await
-        .unwrap();
+    let (northwind, _) = partner(&app, "Contoso Channel").await;
     json(save_plans(&manager, &plans()).await, StatusCode::OK).await;
     let id = deal_ready_to_win(&app, &manager, northwind, 10_000).await;
     let mut model = Model::default();

@@ -10,6 +10,7 @@ mod disputes;
 mod payee;
 mod payouts;
 
+use common::partners::new_partner;
 use common::*;
 use portico_api::organizations::Motion;
 use portico_server::store::sql;
@@ -25,6 +26,12 @@ fn plans() -> Value {
         "structure": { "kind": "revenue_share", "sourced_bp": 1000, "influenced_bp": 500,
                        "recurring_months": 3 },
     }]})
+}
+
+/// A new partner organization (the demo's have ledgers of their own) and its admin, signed in.
+async fn partner(app: &TestApp, name: &str) -> (i64, Session) {
+    let (id, email) = new_partner(app, name).await;
+    (id, app.sign_in(&email).await)
 }
 
 async fn save_plans(manager: &Session, body: &Value) -> reqwest::Response {
@@ -100,10 +107,9 @@ fn balance(ledger: &Value, currency: &str) -> Value {
 async fn managers_keep_versioned_plans_and_partners_cannot() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
-    assert_eq!(
-        manager.read("/api/incentives/plans").await,
-        json!({ "version": 0, "plans": [], "hold_days": null })
-    );
+    let demo = manager.read("/api/incentives/plans").await;
+    assert_eq!(demo["hold_days"], 30, "the demo's plans");
+    let start = demo["version"].as_i64().unwrap();
     let mut bad = plans();
     bad["plans"][0]["structure"]["sourced_bp"] = json!(10_001);
     bad["plans"][0]["name"] = json!("");
@@ -118,9 +124,9 @@ async fn managers_keep_versioned_plans_and_partners_cannot() {
             && fields.contains_key("plans[0].structure.sourced_bp")
     );
     let saved = json(save_plans(&manager, &plans()).await, StatusCode::OK).await;
-    assert_eq!(saved["version"], 1);
+    assert_eq!(saved["version"], start + 1);
     let again = json(save_plans(&manager, &plans()).await, StatusCode::OK).await;
-    assert_eq!(again["version"], 2);
+    assert_eq!(again["version"], start + 2);
     assert_eq!(app.audit("incentive_plans.updated").await.len(), 2);
     let alice = app.sign_in(ALICE).await;
     error(
@@ -135,14 +141,15 @@ async fn managers_keep_versioned_plans_and_partners_cannot() {
 async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
-    let alice = app.sign_in(ALICE).await;
-    let northwind = alice.me.organization.as_ref().unwrap().id;
-    json(save_plans(&manager, &plans()).await, StatusCode::OK).await;
-    let id = deal_ready_to_win(&app, &manager, northwind, 10_000).await;
+    let (contoso, admin) = partner(&app, "Contoso Channel").await;
+    let saved = json(save_plans(&manager, &plans()).await, StatusCode::OK).await;
+    let version = saved["version"].clone();
+    let reversed_before = app.audit("ledger.reversed").await.len();
+    let id = deal_ready_to_win(&app, &manager, contoso, 10_000).await;
     move_to(&manager, id, "won").await;
 
     // 5 % of 10,000 EUR a month = 500.00 EUR, three times; the first has accrued.
-    let ledger = alice.read("/api/ledger").await;
+    let ledger = admin.read("/api/ledger").await;
     let earnings: Vec<&Value> = ledger["entries"]
         .as_array()
         .unwrap()
@@ -153,7 +160,7 @@ async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
     assert!(
         earnings
             .iter()
-            .all(|e| e["amount"] == 50_000 && e["plan_version"] == 1)
+            .all(|e| e["amount"] == 50_000 && e["plan_version"] == version)
     );
     assert_eq!(
         earnings[2]["description"],
@@ -173,7 +180,7 @@ async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
 
     let approve = |body: Value| manager.post("/api/ledger/approve").json(&body).send();
     let done = json(
-        approve(json!({ "organization_id": northwind }))
+        approve(json!({ "organization_id": contoso }))
             .await
             .unwrap(),
         StatusCode::OK,
@@ -187,8 +194,9 @@ async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
     .await;
 
     app.clock.advance(31 * DAY);
-    let (manager, alice) = (app.sign_in(MANAGER).await, app.sign_in(ALICE).await);
-    let eur = balance(&alice.read("/api/ledger").await, "EUR");
+    let email = admin.me.user.email.clone();
+    let (manager, admin) = (app.sign_in(MANAGER).await, app.sign_in(&email).await);
+    let eur = balance(&admin.read("/api/ledger").await, "EUR");
     assert_eq!(
         (
             eur["payable"].as_i64(),
@@ -202,7 +210,7 @@ async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
     // The deal reopens: every earning is reversed, none deleted.
     let reopen = portico_api::pipeline::stages(Motion::Referral)[0].slug;
     move_to(&manager, id, reopen).await;
-    let ledger = alice.read("/api/ledger").await;
+    let ledger = admin.read("/api/ledger").await;
     let mine = |kind: &str| {
         ledger["entries"]
             .as_array()
@@ -215,7 +223,10 @@ async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
     let eur = balance(&ledger, "EUR");
     assert_eq!(eur["total"], 0);
     assert_eq!(eur["payable"], 0);
-    assert_eq!(app.audit("ledger.reversed").await.len(), 3);
+    assert_eq!(
+        app.audit("ledger.reversed").await.len(),
+        reversed_before + 3
+    );
     for tamper in [
         "UPDATE ledger_entries SET amount = 1",
         "DELETE FROM ledger_entries",
@@ -229,17 +240,21 @@ async fn a_won_deal_earns_month_by_month_and_reopening_reverses_it() {
     // Won again, it earns again, under the plans in force now.
     ready_to_win(&app, id).await;
     move_to(&manager, id, "won").await;
-    let eur = balance(&alice.read("/api/ledger").await, "EUR");
-    assert_eq!(eur["total"], 3 * 90_000, "9 % now, version 3");
+    let eur = balance(&admin.read("/api/ledger").await, "EUR");
+    assert_eq!(
+        eur["total"],
+        3 * 90_000,
+        "9 % now, under the latest version"
+    );
 }
 
 #[tokio::test]
 async fn each_partner_reads_only_its_own_ledger_and_managers_adjust_it() {
     let app = TestApp::start().await;
     let manager = app.sign_in(MANAGER).await;
-    let (alice, bob) = (app.sign_in(ALICE).await, app.sign_in(BOB).await);
-    let northwind = alice.me.organization.as_ref().unwrap().id;
-    let adjustment = json!({ "organization_id": northwind, "currency": "EUR", "amount": -12_345,
+    let (contoso, alice) = partner(&app, "Contoso Channel").await;
+    let (_, bob) = partner(&app, "Fabrikam Resale").await;
+    let adjustment = json!({ "organization_id": contoso, "currency": "EUR", "amount": -12_345,
                              "rationale": "Refund on the Contoso deal." });
     let created = json(
         manager
@@ -254,7 +269,7 @@ async fn each_partner_reads_only_its_own_ledger_and_managers_adjust_it() {
     assert_eq!(created["kind"], "adjustment");
     assert_eq!(created["description"], "Refund on the Contoso deal.");
     assert_eq!(app.audit("ledger.adjusted").await.len(), 1);
-    let bad = json!({ "organization_id": northwind, "currency": "EURO", "amount": 0,
+    let bad = json!({ "organization_id": contoso, "currency": "EURO", "amount": 0,
                       "rationale": " " });
     let (_, body) = error(
         manager
@@ -282,7 +297,7 @@ async fn each_partner_reads_only_its_own_ledger_and_managers_adjust_it() {
     assert_eq!(balance(&hers, "EUR")["payable"], -12_345);
     for asked in [
         "/api/ledger",
-        &format!("/api/ledger?organization={northwind}"),
+        &format!("/api/ledger?organization={contoso}"),
     ] {
         let his = bob.read(asked).await;
         assert!(

@@ -8,8 +8,7 @@ const IBAN: &str = "DE89 3704 0044 0532 0130 00";
 #[tokio::test]
 async fn partner_admins_give_their_bank_details_which_stay_sealed_and_masked() {
     let app = TestApp::start().await;
-    let alice = app.sign_in(ALICE).await;
-    let northwind = alice.me.organization.as_ref().unwrap().id;
+    let (northwind, alice) = partner(&app, "Contoso Channel").await;
     let path = format!("/api/organizations/{northwind}/payee");
     error(
         alice.get(&path).send().await.unwrap(),
@@ -67,7 +66,15 @@ async fn partner_admins_give_their_bank_details_which_stay_sealed_and_masked() {
     )
     .await;
     let nate = app.sign_in("nate@northwind.example").await;
-    error(nate.get(&path).send().await.unwrap(), StatusCode::FORBIDDEN).await;
+    let theirs = format!(
+        "/api/organizations/{}/payee",
+        nate.me.organization.as_ref().unwrap().id
+    );
+    error(
+        nate.get(&theirs).send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
     let bob = app.sign_in(BOB).await;
     error(bob.get(&path).send().await.unwrap(), StatusCode::NOT_FOUND).await;
     error(put(&bob, good).await.unwrap(), StatusCode::NOT_FOUND).await;

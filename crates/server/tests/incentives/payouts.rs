@@ -10,11 +10,10 @@ async fn post(manager: &Session, path: &str, body: Value) -> reqwest::Response {
     manager.post(path).json(&body).send().await.unwrap()
 }
 
-/// Northwind has 500.00 EUR approved and a payee; Globex 300.00 EUR and none.
+/// One new partner has 500.00 EUR approved and a payee; another 300.00 EUR and none.
 async fn payable_balances(app: &TestApp, manager: &Session) -> (i64, i64) {
-    let (alice, bob) = (app.sign_in(ALICE).await, app.sign_in(BOB).await);
-    let northwind = alice.me.organization.as_ref().unwrap().id;
-    let globex = bob.me.organization.as_ref().unwrap().id;
+    let (northwind, alice) = partner(app, "Contoso Channel").await;
+    let (globex, _) = partner(app, "Fabrikam Resale").await;
     json(save_plans(manager, &plans()).await, StatusCode::OK).await;
     let id = deal_ready_to_win(app, manager, northwind, 10_000).await;
     move_to(manager, id, "won").await;
@@ -28,7 +27,7 @@ async fn payable_balances(app: &TestApp, manager: &Session) -> (i64, i64) {
         StatusCode::OK,
     )
     .await;
-    let payee = json!({ "account_holder": "Northwind Partners GmbH",
+    let payee = json!({ "account_holder": "Contoso Channel GmbH",
                         "iban": "DE89370400440532013000", "bic": "COBADEFFXXX" });
     let path = format!("/api/organizations/{northwind}/payee");
     let saved = alice
@@ -65,7 +64,8 @@ async fn a_batch_pays_each_balance_once_and_a_returned_payment_gives_it_back() {
     assert_eq!(payments[0]["organization"]["id"], northwind);
     assert_eq!(payments[0]["amount"], 50_000);
     assert_eq!(payments[0]["account"], "DE•• •••• •••• •••• ••30 00");
-    assert_eq!(draft["without_payee"][0]["id"], globex);
+    let without = draft["without_payee"].as_array().unwrap();
+    assert!(without.iter().any(|o| o["id"] == globex), "{draft}");
     let id = draft["id"].as_i64().unwrap();
     let csv_path = format!("/api/payouts/{id}.csv");
     error(
@@ -85,11 +85,15 @@ async fn a_batch_pays_each_balance_once_and_a_returned_payment_gives_it_back() {
     for answer in burst {
         assert_eq!(answer.unwrap().status(), StatusCode::OK);
     }
-    let payouts = app
-        .count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'payout'")
-        .await;
+    let payouts: i64 = sql::query_scalar(
+        "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'payout' AND organization_id = $1",
+    )
+    .bind(northwind)
+    .fetch_one(app.state().db.pool())
+    .await
+    .unwrap();
     assert_eq!(payouts, 1);
-    let alice = app.sign_in(ALICE).await;
+    let alice = app.sign_in("admin@contoso-channel.example").await;
     let eur = balance(&alice.read("/api/ledger").await, "EUR");
     assert_eq!(
         (eur["payable"].as_i64(), eur["paid"].as_i64()),
@@ -119,7 +123,7 @@ async fn a_batch_pays_each_balance_once_and_a_returned_payment_gives_it_back() {
         "organization,payee,account,bic,amount,currency,reference"
     );
     assert!(
-        lines[1].starts_with("Northwind Partners,Northwind Partners GmbH,DE89370400440532013000,COBADEFFXXX,500.00,EUR,PORTICO-"),
+        lines[1].starts_with("Contoso Channel,Contoso Channel GmbH,DE89370400440532013000,COBADEFFXXX,500.00,EUR,PORTICO-"),
         "{text}"
     );
 

@@ -22,39 +22,41 @@ use crate::store::incentives::{self as store, BatchRow, NewPayment, PaymentRow};
 const SUBJECT: &str = "payout_batch";
 
 pub async fn create(state: &AppState, manager: i64, minimum: i64) -> AppResult<Batch> {
-    let today = state.today();
-    let reference = format!("PORTICO-{}", &token::generate().to_uppercase()[..10]);
-    let id = unit_of_work::run(state, async |unit| {
-        let now = unit.now();
-        let id = store::insert_batch(unit.tx(), &reference, minimum, manager, now).await?;
-        for balance in store::balances(unit.tx(), None, &today).await? {
-            let payable = balance.total - balance.upcoming - balance.pending;
-            if payable < minimum {
-                continue;
-            }
-            let Some(payee) = store::payee(unit.tx(), balance.organization_id).await? else {
-                continue;
-            };
-            let payment = NewPayment {
-                organization_id: balance.organization_id,
-                currency: &balance.currency,
-                amount: payable,
-                account_holder: &payee.account_holder,
-                account_sealed: &payee.account_sealed,
-                bic: payee.bic.as_deref(),
-            };
-            store::insert_payment(unit.tx(), id, &payment).await?;
-        }
-        unit.record(AuditEntry::new(
-            Some(manager),
-            "payout_batch.created",
-            SUBJECT,
-            Some(id),
-        ));
-        Ok(id)
-    })
-    .await?;
+    let id = unit_of_work::run(state, async |unit| draft(unit, manager, minimum).await).await?;
     read(state, id).await
+}
+
+/// Drafts a batch in the unit of work; its id.
+pub async fn draft(unit: &mut UnitOfWork, manager: i64, minimum: i64) -> AppResult<i64> {
+    let reference = format!("PORTICO-{}", &token::generate().to_uppercase()[..10]);
+    let now = unit.now();
+    let today = Date::from_unix(now).to_string();
+    let id = store::insert_batch(unit.tx(), &reference, minimum, manager, now).await?;
+    for balance in store::balances(unit.tx(), None, &today).await? {
+        let payable = balance.total - balance.upcoming - balance.pending;
+        if payable < minimum {
+            continue;
+        }
+        let Some(payee) = store::payee(unit.tx(), balance.organization_id).await? else {
+            continue;
+        };
+        let payment = NewPayment {
+            organization_id: balance.organization_id,
+            currency: &balance.currency,
+            amount: payable,
+            account_holder: &payee.account_holder,
+            account_sealed: &payee.account_sealed,
+            bic: payee.bic.as_deref(),
+        };
+        store::insert_payment(unit.tx(), id, &payment).await?;
+    }
+    unit.record(AuditEntry::new(
+        Some(manager),
+        "payout_batch.created",
+        SUBJECT,
+        Some(id),
+    ));
+    Ok(id)
 }
 
 pub async fn read(state: &AppState, id: i64) -> AppResult<Batch> {
@@ -72,31 +74,36 @@ pub async fn read(state: &AppState, id: i64) -> AppResult<Batch> {
 /// are paid. Asked again, it changes nothing; a balance that shrank since the draft (another
 /// batch paid it, an earning was reversed) refuses the whole batch.
 pub async fn confirm(state: &AppState, manager: i64, id: i64) -> AppResult<Batch> {
-    let today = state.today();
     let engine = state.db.engine();
     unit_of_work::run(state, async |unit| {
         store::take_payout_turn(unit.tx(), engine).await?;
-        let now = unit.now();
-        let moved = (BatchState::Draft, BatchState::Confirmed);
-        if !store::set_state(unit.tx(), id, moved, manager, now).await? {
-            return match store::batch(unit.tx(), id).await? {
-                Some(_) => Ok(()),
-                None => Err(AppError::NotFound),
-            };
-        }
-        for payment in store::payments(unit.tx(), id).await? {
-            pay(unit, manager, &payment, &today).await?;
-        }
-        unit.record(AuditEntry::new(
-            Some(manager),
-            "payout_batch.confirmed",
-            SUBJECT,
-            Some(id),
-        ));
-        Ok(())
+        confirm_in(unit, manager, id).await
     })
     .await?;
     read(state, id).await
+}
+
+/// Confirms the batch in the unit of work, which took its turn.
+pub async fn confirm_in(unit: &mut UnitOfWork, manager: i64, id: i64) -> AppResult<()> {
+    let now = unit.now();
+    let today = Date::from_unix(now).to_string();
+    let moved = (BatchState::Draft, BatchState::Confirmed);
+    if !store::set_state(unit.tx(), id, moved, manager, now).await? {
+        return match store::batch(unit.tx(), id).await? {
+            Some(_) => Ok(()),
+            None => Err(AppError::NotFound),
+        };
+    }
+    for payment in store::payments(unit.tx(), id).await? {
+        pay(unit, manager, &payment, &today).await?;
+    }
+    unit.record(AuditEntry::new(
+        Some(manager),
+        "payout_batch.confirmed",
+        SUBJECT,
+        Some(id),
+    ));
+    Ok(())
 }
 
 async fn pay(
