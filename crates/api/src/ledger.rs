@@ -282,6 +282,22 @@ pub struct Approve {
     pub organization_id: Option<i64>,
 }
 
+/// `POST /api/opportunities/{id}/refund` (managers): the customer got its money back; the deal
+/// stays won, its earnings are reversed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Refund {
+    pub rationale: String,
+}
+
+/// What a refund reversed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Refunded {
+    pub reversed: usize,
+}
+
 /// What an approval did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -9,14 +9,14 @@ use portico_api::ErrorBody;
 use portico_api::incentives::{IncentivePlans, PlansView};
 use portico_api::ledger::{
     AnswerDispute, Approve, Approved, Attribution, Dispute, Ledger, LedgerEntry, LedgerQuery,
-    NewAdjustment, RaiseDispute, SetAttribution, comment,
+    NewAdjustment, RaiseDispute, Refund, Refunded, SetAttribution, comment,
 };
 use portico_api::payee::{Payee, PayeeInput};
 use portico_api::payouts::{Batch, NewBatch};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::incentives::{self, attribution, disputes, ledger, payee, payouts};
+use crate::app::incentives::{self, accrual, attribution, disputes, ledger, payee, payouts};
 use crate::domain::membership::Membership;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
@@ -39,6 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(sepa_file))
         .routes(routes!(raise_dispute))
         .routes(routes!(answer_dispute))
+        .routes(routes!(refund))
 }
 
 /// The commission plans in force and their version (0 before any is saved).
@@ -360,4 +361,24 @@ async fn answer_dispute(
     Ok(Json(
         disputes::answer(&state, caller.user_id, id, &text).await?,
     ))
+}
+
+/// The customer of a won deal got its money back: the deal stays won, every earning it made is
+/// reversed, with the reason.
+#[utoipa::path(post, path = "/api/opportunities/{id}/refund", tag = "incentives",
+    params(("id" = i64, Path)), request_body = Refund,
+    responses((status = 200, body = Refunded), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "The deal is not won"),
+        (status = 422, body = ErrorBody)))]
+async fn refund(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(request): ApiJson<Refund>,
+) -> ApiResult<Json<Refunded>> {
+    caller.require_vendor()?;
+    let why = comment(&request.rationale).map_err(|m| ApiError::field("rationale", m))?;
+    let reversed = accrual::refund(&state, caller.user_id, id, &why).await?;
+    Ok(Json(Refunded { reversed }))
 }

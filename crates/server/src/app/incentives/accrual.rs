@@ -7,9 +7,10 @@ use portico_api::date::Date;
 use portico_api::pipeline::WON;
 
 use super::attribution::credits_or_default;
-use crate::app::unit_of_work::UnitOfWork;
+use crate::app::unit_of_work::{self, UnitOfWork};
 use crate::app::{AppError, AppResult};
 use crate::domain::commissions::{self, Credit, Deal};
+use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::incentives::{self as store, NewEarning};
 use crate::store::{opportunities, registrations};
@@ -23,7 +24,10 @@ pub async fn on_stage_change(
 ) -> AppResult<()> {
     match (from == WON, to == WON) {
         (false, true) => accrue(unit, opportunity_id).await,
-        (true, false) => reverse(unit, opportunity_id, "The deal is no longer won.", None).await,
+        (true, false) => {
+            reverse(unit, opportunity_id, "The deal is no longer won.", None).await?;
+            Ok(())
+        }
         _ => Ok(()),
     }
 }
@@ -94,17 +98,51 @@ pub async fn accrue(unit: &mut UnitOfWork, opportunity_id: i64) -> AppResult<()>
     Ok(())
 }
 
-/// Reverses every earning of the deal not reversed yet, saying why.
+/// A won deal's customer got its money back: the deal stays won, its earnings are reversed.
+/// Answers how many.
+pub async fn refund(
+    state: &AppState,
+    manager: i64,
+    opportunity_id: i64,
+    rationale: &str,
+) -> AppResult<usize> {
+    unit_of_work::run(state, async |unit| {
+        let deal = opportunities::by_id(unit.tx(), opportunity_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if deal.safe.stage != WON {
+            return Err(AppError::conflict("Only a won deal is refunded."));
+        }
+        let why = format!("Refunded: {rationale}");
+        let reversed = reverse(unit, opportunity_id, &why, Some(manager)).await?;
+        unit.record(AuditEntry {
+            organization_id: Some(deal.organization_id),
+            rationale: Some(rationale.to_owned()),
+            ..AuditEntry::new(
+                Some(manager),
+                "opportunity.refunded",
+                "opportunity",
+                Some(opportunity_id),
+            )
+        });
+        Ok(reversed)
+    })
+    .await
+}
+
+/// Reverses every earning of the deal not reversed yet, saying why; answers how many.
 pub async fn reverse(
     unit: &mut UnitOfWork,
     opportunity_id: i64,
     why: &str,
     actor: Option<i64>,
-) -> AppResult<()> {
+) -> AppResult<usize> {
     let today = Date::from_unix(unit.now()).to_string();
+    let mut reversed = 0;
     for earning in store::unreversed(unit.tx(), opportunity_id).await? {
         let now = unit.now();
         if store::reverse(unit.tx(), &earning, why, actor, &today, now).await? {
+            reversed += 1;
             unit.record(AuditEntry {
                 organization_id: Some(earning.organization_id),
                 rationale: Some(why.to_owned()),
@@ -115,5 +153,5 @@ pub async fn reverse(
             });
         }
     }
-    Ok(())
+    Ok(reversed)
 }
