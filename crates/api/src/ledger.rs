@@ -240,6 +240,21 @@ pub struct LedgerQuery {
     pub limit: Option<u32>,
 }
 
+impl LedgerQuery {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = Fields::default();
+        for (field, day) in [("from", &self.from), ("to", &self.to)] {
+            if day
+                .as_deref()
+                .is_some_and(|d| crate::date::Date::parse(d).is_none())
+            {
+                f.add(field, "Give the day as YYYY-MM-DD.");
+            }
+        }
+        f.finish()
+    }
+}
+
 /// `POST /api/ledger/adjustments` (managers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

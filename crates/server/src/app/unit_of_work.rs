@@ -126,6 +126,11 @@ impl UnitOfWork {
         self.now
     }
 
+    /// The day of `now` in UTC, as `YYYY-MM-DD`.
+    pub fn today(&self) -> String {
+        portico_api::date::Date::from_unix(self.now).to_string()
+    }
+
     pub fn now_ms(&self) -> i64 {
         self.now_ms
     }

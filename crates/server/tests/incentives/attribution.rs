@@ -75,3 +75,25 @@ async fn managers_share_a_won_deal_and_the_shares_never_pass_the_whole() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_deal_recorded_at_zero_percent_credits_nobody() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let (contoso, admin) = partner(&app, "Contoso Channel").await;
+    json(save_plans(&manager, &plans()).await, StatusCode::OK).await;
+    let id = deal_ready_to_win(&app, &manager, contoso, 10_000).await;
+    let zero = manager
+        .patch(&format!("/api/opportunities/{id}"))
+        .json(&json!({ "attribution_percent": 0 }))
+        .send()
+        .await
+        .unwrap();
+    json(zero, StatusCode::OK).await;
+    move_to(&manager, id, "won").await;
+    let credited = manager
+        .read(&format!("/api/opportunities/{id}/attribution"))
+        .await;
+    assert_eq!(credited["credits"], json!([]));
+    assert!(balance(&admin.read("/api/ledger").await, "EUR").is_null());
+}

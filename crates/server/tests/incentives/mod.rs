@@ -305,6 +305,13 @@ async fn each_partner_reads_only_its_own_ledger_and_managers_adjust_it() {
             "{his}"
         );
     }
+    let bad_day = manager
+        .get("/api/ledger?from=2026-01-01&to=soon")
+        .send()
+        .await
+        .unwrap();
+    let (_, body) = error(bad_day, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(body["error"]["fields"]["to"].is_string() && body["error"]["fields"]["from"].is_null());
     let all = manager.read("/api/ledger").await;
     assert!(all.to_string().contains("Refund on the Contoso deal."));
 }

@@ -125,11 +125,9 @@ pub(super) async fn write(
 }
 
 pub(super) async fn definition(unit: &mut UnitOfWork, id: i64) -> AppResult<DefinitionRow> {
-    let today = Date::from_unix(unit.now()).to_string();
-    store::definitions(unit.tx(), &today, Some(id))
+    let today = unit.today();
+    store::definition(unit.tx(), &today, id)
         .await?
-        .into_iter()
-        .next()
         .ok_or_else(|| AppError::field("certification_id", "Choose a certification."))
 }
 

@@ -129,11 +129,9 @@ fn renewal_due_on(input: &CertificationInput) -> Option<String> {
 }
 
 async fn find(unit: &mut UnitOfWork, id: i64) -> AppResult<CertificationDefinition> {
-    let today = Date::from_unix(unit.now()).to_string();
-    let row = store::definitions(unit.tx(), &today, Some(id))
+    let today = unit.today();
+    let row = store::definition(unit.tx(), &today, id)
         .await?
-        .into_iter()
-        .next()
         .ok_or(AppError::NotFound)?;
     let needs = store::requirements(unit.tx())
         .await?

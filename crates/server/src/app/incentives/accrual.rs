@@ -137,7 +137,7 @@ pub async fn reverse(
     why: &str,
     actor: Option<i64>,
 ) -> AppResult<usize> {
-    let today = Date::from_unix(unit.now()).to_string();
+    let today = unit.today();
     let mut reversed = 0;
     for earning in store::unreversed(unit.tx(), opportunity_id).await? {
         let now = unit.now();

@@ -82,7 +82,7 @@ fn over_the_whole(error: StoreError) -> AppError {
 }
 
 /// The deal's credits, or, when it has none yet, its registering partner in the role and share
-/// the deal records (100 % when it records none).
+/// the deal records (100 % when it records none, nobody at 0 %).
 pub(super) async fn credits_or_default(
     unit: &mut UnitOfWork,
     opportunity_id: i64,
@@ -95,8 +95,12 @@ pub(super) async fn credits_or_default(
         .await?
         .ok_or(AppError::NotFound)?;
     let role = deal.partner_role.unwrap_or(PartnerRole::Sourced);
-    let share = deal.attribution_percent.unwrap_or(100).clamp(1, 100) as u32 * 100;
-    let credit = [(deal.organization_id, role, share)];
+    // A deal recorded at 0 % credits nobody; managers credit it by hand if they want to.
+    let percent = deal.attribution_percent.unwrap_or(100).min(100);
+    if percent <= 0 {
+        return Ok(Vec::new());
+    }
+    let credit = [(deal.organization_id, role, percent as u32 * 100)];
     store::replace_credits(unit.tx(), opportunity_id, &credit).await?;
     Ok(store::credits(unit.tx(), opportunity_id).await?)
 }

@@ -212,6 +212,7 @@ fn entry(row: EntryRow, dispute: Option<Dispute>) -> LedgerEntry {
 }
 
 fn balance(row: BalanceRow) -> Balance {
+    let payable = row.payable();
     let BalanceRow {
         organization_id,
         organization_name,
@@ -229,13 +230,8 @@ fn balance(row: BalanceRow) -> Balance {
         currency,
         upcoming,
         pending,
-        payable: total - upcoming - pending,
+        payable,
         paid,
         total,
     }
-}
-
-/// A day filter of the query, if it is one.
-pub fn valid_day(day: Option<&str>) -> bool {
-    day.is_none_or(|d| Date::parse(d).is_some())
 }

@@ -4,6 +4,8 @@
 //! amount back to the balance). Every step is audited.
 
 use portico_api::date::Date;
+use std::collections::HashMap;
+
 use portico_api::ledger::EntryKind;
 use portico_api::organizations::OrganizationRef;
 use portico_api::payee::mask;
@@ -17,7 +19,8 @@ use crate::domain::spreadsheet::defuse;
 use crate::domain::token;
 use crate::state::AppState;
 use crate::store::audit::AuditEntry;
-use crate::store::incentives::{self as store, BatchRow, NewPayment, PaymentRow};
+use crate::store::incentives::{self as store, BatchRow, NewPayment, PayeeRow, PaymentRow};
+use crate::store::sql::Exec;
 
 const SUBJECT: &str = "payout_batch";
 
@@ -29,15 +32,15 @@ pub async fn create(state: &AppState, manager: i64, minimum: i64) -> AppResult<B
 /// Drafts a batch in the unit of work; its id.
 pub async fn draft(unit: &mut UnitOfWork, manager: i64, minimum: i64) -> AppResult<i64> {
     let reference = format!("PORTICO-{}", &token::generate().to_uppercase()[..10]);
-    let now = unit.now();
-    let today = Date::from_unix(now).to_string();
+    let (now, today) = (unit.now(), unit.today());
     let id = store::insert_batch(unit.tx(), &reference, minimum, manager, now).await?;
+    let payees = payees_by_organization(unit.tx()).await?;
     for balance in store::balances(unit.tx(), None, &today).await? {
-        let payable = balance.total - balance.upcoming - balance.pending;
-        if payable < minimum {
-            continue;
-        }
-        let Some(payee) = store::payee(unit.tx(), balance.organization_id).await? else {
+        let payable = balance.payable();
+        let Some(payee) = payees
+            .get(&balance.organization_id)
+            .filter(|_| payable >= minimum)
+        else {
             continue;
         };
         let payment = NewPayment {
@@ -85,8 +88,7 @@ pub async fn confirm(state: &AppState, manager: i64, id: i64) -> AppResult<Batch
 
 /// Confirms the batch in the unit of work, which took its turn.
 pub async fn confirm_in(unit: &mut UnitOfWork, manager: i64, id: i64) -> AppResult<()> {
-    let now = unit.now();
-    let today = Date::from_unix(now).to_string();
+    let (now, today) = (unit.now(), unit.today());
     let moved = (BatchState::Draft, BatchState::Confirmed);
     if !store::set_state(unit.tx(), id, moved, manager, now).await? {
         return match store::batch(unit.tx(), id).await? {
@@ -94,8 +96,15 @@ pub async fn confirm_in(unit: &mut UnitOfWork, manager: i64, id: i64) -> AppResu
             None => Err(AppError::NotFound),
         };
     }
+    let payable: HashMap<(i64, String), i64> = store::balances(unit.tx(), None, &today)
+        .await?
+        .into_iter()
+        .map(|b| ((b.organization_id, b.currency.clone()), b.payable()))
+        .collect();
     for payment in store::payments(unit.tx(), id).await? {
-        pay(unit, manager, &payment, &today).await?;
+        let key = (payment.organization_id, payment.currency.clone());
+        let available = payable.get(&key).copied().unwrap_or(0);
+        pay(unit, manager, &payment, available, &today).await?;
     }
     unit.record(AuditEntry::new(
         Some(manager),
@@ -106,17 +115,15 @@ pub async fn confirm_in(unit: &mut UnitOfWork, manager: i64, id: i64) -> AppResu
     Ok(())
 }
 
+/// Pays one payment out of what its organization had payable in its currency when the batch
+/// was confirmed (a batch holds one payment per organization and currency).
 async fn pay(
     unit: &mut UnitOfWork,
     manager: i64,
     payment: &PaymentRow,
+    payable: i64,
     today: &str,
 ) -> AppResult<()> {
-    let balances = store::balances(unit.tx(), Some(payment.organization_id), today).await?;
-    let payable = balances
-        .iter()
-        .find(|b| b.currency == payment.currency)
-        .map_or(0, |b| b.total - b.upcoming - b.pending);
     if payable < payment.amount {
         return Err(AppError::conflict(format!(
             "{}'s payable balance changed since the batch was drafted; draft a new batch.",
@@ -211,15 +218,15 @@ async fn without_payee(
     payments: &[PaymentRow],
 ) -> AppResult<Vec<OrganizationRef>> {
     let pool = state.db.pool();
+    let payees = payees_by_organization(pool).await?;
     let mut missing = Vec::new();
     for balance in store::balances(pool, None, &state.today()).await? {
-        let payable = balance.total - balance.upcoming - balance.pending;
         let in_batch = payments
             .iter()
             .any(|p| p.organization_id == balance.organization_id);
-        if payable >= batch.minimum
+        if balance.payable() >= batch.minimum
             && !in_batch
-            && store::payee(pool, balance.organization_id).await?.is_none()
+            && !payees.contains_key(&balance.organization_id)
             && !missing
                 .iter()
                 .any(|o: &OrganizationRef| o.id == balance.organization_id)
@@ -231,6 +238,14 @@ async fn without_payee(
         }
     }
     Ok(missing)
+}
+
+async fn payees_by_organization<'c, E>(db: E) -> AppResult<HashMap<i64, PayeeRow>>
+where
+    E: Into<Exec<'c>>,
+{
+    let rows = store::payees(db).await?;
+    Ok(rows.into_iter().map(|p| (p.organization_id, p)).collect())
 }
 
 fn view(

@@ -103,9 +103,7 @@ async fn read_ledger(
     caller: Caller,
     ApiQuery(query): ApiQuery<LedgerQuery>,
 ) -> ApiResult<Json<Ledger>> {
-    if !ledger::valid_day(query.from.as_deref()) || !ledger::valid_day(query.to.as_deref()) {
-        return Err(ApiError::field("from", "Give days as YYYY-MM-DD."));
-    }
+    query.validate().map_err(ApiError::Validation)?;
     let organization = caller.membership.organization_id().or(query.organization);
     // Newest first: the cursor is the last id shown, and the page goes on below it.
     let before = Some(parse_cursor(query.cursor.as_deref())?).filter(|id| *id > 0);

@@ -84,6 +84,18 @@ where
     Ok(sql.query_as().fetch_all(db).await?)
 }
 
+/// One definition, with its holders on `today`.
+pub async fn definition<'c, E>(
+    db: E,
+    today: &str,
+    id: i64,
+) -> Result<Option<DefinitionRow>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    Ok(definitions(db, today, Some(id)).await?.pop())
+}
+
 /// What each certification is required for, by certification id.
 pub async fn requirements<'c, E>(db: E) -> Result<HashMap<i64, Vec<Requirement>>, StoreError>
 where

@@ -329,6 +329,14 @@ pub struct BalanceRow {
     pub paid: i64,
 }
 
+impl BalanceRow {
+    /// What a payout would pay now: approved earnings with adjustments, reversals, payouts and
+    /// returned payments, that is everything but what waits for its day or its approval.
+    pub fn payable(&self) -> i64 {
+        self.total - self.upcoming - self.pending
+    }
+}
+
 /// Every organization's (or one's) sums per currency on `today`.
 pub async fn balances<'c, E>(
     db: E,

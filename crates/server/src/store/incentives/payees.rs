@@ -28,6 +28,18 @@ where
     .await?)
 }
 
+/// Every organization's payee.
+pub async fn payees<'c, E>(db: E) -> Result<Vec<PayeeRow>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    Ok(sql::query_as(
+        "SELECT organization_id, account_holder, account_sealed, bic, updated_at FROM payees",
+    )
+    .fetch_all(db)
+    .await?)
+}
+
 pub async fn save_payee<'c, E>(db: E, row: &PayeeRow, user_id: i64) -> Result<(), StoreError>
 where
     E: Into<Exec<'c>>,
