@@ -217,12 +217,11 @@ async fn nul_characters_in_text_are_refused_on_every_engine() {
         .unwrap();
     nul_refused(response).await;
     let response = manager
-        .post("/api/accounts/import")
-        .header("content-type", "text/csv")
-        .body("name,domain,owner\nNul\u{0}Corp,nul.example,Dana\n")
-        .send()
-        .await
-        .unwrap();
+        .post_csv(
+            "/api/accounts/import",
+            "name,domain,owner\nNul\u{0}Corp,nul.example,Dana\n",
+        )
+        .await;
     nul_refused(response).await;
     let metadata = json!({
         "title": "Guide", "summary": "A guide", "body": "Text", "kind": "battlecard",

@@ -41,13 +41,7 @@ async fn import(manager: &Session, csv: &str, merge: bool) -> reqwest::Response 
     } else {
         "/api/accounts/import"
     };
-    manager
-        .post(path)
-        .header("Content-Type", "text/csv")
-        .body(csv.to_owned())
-        .send()
-        .await
-        .unwrap()
+    manager.post_csv(path, csv).await
 }
 
 async fn detail(manager: &Session, registration: &Value) -> Value {

@@ -71,6 +71,7 @@ pub fn RegisterPage(#[prop(default = Channel::Portal)] channel: Channel) -> impl
             if let Ok(form) = api::link_form(&token).await {
                 organization.set(Some(form.organization));
                 currency.set(form.currency);
+                lacking.set(form.requirements);
             }
         });
     }

@@ -14,22 +14,24 @@ use portico_ui::dom::spawn;
 pub(super) struct Lacking(RwSignal<FilingRequirements>);
 
 impl Lacking {
-    /// Loads what the channel's organization lacks and shares it with the page.
+    /// Shares what the organization lacks with the page. Through the portal it is read here;
+    /// a registration link's form says it, and the page passes it on (`set`).
     pub fn provide(channel: &Channel) -> Lacking {
         let lacking = Lacking(RwSignal::new(FilingRequirements::default()));
-        let channel = channel.clone();
-        spawn(async move {
-            let read = match &channel {
-                Channel::Portal => api::filing_requirements().await,
-                Channel::Link(token) => api::link_form(token).await.map(|f| f.requirements),
-            };
-            // Without the list the form still works: the server says it on submitting.
-            if let Ok(requirements) = read {
-                lacking.0.set(requirements);
-            }
-        });
+        if *channel == Channel::Portal {
+            spawn(async move {
+                // Without the list the form still works: the server says it on submitting.
+                if let Ok(requirements) = api::filing_requirements().await {
+                    lacking.0.set(requirements);
+                }
+            });
+        }
         provide_context(lacking);
         lacking
+    }
+
+    pub fn set(self, requirements: FilingRequirements) {
+        self.0.set(requirements);
     }
 }
 

@@ -46,6 +46,9 @@ CREATE TABLE person_certifications (
 );
 CREATE INDEX person_certifications_by_organization
     ON person_certifications (organization_id, certification_id);
+-- Counting a certification's holders (the definitions list, what a filing lacks).
+CREATE INDEX person_certifications_by_certification
+    ON person_certifications (certification_id, user_id);
 
 INSERT INTO certifications (code, name, kind, validity_months, created_at, updated_at)
 SELECT code, name, kind, 24, EXTRACT(EPOCH FROM now())::BIGINT, EXTRACT(EPOCH FROM now())::BIGINT

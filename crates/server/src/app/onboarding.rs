@@ -81,6 +81,18 @@ pub async fn progress(state: &AppState, organization_id: i64) -> AppResult<Onboa
     all.pop().ok_or(AppError::NotFound)
 }
 
+/// The organization's progress while it is new (its first `NEW_PARTNER_DAYS` days), for its
+/// home page; `None` afterwards.
+pub async fn while_new(
+    state: &AppState,
+    row: OrganizationRow,
+) -> AppResult<Option<OnboardingProgress>> {
+    if row.created_at <= state.now() - NEW_PARTNER_DAYS * DAY {
+        return Ok(None);
+    }
+    Ok(progress_of(state, vec![row]).await?.pop())
+}
+
 /// Every organization that joined in the last `NEW_PARTNER_DAYS` days, newest first.
 pub async fn overview(state: &AppState) -> AppResult<OnboardingOverview> {
     let since = state.now() - NEW_PARTNER_DAYS * DAY;

@@ -9,7 +9,6 @@ use portico_api::dashboard::{
     RegistrationBrief, StageTotal, StatusCount,
 };
 use portico_api::date::Date;
-use portico_api::onboarding::NEW_PARTNER_DAYS;
 use portico_api::organizations::{Motion, PartnerStatus};
 use portico_api::registrations::{ConflictLevel, ExtensionStatus, RegistrationStatus, number};
 use utoipa_axum::router::OpenApiRouter;
@@ -110,11 +109,7 @@ async fn partner(
         organizations::by_id(db, organization_id),
     )?;
     let organization = organization.ok_or(ApiError::NotFound)?;
-    let new = organization.created_at > now - NEW_PARTNER_DAYS * DAY;
-    let onboarding = match new {
-        true => Some(onboarding::progress(state, organization_id).await?),
-        false => None,
-    };
+    let onboarding = onboarding::while_new(state, organization).await?;
     Ok(PartnerDashboard {
         registrations: RegistrationStatus::ALL
             .iter()

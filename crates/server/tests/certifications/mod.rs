@@ -50,13 +50,7 @@ fn definition_body(name: &str) -> Value {
 }
 
 async fn import(manager: &Session, csv: &str) -> reqwest::Response {
-    manager
-        .post("/api/certifications/import")
-        .header("Content-Type", "text/csv")
-        .body(csv.to_owned())
-        .send()
-        .await
-        .unwrap()
+    manager.post_csv("/api/certifications/import", csv).await
 }
 
 #[tokio::test]

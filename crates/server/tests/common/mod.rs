@@ -313,6 +313,16 @@ impl Session {
         self.send(reqwest::Method::POST, path)
     }
 
+    /// `POST path` with a CSV file as the body, as the import forms send it.
+    pub async fn post_csv(&self, path: &str, csv: &str) -> Response {
+        self.post(path)
+            .header("Content-Type", "text/csv")
+            .body(csv.to_owned())
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub fn patch(&self, path: &str) -> RequestBuilder {
         self.send(reqwest::Method::PATCH, path)
     }

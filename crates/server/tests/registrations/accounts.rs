@@ -4,13 +4,7 @@
 use super::*;
 
 async fn import(manager: &Session, csv: &str) -> reqwest::Response {
-    manager
-        .post("/api/accounts/import")
-        .header("Content-Type", "text/csv")
-        .body(csv.to_owned())
-        .send()
-        .await
-        .unwrap()
+    manager.post_csv("/api/accounts/import", csv).await
 }
 
 #[tokio::test]
