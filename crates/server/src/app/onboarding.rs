@@ -38,12 +38,11 @@ pub async fn save_plan(
     motion: Motion,
     plan: &OnboardingPlan,
 ) -> AppResult<OnboardingPlanView> {
-    let today = state.today();
     unit_of_work::run(state, async |unit| {
-        let known: Vec<i64> = certifications::definitions(unit.tx(), &today, None)
+        let known: Vec<i64> = certifications::names(unit.tx())
             .await?
             .into_iter()
-            .map(|d| d.id)
+            .map(|(id, _)| id)
             .collect();
         for (i, step) in plan.steps.iter().enumerate() {
             if step.certification_id.is_some_and(|id| !known.contains(&id)) {

@@ -96,12 +96,10 @@ pub async fn measure(
     }
     let today = state.today();
     for (organization, certification, people) in
-        certifications::certified_people(pool, &today).await?
+        certifications::certified_people(pool, organization_id, &today).await?
     {
-        if organization_id.is_none_or(|id| id == organization) {
-            let m = metrics.entry(organization).or_default();
-            m.certified_people.insert(certification, people);
-        }
+        let m = metrics.entry(organization).or_default();
+        m.certified_people.insert(certification, people);
     }
     Ok(metrics)
 }
@@ -110,9 +108,8 @@ pub async fn measure(
 pub type CertificationNames = HashMap<i64, String>;
 
 pub async fn certification_names(state: &AppState) -> AppResult<CertificationNames> {
-    let today = state.today();
-    let definitions = certifications::definitions(state.db.pool(), &today, None).await?;
-    Ok(definitions.into_iter().map(|d| (d.id, d.name)).collect())
+    let names = certifications::names(state.db.pool()).await?;
+    Ok(names.into_iter().collect())
 }
 
 /// "Won deals", or "People certified in Solutions Architect".

@@ -164,8 +164,13 @@ where
     Ok(sql.query_as().fetch_all(db).await?)
 }
 
-/// Per organization and certification, the active people holding it on `today`.
-pub async fn certified_people<'c, E>(db: E, today: &str) -> Result<Vec<(i64, i64, i64)>, StoreError>
+/// Per organization (every one, or the one given) and certification, the active people holding
+/// it on `today`.
+pub async fn certified_people<'c, E>(
+    db: E,
+    organization_id: Option<i64>,
+    today: &str,
+) -> Result<Vec<(i64, i64, i64)>, StoreError>
 where
     E: Into<Exec<'c>>,
 {
@@ -177,6 +182,9 @@ where
          JOIN users u ON u.id = pc.user_id WHERE u.deactivated_at IS NULL AND ",
     );
     push_current(&mut sql, &today);
+    if let Some(id) = organization_id {
+        sql.push(" AND pc.organization_id = ").push_bind(id);
+    }
     sql.push(" GROUP BY pc.organization_id, pc.certification_id");
     Ok(sql.query_as().fetch_all(db).await?)
 }

@@ -84,6 +84,16 @@ where
     Ok(sql.query_as().fetch_all(db).await?)
 }
 
+/// Every certification's name, by id.
+pub async fn names<'c, E>(db: E) -> Result<Vec<(i64, String)>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    Ok(sql::query_as("SELECT id, name FROM certifications")
+        .fetch_all(db)
+        .await?)
+}
+
 /// One definition, with its holders on `today`.
 pub async fn definition<'c, E>(
     db: E,
