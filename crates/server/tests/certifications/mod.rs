@@ -1,10 +1,11 @@
-//! Certifications over HTTP: definitions, what people hold and who may see it, the CSV import,
-//! the reminders before expiry; gating filings is in `gating`, the move from organizations to
-//! people in `migration`.
+//! Certifications over HTTP: definitions, what people hold and who may see it, the reminders
+//! before expiry. The CSV import is in `import`, gating filings in `gating`, the move from
+//! organizations to people in `migration`.
 
 use crate::common;
 
 mod gating;
+mod import;
 mod migration;
 
 use common::*;
@@ -47,10 +48,6 @@ fn definition_body(name: &str) -> Value {
         "how_to_earn": "Pass the exam on the academy.",
         "required_for_motions": [], "required_for_products": [],
     })
-}
-
-async fn import(manager: &Session, csv: &str) -> reqwest::Response {
-    manager.post_csv("/api/certifications/import", csv).await
 }
 
 #[tokio::test]
@@ -279,68 +276,6 @@ async fn a_release_asks_holders_from_before_it_to_renew() {
         "90 days after the release"
     );
     assert_eq!(holding["status"], "current");
-}
-
-#[tokio::test]
-async fn a_learning_systems_csv_records_every_row_or_none() {
-    let app = TestApp::start().await;
-    let manager = app.sign_in(MANAGER).await;
-    let today = today(&app).to_string();
-    let bad = format!(
-        "email,certification,completed_at\n\
-         nate@northwind.example,Implementation Specialist,{today}\n\
-         nobody@nowhere.example,Implementation Specialist,{today}\n\
-         nate@northwind.example,Underwater Basketry,{today}\n\
-         nate@northwind.example,Sales Foundations,someday\n"
-    );
-    let (_, body) = error(
-        import(&manager, &bad).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await;
-    let fields = &body["error"]["fields"];
-    assert!(
-        fields["row 3"]
-            .as_str()
-            .unwrap()
-            .contains("nobody@nowhere.example")
-    );
-    assert!(
-        fields["row 4"]
-            .as_str()
-            .unwrap()
-            .contains("Underwater Basketry")
-    );
-    assert!(fields["row 5"].as_str().unwrap().contains("YYYY-MM-DD"));
-    assert_eq!(fields.as_object().unwrap().len(), 3, "{body}");
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM person_certifications WHERE source = 'imported'")
-            .await,
-        0,
-        "nothing half-imported"
-    );
-
-    let good = format!(
-        "Completed_At,Email,Certification\n\
-         {today}T09:30:00Z,Nate@Northwind.example,implementation_specialist\n\
-         {today},alice@northwind.example,Sales Foundations\n"
-    );
-    let done = json(import(&manager, &good).await, StatusCode::OK).await;
-    assert_eq!(done, json!({ "recorded": 2, "already_recorded": 0 }));
-    let again = json(import(&manager, &good).await, StatusCode::OK).await;
-    assert_eq!(again, json!({ "recorded": 0, "already_recorded": 2 }));
-    assert_eq!(app.audit("certification.recorded").await.len(), 2);
-
-    let as_json = manager
-        .post("/api/certifications/import")
-        .json(&json!({ "rows": [] }))
-        .unchecked()
-        .send()
-        .await
-        .unwrap();
-    error(as_json, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
-    let alice = app.sign_in(ALICE).await;
-    error(import(&alice, &good).await, StatusCode::FORBIDDEN).await;
 }
 
 #[tokio::test]
