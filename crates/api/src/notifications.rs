@@ -12,8 +12,8 @@ use crate::validate::Fields;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notification {
     pub id: i64,
-    /// `registration_decision`, `protection_reminder`, `approval_sla`, `tier_change` or
-    /// `certification_expiry`.
+    /// `registration_decision`, `protection_reminder`, `approval_sla`, `tier_change`,
+    /// `certification_expiry` or `earning_question`.
     pub category: String,
     pub subject: String,
     pub body: String,
@@ -37,6 +37,7 @@ pub enum Category {
     AccountSecurity,
     TierChange,
     CertificationExpiry,
+    EarningQuestion,
 }
 
 string_enum!(Category {
@@ -49,6 +50,7 @@ string_enum!(Category {
     AccountSecurity => "account_security" / "Account security",
     TierChange => "tier_change" / "Tier changes",
     CertificationExpiry => "certification_expiry" / "Certification renewals",
+    EarningQuestion => "earning_question" / "Questions about earnings",
 });
 
 impl Category {
@@ -61,10 +63,11 @@ impl Category {
         Category::CertificationExpiry,
     ];
     /// The categories vendor staff choose channels for (they have no Slack channel here).
-    pub const FOR_VENDOR: [Category; 3] = [
+    pub const FOR_VENDOR: [Category; 4] = [
         Category::Announcement,
         Category::ApprovalSla,
         Category::TierChange,
+        Category::EarningQuestion,
     ];
 
     /// Reaches one person by e-mail, never an organization's Slack channel (what it says is

@@ -93,3 +93,25 @@ pub struct Batch {
     pub confirmed_at: Option<String>,
     pub paid_at: Option<String>,
 }
+
+/// What a batch pays in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchTotal {
+    pub currency: String,
+    pub amount: i64,
+    pub payments: u32,
+}
+
+/// A batch in `GET /api/payouts`, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchSummary {
+    pub id: i64,
+    pub reference: String,
+    pub state: BatchState,
+    /// Per currency, failed payments left out.
+    pub totals: Vec<BatchTotal>,
+    /// RFC 3339.
+    pub created_at: String,
+}

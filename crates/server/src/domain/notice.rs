@@ -61,6 +61,7 @@ impl Notice<'_> {
             Category::AccountSecurity => "Review your account security",
             Category::TierChange => "See the tier",
             Category::CertificationExpiry => "See your certifications",
+            Category::EarningQuestion => "Answer the question",
         }
     }
 

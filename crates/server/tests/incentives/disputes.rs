@@ -44,6 +44,11 @@ async fn a_questioned_earning_waits_for_the_answer_before_the_hold_period_approv
     )
     .await;
     error(raise(&alice, "Again.").await.unwrap(), StatusCode::CONFLICT).await;
+    let feed = manager.read("/api/notifications").await;
+    let told = &feed["items"][0];
+    assert_eq!(told["subject"], "Contoso Channel questions an earning");
+    assert_eq!(told["category"], "earning_question");
+    assert!(told["body"].as_str().unwrap().contains("not 10,000"));
     let bob = app.sign_in(BOB).await;
     error(raise(&bob, "Mine?").await.unwrap(), StatusCode::NOT_FOUND).await;
     error(

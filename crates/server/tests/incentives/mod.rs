@@ -314,4 +314,62 @@ async fn each_partner_reads_only_its_own_ledger_and_managers_adjust_it() {
     assert!(body["error"]["fields"]["to"].is_string() && body["error"]["fields"]["from"].is_null());
     let all = manager.read("/api/ledger").await;
     assert!(all.to_string().contains("Refund on the Contoso deal."));
+    statements_are_each_partners_own(&manager, (contoso, &alice), &bob).await;
+}
+
+/// The CSV statement holds the partner's own entries, amounts as numbers and text a
+/// spreadsheet would run as a formula defused.
+async fn statements_are_each_partners_own(
+    manager: &Session,
+    (contoso, alice): (i64, &Session),
+    bob: &Session,
+) {
+    let formula = json!({ "organization_id": contoso, "currency": "EUR", "amount": 500,
+                          "rationale": "=HYPERLINK(\"http://evil.example\")" });
+    let created = manager
+        .post("/api/ledger/adjustments")
+        .json(&formula)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let hers = alice.get("/api/ledger.csv").send().await.unwrap();
+    assert_eq!(hers.status(), StatusCode::OK);
+    assert!(
+        hers.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("statement.csv")
+    );
+    let text = hers.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "day,organization,kind,status,customer,role,amount,currency,description,entry"
+    );
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[1].contains(",5.00,EUR,\"'=HYPERLINK("), "{text}");
+    assert!(
+        lines[2].contains("Contoso Channel,Adjustment,,,,-123.45,EUR,Refund on the Contoso deal.,"),
+        "{text}"
+    );
+    let his = bob
+        .get(&format!("/api/ledger.csv?organization={contoso}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(his.lines().count(), 1, "only the header: {his}");
+    let theirs = manager
+        .get(&format!("/api/ledger.csv?organization={contoso}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        theirs.text().await.unwrap(),
+        text,
+        "managers read any partner's"
+    );
 }

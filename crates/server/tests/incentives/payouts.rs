@@ -107,9 +107,9 @@ async fn a_batch_pays_each_balance_once_and_a_returned_payment_gives_it_back() {
     );
 
     // The rival draft counted the same balance: it cannot pay it again.
-    let rival = format!("/api/payouts/{}/confirm", rival["id"]);
+    let rival_confirm = format!("/api/payouts/{}/confirm", rival["id"]);
     error(
-        manager.post(&rival).send().await.unwrap(),
+        manager.post(&rival_confirm).send().await.unwrap(),
         StatusCode::CONFLICT,
     )
     .await;
@@ -126,6 +126,25 @@ async fn a_batch_pays_each_balance_once_and_a_returned_payment_gives_it_back() {
         lines[1].starts_with("Contoso Channel,Contoso Channel GmbH,DE89370400440532013000,COBADEFFXXX,500.00,EUR,PORTICO-"),
         "{text}"
     );
+
+    let listed = manager.read("/api/payouts?limit=1").await;
+    let newest = &listed["items"][0];
+    assert_eq!(newest["id"], rival["id"], "newest first: {listed}");
+    assert_eq!(newest["state"], "draft");
+    let cursor = listed["next_cursor"].as_str().unwrap();
+    let older = manager
+        .read(&format!("/api/payouts?limit=1&cursor={cursor}"))
+        .await;
+    assert_eq!(older["items"][0]["id"], id);
+    assert_eq!(
+        older["items"][0]["totals"],
+        json!([{ "currency": "EUR", "amount": 50_000, "payments": 1 }])
+    );
+    error(
+        alice.get("/api/payouts").send().await.unwrap(),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
 
     let batch = manager.read(&format!("/api/payouts/{id}")).await;
     let payment = batch["payments"][0]["id"].as_i64().unwrap();

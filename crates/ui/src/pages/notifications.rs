@@ -93,6 +93,7 @@ fn about(category: Category) -> &'static str {
         Category::ApprovalSla => text::notifications::ABOUT_APPROVAL_SLA,
         Category::TierChange => text::notifications::ABOUT_TIER_CHANGE,
         Category::CertificationExpiry => text::notifications::ABOUT_CERTIFICATION_EXPIRY,
+        Category::EarningQuestion => text::notifications::ABOUT_EARNING_QUESTION,
         Category::SignInLink | Category::Invitation | Category::AccountSecurity => "",
     }
 }

@@ -16,6 +16,8 @@ pub const ABOUT_PROTECTION_REMINDER: &str = "A registration's protection is abou
 pub const ABOUT_APPROVAL_SLA: &str = "A registration waits longer than the approval target.";
 pub const ABOUT_TIER_CHANGE: &str =
     "A promotion, a grace period, a move down or a tier set by a partner manager.";
+pub const ABOUT_EARNING_QUESTION: &str =
+    "When a partner questions what it earned, so you can answer on the Ledger page.";
 pub const ABOUT_CERTIFICATION_EXPIRY: &str =
     "A month before a certification you hold expires, with how to renew it.";
 /// In the Slack column of a category only ever e-mailed to the one person it concerns.

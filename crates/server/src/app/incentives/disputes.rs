@@ -1,7 +1,9 @@
-//! A partner questions an earning of its own; a manager answers. Both are audited, and an
-//! open question keeps the earning from being approved by the hold period alone.
+//! A partner questions an earning of its own (vendor staff hear of it); a manager answers. Both
+//! are audited, and an open question keeps the earning from being approved by the hold period
+//! alone.
 
 use portico_api::ledger::Dispute;
+use portico_api::notifications::Category;
 
 use super::ledger::dispute;
 use crate::app::unit_of_work;
@@ -9,6 +11,8 @@ use crate::app::{AppError, AppResult};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::incentives as store;
+use crate::store::organizations;
+use crate::store::outbox::{Message, Recipients};
 
 const SUBJECT: &str = "ledger_entry";
 
@@ -38,10 +42,28 @@ pub async fn raise(
             after: audit::state(&serde_json::json!({ "dispute": raised, "comment": comment })),
             ..AuditEntry::new(Some(user_id), "ledger.disputed", SUBJECT, Some(earning_id))
         });
+        let name = organizations::name(unit.tx(), organization_id).await?;
+        unit.notify(question(
+            name.as_deref().unwrap_or_default(),
+            organization_id,
+            comment,
+        ));
         let mut rows = store::latest(unit.tx(), &[earning_id]).await?;
         rows.pop().map(dispute).ok_or(AppError::NotFound)
     })
     .await
+}
+
+/// Vendor staff hear of a partner's question, with a link to the partner's ledger.
+fn question(organization: &str, organization_id: i64, comment: &str) -> Message {
+    Message {
+        category: Category::EarningQuestion,
+        to: Recipients::Organization(None),
+        registration_id: None,
+        subject: format!("{organization} questions an earning"),
+        body: format!("{organization} wrote:\n\n{comment}"),
+        link: Some(format!("/manage/ledger?organization={organization_id}")),
+    }
 }
 
 /// Answers an open question.

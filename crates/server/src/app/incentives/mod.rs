@@ -13,6 +13,7 @@ use crate::store::incentives as store;
 pub mod accrual;
 pub mod attribution;
 pub mod disputes;
+pub mod exports;
 pub mod ledger;
 pub mod payee;
 pub mod payouts;

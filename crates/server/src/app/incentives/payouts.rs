@@ -6,20 +6,21 @@
 use portico_api::date::Date;
 use std::collections::HashMap;
 
+use portico_api::Page;
 use portico_api::ledger::EntryKind;
 use portico_api::organizations::OrganizationRef;
 use portico_api::payee::mask;
-use portico_api::payouts::{Batch, BatchState, Payment, PaymentState};
+use portico_api::payouts::{Batch, BatchState, BatchSummary, BatchTotal, Payment, PaymentState};
 
 use crate::app::unit_of_work::{self, UnitOfWork};
 use crate::app::{AppError, AppResult};
 use crate::clock::rfc3339;
 use crate::domain::sepa::{Transfer, credit_transfer};
-use crate::domain::spreadsheet::defuse;
 use crate::domain::token;
 use crate::state::AppState;
 use crate::store::audit::AuditEntry;
 use crate::store::incentives::{self as store, BatchRow, NewPayment, PayeeRow, PaymentRow};
+use crate::store::into_page;
 use crate::store::sql::Exec;
 
 const SUBJECT: &str = "payout_batch";
@@ -71,6 +72,39 @@ pub async fn read(state: &AppState, id: i64) -> AppResult<Batch> {
         BatchState::Confirmed | BatchState::Paid => Vec::new(),
     };
     view(state, batch, payments, without_payee)
+}
+
+/// A page of batches, newest first, with what each pays per currency.
+pub async fn list(
+    state: &AppState,
+    before: Option<i64>,
+    limit: u32,
+) -> AppResult<Page<BatchSummary>> {
+    let pool = state.db.pool();
+    let rows = store::batches(pool, before, limit).await?;
+    let ids: Vec<i64> = rows.iter().map(|b| b.id).collect();
+    let mut totals: HashMap<i64, Vec<BatchTotal>> = HashMap::new();
+    for t in store::batch_totals(pool, &ids).await? {
+        totals.entry(t.batch_id).or_default().push(BatchTotal {
+            currency: t.currency,
+            amount: t.amount,
+            payments: u32::try_from(t.payments).unwrap_or(u32::MAX),
+        });
+    }
+    into_page(
+        rows,
+        limit,
+        |b| b.id,
+        |b| {
+            Ok(BatchSummary {
+                id: b.id,
+                reference: b.reference,
+                state: b.state,
+                totals: totals.get(&b.id).cloned().unwrap_or_default(),
+                created_at: rfc3339(b.created_at),
+            })
+        },
+    )
 }
 
 /// Confirms the batch: each payment becomes a payout in the ledger and the earnings it pays
@@ -287,49 +321,6 @@ fn view(
         confirmed_at: batch.confirmed_at.map(rfc3339),
         paid_at: batch.paid_at.map(rfc3339),
     })
-}
-
-/// The batch for finance as CSV: organization, payee, account (in full: finance pays it),
-/// amount, currency and the transfer's reference. Confirmed or paid batches only.
-pub async fn csv(state: &AppState, id: i64) -> AppResult<String> {
-    let pool = state.db.pool();
-    let batch = store::batch(pool, id).await?.ok_or(AppError::NotFound)?;
-    if batch.state == BatchState::Draft {
-        return Err(AppError::conflict("Confirm the batch before paying it."));
-    }
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "organization",
-        "payee",
-        "account",
-        "bic",
-        "amount",
-        "currency",
-        "reference",
-    ];
-    let written = out.write_record(header).map_err(AppError::internal);
-    written?;
-    for p in store::payments(pool, id).await? {
-        let account = state
-            .sealer
-            .open(&p.account_sealed)
-            .ok_or_else(|| AppError::internal("a payee account cannot be unsealed"))?;
-        let reference = format!("{}-{}", batch.reference, p.id);
-        let amount = crate::domain::commissions::money(p.amount).replace(',', "");
-        let row = [
-            p.organization_name,
-            p.account_holder,
-            account,
-            p.bic.unwrap_or_default(),
-            amount,
-            p.currency,
-            reference,
-        ]
-        .map(defuse);
-        out.write_record(row).map_err(AppError::internal)?;
-    }
-    let bytes = out.into_inner().map_err(AppError::internal)?;
-    String::from_utf8(bytes).map_err(AppError::internal)
 }
 
 /// The confirmed batch's EUR payments to IBANs as a SEPA credit transfer file, to execute on

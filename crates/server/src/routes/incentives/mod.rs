@@ -4,7 +4,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use portico_api::ErrorBody;
 use portico_api::incentives::{IncentivePlans, PlansView};
 use portico_api::ledger::{
@@ -14,7 +15,7 @@ use portico_api::ledger::{
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::incentives::{self, accrual, attribution, disputes, ledger};
+use crate::app::incentives::{self, accrual, attribution, disputes, exports, ledger};
 use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
@@ -27,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(plans, save_plans))
         .routes(routes!(read_attribution, set_attribution))
         .routes(routes!(read_ledger))
+        .routes(routes!(statement))
         .routes(routes!(approve))
         .routes(routes!(adjust))
         .merge(payouts::router())
@@ -111,6 +113,37 @@ async fn read_ledger(
         ledger::read(&state, organization, &query, before).await?,
     ))
 }
+
+/// The same entries as `GET /api/ledger` (every one, not a page) as a CSV statement: day,
+/// organization, kind, status, customer, role, amount, currency, description, entry.
+#[utoipa::path(get, path = "/api/ledger.csv", tag = "incentives", params(LedgerQuery),
+    responses((status = 200, content_type = "text/csv", body = String),
+        (status = 422, body = ErrorBody)))]
+async fn statement(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<LedgerQuery>,
+) -> ApiResult<Response> {
+    query.validate().map_err(ApiError::Validation)?;
+    let organization = caller.membership.organization_id().or(query.organization);
+    let csv = exports::statement(&state, organization, &query).await?;
+    Ok(attachment(CSV, "statement.csv", csv))
+}
+
+/// A file to download, named.
+fn attachment(content_type: &'static str, name: &str, body: String) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+const CSV: &str = "text/csv; charset=utf-8";
 
 /// Approve earnings that accrued: those named, or every pending one of an organization.
 #[utoipa::path(post, path = "/api/ledger/approve", tag = "incentives", request_body = Approve,

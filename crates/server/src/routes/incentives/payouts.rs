@@ -3,25 +3,28 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use portico_api::ErrorBody;
+use portico_api::Page;
+use portico_api::page::PageQuery;
 use portico_api::payee::{Payee, PayeeInput};
-use portico_api::payouts::{Batch, NewBatch};
+use portico_api::payouts::{Batch, BatchSummary, NewBatch};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::incentives::{payee, payouts};
+use super::{CSV, attachment};
+use crate::app::incentives::{exports, payee, payouts};
 use crate::domain::membership::Membership;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::extract::{ApiJson, ApiPath};
+use crate::routes::extract::{ApiJson, ApiPath, ApiQuery, parse_cursor};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(read_payee, save_payee))
-        .routes(routes!(create_batch))
+        .routes(routes!(list_batches, create_batch))
         .routes(routes!(read_batch))
         .routes(routes!(confirm_batch))
         .routes(routes!(mark_batch_paid))
@@ -81,6 +84,19 @@ fn own_admin(caller: &Caller, organization_id: i64) -> ApiResult<()> {
     }
 }
 
+/// The batches, newest first, with what each pays per currency.
+#[utoipa::path(get, path = "/api/payouts", tag = "incentives", params(PageQuery),
+    responses((status = 200, body = Page<BatchSummary>), (status = 403, body = ErrorBody)))]
+async fn list_batches(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(page): ApiQuery<PageQuery>,
+) -> ApiResult<Json<Page<BatchSummary>>> {
+    caller.require_vendor()?;
+    let before = Some(parse_cursor(page.cursor.as_deref())?).filter(|id| *id > 0);
+    Ok(Json(payouts::list(&state, before, page.limit()).await?))
+}
+
 /// Draft a payout batch: every payable balance of at least `minimum` whose organization gave
 /// a payee, for review; nothing leaves a balance before it is confirmed.
 #[utoipa::path(post, path = "/api/payouts", tag = "incentives", request_body = NewBatch,
@@ -118,16 +134,8 @@ async fn read_batch(
     if !as_csv {
         return Ok(Json(payouts::read(&state, id).await?).into_response());
     }
-    let csv = payouts::csv(&state, id).await?;
-    let disposition = format!("attachment; filename=\"payout-{id}.csv\"");
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        csv,
-    )
-        .into_response())
+    let csv = exports::batch(&state, id).await?;
+    Ok(attachment(CSV, &format!("payout-{id}.csv"), csv))
 }
 
 /// Confirm the batch: each payment becomes a payout in its organization's ledger. Confirming
@@ -189,16 +197,9 @@ async fn sepa_file(
 ) -> ApiResult<Response> {
     caller.require_vendor()?;
     let xml = payouts::sepa(&state, id).await?;
-    let disposition = format!("attachment; filename=\"payout-{id}.xml\"");
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/xml; charset=utf-8".to_owned(),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
+    Ok(attachment(
+        "application/xml; charset=utf-8",
+        &format!("payout-{id}.xml"),
         xml,
-    )
-        .into_response())
+    ))
 }

@@ -4,7 +4,7 @@ use portico_api::payouts::{BatchState, PaymentState};
 use sqlx::FromRow;
 
 use crate::clock::Timestamp;
-use crate::store::sql::{self, Exec};
+use crate::store::sql::{self, Builder, Exec};
 use crate::store::{Engine, StoreError};
 
 #[derive(Debug, Clone, FromRow)]
@@ -178,4 +178,52 @@ pub async fn fail_payment(
     .execute(&mut *tx)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// A page of batches, newest first, below `before` when given; one more than `limit` when there
+/// are more.
+pub async fn batches<'c, E>(
+    db: E,
+    before: Option<i64>,
+    limit: u32,
+) -> Result<Vec<BatchRow>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    let mut sql = Builder::new(
+        "SELECT id, reference, minimum, state, created_at, confirmed_at, paid_at \
+         FROM payout_batches",
+    );
+    if let Some(before) = before {
+        sql.push(" WHERE id < ").push_bind(before);
+    }
+    sql.push(" ORDER BY id DESC LIMIT ")
+        .push_bind(i64::from(limit) + 1);
+    Ok(sql.query_as().fetch_all(db).await?)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct BatchTotalRow {
+    pub batch_id: i64,
+    pub currency: String,
+    pub payments: i64,
+    pub amount: i64,
+}
+
+/// What each of these batches pays per currency, failed payments left out.
+pub async fn batch_totals<'c, E>(db: E, ids: &[i64]) -> Result<Vec<BatchTotalRow>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Builder::new(
+        "SELECT batch_id, currency, COUNT(*) AS payments, \
+         CAST(SUM(amount) AS BIGINT) AS amount FROM payout_payments \
+         WHERE state <> 'failed' AND batch_id IN (",
+    );
+    sql.push_binds(ids.iter().copied())
+        .push(") GROUP BY batch_id, currency ORDER BY batch_id, currency");
+    Ok(sql.query_as().fetch_all(db).await?)
 }
