@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use components::nav::{UnreadCount, main_nav};
 use pages::register::Channel;
 use pages::{
-    AcceptInvitationPage, AnnouncementPage, AssetPage, ContentPage, FeedPage, HomePage, LoginPage,
-    MyRegistrationPage, MyRegistrationsPage, OpportunityPage, PipelinePage, RegisterPage,
-    SetPasswordPage, SignInLinkPage, UnsubscribePage,
+    AcceptInvitationPage, AnnouncementPage, AssetPage, ContentPage, EarningsPage, FeedPage,
+    HomePage, LoginPage, MyRegistrationPage, MyRegistrationsPage, OpportunityPage, PayeePage,
+    PipelinePage, RegisterPage, SetPasswordPage, SignInLinkPage, UnsubscribePage,
 };
 use portico_ui::components::guard::partners;
 use portico_ui::components::{Layout, NotFound, RequireRole};
@@ -71,6 +71,8 @@ fn partner_page(route: Route) -> AnyView {
         Route::Opportunity { id } => lazy_page(opportunity(id)),
         Route::Content => lazy_page(content()),
         Route::Asset { id } => lazy_page(asset(id)),
+        Route::Earnings => lazy_page(earnings()),
+        Route::Payee => lazy_page(payee()),
         Route::Feed => lazy_page(feed()),
         Route::Announcement { id } => lazy_page(announcement(id)),
         Route::Notifications => lazy_page(notifications()),
@@ -93,6 +95,8 @@ lazy_pages! {
     opportunity(id: i64) => view! { <OpportunityPage id /> };
     content() => view! { <ContentPage /> };
     asset(id: i64) => view! { <AssetPage id /> };
+    earnings() => view! { <EarningsPage /> };
+    payee() => view! { <PayeePage /> };
     feed() => view! { <FeedPage /> };
     announcement(id: i64) => view! { <AnnouncementPage id /> };
     notifications() => view! { <NotificationsPage /> };

@@ -44,6 +44,9 @@ pub fn main_nav(_: Role) -> AnyView {
             <NavLink to=Route::Content>{text::nav::CONTENT}</NavLink>
         </li>
         <li>
+            <NavLink to=Route::Earnings>{text::nav::EARNINGS}</NavLink>
+        </li>
+        <li>
             <AnnouncementsLink />
         </li>
     }

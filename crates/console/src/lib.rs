@@ -11,10 +11,11 @@ use leptos::prelude::*;
 use components::nav::main_nav;
 use pages::{
     AccountsPage, ApprovalQueuePage, CertificationsPage, ContentDeskPage, ContentUsagePage,
-    HomePage, IntegrationsPage, InvitationsPage, ManageAnnouncementPage, ManageAnnouncementsPage,
-    ManageAssetPage, ManageOpportunityPage, ManagePipelinePage, ManageRegistrationPage,
-    MessagesPage, NewAnnouncementPage, NewAssetPage, NumbersPage, OnboardingPage, PartnersPage,
-    ProductsPage, SecuritySettingsPage, TiersPage, UsersPage, WebhookEndpointPage,
+    HomePage, IntegrationsPage, InvitationsPage, LedgerPage, ManageAnnouncementPage,
+    ManageAnnouncementsPage, ManageAssetPage, ManageOpportunityPage, ManagePipelinePage,
+    ManageRegistrationPage, MessagesPage, NewAnnouncementPage, NewAssetPage, NumbersPage,
+    OnboardingPage, PartnersPage, PayoutBatchPage, PayoutsPage, ProductsPage, SecuritySettingsPage,
+    TiersPage, UsersPage, WebhookEndpointPage,
 };
 use portico_ui::components::guard::{admin_only, vendor_staff};
 use portico_ui::components::{Layout, NotFound, RequireRole};
@@ -65,6 +66,9 @@ fn page(route: Route) -> AnyView {
         Route::Certifications => lazy_page(certifications()),
         Route::Onboarding => lazy_page(onboarding()),
         Route::Numbers => lazy_page(numbers()),
+        Route::Ledger => lazy_page(ledger()),
+        Route::Payouts => lazy_page(payouts()),
+        Route::PayoutBatch { id } => lazy_page(payout_batch(id)),
         Route::ContentDesk => lazy_page(content_desk()),
         Route::NewAsset => lazy_page(new_asset()),
         Route::ManageAsset { id } => lazy_page(manage_asset(id)),
@@ -97,6 +101,9 @@ lazy_pages! {
     certifications() => view! { <CertificationsPage /> };
     onboarding() => view! { <OnboardingPage /> };
     numbers() => view! { <NumbersPage /> };
+    ledger() => view! { <LedgerPage /> };
+    payouts() => view! { <PayoutsPage /> };
+    payout_batch(id: i64) => view! { <PayoutBatchPage id /> };
     content_desk() => view! { <ContentDeskPage /> };
     new_asset() => view! { <NewAssetPage /> };
     manage_asset(id: i64) => view! { <ManageAssetPage id /> };

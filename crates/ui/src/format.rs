@@ -34,7 +34,21 @@ pub fn format_number(value: i64) -> String {
 
 /// Whole units of a currency as the reader writes money: "€185,000", "185.000 €".
 pub fn format_money(value: i64, currency: &str) -> String {
-    intl::money(value, currency).unwrap_or_else(|| format!("{} {currency}", group_thousands(value)))
+    intl::money(value as f64, currency, "0")
+        .unwrap_or_else(|| format!("{} {currency}", group_thousands(value)))
+}
+
+/// Minor units (cents) of a currency as the reader writes money: "€1,234.50", "-1.234,50 €";
+/// without a currency, the amount alone: "1,234.50".
+pub fn format_cents(minor: i64, currency: &str) -> String {
+    intl::money(minor as f64 / 100.0, currency, "2").unwrap_or_else(|| {
+        let sign = if minor < 0 { "-" } else { "" };
+        let abs = minor.unsigned_abs();
+        let whole = group_thousands((abs / 100) as i64);
+        format!("{sign}{whole}.{:02} {currency}", abs % 100)
+            .trim_end()
+            .to_owned()
+    })
 }
 
 /// A country (ISO 3166-1 code) named in the reader's language: "Deutschland" for DE in German.
@@ -182,7 +196,8 @@ mod intl {
             .as_string()
     }
 
-    pub fn money(value: i64, currency: &str) -> Option<String> {
+    /// `digits`: the decimals shown, "0" or "2".
+    pub fn money(value: f64, currency: &str, digits: &str) -> Option<String> {
         // A malformed code makes the constructor throw; the server only stores ISO 4217 codes.
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return None;
@@ -190,20 +205,20 @@ mod intl {
         let format = MONEY.with(|money| {
             money
                 .borrow_mut()
-                .entry(currency.to_owned())
+                .entry(format!("{currency}{digits}"))
                 .or_insert_with(|| {
                     let options = options(&[
                         ("style", "currency"),
                         ("currency", currency),
-                        ("minimumFractionDigits", "0"),
-                        ("maximumFractionDigits", "0"),
+                        ("minimumFractionDigits", digits),
+                        ("maximumFractionDigits", digits),
                     ]);
                     Intl::NumberFormat::new(&languages(), &options).format()
                 })
                 .clone()
         });
         format
-            .call1(&JsValue::NULL, &JsValue::from_f64(value as f64))
+            .call1(&JsValue::NULL, &JsValue::from_f64(value))
             .ok()?
             .as_string()
     }
@@ -230,7 +245,7 @@ mod intl {
         None
     }
 
-    pub fn money(_: i64, _: &str) -> Option<String> {
+    pub fn money(_: f64, _: &str, _: &str) -> Option<String> {
         None
     }
 }
@@ -294,6 +309,9 @@ mod tests {
     #[test]
     fn off_the_browser_money_and_days_read_in_english() {
         assert_eq!(format_money(185_000, "EUR"), "185,000 EUR");
+        assert_eq!(format_cents(-123_405, "EUR"), "-1,234.05 EUR");
+        assert_eq!(format_cents(7, "USD"), "0.07 USD");
+        assert_eq!(format_cents(5_000, ""), "50.00");
         assert_eq!(format_number(1234), "1,234");
         assert_eq!(format_day("2026-12-31"), "2026-12-31");
         assert_eq!(format_day("2026-12-31T23:00:00Z"), "2026-12-31");

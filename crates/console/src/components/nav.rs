@@ -46,6 +46,15 @@ pub fn main_nav(role: Role) -> AnyView {
             ]
         />
         <NavGroup
+            id="nav-incentives"
+            label=text::nav::INCENTIVES
+            links=vec![
+                (Route::Ledger, text::nav::LEDGER),
+                (Route::Payouts, text::nav::PAYOUTS),
+                (Route::Incentives, text::nav::PLANS),
+            ]
+        />
+        <NavGroup
             id="nav-content"
             label=text::nav::CONTENT
             links=vec![

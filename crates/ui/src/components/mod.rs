@@ -14,6 +14,7 @@ pub mod field;
 pub mod guard;
 pub mod icon;
 pub mod layout;
+pub mod ledger;
 pub mod nav_group;
 pub mod not_found;
 pub mod opportunity;
@@ -45,6 +46,7 @@ pub use field::{CheckBox, FieldState, RadioGroup, SelectField, TextArea, TextFie
 pub use guard::RequireRole;
 pub use icon::{Glyph, Icon};
 pub use layout::Layout;
+pub use ledger::{DisputeNote, EarningBadge, EntryCells};
 pub use nav_group::NavGroup;
 pub use not_found::NotFound;
 pub use paged::{Paged, PagedList};

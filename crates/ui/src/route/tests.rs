@@ -67,6 +67,7 @@ fn paths_name_their_pages() {
         "/manage/opportunities/x",
         "/nope",
         "/registrations/x",
+        "/manage/payouts/x",
     ] {
         assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
     }
@@ -197,6 +198,12 @@ fn every_route_parses_back_from_its_href() {
         Route::Certifications,
         Route::Onboarding,
         Route::Numbers,
+        Route::Earnings,
+        Route::Payee,
+        Route::Incentives,
+        Route::Ledger,
+        Route::Payouts,
+        Route::PayoutBatch { id: 10 },
         Route::Content,
         Route::Asset { id: 4 },
         Route::ContentDesk,

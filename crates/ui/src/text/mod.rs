@@ -16,6 +16,7 @@ pub mod deal;
 pub mod fields;
 pub mod invitations;
 pub mod layout;
+pub mod ledger;
 pub mod notifications;
 pub mod opportunity;
 pub mod pipeline;
