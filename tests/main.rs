@@ -9,6 +9,7 @@ mod announcements;
 mod browser;
 mod conflicts;
 mod content;
+mod earnings;
 mod front_ends;
 mod home;
 mod lazy_pages;

@@ -21,8 +21,9 @@ pub const HEADERS: &[&str] = &["Day", "Entry", "Customer", "Status", "Amount", "
 // --- Asking about an earning
 
 pub const ASK: &str = "Ask about it";
-pub fn ask_about(customer: &str) -> String {
-    format!("Ask about the earning on {customer}")
+/// Read after "Ask about it" by screen readers, which hear it out of the table.
+pub fn about(customer: &str) -> String {
+    format!(" (the earning on {customer})")
 }
 pub const COMMENT: &str = "What is wrong with it?";
 pub const COMMENT_NEEDED: &str = "Say what is wrong with the earning.";

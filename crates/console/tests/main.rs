@@ -6,6 +6,7 @@ mod support;
 
 mod certifications;
 mod crm_card;
+mod incentives;
 mod invitations;
 mod navigation;
 mod partners;

@@ -42,7 +42,10 @@ pub(super) fn Question(earning_id: i64, customer: String, asked: Callback<()>) -
     };
     view! {
         <details class="question">
-            <summary aria-label=text::earnings::ask_about(&customer)>{text::earnings::ASK}</summary>
+            <summary>
+                {text::earnings::ASK}
+                <span class="visually-hidden">{text::earnings::about(&customer)}</span>
+            </summary>
             // Not the page's form error: each earning's row has its own.
             <p class="error-text" role="alert">{form_error}</p>
             <form class="form" novalidate on:submit=on_submit(submit)>

@@ -68,6 +68,7 @@ pub const AMOUNT: &str = "Amount";
 pub const AMOUNT_HINT: &str = "E.g. 250.00 to add, -99.50 to take away.";
 pub const AMOUNT_NEEDED: &str = "Enter an amount such as 250.00 or -99.50.";
 pub const RATIONALE: &str = "Reason";
+pub const RATIONALE_NEEDED: &str = "Say why, in 1 to 500 characters.";
 pub const ADD: &str = "Add the adjustment";
 pub const ADDING: &str = "Adding…";
 pub const ADDED: &str = "Adjustment added.";

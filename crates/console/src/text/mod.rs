@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod announcements;
 pub mod approval_queue;
 pub mod asset_form;
+pub mod attribution;
 pub mod card_links;
 pub mod certifications;
 pub mod common;

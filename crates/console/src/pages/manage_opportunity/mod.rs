@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use portico_api::integrations::CardSubject;
-use portico_api::pipeline::{ManagerOpportunity, ManagerOpportunityDetail};
+use portico_api::pipeline::{ManagerOpportunity, ManagerOpportunityDetail, WON};
 use portico_ui::route::Route;
 
 use crate::components::CardLinkPanel;
@@ -15,9 +15,11 @@ use portico_ui::deal::money;
 use portico_ui::deal::role_label;
 use portico_ui::dom::set_title;
 
+mod attribution;
 mod edit_form;
 
 use crate::text;
+use attribution::AttributionPanel;
 use edit_form::EditForm;
 
 #[component]
@@ -52,6 +54,7 @@ fn Detail(
     let o = m.opportunity.clone();
     set_title(&o.customer_name);
     let id = o.id;
+    let won = o.stage == WON;
     view! {
         <p>
             <a href=Route::ManagePipeline.href()>{text::opportunity::BACK}</a>
@@ -60,6 +63,7 @@ fn Detail(
         <SharedFacts o />
         <ManagerFacts m=m.clone() />
         <EditForm m reload saved />
+        <AttributionPanel id won />
         <CardLinkPanel subject=CardSubject::Opportunity(id) />
         <Notes id notes vendor=true />
     }
