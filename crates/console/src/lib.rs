@@ -11,11 +11,11 @@ use leptos::prelude::*;
 use components::nav::main_nav;
 use pages::{
     AccountsPage, ApprovalQueuePage, CertificationsPage, ContentDeskPage, ContentUsagePage,
-    HomePage, IntegrationsPage, InvitationsPage, LedgerPage, ManageAnnouncementPage,
-    ManageAnnouncementsPage, ManageAssetPage, ManageOpportunityPage, ManagePipelinePage,
-    ManageRegistrationPage, MessagesPage, NewAnnouncementPage, NewAssetPage, NumbersPage,
-    OnboardingPage, PartnersPage, PayoutBatchPage, PayoutsPage, ProductsPage, SecuritySettingsPage,
-    TiersPage, UsersPage, WebhookEndpointPage,
+    HomePage, IncentivesPage, IntegrationsPage, InvitationsPage, LedgerPage,
+    ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage, ManageOpportunityPage,
+    ManagePipelinePage, ManageRegistrationPage, MessagesPage, NewAnnouncementPage, NewAssetPage,
+    NumbersPage, OnboardingPage, PartnersPage, PayoutBatchPage, PayoutsPage, ProductsPage,
+    SecuritySettingsPage, TiersPage, UsersPage, WebhookEndpointPage,
 };
 use portico_ui::components::guard::{admin_only, vendor_staff};
 use portico_ui::components::{Layout, NotFound, RequireRole};
@@ -66,6 +66,7 @@ fn page(route: Route) -> AnyView {
         Route::Certifications => lazy_page(certifications()),
         Route::Onboarding => lazy_page(onboarding()),
         Route::Numbers => lazy_page(numbers()),
+        Route::Incentives => lazy_page(incentives()),
         Route::Ledger => lazy_page(ledger()),
         Route::Payouts => lazy_page(payouts()),
         Route::PayoutBatch { id } => lazy_page(payout_batch(id)),
@@ -101,6 +102,7 @@ lazy_pages! {
     certifications() => view! { <CertificationsPage /> };
     onboarding() => view! { <OnboardingPage /> };
     numbers() => view! { <NumbersPage /> };
+    incentives() => view! { <IncentivesPage /> };
     ledger() => view! { <LedgerPage /> };
     payouts() => view! { <PayoutsPage /> };
     payout_batch(id: i64) => view! { <PayoutBatchPage id /> };

@@ -83,3 +83,65 @@ async fn a_manager_shares_a_won_deal_and_records_its_refund() {
     );
     manager.close().await;
 }
+
+#[tokio::test]
+async fn a_manager_adds_a_commission_plan_with_a_bonus_as_a_new_version() {
+    let portal = Portal::start().await;
+    let manager = browser().await;
+    manager.sign_in(&portal, "manager@acme.example").await;
+    manager.nav_to("/manage/incentives").await;
+    manager
+        .wait_for_text("#plans-version", "Version 1 is in force.")
+        .await;
+    manager.click("#plan-add").await;
+    let last = "fieldset.plan:last-of-type";
+    let at = |part: &str| format!("{last} [id$='-{part}']");
+    manager.type_into(&at("name"), "Gold resellers").await;
+    manager
+        .select(&at("kind"), "Flat amount per won deal")
+        .await;
+    manager.type_into(&at("sourced"), "abc").await;
+    manager.click("#plans-save").await;
+    manager
+        .wait_for_text(&at("sourced-error"), "Enter a number such as 12.5.")
+        .await;
+    manager.type_into(&at("sourced"), "500").await;
+    manager.type_into(&at("influenced"), "250").await;
+    manager.type_into(&at("currency"), "EURO").await;
+    manager.click("#plans-save").await;
+    manager
+        .wait_for_text(&at("currency-error"), "currency")
+        .await;
+    manager.type_into(&at("currency"), "eur").await;
+    manager.click(&at("tiers-gold")).await;
+    manager.click(&at("add-bonus")).await;
+    let bonus = format!("{last} .spiff");
+    let of_bonus = |part: &str| format!("{bonus} [id$='-{part}']");
+    manager.type_into(&of_bonus("name"), "Year-end push").await;
+    manager.set_value(&of_bonus("from"), "2026-12-01").await;
+    manager.set_value(&of_bonus("to"), "2026-12-31").await;
+    manager.type_into(&of_bonus("value"), "5").await;
+    manager.click("#plans-save").await;
+    manager
+        .wait_for_text("#plans-saved", "Saved as version 2.")
+        .await;
+    manager.assert_accessible().await;
+
+    let (version, plans) = portico_server::store::incentives::plans(portal.running.state.db.pool())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(version, 2);
+    let added = serde_json::to_value(plans.plans.last().unwrap()).unwrap();
+    assert_eq!(
+        added,
+        serde_json::json!({
+            "name": "Gold resellers", "tiers": ["gold"], "motions": [],
+            "structure": { "kind": "flat", "sourced": 50000, "influenced": 25000, "currency": "EUR" },
+            "spiffs": [{ "name": "Year-end push", "product_id": null, "motion": null,
+                         "from": "2026-12-01", "to": "2026-12-31",
+                         "bonus": { "kind": "percent", "bp": 500 } }]
+        })
+    );
+    manager.close().await;
+}

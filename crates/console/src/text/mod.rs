@@ -23,6 +23,7 @@ pub mod csv_import;
 pub mod deliveries;
 pub mod endpoints;
 pub mod home;
+pub mod incentives;
 pub mod integrations;
 pub mod invitations;
 pub mod ledger;

@@ -9,7 +9,8 @@ use crate::components::field::{FieldError, aria};
 #[component]
 pub fn CheckGroup(
     /// The fieldset's id, and the prefix of each checkbox's id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     legend: &'static str,
     #[prop(optional)] hint: &'static str,
     /// (value, label) pairs.
