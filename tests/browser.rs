@@ -94,6 +94,7 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Registrations",
             "Pipeline",
             "Content",
+            "Earnings",
             "Announcements"
         ]
     );
@@ -130,6 +131,9 @@ async fn partners_see_no_manager_navigation_and_manager_urls_are_not_found() {
             "Onboarding",
             "Invitations",
             "Numbers",
+            "Ledger",
+            "Payouts",
+            "Commission plans",
             "Content",
             "Announcements",
             "Integrations",
@@ -160,6 +164,9 @@ async fn signing_out_returns_to_the_sign_in_page() {
             "Onboarding",
             "Invitations",
             "Numbers",
+            "Ledger",
+            "Payouts",
+            "Commission plans",
             "Content",
             "Announcements",
             "Integrations"
