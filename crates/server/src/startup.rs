@@ -119,6 +119,7 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         tokens: TokenHasher::new(&settings.secret_key),
         sealer,
         webhook_signal: Arc::default(),
+        channel_signal: Arc::default(),
         outbox_signal: Arc::default(),
         public_url: settings.public_url.trim_end_matches('/').into(),
         trusted_proxies: Arc::new(settings.trusted_proxies.clone()),

@@ -1,0 +1,126 @@
+//! What an import knows while it runs: the products and their aliases, the partners by name,
+//! and the accounts and registrations it has looked up so far (a report names the same
+//! customers over and over, so each is asked for once).
+
+use std::collections::HashMap;
+
+use portico_api::channel_data::transactions::MatchStrength;
+
+use crate::app::AppResult;
+use crate::domain::channel::product_key;
+use crate::domain::company::name_key;
+use crate::store::channel_data as store;
+use crate::store::sql::Conn;
+
+/// Where a customer was found in the account book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Account(i64, MatchStrength),
+    /// Several accounts have this name: a person chooses.
+    Several(usize),
+    Nowhere,
+}
+
+#[derive(Default)]
+pub struct Lookups {
+    products: HashMap<String, i64>,
+    partners: HashMap<String, i64>,
+    by_domain: HashMap<String, Option<i64>>,
+    by_name: HashMap<String, Found>,
+    registrations: HashMap<(i64, String), Option<(i64, Option<i64>)>>,
+}
+
+impl Lookups {
+    pub async fn load(db: &mut Conn) -> AppResult<Lookups> {
+        let product_names = store::products(&mut *db).await?;
+        let mut products: HashMap<String, i64> = product_names
+            .into_iter()
+            .map(|(id, name)| (product_key(&name), id))
+            .collect();
+        for alias in store::aliases(&mut *db, None).await? {
+            products.insert(alias.alias_key, alias.product_id);
+        }
+        let partners = store::organizations(&mut *db)
+            .await?
+            .into_iter()
+            .map(|(id, name)| (name_key(&name), id))
+            .collect();
+        Ok(Lookups {
+            products,
+            partners,
+            ..Lookups::default()
+        })
+    }
+
+    pub fn product(&self, text: &str) -> Option<i64> {
+        self.products.get(&product_key(text)).copied()
+    }
+
+    pub fn partner(&self, name: &str) -> Option<i64> {
+        self.partners.get(&name_key(name)).copied()
+    }
+
+    /// Looks up the domains and names not asked for yet, all at once.
+    pub async fn fetch_customers(
+        &mut self,
+        tx: &mut Conn,
+        customers: &[(Option<String>, String)],
+    ) -> AppResult<()> {
+        let domains: Vec<String> = unknown(customers.iter().filter_map(|(d, _)| d.clone()), &self.by_domain);
+        for (domain, id) in store::accounts_by_domain(tx, &domains).await? {
+            self.by_domain.entry(domain).or_insert(Some(id));
+        }
+        for domain in domains {
+            self.by_domain.entry(domain).or_insert(None);
+        }
+        let keys: Vec<String> = unknown(customers.iter().map(|(_, k)| k.clone()), &self.by_name);
+        for (key, id) in store::customer_aliases(tx, &keys).await? {
+            self.by_name.insert(key, Found::Account(id, MatchStrength::Confirmed));
+        }
+        let mut named: HashMap<String, Vec<i64>> = HashMap::new();
+        for (key, id) in store::accounts_by_name(tx, &keys).await? {
+            named.entry(key).or_default().push(id);
+        }
+        for key in keys {
+            let found = match named.get(&key).map(Vec::as_slice) {
+                Some([id]) => Found::Account(*id, MatchStrength::Name),
+                Some(ids) => Found::Several(ids.len()),
+                None => Found::Nowhere,
+            };
+            self.by_name.entry(key).or_insert(found);
+        }
+        Ok(())
+    }
+
+    /// The customer's account: by domain first, then by name (or a name a person tied).
+    pub fn customer(&self, domain: Option<&str>, key: &str) -> Found {
+        if let Some(Some(id)) = domain.and_then(|d| self.by_domain.get(d)) {
+            return Found::Account(*id, MatchStrength::Domain);
+        }
+        self.by_name.get(key).copied().unwrap_or(Found::Nowhere)
+    }
+
+    /// The partner's approved registration of the customer and its deal, asked once.
+    pub async fn registration(
+        &mut self,
+        tx: &mut Conn,
+        organization_id: i64,
+        (key, domain): (&str, Option<&str>),
+    ) -> AppResult<Option<(i64, Option<i64>)>> {
+        let cache_key = (organization_id, format!("{key}|{}", domain.unwrap_or_default()));
+        if let Some(found) = self.registrations.get(&cache_key) {
+            return Ok(*found);
+        }
+        let found = store::registration_of(tx, organization_id, (key, domain)).await?;
+        self.registrations.insert(cache_key, found);
+        Ok(found)
+    }
+}
+
+/// The distinct values not in `known` yet.
+fn unknown<V>(values: impl Iterator<Item = String>, known: &HashMap<String, V>) -> Vec<String> {
+    let mut out: Vec<String> = values.filter(|v| !known.contains_key(v)).collect();
+    out.sort();
+    out.dedup();
+    out
+}
