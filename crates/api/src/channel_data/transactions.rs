@@ -11,7 +11,7 @@ use crate::registrations::Product;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
-pub enum MatchStrength {
+pub enum CustomerMatch {
     /// By the customer's web domain.
     Domain,
     /// By a name the company matcher calls the same company.
@@ -22,7 +22,7 @@ pub enum MatchStrength {
     None,
 }
 
-string_enum!(MatchStrength {
+string_enum!(CustomerMatch {
     Domain => "domain" / "Matched by domain",
     Name => "name" / "Matched by name",
     Confirmed => "confirmed" / "Confirmed by a person",
@@ -52,7 +52,7 @@ pub struct Transaction {
     pub customer_domain: Option<String>,
     pub customer_country: Option<String>,
     pub account: Option<AccountRef>,
-    pub match_strength: MatchStrength,
+    pub match_strength: CustomerMatch,
     pub product: Product,
     /// A decimal, as written: "3", "1.5".
     pub quantity: Option<String>,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use portico_api::channel_data::transactions::MatchStrength;
+use portico_api::channel_data::transactions::CustomerMatch;
 use portico_api::channel_data::{Field, SourceKind};
 
 use super::lookups::{Found, Lookups};
@@ -105,7 +105,7 @@ fn transaction(ctx: &Context, row_number: i64, v: Values) -> Result<NewTransacti
     let (account_id, match_strength) =
         match ctx.lookups.customer(v.customer_domain.as_deref(), &v.customer_key) {
             Found::Account(id, strength) => (Some(id), strength),
-            Found::Nowhere => (None, MatchStrength::None),
+            Found::Nowhere => (None, CustomerMatch::None),
             Found::Several(n) => {
                 let reason = format!("\"{}\" is the name of {n} accounts.", v.customer_name);
                 return Err(Outcome::Waiting(Field::CustomerName, reason));

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use portico_api::channel_data::transactions::MatchStrength;
+use portico_api::channel_data::transactions::CustomerMatch;
 
 use crate::app::AppResult;
 use crate::domain::channel::product_key;
@@ -15,7 +15,7 @@ use crate::store::sql::Conn;
 /// Where a customer was found in the account book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
-    Account(i64, MatchStrength),
+    Account(i64, CustomerMatch),
     /// Several accounts have this name: a person chooses.
     Several(usize),
     Nowhere,
@@ -75,7 +75,7 @@ impl Lookups {
         }
         let keys: Vec<String> = unknown(customers.iter().map(|(_, k)| k.clone()), &self.by_name);
         for (key, id) in store::customer_aliases(tx, &keys).await? {
-            self.by_name.insert(key, Found::Account(id, MatchStrength::Confirmed));
+            self.by_name.insert(key, Found::Account(id, CustomerMatch::Confirmed));
         }
         let mut named: HashMap<String, Vec<i64>> = HashMap::new();
         for (key, id) in store::accounts_by_name(tx, &keys).await? {
@@ -83,7 +83,7 @@ impl Lookups {
         }
         for key in keys {
             let found = match named.get(&key).map(Vec::as_slice) {
-                Some([id]) => Found::Account(*id, MatchStrength::Name),
+                Some([id]) => Found::Account(*id, CustomerMatch::Name),
                 Some(ids) => Found::Several(ids.len()),
                 None => Found::Nowhere,
             };
@@ -95,7 +95,7 @@ impl Lookups {
     /// The customer's account: by domain first, then by name (or a name a person tied).
     pub fn customer(&self, domain: Option<&str>, key: &str) -> Found {
         if let Some(Some(id)) = domain.and_then(|d| self.by_domain.get(d)) {
-            return Found::Account(*id, MatchStrength::Domain);
+            return Found::Account(*id, CustomerMatch::Domain);
         }
         self.by_name.get(key).copied().unwrap_or(Found::Nowhere)
     }

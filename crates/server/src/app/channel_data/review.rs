@@ -82,15 +82,21 @@ fn value_of(cells: &[Cell], columns: &[ColumnMapping], field: Field) -> Option<S
     cells.iter().find(|c| &c.header == header).map(|c| c.value.clone())
 }
 
-/// The three products whose names are closest to the one reported.
+/// The three products whose names are closest to the one reported: sharing words with it
+/// first ("Connect Pro X" and "Acme Connect"), then spelled alike ("Acme Conect").
 fn similar(name: &str, products: &[(i64, String)]) -> Vec<Product> {
     let key = product_key(name);
-    let mut scored: Vec<(f64, &(i64, String))> = products
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut scored: Vec<((usize, f64), &(i64, String))> = products
         .iter()
-        .map(|p| (strsim::jaro_winkler(&key, &product_key(&p.1)), p))
-        .filter(|(score, _)| *score > 0.6)
+        .map(|p| {
+            let other = product_key(&p.1);
+            let shared = other.split(' ').filter(|w| words.contains(w)).count();
+            ((shared, strsim::jaro_winkler(&key, &other)), p)
+        })
+        .filter(|((shared, alike), _)| *shared > 0 || *alike > 0.85)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.sort_by(|a, b| b.0.0.cmp(&a.0.0).then(b.0.1.total_cmp(&a.0.1)));
     scored
         .into_iter()
         .take(3)

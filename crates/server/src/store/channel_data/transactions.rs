@@ -1,7 +1,7 @@
 //! Normalized transactions: written a chunk at a time, found again by reference and by
 //! fingerprint to count a sale once, corrected in place.
 
-use portico_api::channel_data::transactions::MatchStrength;
+use portico_api::channel_data::transactions::CustomerMatch;
 use sqlx::FromRow;
 
 use crate::clock::Timestamp;
@@ -24,7 +24,7 @@ pub struct NewTransaction {
     pub customer_domain: Option<String>,
     pub customer_country: Option<String>,
     pub account_id: Option<i64>,
-    pub match_strength: MatchStrength,
+    pub match_strength: CustomerMatch,
     pub product_id: i64,
     pub quantity_milli: Option<i64>,
     pub unit_price: Option<i64>,
@@ -197,7 +197,7 @@ pub struct TransactionRow {
     pub customer_country: Option<String>,
     pub account_id: Option<i64>,
     pub account_name: Option<String>,
-    pub match_strength: MatchStrength,
+    pub match_strength: CustomerMatch,
     pub product_id: i64,
     pub product_name: String,
     pub quantity_milli: Option<i64>,

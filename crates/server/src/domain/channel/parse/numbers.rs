@@ -27,7 +27,9 @@ fn groups_only(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’')
 }
 
-/// A decimal number as people write it, times 10^scale, rounded half away from zero; None when it is not one.
+/// A decimal number as people write it, times 10^scale, rounded half away from zero; None
+/// when it is not one.
+#[must_use]
 pub fn decimal(text: &str, scale: u32) -> Option<i64> {
     let (negative, body) = split_sign(trimmed(text)?);
     let (integer, fraction) = split_digits(body)?;
@@ -95,7 +97,8 @@ fn decimal_separator(separators: &[char], groups: &[&str]) -> Option<Option<usiz
     } else if same_kind > 1 {
         None
     } else if groups[1].len() == 3 && leads_thousands(groups[0]) {
-        // `1,234` and `1.234` are how both locales write a thousand and more.
+        // `1,234` and `1.234` are how both locales write a thousand and more. (A lone
+        // separator splits the digits in two, so both groups exist.)
         None
     } else {
         Some(at)
@@ -122,6 +125,7 @@ fn well_grouped(thousands: &[char], integer: &[&str]) -> bool {
 
 /// The magnitude times 10^scale, rounding half away from zero on the first dropped digit.
 fn scaled(integer: &[&str], fraction: &str, scale: u32) -> Option<i128> {
+    let unit = 10_i128.checked_pow(scale)?;
     let digit = |b: u8| i128::from(b - b'0');
     let mut whole: i128 = 0;
     for b in integer.iter().flat_map(|g| g.bytes()) {
@@ -135,27 +139,24 @@ fn scaled(integer: &[&str], fraction: &str, scale: u32) -> Option<i128> {
             .checked_add(fraction.get(i).map_or(0, |b| digit(*b)))?;
     }
     let round_up = fraction.get(scale as usize).is_some_and(|b| *b >= b'5');
-    let unit = 10_i128.checked_pow(scale)?;
     whole
         .checked_mul(unit)?
         .checked_add(kept + i128::from(round_up))
 }
 
 /// `value / 10^scale` written in `style`; every digit of the scale is kept except in `Plain`.
+/// `decimal` reads it back for scales up to 2; with three decimals `1.234` reads as thousands.
+#[must_use]
 pub fn format_decimal(value: i64, scale: u32, style: NumberStyle) -> String {
     let scale = scale as usize;
     let digits = format!("{:0>width$}", value.unsigned_abs(), width = scale + 1);
     let (whole, fraction) = digits.split_at(digits.len() - scale);
-    let (group, point) = match style {
-        NumberStyle::Plain => (None, '.'),
-        NumberStyle::Comma => (Some(','), '.'),
-        NumberStyle::Dot => (Some('.'), ','),
-        NumberStyle::Space => (Some('\u{a0}'), ','),
-        NumberStyle::Apostrophe => (Some('\''), '.'),
-    };
-    let fraction = match style {
-        NumberStyle::Plain => fraction.trim_end_matches('0'),
-        _ => fraction,
+    let (group, point, fraction) = match style {
+        NumberStyle::Plain => (None, '.', fraction.trim_end_matches('0')),
+        NumberStyle::Comma => (Some(','), '.', fraction),
+        NumberStyle::Dot => (Some('.'), ',', fraction),
+        NumberStyle::Space => (Some('\u{a0}'), ',', fraction),
+        NumberStyle::Apostrophe => (Some('\''), '.', fraction),
     };
     let mut out = String::from(if value < 0 { "-" } else { "" });
     for (i, c) in whole.chars().enumerate() {
@@ -171,7 +172,9 @@ pub fn format_decimal(value: i64, scale: u32, style: NumberStyle) -> String {
     out
 }
 
-/// Money: the amount in minor units (scale 2) and the currency its text names by symbol or code, if any.
+/// Money: the amount in minor units (scale 2) and the currency its text names by symbol or
+/// code, if any.
+#[must_use]
 pub fn money(text: &str) -> Option<(i64, Option<&'static str>)> {
     let text = trimmed(text)?;
     let (number, front) = match without_front_mark(text) {
@@ -222,15 +225,10 @@ fn both(front: Mark, back: Mark) -> Option<Option<&'static str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use NumberStyle::{Apostrophe, Comma, Dot, Plain, Space};
     use proptest::prelude::*;
 
-    const STYLES: [NumberStyle; 5] = [
-        NumberStyle::Plain,
-        NumberStyle::Comma,
-        NumberStyle::Dot,
-        NumberStyle::Space,
-        NumberStyle::Apostrophe,
-    ];
+    const STYLES: [NumberStyle; 5] = [Plain, Comma, Dot, Space, Apostrophe];
 
     /// Text and its value at scale 3.
     #[rustfmt::skip]
@@ -261,8 +259,9 @@ mod tests {
         ("(12.00 USD)", -1200, Some("USD")), ("12.00- EUR", -1200, Some("EUR")),
         ("12 €", 1200, Some("EUR")), ("12€", 1200, Some("EUR")), ("12,50 zł", 1250, Some("PLN")),
         ("1 234 Kč", 123_400, Some("CZK")), ("Fr. 12.50", 1250, Some("CHF")),
-        ("CHF 12.50", 1250, Some("CHF")), ("US$ 5", 500, Some("USD")), ("12 R$", 1200, Some("BRL")),
-        ("KRW 1,000", 100_000, Some("KRW")), ("krw 5", 500, Some("KRW")), ("12 kr", 1200, None),
+        ("CHF 12.50", 1250, Some("CHF")), ("US$ 5", 500, Some("USD")),
+        ("12 R$", 1200, Some("BRL")), ("KRW 1,000", 100_000, Some("KRW")),
+        ("krw 5", 500, Some("KRW")), ("12 kr", 1200, None),
         ("kr. 1.234,50", 123_450, None), ("12.5", 1250, None),
         // A mark several currencies share gives way to a code that names one of them.
         ("$12 CAD", 1200, Some("CAD")), ("kr 12 SEK", 1200, Some("SEK")),
@@ -309,23 +308,19 @@ mod tests {
     #[test]
     fn formats_each_style() {
         let v = -123_456_789;
-        assert_eq!(format_decimal(v, 2, NumberStyle::Plain), "-1234567.89");
-        assert_eq!(format_decimal(v, 2, NumberStyle::Comma), "-1,234,567.89");
-        assert_eq!(format_decimal(v, 2, NumberStyle::Dot), "-1.234.567,89");
+        assert_eq!(format_decimal(v, 2, Plain), "-1234567.89");
+        assert_eq!(format_decimal(v, 2, Comma), "-1,234,567.89");
+        assert_eq!(format_decimal(v, 2, Dot), "-1.234.567,89");
+        assert_eq!(format_decimal(v, 2, Space), "-1\u{a0}234\u{a0}567,89");
+        assert_eq!(format_decimal(v, 2, Apostrophe), "-1'234'567.89");
+        assert_eq!(format_decimal(123_450, 2, Plain), "1234.5");
+        assert_eq!(format_decimal(100, 2, Plain), "1");
+        assert_eq!(format_decimal(-5, 2, Comma), "-0.05");
+        assert_eq!(format_decimal(1000, 0, Dot), "1.000");
         assert_eq!(
-            format_decimal(v, 2, NumberStyle::Space),
-            "-1\u{a0}234\u{a0}567,89"
+            format_decimal(i64::MIN, 0, Comma),
+            "-9,223,372,036,854,775,808"
         );
-        assert_eq!(
-            format_decimal(v, 2, NumberStyle::Apostrophe),
-            "-1'234'567.89"
-        );
-        assert_eq!(format_decimal(123_450, 2, NumberStyle::Plain), "1234.5");
-        assert_eq!(format_decimal(100, 2, NumberStyle::Plain), "1");
-        assert_eq!(format_decimal(-5, 2, NumberStyle::Comma), "-0.05");
-        assert_eq!(format_decimal(1000, 0, NumberStyle::Dot), "1.000");
-        let min = format_decimal(i64::MIN, 0, NumberStyle::Comma);
-        assert_eq!(min, "-9,223,372,036,854,775,808");
     }
 
     #[test]

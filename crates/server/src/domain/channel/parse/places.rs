@@ -19,7 +19,7 @@ const SYMBOLS: &[(&str, Option<&str>)] = &[
     ("CA$", Some("CAD")), ("NZ$", Some("NZD")), ("HK$", Some("HKD")), ("S$", Some("SGD")),
     ("R$", Some("BRL")), ("₹", Some("INR")), ("zł", Some("PLN")), ("Kč", Some("CZK")),
     ("Ft", Some("HUF")), ("₩", Some("KRW")), ("₪", Some("ILS")), ("₺", Some("TRY")),
-    ("Fr.", Some("CHF")), ("kr", None), ("kr.", None),
+    ("Fr.", Some("CHF")), ("CN¥", Some("CNY")), ("RMB", Some("CNY")), ("kr", None), ("kr.", None),
 ];
 
 /// Symbols other currencies use too: alone they mean the currency above, or none for `kr`.
@@ -74,18 +74,21 @@ const ALIASES: &[(&str, &str)] = &[
     ("Ireland", "IE"), ("Éire", "IE"), ("Republic of Ireland", "IE"), ("Luxemburg", "LU"),
     ("Hong Kong SAR", "HK"), ("Macau", "MO"), ("Viet Nam", "VN"), ("Ivory Coast", "CI"),
     ("Cape Verde", "CV"), ("Democratic Republic of the Congo", "CD"), ("DRC", "CD"),
-    ("Republic of the Congo", "CG"), ("Swaziland", "SZ"), ("Burma", "MM"),
+    ("DR Congo", "CD"), ("Republic of the Congo", "CG"), ("Swaziland", "SZ"), ("Burma", "MM"),
+    ("Vatican", "VA"), ("Holy See", "VA"),
 ];
 
 /// A currency mark found next to an amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Mark {
     pub(super) code: Option<&'static str>,
     /// Whether other currencies write the same mark, so that a code beside it should win.
     pub(super) shared: bool,
 }
 
-/// An ISO 4217 code from portico_api::places::CURRENCIES, named by code (any case) or symbol.
+/// An ISO 4217 code from `portico_api::places::CURRENCIES`, named by code (any case) or symbol,
+/// or by the English name of a common currency (`euros`, `US dollar`, `pound sterling`).
+#[must_use]
 pub fn currency(text: &str) -> Option<&'static str> {
     let text = trimmed(text)?;
     currency_code(text)
@@ -166,8 +169,9 @@ fn longest_mark<'a>(candidate: impl Fn(usize) -> Option<&'a str>) -> Option<(Mar
     })
 }
 
-/// An ISO 3166-1 alpha-2 code from portico_api::places::COUNTRIES, named by alpha-2 or common
+/// An ISO 3166-1 alpha-2 code from `portico_api::places::COUNTRIES`, named by alpha-2 or common
 /// alpha-3 code, English name, or common local/alias names.
+#[must_use]
 pub fn country(text: &str) -> Option<&'static str> {
     let text = trimmed(text)?;
     alpha2(text)
@@ -207,8 +211,8 @@ static NAMES: LazyLock<HashMap<String, Option<&'static str>>> = LazyLock::new(||
     table
 });
 
-/// A name reduced to its ASCII letters and digits, so spelling variants meet. A leading
-/// "the", "and"/"&" and the abbreviation "St" carry nothing that tells two countries apart.
+/// A name reduced to its ASCII letters and digits, so spelling variants meet. "The" (leading,
+/// or trailing as in "Gambia, The"), "and"/"&" and "St" tell no two countries apart.
 fn key(name: &str) -> String {
     let plain = deunicode::deunicode(name).to_ascii_lowercase();
     let words: Vec<&str> = plain
@@ -216,7 +220,7 @@ fn key(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let words = match words.as_slice() {
-        ["the", rest @ ..] if !rest.is_empty() => rest,
+        ["the", rest @ ..] | [rest @ .., "the"] if !rest.is_empty() => rest,
         all => all,
     };
     let words = words.iter().filter(|w| **w != "and");
@@ -227,7 +231,8 @@ fn key(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{NumberStyle, format_decimal, money};
+    use super::super::NumberStyle::{Apostrophe, Comma, Dot, Plain, Space};
+    use super::super::{format_decimal, money};
     use super::*;
     use proptest::prelude::*;
 
@@ -289,7 +294,7 @@ mod tests {
             ("CHE", "CH"), ("osterreich", "AT"), ("CESKO", "CZ"), ("KOR", "KR"), ("U.A.E.", "AE"),
             ("ARE", "AE"), ("TUR", "TR"), ("LUX", "LU"), ("COTE D'IVOIRE", "CI"),
             ("cote divoire", "CI"), ("Guinea Bissau", "GW"), ("Bosnia & Herzegovina", "BA"),
-            ("St. Lucia", "LC"), ("The Gambia", "GM"), ("North Korea", "KP"), ("Niger", "NE"),
+            ("St. Lucia", "LC"), ("Gambia, The", "GM"), ("North Korea", "KP"), ("Niger", "NE"),
         ];
         for (name, code) in variants {
             assert_eq!(country(name), Some(code), "{name:?}");
@@ -334,13 +339,13 @@ mod tests {
         fn every_code_and_symbol_reads_back_alone_and_beside_an_amount(
             i in 0..CURRENCIES.len() + SYMBOLS.len(), upper: bool, pad in pads(),
             cents in -10_i64.pow(12)..10_i64.pow(12), before: bool, gap in pads(),
-            style in prop::sample::select(&[NumberStyle::Comma, NumberStyle::Dot, NumberStyle::Space][..]),
+            style in prop::sample::select(&[Plain, Comma, Dot, Space, Apostrophe][..]),
         ) {
             let codes = CURRENCIES.iter().map(|code| (*code, Some(*code)));
             let (mark, code) = codes.chain(SYMBOLS.iter().copied()).nth(i).unwrap();
             prop_assert_eq!(currency(&disguised(mark, upper, pad)), code);
             let (mark, amount) = (disguised(mark, upper, ""), format_decimal(cents, 2, style));
-            let text = if before { format!("{mark}{gap}{amount}") } else { format!("{amount}{gap}{mark}") };
+            let text = if before { mark.clone() + gap + &amount } else { amount + gap + &mark };
             prop_assert_eq!(money(&text), Some((cents, code)), "{:?}", text);
         }
     }
