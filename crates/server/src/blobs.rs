@@ -184,7 +184,9 @@ impl Blobs {
                 .await
                 .map_err(local)?;
         }
-        tokio::io::AsyncWriteExt::flush(&mut file).await.map_err(local)
+        tokio::io::AsyncWriteExt::flush(&mut file)
+            .await
+            .map_err(local)
     }
 
     /// Removes a file; one already gone is not an error.

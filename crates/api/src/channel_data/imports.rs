@@ -7,6 +7,9 @@ use super::{ColumnMapping, Field};
 use crate::error::FieldErrors;
 use crate::validate::Fields;
 
+/// The largest report accepted, in bytes.
+pub const REPORT_MAX_BYTES: u64 = 100 * 1024 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -157,15 +160,17 @@ pub struct Resolve {
 impl Resolve {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut f = Fields::default();
-        let settles = self.product_id.is_some()
-            || self.account_id.is_some()
-            || !self.values.is_empty();
+        let settles =
+            self.product_id.is_some() || self.account_id.is_some() || !self.values.is_empty();
         match &self.reject {
             Some(_) if settles => f.add("reject", "Either settle the row or reject it, not both."),
             Some(reason) if reason.trim().is_empty() || reason.chars().count() > 500 => {
                 f.add("reject", "Say why, in 1 to 500 characters.")
             }
-            None if !settles => f.add("product_id", "Choose the product, the account or a corrected value, or reject the row."),
+            None if !settles => f.add(
+                "product_id",
+                "Choose the product, the account or a corrected value, or reject the row.",
+            ),
             _ => {}
         }
         for v in &self.values {

@@ -229,12 +229,19 @@ mod tests {
             currency: Some("eur".into()),
         };
         assert_eq!(mapping.validate(), Ok(()));
-        mapping.columns.push(column("Customer", Some(Field::CustomerName)));
-        mapping.columns.retain(|c| c.field != Some(Field::UnitPrice));
+        mapping
+            .columns
+            .push(column("Customer", Some(Field::CustomerName)));
+        mapping
+            .columns
+            .retain(|c| c.field != Some(Field::UnitPrice));
         mapping.currency = None;
         let errors = mapping.validate().unwrap_err();
         let columns = &errors["columns"];
-        assert!(columns.contains("Customer name") || columns.contains("Amount"), "{columns}");
+        assert!(
+            columns.contains("Customer name") || columns.contains("Amount"),
+            "{columns}"
+        );
         assert!(errors.contains_key("currency"));
     }
 }

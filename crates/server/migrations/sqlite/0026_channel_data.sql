@@ -70,7 +70,7 @@ CREATE TABLE channel_transactions (
     organization_id BIGINT REFERENCES organizations (id),
     reference TEXT,
     -- Day, customer, product, amount and currency: the same sale reported by two sources.
-    fingerprint TEXT NOT NULL,
+    fingerprint BIGINT NOT NULL,
     transaction_date TEXT NOT NULL,
     customer_name TEXT NOT NULL,
     customer_key TEXT NOT NULL,

@@ -58,8 +58,10 @@ mod tests {
         assert_eq!(defuse("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
         assert_eq!(defuse("Northwind".into()), "Northwind");
         let mut csv = Csv::new(&["what", "amount"]).unwrap();
-        csv.row([Cell::Text("-1 refund".into()), Cell::Amount(-123_405)]).unwrap();
-        csv.row([Cell::Text("cents".into()), Cell::Amount(7)]).unwrap();
+        csv.row([Cell::Text("-1 refund".into()), Cell::Amount(-123_405)])
+            .unwrap();
+        csv.row([Cell::Text("cents".into()), Cell::Amount(7)])
+            .unwrap();
         assert_eq!(
             csv.finish().unwrap(),
             "what,amount\n'-1 refund,-1234.05\ncents,0.07\n"

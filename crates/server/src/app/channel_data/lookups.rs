@@ -27,7 +27,7 @@ pub struct Lookups {
     partners: HashMap<String, i64>,
     by_domain: HashMap<String, Option<i64>>,
     by_name: HashMap<String, Found>,
-    registrations: HashMap<(i64, String), Option<(i64, Option<i64>)>>,
+    registrations: HashMap<i64, Registered>,
 }
 
 impl Lookups {
@@ -66,7 +66,10 @@ impl Lookups {
         tx: &mut Conn,
         customers: &[(Option<String>, String)],
     ) -> AppResult<()> {
-        let domains: Vec<String> = unknown(customers.iter().filter_map(|(d, _)| d.clone()), &self.by_domain);
+        let domains: Vec<String> = unknown(
+            customers.iter().filter_map(|(d, _)| d.clone()),
+            &self.by_domain,
+        );
         for (domain, id) in store::accounts_by_domain(tx, &domains).await? {
             self.by_domain.entry(domain).or_insert(Some(id));
         }
@@ -75,7 +78,8 @@ impl Lookups {
         }
         let keys: Vec<String> = unknown(customers.iter().map(|(_, k)| k.clone()), &self.by_name);
         for (key, id) in store::customer_aliases(tx, &keys).await? {
-            self.by_name.insert(key, Found::Account(id, CustomerMatch::Confirmed));
+            self.by_name
+                .insert(key, Found::Account(id, CustomerMatch::Confirmed));
         }
         let mut named: HashMap<String, Vec<i64>> = HashMap::new();
         for (key, id) in store::accounts_by_name(tx, &keys).await? {
@@ -100,21 +104,48 @@ impl Lookups {
         self.by_name.get(key).copied().unwrap_or(Found::Nowhere)
     }
 
-    /// The partner's approved registration of the customer and its deal, asked once.
-    pub async fn registration(
-        &mut self,
-        tx: &mut Conn,
-        organization_id: i64,
-        (key, domain): (&str, Option<&str>),
-    ) -> AppResult<Option<(i64, Option<i64>)>> {
-        let cache_key = (organization_id, format!("{key}|{}", domain.unwrap_or_default()));
-        if let Some(found) = self.registrations.get(&cache_key) {
-            return Ok(*found);
+    /// Reads the approved registrations of the partners not read yet, once per import.
+    pub async fn fetch_registrations(&mut self, tx: &mut Conn, partners: &[i64]) -> AppResult<()> {
+        for id in partners {
+            if self.registrations.contains_key(id) {
+                continue;
+            }
+            let mut registered = Registered::default();
+            for (registration, key, domain, opportunity) in
+                store::approved_registrations(tx, *id).await?
+            {
+                // Oldest first: a later registration of the same customer wins.
+                registered.by_name.insert(key, (registration, opportunity));
+                if let Some(domain) = domain {
+                    registered
+                        .by_domain
+                        .insert(domain, (registration, opportunity));
+                }
+            }
+            self.registrations.insert(*id, registered);
         }
-        let found = store::registration_of(tx, organization_id, (key, domain)).await?;
-        self.registrations.insert(cache_key, found);
-        Ok(found)
+        Ok(())
     }
+
+    /// The partner's registration of the customer (by domain, then name) and its deal.
+    pub fn registration(
+        &self,
+        partner: i64,
+        (key, domain): (&str, Option<&str>),
+    ) -> Option<(i64, Option<i64>)> {
+        let registered = self.registrations.get(&partner)?;
+        domain
+            .and_then(|d| registered.by_domain.get(d))
+            .or_else(|| registered.by_name.get(key))
+            .copied()
+    }
+}
+
+/// A partner's approved registrations by customer.
+#[derive(Default)]
+struct Registered {
+    by_name: HashMap<String, (i64, Option<i64>)>,
+    by_domain: HashMap<String, (i64, Option<i64>)>,
 }
 
 /// The distinct values not in `known` yet.

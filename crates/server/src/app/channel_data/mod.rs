@@ -40,7 +40,10 @@ pub async fn create(
     let organization_id = match viewer {
         Some(own) if input.kind == SourceKind::Partner => Some(own),
         Some(_) => {
-            return Err(AppError::field("kind", "Your reports are your organization's: choose Partner."));
+            return Err(AppError::field(
+                "kind",
+                "Your reports are your organization's: choose Partner.",
+            ));
         }
         None => input.organization_id,
     };
@@ -48,14 +51,21 @@ pub async fn create(
         if let Some(id) = organization_id
             && !organizations::exists(unit.tx(), id).await?
         {
-            return Err(AppError::field("organization_id", "Choose a partner organization."));
+            return Err(AppError::field(
+                "organization_id",
+                "Choose a partner organization.",
+            ));
         }
         let row = NewSourceRow {
             name: input.name.trim(),
             kind: input.kind,
             organization_id,
             date_order: input.date_order,
-            currency: input.currency.as_deref().map(str::trim).filter(|c| !c.is_empty()),
+            currency: input
+                .currency
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty()),
         };
         let now = unit.now();
         let id = store::insert_source(unit.tx(), &row, user_id, now)
@@ -80,8 +90,14 @@ pub async fn source(state: &AppState, viewer: Option<i64>, id: i64) -> AppResult
     view(reachable(state, viewer, id).await?)
 }
 
-pub(crate) async fn reachable(state: &AppState, viewer: Option<i64>, id: i64) -> AppResult<SourceRow> {
-    let row = store::source(state.db.pool(), id).await?.ok_or(AppError::NotFound)?;
+pub(crate) async fn reachable(
+    state: &AppState,
+    viewer: Option<i64>,
+    id: i64,
+) -> AppResult<SourceRow> {
+    let row = store::source(state.db.pool(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     match viewer {
         Some(own) if row.organization_id != Some(own) => Err(AppError::NotFound),
         _ => Ok(row),
@@ -97,12 +113,24 @@ pub async fn set_mapping(
 ) -> AppResult<Source> {
     let row = reachable(state, viewer, id).await?;
     unit_of_work::run(state, async |unit| {
-        let currency = mapping.currency.as_deref().map(str::trim).filter(|c| !c.is_empty());
-        store::set_mapping(unit.tx(), id, &mapping.columns, (mapping.date_order, currency)).await?;
+        let currency = mapping
+            .currency
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        store::set_mapping(
+            unit.tx(),
+            id,
+            &mapping.columns,
+            (mapping.date_order, currency),
+        )
+        .await?;
         let queued = store::queue_waiting(unit.tx(), id).await?;
         unit.record(AuditEntry {
             organization_id: row.organization_id,
-            after: audit::state(&serde_json::json!({ "mapping": mapping, "imports_started": queued })),
+            after: audit::state(
+                &serde_json::json!({ "mapping": mapping, "imports_started": queued }),
+            ),
             ..AuditEntry::new(Some(user_id), "channel_source.mapped", SUBJECT, Some(id))
         });
         Ok(())
@@ -118,7 +146,10 @@ fn view(row: SourceRow) -> AppResult<Source> {
         id: row.id,
         name: row.name,
         kind: row.kind,
-        organization: row.organization_id.zip(row.organization_name).map(|(id, name)| OrganizationRef { id, name }),
+        organization: row
+            .organization_id
+            .zip(row.organization_name)
+            .map(|(id, name)| OrganizationRef { id, name }),
         date_order: row.date_order,
         currency: row.currency,
         columns,

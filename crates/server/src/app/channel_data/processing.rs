@@ -1,12 +1,14 @@
 //! The import worker: it claims a queued import (or one whose worker stopped: its lease
 //! lapsed), reads the stored file from where the last chunk ended, and stores its rows a
 //! chunk at a time. A chunk's rows, transactions and the import's progress commit together,
-//! so a crash loses at most the chunk under way and no row is ever stored twice.
+//! so a crash loses at most the chunk under way and no row is ever stored twice. The next
+//! chunk is read and parsed while one is stored: on two cores that nearly halves the time.
 
 use std::fs::File;
 use std::io::BufReader;
+use std::sync::Arc;
 
-use super::decide::{Context, decide};
+use super::decide::{Context, Parsed, decide, parse};
 use super::lookups::Lookups;
 use super::write::{apply, counted};
 use crate::app::unit_of_work;
@@ -19,7 +21,7 @@ use crate::store::channel_data::{self as store, ImportRow};
 
 /// Rows per chunk: large enough that a chunk's statements are few, small enough that a crash
 /// redoes little.
-pub const CHUNK: usize = 2_000;
+pub const CHUNK: usize = 5_000;
 /// How long a claim holds without a chunk committing.
 pub const LEASE_SECONDS: i64 = 120;
 
@@ -50,9 +52,16 @@ pub async fn run_next(state: &AppState, chunks: Option<usize>) -> AppResult<Opti
 async fn work(state: &AppState, id: i64, chunks: Option<usize>) -> AppResult<()> {
     let pool = state.db.pool();
     let import = store::import(pool, id).await?.ok_or(AppError::NotFound)?;
-    let source = store::source(pool, import.source_id).await?.ok_or(AppError::NotFound)?;
+    let source = store::source(pool, import.source_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let headers = import.headers()?;
-    let layout = Layout::new(&headers, &source.columns()?, source.date_order, source.currency.as_deref());
+    let layout = Arc::new(Layout::new(
+        &headers,
+        &source.columns()?,
+        source.date_order,
+        source.currency.as_deref(),
+    ));
     let mut conn = state.db.acquire().await?;
     let lookups = Lookups::load(&mut conn).await?;
     drop(conn);
@@ -60,19 +69,27 @@ async fn work(state: &AppState, id: i64, chunks: Option<usize>) -> AppResult<()>
         lookups,
         source,
         import_id: id,
-        layout,
     };
     let scratch = Scratch::new();
-    state.blobs.fetch_to(&import.blob_key, scratch.path()).await.map_err(AppError::internal)?;
-    let mut table = Some(open(&scratch, &import).await?);
+    state
+        .blobs
+        .fetch_to(&import.blob_key, scratch.path())
+        .await
+        .map_err(AppError::internal)?;
+    let table = open(&scratch, &import).await?;
+    let mut ahead = tokio::task::spawn_blocking(next_chunk(table, layout.clone()));
     let mut rows_read = import.rows_read;
     for _ in 0..chunks.unwrap_or(usize::MAX) {
-        let (back, rows, position) = next_chunk(table.take().ok_or_else(|| AppError::internal("no table"))?).await?;
-        table = Some(back);
+        let (table, rows, position) = ahead
+            .await
+            .map_err(AppError::internal)?
+            .map_err(AppError::Unprocessable)?;
         if rows.is_empty() {
             return finish(state, id).await;
         }
-        let (progress_rows, moved) = store_chunk(state, &mut ctx, (&headers, rows), (rows_read, position)).await?;
+        ahead = tokio::task::spawn_blocking(next_chunk(table, layout.clone()));
+        let (progress_rows, moved) =
+            store_chunk(state, &mut ctx, (&headers, rows), (rows_read, position)).await?;
         if !moved {
             // Another worker took the import over: it goes on from what committed.
             return Ok(());
@@ -85,7 +102,11 @@ async fn work(state: &AppState, id: i64, chunks: Option<usize>) -> AppResult<()>
 /// The stored file opened as a table, after the rows already stored.
 async fn open(scratch: &Scratch, import: &ImportRow) -> AppResult<Table> {
     let path = scratch.path().to_owned();
-    let (format, sheet, skip) = (import.format.clone(), import.sheet.clone(), import.rows_read);
+    let (format, sheet, skip) = (
+        import.format.clone(),
+        import.sheet.clone(),
+        import.rows_read,
+    );
     let opened = tokio::task::spawn_blocking(move || {
         let file = BufReader::new(File::open(&path).map_err(|e| e.to_string())?);
         let mut table = match format.as_str() {
@@ -93,7 +114,9 @@ async fn open(scratch: &Scratch, import: &ImportRow) -> AppResult<Table> {
             _ => Table::csv(file),
         }
         .map_err(|e| e.to_string())?;
-        table.skip(u64::try_from(skip).unwrap_or(0)).map_err(|e| e.to_string())?;
+        table
+            .skip(u64::try_from(skip).unwrap_or(0))
+            .map_err(|e| e.to_string())?;
         Ok::<_, String>(table)
     })
     .await
@@ -101,11 +124,11 @@ async fn open(scratch: &Scratch, import: &ImportRow) -> AppResult<Table> {
     opened.map_err(AppError::Unprocessable)
 }
 
-type Chunk = (Table, Vec<(i64, Vec<String>)>, Option<u64>);
+type Chunk = Result<(Table, Vec<Parsed>, Option<u64>), String>;
 
-/// Reads up to `CHUNK` rows off the async threads.
-async fn next_chunk(mut table: Table) -> AppResult<Chunk> {
-    let read = tokio::task::spawn_blocking(move || {
+/// Reads and parses up to `CHUNK` rows, to run off the async threads.
+fn next_chunk(mut table: Table, layout: Arc<Layout>) -> impl FnOnce() -> Chunk {
+    move || {
         let mut rows = Vec::with_capacity(CHUNK);
         while rows.len() < CHUNK {
             match table.next_row() {
@@ -115,11 +138,8 @@ async fn next_chunk(mut table: Table) -> AppResult<Chunk> {
             }
         }
         let position = table.position();
-        Ok((table, rows, position))
-    })
-    .await
-    .map_err(AppError::internal)?;
-    read.map_err(AppError::Unprocessable)
+        Ok((table, parse(&layout, rows), position))
+    }
 }
 
 /// Decides and stores one chunk with the import's progress; `false` when the import was no
@@ -127,7 +147,7 @@ async fn next_chunk(mut table: Table) -> AppResult<Chunk> {
 async fn store_chunk(
     state: &AppState,
     ctx: &mut Context,
-    (headers, rows): (&[String], Vec<(i64, Vec<String>)>),
+    (headers, rows): (&[String], Vec<Parsed>),
     (rows_read, position): (i64, Option<u64>),
 ) -> AppResult<(i64, bool)> {
     let engine = state.db.engine();
@@ -138,7 +158,7 @@ async fn store_chunk(
         store::take_import_turn(unit.tx(), engine).await?;
         let decisions = decide(unit.tx(), ctx, rows).await?;
         let now = unit.now();
-        let rows = apply(unit.tx(), import_id, (headers, decisions), now).await?;
+        let rows = apply(unit.tx(), (headers, decisions), now).await?;
         let mut progress = counted(&rows);
         progress.bytes_read = position.map_or(0, |p| i64::try_from(p).unwrap_or(i64::MAX));
         if !store::advance(unit.tx(), import_id, (rows_read, progress), lease).await? {

@@ -4,11 +4,13 @@
 //! waiting on the same thing too, so the next file needs less work.
 
 use portico_api::Page;
-use portico_api::channel_data::imports::{Cell, ChannelRow, Resolve, Resolved, RowQuery, RowStatus};
+use portico_api::channel_data::imports::{
+    Cell, ChannelRow, Resolve, Resolved, RowQuery, RowStatus,
+};
 use portico_api::channel_data::{ColumnMapping, Field};
 use portico_api::registrations::Product;
 
-use super::decide::{Context, decide};
+use super::decide::{Context, decide, parse};
 use super::lookups::Lookups;
 use super::write::apply;
 use crate::app::unit_of_work::{self, UnitOfWork};
@@ -24,7 +26,12 @@ use crate::store::into_page;
 /// Waiting rows one lesson settles at most in one go.
 const LESSON_ROWS: u32 = 500;
 
-pub async fn rows(state: &AppState, viewer: Option<i64>, query: &RowQuery, after: Option<i64>) -> AppResult<Page<ChannelRow>> {
+pub async fn rows(
+    state: &AppState,
+    viewer: Option<i64>,
+    query: &RowQuery,
+    after: Option<i64>,
+) -> AppResult<Page<ChannelRow>> {
     if let Some(id) = query.import {
         super::upload::read(state, viewer, id).await?;
     }
@@ -41,17 +48,32 @@ pub async fn rows(state: &AppState, viewer: Option<i64>, query: &RowQuery, after
     let mut mappings: Vec<(i64, Vec<ColumnMapping>)> = Vec::new();
     for source_id in found.iter().map(|r| r.source_id) {
         if !mappings.iter().any(|(id, _)| *id == source_id) {
-            let source = store::source(pool, source_id).await?.ok_or(AppError::NotFound)?;
+            let source = store::source(pool, source_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
             mappings.push((source_id, source.columns()?));
         }
     }
-    into_page(found, limit, |r| r.id, |r| {
-        let columns = mappings.iter().find(|(id, _)| *id == r.source_id).map(|(_, c)| c.as_slice()).unwrap_or(&[]);
-        view(r, columns, &products)
-    })
+    into_page(
+        found,
+        limit,
+        |r| r.id,
+        |r| {
+            let columns = mappings
+                .iter()
+                .find(|(id, _)| *id == r.source_id)
+                .map(|(_, c)| c.as_slice())
+                .unwrap_or(&[]);
+            view(r, columns, &products)
+        },
+    )
 }
 
-fn view(row: RowRow, columns: &[ColumnMapping], products: &[(i64, String)]) -> AppResult<ChannelRow> {
+fn view(
+    row: RowRow,
+    columns: &[ColumnMapping],
+    products: &[(i64, String)],
+) -> AppResult<ChannelRow> {
     let original: Vec<Cell> = match &row.original {
         Some(text) => serde_json::from_str(text).map_err(AppError::internal)?,
         None => Vec::new(),
@@ -79,7 +101,10 @@ fn view(row: RowRow, columns: &[ColumnMapping], products: &[(i64, String)]) -> A
 /// The cell of the column the mapping gives the field.
 fn value_of(cells: &[Cell], columns: &[ColumnMapping], field: Field) -> Option<String> {
     let header = &columns.iter().find(|c| c.field == Some(field))?.header;
-    cells.iter().find(|c| &c.header == header).map(|c| c.value.clone())
+    cells
+        .iter()
+        .find(|c| &c.header == header)
+        .map(|c| c.value.clone())
 }
 
 /// The three products whose names are closest to the one reported: sharing words with it
@@ -87,7 +112,7 @@ fn value_of(cells: &[Cell], columns: &[ColumnMapping], field: Field) -> Option<S
 fn similar(name: &str, products: &[(i64, String)]) -> Vec<Product> {
     let key = product_key(name);
     let words: Vec<&str> = key.split(' ').collect();
-    let mut scored: Vec<((usize, f64), &(i64, String))> = products
+    let mut scored: Vec<_> = products
         .iter()
         .map(|p| {
             let other = product_key(&p.1);
@@ -100,7 +125,10 @@ fn similar(name: &str, products: &[(i64, String)]) -> Vec<Product> {
     scored
         .into_iter()
         .take(3)
-        .map(|(_, (id, name))| Product { id: *id, name: name.clone() })
+        .map(|(_, (id, name))| Product {
+            id: *id,
+            name: name.clone(),
+        })
         .collect()
 }
 
@@ -110,7 +138,9 @@ pub async fn resolve(
     id: i64,
     request: &Resolve,
 ) -> AppResult<Resolved> {
-    let row = store::row(state.db.pool(), id).await?.ok_or(AppError::NotFound)?;
+    let row = store::row(state.db.pool(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let source = super::reachable(state, viewer, row.source_id).await?;
     if row.status != RowStatus::Waiting {
         return Err(AppError::conflict("This row was settled already."));
@@ -120,17 +150,22 @@ pub async fn resolve(
         let lesson = learn(unit, user_id, (&row, &columns), request).await?;
         let settled = match &request.reject {
             Some(reason) => reject(unit, &row, reason.trim()).await?,
-            None => redo(unit, &source, &[row.clone()], &request.values).await?,
+            None => redo(unit, &source, std::slice::from_ref(&row), &request.values).await?,
         };
         let mut also = 0;
         if let Some(field) = lesson {
             let waiting = store::waiting_on(unit.tx(), row.source_id, field, LESSON_ROWS).await?;
-            also = redo(unit, &source, &waiting, &[]).await? ;
+            also = redo(unit, &source, &waiting, &[]).await?;
         }
         unit.record(AuditEntry {
             organization_id: source.organization_id,
             after: audit::state(request),
-            ..AuditEntry::new(Some(user_id), "channel_row.resolved", "channel_row", Some(id))
+            ..AuditEntry::new(
+                Some(user_id),
+                "channel_row.resolved",
+                "channel_row",
+                Some(id),
+            )
         });
         let _ = settled;
         Ok(also)
@@ -153,15 +188,29 @@ async fn learn(
     (row, columns): (&RowRow, &[ColumnMapping]),
     request: &Resolve,
 ) -> AppResult<Option<Field>> {
-    let cells: Vec<Cell> = row.original.as_deref().map(serde_json::from_str).transpose().map_err(AppError::internal)?.unwrap_or_default();
+    let cells = original(row)?;
     let now = unit.now();
     if let Some(product_id) = request.product_id {
-        let name = value_of(&cells, columns, Field::Product).ok_or_else(|| AppError::field("product_id", "The row names no product."))?;
-        let known = store::products(unit.tx()).await?.iter().any(|(id, _)| *id == product_id);
+        let name = value_of(&cells, columns, Field::Product)
+            .ok_or_else(|| AppError::field("product_id", "The row names no product."))?;
+        let known = store::products(unit.tx())
+            .await?
+            .iter()
+            .any(|(id, _)| *id == product_id);
         if !known {
-            return Err(AppError::field("product_id", "Choose a product of the catalog."));
+            return Err(AppError::field(
+                "product_id",
+                "Choose a product of the catalog.",
+            ));
         }
-        match store::insert_alias(unit.tx(), (product_id, name.trim(), &product_key(&name)), user_id, now).await {
+        match store::insert_alias(
+            unit.tx(),
+            (product_id, name.trim(), &product_key(&name)),
+            user_id,
+            now,
+        )
+        .await
+        {
             Ok(_) => {}
             Err(e) if e.is_duplicate() => {}
             Err(e) => return Err(e.into()),
@@ -169,8 +218,10 @@ async fn learn(
         return Ok(Some(Field::Product));
     }
     if let Some(account_id) = request.account_id {
-        let name = value_of(&cells, columns, Field::CustomerName).ok_or_else(|| AppError::field("account_id", "The row names no customer."))?;
-        store::insert_customer_alias(unit.tx(), (&name_key(&name), account_id), user_id, now).await?;
+        let name = value_of(&cells, columns, Field::CustomerName)
+            .ok_or_else(|| AppError::field("account_id", "The row names no customer."))?;
+        store::insert_customer_alias(unit.tx(), (&name_key(&name), account_id), user_id, now)
+            .await?;
         return Ok(Some(Field::CustomerName));
     }
     Ok(None)
@@ -199,23 +250,40 @@ async fn redo(
     let columns = source.columns()?;
     let mut left = 0;
     for (i, row) in rows.iter().enumerate() {
-        let import = store::import(unit.tx(), row.import_id).await?.ok_or(AppError::NotFound)?;
+        let import = store::import(unit.tx(), row.import_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let headers = import.headers()?;
         let mut cells = cells_of(row, &headers)?;
         if i == 0 {
             for v in values {
-                let header = columns.iter().find(|c| c.field == Some(v.field)).map(|c| c.header.clone());
+                let header = columns
+                    .iter()
+                    .find(|c| c.field == Some(v.field))
+                    .map(|c| c.header.clone());
                 let at = header.and_then(|h| headers.iter().position(|x| *x == h));
-                let at = at.ok_or_else(|| AppError::field(v.field.as_str(), "The report has no column for this."))?;
+                let at = at.ok_or_else(|| {
+                    AppError::field(v.field.as_str(), "The report has no column for this.")
+                })?;
                 cells[at] = v.value.clone();
             }
         }
-        let layout = Layout::new(&headers, &columns, source.date_order, source.currency.as_deref());
+        let layout = Layout::new(
+            &headers,
+            &columns,
+            source.date_order,
+            source.currency.as_deref(),
+        );
         let lookups = Lookups::load(unit.tx()).await?;
-        let mut ctx = Context { lookups, source: source.clone(), import_id: row.import_id, layout };
-        let decisions = decide(unit.tx(), &mut ctx, vec![(row.row_number, cells)]).await?;
+        let mut ctx = Context {
+            lookups,
+            source: source.clone(),
+            import_id: row.import_id,
+        };
+        let read = parse(&layout, vec![(row.row_number, cells)]);
+        let decisions = decide(unit.tx(), &mut ctx, read).await?;
         let now = unit.now();
-        let outcomes = apply(unit.tx(), row.import_id, (&headers, decisions), now).await?;
+        let outcomes = apply(unit.tx(), (&headers, decisions), now).await?;
         for outcome in &outcomes {
             left += settle(unit, row, outcome).await?;
         }
@@ -223,9 +291,29 @@ async fn redo(
     Ok(left)
 }
 
+/// The row's cells as the report wrote them, by header.
+fn original(row: &RowRow) -> AppResult<Vec<Cell>> {
+    Ok(row
+        .original
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(AppError::internal)?
+        .unwrap_or_default())
+}
+
 fn cells_of(row: &RowRow, headers: &[String]) -> AppResult<Vec<String>> {
-    let cells: Vec<Cell> = row.original.as_deref().map(serde_json::from_str).transpose().map_err(AppError::internal)?.unwrap_or_default();
-    Ok(headers.iter().map(|h| cells.iter().find(|c| &c.header == h).map(|c| c.value.clone()).unwrap_or_default()).collect())
+    let cells = original(row)?;
+    Ok(headers
+        .iter()
+        .map(|h| {
+            cells
+                .iter()
+                .find(|c| &c.header == h)
+                .map(|c| c.value.clone())
+                .unwrap_or_default()
+        })
+        .collect())
 }
 
 /// Stores the row's new outcome and moves its import's count; 1 when it left the queue.
@@ -233,6 +321,11 @@ async fn settle(unit: &mut UnitOfWork, row: &RowRow, outcome: &NewRow) -> AppRes
     if !store::settle(unit.tx(), row.id, outcome).await? {
         return Ok(0);
     }
-    store::recount(unit.tx(), row.import_id, (RowStatus::Waiting, outcome.status)).await?;
+    store::recount(
+        unit.tx(),
+        row.import_id,
+        (RowStatus::Waiting, outcome.status),
+    )
+    .await?;
     Ok(u64::from(outcome.status != RowStatus::Waiting))
 }

@@ -39,16 +39,34 @@ pub async fn page(
 }
 
 /// Every matching transaction as CSV, read a thousand at a time.
-pub async fn csv(state: &AppState, viewer: Option<i64>, query: &TransactionQuery) -> AppResult<String> {
+pub async fn csv(
+    state: &AppState,
+    viewer: Option<i64>,
+    query: &TransactionQuery,
+) -> AppResult<String> {
     const PAGE: u32 = 1_000;
     let mut out = Csv::new(&[
-        "id", "date", "reference", "partner", "customer", "domain", "country", "account",
-        "match", "product", "quantity", "amount", "currency", "registration", "opportunity",
+        "id",
+        "date",
+        "reference",
+        "partner",
+        "customer",
+        "domain",
+        "country",
+        "account",
+        "match",
+        "product",
+        "quantity",
+        "amount",
+        "currency",
+        "registration",
+        "opportunity",
     ])
     .map_err(AppError::internal)?;
     let mut after = None;
     loop {
-        let mut rows = store::transactions(state.db.pool(), filter(viewer, query, after), PAGE).await?;
+        let mut rows =
+            store::transactions(state.db.pool(), filter(viewer, query, after), PAGE).await?;
         let more = rows.len() > PAGE as usize;
         rows.truncate(PAGE as usize);
         after = rows.last().map(|r| r.id);
@@ -83,15 +101,24 @@ fn view(r: TransactionRow) -> Transaction {
     Transaction {
         id: r.id,
         source_id: r.source_id,
-        organization: r.organization_id.zip(r.organization_name).map(|(id, name)| OrganizationRef { id, name }),
+        organization: r
+            .organization_id
+            .zip(r.organization_name)
+            .map(|(id, name)| OrganizationRef { id, name }),
         transaction_date: r.transaction_date,
         reference: r.reference,
         customer_name: r.customer_name,
         customer_domain: r.customer_domain,
         customer_country: r.customer_country,
-        account: r.account_id.zip(r.account_name).map(|(id, name)| AccountRef { id, name }),
+        account: r
+            .account_id
+            .zip(r.account_name)
+            .map(|(id, name)| AccountRef { id, name }),
         match_strength: r.match_strength,
-        product: Product { id: r.product_id, name: r.product_name },
+        product: Product {
+            id: r.product_id,
+            name: r.product_name,
+        },
         quantity: r.quantity_milli.map(thousandths),
         unit_price: r.unit_price,
         amount: r.amount,
@@ -112,36 +139,70 @@ fn thousandths(milli: i64) -> String {
 
 pub async fn aliases(state: &AppState, product_id: i64) -> AppResult<AliasList> {
     let pool = state.db.pool();
-    if !store::products(pool).await?.iter().any(|(id, _)| *id == product_id) {
+    if !store::products(pool)
+        .await?
+        .iter()
+        .any(|(id, _)| *id == product_id)
+    {
         return Err(AppError::NotFound);
     }
     let aliases = store::aliases(pool, Some(product_id)).await?;
     Ok(AliasList {
         aliases: aliases
             .into_iter()
-            .map(|a| ProductAlias { id: a.id, product_id: a.product_id, alias: a.alias })
+            .map(|a| ProductAlias {
+                id: a.id,
+                product_id: a.product_id,
+                alias: a.alias,
+            })
             .collect(),
     })
 }
 
-pub async fn add_alias(state: &AppState, user_id: i64, product_id: i64, alias: &str) -> AppResult<ProductAlias> {
+pub async fn add_alias(
+    state: &AppState,
+    user_id: i64,
+    product_id: i64,
+    alias: &str,
+) -> AppResult<ProductAlias> {
     let alias = alias.trim();
     if alias.is_empty() || alias.chars().count() > 200 {
-        return Err(AppError::field("alias", "Write the name in 1 to 200 characters."));
+        return Err(AppError::field(
+            "alias",
+            "Write the name in 1 to 200 characters.",
+        ));
     }
     unit_of_work::run(state, async |unit| {
-        if !store::products(unit.tx()).await?.iter().any(|(id, _)| *id == product_id) {
+        if !store::products(unit.tx())
+            .await?
+            .iter()
+            .any(|(id, _)| *id == product_id)
+        {
             return Err(AppError::NotFound);
         }
         let now = unit.now();
-        let id = store::insert_alias(unit.tx(), (product_id, alias, &product_key(alias)), user_id, now)
-            .await
-            .map_err(|e| match e.is_duplicate() {
-                true => AppError::conflict("A product is reported under this name already."),
-                false => e.into(),
-            })?;
-        unit.record(AuditEntry::new(Some(user_id), "product_alias.created", "product", Some(product_id)));
-        Ok(ProductAlias { id, product_id, alias: alias.to_owned() })
+        let id = store::insert_alias(
+            unit.tx(),
+            (product_id, alias, &product_key(alias)),
+            user_id,
+            now,
+        )
+        .await
+        .map_err(|e| match e.is_duplicate() {
+            true => AppError::conflict("A product is reported under this name already."),
+            false => e.into(),
+        })?;
+        unit.record(AuditEntry::new(
+            Some(user_id),
+            "product_alias.created",
+            "product",
+            Some(product_id),
+        ));
+        Ok(ProductAlias {
+            id,
+            product_id,
+            alias: alias.to_owned(),
+        })
     })
     .await
 }

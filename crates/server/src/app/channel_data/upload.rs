@@ -7,8 +7,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use portico_api::channel_data::imports::{Counts, Import, ImportState, PreviewRow};
 use portico_api::channel_data::ColumnMapping;
+use portico_api::channel_data::imports::{Counts, Import, ImportState, PreviewRow};
 
 use crate::app::unit_of_work;
 use crate::app::{AppError, AppResult};
@@ -33,10 +33,14 @@ pub async fn create(
 ) -> AppResult<Import> {
     let source = super::reachable(state, viewer, source_id).await?;
     let (format, headers, sample, size) = examine(path.to_owned(), sheet.clone()).await?;
-    let key = state.blobs.put_file(path, "reports").await.map_err(|e| match e {
-        UploadError::Storage(e) => AppError::internal(e),
-        other => AppError::internal(other),
-    })?;
+    let key = state
+        .blobs
+        .put_file(path, "reports")
+        .await
+        .map_err(|e| match e {
+            UploadError::Storage(e) => AppError::internal(e),
+            other => AppError::internal(other),
+        })?;
     let state_now = if covers(&source.columns()?, &headers) {
         ImportState::Queued
     } else {
@@ -46,7 +50,10 @@ pub async fn create(
         source_id,
         file_name: &safe_name(file_name),
         blob_key: &key,
-        format: match format { Format::Csv => "csv", Format::Xlsx => "xlsx" },
+        format: match format {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        },
         sheet: sheet.as_deref(),
         size: size as i64,
         headers: &headers,
@@ -58,7 +65,12 @@ pub async fn create(
         let id = store::insert_import(unit.tx(), &import, user_id, now).await?;
         unit.record(AuditEntry {
             organization_id: source.organization_id,
-            ..AuditEntry::new(Some(user_id), "channel_import.uploaded", "channel_import", Some(id))
+            ..AuditEntry::new(
+                Some(user_id),
+                "channel_import.uploaded",
+                "channel_import",
+                Some(id),
+            )
         });
         Ok(id)
     })
@@ -69,7 +81,10 @@ pub async fn create(
 
 /// Whether the saved mapping names every column of the file (what to leave out included).
 fn covers(mapping: &[ColumnMapping], headers: &[String]) -> bool {
-    !mapping.is_empty() && headers.iter().all(|h| mapping.iter().any(|c| &c.header == h))
+    !mapping.is_empty()
+        && headers
+            .iter()
+            .all(|h| mapping.iter().any(|c| &c.header == h))
 }
 
 /// The file's kind, columns, first rows and size; a clear refusal when it is no table.
@@ -109,12 +124,18 @@ async fn examine(
 fn safe_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
     let base: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
-    if base.is_empty() { "report".to_owned() } else { base }
+    if base.is_empty() {
+        "report".to_owned()
+    } else {
+        base
+    }
 }
 
 /// An import the viewer may reach.
 pub async fn read(state: &AppState, viewer: Option<i64>, id: i64) -> AppResult<Import> {
-    let row = store::import(state.db.pool(), id).await?.ok_or(AppError::NotFound)?;
+    let row = store::import(state.db.pool(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let source = super::reachable(state, viewer, row.source_id).await?;
     let waits = row.state == ImportState::NeedsMapping;
     let (suggestion, preview) = if waits {
@@ -127,7 +148,11 @@ pub async fn read(state: &AppState, viewer: Option<i64>, id: i64) -> AppResult<I
     view(row, suggestion, preview)
 }
 
-async fn suggestion(state: &AppState, source: &SourceRow, headers: &[String]) -> AppResult<Vec<ColumnMapping>> {
+async fn suggestion(
+    state: &AppState,
+    source: &SourceRow,
+    headers: &[String],
+) -> AppResult<Vec<ColumnMapping>> {
     let own = source.columns()?;
     let mut others = Vec::new();
     for other in store::sources(state.db.pool(), None).await? {
@@ -140,8 +165,17 @@ async fn suggestion(state: &AppState, source: &SourceRow, headers: &[String]) ->
 
 /// The first rows as the suggested mapping reads them (products and customers not yet looked
 /// up: that needs the import).
-fn preview(source: &SourceRow, row: &ImportRow, mapping: &[ColumnMapping]) -> AppResult<Vec<PreviewRow>> {
-    let layout = Layout::new(&row.headers()?, mapping, source.date_order, source.currency.as_deref());
+fn preview(
+    source: &SourceRow,
+    row: &ImportRow,
+    mapping: &[ColumnMapping],
+) -> AppResult<Vec<PreviewRow>> {
+    let layout = Layout::new(
+        &row.headers()?,
+        mapping,
+        source.date_order,
+        source.currency.as_deref(),
+    );
     Ok(row
         .sample()?
         .into_iter()
@@ -168,7 +202,11 @@ fn preview(source: &SourceRow, row: &ImportRow, mapping: &[ColumnMapping]) -> Ap
         .collect())
 }
 
-fn view(row: ImportRow, suggestion: Option<Vec<ColumnMapping>>, preview: Vec<PreviewRow>) -> AppResult<Import> {
+fn view(
+    row: ImportRow,
+    suggestion: Option<Vec<ColumnMapping>>,
+    preview: Vec<PreviewRow>,
+) -> AppResult<Import> {
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
     Ok(Import {
         id: row.id,

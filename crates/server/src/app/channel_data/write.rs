@@ -14,20 +14,17 @@ use crate::store::sql::Conn;
 /// Writes the decisions' transactions; answers each row's outcome, in the decisions' order.
 pub async fn apply(
     tx: &mut Conn,
-    import_id: i64,
     (headers, decisions): (&[String], Vec<Decision>),
     now: Timestamp,
 ) -> AppResult<Vec<NewRow>> {
-    let new: Vec<NewTransaction> = decisions
+    let new: Vec<&NewTransaction> = decisions
         .iter()
         .filter_map(|d| match &d.outcome {
-            Outcome::New(t) => Some((**t).clone()),
+            Outcome::New(t) => Some(&**t),
             _ => None,
         })
         .collect();
-    store::insert_transactions(tx, &new, now).await?;
-    let numbers: Vec<i64> = new.iter().map(|t| t.row_number).collect();
-    let ids: HashMap<i64, i64> = store::ids_by_row(tx, import_id, &numbers)
+    let ids: HashMap<i64, i64> = store::insert_transactions(tx, &new, now)
         .await?
         .into_iter()
         .collect();
@@ -41,31 +38,59 @@ pub async fn apply(
     let mut rows = Vec::with_capacity(decisions.len());
     for d in decisions {
         let row = match d.outcome {
-            Outcome::New(_) => outcome(&d, RowStatus::Imported, Some(id_of(Ref::Row(d.row_number))?), None),
+            Outcome::New(_) => outcome(
+                &d,
+                RowStatus::Imported,
+                Some(id_of(Ref::Row(d.row_number))?),
+                None,
+            ),
             Outcome::Corrected(at, ref t) => {
                 let id = id_of(at)?;
                 store::correct(tx, id, t, now).await?;
-                outcome(&d, RowStatus::Imported, Some(id), Some(format!("Corrects transaction {id}.")))
+                outcome(
+                    &d,
+                    RowStatus::Imported,
+                    Some(id),
+                    Some(format!("Corrects transaction {id}.")),
+                )
             }
             Outcome::Duplicate(at) => {
                 let id = id_of(at)?;
                 let reason = format!("Reported already: transaction {id}.");
-                kept(&d, headers, NewRow { transaction_id: Some(id), ..outcome(&d, RowStatus::Duplicate, None, Some(reason)) })
+                kept(
+                    &d,
+                    headers,
+                    NewRow {
+                        transaction_id: Some(id),
+                        ..outcome(&d, RowStatus::Duplicate, None, Some(reason))
+                    },
+                )
             }
-            Outcome::Waiting(field, ref reason) => kept(&d, headers, NewRow {
-                field: Some(field),
-                ..outcome(&d, RowStatus::Waiting, None, Some(reason.clone()))
-            }),
-            Outcome::Rejected(ref reason) => {
-                kept(&d, headers, outcome(&d, RowStatus::Rejected, None, Some(reason.clone())))
-            }
+            Outcome::Waiting(field, ref reason) => kept(
+                &d,
+                headers,
+                NewRow {
+                    field: Some(field),
+                    ..outcome(&d, RowStatus::Waiting, None, Some(reason.clone()))
+                },
+            ),
+            Outcome::Rejected(ref reason) => kept(
+                &d,
+                headers,
+                outcome(&d, RowStatus::Rejected, None, Some(reason.clone())),
+            ),
         };
         rows.push(row);
     }
     Ok(rows)
 }
 
-fn outcome(d: &Decision, status: RowStatus, transaction_id: Option<i64>, reason: Option<String>) -> NewRow {
+fn outcome(
+    d: &Decision,
+    status: RowStatus,
+    transaction_id: Option<i64>,
+    reason: Option<String>,
+) -> NewRow {
     NewRow {
         row_number: d.row_number,
         status,

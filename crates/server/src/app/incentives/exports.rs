@@ -44,7 +44,8 @@ pub async fn batch(state: &AppState, id: i64) -> AppResult<String> {
             Amount(p.amount),
             Text(p.currency),
             Text(reference),
-        ]).map_err(AppError::internal)?;
+        ])
+        .map_err(AppError::internal)?;
     }
     out.finish().map_err(AppError::internal)
 }
@@ -97,7 +98,8 @@ pub async fn statement(
                 Text(r.currency),
                 Text(r.computation),
                 Text(r.id.to_string()),
-            ]).map_err(AppError::internal)?;
+            ])
+            .map_err(AppError::internal)?;
         }
         if !more {
             return out.finish().map_err(AppError::internal);

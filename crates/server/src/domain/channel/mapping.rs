@@ -6,57 +6,201 @@ use portico_api::channel_data::{ColumnMapping, Field};
 
 /// The usual names of each field, as `header_key` writes them.
 const SYNONYMS: &[(Field, &[&str])] = &[
-    (Field::TransactionDate, &[
-        "date", "transaction date", "invoice date", "order date", "sale date", "sales date",
-        "booking date", "posting date", "ship date", "close date", "closed date", "txn date",
-        "datum", "rechnungsdatum", "fecha", "date de facture", "date facture",
-    ]),
-    (Field::Reference, &[
-        "invoice", "invoice number", "invoice no", "invoice id", "reference", "ref",
-        "order number", "order no", "order id", "po number", "transaction id",
-        "document number", "rechnungsnummer", "numero de facture", "numero factura",
-    ]),
-    (Field::CustomerName, &[
-        "customer", "customer name", "end customer", "end customer name", "end user",
-        "end user name", "client", "client name", "account", "account name", "company",
-        "company name", "sold to", "buyer", "kunde", "kundenname", "cliente", "nom du client",
-    ]),
-    (Field::CustomerDomain, &[
-        "domain", "customer domain", "website", "web site", "url", "email", "e mail",
-        "customer email", "contact email", "end user email",
-    ]),
-    (Field::CustomerCountry, &[
-        "country", "customer country", "country code", "end user country", "ship to country",
-        "land", "pais", "pays",
-    ]),
-    (Field::Product, &[
-        "product", "product name", "product code", "sku", "item", "item name", "part number",
-        "part no", "material", "artikel", "produkt", "produit", "producto",
-    ]),
-    (Field::Quantity, &[
-        "quantity", "qty", "units", "seats", "licenses", "licences", "count", "menge",
-        "anzahl", "quantite", "cantidad",
-    ]),
-    (Field::UnitPrice, &[
-        "unit price", "price", "list price", "price per unit", "unit cost", "einzelpreis",
-        "prix unitaire", "precio unitario",
-    ]),
-    (Field::Amount, &[
-        "amount", "total", "total amount", "net amount", "invoice amount", "line total",
-        "extended price", "ext price", "revenue", "net revenue", "sales", "value", "betrag",
-        "umsatz", "montant", "importe",
-    ]),
-    (Field::Currency, &[
-        "currency", "currency code", "curr", "ccy", "wahrung", "devise", "moneda",
-    ]),
-    (Field::Reseller, &[
-        "reseller", "reseller name", "partner", "partner name", "channel partner", "dealer",
-        "var", "sold by", "handler", "revendeur", "distribuidor",
-    ]),
-    (Field::EndOfTerm, &[
-        "end of term", "term end", "end date", "renewal date", "subscription end", "expiry",
-        "expiry date", "expiration date", "contract end", "laufzeitende",
-    ]),
+    (
+        Field::TransactionDate,
+        &[
+            "date",
+            "transaction date",
+            "invoice date",
+            "order date",
+            "sale date",
+            "sales date",
+            "booking date",
+            "posting date",
+            "ship date",
+            "close date",
+            "closed date",
+            "txn date",
+            "datum",
+            "rechnungsdatum",
+            "fecha",
+            "date de facture",
+            "date facture",
+        ],
+    ),
+    (
+        Field::Reference,
+        &[
+            "invoice",
+            "invoice number",
+            "invoice no",
+            "invoice id",
+            "reference",
+            "ref",
+            "order number",
+            "order no",
+            "order id",
+            "po number",
+            "transaction id",
+            "document number",
+            "rechnungsnummer",
+            "numero de facture",
+            "numero factura",
+        ],
+    ),
+    (
+        Field::CustomerName,
+        &[
+            "customer",
+            "customer name",
+            "end customer",
+            "end customer name",
+            "end user",
+            "end user name",
+            "client",
+            "client name",
+            "account",
+            "account name",
+            "company",
+            "company name",
+            "sold to",
+            "buyer",
+            "kunde",
+            "kundenname",
+            "cliente",
+            "nom du client",
+        ],
+    ),
+    (
+        Field::CustomerDomain,
+        &[
+            "domain",
+            "customer domain",
+            "website",
+            "web site",
+            "url",
+            "email",
+            "e mail",
+            "customer email",
+            "contact email",
+            "end user email",
+        ],
+    ),
+    (
+        Field::CustomerCountry,
+        &[
+            "country",
+            "customer country",
+            "country code",
+            "end user country",
+            "ship to country",
+            "land",
+            "pais",
+            "pays",
+        ],
+    ),
+    (
+        Field::Product,
+        &[
+            "product",
+            "product name",
+            "product code",
+            "sku",
+            "item",
+            "item name",
+            "part number",
+            "part no",
+            "material",
+            "artikel",
+            "produkt",
+            "produit",
+            "producto",
+        ],
+    ),
+    (
+        Field::Quantity,
+        &[
+            "quantity", "qty", "units", "seats", "licenses", "licences", "count", "menge",
+            "anzahl", "quantite", "cantidad",
+        ],
+    ),
+    (
+        Field::UnitPrice,
+        &[
+            "unit price",
+            "price",
+            "list price",
+            "price per unit",
+            "unit cost",
+            "einzelpreis",
+            "prix unitaire",
+            "precio unitario",
+        ],
+    ),
+    (
+        Field::Amount,
+        &[
+            "amount",
+            "total",
+            "total amount",
+            "net amount",
+            "invoice amount",
+            "line total",
+            "extended price",
+            "ext price",
+            "revenue",
+            "net revenue",
+            "sales",
+            "value",
+            "betrag",
+            "umsatz",
+            "montant",
+            "importe",
+        ],
+    ),
+    (
+        Field::Currency,
+        &[
+            "currency",
+            "currency code",
+            "curr",
+            "ccy",
+            "wahrung",
+            "devise",
+            "moneda",
+        ],
+    ),
+    (
+        Field::Reseller,
+        &[
+            "reseller",
+            "reseller name",
+            "partner",
+            "partner name",
+            "channel partner",
+            "dealer",
+            "var",
+            "sold by",
+            "handler",
+            "revendeur",
+            "distribuidor",
+        ],
+    ),
+    (
+        Field::EndOfTerm,
+        &[
+            "end of term",
+            "term end",
+            "end date",
+            "renewal date",
+            "subscription end",
+            "expiry",
+            "expiry date",
+            "expiration date",
+            "contract end",
+            "laufzeitende",
+        ],
+    ),
 ];
 
 /// A header as the suggestions compare it: ASCII lower case, every run of other characters one
@@ -174,11 +318,24 @@ mod tests {
     #[test]
     fn earlier_choices_win_and_a_field_goes_to_one_column() {
         let own = [
-            ColumnMapping { header: "Total".into(), field: None },
-            ColumnMapping { header: "Net Sales".into(), field: Some(Field::Amount) },
+            ColumnMapping {
+                header: "Total".into(),
+                field: None,
+            },
+            ColumnMapping {
+                header: "Net Sales".into(),
+                field: Some(Field::Amount),
+            },
         ];
-        let others = [ColumnMapping { header: "Kdnr".into(), field: Some(Field::CustomerName) }];
-        let suggested = suggest(&headers(&["total", "NET SALES", "kdnr", "Customer"]), &own, &others);
+        let others = [ColumnMapping {
+            header: "Kdnr".into(),
+            field: Some(Field::CustomerName),
+        }];
+        let suggested = suggest(
+            &headers(&["total", "NET SALES", "kdnr", "Customer"]),
+            &own,
+            &others,
+        );
         assert_eq!(
             fields(&suggested),
             [None, Some(Field::Amount), Some(Field::CustomerName), None]

@@ -98,25 +98,38 @@ pub fn read(layout: &Layout, cells: &[String]) -> Result<Values, Problem> {
     let cell = |field| layout.cell(cells, field);
     let order = layout.order;
     let date_text = cell(Field::TransactionDate).ok_or(Problem::Missing(Field::TransactionDate))?;
-    let date = parse::date(date_text, order).ok_or_else(|| unreadable(Field::TransactionDate, date_text))?;
+    let date = parse::date(date_text, order)
+        .ok_or_else(|| unreadable(Field::TransactionDate, date_text))?;
     let customer_domain = cell(Field::CustomerDomain).and_then(domain_of);
     let customer_name = cell(Field::CustomerName)
         .map(str::to_owned)
         .or_else(|| customer_domain.clone())
         .ok_or(Problem::Missing(Field::CustomerName))?;
     let country = match cell(Field::CustomerCountry) {
-        Some(text) => Some(parse::country(text).ok_or_else(|| unreadable(Field::CustomerCountry, text))?),
+        Some(text) => {
+            Some(parse::country(text).ok_or_else(|| unreadable(Field::CustomerCountry, text))?)
+        }
         None => None,
     };
-    let product = cell(Field::Product).ok_or(Problem::Missing(Field::Product))?.to_owned();
-    let quantity_milli = optional(cell(Field::Quantity), Field::Quantity, |t| parse::decimal(t, 3))?;
-    let unit_price = optional(cell(Field::UnitPrice), Field::UnitPrice, |t| parse::money(t).map(|m| m.0))?;
+    let product = cell(Field::Product)
+        .ok_or(Problem::Missing(Field::Product))?
+        .to_owned();
+    let quantity_milli = optional(cell(Field::Quantity), Field::Quantity, |t| {
+        parse::decimal(t, 3)
+    })?;
+    let unit_price = optional(cell(Field::UnitPrice), Field::UnitPrice, |t| {
+        parse::money(t).map(|m| m.0)
+    })?;
     let (amount, marked) = amount(cell(Field::Amount), quantity_milli, unit_price)?;
     let currency = match cell(Field::Currency) {
         Some(text) => parse::currency(text).ok_or_else(|| unreadable(Field::Currency, text))?,
-        None => marked.or(layout.currency).ok_or(Problem::Missing(Field::Currency))?,
+        None => marked
+            .or(layout.currency)
+            .ok_or(Problem::Missing(Field::Currency))?,
     };
-    let end_of_term = optional(cell(Field::EndOfTerm), Field::EndOfTerm, |t| parse::date(t, order))?;
+    let end_of_term = optional(cell(Field::EndOfTerm), Field::EndOfTerm, |t| {
+        parse::date(t, order)
+    })?;
     Ok(Values {
         date,
         reference: cell(Field::Reference).map(str::to_owned),
@@ -143,7 +156,8 @@ fn optional<T>(
     field: Field,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Result<Option<T>, Problem> {
-    text.map(|t| parse(t).ok_or_else(|| unreadable(field, t))).transpose()
+    text.map(|t| parse(t).ok_or_else(|| unreadable(field, t)))
+        .transpose()
 }
 
 /// The amount column's, with the currency its symbol names; or quantity times unit price,
@@ -180,7 +194,10 @@ mod tests {
         let headers: Vec<String> = fields.iter().map(|(h, _)| (*h).to_owned()).collect();
         let mapping: Vec<ColumnMapping> = fields
             .iter()
-            .map(|(h, f)| ColumnMapping { header: (*h).to_owned(), field: Some(*f) })
+            .map(|(h, f)| ColumnMapping {
+                header: (*h).to_owned(),
+                field: Some(*f),
+            })
             .collect();
         let layout = Layout::new(&headers, &mapping, DateOrder::MonthFirst, Some("USD"));
         (headers, layout)
@@ -200,7 +217,18 @@ mod tests {
             ("Qty", Field::Quantity),
             ("Price", Field::UnitPrice),
         ]);
-        let values = read(&layout, &cells(&["12/31/2026", "Contoso Ltd", "it@mail.contoso.com", "CX-100", "3", "$19.99"])).unwrap();
+        let values = read(
+            &layout,
+            &cells(&[
+                "12/31/2026",
+                "Contoso Ltd",
+                "it@mail.contoso.com",
+                "CX-100",
+                "3",
+                "$19.99",
+            ]),
+        )
+        .unwrap();
         assert_eq!(values.date, Date::new(2026, 12, 31).unwrap());
         assert_eq!(values.customer_domain.as_deref(), Some("contoso.com"));
         assert_eq!((values.amount, values.currency), (5_997, "USD"));
@@ -216,14 +244,26 @@ mod tests {
             ("Amount", Field::Amount),
         ]);
         let problem = |row: &[&str]| read(&layout, &cells(row)).unwrap_err();
-        assert_eq!(problem(&["", "Contoso", "CX", "1"]), Problem::Missing(Field::TransactionDate));
+        assert_eq!(
+            problem(&["", "Contoso", "CX", "1"]),
+            Problem::Missing(Field::TransactionDate)
+        );
         assert_eq!(
             problem(&["soon", "Contoso", "CX", "1"]),
             Problem::Unreadable(Field::TransactionDate, "soon".into())
         );
-        assert_eq!(problem(&["1/2/2026", "Contoso", "CX", "12 34"]).field(), Field::Amount);
-        assert_eq!(problem(&["1/2/2026", "", "CX", "1"]), Problem::Missing(Field::CustomerName));
+        assert_eq!(
+            problem(&["1/2/2026", "Contoso", "CX", "12 34"]).field(),
+            Field::Amount
+        );
+        assert_eq!(
+            problem(&["1/2/2026", "", "CX", "1"]),
+            Problem::Missing(Field::CustomerName)
+        );
         let euro = read(&layout, &cells(&["1/2/2026", "Jo", "CX", "€5"])).unwrap();
-        assert_eq!(euro.currency, "EUR", "the amount's symbol beats the source's default");
+        assert_eq!(
+            euro.currency, "EUR",
+            "the amount's symbol beats the source's default"
+        );
     }
 }

@@ -41,7 +41,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 fn viewer(caller: &Caller) -> ApiResult<Option<i64>> {
     match caller.membership {
         Membership::Vendor { .. } => Ok(None),
-        Membership::Partner { organization_id, admin: true } => Ok(Some(organization_id)),
+        Membership::Partner {
+            organization_id,
+            admin: true,
+        } => Ok(Some(organization_id)),
         Membership::Partner { admin: false, .. } => Err(ApiError::Forbidden(
             "Only your organization's admins send its sales reports.",
         )),
@@ -51,7 +54,10 @@ fn viewer(caller: &Caller) -> ApiResult<Option<i64>> {
 /// The sources the caller reaches.
 #[utoipa::path(get, path = "/api/channel-data/sources", tag = "channel data",
     responses((status = 200, body = SourceList), (status = 403, body = ErrorBody)))]
-async fn list_sources(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SourceList>> {
+async fn list_sources(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<SourceList>> {
     let sources = channel_data::sources(&state, viewer(&caller)?).await?;
     Ok(Json(SourceList { sources }))
 }
@@ -89,7 +95,9 @@ async fn set_mapping(
 ) -> ApiResult<Json<Source>> {
     let viewer = viewer(&caller)?;
     mapping.validate().map_err(ApiError::Validation)?;
-    Ok(Json(channel_data::set_mapping(&state, (caller.user_id, viewer), id, &mapping).await?))
+    Ok(Json(
+        channel_data::set_mapping(&state, (caller.user_id, viewer), id, &mapping).await?,
+    ))
 }
 
 /// An import's state, progress and counts per outcome; while it waits for its mapping, the
@@ -116,7 +124,9 @@ async fn list_rows(
     ApiQuery(query): ApiQuery<RowQuery>,
 ) -> ApiResult<Json<Page<ChannelRow>>> {
     let after = Some(parse_cursor(query.cursor.as_deref())?).filter(|id| *id > 0);
-    Ok(Json(review::rows(&state, viewer(&caller)?, &query, after).await?))
+    Ok(Json(
+        review::rows(&state, viewer(&caller)?, &query, after).await?,
+    ))
 }
 
 /// Settle a waiting row: its product (learned as an alias), its account, a corrected value,
@@ -134,7 +144,9 @@ async fn resolve_row(
 ) -> ApiResult<Json<Resolved>> {
     let viewer = viewer(&caller)?;
     request.validate().map_err(ApiError::Validation)?;
-    Ok(Json(review::resolve(&state, (caller.user_id, viewer), id, &request).await?))
+    Ok(Json(
+        review::resolve(&state, (caller.user_id, viewer), id, &request).await?,
+    ))
 }
 
 /// The normalized transactions, oldest first.
@@ -147,7 +159,9 @@ async fn list_transactions(
     ApiQuery(query): ApiQuery<TransactionQuery>,
 ) -> ApiResult<Json<Page<Transaction>>> {
     let after = Some(parse_cursor(query.cursor.as_deref())?).filter(|id| *id > 0);
-    Ok(Json(transactions::page(&state, viewer(&caller)?, &query, after).await?))
+    Ok(Json(
+        transactions::page(&state, viewer(&caller)?, &query, after).await?,
+    ))
 }
 
 /// The same transactions, every one, as CSV.
@@ -164,7 +178,10 @@ async fn transactions_csv(
     let csv = transactions::csv(&state, viewer(&caller)?, &query).await?;
     let headers = [
         (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-        (axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"transactions.csv\""),
+        (
+            axum::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"transactions.csv\"",
+        ),
     ];
     Ok((headers, csv).into_response())
 }

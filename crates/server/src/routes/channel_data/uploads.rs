@@ -7,7 +7,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use futures_util::StreamExt;
 use portico_api::ErrorBody;
-use portico_api::channel_data::imports::Import;
+use portico_api::channel_data::imports::{Import, REPORT_MAX_BYTES};
 use tokio::io::AsyncWriteExt;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -19,8 +19,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::session::Caller;
 use crate::state::AppState;
 
-/// The largest report accepted.
-pub const REPORT_MAX_BYTES: u64 = 100 * 1024 * 1024;
 const BODY_LIMIT: usize = REPORT_MAX_BYTES as usize + 1024 * 1024;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -69,7 +67,8 @@ async fn create_import(
             }
         }
     }
-    let source_id = source_id.ok_or_else(|| ApiError::field("source_id", "Choose the source of the report."))?;
+    let source_id = source_id
+        .ok_or_else(|| ApiError::field("source_id", "Choose the source of the report."))?;
     let file_name = file_name.ok_or_else(|| ApiError::field("file", "Choose the report file."))?;
     let import = upload::create(
         &state,
@@ -83,7 +82,9 @@ async fn create_import(
 
 /// Streams the file part into the scratch file, refusing it past the limit.
 async fn save(field: &mut axum::extract::multipart::Field<'_>, scratch: &Scratch) -> ApiResult<()> {
-    let mut file = tokio::fs::File::create(scratch.path()).await.map_err(ApiError::internal)?;
+    let mut file = tokio::fs::File::create(scratch.path())
+        .await
+        .map_err(ApiError::internal)?;
     let mut size = 0u64;
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(form_error)?;

@@ -5,8 +5,8 @@ use portico_api::channel_data::imports::{ImportState, RowStatus};
 use sqlx::FromRow;
 
 use crate::clock::Timestamp;
-use crate::store::{Engine, StoreError};
 use crate::store::sql::{self, Builder, Exec};
+use crate::store::{Engine, StoreError};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct ImportRow {

@@ -96,7 +96,8 @@ pub async fn customer_aliases(
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let mut sql = Builder::new("SELECT name_key, account_id FROM customer_aliases WHERE name_key IN (");
+    let mut sql =
+        Builder::new("SELECT name_key, account_id FROM customer_aliases WHERE name_key IN (");
     sql.push_binds(keys.iter().map(String::as_str)).push(")");
     Ok(sql.query_as().fetch_all(&mut *tx).await?)
 }
@@ -125,27 +126,25 @@ pub async fn organizations<'c, E>(db: E) -> Result<Vec<(i64, String)>, StoreErro
 where
     E: Into<Exec<'c>>,
 {
-    Ok(sql::query_as("SELECT id, name FROM organizations ORDER BY id")
-        .fetch_all(db)
-        .await?)
+    Ok(
+        sql::query_as("SELECT id, name FROM organizations ORDER BY id")
+            .fetch_all(db)
+            .await?,
+    )
 }
 
-/// The partner's approved registration of the customer (by domain or name key), newest first,
-/// and the deal it became: (registration, opportunity).
-pub async fn registration_of(
+/// The partner's approved registrations with their deals: (registration, name key, domain
+/// key, opportunity), oldest first.
+pub async fn approved_registrations(
     tx: &mut sql::Conn,
     organization_id: i64,
-    (name_key, domain_key): (&str, Option<&str>),
-) -> Result<Option<(i64, Option<i64>)>, StoreError> {
+) -> Result<Vec<(i64, String, Option<String>, Option<i64>)>, StoreError> {
     Ok(sql::query_as(
-        "SELECT r.id, o.id FROM registrations r LEFT JOIN opportunities o \
-         ON o.registration_id = r.id WHERE r.organization_id = $1 AND r.status = 'approved' \
-         AND (r.name_key = $2 OR (r.domain_key IS NOT NULL AND r.domain_key = $3)) \
-         ORDER BY r.id DESC LIMIT 1",
+        "SELECT r.id, r.name_key, r.domain_key, o.id FROM registrations r \
+         LEFT JOIN opportunities o ON o.registration_id = r.id \
+         WHERE r.organization_id = $1 AND r.status = 'approved' ORDER BY r.id",
     )
     .bind(organization_id)
-    .bind(name_key)
-    .bind(domain_key.map(str::to_owned))
-    .fetch_optional(&mut *tx)
+    .fetch_all(&mut *tx)
     .await?)
 }

@@ -17,7 +17,7 @@ pub struct NewTransaction {
     pub source_id: i64,
     pub organization_id: Option<i64>,
     pub reference: Option<String>,
-    pub fingerprint: String,
+    pub fingerprint: i64,
     pub transaction_date: String,
     pub customer_name: String,
     pub customer_key: String,
@@ -43,7 +43,7 @@ impl NewTransaction {
             self.source_id.value(),
             self.organization_id.value(),
             self.reference.clone().value(),
-            self.fingerprint.clone().value(),
+            self.fingerprint.value(),
             self.transaction_date.clone().value(),
             self.customer_name.clone().value(),
             self.customer_key.clone().value(),
@@ -73,35 +73,20 @@ const INSERT: &str = "INSERT INTO channel_transactions (source_id, organization_
                       quantity_milli, unit_price, amount, currency, end_of_term, registration_id, \
                       opportunity_id, import_id, row_number, created_at, updated_at) VALUES ";
 
-/// Writes new transactions; their ids are found by (import, row number).
+/// Writes new transactions; answers each one's id by the row number that made it.
 pub async fn insert_transactions(
     tx: &mut sql::Conn,
-    rows: &[NewTransaction],
+    rows: &[&NewTransaction],
     now: Timestamp,
-) -> Result<(), StoreError> {
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    let mut ids = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(PER_INSERT) {
         let mut sql = Builder::new(INSERT);
-        sql.push_tuples(chunk, |t| t.values(now));
-        sql.query().execute(&mut *tx).await?;
+        sql.push_tuples(chunk, |t| t.values(now))
+            .push(" RETURNING row_number, id");
+        ids.extend(sql.query_as::<(i64, i64)>().fetch_all(&mut *tx).await?);
     }
-    Ok(())
-}
-
-/// The ids of an import's transactions by row number, for the rows that made them.
-pub async fn ids_by_row(
-    tx: &mut sql::Conn,
-    import_id: i64,
-    rows: &[i64],
-) -> Result<Vec<(i64, i64)>, StoreError> {
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut sql = Builder::new("SELECT row_number, id FROM channel_transactions WHERE import_id = ");
-    sql.push_bind(import_id)
-        .push(" AND row_number IN (")
-        .push_binds(rows.iter().copied())
-        .push(")");
-    Ok(sql.query_as().fetch_all(&mut *tx).await?)
+    Ok(ids)
 }
 
 /// What a stored transaction is compared by.
@@ -110,14 +95,14 @@ pub struct Known {
     pub id: i64,
     pub source_id: i64,
     pub reference: Option<String>,
-    pub fingerprint: String,
+    pub fingerprint: i64,
 }
 
 /// Transactions with one of these references of the source, or one of these fingerprints.
 pub async fn known(
     tx: &mut sql::Conn,
     source_id: i64,
-    (references, fingerprints): (&[String], &[String]),
+    (references, fingerprints): (&[String], &[i64]),
 ) -> Result<Vec<Known>, StoreError> {
     let mut found: Vec<Known> = Vec::new();
     if !references.is_empty() {
@@ -136,8 +121,7 @@ pub async fn known(
             "SELECT id, source_id, reference, fingerprint FROM channel_transactions \
              WHERE fingerprint IN (",
         );
-        sql.push_binds(fingerprints.iter().map(String::as_str))
-            .push(")");
+        sql.push_binds(fingerprints.iter().copied()).push(")");
         found.extend(sql.query_as::<Known>().fetch_all(&mut *tx).await?);
     }
     Ok(found)
@@ -159,7 +143,7 @@ pub async fn correct(
          updated_at = $20 WHERE id = $21",
     )
     .bind(t.organization_id)
-    .bind(t.fingerprint.as_str())
+    .bind(t.fingerprint)
     .bind(t.transaction_date.as_str())
     .bind(t.customer_name.as_str())
     .bind(t.customer_key.as_str())

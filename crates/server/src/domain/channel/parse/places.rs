@@ -160,7 +160,8 @@ fn apart(edge: Option<char>, neighbour: Option<char>) -> bool {
 fn longest_mark<'a>(candidate: impl Fn(usize) -> Option<&'a str>) -> Option<(Mark, usize)> {
     let longest = SYMBOLS.iter().map(|(s, _)| s.len()).fold(3, usize::max);
     (1..=longest).rev().find_map(|len| {
-        let text = candidate(len)?;
+        // No mark has a digit; most candidates are an amount's first or last digits.
+        let text = candidate(len).filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))?;
         let code = currency_code(text).map(|code| Mark {
             code: Some(code),
             shared: false,
