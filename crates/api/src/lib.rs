@@ -76,6 +76,7 @@ pub mod assets;
 pub mod auth;
 pub mod card_links;
 pub mod certifications;
+pub mod channel_data;
 pub mod dashboard;
 pub mod date;
 pub mod error;

@@ -10,12 +10,13 @@ use leptos::prelude::*;
 
 use components::nav::main_nav;
 use pages::{
-    AccountsPage, ApprovalQueuePage, CertificationsPage, ContentDeskPage, ContentUsagePage,
-    HomePage, IncentivesPage, IntegrationsPage, InvitationsPage, LedgerPage,
-    ManageAnnouncementPage, ManageAnnouncementsPage, ManageAssetPage, ManageOpportunityPage,
-    ManagePipelinePage, ManageRegistrationPage, MessagesPage, NewAnnouncementPage, NewAssetPage,
-    NumbersPage, OnboardingPage, PartnersPage, PayoutBatchPage, PayoutsPage, ProductsPage,
-    SecuritySettingsPage, TiersPage, UsersPage, WebhookEndpointPage,
+    AccountsPage, ApprovalQueuePage, CertificationsPage, ChannelDataPage, ChannelImportPage,
+    ChannelReviewPage, ChannelTransactionsPage, ContentDeskPage, ContentUsagePage, HomePage,
+    IncentivesPage, IntegrationsPage, InvitationsPage, LedgerPage, ManageAnnouncementPage,
+    ManageAnnouncementsPage, ManageAssetPage, ManageOpportunityPage, ManagePipelinePage,
+    ManageRegistrationPage, MessagesPage, NewAnnouncementPage, NewAssetPage, NumbersPage,
+    OnboardingPage, PartnersPage, PayoutBatchPage, PayoutsPage, ProductsPage, SecuritySettingsPage,
+    TiersPage, UsersPage, WebhookEndpointPage,
 };
 use portico_ui::components::guard::{admin_only, vendor_staff};
 use portico_ui::components::{Layout, NotFound, RequireRole};
@@ -70,6 +71,10 @@ fn page(route: Route) -> AnyView {
         Route::Ledger => lazy_page(ledger()),
         Route::Payouts => lazy_page(payouts()),
         Route::PayoutBatch { id } => lazy_page(payout_batch(id)),
+        Route::ChannelData => lazy_page(channel_data()),
+        Route::ChannelImport { id } => lazy_page(channel_import(id)),
+        Route::ChannelReview => lazy_page(channel_review()),
+        Route::ChannelTransactions => lazy_page(channel_transactions()),
         Route::ContentDesk => lazy_page(content_desk()),
         Route::NewAsset => lazy_page(new_asset()),
         Route::ManageAsset { id } => lazy_page(manage_asset(id)),
@@ -106,6 +111,10 @@ lazy_pages! {
     ledger() => view! { <LedgerPage /> };
     payouts() => view! { <PayoutsPage /> };
     payout_batch(id: i64) => view! { <PayoutBatchPage id /> };
+    channel_data() => view! { <ChannelDataPage /> };
+    channel_import(id: i64) => view! { <ChannelImportPage id /> };
+    channel_review() => view! { <ChannelReviewPage /> };
+    channel_transactions() => view! { <ChannelTransactionsPage /> };
     content_desk() => view! { <ContentDeskPage /> };
     new_asset() => view! { <NewAssetPage /> };
     manage_asset(id: i64) => view! { <ManageAssetPage id /> };

@@ -5,6 +5,7 @@
 mod support;
 
 mod certifications;
+mod channel_data;
 mod crm_card;
 mod incentives;
 mod invitations;

@@ -153,6 +153,42 @@ impl Blobs {
         Ok(Reading { body, size })
     }
 
+    /// Stores a local file as it is (a report, its type checked by the caller), under a new key.
+    pub async fn put_file(&self, path: &FsPath, prefix: &str) -> Result<String, UploadError> {
+        let file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| UploadError::Interrupted(e.to_string()))?;
+        let key = format!("{prefix}/{}", crate::domain::token::generate());
+        let upload = self.store.put_multipart(&Path::from(key.as_str())).await?;
+        let mut writer = WriteMultipart::new(upload);
+        let mut chunks = tokio_util::io::ReaderStream::with_capacity(file, READ_CHUNK);
+        while let Some(chunk) = chunks.next().await {
+            let chunk = chunk.map_err(|e| UploadError::Interrupted(e.to_string()))?;
+            writer.wait_for_capacity(4).await?;
+            writer.put(chunk);
+        }
+        writer.finish().await?;
+        Ok(key)
+    }
+
+    /// Copies a stored file to a local path, for readers that need a file (a workbook seeks).
+    pub async fn fetch_to(&self, key: &str, path: &FsPath) -> Result<(), object_store::Error> {
+        let local = |e: std::io::Error| object_store::Error::Generic {
+            store: "local",
+            source: Box::new(e),
+        };
+        let mut reading = self.read(key, None).await?;
+        let mut file = tokio::fs::File::create(path).await.map_err(local)?;
+        while let Some(chunk) = reading.body.next().await {
+            tokio::io::AsyncWriteExt::write_all(&mut file, &chunk.map_err(local)?)
+                .await
+                .map_err(local)?;
+        }
+        tokio::io::AsyncWriteExt::flush(&mut file)
+            .await
+            .map_err(local)
+    }
+
     /// Removes a file; one already gone is not an error.
     pub async fn delete(&self, key: &str) {
         match self.store.delete(&Path::from(key)).await {
@@ -228,4 +264,31 @@ async fn local_stream(
         })?;
     let limited = file.take(range.end - range.start);
     Ok(tokio_util::io::ReaderStream::with_capacity(limited, READ_CHUNK).boxed())
+}
+
+/// A file of this instance's own for the length of a task (an upload being checked, a stored
+/// report being read): removed when dropped, however the task ends.
+pub struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        let name = format!("portico-{}", crate::domain::token::generate());
+        Scratch(std::env::temp_dir().join(name))
+    }
+
+    pub fn path(&self) -> &FsPath {
+        &self.0
+    }
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch::new()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }

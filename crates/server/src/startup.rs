@@ -96,18 +96,17 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
     let db = Db::open(&settings.database_url).await?;
     let blobs = Blobs::open(&settings.storage).map_err(ConnectError::Storage)?;
     let sealer = Sealer::new(&settings.secret_key);
-    if settings.demo {
-        crate::demo::seed_if_empty(&db, &blobs, &sealer, settings.clock.now())
+    let seeded = settings.demo
+        && crate::demo::seed_if_empty(&db, &blobs, &sealer, settings.clock.now())
             .await
             .map_err(|e| ConnectError::Demo(e.to_string()))?;
-    }
     let mailer = Mailer::new(
         settings.smtp_url.as_deref(),
         &settings.mail_from,
         settings.mailbox.clone(),
     )
     .map_err(ConnectError::Mail)?;
-    Ok(AppState {
+    let state = AppState {
         mailer,
         outbound: Outbound::new(
             settings.outbound_policy,
@@ -119,6 +118,7 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         tokens: TokenHasher::new(&settings.secret_key),
         sealer,
         webhook_signal: Arc::default(),
+        channel_signal: Arc::default(),
         outbox_signal: Arc::default(),
         public_url: settings.public_url.trim_end_matches('/').into(),
         trusted_proxies: Arc::new(settings.trusted_proxies.clone()),
@@ -126,7 +126,14 @@ pub async fn prepare(settings: &Settings) -> Result<AppState, ConnectError> {
         search_limits: Arc::default(),
         filing_rendezvous: settings.filing_rendezvous.clone(),
         sepa_debtor: settings.sepa_debtor.clone().map(Arc::new),
-    })
+    };
+    if seeded {
+        // Reports go through the app's own upload, which needs the whole state.
+        crate::demo::channel_data::seed(&state)
+            .await
+            .map_err(|e| ConnectError::Demo(e.to_string()))?;
+    }
+    Ok(state)
 }
 
 /// Files the server writes hold people's data and live links (the database, uploads, the

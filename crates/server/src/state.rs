@@ -29,6 +29,8 @@ pub struct AppState {
     pub webhook_signal: Arc<tokio::sync::Notify>,
     /// Wakes this instance's e-mail and Slack worker when a change here wrote to the outbox.
     pub outbox_signal: Arc<tokio::sync::Notify>,
+    /// Wakes this instance's import worker when a report was queued here.
+    pub channel_signal: Arc<tokio::sync::Notify>,
     /// Where people reach the portal, e.g. `https://partners.acme.example`; links in
     /// invitations start with it.
     pub public_url: Arc<str>,

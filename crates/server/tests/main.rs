@@ -12,6 +12,7 @@ mod assets;
 mod auth;
 mod card_links;
 mod certifications;
+mod channel_data;
 mod cli;
 mod columns;
 mod dashboard;

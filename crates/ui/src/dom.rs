@@ -66,3 +66,12 @@ pub fn focus_by_id(id: &str) {
 pub fn focus_soon(id: String) {
     request_animation_frame(move || focus_by_id(&id));
 }
+
+/// Waits `ms` milliseconds, for pages that look again at work under way.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

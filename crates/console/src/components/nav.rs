@@ -31,6 +31,7 @@ pub fn main_nav(role: Role) -> AnyView {
                 (Route::ManagePipeline, text::nav::PIPELINE),
                 (Route::Accounts, text::nav::ACCOUNTS),
                 (Route::Products, text::nav::PRODUCTS),
+                (Route::ChannelData, text::nav::CHANNEL_DATA),
             ]
         />
         <NavGroup

@@ -3,6 +3,7 @@
 mod accounts;
 mod approval_queue;
 mod certifications;
+mod channel_data;
 mod content_usage;
 mod home;
 mod incentives;
@@ -28,6 +29,9 @@ mod webhook_endpoint;
 pub use accounts::AccountsPage;
 pub use approval_queue::ApprovalQueuePage;
 pub use certifications::CertificationsPage;
+pub use channel_data::{
+    ChannelDataPage, ChannelImportPage, ChannelReviewPage, ChannelTransactionsPage,
+};
 pub use content_usage::ContentUsagePage;
 pub use home::HomePage;
 pub use incentives::IncentivesPage;

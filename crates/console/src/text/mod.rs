@@ -16,6 +16,7 @@ pub mod asset_form;
 pub mod attribution;
 pub mod card_links;
 pub mod certifications;
+pub mod channel_data;
 pub mod common;
 pub mod content;
 pub mod content_usage;

@@ -6,6 +6,7 @@ pub const REGISTRATIONS: &str = "Registrations";
 pub const PIPELINE: &str = "Pipeline";
 pub const ACCOUNTS: &str = "Accounts";
 pub const PRODUCTS: &str = "Products";
+pub const CHANNEL_DATA: &str = "Channel data";
 pub const PARTNERS: &str = "Partners";
 pub const INVITATIONS: &str = "Invitations";
 pub const NUMBERS: &str = "Numbers";

@@ -9,6 +9,7 @@ pub mod announcements;
 pub mod assets;
 pub mod card_links;
 pub mod certifications;
+pub mod channel_data;
 pub mod crm_events;
 pub mod error;
 pub mod incentives;

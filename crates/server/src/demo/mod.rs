@@ -6,6 +6,7 @@
 pub mod announcement_volume;
 pub mod asset_volume;
 mod certifications;
+pub mod channel_data;
 mod content;
 pub mod files;
 mod incentives;

@@ -6,6 +6,7 @@ pub mod backoff;
 pub mod blocking;
 pub mod byte_range;
 pub mod certifications;
+pub mod channel;
 pub mod commissions;
 pub mod common_passwords;
 pub mod company;

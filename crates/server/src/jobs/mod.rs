@@ -2,6 +2,7 @@
 
 pub mod announcements;
 pub mod certifications;
+pub mod channel_data;
 pub mod delivery;
 pub mod incentives;
 pub mod notifications;
@@ -82,6 +83,7 @@ pub fn spawn_all(state: AppState) -> Vec<tokio::task::JoinHandle<()>> {
             |s| async move { incentives::run_once(&s).await },
         ),
         notifications::spawn(state.clone()),
+        channel_data::spawn(state.clone()),
         webhooks::spawn(state),
     ]
 }

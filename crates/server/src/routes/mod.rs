@@ -8,6 +8,7 @@ mod announcements;
 mod assets;
 mod auth;
 mod certifications;
+mod channel_data;
 mod content_usage;
 mod crm_events;
 mod dashboard;
@@ -96,6 +97,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(certifications::router())
         .merge(onboarding::router())
         .merge(incentives::router())
+        .merge(channel_data::router())
         .merge(crm_events::router())
         .merge(embed::router())
         .routes(routes!(openapi_json))

@@ -13,6 +13,7 @@ pub mod blocks;
 pub mod card_links;
 pub mod cards;
 pub mod certifications;
+pub mod channel_data;
 pub mod conditions;
 mod connect;
 pub mod crm;

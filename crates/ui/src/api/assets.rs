@@ -1,15 +1,12 @@
 //! Enablement content: searching, reading, managing and uploading assets.
 
 use super::ApiError;
-use super::request::{Answer, Call, On401, checked, json, json_text, list_url, member};
-use super::upload::send_form;
-use portico_api::FieldErrors;
+use super::request::{Answer, Call, json, json_text, list_url, member};
+use super::upload::upload_form;
 use portico_api::assets::{
     AssetMetadata, AssetQuery, AssetSearch, AssetView, ManagedAsset, UPLOAD_MAX_BYTES,
 };
 use web_sys::{File, FormData};
-
-use crate::text;
 
 // Asset answers nest the card flattened beside the rendered body; like the opportunity
 // detail, they are read member by member rather than through the contract's flattened and
@@ -113,26 +110,11 @@ pub async fn upload_version(
     upload(&format!("/api/assets/{id}/versions"), csrf, &form, progress).await
 }
 
-/// Sends a form with `XMLHttpRequest`, the browser API that reports upload progress (`fetch`
-/// does not), and reads the answer like every other call's.
 async fn upload(
     url: &str,
     csrf: &str,
     form: &FormData,
     progress: Progress,
 ) -> Result<ManagedAsset, ApiError> {
-    let answer = send_form(url, csrf, form, progress)
-        .await
-        .map_err(|_| ApiError::network())?;
-    match checked(answer, On401::Expire) {
-        Ok(answer) => managed_asset(answer),
-        // A limit in front of the application may answer without the JSON error body.
-        Err(e) if e.status == 413 && e.code == "bad_response" => Err(ApiError {
-            status: 413,
-            code: "payload_too_large".to_owned(),
-            message: text::api::file_too_large(UPLOAD_MAX_BYTES / (1024 * 1024)),
-            fields: FieldErrors::new(),
-        }),
-        Err(e) => Err(e),
-    }
+    managed_asset(upload_form(url, csrf, form, progress, UPLOAD_MAX_BYTES).await?)
 }

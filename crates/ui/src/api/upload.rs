@@ -1,7 +1,10 @@
 //! Form uploads with progress, which `fetch` cannot report.
 
+use super::ApiError;
 use super::assets::Progress;
-use super::request::Answer;
+use super::request::{Answer, On401, checked};
+use crate::text;
+use portico_api::FieldErrors;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -64,4 +67,28 @@ pub(super) async fn send_form(
         .and_then(|t| js_sys::JSON::parse(&t).ok())
         .unwrap_or(JsValue::UNDEFINED);
     Ok(Answer { status, body })
+}
+
+/// Sends a form with `XMLHttpRequest`, the browser API that reports upload progress (`fetch`
+/// does not), and checks the answer like every other call's.
+pub(super) async fn upload_form(
+    url: &str,
+    csrf: &str,
+    form: &FormData,
+    progress: Progress,
+    max_bytes: u64,
+) -> Result<Answer, ApiError> {
+    let answer = send_form(url, csrf, form, progress)
+        .await
+        .map_err(|_| ApiError::network())?;
+    match checked(answer, On401::Expire) {
+        // A limit in front of the application may answer without the JSON error body.
+        Err(e) if e.status == 413 && e.code == "bad_response" => Err(ApiError {
+            status: 413,
+            code: "payload_too_large".to_owned(),
+            message: text::api::file_too_large(max_bytes / (1024 * 1024)),
+            fields: FieldErrors::new(),
+        }),
+        answer => answer,
+    }
 }

@@ -55,7 +55,7 @@ pub use registration::{ProtectionText, RegistrationFacts, StatusBadge, Timeline}
 pub use revoke::RevokeInvitation;
 pub use table::DataTable;
 pub use tags::{Tags, tags};
-pub use upload::{FileUpload, Upload};
+pub use upload::{ASSET_FILES, FileUpload, REPORT_FILES, Upload};
 pub use when_visible::WhenVisible;
 
 /// A polite "working on it" line for content that is on its way.

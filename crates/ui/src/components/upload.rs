@@ -5,6 +5,7 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 use portico_api::assets::{ALLOWED_FILE_TYPES, UPLOAD_MAX_BYTES};
+use portico_api::channel_data::imports::REPORT_MAX_BYTES;
 use web_sys::File;
 
 use crate::api::{ApiError, Progress};
@@ -14,8 +15,31 @@ use crate::dom::focus_by_id;
 use crate::format::human_size;
 use crate::text;
 
-/// What the file picker offers; the server checks the content itself.
-const ACCEPT: &str = ".pdf,.pptx,.docx,.xlsx,.png,.jpg,.jpeg,.mp4,.zip";
+/// What is uploaded: what the file picker offers (the server checks the content itself), how
+/// the types are named to people, and the largest size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Accepts {
+    id: &'static str,
+    picker: &'static str,
+    types: &'static str,
+    max_bytes: u64,
+}
+
+/// Enablement content.
+pub const ASSET_FILES: Accepts = Accepts {
+    id: "asset-file",
+    picker: ".pdf,.pptx,.docx,.xlsx,.png,.jpg,.jpeg,.mp4,.zip",
+    types: ALLOWED_FILE_TYPES,
+    max_bytes: UPLOAD_MAX_BYTES,
+};
+
+/// Sales reports.
+pub const REPORT_FILES: Accepts = Accepts {
+    id: "report-file",
+    picker: ".csv,.txt,.xlsx",
+    types: "CSV or Excel (.xlsx)",
+    max_bytes: REPORT_MAX_BYTES,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sending {
@@ -33,14 +57,16 @@ pub struct Upload {
     pub field: FieldState,
     input: NodeRef<Input>,
     sending: RwSignal<Sending>,
+    accepts: Accepts,
 }
 
 impl Upload {
-    pub fn new() -> Upload {
+    pub fn new(accepts: Accepts) -> Upload {
         Upload {
-            field: FieldState::new("asset-file", |_| None),
+            field: FieldState::new(accepts.id, |_| None),
             input: NodeRef::new(),
             sending: RwSignal::new(Sending::Idle),
+            accepts,
         }
     }
 
@@ -53,11 +79,13 @@ impl Upload {
             .and_then(|files| files.get(0));
         let error = match &file {
             None => Some(text::fields::CHOOSE_FILE.to_owned()),
-            Some(f) if f.size() as u64 > UPLOAD_MAX_BYTES => Some(text::fields::file_too_large(
-                &f.name(),
-                &human_size(f.size() as u64),
-                &human_size(UPLOAD_MAX_BYTES),
-            )),
+            Some(f) if f.size() as u64 > self.accepts.max_bytes => {
+                Some(text::fields::file_too_large(
+                    &f.name(),
+                    &human_size(f.size() as u64),
+                    &human_size(self.accepts.max_bytes),
+                ))
+            }
             Some(_) => None,
         };
         let ok = error.is_none();
@@ -96,12 +124,6 @@ impl Upload {
     }
 }
 
-impl Default for Upload {
-    fn default() -> Self {
-        Upload::new()
-    }
-}
-
 /// The labelled file input with its limits and error, and the upload's progress.
 #[component]
 pub fn FileUpload(upload: Upload, label: &'static str) -> impl IntoView {
@@ -117,7 +139,8 @@ pub fn FileUpload(upload: Upload, label: &'static str) -> impl IntoView {
         }
     };
     let invalid = move || field.error.with(Option::is_some).to_string();
-    let hint = text::fields::upload_hint(ALLOWED_FILE_TYPES, &human_size(UPLOAD_MAX_BYTES));
+    let accepts = upload.accepts;
+    let hint = text::fields::upload_hint(accepts.types, &human_size(accepts.max_bytes));
     let sending = upload.sending;
     let percent = move || match sending.get() {
         Sending::Under(p) => p,
@@ -138,7 +161,7 @@ pub fn FileUpload(upload: Upload, label: &'static str) -> impl IntoView {
                 id=id.clone()
                 name=id
                 type="file"
-                accept=ACCEPT
+                accept=accepts.picker
                 node_ref=upload.input
                 aria-invalid=invalid
                 aria-describedby=described_by

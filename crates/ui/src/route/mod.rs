@@ -40,6 +40,10 @@ pub enum Route {
     Ledger,
     Payouts,
     PayoutBatch { id: i64 },
+    ChannelData,
+    ChannelImport { id: i64 },
+    ChannelReview,
+    ChannelTransactions,
     Content,
     Asset { id: i64 },
     ContentDesk,
@@ -112,6 +116,12 @@ impl Route {
             ["manage", "payouts", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::PayoutBatch { id }),
+            ["manage", "channel-data"] => Route::ChannelData,
+            ["manage", "channel-data", "imports", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::ChannelImport { id }),
+            ["manage", "channel-data", "review"] => Route::ChannelReview,
+            ["manage", "channel-data", "transactions"] => Route::ChannelTransactions,
             ["content"] => Route::Content,
             ["content", id] => id.parse().map_or(Route::NotFound, |id| Route::Asset { id }),
             ["manage", "content"] => Route::ContentDesk,
@@ -184,6 +194,10 @@ impl Route {
             Route::Ledger => "/manage/ledger",
             Route::Payouts => "/manage/payouts",
             Route::PayoutBatch { id } => return format!("/manage/payouts/{id}"),
+            Route::ChannelData => "/manage/channel-data",
+            Route::ChannelImport { id } => return format!("/manage/channel-data/imports/{id}"),
+            Route::ChannelReview => "/manage/channel-data/review",
+            Route::ChannelTransactions => "/manage/channel-data/transactions",
             Route::Content => "/content",
             Route::Asset { id } => return format!("/content/{id}"),
             Route::ContentDesk => "/manage/content",

@@ -10,8 +10,8 @@ use portico_ui::components::field::{owned_pairs, pairs};
 use portico_ui::components::field::{show_error, show_field_errors, validate_all};
 use portico_ui::components::record_page;
 use portico_ui::components::{
-    CheckGroup, FieldState, FileUpload, FormError, RadioGroup, SelectField, SubmitButton, TextArea,
-    TextField, Upload,
+    ASSET_FILES, CheckGroup, FieldState, FileUpload, FormError, RadioGroup, SelectField,
+    SubmitButton, TextArea, TextField, Upload,
 };
 use portico_ui::dom::{focus_by_id, on_submit, spawn};
 use portico_ui::location::use_location;
@@ -181,7 +181,7 @@ fn AssetForm(
     let new = edit.is_none();
     let link_asset = initial.link.is_some();
     let f = MetadataFields::new(&initial, new);
-    let upload = Upload::new();
+    let upload = Upload::new(ASSET_FILES);
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let uses_link = move || {

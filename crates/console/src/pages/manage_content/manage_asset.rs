@@ -10,7 +10,7 @@ use crate::text;
 use portico_ui::api;
 use portico_ui::components::field::show_error;
 use portico_ui::components::record_page;
-use portico_ui::components::{DataTable, FileUpload, SubmitButton, Time, Upload};
+use portico_ui::components::{ASSET_FILES, DataTable, FileUpload, SubmitButton, Time, Upload};
 use portico_ui::dom::{focus_by_id, on_click, on_submit, set_title, spawn};
 use portico_ui::format::human_size;
 use portico_ui::location::use_location;
@@ -219,7 +219,7 @@ fn version_row(v: AssetVersion) -> impl IntoView {
 #[component]
 fn NewVersion(edit: Edit) -> impl IntoView {
     let session = use_session();
-    let upload = Upload::new();
+    let upload = Upload::new(ASSET_FILES);
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let submit = move || {

@@ -5,8 +5,8 @@ use portico_api::ledger::LedgerQuery;
 use portico_api::payouts::BatchState;
 
 use crate::app::{AppError, AppResult};
-use crate::domain::commissions::money;
-use crate::domain::spreadsheet::defuse;
+use crate::domain::spreadsheet::Cell::{Amount, Text};
+use crate::domain::spreadsheet::Csv;
 use crate::state::AppState;
 use crate::store::incentives::{self as store, EntryFilter};
 
@@ -21,7 +21,7 @@ pub async fn batch(state: &AppState, id: i64) -> AppResult<String> {
     if batch.state == BatchState::Draft {
         return Err(AppError::conflict("Confirm the batch before paying it."));
     }
-    let mut out = Csv::new(&[
+    let mut out = csv(&[
         "organization",
         "payee",
         "account",
@@ -44,9 +44,10 @@ pub async fn batch(state: &AppState, id: i64) -> AppResult<String> {
             Amount(p.amount),
             Text(p.currency),
             Text(reference),
-        ])?;
+        ])
+        .map_err(AppError::internal)?;
     }
-    out.finish()
+    out.finish().map_err(AppError::internal)
 }
 
 /// Every ledger entry matching the query, newest first, of `organization` (or of every
@@ -57,7 +58,7 @@ pub async fn statement(
     organization: Option<i64>,
     query: &LedgerQuery,
 ) -> AppResult<String> {
-    let mut out = Csv::new(&[
+    let mut out = csv(&[
         "day",
         "organization",
         "kind",
@@ -97,49 +98,15 @@ pub async fn statement(
                 Text(r.currency),
                 Text(r.computation),
                 Text(r.id.to_string()),
-            ])?;
+            ])
+            .map_err(AppError::internal)?;
         }
         if !more {
-            return out.finish();
+            return out.finish().map_err(AppError::internal);
         }
     }
 }
 
-/// A cell: text a spreadsheet must not run as a formula, or an amount in minor units, written
-/// `-1234.50` with no thousands separator so that it reads as a number.
-enum Cell {
-    Text(String),
-    Amount(i64),
-}
-
-use Cell::{Amount, Text};
-
-impl Cell {
-    fn render(self) -> String {
-        match self {
-            Text(text) => defuse(text),
-            Amount(minor) => money(minor).replace(',', ""),
-        }
-    }
-}
-
-struct Csv(csv::Writer<Vec<u8>>);
-
-impl Csv {
-    fn new(header: &[&str]) -> AppResult<Csv> {
-        let mut out = csv::Writer::from_writer(Vec::new());
-        out.write_record(header).map_err(AppError::internal)?;
-        Ok(Csv(out))
-    }
-
-    fn row<const N: usize>(&mut self, cells: [Cell; N]) -> AppResult<()> {
-        self.0
-            .write_record(cells.map(Cell::render))
-            .map_err(AppError::internal)
-    }
-
-    fn finish(self) -> AppResult<String> {
-        let bytes = self.0.into_inner().map_err(AppError::internal)?;
-        String::from_utf8(bytes).map_err(AppError::internal)
-    }
+fn csv(header: &[&str]) -> AppResult<Csv> {
+    Csv::new(header).map_err(AppError::internal)
 }

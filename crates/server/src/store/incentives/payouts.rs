@@ -197,8 +197,8 @@ where
     if let Some(before) = before {
         sql.push(" WHERE id < ").push_bind(before);
     }
-    sql.push(" ORDER BY id DESC LIMIT ")
-        .push_bind(i64::from(limit) + 1);
+    sql.push(" ORDER BY id DESC")
+        .push_limit(i64::from(limit) + 1);
     Ok(sql.query_as().fetch_all(db).await?)
 }
 

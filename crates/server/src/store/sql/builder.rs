@@ -1,6 +1,11 @@
 //! Statements whose text depends on data, such as an `IN (…)` list as long as the list: the
 //! builder numbers the placeholders and takes each value as it writes its placeholder, so no
 //! one counts parameters by hand, and the text is only ever the code's own fragments.
+//!
+//! Where each value is written once, in order, the builder also keeps a text with SQLite's
+//! nameless `?` placeholders: SQLite finds a numbered placeholder's name by walking the list
+//! of all of them, so binding an `INSERT` of 2,000 rows took about a second with `$n` and a
+//! few milliseconds with `?`.
 
 use sqlx::AssertSqlSafe;
 
@@ -8,44 +13,81 @@ use super::query::{Bind, Query, QueryAs, QueryScalar, Row, Value, query};
 
 pub struct Builder {
     sql: String,
+    /// The same text with `?` placeholders, while every value is written once and in order.
+    nameless: Option<String>,
+    /// Values written so far in order.
+    written: usize,
     values: Vec<Value>,
 }
 
 /// Placeholders the builder numbered and bound: only it makes them.
-pub struct Param(String);
+pub struct Param {
+    text: String,
+    /// The first value's number and how many there are.
+    first: usize,
+    count: usize,
+}
 
 impl Builder {
     pub fn new(sql: &'static str) -> Builder {
         Builder {
             sql: sql.to_owned(),
+            nameless: Some(sql.to_owned()),
+            written: 0,
             values: Vec::new(),
         }
     }
 
     pub fn push(&mut self, sql: &'static str) -> &mut Self {
         self.sql.push_str(sql);
+        if let Some(nameless) = &mut self.nameless {
+            nameless.push_str(sql);
+        }
         self
     }
 
     /// Binds `value` to the next placeholder, to write once or several times.
     pub fn bind(&mut self, value: impl Bind) -> Param {
         self.values.push(value.value());
-        Param(format!("${}", self.values.len()))
+        let n = self.values.len();
+        Param {
+            text: format!("${n}"),
+            first: n,
+            count: 1,
+        }
     }
 
     /// Binds each value to a placeholder of its own: `$n, $n+1, …`, for an `IN (…)` list. An
     /// empty list is `NULL`, which no value is `IN`, so the statement stays valid and matches
     /// nothing.
     pub fn bind_list<B: Bind>(&mut self, values: impl IntoIterator<Item = B>) -> Param {
-        let placeholders: Vec<String> = values.into_iter().map(|v| self.bind(v).0).collect();
+        let first = self.values.len() + 1;
+        let placeholders: Vec<String> = values.into_iter().map(|v| self.bind(v).text).collect();
         if placeholders.is_empty() {
-            return Param("NULL".to_owned());
+            return Param {
+                text: "NULL".to_owned(),
+                first,
+                count: 0,
+            };
         }
-        Param(placeholders.join(", "))
+        Param {
+            text: placeholders.join(", "),
+            first,
+            count: placeholders.len(),
+        }
     }
 
     pub fn push_param(&mut self, param: &Param) -> &mut Self {
-        self.sql.push_str(&param.0);
+        self.sql.push_str(&param.text);
+        let in_order = param.count == 0 || param.first == self.written + 1;
+        match &mut self.nameless {
+            Some(nameless) if in_order => {
+                let marks = vec!["?"; param.count].join(", ");
+                nameless.push_str(if param.count == 0 { "NULL" } else { &marks });
+                self.written += param.count;
+            }
+            _ => self.nameless = None,
+        }
         self
     }
 
@@ -64,8 +106,11 @@ impl Builder {
     /// Writes ` LIMIT n` with the number itself, which carries no SQL: bound, SQLite's driver
     /// answered a partner's registration list about 15 % more slowly (same plan, same rows).
     pub fn push_limit(&mut self, limit: i64) -> &mut Self {
-        self.sql.push_str(" LIMIT ");
-        self.sql.push_str(&limit.to_string());
+        let clause = format!(" LIMIT {limit}");
+        self.sql.push_str(&clause);
+        if let Some(nameless) = &mut self.nameless {
+            nameless.push_str(&clause);
+        }
         self
     }
 
@@ -86,7 +131,13 @@ impl Builder {
     }
 
     pub fn query(self) -> Query {
-        query(AssertSqlSafe(self.sql)).bind_all(self.values)
+        let nameless = self
+            .nameless
+            .filter(|_| self.written == self.values.len())
+            .map(AssertSqlSafe);
+        query(AssertSqlSafe(self.sql))
+            .on_sqlite(nameless)
+            .bind_all(self.values)
     }
 
     pub fn query_as<T: Row>(self) -> QueryAs<T> {
@@ -107,6 +158,13 @@ mod tests {
 
     fn built(builder: &Builder) -> (&str, &[Value]) {
         (&builder.sql, &builder.values)
+    }
+
+    fn nameless(builder: &Builder) -> Option<&str> {
+        builder
+            .nameless
+            .as_deref()
+            .filter(|_| builder.written == builder.values.len())
     }
 
     #[test]
@@ -131,6 +189,10 @@ mod tests {
                 ][..]
             )
         );
+        assert_eq!(
+            nameless(&b),
+            Some("SELECT id FROM t WHERE a = ? AND b IN (?, ?) AND c = ? LIMIT 21")
+        );
     }
 
     #[test]
@@ -147,6 +209,17 @@ mod tests {
             "SELECT a FROM t WHERE id IN ($1, $2) UNION SELECT b FROM u WHERE id IN ($1, $2)"
         );
         assert_eq!(b.values.len(), 2);
+        assert_eq!(nameless(&b), None);
+    }
+
+    #[test]
+    fn a_value_written_out_of_order_keeps_the_numbered_text() {
+        let mut b = Builder::new("SELECT id FROM t WHERE a = ");
+        let first = b.bind(1_i64);
+        let second = b.bind(2_i64);
+        b.push_param(&second).push(" AND b = ").push_param(&first);
+        assert_eq!(b.sql, "SELECT id FROM t WHERE a = $2 AND b = $1");
+        assert_eq!(nameless(&b), None);
     }
 
     #[test]
@@ -154,6 +227,10 @@ mod tests {
         let mut b = Builder::new("INSERT INTO t (a, b) VALUES ");
         b.push_tuples([(1_i64, "x"), (2, "y")], |(a, b)| [a.value(), b.value()]);
         assert_eq!(b.sql, "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)");
+        assert_eq!(
+            nameless(&b),
+            Some("INSERT INTO t (a, b) VALUES (?, ?), (?, ?)")
+        );
         assert_eq!(b.values.len(), 4);
     }
 
@@ -162,5 +239,6 @@ mod tests {
         let mut b = Builder::new("SELECT id FROM t WHERE id IN (");
         b.push_binds(Vec::<i64>::new()).push(")");
         assert_eq!(built(&b), ("SELECT id FROM t WHERE id IN (NULL)", &[][..]));
+        assert_eq!(nameless(&b), Some("SELECT id FROM t WHERE id IN (NULL)"));
     }
 }

@@ -77,12 +77,15 @@ impl Bind for Value {
 /// A statement and its values in placeholder order.
 pub struct Query {
     sql: SqlStr,
+    /// The text SQLite runs instead, where it has one (see the builder).
+    sqlite: Option<SqlStr>,
     values: Vec<Value>,
 }
 
 pub fn query(sql: impl SqlSafeStr) -> Query {
     Query {
         sql: sql.into_sql_str(),
+        sqlite: None,
         values: Vec::new(),
     }
 }
@@ -111,6 +114,11 @@ impl Done {
 }
 
 impl Query {
+    pub(super) fn on_sqlite(mut self, text: Option<impl SqlSafeStr>) -> Self {
+        self.sqlite = text.map(SqlSafeStr::into_sql_str);
+        self
+    }
+
     pub fn bind(mut self, value: impl Bind) -> Self {
         self.values.push(value.value());
         self
@@ -138,9 +146,13 @@ impl Query {
     }
 
     pub async fn execute<'c>(self, exec: impl Into<Exec<'c>>) -> Result<Done, sqlx::Error> {
-        let Query { sql, values } = self;
+        let Query {
+            sql,
+            sqlite,
+            values,
+        } = self;
         let rows_affected = on_engine!(exec.into(), |e|
-            sqlite: sqlx::query_with::<Sqlite, _>(sql, arguments::<Sqlite>(values)?)
+            sqlite: sqlx::query_with::<Sqlite, _>(sqlite.unwrap_or(sql), arguments::<Sqlite>(values)?)
                 .execute(e).await?.rows_affected(),
             postgres: sqlx::query_with::<Postgres, _>(sql, arguments::<Postgres>(values)?)
                 .execute(e).await?.rows_affected());
@@ -158,9 +170,16 @@ pub struct QueryAs<T> {
 /// `$exec` belongs to, decoding `$row`s.
 macro_rules! fetch {
     ($query:expr, $exec:expr, $row:ty, $method:ident) => {{
-        let Query { sql, values } = $query;
+        let Query {
+            sql,
+            sqlite,
+            values,
+        } = $query;
         on_engine!($exec.into(), |e|
-            sqlite: sqlx::query_as_with::<Sqlite, $row, _>(sql, arguments::<Sqlite>(values)?)
+            sqlite: sqlx::query_as_with::<Sqlite, $row, _>(
+                sqlite.unwrap_or(sql),
+                arguments::<Sqlite>(values)?,
+            )
                 .$method(e).await?,
             postgres: sqlx::query_as_with::<Postgres, $row, _>(sql, arguments::<Postgres>(values)?)
                 .$method(e).await?)
