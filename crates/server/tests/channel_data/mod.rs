@@ -319,6 +319,43 @@ async fn partners_reach_only_their_own_reports() {
         StatusCode::CREATED,
     )
     .await;
+    // Alice's own row waits on a product nobody knows: she may not teach what it means for
+    // every source.
+    let own_id = own["id"].as_i64().unwrap();
+    let mine = json(
+        upload(
+            &alice,
+            own_id,
+            "own.csv",
+            report(&["01/12/2026;N-1;Contoso;;Mystery;1;5;EUR;".to_owned()]),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    confirm(&alice, own_id, &mine["suggestion"]).await;
+    process(&app).await;
+    let waiting = alice
+        .read(&format!(
+            "/api/channel-data/rows?import={}&status=waiting",
+            mine["id"]
+        ))
+        .await;
+    let row = waiting["items"][0]["id"].as_i64().unwrap();
+    let (_, taught) = error(
+        alice
+            .post(&format!("/api/channel-data/rows/{row}/resolve"))
+            .json(&json!({ "product_id": 1 }))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        taught["error"]["fields"]["product_id"].is_string(),
+        "{taught}"
+    );
     let path = format!("/api/channel-data/imports/{}", imported["id"]);
     error(
         alice.get(&path).send().await.unwrap(),

@@ -142,6 +142,20 @@ pub async fn resolve(
         .await?
         .ok_or(AppError::NotFound)?;
     let source = super::reachable(state, viewer, row.source_id).await?;
+    // What a product or customer name means is learned for every source, so only vendor
+    // staff teach it; a partner admin corrects a value or rejects the row.
+    if viewer.is_some() && (request.product_id.is_some() || request.account_id.is_some()) {
+        let field = if request.product_id.is_some() {
+            "product_id"
+        } else {
+            "account_id"
+        };
+        return Err(AppError::field(
+            field,
+            "Your partner manager settles product and customer names; correct a value or \
+             reject the row.",
+        ));
+    }
     if row.status != RowStatus::Waiting {
         return Err(AppError::conflict("This row was settled already."));
     }
