@@ -401,6 +401,9 @@ async fn a_manager_reviews_the_board_and_the_program_numbers() {
     ] {
         manager.find(chart).await;
     }
+    manager
+        .wait_for_text("#chart-revenue", "Other sales partners reported")
+        .await;
     manager.close().await;
 }
 

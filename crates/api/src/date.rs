@@ -28,6 +28,10 @@ impl Date {
         self.month
     }
 
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
     /// `YYYY-MM-DD`, exactly.
     pub fn parse(input: &str) -> Option<Date> {
         let bytes = input.as_bytes();

@@ -173,6 +173,17 @@ async fn a_manager_imports_a_distributor_workbook_and_settles_what_waits() {
     assert_eq!(linked, format!("Registration {registration}"));
     manager.wait_for_text("#transactions", "Proseware").await;
     manager.assert_accessible().await;
+
+    // The upload is listed with its outcome, newest first, and leads back to its page.
+    manager.open(&portal.url("/manage/channel-data")).await;
+    let newest = "#uploads tbody tr:first-child";
+    let line = manager.wait_for_text(newest, "litware-november.xlsx").await;
+    assert!(
+        line.contains("Litware Distribution") && line.contains("Done"),
+        "{line}"
+    );
+    manager.click(&format!("{newest} a")).await;
+    manager.wait_for_text("#import-state", "Done").await;
     manager.close().await;
     worker.abort();
 }

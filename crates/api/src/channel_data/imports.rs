@@ -199,3 +199,30 @@ pub struct Resolved {
     /// Other waiting rows of the source the lesson settled too.
     pub also_settled: u64,
 }
+
+/// One upload in `GET /api/channel-data/imports`, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportImport {
+    pub id: i64,
+    pub source_id: i64,
+    pub source_name: String,
+    pub file_name: String,
+    pub state: ImportState,
+    pub rows_read: u64,
+    pub counts: Counts,
+    pub error: Option<String>,
+    /// RFC 3339.
+    pub created_at: String,
+    pub finished_at: Option<String>,
+}
+
+/// `GET /api/channel-data/imports` filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    pub source: Option<i64>,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}

@@ -16,6 +16,9 @@ pub enum CustomerMatch {
     Domain,
     /// By a name the company matcher calls the same company.
     Name,
+    /// By a near spelling of the account's name ("Globex Intl" for "Globex International"):
+    /// the company matcher's strong match, one account only.
+    Similar,
     /// Settled by a person in the review queue.
     Confirmed,
     /// Not in the account book.
@@ -25,6 +28,7 @@ pub enum CustomerMatch {
 string_enum!(CustomerMatch {
     Domain => "domain" / "Matched by domain",
     Name => "name" / "Matched by name",
+    Similar => "similar" / "Matched by a similar name",
     Confirmed => "confirmed" / "Confirmed by a person",
     None => "none" / "Not in the account book",
 });

@@ -70,7 +70,11 @@ pub struct MotionOutcomes {
 pub struct QuarterRevenue {
     /// E.g. `2026-Q3`.
     pub quarter: String,
+    /// Won partner-sourced deals in the CRM, by the day each closed.
     pub value: i64,
+    /// Sales partners were credited with in channel reports, by the day each was made, less
+    /// those of a deal `value` holds already: the two add up without counting a deal twice.
+    pub reported: i64,
 }
 
 /// A partner that joined in the last 90 days and how soon it registered.
@@ -90,11 +94,11 @@ pub struct NewPartner {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProgramNumbers {
     pub currency: String,
-    /// Every currency deals are recorded in, most used first.
+    /// Every currency deals are recorded in, most used first, then those only reports use.
     pub currencies: Vec<String>,
     pub pipeline_by_motion: Vec<MotionPipeline>,
     pub outcomes_by_motion: Vec<MotionOutcomes>,
-    /// Won partner-sourced deals by the quarter they closed, oldest first, last 8 quarters.
+    /// Partner revenue by quarter, oldest first, last 8 quarters.
     pub sourced_revenue_by_quarter: Vec<QuarterRevenue>,
     pub new_partners: Vec<NewPartner>,
 }

@@ -146,7 +146,7 @@ fn Program(numbers: ProgramNumbers) -> impl IntoView {
         .rev()
         .cloned()
         .collect();
-    let this_quarter = quarters.last().map_or(0, |q| q.value);
+    let this_quarter = quarters.last().map_or(0, |q| q.value + q.reported);
     view! {
         <HomeCard id="home-program" glyph=Glyph::Chart title=text::home::PROGRAM>
             <div class="stats">
@@ -167,7 +167,12 @@ fn Program(numbers: ProgramNumbers) -> impl IntoView {
 /// Sourced revenue of the last quarters as columns, each with its figure in text.
 #[component]
 fn Columns(quarters: Vec<QuarterRevenue>, currency: String) -> impl IntoView {
-    let top = quarters.iter().map(|q| q.value).max().unwrap_or(0).max(1);
+    let top = quarters
+        .iter()
+        .map(|q| q.value + q.reported)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     view! {
         <figure class="columns" aria-labelledby="columns-caption">
             <figcaption id="columns-caption" class="muted">
@@ -179,8 +184,9 @@ fn Columns(quarters: Vec<QuarterRevenue>, currency: String) -> impl IntoView {
                     .map(|q| {
                         // Set through the style object, which the CSP allows; a style
                         // attribute it would block.
-                        let height = format!("{}%", q.value * 100 / top);
-                        let figure = money(Some(q.value), Some(&currency));
+                        let total = q.value + q.reported;
+                        let height = format!("{}%", total * 100 / top);
+                        let figure = money(Some(total), Some(&currency));
                         view! {
                             <li>
                                 <span class="column-value">{figure}</span>

@@ -124,7 +124,7 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         ChartData {
             id: "chart-pipeline-value",
             title: text::numbers::pipeline_value(&currency),
-            stacked: true,
+            legend: Some(SOURCED_INFLUENCED),
             max: 0,
             headers: text::numbers::PIPELINE_COLUMNS,
             empty: text::numbers::NO_OPEN_DEALS,
@@ -139,7 +139,7 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         ChartData {
             id: "chart-pipeline-count",
             title: text::numbers::OPEN_DEALS.to_owned(),
-            stacked: true,
+            legend: Some(SOURCED_INFLUENCED),
             max: 0,
             headers: text::numbers::PIPELINE_COLUMNS,
             empty: text::numbers::NO_OPEN_DEALS,
@@ -154,7 +154,7 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         ChartData {
             id: "chart-win-rate",
             title: text::numbers::WIN_RATE.to_owned(),
-            stacked: false,
+            legend: None,
             max: 100,
             headers: text::numbers::OUTCOME_COLUMNS,
             empty: text::numbers::NO_CLOSED_DEALS,
@@ -172,7 +172,7 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         ChartData {
             id: "chart-cycle",
             title: text::numbers::CYCLE.to_owned(),
-            stacked: false,
+            legend: None,
             max: 0,
             headers: text::numbers::OUTCOME_COLUMNS,
             empty: text::numbers::NO_CLOSED_DEALS,
@@ -189,24 +189,28 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
         ChartData {
             id: "chart-revenue",
             title: text::numbers::revenue(&currency),
-            stacked: false,
+            legend: Some(WON_REPORTED),
             max: 0,
             headers: text::numbers::REVENUE_COLUMNS,
             empty: text::numbers::NO_REVENUE,
             bars: revenue
                 .into_iter()
                 .map(|q| Bar {
-                    text: amount(q.value),
-                    cells: vec![amount(q.value)],
+                    text: amount(q.value + q.reported),
+                    cells: vec![
+                        amount(q.value),
+                        amount(q.reported),
+                        amount(q.value + q.reported),
+                    ],
                     label: q.quarter,
-                    parts: [q.value, 0],
+                    parts: [q.value, q.reported],
                 })
                 .collect(),
         },
         ChartData {
             id: "chart-first-registration",
             title: text::numbers::FIRST_REGISTRATION.to_owned(),
-            stacked: false,
+            legend: None,
             max: 0,
             headers: text::numbers::FIRST_REGISTRATION_COLUMNS,
             empty: text::numbers::NO_NEW_PARTNERS,
@@ -232,8 +236,8 @@ fn charts(n: ProgramNumbers) -> Vec<ChartData> {
 struct ChartData {
     id: &'static str,
     title: String,
-    /// Whether the bars stack a sourced and an influenced part.
-    stacked: bool,
+    /// What the two stacked parts of each bar are, when they stack.
+    legend: Option<[&'static str; 2]>,
     max: i64,
     /// The table's columns: the bar's label, then its cells.
     headers: &'static [&'static str],
@@ -250,6 +254,8 @@ struct Bar {
     cells: Vec<String>,
 }
 
+const SOURCED_INFLUENCED: [&str; 2] = [text::numbers::SOURCED, text::numbers::INFLUENCED];
+const WON_REPORTED: [&str; 2] = [text::numbers::WON_IN_CRM, text::numbers::REPORTED];
 const ROW: i64 = 30;
 const LABEL_END: f64 = 210.0;
 const BAR_SPACE: f64 = 220.0;
@@ -258,7 +264,7 @@ fn chart(data: ChartData) -> AnyView {
     let ChartData {
         id,
         title,
-        stacked,
+        legend,
         max,
         headers,
         empty,
@@ -269,7 +275,7 @@ fn chart(data: ChartData) -> AnyView {
     let body = if bars.is_empty() {
         view! { <p class="empty">{empty}</p> }.into_any()
     } else {
-        drawing(title.clone(), stacked, max, headers, bars).into_any()
+        drawing(title.clone(), legend, max, headers, bars).into_any()
     };
     view! {
         <section class="chart" id=id aria-labelledby=labelled_by>
@@ -283,7 +289,7 @@ fn chart(data: ChartData) -> AnyView {
 /// The bars, a legend for stacked ones, and the figures as a table.
 fn drawing(
     title: String,
-    stacked: bool,
+    legend: Option<[&'static str; 2]>,
     max: i64,
     headers: &'static [&'static str],
     bars: Vec<Bar>,
@@ -302,7 +308,7 @@ fn drawing(
         } = bar;
         let y = i as i64 * ROW + 4;
         let first = parts[0].max(0) as f64 * scale;
-        let second = if stacked {
+        let second = if legend.is_some() {
             parts[1].max(0) as f64 * scale
         } else {
             0.0
@@ -322,13 +328,13 @@ fn drawing(
             </tr>
         });
     }
-    let legend = stacked.then(|| {
+    let legend = legend.map(|[a, b]| {
         view! {
             <p class="legend" aria-hidden="true">
                 <span class="swatch bar-a"></span>
-                {text::numbers::SOURCED}
+                {a}
                 <span class="swatch bar-b"></span>
-                {text::numbers::INFLUENCED}
+                {b}
             </p>
         }
     });

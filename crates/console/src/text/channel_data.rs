@@ -29,6 +29,19 @@ pub const SOURCE_NEEDED: &str = "Choose whose report this is.";
 pub const FILE: &str = "Report";
 pub const UPLOAD: &str = "Upload";
 pub const UPLOADING: &str = "Uploading…";
+pub const UPLOADS: &str = "Uploads";
+pub const UPLOADS_LOADING: &str = "Loading the uploads…";
+pub const NO_UPLOADS: &str = "No report uploaded yet.";
+pub const UPLOAD_HEADERS: &[&str] = &[
+    "File",
+    "Source",
+    "Uploaded",
+    "State",
+    "Imported",
+    "Duplicates",
+    "Rejected",
+    "Waiting",
+];
 
 // --- One import
 

@@ -56,5 +56,6 @@ pub fn open_pipeline(deals: i64) -> String {
     format!("open partner pipeline, {deals} deals")
 }
 
-pub const SOURCED_THIS_QUARTER: &str = "partner-sourced this quarter";
-pub const REVENUE_BY_QUARTER: &str = "Partner-sourced revenue by quarter";
+pub const SOURCED_THIS_QUARTER: &str = "partner revenue this quarter";
+pub const REVENUE_BY_QUARTER: &str =
+    "Partner revenue by quarter: sourced deals won and sales partners reported";

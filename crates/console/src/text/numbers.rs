@@ -34,11 +34,16 @@ pub fn win_rate(rate: i64, won: i64, lost: i64) -> String {
 pub const CYCLE: &str = "Average days from creation to a won deal";
 
 pub fn revenue(currency: &str) -> String {
-    format!("Partner-sourced revenue by quarter ({currency})")
+    format!("Partner revenue by quarter ({currency})")
 }
 
-pub const REVENUE_COLUMNS: &[&str] = &["Quarter", "Revenue"];
-pub const NO_REVENUE: &str = "No partner-sourced deals won in the last 8 quarters.";
+pub const REVENUE_COLUMNS: &[&str] = &[
+    "Quarter",
+    "Sourced deals won",
+    "Reported by partners",
+    "Total",
+];
+pub const NO_REVENUE: &str = "No partner revenue in the last 8 quarters.";
 pub const FIRST_REGISTRATION: &str =
     "Days to first registration, partners who joined in the last 90 days";
 pub const FIRST_REGISTRATION_COLUMNS: &[&str] = &["Partner", "Joined", "First registration after"];
@@ -59,6 +64,9 @@ pub fn deals(n: i64) -> String {
 /// The legend of stacked bars: a swatch before each word.
 pub const SOURCED: &str = "Sourced ";
 pub const INFLUENCED: &str = "Influenced";
+/// Reported sales of deals the CRM already counts as won are left out.
+pub const WON_IN_CRM: &str = "Sourced deals won ";
+pub const REPORTED: &str = "Other sales partners reported";
 
 /// The drawing's region, named after the chart's title.
 pub fn drawn(title: &str) -> String {

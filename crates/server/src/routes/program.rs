@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::extract::State;
+use portico_api::date::Date;
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{
     LOST, MotionOutcomes, MotionPipeline, NewPartner, NumbersQuery, ProgramNumbers, QuarterRevenue,
@@ -47,7 +48,12 @@ async fn program_numbers(
     let db = state.db.pool();
     let now = state.now();
     let totals = numbers::totals(db).await?;
-    let currencies = currencies(&totals);
+    let mut currencies = currencies(&totals);
+    for reported in numbers::reported_currencies(db).await? {
+        if !currencies.contains(&reported) {
+            currencies.push(reported);
+        }
+    }
     let currency = match query.currency.as_deref() {
         Some(code) => portico_api::places::currency(code)
             .map_err(|message| ApiError::field("currency", message))?,
@@ -141,23 +147,33 @@ fn outcomes(totals: &[numbers::TotalRow]) -> Vec<MotionOutcomes> {
         .collect()
 }
 
+/// Won sourced deals (whole units) and reported sales (minor units, rounded to whole units
+/// per quarter) by quarter.
 async fn revenue(db: &Pool, currency: &str, now: Timestamp) -> ApiResult<Vec<QuarterRevenue>> {
     let first = Quarter::of(now).back(QUARTERS - 1);
-    let mut by_quarter: BTreeMap<Quarter, i64> =
+    let mut by_quarter: BTreeMap<Quarter, (i64, i64)> =
         std::iter::successors(Some(first), |q| Some(q.next()))
             .take(QUARTERS as usize)
-            .map(|quarter| (quarter, 0))
+            .map(|quarter| (quarter, (0, 0)))
             .collect();
     for (day, value) in numbers::sourced_wins_by_day(db, currency, first.start()).await? {
-        if let Some(sum) = by_quarter.get_mut(&Quarter::of(day * 86_400)) {
-            *sum += value;
+        if let Some((won, _)) = by_quarter.get_mut(&Quarter::of(day * 86_400)) {
+            *won += value;
+        }
+    }
+    let from = Date::from_unix(first.start()).to_string();
+    for (day, minor) in numbers::reported_sales_by_day(db, currency, &from).await? {
+        let quarter = Date::parse(&day).map(|d| Quarter::of(d.unix_start()));
+        if let Some((_, reported)) = quarter.and_then(|q| by_quarter.get_mut(&q)) {
+            *reported += minor;
         }
     }
     Ok(by_quarter
         .into_iter()
-        .map(|(quarter, value)| QuarterRevenue {
+        .map(|(quarter, (value, minor))| QuarterRevenue {
             quarter: quarter.label(),
             value,
+            reported: (minor + minor.signum() * 50) / 100,
         })
         .collect())
 }

@@ -5,7 +5,9 @@
 
 use crate::common;
 
+mod customers;
 mod files;
+mod numbers;
 mod resume;
 
 use common::*;
@@ -356,6 +358,27 @@ async fn partners_reach_only_their_own_reports() {
         taught["error"]["fields"]["product_id"].is_string(),
         "{taught}"
     );
+    let listed = alice.read("/api/channel-data/imports").await;
+    let ids: Vec<_> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect();
+    assert_eq!(ids, [mine["id"].clone()], "only her own upload: {listed}");
+    let newest = manager.read("/api/channel-data/imports?limit=1").await;
+    assert_eq!(newest["items"][0]["id"], mine["id"]);
+    assert_eq!(newest["items"][0]["counts"]["waiting"], 1);
+    let cursor = newest["next_cursor"].as_str().unwrap();
+    let older = manager
+        .read(&format!(
+            "/api/channel-data/imports?limit=1&cursor={cursor}"
+        ))
+        .await;
+    assert_eq!(older["items"][0]["id"], imported["id"]);
+    assert_eq!(older["items"][0]["source_name"], "Ingram Europe");
+    let theirs = bob.read("/api/channel-data/imports").await;
+    assert_eq!(theirs["items"], json!([]), "{theirs}");
     let path = format!("/api/channel-data/imports/{}", imported["id"]);
     error(
         alice.get(&path).send().await.unwrap(),

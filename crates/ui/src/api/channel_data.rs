@@ -7,7 +7,7 @@ use super::upload::upload_form;
 use super::{ApiError, PAGE_SIZE};
 use portico_api::Page;
 use portico_api::channel_data::imports::{
-    ChannelRow, Import, REPORT_MAX_BYTES, Resolve, Resolved, RowStatus,
+    ChannelRow, Import, REPORT_MAX_BYTES, ReportImport, Resolve, Resolved, RowStatus,
 };
 use portico_api::channel_data::transactions::Transaction;
 use portico_api::channel_data::{NewSource, SetMapping, Source, SourceList};
@@ -50,6 +50,13 @@ pub async fn upload_report(
         .map_err(|_| ApiError::network())?;
     let url = "/api/channel-data/imports";
     json(upload_form(url, csrf, &form, progress, REPORT_MAX_BYTES).await?)
+}
+
+/// `GET /api/channel-data/imports`, newest first.
+pub async fn channel_imports(cursor: Option<&str>) -> Result<Page<ReportImport>, ApiError> {
+    Call::get(&list_url("/api/channel-data/imports", cursor, PAGE_SIZE))
+        .read()
+        .await
 }
 
 /// `GET /api/channel-data/imports/{id}`

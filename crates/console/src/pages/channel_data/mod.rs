@@ -20,6 +20,7 @@ use crate::text::channel_data as text;
 mod import;
 mod review;
 mod transactions;
+mod uploads;
 
 pub use import::ChannelImportPage;
 pub use review::ChannelReviewPage;
@@ -49,6 +50,7 @@ pub fn ChannelDataPage() -> impl IntoView {
             </p>
             <p class="error-text" role="alert">{error}</p>
             <UploadForm sources />
+            <uploads::UploadList />
             <h2 class="section-title" id="sources-heading">{text::SOURCES}</h2>
             {move || match sources.get() {
                 None => view! { <p class="muted">{text::SOURCES_LOADING}</p> }.into_any(),

@@ -2,13 +2,14 @@
 //! and the accounts and registrations it has looked up so far (a report names the same
 //! customers over and over, so each is asked for once).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use portico_api::channel_data::transactions::CustomerMatch;
 
 use crate::app::AppResult;
+use crate::domain::blocking::probe_keys;
 use crate::domain::channel::product_key;
-use crate::domain::company::name_key;
+use crate::domain::company::{NameMatch, compare_names, name_key};
 use crate::store::channel_data as store;
 use crate::store::sql::Conn;
 
@@ -85,11 +86,23 @@ impl Lookups {
         for (key, id) in store::accounts_by_name(tx, &keys).await? {
             named.entry(key).or_default().push(id);
         }
+        let unnamed: Vec<&str> = keys
+            .iter()
+            .filter(|k| !named.contains_key(*k) && !self.by_name.contains_key(*k))
+            .map(String::as_str)
+            .collect();
+        let similar = similar_accounts(tx, &unnamed).await?;
         for key in keys {
             let found = match named.get(&key).map(Vec::as_slice) {
                 Some([id]) => Found::Account(*id, CustomerMatch::Name),
                 Some(ids) => Found::Several(ids.len()),
-                None => Found::Nowhere,
+                None => match similar.get(&key) {
+                    Some(ids) if ids.len() > 1 => Found::Several(ids.len()),
+                    Some(ids) => ids.first().map_or(Found::Nowhere, |id| {
+                        Found::Account(*id, CustomerMatch::Similar)
+                    }),
+                    None => Found::Nowhere,
+                },
             };
             self.by_name.entry(key).or_insert(found);
         }
@@ -146,6 +159,37 @@ impl Lookups {
 struct Registered {
     by_name: HashMap<String, (i64, Option<i64>)>,
     by_domain: HashMap<String, (i64, Option<i64>)>,
+}
+
+/// The accounts the company matcher calls the same company as each key, up to typos, run-together
+/// words or a descriptor (a strong match; a short form or initials alone is not enough to
+/// credit a sale), found through the conflict check's blocking keys.
+async fn similar_accounts(
+    tx: &mut Conn,
+    keys: &[&str],
+) -> AppResult<HashMap<String, BTreeSet<i64>>> {
+    let mut probes: HashMap<String, Vec<&str>> = HashMap::new();
+    for key in keys {
+        for block in probe_keys(key) {
+            probes.entry(block).or_default().push(key);
+        }
+    }
+    let blocks: Vec<String> = probes.keys().cloned().collect();
+    let mut similar: HashMap<String, BTreeSet<i64>> = HashMap::new();
+    for (block, account, account_key) in store::accounts_by_block(tx, &blocks).await? {
+        for key in probes.get(&block).into_iter().flatten() {
+            if matches!(
+                compare_names(key, &account_key),
+                NameMatch::Same | NameMatch::Strong(_)
+            ) {
+                similar
+                    .entry((*key).to_owned())
+                    .or_default()
+                    .insert(account);
+            }
+        }
+    }
+    Ok(similar)
 }
 
 /// The distinct values not in `known` yet.

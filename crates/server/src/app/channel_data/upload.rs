@@ -7,8 +7,11 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use portico_api::Page;
 use portico_api::channel_data::ColumnMapping;
-use portico_api::channel_data::imports::{Counts, Import, ImportState, PreviewRow};
+use portico_api::channel_data::imports::{
+    Counts, Import, ImportQuery, ImportState, PreviewRow, ReportImport,
+};
 
 use crate::app::unit_of_work;
 use crate::app::{AppError, AppResult};
@@ -19,7 +22,10 @@ use crate::domain::channel::reader::{Format, Table, sniff};
 use crate::domain::channel::row::{self, Layout};
 use crate::state::AppState;
 use crate::store::audit::AuditEntry;
-use crate::store::channel_data::{self as store, ImportRow, NewImport, SourceRow};
+use crate::store::channel_data::{
+    self as store, ImportFilter, ImportListRow, ImportRow, NewImport, SourceRow,
+};
+use crate::store::into_page;
 
 /// Rows kept to preview a mapping.
 const SAMPLE_ROWS: usize = 10;
@@ -148,6 +154,51 @@ pub async fn read(state: &AppState, viewer: Option<i64>, id: i64) -> AppResult<I
     view(row, suggestion, preview)
 }
 
+/// The uploads the viewer may reach, newest first.
+pub async fn list(
+    state: &AppState,
+    viewer: Option<i64>,
+    query: &ImportQuery,
+    before: Option<i64>,
+) -> AppResult<Page<ReportImport>> {
+    let limit = query.limit.unwrap_or(25).clamp(1, 100);
+    let filter = ImportFilter {
+        source_id: query.source,
+        organization_id: viewer,
+        before,
+    };
+    let rows = store::imports(state.db.pool(), filter, limit).await?;
+    into_page(rows, limit, |r| r.id, |r| Ok::<_, AppError>(summary(r)))
+}
+
+fn summary(row: ImportListRow) -> ReportImport {
+    ReportImport {
+        id: row.id,
+        source_id: row.source_id,
+        source_name: row.source_name,
+        file_name: row.file_name,
+        state: row.state,
+        rows_read: count(row.rows_read),
+        counts: counts([row.imported, row.duplicate, row.rejected, row.waiting]),
+        error: row.error,
+        created_at: rfc3339(row.created_at),
+        finished_at: row.finished_at.map(rfc3339),
+    }
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+fn counts([imported, duplicate, rejected, waiting]: [i64; 4]) -> Counts {
+    Counts {
+        imported: count(imported),
+        duplicate: count(duplicate),
+        rejected: count(rejected),
+        waiting: count(waiting),
+    }
+}
+
 async fn suggestion(
     state: &AppState,
     source: &SourceRow,
@@ -207,7 +258,6 @@ fn view(
     suggestion: Option<Vec<ColumnMapping>>,
     preview: Vec<PreviewRow>,
 ) -> AppResult<Import> {
-    let count = |n: i64| u64::try_from(n).unwrap_or(0);
     Ok(Import {
         id: row.id,
         source_id: row.source_id,
@@ -217,12 +267,7 @@ fn view(
         size: count(row.size),
         bytes_read: count(row.bytes_read),
         rows_read: count(row.rows_read),
-        counts: Counts {
-            imported: count(row.imported),
-            duplicate: count(row.duplicate),
-            rejected: count(row.rejected),
-            waiting: count(row.waiting),
-        },
+        counts: counts([row.imported, row.duplicate, row.rejected, row.waiting]),
         error: row.error,
         suggestion,
         preview,

@@ -6,7 +6,9 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use portico_api::channel_data::imports::{ChannelRow, Import, Resolve, Resolved, RowQuery};
+use portico_api::channel_data::imports::{
+    ChannelRow, Import, ImportQuery, ReportImport, Resolve, Resolved, RowQuery,
+};
 use portico_api::channel_data::transactions::{
     AliasList, NewAlias, ProductAlias, Transaction, TransactionQuery,
 };
@@ -29,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_sources, create_source))
         .routes(routes!(set_mapping))
         .merge(uploads::router())
+        .routes(routes!(list_imports))
         .routes(routes!(read_import))
         .routes(routes!(list_rows))
         .routes(routes!(resolve_row))
@@ -97,6 +100,20 @@ async fn set_mapping(
     mapping.validate().map_err(ApiError::Validation)?;
     Ok(Json(
         channel_data::set_mapping(&state, (caller.user_id, viewer), id, &mapping).await?,
+    ))
+}
+
+/// The uploads the caller reaches, newest first.
+#[utoipa::path(get, path = "/api/channel-data/imports", tag = "channel data", params(ImportQuery),
+    responses((status = 200, body = Page<ReportImport>), (status = 403, body = ErrorBody)))]
+async fn list_imports(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<ImportQuery>,
+) -> ApiResult<Json<Page<ReportImport>>> {
+    let before = Some(parse_cursor(query.cursor.as_deref())?).filter(|id| *id > 0);
+    Ok(Json(
+        upload::list(&state, viewer(&caller)?, &query, before).await?,
     ))
 }
 

@@ -87,6 +87,60 @@ pub async fn insert_import(
     .await?)
 }
 
+/// An upload in a list, with its source's name.
+#[derive(Debug, Clone, FromRow)]
+pub struct ImportListRow {
+    pub id: i64,
+    pub source_id: i64,
+    pub source_name: String,
+    pub file_name: String,
+    pub state: ImportState,
+    pub rows_read: i64,
+    pub imported: i64,
+    pub duplicate: i64,
+    pub rejected: i64,
+    pub waiting: i64,
+    pub error: Option<String>,
+    pub created_at: Timestamp,
+    pub finished_at: Option<Timestamp>,
+}
+
+/// Which uploads to list: of one source, of one partner's source, older than a cursor.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportFilter {
+    pub source_id: Option<i64>,
+    pub organization_id: Option<i64>,
+    pub before: Option<i64>,
+}
+
+/// A page of uploads, newest first; one more than `limit` when there are more.
+pub async fn imports<'c, E>(
+    db: E,
+    filter: ImportFilter,
+    limit: u32,
+) -> Result<Vec<ImportListRow>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    let mut sql = Builder::new(
+        "SELECT i.id, i.source_id, s.name AS source_name, i.file_name, i.state, i.rows_read, \
+         i.imported, i.duplicate, i.rejected, i.waiting, i.error, i.created_at, i.finished_at \
+         FROM channel_imports i JOIN channel_sources s ON s.id = i.source_id WHERE 1 = 1",
+    );
+    if let Some(id) = filter.source_id {
+        sql.push(" AND i.source_id = ").push_bind(id);
+    }
+    if let Some(id) = filter.organization_id {
+        sql.push(" AND s.organization_id = ").push_bind(id);
+    }
+    if let Some(before) = filter.before {
+        sql.push(" AND i.id < ").push_bind(before);
+    }
+    sql.push(" ORDER BY i.id DESC")
+        .push_limit(i64::from(limit) + 1);
+    Ok(sql.query_as().fetch_all(db).await?)
+}
+
 pub async fn import<'c, E>(db: E, id: i64) -> Result<Option<ImportRow>, StoreError>
 where
     E: Into<Exec<'c>>,

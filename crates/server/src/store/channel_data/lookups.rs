@@ -88,6 +88,35 @@ pub async fn accounts_by_name(
     Ok(sql.query_as().fetch_all(&mut *tx).await?)
 }
 
+/// Blocking keys one statement asks for, within both engines' limits on parameters.
+const BLOCKS_PER_QUERY: usize = 2_000;
+
+/// The accounts filed under any of the blocking keys, by each of their names (the account's and
+/// its alternative names): (key, account id, name key).
+pub async fn accounts_by_block(
+    tx: &mut sql::Conn,
+    blocks: &[String],
+) -> Result<Vec<(String, i64, String)>, StoreError> {
+    let mut found = Vec::new();
+    for chunk in blocks.chunks(BLOCKS_PER_QUERY) {
+        let mut sql = Builder::new(
+            "SELECT b.block, a.id, a.name_key FROM account_blocks b \
+             JOIN accounts a ON a.id = b.account_id WHERE b.block IN (",
+        );
+        sql.push_binds(chunk.iter().map(String::as_str)).push(
+            ") UNION SELECT b.block, n.account_id, n.name_key FROM account_blocks b \
+             JOIN account_names n ON n.account_id = b.account_id WHERE b.block IN (",
+        );
+        sql.push_binds(chunk.iter().map(String::as_str)).push(")");
+        found.extend(
+            sql.query_as::<(String, i64, String)>()
+                .fetch_all(&mut *tx)
+                .await?,
+        );
+    }
+    Ok(found)
+}
+
 /// Names a person tied to an account: (key, account id).
 pub async fn customer_aliases(
     tx: &mut sql::Conn,
