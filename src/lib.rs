@@ -14,7 +14,8 @@ use pages::register::Channel;
 use pages::{
     AcceptInvitationPage, AnnouncementPage, AssetPage, ContentPage, EarningsPage, FeedPage,
     HomePage, LoginPage, MyRegistrationPage, MyRegistrationsPage, OpportunityPage, PayeePage,
-    PipelinePage, RegisterPage, SetPasswordPage, SignInLinkPage, UnsubscribePage,
+    PipelinePage, RegisterPage, SalesReportPage, SalesReportsPage, SetPasswordPage, SignInLinkPage,
+    UnsubscribePage,
 };
 use portico_ui::components::guard::partners;
 use portico_ui::components::{Layout, NotFound, RequireRole};
@@ -73,6 +74,8 @@ fn partner_page(route: Route) -> AnyView {
         Route::Asset { id } => lazy_page(asset(id)),
         Route::Earnings => lazy_page(earnings()),
         Route::Payee => lazy_page(payee()),
+        Route::SalesReports => lazy_page(sales_reports()),
+        Route::SalesReport { id } => lazy_page(sales_report(id)),
         Route::Feed => lazy_page(feed()),
         Route::Announcement { id } => lazy_page(announcement(id)),
         Route::Notifications => lazy_page(notifications()),
@@ -97,6 +100,8 @@ lazy_pages! {
     asset(id: i64) => view! { <AssetPage id /> };
     earnings() => view! { <EarningsPage /> };
     payee() => view! { <PayeePage /> };
+    sales_reports() => view! { <SalesReportsPage /> };
+    sales_report(id: i64) => view! { <SalesReportPage id /> };
     feed() => view! { <FeedPage /> };
     announcement(id: i64) => view! { <AnnouncementPage id /> };
     notifications() => view! { <NotificationsPage /> };

@@ -18,5 +18,6 @@ mod notifications;
 mod onboarding;
 mod pipeline;
 mod registrations;
+mod sales_reports;
 mod team;
 mod tier;

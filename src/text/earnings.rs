@@ -6,6 +6,7 @@ pub const INTRO: &str = "What your organization earned from won deals, where eac
                          earned in.";
 pub const DOWNLOAD: &str = "Download the statement (CSV)";
 pub const PAYEE_LINK: &str = "Where you are paid";
+pub const SALES_REPORTS_LINK: &str = "Send your sales reports";
 pub const BALANCES: &str = "Balances";
 pub const NO_BALANCE: &str = "Nothing earned yet. Earnings appear here when a deal you \
                               registered is won.";

@@ -28,6 +28,7 @@ pub mod pipeline;
 pub mod register;
 pub mod registration;
 pub mod registrations;
+pub mod sales_reports;
 pub mod set_password;
 pub mod sign_in;
 pub mod sign_in_link;

@@ -38,9 +38,23 @@ pub fn cents(text: &str) -> Option<i64> {
     Some(if negative { -value } else { value })
 }
 
+/// Whole units of an amount in minor units (cents), rounded half away from zero.
+pub fn whole_units(minor: i64) -> i64 {
+    (minor + minor.signum() * 50) / 100
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minor_units_round_to_whole_units() {
+        assert_eq!(whole_units(0), 0);
+        assert_eq!(whole_units(149), 1);
+        assert_eq!(whole_units(150), 2);
+        assert_eq!(whole_units(-150), -2);
+        assert_eq!(whole_units(-149), -1);
+    }
 
     #[test]
     fn amounts_read_as_cents() {

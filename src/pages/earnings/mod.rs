@@ -48,7 +48,12 @@ pub fn EarningsPage() -> impl IntoView {
             </div>
             <p class="muted">{text::earnings::INTRO}</p>
             {admin.then(|| view! {
-                <p><a id="payee-link" href=Route::Payee.href()>{text::earnings::PAYEE_LINK}</a></p>
+                <p class="actions">
+                    <a id="payee-link" href=Route::Payee.href()>{text::earnings::PAYEE_LINK}</a>
+                    <a id="sales-reports-link" href=Route::SalesReports.href()>
+                        {text::earnings::SALES_REPORTS_LINK}
+                    </a>
+                </p>
             })}
             <h2 class="section-title" id="balances-heading">{text::earnings::BALANCES}</h2>
             {move || balances.get().map(|b| view! { <Balances balances=b /> })}

@@ -40,6 +40,14 @@ pub struct AccountRef {
     pub name: String,
 }
 
+/// Where a transaction's customer is in the vendor's account book, and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountMatch {
+    pub account: Option<AccountRef>,
+    pub strength: CustomerMatch,
+}
+
 /// One transaction, counted once however often it was reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -55,8 +63,8 @@ pub struct Transaction {
     pub customer_name: String,
     pub customer_domain: Option<String>,
     pub customer_country: Option<String>,
-    pub account: Option<AccountRef>,
-    pub match_strength: CustomerMatch,
+    /// For vendor staff; none for partners, whose reports must not show them the account book.
+    pub account_match: Option<AccountMatch>,
     pub product: Product,
     /// A decimal, as written: "3", "1.5".
     pub quantity: Option<String>,

@@ -73,7 +73,8 @@ pub struct QuarterRevenue {
     /// Won partner-sourced deals in the CRM, by the day each closed.
     pub value: i64,
     /// Sales partners were credited with in channel reports, by the day each was made, less
-    /// those of a deal `value` holds already: the two add up without counting a deal twice.
+    /// those of a deal the CRM records as won (its own figure counts it): the two add up
+    /// without counting a deal twice.
     pub reported: i64,
 }
 

@@ -21,6 +21,9 @@ pub enum Measure {
     SourcedRevenue,
     /// Won deals the partner influenced, in the program currency.
     InfluencedRevenue,
+    /// Sales the partner is credited with in channel reports, in the program currency; a sale
+    /// of a deal the CRM records as won counts under that deal's revenue instead.
+    ReportedRevenue,
     WonDeals,
     ApprovedRegistrations,
     /// The engagement score today, 0 to 100.
@@ -32,6 +35,7 @@ pub enum Measure {
 string_enum!(Measure {
     SourcedRevenue => "sourced_revenue" / "Partner-sourced won revenue",
     InfluencedRevenue => "influenced_revenue" / "Partner-influenced won revenue",
+    ReportedRevenue => "reported_revenue" / "Revenue in sales reports",
     WonDeals => "won_deals" / "Won deals",
     ApprovedRegistrations => "approved_registrations" / "Approved registrations",
     EngagementScore => "engagement_score" / "Engagement score",
@@ -40,7 +44,10 @@ string_enum!(Measure {
 
 impl Measure {
     pub fn is_revenue(self) -> bool {
-        matches!(self, Measure::SourcedRevenue | Measure::InfluencedRevenue)
+        matches!(
+            self,
+            Measure::SourcedRevenue | Measure::InfluencedRevenue | Measure::ReportedRevenue
+        )
     }
 }
 

@@ -39,8 +39,8 @@ impl Csv {
         Ok(Csv(out))
     }
 
-    pub fn row<const N: usize>(&mut self, cells: [Cell; N]) -> Result<(), csv::Error> {
-        self.0.write_record(cells.map(Cell::render))
+    pub fn row(&mut self, cells: impl IntoIterator<Item = Cell>) -> Result<(), csv::Error> {
+        self.0.write_record(cells.into_iter().map(Cell::render))
     }
 
     pub fn finish(self) -> Result<String, String> {

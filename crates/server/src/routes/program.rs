@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::State;
 use portico_api::date::Date;
+use portico_api::numbers::whole_units;
 use portico_api::organizations::Motion;
 use portico_api::pipeline::{
     LOST, MotionOutcomes, MotionPipeline, NewPartner, NumbersQuery, ProgramNumbers, QuarterRevenue,
@@ -22,8 +23,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::extract::ApiQuery;
 use crate::routes::session::Caller;
 use crate::state::AppState;
-use crate::store::numbers;
 use crate::store::sql::Pool;
+use crate::store::{channel_data, numbers};
 
 const QUARTERS: i32 = 8;
 const NEW_PARTNER_DAYS: i64 = 90;
@@ -162,10 +163,12 @@ async fn revenue(db: &Pool, currency: &str, now: Timestamp) -> ApiResult<Vec<Qua
         }
     }
     let from = Date::from_unix(first.start()).to_string();
-    for (day, minor) in numbers::reported_sales_by_day(db, currency, &from).await? {
-        let quarter = Date::parse(&day).map(|d| Quarter::of(d.unix_start()));
-        if let Some((_, reported)) = quarter.and_then(|q| by_quarter.get_mut(&q)) {
-            *reported += minor;
+    for sales in channel_data::reported_sales(db, (None, Some(currency)), &from).await? {
+        let day = Date::parse(&sales.transaction_date);
+        if let Some((_, reported)) =
+            day.and_then(|d| by_quarter.get_mut(&Quarter::of(d.unix_start())))
+        {
+            *reported += sales.amount;
         }
     }
     Ok(by_quarter
@@ -173,7 +176,7 @@ async fn revenue(db: &Pool, currency: &str, now: Timestamp) -> ApiResult<Vec<Qua
         .map(|(quarter, (value, minor))| QuarterRevenue {
             quarter: quarter.label(),
             value,
-            reported: (minor + minor.signum() * 50) / 100,
+            reported: whole_units(minor),
         })
         .collect())
 }

@@ -48,26 +48,6 @@ pub async fn sourced_wins_by_day(
     .await?)
 }
 
-/// Sales in `currency` reported for partners since `from` (`YYYY-MM-DD`), in minor units by
-/// day, less those of a won partner-sourced deal: `sourced_wins_by_day` counts those.
-pub async fn reported_sales_by_day(
-    db: &Pool,
-    currency: &str,
-    from: &str,
-) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(sql::query_as(
-        "SELECT t.transaction_date, CAST(SUM(t.amount) AS BIGINT) AS value \
-         FROM channel_transactions t LEFT JOIN opportunities o ON o.id = t.opportunity_id \
-         WHERE t.organization_id IS NOT NULL AND t.currency = $1 AND t.transaction_date >= $2 \
-         AND (o.id IS NULL OR o.stage <> 'won' OR COALESCE(o.partner_role, '') <> 'sourced') \
-         GROUP BY t.transaction_date",
-    )
-    .bind(currency)
-    .bind(from)
-    .fetch_all(db)
-    .await?)
-}
-
 /// Currencies of sales reported for partners.
 pub async fn reported_currencies(db: &Pool) -> Result<Vec<String>, StoreError> {
     Ok(sql::query_scalar(

@@ -57,16 +57,16 @@ async fn near_spellings_match_an_account_with_their_strength_kept() {
     // "Intl" is how lists write "International": the same name key. A typo is a near spelling.
     for (reference, strength) in [("C-1", "name"), ("C-2", "similar")] {
         let sale = by_reference(reference);
-        assert_eq!(sale["account"]["id"], halvorsen, "{sale}");
-        assert_eq!(sale["match_strength"], strength, "{sale}");
+        assert_eq!(sale["account_match"]["account"]["id"], halvorsen, "{sale}");
+        assert_eq!(sale["account_match"]["strength"], strength, "{sale}");
     }
     let other = by_reference("C-4");
     assert_eq!(
-        other["account"],
+        other["account_match"]["account"],
         serde_json::Value::Null,
         "a different company: {other}"
     );
-    assert_eq!(other["match_strength"], "none");
+    assert_eq!(other["account_match"]["strength"], "none");
 
     let waiting = manager
         .read(&format!(

@@ -6,8 +6,8 @@
 use crate::common;
 
 mod customers;
+mod feeds;
 mod files;
-mod numbers;
 mod resume;
 
 use common::*;
@@ -315,7 +315,7 @@ async fn partners_reach_only_their_own_reports() {
             &manager,
             source,
             "d.csv",
-            report(&["01/12/2026;X;Contoso;;Acme Connect;1;5;EUR;".to_owned()]),
+            report(&["01/12/2026;X;Contoso;;Acme Connect;1;5;EUR;Northwind Partners".to_owned()]),
         )
         .await,
         StatusCode::CREATED,
@@ -336,6 +336,7 @@ async fn partners_reach_only_their_own_reports() {
     )
     .await;
     confirm(&alice, own_id, &mine["suggestion"]).await;
+    confirm(&manager, source, &imported["suggestion"]).await;
     process(&app).await;
     let waiting = alice
         .read(&format!(
@@ -357,6 +358,27 @@ async fn partners_reach_only_their_own_reports() {
     assert!(
         taught["error"]["fields"]["product_id"].is_string(),
         "{taught}"
+    );
+    // The distributor's sale credited to Northwind: hers to read, without the account book.
+    let credited = alice.read("/api/channel-data/transactions").await;
+    let sale = credited["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["reference"] == "X")
+        .unwrap_or_else(|| panic!("{credited}"));
+    assert_eq!(sale["account_match"], serde_json::Value::Null, "{sale}");
+    let csv = alice
+        .get("/api/channel-data/transactions.csv")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.starts_with("id,date,reference,partner,customer,domain,country,product,"),
+        "{csv}"
     );
     let listed = alice.read("/api/channel-data/imports").await;
     let ids: Vec<_> = listed["items"]

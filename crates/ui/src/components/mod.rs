@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod certifications;
+pub mod channel_data;
 pub mod checks;
 pub mod copy;
 pub mod dashboard;

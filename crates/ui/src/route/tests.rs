@@ -200,6 +200,8 @@ fn every_route_parses_back_from_its_href() {
         Route::Numbers,
         Route::Earnings,
         Route::Payee,
+        Route::SalesReports,
+        Route::SalesReport { id: 12 },
         Route::Incentives,
         Route::Ledger,
         Route::Payouts,

@@ -10,6 +10,7 @@
 pub mod account_security;
 pub mod api;
 pub mod certifications;
+pub mod channel_data;
 pub mod common;
 pub mod copy;
 pub mod deal;

@@ -1,17 +1,18 @@
-//! `/manage/channel-data`: the report sources, adding one, and uploading a report, which
-//! opens the import's page to confirm its mapping and follow it.
+//! `/manage/channel-data`: the report sources, adding one, uploading a report (which opens the
+//! import's page to confirm its mapping and follow it) and the uploads so far.
 
 use leptos::prelude::*;
-use portico_api::channel_data::{DateOrder, NewSource, Source, SourceKind};
+use portico_api::channel_data::{NewSource, Source, SourceKind};
 
 use portico_ui::api;
+use portico_ui::components::channel_data::{
+    ReportFormat, ReportPages, ReportUpload, UploadList, report_format,
+};
 use portico_ui::components::field::{begin_submit, show_error};
 use portico_ui::components::{
-    DataTable, FieldState, FileUpload, FormError, REPORT_FILES, SelectField, SubmitButton,
-    TextField, Upload,
+    DataTable, FieldState, FormError, SelectField, SubmitButton, TextField,
 };
 use portico_ui::dom::{on_submit, set_title, spawn};
-use portico_ui::location::use_location;
 use portico_ui::route::Route;
 use portico_ui::session::use_session;
 
@@ -20,11 +21,20 @@ use crate::text::channel_data as text;
 mod import;
 mod review;
 mod transactions;
-mod uploads;
 
 pub use import::ChannelImportPage;
 pub use review::ChannelReviewPage;
 pub use transactions::ChannelTransactionsPage;
+
+/// Where the report pieces lead in the console.
+pub(crate) fn report_pages() -> ReportPages {
+    ReportPages {
+        back: (Route::ChannelData, text::TITLE),
+        import: |id| Route::ChannelImport { id },
+        review: Route::ChannelReview,
+        transactions: Some(Route::ChannelTransactions),
+    }
+}
 
 #[component]
 pub fn ChannelDataPage() -> impl IntoView {
@@ -49,8 +59,9 @@ pub fn ChannelDataPage() -> impl IntoView {
                 <a href=Route::ChannelTransactions.href()>{text::TRANSACTIONS_LINK}</a>
             </p>
             <p class="error-text" role="alert">{error}</p>
-            <UploadForm sources />
-            <uploads::UploadList />
+            <ReportUpload sources=Signal::derive(move || sources.get().unwrap_or_default())
+                import=report_pages().import />
+            <UploadList pages=report_pages() />
             <h2 class="section-title" id="sources-heading">{text::SOURCES}</h2>
             {move || match sources.get() {
                 None => view! { <p class="muted">{text::SOURCES_LOADING}</p> }.into_any(),
@@ -79,65 +90,6 @@ fn SourceRow(source: Source) -> impl IntoView {
     }
 }
 
-/// Sends a report and opens its import.
-#[component]
-fn UploadForm(sources: RwSignal<Option<Vec<Source>>>) -> impl IntoView {
-    let session = use_session();
-    let location = use_location();
-    let source = FieldState::new("report-source", |v| {
-        v.is_empty().then(|| text::SOURCE_NEEDED.to_owned())
-    });
-    let upload = Upload::new(REPORT_FILES);
-    let form_error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let submit = move || {
-        if !begin_submit(busy, form_error, &[source]) {
-            return;
-        }
-        let Some(file) = upload.file() else { return };
-        let source_id = source.get().parse().unwrap_or_default();
-        let csrf = session.csrf();
-        busy.set(true);
-        let progress = upload.progress();
-        spawn(async move {
-            let result = api::upload_report(&csrf, source_id, &file, progress).await;
-            busy.set(false);
-            upload.finish(result.is_ok());
-            match result {
-                Ok(import) => location.go(&Route::ChannelImport { id: import.id }.href()),
-                Err(e) if upload.show_refusal(&e) => {}
-                Err(e) => show_error(
-                    e,
-                    &[("source_id", source), ("file", upload.field)],
-                    form_error,
-                ),
-            }
-        });
-    };
-    let options = move || {
-        sources
-            .get()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| (s.id.to_string(), s.name))
-            .collect::<Vec<_>>()
-    };
-    view! {
-        <section class="panel" aria-labelledby="upload-heading">
-            <h2 class="section-title" id="upload-heading">{text::UPLOAD_TITLE}</h2>
-            <FormError error=form_error />
-            <form class="form" id="report-upload" novalidate on:submit=on_submit(submit)>
-                {move || view! {
-                    <SelectField field=source label=text::SOURCE options=options()
-                        placeholder=text::CHOOSE_SOURCE />
-                }}
-                <FileUpload upload label=text::FILE />
-                <SubmitButton id="report-send" label=text::UPLOAD busy_label=text::UPLOADING busy />
-            </form>
-        </section>
-    }
-}
-
 #[component]
 fn NewSourceForm(added: Callback<()>) -> impl IntoView {
     let session = use_session();
@@ -148,7 +100,6 @@ fn NewSourceForm(added: Callback<()>) -> impl IntoView {
     kind.value.set(SourceKind::Distributor.as_str().to_owned());
     let partner = FieldState::new("source-partner", |_| None);
     let order = FieldState::new("source-date-order", |_| None);
-    order.value.set(DateOrder::DayFirst.as_str().to_owned());
     let currency = FieldState::new("source-currency", |_| None);
     let partners = RwSignal::new(Vec::new());
     spawn(async move {
@@ -163,6 +114,7 @@ fn NewSourceForm(added: Callback<()>) -> impl IntoView {
             return;
         }
         let is_partner = kind.get() == SourceKind::Partner.as_str();
+        let (date_order, code) = report_format(order, currency);
         let body = NewSource {
             name: name.get().trim().to_owned(),
             kind: if is_partner {
@@ -171,12 +123,8 @@ fn NewSourceForm(added: Callback<()>) -> impl IntoView {
                 SourceKind::Distributor
             },
             organization_id: partner.get().parse().ok().filter(|_| is_partner),
-            date_order: if order.get() == DateOrder::MonthFirst.as_str() {
-                DateOrder::MonthFirst
-            } else {
-                DateOrder::DayFirst
-            },
-            currency: Some(currency.get().trim().to_owned()).filter(|c| !c.is_empty()),
+            date_order,
+            currency: code,
         };
         let csrf = session.csrf();
         busy.set(true);
@@ -203,9 +151,6 @@ fn NewSourceForm(added: Callback<()>) -> impl IntoView {
     let kinds = [SourceKind::Distributor, SourceKind::Partner]
         .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
         .to_vec();
-    let orders = [DateOrder::DayFirst, DateOrder::MonthFirst]
-        .map(|o| (o.as_str().to_owned(), o.label().to_owned()))
-        .to_vec();
     let is_partner = move || kind.get() == SourceKind::Partner.as_str();
     view! {
         <section class="panel" aria-labelledby="new-source-heading">
@@ -220,9 +165,7 @@ fn NewSourceForm(added: Callback<()>) -> impl IntoView {
                             placeholder=text::CHOOSE_PARTNER />
                     }}
                 </Show>
-                <SelectField field=order label=text::DATE_ORDER options=orders />
-                <TextField field=currency label=text::CURRENCY hint=text::CURRENCY_HINT
-                    autocomplete="off" />
+                <ReportFormat order currency />
                 <SubmitButton id="source-add" label=text::ADD_SOURCE busy_label=text::ADDING busy />
             </form>
         </section>

@@ -51,7 +51,14 @@ pub fn ChannelTransactionsPage() -> impl IntoView {
 #[component]
 fn TransactionLine(transaction: Transaction) -> impl IntoView {
     let t = transaction;
-    let customer = t.account.map_or(t.customer_name, |a| a.name);
+    let found = t.account_match;
+    let strength = found
+        .as_ref()
+        .map(|f| f.strength.label())
+        .unwrap_or_default();
+    let customer = found
+        .and_then(|f| f.account)
+        .map_or(t.customer_name, |a| a.name);
     let deal = match t.registration_id {
         Some(r) => view! {
             <a href=Route::ManageRegistration { id: r }.href()>{text::registration(r)}</a>
@@ -64,7 +71,7 @@ fn TransactionLine(transaction: Transaction) -> impl IntoView {
             <td>{t.transaction_date}</td>
             <td>{t.organization.map_or_else(|| text::NO_PARTNER.to_owned(), |o| o.name)}</td>
             <td>{customer}</td>
-            <td>{t.match_strength.label()}</td>
+            <td>{strength}</td>
             <td>{t.product.name}</td>
             <td>{format_cents(t.amount, &t.currency)}</td>
             <td>{deal}</td>

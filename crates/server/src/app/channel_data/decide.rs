@@ -126,8 +126,12 @@ fn transaction(ctx: &Context, row_number: i64, v: Values) -> Result<NewTransacti
     {
         Found::Account(id, strength) => (Some(id), strength),
         Found::Nowhere => (None, CustomerMatch::None),
-        Found::Several(n) => {
-            let reason = format!("\"{}\" is the name of {n} accounts.", v.customer_name);
+        // Says nothing of the account book: a partner admin reads the reason of their rows.
+        Found::Several => {
+            let reason = format!(
+                "\"{}\" waits for the partner team to confirm which customer it is.",
+                v.customer_name
+            );
             return Err(Outcome::Waiting(Field::CustomerName, reason));
         }
     };

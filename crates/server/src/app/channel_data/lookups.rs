@@ -17,8 +17,8 @@ use crate::store::sql::Conn;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
     Account(i64, CustomerMatch),
-    /// Several accounts have this name: a person chooses.
-    Several(usize),
+    /// Several accounts have this name, or one close to it: a person chooses.
+    Several,
     Nowhere,
 }
 
@@ -95,9 +95,9 @@ impl Lookups {
         for key in keys {
             let found = match named.get(&key).map(Vec::as_slice) {
                 Some([id]) => Found::Account(*id, CustomerMatch::Name),
-                Some(ids) => Found::Several(ids.len()),
+                Some(_) => Found::Several,
                 None => match similar.get(&key) {
-                    Some(ids) if ids.len() > 1 => Found::Several(ids.len()),
+                    Some(ids) if ids.len() > 1 => Found::Several,
                     Some(ids) => ids.first().map_or(Found::Nowhere, |id| {
                         Found::Account(*id, CustomerMatch::Similar)
                     }),

@@ -3,7 +3,7 @@
 
 use portico_api::Page;
 use portico_api::channel_data::transactions::{
-    AccountRef, AliasList, ProductAlias, Transaction, TransactionQuery,
+    AccountMatch, AccountRef, AliasList, ProductAlias, Transaction, TransactionQuery,
 };
 use portico_api::organizations::OrganizationRef;
 use portico_api::registrations::Product;
@@ -11,7 +11,7 @@ use portico_api::registrations::Product;
 use crate::app::unit_of_work;
 use crate::app::{AppError, AppResult};
 use crate::domain::channel::product_key;
-use crate::domain::spreadsheet::Cell::{Amount, Text};
+use crate::domain::spreadsheet::Cell::{self, Amount, Text};
 use crate::domain::spreadsheet::Csv;
 use crate::state::AppState;
 use crate::store::audit::AuditEntry;
@@ -35,7 +35,12 @@ pub async fn page(
 ) -> AppResult<Page<Transaction>> {
     let limit = query.limit.unwrap_or(50).clamp(1, 100);
     let rows = store::transactions(state.db.pool(), filter(viewer, query, after), limit).await?;
-    into_page(rows, limit, |r| r.id, |r| Ok::<_, AppError>(view(r)))
+    into_page(
+        rows,
+        limit,
+        |r| r.id,
+        |r| Ok::<_, AppError>(view(r, viewer)),
+    )
 }
 
 /// Every matching transaction as CSV, read a thousand at a time.
@@ -45,7 +50,7 @@ pub async fn csv(
     query: &TransactionQuery,
 ) -> AppResult<String> {
     const PAGE: u32 = 1_000;
-    let mut out = Csv::new(&[
+    let mut headers = vec![
         "id",
         "date",
         "reference",
@@ -53,16 +58,19 @@ pub async fn csv(
         "customer",
         "domain",
         "country",
-        "account",
-        "match",
+    ];
+    if viewer.is_none() {
+        headers.extend(["account", "match"]);
+    }
+    headers.extend([
         "product",
         "quantity",
         "amount",
         "currency",
         "registration",
         "opportunity",
-    ])
-    .map_err(AppError::internal)?;
+    ]);
+    let mut out = Csv::new(&headers).map_err(AppError::internal)?;
     let mut after = None;
     loop {
         let mut rows =
@@ -70,26 +78,8 @@ pub async fn csv(
         let more = rows.len() > PAGE as usize;
         rows.truncate(PAGE as usize);
         after = rows.last().map(|r| r.id);
-        for r in rows.into_iter().map(view) {
-            let id = |v: Option<i64>| Text(v.map(|id| id.to_string()).unwrap_or_default());
-            out.row([
-                Text(r.id.to_string()),
-                Text(r.transaction_date),
-                Text(r.reference.unwrap_or_default()),
-                Text(r.organization.map(|o| o.name).unwrap_or_default()),
-                Text(r.customer_name),
-                Text(r.customer_domain.unwrap_or_default()),
-                Text(r.customer_country.unwrap_or_default()),
-                Text(r.account.map(|a| a.name).unwrap_or_default()),
-                Text(r.match_strength.as_str().to_owned()),
-                Text(r.product.name),
-                Text(r.quantity.unwrap_or_default()),
-                Amount(r.amount),
-                Text(r.currency),
-                id(r.registration_id),
-                id(r.opportunity_id),
-            ])
-            .map_err(AppError::internal)?;
+        for r in rows.into_iter().map(|r| view(r, viewer)) {
+            out.row(cells(r)).map_err(AppError::internal)?;
         }
         if !more {
             return out.finish().map_err(AppError::internal);
@@ -97,7 +87,35 @@ pub async fn csv(
     }
 }
 
-fn view(r: TransactionRow) -> Transaction {
+/// A transaction's CSV cells, in the order of the headers.
+fn cells(r: Transaction) -> Vec<Cell> {
+    let id = |v: Option<i64>| Text(v.map(|id| id.to_string()).unwrap_or_default());
+    let mut cells = vec![
+        Text(r.id.to_string()),
+        Text(r.transaction_date),
+        Text(r.reference.unwrap_or_default()),
+        Text(r.organization.map(|o| o.name).unwrap_or_default()),
+        Text(r.customer_name),
+        Text(r.customer_domain.unwrap_or_default()),
+        Text(r.customer_country.unwrap_or_default()),
+    ];
+    if let Some(found) = r.account_match {
+        cells.push(Text(found.account.map(|a| a.name).unwrap_or_default()));
+        cells.push(Text(found.strength.as_str().to_owned()));
+    }
+    cells.extend([
+        Text(r.product.name),
+        Text(r.quantity.unwrap_or_default()),
+        Amount(r.amount),
+        Text(r.currency),
+        id(r.registration_id),
+        id(r.opportunity_id),
+    ]);
+    cells
+}
+
+/// The transaction as the viewer may read it: partners do not see the account book.
+fn view(r: TransactionRow, viewer: Option<i64>) -> Transaction {
     Transaction {
         id: r.id,
         source_id: r.source_id,
@@ -110,11 +128,13 @@ fn view(r: TransactionRow) -> Transaction {
         customer_name: r.customer_name,
         customer_domain: r.customer_domain,
         customer_country: r.customer_country,
-        account: r
-            .account_id
-            .zip(r.account_name)
-            .map(|(id, name)| AccountRef { id, name }),
-        match_strength: r.match_strength,
+        account_match: viewer.is_none().then(|| AccountMatch {
+            account: r
+                .account_id
+                .zip(r.account_name)
+                .map(|(id, name)| AccountRef { id, name }),
+            strength: r.match_strength,
+        }),
         product: Product {
             id: r.product_id,
             name: r.product_name,

@@ -5,25 +5,24 @@
 
 use std::collections::HashMap;
 
-use portico_api::date::Date;
 use portico_api::organizations::{OrganizationRef, Tier};
-use portico_api::registrations::PartnerRole;
-use portico_api::tiers::{
-    Promotion, Rule, TierChange, TierEvaluation, TierEvent, TierProgram, convert,
-};
+use portico_api::tiers::{Promotion, Rule, TierChange, TierEvaluation, TierEvent, TierProgram};
 
 use crate::app::unit_of_work::{self, UnitOfWork};
-use crate::app::{AppError, AppResult, partners};
+use crate::app::{AppError, AppResult};
 use crate::clock::Timestamp;
 use crate::domain::tiering::{self, Change, Metrics, Policy};
 use crate::state::AppState;
 use crate::store::audit::{self, AuditEntry};
+use crate::store::certifications;
 use crate::store::tiers::{self as store, HistoryEntry, StandingRow};
-use crate::store::{certifications, organizations};
 
+mod measure;
 mod notices;
 mod starter;
 mod views;
+
+pub use measure::measure;
 
 use notices::Notice;
 
@@ -51,57 +50,6 @@ pub async fn save_program(state: &AppState, user_id: i64, program: &TierProgram)
         Ok(())
     })
     .await
-}
-
-/// What each organization (or the one given) did in the program's trailing window.
-pub async fn measure(
-    state: &AppState,
-    program: &TierProgram,
-    organization_id: Option<i64>,
-) -> AppResult<HashMap<i64, Metrics>> {
-    let now = state.now();
-    let since = Date::from_unix(now)
-        .months_before(program.window_months)
-        .unix_start();
-    let pool = state.db.pool();
-    let mut metrics: HashMap<i64, Metrics> = HashMap::new();
-    for win in store::wins(pool, organization_id, since).await? {
-        let m = metrics.entry(win.organization_id).or_default();
-        m.won_deals += 1;
-        let day = Date::from_unix(win.closed_at).to_string();
-        let value = win
-            .amount
-            .zip(win.currency.as_deref())
-            .and_then(|(amount, currency)| Some(convert(amount, program.rate_on(currency, &day)?)))
-            .unwrap_or(0);
-        match win.partner_role {
-            Some(PartnerRole::Sourced) => m.sourced_revenue += value,
-            Some(PartnerRole::Influenced) => m.influenced_revenue += value,
-            None => {}
-        }
-    }
-    for (organization, count) in store::approved_registrations(pool, organization_id, since).await?
-    {
-        metrics
-            .entry(organization)
-            .or_default()
-            .approved_registrations = count;
-    }
-    let organizations = match organization_id {
-        Some(id) => organizations::by_id(pool, id).await?.into_iter().collect(),
-        None => organizations::all(pool).await?,
-    };
-    for (row, engagement) in partners::assess(state, organizations).await? {
-        metrics.entry(row.id).or_default().engagement_score = i64::from(engagement.score);
-    }
-    let today = state.today();
-    for (organization, certification, people) in
-        certifications::certified_people(pool, organization_id, &today).await?
-    {
-        let m = metrics.entry(organization).or_default();
-        m.certified_people.insert(certification, people);
-    }
-    Ok(metrics)
 }
 
 /// Certification names by id, for the rules that name one.

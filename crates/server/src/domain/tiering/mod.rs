@@ -16,6 +16,8 @@ pub use standing::*;
 pub struct Metrics {
     pub sourced_revenue: i64,
     pub influenced_revenue: i64,
+    /// Sales in channel reports, less those of won deals (counted above).
+    pub reported_revenue: i64,
     pub won_deals: i64,
     pub approved_registrations: i64,
     pub engagement_score: i64,
@@ -30,6 +32,7 @@ impl Metrics {
         match rule.measure {
             Measure::SourcedRevenue => self.sourced_revenue,
             Measure::InfluencedRevenue => self.influenced_revenue,
+            Measure::ReportedRevenue => self.reported_revenue,
             Measure::WonDeals => self.won_deals,
             Measure::ApprovedRegistrations => self.approved_registrations,
             Measure::EngagementScore => self.engagement_score,

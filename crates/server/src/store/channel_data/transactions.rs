@@ -238,3 +238,44 @@ where
     sql.push(" ORDER BY t.id").push_limit(i64::from(limit) + 1);
     Ok(sql.query_as().fetch_all(db).await?)
 }
+
+/// Sales reported for partners on one day in one currency.
+#[derive(Debug, Clone, FromRow)]
+pub struct ReportedSales {
+    pub organization_id: i64,
+    /// `YYYY-MM-DD`.
+    pub transaction_date: String,
+    pub currency: String,
+    /// Minor units.
+    pub amount: i64,
+}
+
+/// Sales reported for partners (one, or all) since `from` (`YYYY-MM-DD`), in one currency or
+/// all, by partner, day and currency; a sale of a deal the CRM records as won is left out,
+/// because the deal's own figure counts it.
+pub async fn reported_sales<'c, E>(
+    db: E,
+    (organization_id, currency): (Option<i64>, Option<&str>),
+    from: &str,
+) -> Result<Vec<ReportedSales>, StoreError>
+where
+    E: Into<Exec<'c>>,
+{
+    let mut sql = Builder::new(
+        "SELECT t.organization_id, t.transaction_date, t.currency, \
+         CAST(SUM(t.amount) AS BIGINT) AS amount FROM channel_transactions t \
+         LEFT JOIN opportunities o ON o.id = t.opportunity_id \
+         WHERE t.organization_id IS NOT NULL AND (o.id IS NULL OR o.stage <> 'won') \
+         AND t.transaction_date >= ",
+    );
+    sql.push_bind(from.to_owned());
+    if let Some(id) = organization_id {
+        sql.push(" AND t.organization_id = ").push_bind(id);
+    }
+    if let Some(currency) = currency {
+        sql.push(" AND t.currency = ")
+            .push_bind(currency.to_owned());
+    }
+    sql.push(" GROUP BY t.organization_id, t.transaction_date, t.currency");
+    Ok(sql.query_as().fetch_all(db).await?)
+}

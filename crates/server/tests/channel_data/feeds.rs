@@ -1,5 +1,6 @@
-//! Sales partners report show in the program's numbers beside the sourced deals won in the
-//! CRM, and a reported sale of a deal the CRM counts as won is counted once.
+//! What sales reports feed: the program's numbers, beside the sourced deals won in the CRM (a
+//! reported sale of a deal the CRM counts as won is counted once), and the tier rules on
+//! reported revenue.
 
 use super::*;
 use portico_api::date::Date;
@@ -87,5 +88,78 @@ async fn reported_sales_join_the_program_numbers_and_a_won_deal_counts_once() {
         this_quarter(&manager).await,
         (1_200, 500),
         "the won deal's own figure, and its reported sale left out"
+    );
+}
+
+#[tokio::test]
+async fn reported_revenue_reaches_a_tier() {
+    let app = TestApp::start().await;
+    let manager = app.sign_in(MANAGER).await;
+    let (org, _) = common::partners::new_partner(&app, "Reporting Co").await;
+    let tier = |tier: &str, at_least: i64| {
+        json!({ "tier": tier, "name": tier, "benefits": "", "protection_days": null,
+                "rules": [{ "measure": "reported_revenue", "at_least": at_least }] })
+    };
+    let program = json!({
+        "currency": "USD", "window_months": 12, "grace_days": 30, "promotion": "automatic",
+        "tiers": [
+            { "tier": "registered", "name": "registered", "benefits": "", "protection_days": null, "rules": [] },
+            tier("silver", 1), tier("gold", 5_000), tier("platinum", 1_000_000),
+        ],
+        "exchange_rates": [{ "currency": "EUR", "from": "2000-01-01", "rate": "1.1" }],
+    });
+    let saved = manager
+        .send(reqwest::Method::PUT, "/api/program/tiers")
+        .json(&program)
+        .send()
+        .await
+        .unwrap();
+    json(saved, StatusCode::OK).await;
+    let source = json(
+        manager
+            .post("/api/channel-data/sources")
+            .json(&json!({ "name": "Reporting Co", "kind": "partner", "organization_id": org, "date_order": "day_first" }))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let day = Date::from_unix(app.state().now() - 86_400);
+    let date = format!("{:02}.{:02}.{}", day.day(), day.month(), day.year());
+    // 4,600 EUR at 1.1: 5,060 USD, enough for gold; 4,500 EUR would not be.
+    let rows = [
+        format!("{date};R-1;Proseware;;Acme Connect;1;4.000,00;EUR;"),
+        format!("{date};R-2;Litware;;Acme Connect;1;600,00;EUR;"),
+    ];
+    let import = json(
+        upload(&manager, source, "reporting.csv", report(&rows)).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    confirm(&manager, source, &import["suggestion"]).await;
+    process(&app).await;
+
+    let evaluation = json(
+        manager
+            .post("/api/program/tiers/evaluate")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let changes: Vec<&serde_json::Value> = evaluation["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["organization"]["id"] == org)
+        .collect();
+    assert_eq!(changes.len(), 1, "{evaluation}");
+    assert_eq!(
+        (&changes[0]["event"], &changes[0]["from"], &changes[0]["to"]),
+        (&json!("promoted"), &json!("silver"), &json!("gold"))
     );
 }
