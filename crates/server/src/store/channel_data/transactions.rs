@@ -67,11 +67,47 @@ impl NewTransaction {
     }
 }
 
-const INSERT: &str = "INSERT INTO channel_transactions (source_id, organization_id, reference, \
-                      fingerprint, transaction_date, customer_name, customer_key, \
-                      customer_domain, customer_country, account_id, match_strength, product_id, \
-                      quantity_milli, unit_price, amount, currency, end_of_term, registration_id, \
-                      opportunity_id, import_id, row_number, created_at, updated_at) VALUES ";
+/// The columns `NewTransaction::values` fills, in its order.
+const COLUMNS: [&str; 23] = [
+    "source_id",
+    "organization_id",
+    "reference",
+    "fingerprint",
+    "transaction_date",
+    "customer_name",
+    "customer_key",
+    "customer_domain",
+    "customer_country",
+    "account_id",
+    "match_strength",
+    "product_id",
+    "quantity_milli",
+    "unit_price",
+    "amount",
+    "currency",
+    "end_of_term",
+    "registration_id",
+    "opportunity_id",
+    "import_id",
+    "row_number",
+    "created_at",
+    "updated_at",
+];
+
+/// What identifies a transaction and stays when a correction is written over it.
+const KEPT: [&str; 3] = ["source_id", "reference", "created_at"];
+
+/// Writes `column, column, …` of `COLUMNS`, but those in `skip`.
+fn push_columns(sql: &mut Builder, skip: &[&str], mut each: impl FnMut(&mut Builder, usize)) {
+    let columns = COLUMNS
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !skip.contains(c));
+    for (n, (i, column)) in columns.enumerate() {
+        sql.push(if n == 0 { "" } else { ", " }).push(column);
+        each(sql, i);
+    }
+}
 
 /// Writes new transactions; answers each one's id by the row number that made it.
 pub async fn insert_transactions(
@@ -81,8 +117,10 @@ pub async fn insert_transactions(
 ) -> Result<Vec<(i64, i64)>, StoreError> {
     let mut ids = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(PER_INSERT) {
-        let mut sql = Builder::new(INSERT);
-        sql.push_tuples(chunk, |t| t.values(now))
+        let mut sql = Builder::new("INSERT INTO channel_transactions (");
+        push_columns(&mut sql, &[], |_, _| {});
+        sql.push(") VALUES ")
+            .push_tuples(chunk, |t| t.values(now))
             .push(" RETURNING row_number, id");
         ids.extend(sql.query_as::<(i64, i64)>().fetch_all(&mut *tx).await?);
     }
@@ -134,37 +172,13 @@ pub async fn correct(
     t: &NewTransaction,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sql::query(
-        "UPDATE channel_transactions SET organization_id = $1, fingerprint = $2, \
-         transaction_date = $3, customer_name = $4, customer_key = $5, customer_domain = $6, \
-         customer_country = $7, account_id = $8, match_strength = $9, product_id = $10, \
-         quantity_milli = $11, unit_price = $12, amount = $13, currency = $14, end_of_term = $15, \
-         registration_id = $16, opportunity_id = $17, import_id = $18, row_number = $19, \
-         updated_at = $20 WHERE id = $21",
-    )
-    .bind(t.organization_id)
-    .bind(t.fingerprint)
-    .bind(t.transaction_date.as_str())
-    .bind(t.customer_name.as_str())
-    .bind(t.customer_key.as_str())
-    .bind(t.customer_domain.clone())
-    .bind(t.customer_country.clone())
-    .bind(t.account_id)
-    .bind(t.match_strength.as_str())
-    .bind(t.product_id)
-    .bind(t.quantity_milli)
-    .bind(t.unit_price)
-    .bind(t.amount)
-    .bind(t.currency.as_str())
-    .bind(t.end_of_term.clone())
-    .bind(t.registration_id)
-    .bind(t.opportunity_id)
-    .bind(t.import_id)
-    .bind(t.row_number)
-    .bind(now)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    let values = t.values(now);
+    let mut sql = Builder::new("UPDATE channel_transactions SET ");
+    push_columns(&mut sql, &KEPT, |sql, i| {
+        sql.push(" = ").push_bind(values[i].clone());
+    });
+    sql.push(" WHERE id = ").push_bind(id);
+    sql.query().execute(&mut *tx).await?;
     Ok(())
 }
 
