@@ -42,4 +42,11 @@ CREATE INDEX channel_transactions_by_organization ON channel_transactions (organ
 
 -- The program's numbers read partners' reported sales by currency and day.
 CREATE INDEX channel_transactions_by_currency_day
-    ON channel_transactions (currency, transaction_date);
+    ON channel_transactions (currency, transaction_date) WHERE organization_id IS NOT NULL;
+
+-- Only about one row in a hundred waits for a person: the review queue (oldest first) and the
+-- rows a lesson settles are found through indexes of those alone, which the import, writing a
+-- row for every line of a report, hardly has to keep.
+DROP INDEX channel_rows_waiting;
+CREATE INDEX channel_rows_waiting ON channel_rows (source_id, field, id) WHERE status = 'waiting';
+CREATE INDEX channel_rows_waiting_by_id ON channel_rows (id) WHERE status = 'waiting';

@@ -99,15 +99,16 @@ pub async fn accounts_by_block(
 ) -> Result<Vec<(String, i64, String)>, StoreError> {
     let mut found = Vec::new();
     for chunk in blocks.chunks(BLOCKS_PER_QUERY) {
+        // The keys are written once, in order, so SQLite reads nameless placeholders: a
+        // numbered one is found by walking the list of them all.
         let mut sql = Builder::new(
-            "SELECT b.block, a.id, a.name_key FROM account_blocks b \
-             JOIN accounts a ON a.id = b.account_id WHERE b.block IN (",
+            "WITH b AS (SELECT block, account_id FROM account_blocks WHERE block IN (",
         );
         sql.push_binds(chunk.iter().map(String::as_str)).push(
-            ") UNION SELECT b.block, n.account_id, n.name_key FROM account_blocks b \
-             JOIN account_names n ON n.account_id = b.account_id WHERE b.block IN (",
+            ")) SELECT b.block, a.id, a.name_key FROM b JOIN accounts a ON a.id = b.account_id \
+             UNION SELECT b.block, n.account_id, n.name_key FROM b \
+             JOIN account_names n ON n.account_id = b.account_id",
         );
-        sql.push_binds(chunk.iter().map(String::as_str)).push(")");
         found.extend(
             sql.query_as::<(String, i64, String)>()
                 .fetch_all(&mut *tx)

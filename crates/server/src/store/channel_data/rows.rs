@@ -84,9 +84,14 @@ where
     if let Some(id) = filter.import_id {
         sql.push(" AND r.import_id = ").push_bind(id);
     }
-    if let Some(status) = filter.status {
-        sql.push(" AND r.status = ").push_bind(status.as_str());
-    }
+    // Written out, not bound, so that the index of waiting rows alone serves the review queue.
+    sql.push(match filter.status {
+        None => "",
+        Some(RowStatus::Imported) => " AND r.status = 'imported'",
+        Some(RowStatus::Duplicate) => " AND r.status = 'duplicate'",
+        Some(RowStatus::Rejected) => " AND r.status = 'rejected'",
+        Some(RowStatus::Waiting) => " AND r.status = 'waiting'",
+    });
     if let Some(id) = filter.organization_id {
         sql.push(" AND s.organization_id = ").push_bind(id);
     }
